@@ -1,0 +1,71 @@
+// Command faultline turns reporting on a conflict into a model of that conflict. Each
+// subcommand lives in its own file; this one builds the root command and the command groups
+// (eval, train, actors) that other files hang their subcommands on.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/faultline/faultline"
+	"github.com/spf13/cobra"
+)
+
+// rootCmd is the faultline command; subcommands add themselves in init functions.
+var rootCmd = &cobra.Command{
+	Use:   "faultline",
+	Short: "Turn reporting on a conflict into a model of that conflict",
+	Long: `faultline reads news reports on a conflict and builds a model of it: the actors under
+every spelling the press uses, their alliances and feuds, what happened between them and when,
+who said what — every fact traced to its sentence — and analyses it: blocs, brokers, shifting
+alliances, contradictions in the alliance web and "what if" scenarios.`,
+	Version:       faultline.Version,
+	SilenceUsage:  true,
+	SilenceErrors: true,
+}
+
+// evalCmd scores faultline: against a gold file by default, with subcommands per model.
+var evalCmd = &cobra.Command{
+	Use:   "eval",
+	Short: "Score faultline against gold annotations",
+}
+
+// trainCmd trains the statistical models shipped in the binary.
+var trainCmd = &cobra.Command{
+	Use:   "train",
+	Short: "Train a model from ../shared/corpora and write its weights",
+}
+
+// actorsCmd lists actors; its subcommands edit resolution by hand.
+var actorsCmd = &cobra.Command{
+	Use:   "actors",
+	Short: "List resolved actors; merge, split, alias and rename them by hand",
+}
+
+func init() {
+	rootCmd.AddCommand(evalCmd, trainCmd, actorsCmd)
+	rootCmd.PersistentFlags().String("db", "faultline.db", "database: a SQLite file path or a postgres:// URL")
+}
+
+// exitError carries an exit status without printing anything more: the command already
+// reported what failed (e.g. one document of a batch).
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := rootCmd.ExecuteContext(ctx)
+	stop()
+	if err == nil {
+		return
+	}
+	if e, ok := err.(exitError); ok {
+		os.Exit(e.code)
+	}
+	fmt.Fprintln(os.Stderr, "faultline:", err)
+	os.Exit(1)
+}
