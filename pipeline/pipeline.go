@@ -1,0 +1,19 @@
+// Package pipeline assembles faultline's default extraction pipeline: the nlp annotators with
+// their embedded models, then the fact components in the order each needs the others.
+// It is the one place that knows every stage; add a new component here.
+package pipeline
+
+import (
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/quote"
+	"github.com/faultline/faultline/nlp"
+)
+
+// New returns the default pipeline.
+func New() (*extract.Pipeline, error) {
+	annotators := []nlp.Annotator{}
+	components := []extract.Component{
+		quote.New(),
+	}
+	return &extract.Pipeline{Annotators: annotators, Components: components}, nil
+}
