@@ -1,0 +1,102 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+)
+
+// ents marks each name in names as an entity of text (first occurrence at or after the
+// previous one), typed by a "TYPE:" prefix, PERSON by default.
+func ents(text string, names ...string) []faultline.Entity {
+	var out []faultline.Entity
+	from := 0
+	for _, n := range names {
+		typ := faultline.PERSON
+		if i := strings.IndexByte(n, ':'); i > 0 {
+			typ, n = n[:i], n[i+1:]
+		}
+		i := strings.Index(text[from:], n)
+		if i < 0 {
+			panic("no " + n)
+		}
+		s := from + i
+		out = append(out, faultline.Entity{Span: faultline.Span{Start: s, End: s + len(n), Text: n}, Type: typ,
+			Actor: strings.ToLower(strings.ReplaceAll(n, " ", "-"))})
+		from = s + len(n)
+	}
+	return out
+}
+
+func run(text string, e []faultline.Entity) []faultline.Quote {
+	in := &extract.Input{Doc: &faultline.Document{Text: text}, Out: &faultline.Extraction{Entities: e}}
+	New().Extract(in)
+	return in.Out.Quotes
+}
+
+func TestQuotes(t *testing.T) {
+	type want struct{ quote, speaker, actor string }
+	tests := []struct {
+		name  string
+		text  string
+		names []string
+		want  []want
+	}{
+		{"said NAME after", `“The bridge is closed to traffic,” said Omar Khalid, a local engineer.`,
+			[]string{"Omar Khalid"}, []want{{"The bridge is closed to traffic,", "Omar Khalid", "omar-khalid"}}},
+		{"NAME said after, with title", `"We will hold the line," the provincial governor Leyla Aziz said on Monday.`,
+			[]string{"Leyla Aziz"}, []want{{"We will hold the line,", "Leyla Aziz", "leyla-aziz"}}},
+		{"NAME said: before", `Colonel Tom Reyes said: “Nobody crossed the river last night.” Then he left.`,
+			[]string{"Tom Reyes"}, []want{{"Nobody crossed the river last night.", "Tom Reyes", "tom-reyes"}}},
+		{"pronoun takes the latest speaker", `“The talks failed,” said Sara Lind. “We expected more,” she added.`,
+			[]string{"Sara Lind"}, []want{{"The talks failed,", "Sara Lind", "sara-lind"}, {"We expected more,", "she", "sara-lind"}}},
+		{"continuation split by attribution", `“The convoy was hit at dawn,” Ahmed Rashid told reporters. “Two trucks burned.”`,
+			[]string{"Ahmed Rashid"}, []want{{"The convoy was hit at dawn,", "Ahmed Rashid", "ahmed-rashid"}, {"Two trucks burned.", "Ahmed Rashid", "ahmed-rashid"}}},
+		{"scare quotes have no speaker", `Officials spoke of a “new phase” in the campaign.`, nil, nil},
+		{"organisation speaker", `“Entities owned by the group are barred,” the Treasury Department said.`,
+			[]string{"ORG:Treasury Department"}, []want{{"Entities owned by the group are barred,", "Treasury Department", "treasury-department"}}},
+		{"claim of NAME", `“The militants hold no district here,” is the proud claim of Major Karim Saleh.`,
+			[]string{"Karim Saleh"}, []want{{"The militants hold no district here,", "Karim Saleh", "karim-saleh"}}},
+		{"description speaker", `“Six guards died,” a policeman told me.`, nil, []want{{"Six guards died,", "a policeman", ""}}},
+		{"unclosed quote runs to the paragraph end", "Dana Vos said: “It will not stop\nNext paragraph.",
+			[]string{"Dana Vos"}, []want{{"It will not stop", "Dana Vos", "dana-vos"}}},
+		{"after a full stop a new sentence is not an attribution", `“It is over.” Karim Saleh left the room.`,
+			[]string{"Karim Saleh"}, nil},
+		{"£ and accents keep byte offsets", `“Prices rose by £20m,” said José Núñez.`,
+			[]string{"José Núñez"}, []want{{"Prices rose by £20m,", "José Núñez", "josé-núñez"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(tt.text, ents(tt.text, tt.names...))
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				q := got[i]
+				if q.Text != w.quote || tt.text[q.Start:q.End] != q.Text {
+					t.Errorf("quote %d = %q (offsets %q), want %q", i, q.Text, tt.text[q.Start:q.End], w.quote)
+				}
+				if q.Speaker.Text != w.speaker || q.Speaker.Actor != w.actor || tt.text[q.Speaker.Start:q.Speaker.End] != w.speaker {
+					t.Errorf("speaker %d = %+v, want %q/%q", i, q.Speaker, w.speaker, w.actor)
+				}
+			}
+		})
+	}
+}
+
+func FuzzQuotes(f *testing.F) {
+	f.Add(`“A,” said B. "C" he said “`)
+	f.Add("\"\"\"“”\n”“")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, q := range run(text, nil) {
+			if q.Start < 0 || q.End > len(text) || q.Start > q.End || text[q.Start:q.End] != q.Text {
+				t.Fatalf("bad span %+v", q)
+			}
+			if s := q.Speaker; s.Start < 0 || s.End > len(text) || s.Start > s.End || text[s.Start:s.End] != s.Text {
+				t.Fatalf("bad speaker %+v", s)
+			}
+		}
+	})
+}
