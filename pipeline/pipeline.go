@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/figure"
 	"github.com/faultline/faultline/extract/quote"
 	"github.com/faultline/faultline/nlp"
 )
@@ -14,6 +15,7 @@ func New() (*extract.Pipeline, error) {
 	annotators := []nlp.Annotator{}
 	components := []extract.Component{
 		quote.New(),
+		figure.New(),
 	}
 	return &extract.Pipeline{Annotators: annotators, Components: components}, nil
 }

@@ -1,0 +1,392 @@
+// Package figure finds the numbers a report gives — casualties, displaced people, troops,
+// money, shares — with their value after scale, their unit and what they count.
+//
+// A figure is [qualifier] [currency] number [scale…] [per cent] [unit noun], where number is
+// digits (1,600 or 1.6), number words (twenty-five, two hundred, a dozen), a vague amount
+// (dozens, hundreds of thousands: the lower bound) or a fraction (a third of, two thirds of).
+// Years, days of the month, times and ordinals are not figures. Number words, units,
+// currencies and qualifiers are data files in lexicon/figures.
+package figure
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+	lex "github.com/faultline/faultline/lexicon/figures"
+)
+
+// Extractor is the figure component of the extract pipeline.
+type Extractor struct {
+	numbers    map[string]lex.Number
+	units      map[string]string
+	currencies map[string]string
+	qualifiers [][]string
+}
+
+// New returns an Extractor with the shipped word lists.
+func New() *Extractor {
+	x := &Extractor{numbers: lex.Numbers(), units: lex.Units(), currencies: lex.Currencies()}
+	for _, q := range lex.Qualifiers() {
+		x.qualifiers = append(x.qualifiers, strings.Fields(q))
+	}
+	return x
+}
+
+// word is a lexical unit of the text with its byte offsets.
+type word struct {
+	s          string // as in the text
+	l          string // lower case
+	start, end int
+}
+
+// Extract implements extract.Component.
+func (x *Extractor) Extract(in *extract.Input) {
+	in.Out.Figures = append(in.Out.Figures, x.Find(in.Doc.Text)...)
+}
+
+// Find returns the figures of text in order.
+func (x *Extractor) Find(text string) []faultline.Figure {
+	ws := lexWords(text)
+	var out []faultline.Figure
+	for i := 0; i < len(ws); {
+		f, next, ok := x.figureAt(text, ws, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, f)
+		i = next
+	}
+	return out
+}
+
+var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
+// function words end a look-ahead for the unit noun.
+var stop = map[string]bool{"of": true, "in": true, "at": true, "to": true, "and": true, "or": true,
+	"were": true, "are": true, "was": true, "is": true, "have": true, "has": true, "had": true,
+	"who": true, "which": true, "that": true, "from": true, "by": true, "on": true, "for": true,
+	"with": true, "a": true, "an": true, "the": true, "than": true, "as": true, "but": true,
+	"it": true, "its": true, "their": true, "his": true, "her": true, "they": true, "we": true}
+
+// figureAt parses a figure whose number starts at ws[i] (possibly after a currency symbol).
+func (x *Extractor) figureAt(text string, ws []word, i int) (faultline.Figure, int, bool) {
+	var f faultline.Figure
+	start := i
+	unit := ""
+	if c, ok := x.currencies[ws[i].s]; ok && len(ws[i].s) <= 3 && i+1 < len(ws) && isDigit(ws[i+1].s) {
+		unit = c
+		i++
+	}
+	value, approx, j, ok := x.number(ws, i)
+	if !ok || clock(text, ws[i]) {
+		return f, 0, false
+	}
+	kind := ""
+	if j > i && x.numbers[ws[j-1].l].Kind == "fraction" {
+		kind = "fraction"
+	}
+	w := ws[i]
+	scaled := j > i+1 || approx
+	// scale words: 1.6 million, two hundred thousand
+	for j < len(ws) {
+		n, isNum := x.numbers[ws[j].l]
+		if !isNum || n.Kind != "scale" || len(ws[j].l) <= 2 {
+			break
+		}
+		value *= n.Value
+		scaled = true
+		j++
+	}
+	digits := isDigit(w.s)
+	// not figures: years, days of months, ordinals, clock times
+	if digits && !scaled && unit == "" {
+		if prev := i - 1; prev >= 0 && months[ws[prev].l] {
+			return f, 0, false
+		}
+		if j < len(ws) && months[ws[j].l] && value <= 31 {
+			return f, 0, false
+		}
+		if value >= 1000 && value <= 2100 && !strings.Contains(w.s, ",") && !strings.Contains(w.s, ".") &&
+			!(j < len(ws) && x.units[ws[j].l] != "") {
+			return f, 0, false
+		}
+	}
+	// per cent
+	if j < len(ws) && (ws[j].l == "%" || ws[j].l == "percent") {
+		unit, j = "percent", j+1
+	} else if j+1 < len(ws) && ws[j].l == "per" && ws[j+1].l == "cent" {
+		unit, j = "percent", j+2
+	}
+	about := ""
+	end := ws[j-1].end
+	if unit == "" {
+		// currency word after the number: 500 dollars
+		if j < len(ws) {
+			if c, ok := x.currencies[ws[j].l]; ok {
+				unit, end, j = c, ws[j].end, j+1
+			}
+		}
+	}
+	if unit == "" {
+		if k := x.unitNoun(ws, j); k >= 0 {
+			unit = x.units[ws[k].l]
+			if unit == "" {
+				unit = ws[k].l
+			}
+			about = ws[k].l
+			end, j = ws[k].end, k+1
+		}
+	}
+	// "1.6 million are displaced": people, and what happened to them
+	money := unit != "" && x.currencies[unit] != ""
+	if j+1 < len(ws) && !money && unit != "percent" && isAuxWord(ws[j].l) && isParticiple(ws[j+1].l) {
+		if unit == "" {
+			unit = "people"
+		}
+		about = strings.TrimSpace(about + " " + ws[j+1].l)
+		end = ws[j+1].end
+	}
+	if kind == "fraction" && unit == "" {
+		unit = "fraction"
+	}
+	// a bare number word with nothing counted is not a figure (the two of them)
+	if unit == "" && !digits && !approx {
+		return f, 0, false
+	}
+	if about == "" && start > 0 && isParticiple(ws[start-1].l) {
+		about = ws[start-1].l
+	}
+	// keep a qualifier (more than, at least) in the span
+	first := ws[start].start
+	for _, q := range x.qualifiers {
+		if k := start - len(q); k >= 0 && matches(ws[k:start], q) {
+			first = ws[k].start
+			break
+		}
+	}
+	f = faultline.Figure{Span: faultline.Span{Start: first, End: end, Text: text[first:end]},
+		Value: value, Unit: unit, About: about}
+	return f, j, true
+}
+
+// number reads the number at ws[i]: its value, whether it is a vague lower bound, and the
+// index after it.
+func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, ok bool) {
+	w := ws[i]
+	if isDigit(w.s) {
+		v, ok = parseDigits(w.l, x.numbers)
+		return v, false, i + 1, ok
+	}
+	// "a dozen", "a hundred", "a third of"
+	if (w.l == "a" || w.l == "an") && i+1 < len(ws) {
+		n, found := x.numbers[ws[i+1].l]
+		switch {
+		case found && n.Kind == "fraction" && i+2 < len(ws) && ws[i+2].l == "of":
+			return n.Value, false, i + 2, true
+		case found && (ws[i+1].l == "dozen" || (n.Kind == "scale" && len(ws[i+1].l) > 2)):
+			return n.Value, false, i + 2, true
+		}
+		return 0, false, 0, false
+	}
+	// tens/hundreds of thousands
+	if (w.l == "tens" || w.l == "hundreds") && i+2 < len(ws) && ws[i+1].l == "of" {
+		if n, found := x.numbers[ws[i+2].l]; found && n.Kind == "vague" {
+			base := 10.0
+			if w.l == "hundreds" {
+				base = 100
+			}
+			return base * n.Value, true, i + 3, true
+		}
+	}
+	n, found := x.numbers[w.l]
+	if !found && strings.Contains(w.l, "-") { // twenty-five
+		parts := strings.SplitN(w.l, "-", 2)
+		a, okA := x.numbers[parts[0]]
+		b, okB := x.numbers[parts[1]]
+		if okA && okB && a.Kind == "card" && b.Kind == "card" && a.Value >= 20 && b.Value < 10 {
+			return a.Value + b.Value, false, i + 1, true
+		}
+		return 0, false, 0, false
+	}
+	if !found {
+		return 0, false, 0, false
+	}
+	switch n.Kind {
+	case "card":
+		if w.l == "one" { // too often a pronoun: only "one third of"
+			if i+2 < len(ws) && x.numbers[ws[i+1].l].Kind == "fraction" && ws[i+2].l == "of" {
+				return x.numbers[ws[i+1].l].Value, false, i + 2, true
+			}
+			return 0, false, 0, false
+		}
+		if i+2 < len(ws) && x.numbers[ws[i+1].l].Kind == "fraction" && ws[i+2].l == "of" {
+			return n.Value * x.numbers[ws[i+1].l].Value, false, i + 2, true
+		}
+		return n.Value, false, i + 1, true
+	case "vague":
+		return n.Value, true, i + 1, true
+	case "fraction":
+		if w.l == "half" && i+1 < len(ws) && (ws[i+1].l == "of" || ws[i+1].l == "the") {
+			return n.Value, false, i + 1, true
+		}
+	}
+	return 0, false, 0, false
+}
+
+// unitNoun returns the index of the noun a number counts: a listed unit or a plural noun
+// within three words, before any function word; -1 if none.
+func (x *Extractor) unitNoun(ws []word, j int) int {
+	for k := j; k < len(ws) && k < j+4; k++ {
+		l := ws[k].l
+		if stop[l] || isDigit(l) {
+			return -1
+		}
+		if x.units[l] != "" {
+			return k
+		}
+		if isPlural(ws[k].s) {
+			return k
+		}
+	}
+	return -1
+}
+
+func matches(ws []word, q []string) bool {
+	for i := range q {
+		if ws[i].l != q[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// clock reports whether w is part of a clock time such as 10:30.
+func clock(text string, w word) bool {
+	return (w.end+1 < len(text) && text[w.end] == ':' && text[w.end+1] >= '0' && text[w.end+1] <= '9') ||
+		(w.start > 0 && text[w.start-1] == ':')
+}
+
+func isDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '0' && r <= '9'
+}
+
+// parseDigits reads 1,600 / 1.6 / 20m / 3bn / 100,000-strong. Ordinals (21st), ranges of
+// years (1980-88) and clock times fail.
+func parseDigits(s string, numbers map[string]lex.Number) (float64, bool) {
+	if i := strings.IndexByte(s, '-'); i > 0 {
+		rest := s[i+1:]
+		if isDigit(rest) { // a range: 1980-88, 10-15; take the lower bound unless it looks like years
+			if len(s[:i]) == 4 {
+				return 0, false
+			}
+		}
+		s = s[:i]
+	}
+	end := 0
+	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == ',' || s[end] == '.') {
+		end++
+	}
+	num, suffix := strings.TrimRight(s[:end], ".,"), s[end:]
+	if strings.ContainsAny(suffix, ":") {
+		return 0, false
+	}
+	mult := 1.0
+	switch suffix {
+	case "":
+	case "st", "nd", "rd", "th", "s": // ordinals and decades (1990s)
+		return 0, false
+	default:
+		n, ok := numbers[suffix]
+		if !ok || n.Kind != "scale" {
+			return 0, false
+		}
+		mult = n.Value
+	}
+	// a comma groups thousands (1,600); a period is a decimal point
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil {
+		return 0, false
+	}
+	return v * mult, true
+}
+
+func isAuxWord(l string) bool {
+	switch l {
+	case "are", "were", "was", "is", "have", "had", "been":
+		return true
+	}
+	return false
+}
+
+func isParticiple(l string) bool {
+	if len(l) < 5 || stop[l] {
+		return false
+	}
+	return strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing") || l == "fled" || l == "killed"
+}
+
+// isPlural guesses a lower-case plural noun: ends in s, not ss, not a verb form.
+func isPlural(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if len(s) < 4 || !unicode.IsLower(r) || !strings.HasSuffix(s, "s") || strings.HasSuffix(s, "ss") ||
+		strings.HasSuffix(s, "us") || strings.HasSuffix(s, "is") || strings.HasSuffix(s, "'s") {
+		return false
+	}
+	switch s {
+	case "was", "has", "does", "goes", "says", "this", "thus", "always", "perhaps", "across", "towards", "besides":
+		return false
+	}
+	return true
+}
+
+// lexWords splits text into words: runs of letters and digits with inner . , - ' ’ between
+// alphanumerics (1,600 · 1.6 · al-Sadr · 100,000-strong), and single currency and % signs.
+func lexWords(text string) []word {
+	var out []word
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '£' || r == '$' || r == '€' || r == '%' {
+			out = append(out, word{s: text[i : i+n], l: text[i : i+n], start: i, end: i + n})
+			i += n
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				j += n2
+				continue
+			}
+			if r2 == '.' || r2 == ',' || r2 == '-' || r2 == '\'' || r2 == '’' {
+				r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+				prev, _ := utf8.DecodeLastRuneInString(text[:j])
+				// 1,600 and 1.6 only between digits; hyphens and apostrophes between alphanumerics
+				numeric := (r2 == '.' || r2 == ',') && unicode.IsDigit(prev) && unicode.IsDigit(r3)
+				joiner := (r2 == '-' || r2 == '\'' || r2 == '’') && (unicode.IsLetter(r3) || unicode.IsDigit(r3))
+				if numeric || joiner {
+					j += n2
+					continue
+				}
+			}
+			break
+		}
+		s := text[i:j]
+		out = append(out, word{s: s, l: strings.ToLower(s), start: i, end: j})
+		i = j
+	}
+	return out
+}
