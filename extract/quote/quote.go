@@ -82,8 +82,8 @@ func (x *Extractor) Extract(in *extract.Input) {
 func segments(text string) []segment {
 	var out []segment
 	para := 0
-	open := -1     // byte offset of the open mark, -1 when outside a quotation
-	openLen := 0   // its length in bytes
+	open := -1   // byte offset of the open mark, -1 when outside a quotation
+	openLen := 0 // its length in bytes
 	straight := false
 	flush := func(end int) {
 		if open >= 0 {
