@@ -20,6 +20,9 @@ type DocumentRef struct {
 	Date   string `json:"date"`
 	Source string `json:"source"`
 	SHA256 string `json:"sha256"`
+	// DuplicateOf is the ID of the original this document nearly duplicates (a wire copy),
+	// or "" for an original report; network analysis counts a story and its copies once.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // ModelTie is a tie between two resolved actors aggregated over the corpus: every document
