@@ -90,7 +90,7 @@ func (x *Extractor) figureAt(text string, ws []word, i int) (faultline.Figure, i
 		return f, 0, false
 	}
 	kind := ""
-	if j > i && x.numbers[ws[j-1].l].Kind == "fraction" {
+	if j > i && (x.numbers[ws[j-1].l].Kind == "fraction" || strings.Contains(ws[j-1].l, "-") && x.numbers[ws[j-1].l[strings.LastIndexByte(ws[j-1].l, '-')+1:]].Kind == "fraction") {
 		kind = "fraction"
 	}
 	w := ws[i]
@@ -190,7 +190,7 @@ func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, 
 		n, found := x.numbers[ws[i+1].l]
 		switch {
 		case found && n.Kind == "fraction" && i+2 < len(ws) && ws[i+2].l == "of":
-			return n.Value, false, i + 2, true
+			return round3(n.Value), false, i + 2, true
 		case found && (ws[i+1].l == "dozen" || (n.Kind == "scale" && len(ws[i+1].l) > 2)):
 			return n.Value, false, i + 2, true
 		}
@@ -214,6 +214,9 @@ func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, 
 		if okA && okB && a.Kind == "card" && b.Kind == "card" && a.Value >= 20 && b.Value < 10 {
 			return a.Value + b.Value, false, i + 1, true
 		}
+		if okA && okB && a.Kind == "card" && b.Kind == "fraction" { // three-fourths
+			return round3(a.Value * b.Value), false, i + 1, true
+		}
 		return 0, false, 0, false
 	}
 	if !found {
@@ -221,14 +224,16 @@ func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, 
 	}
 	switch n.Kind {
 	case "card":
-		if w.l == "one" { // too often a pronoun: only "one third of"
-			if i+2 < len(ws) && x.numbers[ws[i+1].l].Kind == "fraction" && ws[i+2].l == "of" {
-				return x.numbers[ws[i+1].l].Value, false, i + 2, true
-			}
+		// two thirds, one quarter: a share
+		if i+1 < len(ws) && x.numbers[ws[i+1].l].Kind == "fraction" && ws[i+1].l != "half" {
+			return round3(n.Value * x.numbers[ws[i+1].l].Value), false, i + 2, true
+		}
+		if w.l == "one" { // otherwise too often a pronoun
 			return 0, false, 0, false
 		}
-		if i+2 < len(ws) && x.numbers[ws[i+1].l].Kind == "fraction" && ws[i+2].l == "of" {
-			return n.Value * x.numbers[ws[i+1].l].Value, false, i + 2, true
+		// a range, twenty to forty: the lower bound
+		if i+2 < len(ws) && ws[i+1].l == "to" && x.numbers[ws[i+2].l].Kind == "card" {
+			return n.Value, true, i + 3, true
 		}
 		return n.Value, false, i + 1, true
 	case "vague":
@@ -240,6 +245,8 @@ func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, 
 	}
 	return 0, false, 0, false
 }
+
+func round3(v float64) float64 { return float64(int(v*1000+0.5)) / 1000 }
 
 // unitNoun returns the index of the noun a number counts: a listed unit or a plural noun
 // within three words, before any function word; -1 if none.

@@ -58,3 +58,18 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestShares(t *testing.T) {
+	x := New()
+	for in, want := range map[string]float64{
+		"About two thirds are farmers.":   0.667,
+		"one quarter Turkmen":             0.25,
+		"three-fourths of the casualties": 0.75,
+		"twenty to forty at a time":       20,
+	} {
+		got := x.Find(in)
+		if len(got) == 0 || got[0].Value != want {
+			t.Errorf("%q: got %+v, want value %v", in, got, want)
+		}
+	}
+}
