@@ -82,4 +82,6 @@ type Paradox struct {
 	Score       float64    `json:"score,omitempty"`
 	Explanation string     `json:"explanation,omitempty"`
 	Evidence    []Evidence `json:"evidence"`
+	// Kind is "unbalanced_triad" or "ambivalent_dyad".
+	Kind string `json:"kind,omitempty"`
 }
