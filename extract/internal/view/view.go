@@ -1,0 +1,333 @@
+// Package view gives the event and tie extractors one view of an annotated document:
+// tokens with whatever layers the nlp pipeline filled in (POS, lemmas, dependency heads),
+// sentences, and the entity mentions mapped onto token ranges. When a layer is missing it
+// degrades: no tokens or sentences means a simple fallback tokenizer and splitter; no POS,
+// lemmas or parse means the fields stay empty and HasPOS/HasParse report it.
+package view
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+)
+
+// Tok is a token of the view.
+type Tok struct {
+	Start, End int
+	Lower      string // lower-cased normalised form
+	Lemma      string // lower-cased lemma, or "" without a lemmatiser
+	UPOS, XPOS string
+	Head       int // index of the head token; -1 for the root or without a parse
+	Rel        string
+	Sent       int // sentence index
+	Mention    int // index into View.Mentions of the mention covering the token, or -1
+}
+
+// Sent is a sentence: bytes [Start, End), tokens [First, Last).
+type Sent struct {
+	Start, End  int
+	First, Last int
+}
+
+// Mention is an entity mention over tokens [First, Last) and bytes [Start, End).
+type Mention struct {
+	Start, End  int
+	First, Last int
+	Type        string
+	Actor       string
+	Text        string
+}
+
+// Ref returns the mention as a fact reference.
+func (m Mention) Ref() *faultline.Ref {
+	return &faultline.Ref{Span: faultline.Span{Start: m.Start, End: m.End, Text: m.Text}, Actor: m.Actor}
+}
+
+// Actorish reports whether a mention can be the source or target of an event or an end of
+// a tie: people, organisations, places with a government, and groups.
+func (m Mention) Actorish() bool {
+	switch m.Type {
+	case faultline.PERSON, faultline.ORG, faultline.GPE, faultline.NORP:
+		return true
+	}
+	return false
+}
+
+// Placeish reports whether a mention can be where an event happened.
+func (m Mention) Placeish() bool {
+	switch m.Type {
+	case faultline.GPE, faultline.LOC, faultline.FAC:
+		return true
+	}
+	return false
+}
+
+// View is the document as the extractors see it.
+type View struct {
+	Text     string
+	Toks     []Tok
+	Sents    []Sent
+	Mentions []Mention
+	HasPOS   bool
+	HasLemma bool
+	HasParse bool
+}
+
+// New builds the view of an extraction input.
+func New(in *extract.Input) *View {
+	v := &View{Text: in.Doc.Text}
+	d := in.NLP
+	if d != nil && len(d.Tokens) > 0 {
+		for _, t := range d.Tokens {
+			norm := t.Norm
+			if norm == "" && t.End <= len(v.Text) && t.Start < t.End {
+				norm = v.Text[t.Start:t.End]
+			}
+			v.Toks = append(v.Toks, Tok{Start: t.Start, End: t.End, Lower: strings.ToLower(norm),
+				Lemma: strings.ToLower(t.Lemma), UPOS: t.UPOS, XPOS: t.XPOS, Head: t.Head, Rel: t.Rel, Mention: -1})
+			if t.UPOS != "" || t.XPOS != "" {
+				v.HasPOS = true
+			}
+			if t.Lemma != "" {
+				v.HasLemma = true
+			}
+			if t.Rel != "" {
+				v.HasParse = true
+			}
+		}
+		if !v.HasParse {
+			for i := range v.Toks {
+				v.Toks[i].Head = -1
+			}
+		}
+		for _, s := range d.Sentences {
+			v.Sents = append(v.Sents, Sent{Start: s.Start, End: s.End, First: s.First, Last: s.Last})
+		}
+		if len(v.Sents) == 0 {
+			v.Sents = split(v.Text, v.Toks)
+		}
+	} else {
+		v.Toks = Tokenize(v.Text)
+		v.Sents = split(v.Text, v.Toks)
+	}
+	for si, s := range v.Sents {
+		for i := s.First; i < s.Last && i < len(v.Toks); i++ {
+			v.Toks[i].Sent = si
+		}
+	}
+	// Mentions: the extraction's entities (coreference has set actors on them), else the
+	// NER layer of the nlp doc.
+	type ent struct {
+		start, end  int
+		typ, actor string
+	}
+	var ents []ent
+	if len(in.Out.Entities) > 0 {
+		for _, e := range in.Out.Entities {
+			ents = append(ents, ent{e.Start, e.End, e.Type, e.Actor})
+		}
+	} else if d != nil {
+		for _, e := range d.Entities {
+			ents = append(ents, ent{e.Start, e.End, e.Label, ""})
+		}
+	}
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].start < ents[j].start })
+	for _, e := range ents {
+		if e.start < 0 || e.end > len(v.Text) || e.start >= e.end {
+			continue
+		}
+		first, last := -1, -1
+		for i, t := range v.Toks {
+			if t.End > e.start && t.Start < e.end {
+				if first < 0 {
+					first = i
+				}
+				last = i + 1
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		overlap := false
+		for i := first; i < last; i++ {
+			if v.Toks[i].Mention >= 0 {
+				overlap = true
+			}
+		}
+		if overlap {
+			continue
+		}
+		mi := len(v.Mentions)
+		v.Mentions = append(v.Mentions, Mention{Start: e.start, End: e.end, First: first, Last: last,
+			Type: e.typ, Actor: e.actor, Text: v.Text[e.start:e.end]})
+		for i := first; i < last; i++ {
+			v.Toks[i].Mention = mi
+		}
+	}
+	return v
+}
+
+// SentenceSpan returns sentence si as a span of the original text.
+func (v *View) SentenceSpan(si int) faultline.Span {
+	s := v.Sents[si]
+	return faultline.Span{Start: s.Start, End: s.End, Text: v.Text[s.Start:s.End]}
+}
+
+// MentionAt returns the mention covering token i, or -1.
+func (v *View) MentionAt(i int) int {
+	if i < 0 || i >= len(v.Toks) {
+		return -1
+	}
+	return v.Toks[i].Mention
+}
+
+// Word reports whether token i exists and its lower-cased form or lemma is one of ws.
+func (v *View) Word(i int, ws ...string) bool {
+	if i < 0 || i >= len(v.Toks) {
+		return false
+	}
+	for _, w := range ws {
+		if v.Toks[i].Lower == w || (v.Toks[i].Lemma != "" && v.Toks[i].Lemma == w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Children returns the dependents of token h within its sentence.
+func (v *View) Children(h int) []int {
+	if !v.HasParse || h < 0 {
+		return nil
+	}
+	s := v.Sents[v.Toks[h].Sent]
+	var out []int
+	for i := s.First; i < s.Last; i++ {
+		if v.Toks[i].Head == h {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Tokenize is the fallback tokenizer used when the nlp pipeline produced no tokens: words
+// (letters, digits, inner hyphens, apostrophes and periods), possessive 's split off, and
+// single punctuation marks.
+func Tokenize(text string) []Tok {
+	var toks []Tok
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		start := i
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’' || r2 == ',' {
+					if j+n2 < len(text) {
+						r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+						inner := unicode.IsLetter(r3) || unicode.IsDigit(r3)
+						if r2 == ',' || r2 == '.' {
+							prev, _ := utf8.DecodeLastRuneInString(text[:j])
+							inner = unicode.IsDigit(prev) && unicode.IsDigit(r3)
+						}
+						if (r2 == '\'' || r2 == '’') && (strings.HasPrefix(strings.ToLower(text[j+n2:]), "s") &&
+							!startsLetter(text[j+n2+1:])) {
+							inner = false // possessive 's: split off
+						}
+						if inner {
+							j += n2
+							continue
+						}
+					}
+				}
+				break
+			}
+			// Abbreviations with a final period: U.S., Gen., Mr.
+			if j < len(text) && text[j] == '.' && isAbbrev(text[start:j]) {
+				j++
+			}
+			toks = append(toks, Tok{Start: start, End: j})
+			i = j
+			continue
+		}
+		if (r == '\'' || r == '’') && i+n < len(text) && (text[i+n] == 's' || text[i+n] == 'S') &&
+			!startsLetter(text[i+n+1:]) {
+			toks = append(toks, Tok{Start: i, End: i + n + 1})
+			i += n + 1
+			continue
+		}
+		toks = append(toks, Tok{Start: i, End: i + n})
+		i += n
+	}
+	for k := range toks {
+		toks[k].Lower = strings.ToLower(strings.ReplaceAll(text[toks[k].Start:toks[k].End], "’", "'"))
+		toks[k].Head = -1
+		toks[k].Mention = -1
+	}
+	return toks
+}
+
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+func isAbbrev(w string) bool {
+	if strings.Contains(w, ".") {
+		return true // U.S -> U.S.
+	}
+	switch strings.ToLower(w) {
+	case "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep",
+		"st", "jr", "sr", "prof", "rev", "no", "vs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}
+
+// split is the fallback sentence splitter: a sentence ends after . ! or ? (and any closing
+// quotes or brackets) followed by a token that starts with an upper-case letter, a digit
+// or a quote, and at every line break.
+func split(text string, toks []Tok) []Sent {
+	var out []Sent
+	first := 0
+	end := func(last int) {
+		if last > first {
+			out = append(out, Sent{Start: toks[first].Start, End: toks[last-1].End, First: first, Last: last})
+		}
+		first = last
+	}
+	for i := range toks {
+		if i > first && strings.Contains(text[toks[i-1].End:toks[i].Start], "\n") {
+			end(i)
+		}
+		w := text[toks[i].Start:toks[i].End]
+		if w != "." && w != "!" && w != "?" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && strings.ContainsAny(text[toks[j].Start:toks[j].End], "\"”’')]") && toks[j].End-toks[j].Start <= 3 {
+			j++
+		}
+		if j >= len(toks) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[toks[j].Start:])
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'", r) {
+			end(j)
+		}
+	}
+	end(len(toks))
+	return out
+}
