@@ -1,0 +1,41 @@
+package network
+
+import "testing"
+
+// BenchmarkAnalyse runs blocs, balance and brokers on 5,000 actors and about 100,000 edges
+// (5 planted factions, 10% of signs flipped).
+func BenchmarkAnalyse(b *testing.B) {
+	g, truth := planted(5000, 5, 0.008, 0.10, 1)
+	b.Logf("actors=%d edges=%d", g.Len(), len(g.Edges))
+	b.ReportAllocs()
+	for b.Loop() {
+		bl := Partition(g, BlocOptions{Seed: 1})
+		bal := Measure(g, 1)
+		br := FindBrokers(g, bl, 20)
+		if len(br) == 0 || bal.Triads == 0 {
+			b.Fatal("empty result")
+		}
+		b.ReportMetric(ari(truth, bl.Of), "ARI")
+	}
+}
+
+func BenchmarkPartition(b *testing.B) {
+	g, _ := planted(5000, 5, 0.008, 0.10, 1)
+	for b.Loop() {
+		Partition(g, BlocOptions{Seed: 1})
+	}
+}
+
+func BenchmarkMeasure(b *testing.B) {
+	g, _ := planted(5000, 5, 0.008, 0.10, 1)
+	for b.Loop() {
+		Measure(g, 1)
+	}
+}
+
+func BenchmarkBetweenness(b *testing.B) {
+	g, _ := planted(5000, 5, 0.008, 0.10, 1)
+	for b.Loop() {
+		Betweenness(g)
+	}
+}

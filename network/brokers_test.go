@@ -1,0 +1,58 @@
+package network
+
+import (
+	"math"
+	"testing"
+
+	"github.com/faultline/faultline"
+)
+
+func TestBrokers(t *testing.T) {
+	// Two hostile camps {a,b,c} and {d,e,f}; x cooperates with a and d.
+	actors := []string{"a", "b", "c", "d", "e", "f", "x"}
+	edges := [][3]float64{
+		{0, 1, 1}, {1, 2, 1}, {0, 2, 1}, {3, 4, 1}, {4, 5, 1}, {3, 5, 1},
+		{0, 3, -1}, {1, 4, -1}, {2, 5, -1}, {6, 0, 1}, {6, 3, 1},
+	}
+	g := NewGraph(actors, edges)
+	b := Partition(g, BlocOptions{Seed: 1})
+	br := FindBrokers(g, b, 0)
+	if len(br) == 0 || br[0].Actor != "x" || br[0].Score != 1 {
+		t.Fatalf("brokers: %+v", br)
+	}
+	t.Log(br[0].Explanation)
+}
+
+func TestBetweennessPath(t *testing.T) {
+	// a - b - c - d: b and c each lie on 2 of the 3 pairs of other actors.
+	g := NewGraph([]string{"a", "b", "c", "d"}, [][3]float64{{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {0, 3, -1}})
+	bc := Betweenness(g)
+	want := []float64{0, 2.0 / 3, 2.0 / 3, 0}
+	for i := range want {
+		if math.Abs(bc[i]-want[i]) > 1e-6 {
+			t.Errorf("betweenness %v, want %v", bc, want)
+		}
+	}
+}
+
+func TestTimelines(t *testing.T) {
+	m := &faultline.Model{
+		Documents: []faultline.DocumentRef{{ID: "d1", Date: "2007-08-29"}, {ID: "d2", Date: "2008-03-25"}},
+		Actors:    []faultline.Actor{{ID: "jam", Canonical: "Mahdi Army"}, {ID: "badr", Canonical: "Badr"}},
+		Events: []faultline.ModelEvent{
+			{Doc: "d1", Source: "jam", Target: "badr", Type: "AGREE", Goldstein: 3, Date: "2007-10", Modality: "asserted", Evidence: faultline.Evidence{Doc: "d1", Start: 0, End: 10}},
+			{Doc: "d2", Source: "badr", Target: "jam", Type: "ASSAULT", Goldstein: -10, Date: "2008-03", Modality: "asserted", Evidence: faultline.Evidence{Doc: "d2", Start: 0, End: 10}},
+			{Doc: "d1", Source: "badr", Target: "jam", Type: "ASSAULT", Goldstein: -10, Date: "2007-08", Modality: "asserted", Evidence: faultline.Evidence{Doc: "d1", Start: 20, End: 30}},
+		},
+	}
+	tl := Timelines(Build(m, Options{}))
+	if len(tl) != 1 || len(tl[0].Changes) != 2 {
+		t.Fatalf("timelines: %+v", tl)
+	}
+	c := tl[0].Changes
+	if c[0].Date != "2007-10" || c[0].To != 1 || c[1].Date != "2008-03" || c[1].To != -1 {
+		t.Errorf("changes: %+v", c)
+	}
+	t.Log(c[0].Explanation)
+	t.Log(c[1].Explanation)
+}
