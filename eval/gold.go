@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"sort"
 	"strings"
 )
 
@@ -180,3 +181,34 @@ func (e *GoldEvent) roots() []string {
 
 // symmetric tie types: direction is ignored when matching them.
 var symmetric = map[string]bool{"allied_with": true, "rival_of": true, "negotiates_with": true}
+
+// Docs returns the ids of the documents the gold annotates, sorted.
+func (g *Gold) Docs() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(d string) {
+		if d != "" && !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	for _, a := range g.Actors {
+		for _, d := range a.Docs {
+			add(d)
+		}
+	}
+	for _, t := range g.Ties {
+		add(t.Doc)
+	}
+	for _, e := range g.Events {
+		add(e.Doc)
+	}
+	for _, q := range g.Quotes {
+		add(q.Doc)
+	}
+	for _, f := range g.Figures {
+		add(f.Doc)
+	}
+	sort.Strings(out)
+	return out
+}
