@@ -81,10 +81,15 @@ type Event struct {
 	Source    *Ref    `json:"source"`
 	Target    *Ref    `json:"target"`
 	Date      string  `json:"date"`
-	Place     *Span   `json:"place"`
-	Modality  string  `json:"modality"`
-	Sentence  int     `json:"sentence"`
-	Evidence  *Span   `json:"evidence,omitempty"` // the sentence, when it differs from the trigger
+	// DateText is the temporal expression the date came from; DateSource says where the
+	// date came from: "text" (a timex in the sentence) or "document" (the publication date,
+	// lower confidence).
+	DateText   string `json:"date_text,omitempty"`
+	DateSource string `json:"date_source,omitempty"`
+	Place      *Span  `json:"place"`
+	Modality   string `json:"modality"`
+	Sentence   int    `json:"sentence"`
+	Evidence   *Span  `json:"evidence,omitempty"` // the sentence, when it differs from the trigger
 }
 
 // TieTypes lists the static tie types of the contract.
