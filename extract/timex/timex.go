@@ -380,7 +380,7 @@ func atoi(s string) int {
 }
 
 type match struct {
-	start, end int
+	start, end  int
 	value, prec string
 }
 

@@ -122,7 +122,7 @@ func New(in *extract.Input) *View {
 	// Mentions: the extraction's entities (coreference has set actors on them), else the
 	// NER layer of the nlp doc.
 	type ent struct {
-		start, end  int
+		start, end int
 		typ, actor string
 	}
 	var ents []ent
@@ -330,4 +330,43 @@ func split(text string, toks []Tok) []Sent {
 	}
 	end(len(toks))
 	return out
+}
+
+// VerbForms returns the regular inflections of a verb lemma: -s, -ed, -ing, with the usual
+// spelling changes (e-dropping, y to i, doubled final consonant). Both the doubled and the
+// plain form are returned where English hesitates (kidnapped, visited).
+func VerbForms(lemma string) []string {
+	out := []string{lemma}
+	n := len(lemma)
+	if n == 0 {
+		return out
+	}
+	last := lemma[n-1]
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	switch {
+	case strings.HasSuffix(lemma, "e"):
+		out = append(out, lemma+"s", lemma+"d", lemma[:n-1]+"ing")
+	case last == 'y' && n > 1 && !vowel(lemma[n-2]):
+		out = append(out, lemma[:n-1]+"ies", lemma[:n-1]+"ied", lemma+"ing")
+	case strings.HasSuffix(lemma, "s") || strings.HasSuffix(lemma, "sh") || strings.HasSuffix(lemma, "ch") ||
+		strings.HasSuffix(lemma, "x") || strings.HasSuffix(lemma, "z"):
+		out = append(out, lemma+"es", lemma+"ed", lemma+"ing")
+	default:
+		out = append(out, lemma+"s", lemma+"ed", lemma+"ing")
+		if n >= 3 && !vowel(last) && last != 'w' && last != 'x' && last != 'y' && vowel(lemma[n-2]) && !vowel(lemma[n-3]) {
+			out = append(out, lemma+string(last)+"ed", lemma+string(last)+"ing")
+		}
+	}
+	return out
+}
+
+// NounForms returns a noun and its regular plural.
+func NounForms(noun string) []string {
+	switch {
+	case strings.HasSuffix(noun, "s") || strings.HasSuffix(noun, "sh") || strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "x"):
+		return []string{noun, noun + "es"}
+	case strings.HasSuffix(noun, "y") && len(noun) > 1 && strings.IndexByte("aeiou", noun[len(noun)-2]) < 0:
+		return []string{noun, noun[:len(noun)-1] + "ies"}
+	}
+	return []string{noun, noun + "s"}
 }
