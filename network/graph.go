@@ -84,19 +84,27 @@ func (g *Graph) Index(id string) int {
 
 // Edge returns the edge between nodes u and v, or nil.
 func (g *Graph) Edge(u, v int) *Edge {
+	if i := g.edgeIndex(u, v); i >= 0 {
+		return &g.Edges[i]
+	}
+	return nil
+}
+
+// edgeIndex returns the index of the edge between u and v, or -1.
+func (g *Graph) edgeIndex(u, v int) int {
 	if u < 0 || v < 0 || u >= len(g.adj) || v >= len(g.adj) {
-		return nil
+		return -1
 	}
 	a := g.adj[u]
 	if len(g.adj[v]) < len(a) {
-		a, u, v = g.adj[v], v, u
+		a, v = g.adj[v], u
 	}
 	for _, h := range a {
 		if h.to == v {
-			return &g.Edges[h.edge]
+			return h.edge
 		}
 	}
-	return nil
+	return -1
 }
 
 // Name returns the display name of node i.
