@@ -109,9 +109,9 @@ type Driver struct {
 
 // simGraph is the signed graph the dynamics run on.
 type simGraph struct {
-	g     *Graph  // ±1 weights; triangles and adjacency
-	sign  []int   // initial sign per edge
-	fixed []bool  // held fixed by an edit
+	g     *Graph // ±1 weights; triangles and adjacency
+	sign  []int  // initial sign per edge
+	fixed []bool // held fixed by an edit
 	w     []float64
 	tri   [][3]int // edge triples
 	third [][3]int // third node of each triangle, opposite each of its edges
