@@ -1,0 +1,526 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/faultline/faultline/extract/internal/view"
+)
+
+// Argument finding. Every function returns mention indexes (-1: none) and the pairs
+// (source, target) the trigger codes.
+
+var (
+	preps      = set("of in from at near by with for to on against between under over into onto toward towards upon across inside outside around through about within without among amid")
+	placePrep  = set("in near at outside inside around across throughout")
+	targetPrep = set("against with on upon at into toward towards")
+	stopRight  = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as")
+	lightVerbs = set("launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued")
+	coordWords = set("and , or &")
+)
+
+// actor reports whether mention mi exists and can be an argument: an actor type, and not a
+// place after in/near/at.
+func actor(v *view.View, mi int) bool {
+	if mi < 0 {
+		return false
+	}
+	m := v.Mentions[mi]
+	if !m.Actorish() {
+		return false
+	}
+	if m.Placeish() && prepBefore(v, m.First, placePrep) {
+		return false
+	}
+	return true
+}
+
+// prepBefore reports whether the token before first (skipping "the") is in ps.
+func prepBefore(v *view.View, first int, ps map[string]bool) bool {
+	j := first - 1
+	for j >= 0 && v.Toks[j].Lower == "the" {
+		j--
+	}
+	return j >= 0 && ps[v.Toks[j].Lower]
+}
+
+// coordRight returns mi and the mentions coordinated after it ("A, B and C").
+func coordRight(v *view.View, mi int, s view.Sent) []int {
+	out := []int{mi}
+	for {
+		m := v.Mentions[mi]
+		j := m.Last
+		k := 0
+		for j < s.Last && coordWords[v.Toks[j].Lower] && k < 2 {
+			j++
+			k++
+		}
+		for j < s.Last && v.Toks[j].Lower == "the" && k > 0 {
+			j++
+		}
+		if k == 0 || j >= s.Last || v.Toks[j].Mention < 0 || !actor(v, v.Toks[j].Mention) {
+			return out
+		}
+		mi = v.Toks[j].Mention
+		out = append(out, mi)
+	}
+}
+
+// coordLeft returns mi and the mentions coordinated before it.
+func coordLeft(v *view.View, mi int, s view.Sent) []int {
+	out := []int{mi}
+	for {
+		m := v.Mentions[mi]
+		j := m.First - 1
+		for j >= s.First && v.Toks[j].Lower == "the" {
+			j--
+		}
+		k := 0
+		for j >= s.First && coordWords[v.Toks[j].Lower] && k < 2 {
+			j--
+			k++
+		}
+		if k == 0 || j < s.First || v.Toks[j].Mention < 0 || !actor(v, v.Toks[j].Mention) {
+			return out
+		}
+		mi = v.Toks[j].Mention
+		out = append([]int{mi}, out...)
+	}
+}
+
+// leftMention returns the nearest actor mention to the left of token i in its clause that
+// is not the object of a preposition; for a relative clause it is the antecedent.
+func leftMention(v *view.View, i int, s view.Sent) int {
+	start := clauseStart(v, i, s)
+	fallback := -1 // "fighters of A attacked": A, when nothing better
+	for j := i - 1; j >= start; j-- {
+		mi := v.Toks[j].Mention
+		if mi < 0 {
+			continue
+		}
+		m := v.Mentions[mi]
+		j = m.First
+		if !actor(v, mi) {
+			continue
+		}
+		if prepBefore(v, m.First, preps) {
+			if fallback < 0 && prepBefore(v, m.First, set("of")) {
+				fallback = mi
+			}
+			continue
+		}
+		// A possessor ("Sadr's men attacked"): still the best available source.
+		return mi
+	}
+	if fallback >= 0 {
+		return fallback
+	}
+	if start > s.First && v.Word(start, "which", "who", "that") {
+		for j := start - 1; j >= s.First && j >= start-3; j-- {
+			if mi := v.Toks[j].Mention; mi >= 0 && actor(v, mi) {
+				return mi
+			}
+		}
+	}
+	return -1
+}
+
+// rightArgs scans right of token i for the target and, after "by", the agent.
+func rightArgs(v *view.View, i int, s view.Sent) (target, by int) {
+	target, by = -1, -1
+	limit := i + 10
+	if limit > s.Last {
+		limit = s.Last
+	}
+	for j := i; j < limit; j++ {
+		t := v.Toks[j]
+		if t.Mention >= 0 {
+			mi := t.Mention
+			m := v.Mentions[mi]
+			j = m.Last - 1
+			if prepBefore(v, m.First, set("by")) {
+				if by < 0 && actor(v, mi) {
+					by = mi
+				}
+				continue
+			}
+			if target < 0 && actor(v, mi) && !prepBefore(v, m.First, set("for under over about")) {
+				target = mi
+			}
+			continue
+		}
+		if stopRight[t.Lower] {
+			break
+		}
+	}
+	return target, by
+}
+
+// passive reports whether the verb at i is a passive participle ("was attacked").
+func passive(v *view.View, i int, s view.Sent) bool {
+	if v.HasPOS && v.Toks[i].XPOS != "" && v.Toks[i].XPOS != "VBN" {
+		return false
+	}
+	w := v.Toks[i].Lower
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "t") {
+		return false
+	}
+	for j := i - 1; j >= s.First && j >= i-3; j-- {
+		switch v.Toks[j].Lower {
+		case "was", "were", "been", "being", "is", "are", "be", "got", "get":
+			return true
+		}
+		if !strings.HasSuffix(v.Toks[j].Lower, "ly") && v.Toks[j].Lower != "not" {
+			return false
+		}
+	}
+	return false
+}
+
+func pairs(srcs, tgts []int) [][2]int {
+	if len(srcs) == 0 {
+		srcs = []int{-1}
+	}
+	if len(tgts) == 0 {
+		tgts = []int{-1}
+	}
+	var out [][2]int
+	for _, a := range srcs {
+		for _, b := range tgts {
+			out = append(out, [2]int{a, b})
+		}
+	}
+	return out
+}
+
+// reciprocal codes both directions among a group of coordinated actors.
+func reciprocal(group []int) [][2]int {
+	var out [][2]int
+	for _, a := range group {
+		for _, b := range group {
+			if a != b {
+				out = append(out, [2]int{a, b})
+			}
+		}
+	}
+	return out
+}
+
+// between finds "between A and B" right after token j.
+func between(v *view.View, j int, s view.Sent) []int {
+	if j >= s.Last || v.Toks[j].Lower != "between" {
+		return nil
+	}
+	k := j + 1
+	for k < s.Last && v.Toks[k].Lower == "the" {
+		k++
+	}
+	if k >= s.Last || v.Toks[k].Mention < 0 || !actor(v, v.Toks[k].Mention) {
+		return nil
+	}
+	g := coordRight(v, v.Toks[k].Mention, s)
+	if len(g) < 2 {
+		return nil
+	}
+	return g
+}
+
+// verbArgs finds the arguments of the verbal trigger at tokens [i, i+n).
+func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
+	if v.HasParse {
+		if p := parseVerbArgs(v, i, s, tr); len(p) > 0 {
+			return p
+		}
+	}
+	if g := between(v, i+n, s); g != nil {
+		return reciprocal(g)
+	}
+	left := leftMention(v, i, s)
+	tgt, by := rightArgs(v, i+n, s)
+	if passive(v, i, s) {
+		var srcs, tgts []int
+		if by >= 0 {
+			srcs = coordRight(v, by, s)
+		}
+		if left >= 0 {
+			tgts = coordLeft(v, left, s)
+		}
+		return pairs(srcs, tgts)
+	}
+	var srcs []int
+	if left >= 0 {
+		srcs = coordLeft(v, left, s)
+	}
+	if tgt < 0 && tr.Reciprocal && len(srcs) > 1 {
+		return reciprocal(srcs)
+	}
+	var tgts []int
+	if tgt >= 0 {
+		tgts = coordRight(v, tgt, s)
+	}
+	return pairs(srcs, tgts)
+}
+
+// nounArgs finds the arguments of the nominal trigger at tokens [i, i+n).
+func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
+	if v.HasParse {
+		if p := parseNounArgs(v, i, s, tr); len(p) > 0 {
+			return p
+		}
+	}
+	if g := between(v, i+n, s); g != nil {
+		return reciprocal(g)
+	}
+	violent := tr.CAMEO >= "17"
+	src, tgt := -1, -1
+	// After the noun: by A (agent), against/on/of B (target).
+	j := i + n
+	if j < s.Last {
+		p := v.Toks[j].Lower
+		k := j + 1
+		for k < s.Last && k <= j+3 && v.Toks[k].Mention < 0 && !stopRight[v.Toks[k].Lower] {
+			k++
+		}
+		if k < s.Last && v.Toks[k].Mention >= 0 && actor(v, v.Toks[k].Mention) {
+			mi := v.Toks[k].Mention
+			switch {
+			case p == "by":
+				src = mi
+			case p == "of" && violent:
+				tgt = mi
+			case p == "of" || p == "from":
+				src = mi
+			case targetPrep[p] || p == "to" && !violent:
+				tgt = mi
+			}
+		}
+		if src >= 0 && tgt < 0 && k < s.Last {
+			// "the attack by A on B"
+			m := v.Mentions[src]
+			if m.Last < s.Last && targetPrep[v.Toks[m.Last].Lower] {
+				if t2, _ := rightArgs(v, m.Last, s); t2 >= 0 {
+					tgt = t2
+				}
+			}
+		}
+	}
+	// Before the noun: a possessor ("A's offensive") or a modifier ("the A offensive").
+	if src < 0 {
+		k := i - 1
+		for k >= s.First && k >= i-3 && v.Toks[k].Mention < 0 && v.Toks[k].Lower != "'s" &&
+			!stopRight[v.Toks[k].Lower] && !preps[v.Toks[k].Lower] && !lightVerbs[v.Toks[k].Lower] {
+			k--
+		}
+		if k >= s.First && v.Toks[k].Lower == "'s" {
+			k--
+		}
+		if k >= s.First && v.Toks[k].Mention >= 0 && actor(v, v.Toks[k].Mention) && !prepBefore(v, v.Mentions[v.Toks[k].Mention].First, preps) {
+			src = v.Toks[k].Mention
+		}
+	}
+	// A light verb before the noun: "A launched an offensive", "A and B signed a truce".
+	if src < 0 {
+		start := clauseStart(v, i, s)
+		for k := i - 1; k >= start && k >= i-5; k-- {
+			if lightVerbs[v.Toks[k].Lower] || (v.Toks[k].Lemma != "" && lightVerbs[v.Toks[k].Lemma]) {
+				if l := leftMention(v, k, s); l >= 0 {
+					src = l
+				}
+				break
+			}
+			if v.Toks[k].Mention >= 0 {
+				break
+			}
+		}
+	}
+	var srcs []int
+	if src >= 0 {
+		srcs = coordLeft(v, src, s)
+	}
+	if tgt < 0 && tr.Reciprocal && len(srcs) > 1 {
+		return reciprocal(srcs)
+	}
+	if src < 0 && tgt < 0 {
+		return nil
+	}
+	var tgts []int
+	if tgt >= 0 {
+		tgts = coordRight(v, tgt, s)
+	}
+	return pairs(srcs, tgts)
+}
+
+// --- with a dependency parse
+
+// argMention returns the mention for the argument headed by token h: the mention covering
+// h, else the first actor mention among its compound, flat, appos or nmod dependents.
+func argMention(v *view.View, h int) int {
+	if mi := v.Toks[h].Mention; mi >= 0 {
+		if actor(v, mi) {
+			return mi
+		}
+		return -1
+	}
+	for _, c := range v.Children(h) {
+		switch base(v.Toks[c].Rel) {
+		case "compound", "flat", "appos", "nmod", "amod":
+			if mi := v.Toks[c].Mention; mi >= 0 && actor(v, mi) {
+				return mi
+			}
+		}
+	}
+	return -1
+}
+
+func base(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 && rel != "nsubj:pass" && rel != "obl:agent" && rel != "nmod:poss" {
+		return rel[:i]
+	}
+	return rel
+}
+
+// caseOf returns the preposition (case dependent) of token h.
+func caseOf(v *view.View, h int) string {
+	for _, c := range v.Children(h) {
+		if v.Toks[c].Rel == "case" {
+			return v.Toks[c].Lower
+		}
+	}
+	return ""
+}
+
+// withConj returns the argument mentions of h and of its conj dependents.
+func withConj(v *view.View, h int) []int {
+	var out []int
+	if mi := argMention(v, h); mi >= 0 {
+		out = append(out, mi)
+	}
+	for _, c := range v.Children(h) {
+		if base(v.Toks[c].Rel) == "conj" {
+			if mi := argMention(v, c); mi >= 0 {
+				out = append(out, mi)
+			}
+		}
+	}
+	return out
+}
+
+// subjectOf returns the subject mentions of verb h, inherited through xcomp, conj and
+// ccomp-less chains ("threatened to attack", "attacked and killed").
+func subjectOf(v *view.View, h int) (srcs []int, pass bool) {
+	for depth := 0; h >= 0 && depth < 4; depth++ {
+		for _, c := range v.Children(h) {
+			switch base(v.Toks[c].Rel) {
+			case "nsubj":
+				return withConj(v, c), false
+			case "nsubj:pass":
+				return withConj(v, c), true
+			}
+		}
+		switch base(v.Toks[h].Rel) {
+		case "xcomp", "conj":
+			h = v.Toks[h].Head
+		case "acl":
+			// "militias backed by Iran": the modified noun is the subject (passive-like).
+			return withConj(v, v.Toks[h].Head), true
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+func parseVerbArgs(v *view.View, i int, s view.Sent, tr *trigger) [][2]int {
+	subj, pass := subjectOf(v, i)
+	if v.Toks[i].Rel == "acl" || v.Toks[i].Rel == "acl:relcl" && subj == nil {
+		pass = v.Toks[i].XPOS == "VBN"
+	}
+	var obj, agent, obl []int
+	for _, c := range v.Children(i) {
+		r := v.Toks[c].Rel
+		switch {
+		case r == "obj" || r == "iobj":
+			if obj == nil {
+				obj = withConj(v, c)
+			}
+		case r == "obl:agent" || (base(r) == "obl" && caseOf(v, c) == "by"):
+			agent = withConj(v, c)
+		case base(r) == "obl" && (targetPrep[caseOf(v, c)] || caseOf(v, c) == "between"):
+			if obl == nil {
+				obl = withConj(v, c)
+			}
+		case r == "nsubj:pass":
+			pass = true
+		}
+	}
+	if pass {
+		return filter(pairs(agent, subj))
+	}
+	tgts := obj
+	if tgts == nil {
+		tgts = obl
+	}
+	if tgts == nil && tr.Reciprocal && len(subj) > 1 {
+		return reciprocal(subj)
+	}
+	return filter(pairs(subj, tgts))
+}
+
+func parseNounArgs(v *view.View, i int, s view.Sent, tr *trigger) [][2]int {
+	violent := tr.CAMEO >= "17"
+	var srcs, tgts, betw []int
+	for _, c := range v.Children(i) {
+		r := v.Toks[c].Rel
+		switch {
+		case r == "nmod:poss" || base(r) == "compound" || base(r) == "amod":
+			if mi := argMention(v, c); mi >= 0 && srcs == nil {
+				srcs = []int{mi}
+			}
+		case base(r) == "nmod":
+			switch p := caseOf(v, c); {
+			case p == "by":
+				srcs = withConj(v, c)
+			case p == "between":
+				betw = withConj(v, c)
+			case p == "of" && violent, targetPrep[p]:
+				if tgts == nil {
+					tgts = withConj(v, c)
+				}
+			case p == "of" || p == "from":
+				if srcs == nil {
+					srcs = withConj(v, c)
+				}
+			}
+		}
+	}
+	if len(betw) > 1 {
+		return reciprocal(betw)
+	}
+	if srcs == nil {
+		// Light verb: the noun is the object of a verb whose subject is the source.
+		if h := v.Toks[i].Head; h >= 0 && base(v.Toks[i].Rel) == "obj" {
+			srcs, _ = subjectOf(v, h)
+			if tgts == nil {
+				for _, c := range v.Children(h) {
+					if base(v.Toks[c].Rel) == "obl" && targetPrep[caseOf(v, c)] {
+						tgts = withConj(v, c)
+					}
+				}
+			}
+		}
+	}
+	if tgts == nil && tr.Reciprocal && len(srcs) > 1 {
+		return reciprocal(srcs)
+	}
+	return filter(pairs(srcs, tgts))
+}
+
+// filter drops pairs with no argument at all.
+func filter(ps [][2]int) [][2]int {
+	var out [][2]int
+	for _, p := range ps {
+		if p[0] >= 0 || p[1] >= 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}

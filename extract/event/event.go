@@ -1,0 +1,371 @@
+// Package event finds dyadic events in a document: a trigger (a verb such as "clashed" or
+// a noun such as "cease-fire"), coded through the codebook in lexicon/events to a CAMEO code,
+// a PLOVER type and mode and a Goldstein score, with its source and target (entity
+// mentions), date, place and modality.
+//
+// Arguments come from the dependency parse when the nlp pipeline produced one: nsubj and
+// obj, passive subjects with by-agents, oblique targets (against, with, on, at, between),
+// coordination ("A and B clashed" codes both directions for reciprocal triggers) and the
+// subject of a governing verb for xcomp and conj triggers ("threatened to attack",
+// "launched an offensive against"). Without a parse a linear fallback takes the nearest
+// actor mention to the left in the clause as source and the first one to the right, past
+// determiners, adjectives and prepositions, as target, with the same passive and
+// coordination rules. An event needs at least one actor argument; verbs known only from the
+// converted PETRARCH list need both.
+//
+// The date is the nearest resolved timex in the sentence, else the document date
+// (DateSource "document"). The place is a GPE, LOC or FAC mention after in, near or at.
+// Modality is negated, hypothetical, future, reported or asserted, from the cue list in
+// lexicon/events/modality.tsv.
+package event
+
+import (
+	"strings"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/internal/view"
+	"github.com/faultline/faultline/extract/timex"
+	lex "github.com/faultline/faultline/lexicon/events"
+)
+
+// Extractor is the event component of the extract pipeline.
+type Extractor struct {
+	verbs map[string][]*trigger // by inflected form of the first word
+	nouns map[string][]*trigger // by singular and plural form of the first word
+	cues  map[string][][]string // modality cues, split into words
+}
+
+// trigger is a codebook entry ready for matching.
+type trigger struct {
+	lex.Entry
+	hand bool // from the hand codebook (not only from the PETRARCH conversion)
+	typ  lex.Type
+	gold float64
+}
+
+// New returns an Extractor with the shipped codebook.
+func New() *Extractor {
+	x := &Extractor{verbs: map[string][]*trigger{}, nouns: map[string][]*trigger{}, cues: map[string][][]string{}}
+	hand := map[string]bool{}
+	for _, l := range strings.Split(handWords(), "\n") {
+		hand[l] = true
+	}
+	for _, e := range lex.Codebook() {
+		t, ok := lex.PLOVER(e.CAMEO)
+		if !ok {
+			continue
+		}
+		g, _ := lex.Goldstein(e.CAMEO)
+		tr := &trigger{Entry: e, typ: t, gold: g, hand: hand[e.POS+" "+strings.Join(e.Words, " ")]}
+		if e.POS == "N" {
+			for _, f := range view.NounForms(e.Words[0]) {
+				x.nouns[f] = append(x.nouns[f], tr)
+			}
+			continue
+		}
+		forms := append(view.VerbForms(e.Words[0]), e.Forms...)
+		for _, f := range forms {
+			x.verbs[f] = append(x.verbs[f], tr)
+		}
+	}
+	for class, cs := range lex.Cues() {
+		for _, c := range cs {
+			x.cues[class] = append(x.cues[class], strings.Fields(c))
+		}
+	}
+	return x
+}
+
+// handWords lists "POS phrase" of the hand-curated entries (those get looser argument rules).
+func handWords() string {
+	var b strings.Builder
+	for _, e := range lex.HandCodebook() {
+		b.WriteString(e.POS + " " + strings.Join(e.Words, " ") + "\n")
+	}
+	return b.String()
+}
+
+// Extract implements extract.Component.
+func (x *Extractor) Extract(in *extract.Input) {
+	in.Out.Events = append(in.Out.Events, x.Find(in)...)
+}
+
+// Find returns the events of one document without adding them to the extraction.
+func (x *Extractor) Find(in *extract.Input) []faultline.Event {
+	v := view.New(in)
+	tx := in.Out.Timexes
+	if len(tx) == 0 {
+		tx = timex.Find(in.Doc.Text, in.Doc.Date)
+	}
+	var out []faultline.Event
+	seen := map[[4]int]bool{}
+	verbPair := map[[3]int]int{} // (sentence, source, target) -> token of the verbal trigger
+	for si, s := range v.Sents {
+		for i := s.First; i < s.Last; i++ {
+			tr, n, nominal := x.match(v, i, s)
+			if tr == nil {
+				continue
+			}
+			var pairs [][2]int
+			if nominal {
+				pairs = nounArgs(v, i, n, s, tr)
+			} else {
+				pairs = verbArgs(v, i, n, s, tr)
+			}
+			for _, p := range pairs {
+				src, tgt := p[0], p[1]
+				if src == tgt || (src < 0 && tgt < 0) || (!tr.hand && (src < 0 || tgt < 0)) {
+					continue
+				}
+				key := [4]int{si, i, src, tgt}
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				pk := [3]int{si, src, tgt}
+				if vi, ok := verbPair[pk]; ok && nominal && i-vi <= 5 {
+					continue // "signed an accord with B": the verb already codes it
+				}
+				if !nominal {
+					verbPair[pk] = i
+				}
+				start, end := v.Toks[i].Start, v.Toks[i+n-1].End
+				ev := faultline.Event{
+					Span:      faultline.Span{Start: start, End: end, Text: v.Text[start:end]},
+					Trigger:   v.Text[start:end],
+					Type:      tr.typ.Type,
+					Mode:      tr.typ.Mode,
+					CAMEO:     tr.CAMEO,
+					Goldstein: tr.gold,
+					Modality:  x.modality(v, i, n, s),
+					Sentence:  si,
+				}
+				sp := v.SentenceSpan(si)
+				ev.Evidence = &sp
+				if src >= 0 {
+					ev.Source = v.Mentions[src].Ref()
+				}
+				if tgt >= 0 {
+					ev.Target = v.Mentions[tgt].Ref()
+				}
+				ev.Date, ev.DateText, ev.DateSource = date(tx, s, start, in.Doc.Date)
+				if pl := place(v, s, i, src, tgt); pl >= 0 {
+					m := v.Mentions[pl]
+					ev.Place = &faultline.Span{Start: m.Start, End: m.End, Text: m.Text}
+				}
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
+}
+
+var determiners = set("the a an its their his her our this that these those 's ' new recent latest first second last major fresh renewed bloody deadly fierce heavy joint brief failed planned so-called military armed violent")
+
+// match returns the codebook trigger at token i, how many tokens it spans and whether it is
+// nominal; nil when there is none.
+func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool) {
+	t := v.Toks[i]
+	if t.Mention >= 0 && v.Mentions[t.Mention].Type != faultline.EVENT {
+		return nil, 0, false
+	}
+	if i > s.First && isCapitalized(v.Text[t.Start:t.End]) {
+		return nil, 0, false // a name, not a verb
+	}
+	isVerb, isNoun := true, true
+	if v.HasPOS {
+		isVerb = t.UPOS == "VERB" || strings.HasPrefix(t.XPOS, "VB")
+		isNoun = t.UPOS == "NOUN" || t.UPOS == "PROPN" || strings.HasPrefix(t.XPOS, "NN")
+		if t.UPOS == "" && t.XPOS == "" {
+			isVerb, isNoun = true, true
+		}
+	} else {
+		prevDet := i > s.First && determiners[v.Toks[i-1].Lower]
+		prevMention := i > s.First && v.Toks[i-1].Mention >= 0
+		ing := strings.HasSuffix(t.Lower, "ing")
+		if prevDet || (ing && !auxBefore(v, i, s)) {
+			isVerb = false
+		}
+		if i+1 < s.Last && v.Toks[i+1].Mention >= 0 && !prevDet && !prevMention {
+			isNoun = !(x.verbs[t.Lower] != nil) // "attacked Gondor": a verb before its object
+		}
+	}
+	var best *trigger
+	bestN, nominal := 0, false
+	try := func(cands []*trigger, nom bool) {
+		for _, c := range cands {
+			n := 1
+			ok := true
+			for k, w := range c.Words[1:] {
+				j := i + 1 + k
+				if j >= s.Last || !(v.Toks[j].Lower == w || v.Toks[j].Lemma == w || (k == len(c.Words)-2 && nom && v.Toks[j].Lower == w+"s")) {
+					ok = false
+					break
+				}
+				n++
+			}
+			if ok && (n > bestN || (n == bestN && best != nil && !best.hand && c.hand)) {
+				best, bestN, nominal = c, n, nom
+			}
+		}
+	}
+	if isVerb {
+		c := x.verbs[t.Lower]
+		if t.Lemma != "" && t.Lemma != t.Lower {
+			c = append(append([]*trigger{}, c...), x.verbs[t.Lemma]...)
+		}
+		try(c, false)
+	}
+	if isNoun {
+		try(x.nouns[t.Lower], true)
+	}
+	if best == nil {
+		return nil, 0, false
+	}
+	// An adjectival participle before a noun ("armed groups", "backed militias") is no event.
+	if !nominal && strings.HasSuffix(t.Lower, "ed") && i > s.First && determiners[v.Toks[i-1].Lower] {
+		return nil, 0, false
+	}
+	return best, bestN, nominal
+}
+
+func isCapitalized(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+var auxWords = set("is are was were be been being has have had am 's 're will would could may might should can do does did to")
+
+func auxBefore(v *view.View, i int, s view.Sent) bool {
+	for j := i - 1; j >= s.First && j >= i-3; j-- {
+		if auxWords[v.Toks[j].Lower] {
+			return true
+		}
+		if v.Toks[j].Lower != "not" && v.Toks[j].Lower != "n't" && !strings.HasSuffix(v.Toks[j].Lower, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// date returns the nearest resolved timex inside the sentence, else the document date.
+func date(tx []faultline.Timex, s view.Sent, at int, docDate string) (value, text, source string) {
+	best := -1
+	bestD := 1 << 30
+	for k, t := range tx {
+		if t.Value == "" || t.Start < s.Start || t.End > s.End {
+			continue
+		}
+		d := t.Start - at
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best >= 0 {
+		return tx[best].Value, tx[best].Text, "text"
+	}
+	if docDate != "" {
+		return docDate, "", "document"
+	}
+	return "", "", ""
+}
+
+var placePreps = set("in near at outside around inside across throughout")
+
+// place returns the place mention nearest to the trigger that follows in, near or at.
+func place(v *view.View, s view.Sent, i, src, tgt int) int {
+	best, bestD := -1, 1<<30
+	for mi, m := range v.Mentions {
+		if m.First < s.First || m.Last > s.Last || mi == src || mi == tgt || !m.Placeish() {
+			continue
+		}
+		j := m.First - 1
+		for j > s.First && v.Toks[j].Lower == "the" {
+			j--
+		}
+		if j < s.First || !placePreps[v.Toks[j].Lower] {
+			continue
+		}
+		d := m.First - i
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = mi, d
+		}
+	}
+	return best
+}
+
+// modality classifies the event at trigger tokens [i, i+n).
+func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
+	start := clauseStart(v, i, s)
+	before := func(class string, window int) bool {
+		lo := i - window
+		if lo < start {
+			lo = start
+		}
+		return x.cueIn(v, class, lo, i)
+	}
+	switch {
+	case before("negation", 5) || x.cueIn(v, "deny", s.First, i):
+		return faultline.Negated
+	case before("hypothetical", 6) || (v.Word(s.First, "if", "unless") && !commaBetween(v, s.First, i)):
+		return faultline.Hypothetical
+	case before("future", 5):
+		return faultline.Future
+	case x.cueIn(v, "report", s.First, i) || x.cueIn(v, "report", i+n, s.Last):
+		return faultline.Reported
+	}
+	return faultline.Asserted
+}
+
+func commaBetween(v *view.View, a, b int) bool {
+	for j := a; j < b; j++ {
+		if v.Toks[j].Lower == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// cueIn reports whether a cue of class starts in tokens [lo, hi).
+func (x *Extractor) cueIn(v *view.View, class string, lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		for _, c := range x.cues[class] {
+			ok := true
+			for k, w := range c {
+				if j+k >= len(v.Toks) || v.Toks[j+k].Lower != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var clauseWords = set("; : that which who whom whose when while because although though but whereas since unless if after before until")
+
+// clauseStart returns the first token of the clause containing token i (linear estimate).
+func clauseStart(v *view.View, i int, s view.Sent) int {
+	for j := i - 1; j > s.First; j-- {
+		if clauseWords[v.Toks[j].Lower] {
+			return j
+		}
+	}
+	return s.First
+}
+

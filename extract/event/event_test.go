@@ -1,0 +1,170 @@
+package event
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+)
+
+// input builds an extraction input for text with the given entity mentions ("Text/TYPE"),
+// found by their first occurrence after the previous one.
+func input(text, date string, ents ...string) *extract.Input {
+	out := &faultline.Extraction{}
+	pos := 0
+	for _, e := range ents {
+		k := strings.LastIndexByte(e, '/')
+		name, typ := e[:k], e[k+1:]
+		i := strings.Index(text[pos:], name)
+		if i < 0 {
+			panic("no " + name)
+		}
+		start := pos + i
+		out.Entities = append(out.Entities, faultline.Entity{Span: faultline.Span{Start: start, End: start + len(name), Text: name}, Type: typ})
+		pos = start + len(name)
+	}
+	return &extract.Input{Doc: &faultline.Document{ID: "t", Text: text, Date: date}, Out: out}
+}
+
+type want struct{ trigger, source, target, cameo, modality string }
+
+func code(evs []faultline.Event) []want {
+	var out []want
+	for _, e := range evs {
+		w := want{trigger: e.Trigger, cameo: e.CAMEO, modality: e.Modality}
+		if e.Source != nil {
+			w.source = e.Source.Text
+		}
+		if e.Target != nil {
+			w.target = e.Target.Text
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func TestTriggersAndArguments(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want []want
+	}{
+		{"Rebels of the Northern Front attacked the garrison of Valdora on Monday.",
+			[]string{"Northern Front/ORG", "Valdora/GPE"},
+			[]want{{"attacked", "Northern Front", "Valdora", "190", "asserted"}}},
+		{"The Red Brigade kidnapped twelve engineers from the Ministry of Works.",
+			[]string{"Red Brigade/ORG", "Ministry of Works/ORG"},
+			[]want{{"kidnapped", "Red Brigade", "Ministry of Works", "181", "asserted"}}},
+		{"The Blue Militia and the Green Guard clashed in Port Amara.",
+			[]string{"Blue Militia/ORG", "Green Guard/ORG", "Port Amara/GPE"},
+			[]want{{"clashed", "Blue Militia", "Green Guard", "190", "asserted"}, {"clashed", "Green Guard", "Blue Militia", "190", "asserted"}}},
+		{"The convoy was ambushed by the Hill Tigers near Darun.",
+			[]string{"Hill Tigers/ORG", "Darun/GPE"},
+			[]want{{"ambushed", "Hill Tigers", "", "190", "asserted"}}},
+		{"Valdora's army was attacked by the Hill Tigers.",
+			[]string{"Valdora/GPE", "Hill Tigers/ORG"},
+			[]want{{"attacked", "Hill Tigers", "Valdora", "190", "asserted"}}},
+		{"The government sanctioned Ostrava over the border dispute.",
+			[]string{"government/ORG", "Ostrava/GPE"},
+			[]want{{"sanctioned", "government", "Ostrava", "163", "asserted"}}},
+		{"Norland brokered a truce between the Red Brigade and the Hill Tigers.",
+			[]string{"Norland/GPE", "Red Brigade/ORG", "Hill Tigers/ORG"},
+			[]want{{"brokered", "Norland", "Red Brigade", "045", "asserted"}, {"brokered", "Norland", "Hill Tigers", "045", "asserted"}, {"truce", "Red Brigade", "Hill Tigers", "0871", "asserted"}, {"truce", "Hill Tigers", "Red Brigade", "0871", "asserted"}}},
+		{"The Hill Tigers launched an offensive against the Red Brigade.",
+			[]string{"Hill Tigers/ORG", "Red Brigade/ORG"},
+			[]want{{"offensive", "Hill Tigers", "Red Brigade", "190", "asserted"}}},
+		{"Premier Lasko met Ostrava's foreign minister in Geneva.",
+			[]string{"Lasko/PERSON", "Ostrava/GPE", "Geneva/GPE"},
+			[]want{{"met", "Lasko", "Ostrava", "040", "asserted"}}},
+		{"The Red Brigade accused the Hill Tigers of torturing prisoners.",
+			[]string{"Red Brigade/ORG", "Hill Tigers/ORG"},
+			[]want{{"accused", "Red Brigade", "Hill Tigers", "112", "asserted"}}},
+		{"Norland's assassination of Mayor Petrov shocked the city.",
+			[]string{"Norland/GPE", "Petrov/PERSON"},
+			[]want{{"assassination", "Norland", "Petrov", "186", "asserted"}}},
+		{"Norland signed the accord with Ostrava.",
+			[]string{"Norland/GPE", "Ostrava/GPE"},
+			[]want{{"signed", "Norland", "Ostrava", "057", "asserted"}}},
+		{"The armed groups were quiet.", []string{}, nil},
+		{"The attack came without warning.", []string{}, nil},
+	}
+	for _, tt := range tests {
+		got := code(x.Find(input(tt.text, "2010-05-01", tt.ents...)))
+		if len(got) != len(tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got, tt.want)
+			continue
+		}
+		for k := range got {
+			if got[k] != tt.want[k] {
+				t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got[k], tt.want[k])
+			}
+		}
+	}
+}
+
+func TestModality(t *testing.T) {
+	x := New()
+	tests := []struct{ text, want string }{
+		{"Norland attacked Ostrava.", faultline.Asserted},
+		{"Norland did not attack Ostrava.", faultline.Negated},
+		{"Norland never attacked Ostrava.", faultline.Negated},
+		{"Norland denied that it had attacked Ostrava.", faultline.Negated},
+		{"Norland could attack Ostrava.", faultline.Hypothetical},
+		{"If Norland attacks Ostrava, the war widens.", faultline.Hypothetical},
+		{"Norland will attack Ostrava.", faultline.Future},
+		{"Norland threatened to attack Ostrava.", faultline.Future},
+		{"Norland attacked Ostrava, officials said.", faultline.Reported},
+		{"Witnesses said that Norland attacked Ostrava.", faultline.Reported},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, e := range x.Find(input(tt.text, "", "Norland/GPE", "Ostrava/GPE")) {
+			if strings.HasPrefix(e.Trigger, "attack") {
+				got = e.Modality
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: modality %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDateAndPlace(t *testing.T) {
+	x := New()
+	in := input("In March 2003 Norland attacked Ostrava in Velika. Norland attacked Ostrava again.", "2004-06-01",
+		"Norland/GPE", "Ostrava/GPE", "Velika/GPE", "Norland/GPE", "Ostrava/GPE")
+	evs := x.Find(in)
+	if len(evs) != 2 {
+		t.Fatalf("got %+v", evs)
+	}
+	if evs[0].Date != "2003-03" || evs[0].DateSource != "text" || evs[0].Place == nil || evs[0].Place.Text != "Velika" {
+		t.Errorf("first event: date %q (%s) place %+v", evs[0].Date, evs[0].DateSource, evs[0].Place)
+	}
+	if evs[1].Date != "2004-06-01" || evs[1].DateSource != "document" {
+		t.Errorf("second event: date %q (%s)", evs[1].Date, evs[1].DateSource)
+	}
+	for _, e := range evs {
+		if in.Doc.Text[e.Start:e.End] != e.Trigger || in.Doc.Text[e.Evidence.Start:e.Evidence.End] != e.Evidence.Text {
+			t.Errorf("offsets wrong: %+v", e)
+		}
+		ok := false
+		for _, ty := range faultline.EventTypes {
+			ok = ok || ty == e.Type
+		}
+		if !ok {
+			t.Errorf("type %q not PLOVER", e.Type)
+		}
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	x := New()
+	text := strings.Repeat("The Blue Militia and the Green Guard clashed in Port Amara after Norland threatened to attack Ostrava. ", 40)
+	in := input(text, "2010-01-01", "Blue Militia/ORG", "Green Guard/ORG", "Port Amara/GPE", "Norland/GPE", "Ostrava/GPE")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		x.Find(in)
+	}
+}
