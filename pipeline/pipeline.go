@@ -5,8 +5,10 @@ package pipeline
 
 import (
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/event"
 	"github.com/faultline/faultline/extract/figure"
 	"github.com/faultline/faultline/extract/quote"
+	"github.com/faultline/faultline/extract/timex"
 	"github.com/faultline/faultline/nlp"
 )
 
@@ -14,8 +16,10 @@ import (
 func New() (*extract.Pipeline, error) {
 	annotators := []nlp.Annotator{}
 	components := []extract.Component{
+		timex.New(),
 		quote.New(),
 		figure.New(),
+		event.New(),
 	}
 	return &extract.Pipeline{Annotators: annotators, Components: components}, nil
 }

@@ -368,4 +368,3 @@ func clauseStart(v *view.View, i int, s view.Sent) int {
 	}
 	return s.First
 }
-
