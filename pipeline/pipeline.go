@@ -8,6 +8,7 @@ import (
 	"github.com/faultline/faultline/extract/event"
 	"github.com/faultline/faultline/extract/figure"
 	"github.com/faultline/faultline/extract/quote"
+	"github.com/faultline/faultline/extract/tie"
 	"github.com/faultline/faultline/extract/timex"
 	"github.com/faultline/faultline/nlp"
 )
@@ -20,6 +21,7 @@ func New() (*extract.Pipeline, error) {
 		quote.New(),
 		figure.New(),
 		event.New(),
+		tie.New(),
 	}
 	return &extract.Pipeline{Annotators: annotators, Components: components}, nil
 }

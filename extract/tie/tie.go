@@ -1,0 +1,512 @@
+// Package tie finds standing ties between actors stated in a document: leader of, member
+// of, armed wing of, patron of, allied with, rival of, controls, loyal to, funds, arms,
+// opposes, supports, negotiates with, located in, renamed from.
+//
+// Ties come from the patterns in lexicon/ties/patterns.tsv, matched over the words between
+// two entity mentions of a sentence (and the words right before the first or after the
+// second): appositions ("B's armed wing, A"), possessives ("A's B" with a person and an
+// organisation), titles ("B prime minister A"), copulas ("A is loyal to B", after fillers
+// are dropped), verb and noun phrases ("B backed by A", "rivalry between A and B") and
+// hyphenated modifiers ("A-backed B"). A title at the start of a person mention counts as
+// text before the name. Coordinated mentions share the tie ("A and B are loyal to C").
+// Ties also follow from coded events (lexicon/ties/from_events.tsv): an attack states
+// hostility, aid support. "not"/"never" between the mentions makes a tie negated (and a
+// positive loyalty, support or alliance sign -1); a modal or "if" makes it hypothetical.
+package tie
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/internal/view"
+	lex "github.com/faultline/faultline/lexicon/ties"
+)
+
+// Extractor is the tie component of the extract pipeline.
+type Extractor struct {
+	pats     []pattern
+	hyphens  []hyphen
+	titles   [][]string // title words that may start a person mention
+	fromEvts map[string]lex.EventTie
+}
+
+// elem is one position of a pattern: alternatives, each a sequence of words.
+type elem [][]string
+
+type pattern struct {
+	pre, mid, post []elem
+	first, second  string // "A" or "B": which tie end comes first in the text
+	typ            string
+	sign           int
+	cons           map[string]map[string]bool
+}
+
+// hyphen is a pattern "A-backed B" or "anti-B A".
+type hyphen struct {
+	re            *regexp.Regexp // over the text from the first mention's start to the second's
+	prefix        bool           // "anti-X": the marker precedes the first mention
+	first, second string
+	typ           string
+	sign          int
+}
+
+// New returns an Extractor with the shipped patterns.
+func New() *Extractor {
+	ps, syn := lex.Patterns()
+	x := &Extractor{fromEvts: lex.FromEvents()}
+	for _, t := range []string{"LEADTITLE", "MEMBERTITLE"} {
+		for _, alt := range syn[t] {
+			if len(alt) > 0 {
+				x.titles = append(x.titles, alt)
+			}
+		}
+	}
+	for _, p := range ps {
+		if h, ok := compileHyphen(p); ok {
+			x.hyphens = append(x.hyphens, h)
+			continue
+		}
+		cp := pattern{typ: p.Type, sign: p.Sign, cons: map[string]map[string]bool{}}
+		for k, v := range p.Constraints {
+			cp.cons[k] = map[string]bool{}
+			for _, t := range strings.Split(v, "|") {
+				cp.cons[k][t] = true
+			}
+		}
+		part := &cp.pre
+		for _, w := range p.Words {
+			switch {
+			case w == "A" || w == "B":
+				if cp.first == "" {
+					cp.first = w
+					part = &cp.mid
+				} else {
+					cp.second = w
+					part = &cp.post
+				}
+			case strings.HasPrefix(w, "&"):
+				*part = append(*part, elem(syn[w[1:]]))
+			default:
+				var e elem
+				for _, alt := range strings.Split(w, "|") {
+					e = append(e, []string{alt})
+				}
+				*part = append(*part, e)
+			}
+		}
+		if cp.first != "" && cp.second != "" {
+			x.pats = append(x.pats, cp)
+		}
+	}
+	return x
+}
+
+func compileHyphen(p lex.Pattern) (hyphen, bool) {
+	if len(p.Words) != 2 {
+		return hyphen{}, false
+	}
+	a, b := p.Words[0], p.Words[1]
+	h := hyphen{typ: p.Type, sign: p.Sign, second: b}
+	switch {
+	case len(a) > 2 && (a[:2] == "A-" || a[:2] == "B-"):
+		h.first = a[:1]
+		h.re = regexp.MustCompile(`(?i)^[^\s]*?-?` + regexp.QuoteMeta(a[2:]) + `\s+(?:the\s+)?$`)
+	case strings.HasPrefix(a, "anti-") && (a[5:] == "A" || a[5:] == "B"):
+		h.first = a[5:]
+		h.prefix = true
+		h.re = regexp.MustCompile(`^[^\s]*\s+(?:[a-z][\p{L}-]*\s+)?$`)
+	default:
+		return hyphen{}, false
+	}
+	if b != "A" && b != "B" {
+		return hyphen{}, false
+	}
+	return h, true
+}
+
+// Extract implements extract.Component.
+func (x *Extractor) Extract(in *extract.Input) {
+	in.Out.Ties = append(in.Out.Ties, x.Find(in)...)
+}
+
+var (
+	fillers  = set("the a an is are was were be been being has have had also still now long once reportedly widely increasingly largely effectively which who that itself themselves himself herself openly always already then both")
+	negators = set("not n't never")
+	keep     = set("only ally rally formerly previously friendly family")
+	modals   = set("could may might would if should")
+)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// Find returns the ties of one document without adding them to the extraction.
+func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
+	v := view.New(in)
+	core := x.coreFirst(v)
+	var out []faultline.Tie
+	seen := map[string]bool{}
+	emit := func(t faultline.Tie) {
+		key := t.Type + "|" + itoa(t.A.Start) + "|" + itoa(t.B.Start) + "|" + itoa(t.Sign)
+		if t.A.Start == t.B.Start || seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, t)
+	}
+	for si, s := range v.Sents {
+		var ms []int
+		for mi, m := range v.Mentions {
+			if m.First >= s.First && m.Last <= s.Last && m.Actorish() || (m.First >= s.First && m.Last <= s.Last && m.Placeish()) {
+				ms = append(ms, mi)
+			}
+		}
+		ev := v.SentenceSpan(si)
+		for a := 0; a < len(ms); a++ {
+			for b := a + 1; b < len(ms); b++ {
+				m1, m2 := ms[a], ms[b]
+				if v.Mentions[m2].First-v.Mentions[m1].Last > 16 {
+					break
+				}
+				for _, t := range x.matchPair(v, s, m1, m2, core) {
+					t.Evidence = ev
+					emit(t)
+				}
+			}
+		}
+	}
+	// Ties implied by coded events.
+	for _, e := range in.Out.Events {
+		if e.Source == nil || e.Target == nil || e.Source.Start == e.Target.Start {
+			continue
+		}
+		if e.Modality != faultline.Asserted && e.Modality != faultline.Reported {
+			continue
+		}
+		var et lex.EventTie
+		found := false
+		for c := e.CAMEO; len(c) >= 2; c = c[:len(c)-1] {
+			if t, ok := x.fromEvts[c]; ok {
+				et, found = t, true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		t := faultline.Tie{Type: et.Type, Sign: et.Sign, A: *e.Source, B: *e.Target, Modality: e.Modality}
+		if e.Evidence != nil {
+			t.Evidence = *e.Evidence
+		} else {
+			t.Evidence = e.Span
+		}
+		emit(t)
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	if neg {
+		return "-" + string(b)
+	}
+	return string(b)
+}
+
+// coreFirst returns, per mention, the first token after any title words that open it
+// ("Prime Minister Nouri al-Maliki" -> "Nouri").
+func (x *Extractor) coreFirst(v *view.View) []int {
+	core := make([]int, len(v.Mentions))
+	for mi, m := range v.Mentions {
+		core[mi] = m.First
+		if m.Type != faultline.PERSON {
+			continue
+		}
+		for {
+			n := matchAlts(v, x.titles, core[mi], m.Last-1)
+			if n == 0 {
+				break
+			}
+			core[mi] += n
+		}
+	}
+	return core
+}
+
+// matchAlts returns the length of the longest alternative matching tokens from i (not past
+// limit, exclusive), or 0.
+func matchAlts(v *view.View, alts [][]string, i, limit int) int {
+	best := 0
+	for _, alt := range alts {
+		if i+len(alt) > limit || len(alt) <= best {
+			continue
+		}
+		ok := true
+		for k, w := range alt {
+			if !wordIs(v, i+k, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(alt)
+		}
+	}
+	return best
+}
+
+func wordIs(v *view.View, i int, w string) bool {
+	t := v.Toks[i]
+	if t.Lower == w || (t.Lemma != "" && t.Lemma == w) {
+		return true
+	}
+	if w == "'s" {
+		return t.Lower == "'" || t.Lower == "’s" || t.Lower == "’"
+	}
+	return false
+}
+
+// significant returns the tokens in [lo, hi) minus fillers, and whether a negator or a
+// modal was dropped.
+func significant(v *view.View, lo, hi int) (toks []int, neg, modal bool) {
+	for i := lo; i < hi; i++ {
+		w := v.Toks[i].Lower
+		switch {
+		case negators[w]:
+			neg = true
+		case modals[w]:
+			modal = true
+		case fillers[w]:
+		case strings.HasSuffix(w, "ly") && len(w) > 4 && !keep[w]:
+		case v.HasPOS && v.Toks[i].UPOS == "ADV":
+		default:
+			toks = append(toks, i)
+		}
+	}
+	return toks, neg, modal
+}
+
+// lengths returns every number of tokens of toks (in order) that the elements can cover
+// from the start.
+func lengths(v *view.View, es []elem, toks []int, reverse bool) []int {
+	if len(es) == 0 {
+		return []int{0}
+	}
+	var out []int
+	e := es[0]
+	if reverse {
+		e = es[len(es)-1]
+	}
+	rest := es[1:]
+	if reverse {
+		rest = es[:len(es)-1]
+	}
+	for _, alt := range e {
+		if len(alt) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := range alt {
+			w := alt[k]
+			if reverse {
+				w = alt[len(alt)-1-k]
+			}
+			if !wordIs(v, toks[k], w) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, n := range lengths(v, rest, toks[len(alt):], reverse) {
+			out = append(out, len(alt)+n)
+		}
+	}
+	return out
+}
+
+func covers(ns []int, n int) bool {
+	for _, k := range ns {
+		if k == n {
+			return true
+		}
+	}
+	return false
+}
+
+// matchPair returns the ties that the patterns find between mentions m1 and m2 (m1 first).
+func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int) []faultline.Tie {
+	var out []faultline.Tie
+	M1, M2 := v.Mentions[m1], v.Mentions[m2]
+	mid, neg, modal := significant(v, M1.Last, core[m2])
+	// Title words opening m2 are text between the mentions.
+	if hyp := v.Word(s.First, "if"); hyp {
+		modal = true
+	}
+	var left []int // significant tokens before m1, nearest first
+	for i := core[m1] - 1; i >= s.First && len(left) < 6; i-- {
+		if t, _, _ := significant(v, i, i+1); len(t) > 0 {
+			left = append(left, i)
+		}
+	}
+	right, _, _ := significant(v, M2.Last, minInt(M2.Last+6, s.Last))
+	for _, p := range x.pats {
+		if !covers(lengths(v, p.mid, mid, false), len(mid)) {
+			// "A, allied with B": an apposition comma the pattern does not spell out.
+			if len(mid) < 2 || v.Toks[mid[0]].Lower != "," || !covers(lengths(v, p.mid, mid[1:], false), len(mid)-1) {
+				continue
+			}
+		}
+		if len(p.pre) > 0 && !suffixMatch(v, p.pre, left) {
+			continue // pre must end right before m1
+		}
+		if len(p.post) > 0 && len(lengths(v, p.post, right, false)) == 0 {
+			continue
+		}
+		a, b := m1, m2
+		if p.first == "B" {
+			a, b = m2, m1
+		}
+		if !allowed(p.cons["A"], v.Mentions[a].Type) || !allowed(p.cons["B"], v.Mentions[b].Type) {
+			continue
+		}
+		if !v.Mentions[a].Actorish() && p.typ != "located_in" {
+			continue
+		}
+		if !v.Mentions[b].Actorish() && p.typ != "located_in" && p.typ != "controls" {
+			continue
+		}
+		out = append(out, x.ties(v, s, a, b, p.first == "A", p.typ, p.sign, neg, modal)...)
+	}
+	// Hyphenated modifiers.
+	for _, h := range x.hyphens {
+		var ok bool
+		if h.prefix {
+			ok = M1.Start >= 5 && strings.EqualFold(v.Text[M1.Start-5:M1.Start], "anti-") ||
+				strings.HasPrefix(strings.ToLower(M1.Text), "anti-")
+			ok = ok && h.re.MatchString(v.Text[M1.Start:M2.Start])
+		} else {
+			ok = h.re.MatchString(v.Text[M1.Start:M2.Start])
+		}
+		if !ok {
+			continue
+		}
+		a, b := m1, m2
+		if h.first == "B" {
+			a, b = m2, m1
+		}
+		out = append(out, x.ties(v, s, a, b, h.first == "A", h.typ, h.sign, false, false)...)
+	}
+	return out
+}
+
+func suffixMatch(v *view.View, es []elem, left []int) bool {
+	// left is nearest-first; the elements read left to right end at left[0].
+	return len(lengths(v, es, left, true)) > 0
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+func allowed(types map[string]bool, t string) bool {
+	return types == nil || types[t]
+}
+
+// ties builds the ties between a and b, spreading over coordinated mentions.
+func (x *Extractor) ties(v *view.View, s view.Sent, a, b int, aFirst bool, typ string, sign int, neg, modal bool) []faultline.Tie {
+	as, bs := []int{a}, []int{b}
+	if aFirst {
+		as, bs = coordLeft(v, a, s), coordRight(v, b, s)
+	} else {
+		bs, as = coordLeft(v, b, s), coordRight(v, a, s)
+	}
+	mod := faultline.Asserted
+	switch {
+	case neg:
+		mod = faultline.Negated
+		if sign > 0 && (typ == "loyal_to" || typ == "supports" || typ == "allied_with") {
+			sign = -1
+		}
+	case modal:
+		mod = faultline.Hypothetical
+	}
+	if typ == "controls" && v.Mentions[b].Placeish() && v.Mentions[b].Type != faultline.GPE {
+		sign = 0
+	}
+	var out []faultline.Tie
+	for _, i := range as {
+		for _, j := range bs {
+			if i == j {
+				continue
+			}
+			out = append(out, faultline.Tie{Type: typ, Sign: sign, A: *v.Mentions[i].Ref(), B: *v.Mentions[j].Ref(), Modality: mod})
+		}
+	}
+	return out
+}
+
+// coordLeft returns mi and the actor mentions coordinated before it ("A, B and C").
+func coordLeft(v *view.View, mi int, s view.Sent) []int {
+	out := []int{mi}
+	for len(out) < 6 {
+		j := v.Mentions[mi].First - 1
+		for j >= s.First && v.Toks[j].Lower == "the" {
+			j--
+		}
+		k := 0
+		for j >= s.First && (v.Toks[j].Lower == "and" || v.Toks[j].Lower == ",") && k < 2 {
+			j--
+			k++
+		}
+		if k == 0 || j < s.First || v.Toks[j].Mention < 0 || !v.Mentions[v.Toks[j].Mention].Actorish() {
+			break
+		}
+		mi = v.Toks[j].Mention
+		out = append(out, mi)
+	}
+	return out
+}
+
+// coordRight returns mi and the actor mentions coordinated after it.
+func coordRight(v *view.View, mi int, s view.Sent) []int {
+	out := []int{mi}
+	for len(out) < 6 {
+		j := v.Mentions[mi].Last
+		k := 0
+		for j < s.Last && (v.Toks[j].Lower == "and" || v.Toks[j].Lower == ",") && k < 2 {
+			j++
+			k++
+		}
+		for j < s.Last && v.Toks[j].Lower == "the" && k > 0 {
+			j++
+		}
+		if k == 0 || j >= s.Last || v.Toks[j].Mention < 0 || !v.Mentions[v.Toks[j].Mention].Actorish() {
+			break
+		}
+		mi = v.Toks[j].Mention
+		out = append(out, mi)
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package tie
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+	lex "github.com/faultline/faultline/lexicon/ties"
+)
+
+func input(text string, ents ...string) *extract.Input {
+	out := &faultline.Extraction{}
+	pos := 0
+	for _, e := range ents {
+		k := strings.LastIndexByte(e, '/')
+		name, typ := e[:k], e[k+1:]
+		i := strings.Index(text[pos:], name)
+		if i < 0 {
+			panic("no " + name)
+		}
+		start := pos + i
+		out.Entities = append(out.Entities, faultline.Entity{Span: faultline.Span{Start: start, End: start + len(name), Text: name}, Type: typ})
+		pos = start + len(name)
+	}
+	return &extract.Input{Doc: &faultline.Document{ID: "t", Text: text}, Out: out}
+}
+
+func render(ts []faultline.Tie) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.A.Text+" "+t.Type+" "+t.B.Text+" "+itoa(t.Sign)+" "+t.Modality)
+	}
+	return out
+}
+
+func TestPatterns(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want []string
+	}{
+		{"The Freedom Party's armed wing, the Lion Brigades, grew fast.",
+			[]string{"Freedom Party/ORG", "Lion Brigades/ORG"},
+			[]string{"Lion Brigades armed_wing_of Freedom Party 1 asserted"}},
+		{"Rahimi's Dawn Movement won the vote.",
+			[]string{"Rahimi/PERSON", "Dawn Movement/ORG"},
+			[]string{"Rahimi leader_of Dawn Movement 1 asserted"}},
+		{"Valdoran Prime Minister Ivo Lasko resigned.",
+			[]string{"Valdoran/NORP", "Prime Minister Ivo Lasko/PERSON"},
+			[]string{"Prime Minister Ivo Lasko leader_of Valdoran 1 asserted"}},
+		{"Dawn Movement leader Omar Rahimi spoke.",
+			[]string{"Dawn Movement/ORG", "Omar Rahimi/PERSON"},
+			[]string{"Omar Rahimi leader_of Dawn Movement 1 asserted"}},
+		{"The Hill Tigers owe allegiance to Omar Rahimi.",
+			[]string{"Hill Tigers/ORG", "Omar Rahimi/PERSON"},
+			[]string{"Hill Tigers loyal_to Omar Rahimi 1 asserted"}},
+		{"The army and the police are not loyal to the Republic.",
+			[]string{"army/ORG", "police/ORG", "Republic/GPE"},
+			[]string{"police loyal_to Republic -1 negated", "army loyal_to Republic -1 negated"}},
+		{"The Hill Tigers are backed by Norland.",
+			[]string{"Hill Tigers/ORG", "Norland/GPE"},
+			[]string{"Norland patron_of Hill Tigers 1 asserted"}},
+		{"The militia, armed by Norland, took the port.",
+			[]string{"militia/ORG", "Norland/GPE"},
+			[]string{"Norland arms militia 1 asserted"}},
+		{"The rivalry between the Dawn Movement and the Hill Tigers is old.",
+			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"},
+			[]string{"Dawn Movement rival_of Hill Tigers -1 asserted", "Dawn Movement opposes Hill Tigers -1 asserted"}},
+		{"The Dawn Movement has long opposed the Hill Tigers.",
+			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"},
+			[]string{"Dawn Movement opposes Hill Tigers -1 asserted"}},
+		{"The Unity Front, formerly known as the People's Council, met.",
+			[]string{"Unity Front/ORG", "People's Council/ORG"},
+			[]string{"Unity Front renamed_from People's Council 0 asserted"}},
+		{"Norlandic-backed militias patrol the city.",
+			[]string{"Norlandic/NORP", "militias/ORG"},
+			[]string{"Norlandic patron_of militias 1 asserted"}},
+		{"The ministry is controlled by the Dawn Movement.",
+			[]string{"ministry/ORG", "Dawn Movement/ORG"},
+			[]string{"Dawn Movement controls ministry 1 asserted"}},
+		{"The Hill Tigers, allied with Norland, attacked.",
+			[]string{"Hill Tigers/ORG", "Norland/GPE"},
+			[]string{"Hill Tigers allied_with Norland 1 asserted"}},
+		{"The Hill Tigers infiltrated the police.",
+			[]string{"Hill Tigers/ORG", "police/ORG"},
+			[]string{"Hill Tigers controls police 1 asserted"}},
+		{"Omar Rahimi met Ivo Lasko in Geneva.",
+			[]string{"Omar Rahimi/PERSON", "Ivo Lasko/PERSON", "Geneva/GPE"},
+			nil},
+		{"The Dawn Movement, based in Port Amara, grew.",
+			[]string{"Dawn Movement/ORG", "Port Amara/GPE"},
+			[]string{"Dawn Movement located_in Port Amara 0 asserted"}},
+	}
+	for _, tt := range tests {
+		got := render(x.Find(input(tt.text, tt.ents...)))
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestFromEvents(t *testing.T) {
+	x := New()
+	in := input("Norland attacked Ostrava.", "Norland/GPE", "Ostrava/GPE")
+	e := in.Out.Entities
+	in.Out.Events = []faultline.Event{{CAMEO: "190", Modality: faultline.Asserted,
+		Source: &faultline.Ref{Span: e[0].Span}, Target: &faultline.Ref{Span: e[1].Span}}}
+	got := render(x.Find(in))
+	if len(got) != 1 || got[0] != "Norland opposes Ostrava -1 asserted" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestPatternFile(t *testing.T) {
+	ps, _ := lex.Patterns()
+	ok := map[string]bool{}
+	for _, ty := range faultline.TieTypes {
+		ok[ty] = true
+	}
+	for _, p := range ps {
+		if !ok[p.Type] || p.Sign < -1 || p.Sign > 1 {
+			t.Errorf("line %d: bad type or sign: %+v", p.Line, p)
+		}
+	}
+	if len(New().pats) < 50 {
+		t.Errorf("only %d patterns compiled", len(New().pats))
+	}
+}
