@@ -39,3 +39,19 @@ func BenchmarkBetweenness(b *testing.B) {
 		Betweenness(g)
 	}
 }
+
+func BenchmarkParadoxes(b *testing.B) {
+	g, _ := planted(5000, 5, 0.008, 0.10, 1)
+	for b.Loop() {
+		FindParadoxes(g, 500)
+	}
+}
+
+func BenchmarkScenario(b *testing.B) {
+	g, _ := planted(200, 4, 0.1, 0.10, 1)
+	for b.Loop() {
+		if _, err := Simulate(g, []Edit{{A: "a0", B: "a1", Sign: -1}}, ScenarioOptions{Runs: 100, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

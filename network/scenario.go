@@ -456,9 +456,18 @@ func (s *simGraph) runAKR(rng *rand.Rand) ([]int, [][][3]int, bool) {
 			totalUnb++
 		}
 	}
+	// Stop when balanced, jammed (every candidate flip would add unbalanced triads), after
+	// 200 steps per link, or when the count of unbalanced triads has not reached a new low
+	// for 20 steps per initial candidate link: on sparse graphs the dynamics otherwise
+	// wander for ever along flips that leave the count unchanged.
 	maxSteps := 200*m + 1000
+	patience := 20*len(cand) + 100
+	bestUnb, lastBest := totalUnb, 0
 	rejects := 0
-	for step := 0; step < maxSteps && len(cand) > 0; step++ {
+	for step := 0; step < maxSteps && len(cand) > 0 && step-lastBest <= patience; step++ {
+		if totalUnb < bestUnb {
+			bestUnb, lastBest = totalUnb, step
+		}
 		e := cand[rng.IntN(len(cand))]
 		delta := len(s.of[e]) - 2*unb[e] // change in unbalanced triads if e flips
 		if delta > 0 || (delta == 0 && rng.IntN(2) == 0) {
