@@ -16,6 +16,7 @@ var (
 	stopRight  = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as")
 	lightVerbs = set("launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued")
 	coordWords = set("and , or &")
+	speech     = set("said says say told tells claimed claims stated insisted added warned announced argued")
 )
 
 // actor reports whether mention mi exists and can be an argument: an actor type, and not a
@@ -95,6 +96,9 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 	for j := i - 1; j >= start; j-- {
 		mi := v.Toks[j].Mention
 		if mi < 0 {
+			if speech[v.Toks[j].Lower] {
+				break // "A said B would attack": A is the speaker, not the agent
+			}
 			continue
 		}
 		m := v.Mentions[mi]

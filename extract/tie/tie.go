@@ -132,7 +132,7 @@ func (x *Extractor) Extract(in *extract.Input) {
 }
 
 var (
-	fillers  = set("the a an is are was were be been being has have had also still now long once reportedly widely increasingly largely effectively which who that itself themselves himself herself openly always already then both")
+	fillers  = set("\" “ ” ‘ the a an is are was were be been being has have had also still now long once reportedly widely increasingly largely effectively which who that itself themselves himself herself openly always already then both")
 	negators = set("not n't never")
 	keep     = set("only ally rally formerly previously friendly family")
 	modals   = set("could may might would if should")

@@ -135,7 +135,12 @@ func New(in *extract.Input) *View {
 			ents = append(ents, ent{e.Start, e.End, e.Label, ""})
 		}
 	}
-	sort.SliceStable(ents, func(i, j int) bool { return ents[i].start < ents[j].start })
+	sort.SliceStable(ents, func(i, j int) bool {
+		if ents[i].start != ents[j].start {
+			return ents[i].start < ents[j].start
+		}
+		return ents[i].end > ents[j].end // the longest of mentions starting together
+	})
 	for _, e := range ents {
 		if e.start < 0 || e.end > len(v.Text) || e.start >= e.end {
 			continue
