@@ -1,0 +1,119 @@
+// Package gazetteer ships the place names, actor names and word lists that entity
+// recognition reads: countries, provinces and cities (GeoNames, Natural Earth), a general
+// actor list (Phoenix/PETRARCH2 dictionaries), demonyms, religious and ethnic group words,
+// titles, organisation head words, Arabic name particles and security nouns. Every name is
+// lower-cased; see NOTES.md for sources and licences, and build.go for how places.tsv and
+// actors.tsv are regenerated.
+package gazetteer
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed places.tsv
+var places string
+
+//go:embed actors.tsv
+var actors string
+
+//go:embed country_aliases.tsv
+var countryAliases string
+
+//go:embed demonyms.tsv
+var demonyms string
+
+//go:embed groups.txt
+var groups string
+
+//go:embed titles.txt
+var titles string
+
+//go:embed orgheads.txt
+var orgHeads string
+
+//go:embed particles.txt
+var particles string
+
+//go:embed forces.txt
+var forces string
+
+// Place is a gazetteer entry for a place name.
+type Place struct {
+	Kind string // "country", "province" or "city"
+	ISO  string // ISO 3166-1 alpha-2 code of its country
+}
+
+// Places returns the place names (lower-case) with their kind and country: GeoNames
+// countries and cities of 15,000 people or more, Natural Earth provinces, and the short
+// country names of country_aliases.tsv.
+func Places() map[string]Place {
+	m := map[string]Place{}
+	for _, c := range rows(places) {
+		if len(c) >= 3 {
+			m[c[0]] = Place{Kind: c[1], ISO: c[2]}
+		}
+	}
+	for _, c := range rows(countryAliases) {
+		if len(c) >= 2 {
+			m[c[0]] = Place{Kind: "country", ISO: c[1]}
+		}
+	}
+	return m
+}
+
+// Actors returns names (lower-case) of organisations and armed groups with their entity
+// type, from the Phoenix dictionaries.
+func Actors() map[string]string { return pairs(actors) }
+
+// Demonyms returns the adjectives and nouns of nationality (lower-case) with their ISO code.
+func Demonyms() map[string]string { return pairs(demonyms) }
+
+// Groups returns religious, ethnic and political group words (NORP).
+func Groups() map[string]bool { return set(groups) }
+
+// Titles returns the words that come before a person's name.
+func Titles() map[string]bool { return set(titles) }
+
+// OrgHeads returns the head words of organisation names.
+func OrgHeads() map[string]bool { return set(orgHeads) }
+
+// Particles returns the particles of Arabic and similar names (al-, bin, Abu).
+func Particles() map[string]bool { return set(particles) }
+
+// Forces returns the security and group nouns of descriptive actors ("Iraqi army").
+func Forces() map[string]bool { return set(forces) }
+
+func rows(s string) [][]string {
+	var out [][]string
+	for _, line := range strings.Split(s, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		out = append(out, strings.Split(line, "\t"))
+	}
+	return out
+}
+
+func pairs(s string) map[string]string {
+	m := map[string]string{}
+	for _, c := range rows(s) {
+		if len(c) >= 2 {
+			m[strings.TrimSpace(c[0])] = strings.TrimSpace(c[1])
+		}
+	}
+	return m
+}
+
+func set(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(list, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if w := strings.ToLower(strings.TrimSpace(line)); w != "" {
+			m[w] = true
+		}
+	}
+	return m
+}
