@@ -447,7 +447,18 @@ func Build(m *faultline.Model, opt Options) *Graph {
 				srcSet["d:"+d.canon] = true
 			}
 		}
-		for k, mx := range maxw {
+		pools := make([]ds, 0, len(maxw))
+		for k := range maxw {
+			pools = append(pools, k)
+		}
+		sort.Slice(pools, func(i, j int) bool { // fixed order: sums do not depend on map order
+			if pools[i].doc != pools[j].doc {
+				return pools[i].doc < pools[j].doc
+			}
+			return pools[i].sign < pools[j].sign
+		})
+		for _, k := range pools {
+			mx := maxw[k]
 			w := mx + 0.25*(sumw[k]-mx)
 			if k.sign > 0 {
 				e.Pos += w
