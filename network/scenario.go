@@ -21,7 +21,8 @@ const (
 	// Marvel is the continuous model of Marvel, Kleinberg, Kleinberg and Strogatz,
 	// "Continuous-time model of structural balance", PNAS 108, 1771 (2011): dX/dt = X²,
 	// integrated until the relations blow up; here restricted to the reported relations, each
-	// driven by the triads it closes.
+	// driven by the triads it closes (dx_ij/dt = Σ_k x_ik x_kj over third actors k, without
+	// the self terms of the diagonal), with the initial values perturbed per run.
 	Marvel = "marvel"
 )
 
@@ -78,7 +79,8 @@ type Scenario struct {
 	Edits []Edit `json:"edits"`
 	// Balanced is the share of runs that end with every triad balanced.
 	Balanced float64 `json:"balanced"`
-	Flips    []Flip  `json:"flips"`
+	// Flips are ordered by how much the edits raise their probability over the baseline.
+	Flips []Flip `json:"flips"`
 	// Before and After are the blocs (actor ids) of the edited graph before the dynamics and
 	// of the majority outcome after it; blocs of one actor are left out.
 	Before [][]string `json:"blocs_before"`
@@ -219,13 +221,14 @@ func Simulate(g *Graph, edits []Edit, opt ScenarioOptions) (*Scenario, error) {
 		f.Explanation = sim.explain(f, ed.U, ed.V)
 		sc.Flips = append(sc.Flips, f)
 	}
+	// The change's own effect first: the rise in flip probability over the baseline.
 	sort.SliceStable(sc.Flips, func(i, j int) bool {
-		if sc.Flips[i].P != sc.Flips[j].P {
-			return sc.Flips[i].P > sc.Flips[j].P
-		}
-		di, dj := sc.Flips[i].P-sc.Flips[i].Baseline, sc.Flips[j].P-sc.Flips[j].Baseline
+		di, dj := round3(sc.Flips[i].P-sc.Flips[i].Baseline), round3(sc.Flips[j].P-sc.Flips[j].Baseline)
 		if di != dj {
 			return di > dj
+		}
+		if sc.Flips[i].P != sc.Flips[j].P {
+			return sc.Flips[i].P > sc.Flips[j].P
 		}
 		return sc.Flips[i].A+"~"+sc.Flips[i].B < sc.Flips[j].A+"~"+sc.Flips[j].B
 	})
