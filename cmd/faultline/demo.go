@@ -1,0 +1,182 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/demo"
+	"github.com/faultline/faultline/resolve"
+	"github.com/spf13/cobra"
+)
+
+// demoCmd is `faultline demo`: the bundled demo corpus into a store, a summary, the web UI.
+var demoCmd = &cobra.Command{
+	Use:   "demo [--db PATH] [--no-serve] [--addr HOST:PORT]",
+	Short: "Ingest the bundled demo corpus, print a summary and open the web UI",
+	Long: `demo ingests the bundled demo corpus — 34 short articles on Iraq in 2004-2008, written for
+faultline — into --db (default ./faultline.db) exactly as "faultline ingest" would, prints a
+summary of the resulting model (documents, actors, strongest ties, events), then serves the
+web UI on --addr until interrupted. --no-serve stops after the summary. Running it again is
+harmless: documents already stored are skipped. The last line of the summary is
+  demo docs=N new=N actors=N ties=N events=N`,
+	Example: "  faultline demo\n  faultline demo --no-serve --db /tmp/demo.db",
+	Args:    cobra.NoArgs,
+	RunE:    runDemo,
+}
+
+func init() {
+	demoCmd.Flags().Bool("no-serve", false, "stop after the summary instead of serving the web UI")
+	demoCmd.Flags().String("addr", "127.0.0.1:8080", "address of the web UI, HOST:PORT")
+	rootCmd.AddCommand(demoCmd)
+}
+
+func runDemo(cmd *cobra.Command, args []string) error {
+	ctx := cmd.Context()
+	noServe, _ := cmd.Flags().GetBool("no-serve")
+	addr, _ := cmd.Flags().GetString("addr")
+	store, err := openStore(ctx, cmd)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	docs := demo.Documents()
+	fmt.Fprintf(cmd.ErrOrStderr(), "demo: ingesting %d demo articles\n", len(docs))
+	created, err := demoIngest(ctx, store, docs)
+	if err != nil {
+		return err
+	}
+	m, err := store.Model(ctx)
+	if err != nil {
+		return err
+	}
+	writeDemoSummary(cmd.OutOrStdout(), m, len(docs), created)
+	if noServe {
+		return nil
+	}
+	return serve(ctx, store, addr)
+}
+
+// demoIngest stores docs through the ingest path — extraction with the default pipeline,
+// PutDocument, then one rebuild of the corpus model — and returns how many were new.
+// TODO(ingest): switch to the shared helper of ingest.go/model.go (rebuildModel) once it
+// lands, so that demo and ingest cannot drift apart.
+func demoIngest(ctx context.Context, store faultline.Store, docs []*faultline.Document) (int, error) {
+	p, err := newPipeline()
+	if err != nil {
+		return 0, err
+	}
+	created := 0
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return created, err
+		}
+		ext, err := p.Extract(d)
+		if err != nil {
+			return created, fmt.Errorf("demo: %s: %w", d.ID, err)
+		}
+		ok, err := store.PutDocument(ctx, d, ext)
+		if err != nil {
+			return created, fmt.Errorf("demo: %s: %w", d.ID, err)
+		}
+		if ok {
+			created++
+		}
+	}
+	return created, demoRebuild(ctx, store)
+}
+
+// demoRebuild resolves the stored extractions into the corpus model and saves it.
+func demoRebuild(ctx context.Context, store faultline.Store) error {
+	var docs []*faultline.Document
+	var exts []*faultline.Extraction
+	if err := store.Extractions(ctx, func(d *faultline.Document, e *faultline.Extraction) error {
+		docs, exts = append(docs, d), append(exts, e)
+		return nil
+	}); err != nil {
+		return err
+	}
+	ov, err := store.Overrides(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := resolve.Build(docs, exts, ov)
+	if err != nil {
+		return err
+	}
+	return store.SaveModel(ctx, m)
+}
+
+// writeDemoSummary prints what the demo corpus turned into: the most mentioned actors, the
+// strongest ties and the heaviest events, then the last line for scripts.
+func writeDemoSummary(w io.Writer, m *faultline.Model, docs, created int) {
+	names := map[string]string{}
+	for _, a := range m.Actors {
+		names[a.ID] = cmp.Or(a.Canonical, a.ID)
+	}
+	name := func(id string) string { return cmp.Or(names[id], id, "—") }
+	dates := map[string]string{}
+	for _, d := range m.Documents {
+		dates[d.ID] = d.Date
+	}
+
+	fmt.Fprintf(w, "faultline demo: %d articles (%d new), %d documents in the store\n", docs, created, len(m.Documents))
+	fmt.Fprintf(w, "%d actors, %d ties, %d events, %d quotes, %d figures, %d paradoxes\n",
+		len(m.Actors), len(m.Ties), len(m.Events), len(m.Quotes), len(m.Figures), len(m.Paradoxes))
+
+	actors := slices.Clone(m.Actors)
+	slices.SortStableFunc(actors, func(a, b faultline.Actor) int {
+		return cmp.Or(cmp.Compare(len(b.Mentions), len(a.Mentions)), cmp.Compare(a.ID, b.ID))
+	})
+	if len(actors) > 0 {
+		fmt.Fprintln(w, "\nmost mentioned actors:")
+		for _, a := range actors[:min(10, len(actors))] {
+			aka := ""
+			if len(a.Aliases) > 1 {
+				aka = " (also " + strings.Join(otherAliases(a), ", ") + ")"
+			}
+			fmt.Fprintf(w, "  %-28s %-6s %3d mentions%s\n", name(a.ID), a.Type, len(a.Mentions), aka)
+		}
+	}
+
+	ties := slices.Clone(m.Ties)
+	slices.SortStableFunc(ties, func(a, b faultline.ModelTie) int {
+		return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(len(b.Evidence), len(a.Evidence)))
+	})
+	if len(ties) > 0 {
+		fmt.Fprintln(w, "\nstrongest ties:")
+		for _, t := range ties[:min(8, len(ties))] {
+			fmt.Fprintf(w, "  %s %s %s (%+d, %d source(s))\n", name(t.A), t.Type, name(t.B), t.Sign, len(t.Evidence))
+		}
+	}
+
+	events := slices.Clone(m.Events)
+	slices.SortStableFunc(events, func(a, b faultline.ModelEvent) int {
+		return cmp.Or(cmp.Compare(math.Abs(b.Goldstein), math.Abs(a.Goldstein)), cmp.Compare(a.Date, b.Date))
+	})
+	if len(events) > 0 {
+		fmt.Fprintln(w, "\nweightiest events:")
+		for _, e := range events[:min(8, len(events))] {
+			date := cmp.Or(e.Date, dates[e.Doc], "undated")
+			fmt.Fprintf(w, "  %-10s %s %s %s (%s, CAMEO %s)\n", date, name(e.Source), strings.ToLower(cmp.Or(e.Trigger, e.Type)), name(e.Target), e.Type, e.CAMEO)
+		}
+	}
+	fmt.Fprintf(w, "\ndemo docs=%d new=%d actors=%d ties=%d events=%d\n", docs, created, len(m.Actors), len(m.Ties), len(m.Events))
+}
+
+// otherAliases returns up to four aliases of a besides its canonical name.
+func otherAliases(a faultline.Actor) []string {
+	var out []string
+	for _, s := range a.Aliases {
+		if s != a.Canonical && len(out) < 4 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
