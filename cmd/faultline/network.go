@@ -75,7 +75,7 @@ func init() {
 		c.Flags().String("from", "", "start of the time window, YYYY[-MM[-DD]]")
 		c.Flags().String("to", "", "end of the time window, YYYY[-MM[-DD]]")
 		c.Flags().String("format", "table", "output format: table or json")
-		c.Flags().Float64("half-life", 0, "recency half-life in days (0: no decay)")
+		c.Flags().Float64("half-life", 365, "recency half-life in days: evidence this much older than the window's end counts half (0: no decay)")
 		rootCmd.AddCommand(c)
 	}
 	for _, c := range []*cobra.Command{networkCmd, brokersCmd, paradoxesCmd} {
