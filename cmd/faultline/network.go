@@ -91,6 +91,9 @@ func init() {
 	scenarioCmd.Flags().Float64("min-p", 0.05, "smallest flip probability reported")
 }
 
+// netOpenStore opens the store of the analysis commands; tests replace it.
+var netOpenStore = openStore
+
 // netLoad loads the stored model and builds its graph for the command's window.
 func netLoad(cmd *cobra.Command) (*faultline.Model, *network.Graph, faultline.Store, error) {
 	from, _ := cmd.Flags().GetString("from")
@@ -109,7 +112,7 @@ func netLoad(cmd *cobra.Command) (*faultline.Model, *network.Graph, faultline.St
 		return nil, nil, nil, faultline.Errorf(faultline.EINVALID, "--half-life must not be negative")
 	}
 	ctx := cmd.Context()
-	st, err := openStore(ctx, cmd)
+	st, err := netOpenStore(ctx, cmd)
 	if err != nil {
 		return nil, nil, nil, err
 	}
