@@ -65,7 +65,11 @@ func runNet(t *testing.T, args ...string) (string, error) {
 	netOpenStore = func(context.Context, *cobra.Command) (faultline.Store, error) {
 		return &netFakeStore{m: m, texts: texts}, nil
 	}
-	defer func() { netOpenStore = old }()
+	defer func() {
+		netOpenStore = old
+		rootCmd.SetOut(nil)
+		rootCmd.SetArgs(nil)
+	}()
 	var out bytes.Buffer
 	rootCmd.SetOut(&out)
 	rootCmd.SetArgs(args)
