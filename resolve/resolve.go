@@ -11,7 +11,7 @@ import "github.com/faultline/faultline"
 func Build(docs []*faultline.Document, exts []*faultline.Extraction, overrides []faultline.Override) (*faultline.Model, error) {
 	m := &faultline.Model{Schema: faultline.Schema}
 	for _, d := range docs {
-		m.Documents = append(m.Documents, faultline.DocumentRef{ID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, SHA256: d.SHA256})
+		m.Documents = append(m.Documents, faultline.DocumentRef{ID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, SHA256: d.SHA256, DuplicateOf: d.DuplicateOf})
 	}
 	return m, nil
 }
