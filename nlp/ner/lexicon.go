@@ -1,0 +1,139 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/faultline/faultline/lexicon/gazetteer"
+)
+
+// lexicon holds the word lists of lexicon/gazetteer in the shapes the tagger reads.
+type lexicon struct {
+	places    map[string]gazetteer.Place
+	actors    map[string]string
+	demonyms  map[string]string
+	groups    map[string]bool
+	titles    map[string]bool
+	orgHeads  map[string]bool
+	particles map[string]bool
+	forces    map[string]bool
+	// maxLen[w] is the most tokens of a multi-word place or actor name starting with w.
+	maxLen map[string]int
+}
+
+func newLexicon() *lexicon {
+	lx := &lexicon{
+		places:    gazetteer.Places(),
+		actors:    gazetteer.Actors(),
+		demonyms:  gazetteer.Demonyms(),
+		groups:    gazetteer.Groups(),
+		titles:    gazetteer.Titles(),
+		orgHeads:  gazetteer.OrgHeads(),
+		particles: gazetteer.Particles(),
+		forces:    gazetteer.Forces(),
+		maxLen:    map[string]int{},
+	}
+	note := func(name string) {
+		f := strings.Fields(name)
+		if len(f) > 0 && len(f) > lx.maxLen[f[0]] {
+			lx.maxLen[f[0]] = len(f)
+		}
+	}
+	for k := range lx.places {
+		note(k)
+	}
+	for k := range lx.actors {
+		note(k)
+	}
+	for k := range lx.demonyms {
+		note(k)
+	}
+	return lx
+}
+
+// key is the lookup form of words: lower-case, curly apostrophes straightened, joined by
+// single spaces, with a leading "the" dropped.
+func key(words []string) string {
+	if len(words) > 1 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(strings.ReplaceAll(w, "’", "'")))
+	}
+	return b.String()
+}
+
+// isPlace reports whether words name a country, province or city of the gazetteer.
+func (lx *lexicon) isPlace(words []string) bool {
+	_, ok := lx.places[key(words)]
+	return ok
+}
+
+// isActor reports whether words name an organisation of the actor list.
+func (lx *lexicon) isActor(words []string) bool {
+	_, ok := lx.actors[key(words)]
+	return ok
+}
+
+// isGroup reports whether w is a demonym or a religious, ethnic or political group word.
+func (lx *lexicon) isGroup(w string) bool {
+	k := key([]string{w})
+	if lx.groups[k] {
+		return true
+	}
+	_, ok := lx.demonyms[k]
+	return ok
+}
+
+// gazetteer kinds, as features.
+const (
+	gzNone = iota
+	gzCountry
+	gzProvince
+	gzCity
+	gzActor
+	gzDemonym
+)
+
+var gzNames = [...]string{"", "country", "province", "city", "actor", "demonym"}
+
+// match finds the longest gazetteer name starting at words[i] among capitalised words and
+// returns its length in tokens (0 if none) and its kind.
+func (lx *lexicon) match(words []string, i int) (int, int) {
+	if !isCap(words[i]) {
+		return 0, gzNone
+	}
+	n := lx.maxLen[strings.ToLower(words[i])]
+	if n == 0 {
+		return 0, gzNone
+	}
+	if i+n > len(words) {
+		n = len(words) - i
+	}
+	for l := n; l >= 1; l-- {
+		k := key(words[i : i+l])
+		if p, ok := lx.places[k]; ok {
+			switch p.Kind {
+			case "country":
+				return l, gzCountry
+			case "province":
+				return l, gzProvince
+			default:
+				if _, ok := lx.actors[k]; ok {
+					return l, gzActor
+				}
+				return l, gzCity
+			}
+		}
+		if _, ok := lx.actors[k]; ok {
+			return l, gzActor
+		}
+		if _, ok := lx.demonyms[k]; ok {
+			return l, gzDemonym
+		}
+	}
+	return 0, gzNone
+}
