@@ -63,6 +63,13 @@ func (s *Server) scenario(r *nethttp.Request) (any, error) {
 			names[e.B] = snap.name(e.B)
 		}
 	}
+	for _, bs := range [][][]string{sc.Before, sc.After} {
+		for _, b := range bs {
+			for _, id := range b {
+				names[id] = snap.name(id)
+			}
+		}
+	}
 	for _, f := range sc.Flips {
 		names[f.A], names[f.B] = snap.name(f.A), snap.name(f.B)
 		for _, d := range f.Drivers {
