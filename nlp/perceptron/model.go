@@ -1,0 +1,282 @@
+package perceptron
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// Model is a trained, read-only averaged perceptron. Its methods are safe for concurrent use
+// and do not allocate.
+type Model struct {
+	// Classes names the classes, index = class id (may be empty when the caller keeps them).
+	Classes []string
+
+	nclass int
+	keys   []uint64  // feature keys, sorted
+	start  []uint32  // weights of keys[i] are cls/w[start[i]:start[i+1]]
+	cls    []uint16  // class of each weight
+	w      []float32 // weight value
+	scale  float32   // quantisation step
+
+	// open-addressing table: slot -> key index + 1 (0 = empty)
+	table []uint32
+	mask  uint64
+}
+
+// NumClasses returns the number of classes.
+func (m *Model) NumClasses() int { return m.nclass }
+
+// NumFeatures returns the number of features with weights.
+func (m *Model) NumFeatures() int { return len(m.keys) }
+
+// NumWeights returns the number of stored (non-zero) weights.
+func (m *Model) NumWeights() int { return len(m.w) }
+
+// quantise rounds weights to 16-bit steps so that serialisation is lossless.
+func (m *Model) quantise() {
+	var max float64
+	for _, w := range m.w {
+		if a := math.Abs(float64(w)); a > max {
+			max = a
+		}
+	}
+	if max == 0 {
+		m.scale = 1
+		return
+	}
+	m.scale = float32(max / 32767)
+	for i, w := range m.w {
+		m.w[i] = float32(math.Round(float64(w/m.scale))) * m.scale
+	}
+}
+
+// build makes the lookup table.
+func (m *Model) build() {
+	size := 16
+	for size < 2*len(m.keys) {
+		size <<= 1
+	}
+	m.table = make([]uint32, size)
+	m.mask = uint64(size - 1)
+	for i, k := range m.keys {
+		s := mix64(k) & m.mask
+		for m.table[s] != 0 {
+			s = (s + 1) & m.mask
+		}
+		m.table[s] = uint32(i + 1)
+	}
+}
+
+// find returns the index of key f, or -1.
+func (m *Model) find(f uint64) int {
+	if len(m.table) == 0 {
+		return -1
+	}
+	s := mix64(f) & m.mask
+	for {
+		i := m.table[s]
+		if i == 0 {
+			return -1
+		}
+		if m.keys[i-1] == f {
+			return int(i - 1)
+		}
+		s = (s + 1) & m.mask
+	}
+}
+
+// Score sets scores[k] to the score of class k for feats. len(scores) must be at least
+// NumClasses; only the first NumClasses entries are written.
+func (m *Model) Score(feats []uint64, scores []float32) {
+	scores = scores[:m.nclass]
+	for i := range scores {
+		scores[i] = 0
+	}
+	m.AddScores(feats, scores)
+}
+
+// AddScores adds the weights of feats to scores without clearing them first.
+func (m *Model) AddScores(feats []uint64, scores []float32) {
+	scores = scores[:m.nclass]
+	for _, f := range feats {
+		i := m.find(f)
+		if i < 0 {
+			continue
+		}
+		a, b := m.start[i], m.start[i+1]
+		cls := m.cls[a:b]
+		w := m.w[a:b]
+		for j, c := range cls {
+			scores[c] += w[j]
+		}
+	}
+}
+
+// Predict returns the best class for feats (the first one on ties), leaving all scores in
+// scores (len >= NumClasses).
+func (m *Model) Predict(feats []uint64, scores []float32) int {
+	m.Score(feats, scores)
+	return Argmax(scores[:m.nclass])
+}
+
+const magic = "FLPC\x01"
+
+// WriteTo writes the model in its binary format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriter(w)
+	cw := &countWriter{w: bw}
+	le := binary.LittleEndian
+	var buf [8]byte
+	put32 := func(v uint32) { le.PutUint32(buf[:4], v); cw.Write(buf[:4]) }
+	cw.Write([]byte(magic))
+	put32(uint32(m.nclass))
+	put32(uint32(len(m.Classes)))
+	for _, c := range m.Classes {
+		put32(uint32(len(c)))
+		cw.Write([]byte(c))
+	}
+	put32(math.Float32bits(m.scale))
+	put32(uint32(len(m.keys)))
+	put32(uint32(len(m.w)))
+	// keys delta-encoded as uvarints (sorted)
+	var prev uint64
+	var vb [binary.MaxVarintLen64]byte
+	for _, k := range m.keys {
+		n := binary.PutUvarint(vb[:], k-prev)
+		cw.Write(vb[:n])
+		prev = k
+	}
+	for i := range m.keys {
+		n := binary.PutUvarint(vb[:], uint64(m.start[i+1]-m.start[i]))
+		cw.Write(vb[:n])
+	}
+	for _, c := range m.cls {
+		n := binary.PutUvarint(vb[:], uint64(c))
+		cw.Write(vb[:n])
+	}
+	for _, x := range m.w {
+		q := int16(math.Round(float64(x / m.scale)))
+		le.PutUint16(buf[:2], uint16(q))
+		cw.Write(buf[:2])
+	}
+	if cw.err != nil {
+		return cw.n, cw.err
+	}
+	return cw.n, bw.Flush()
+}
+
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
+}
+
+// ErrFormat is returned by Read for data that is not a model.
+var ErrFormat = errors.New("perceptron: not a model or corrupt")
+
+// Read reads a model written by WriteTo.
+func Read(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, ErrFormat
+	}
+	var buf [4]byte
+	get32 := func() (uint32, error) {
+		_, err := io.ReadFull(br, buf[:])
+		return binary.LittleEndian.Uint32(buf[:]), err
+	}
+	m := &Model{}
+	nclass, err := get32()
+	if err != nil || nclass == 0 || nclass > math.MaxUint16 {
+		return nil, ErrFormat
+	}
+	m.nclass = int(nclass)
+	ncl, err := get32()
+	if err != nil || ncl > nclass {
+		return nil, ErrFormat
+	}
+	for i := 0; i < int(ncl); i++ {
+		l, err := get32()
+		if err != nil || l > 1<<16 {
+			return nil, ErrFormat
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, ErrFormat
+		}
+		m.Classes = append(m.Classes, string(b))
+	}
+	sc, err := get32()
+	if err != nil {
+		return nil, ErrFormat
+	}
+	m.scale = math.Float32frombits(sc)
+	nkeys, err := get32()
+	if err != nil || nkeys > 1<<28 {
+		return nil, ErrFormat
+	}
+	nw, err := get32()
+	if err != nil || nw > 1<<30 {
+		return nil, ErrFormat
+	}
+	// grow slices as data arrives, so a corrupt header cannot force a huge allocation
+	m.keys = make([]uint64, 0, min(nkeys, 1<<16))
+	var prev uint64
+	for i := 0; i < int(nkeys); i++ {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, ErrFormat
+		}
+		prev += d
+		m.keys = append(m.keys, prev)
+	}
+	m.start = make([]uint32, 1, len(m.keys)+1)
+	for i := 0; i < int(nkeys); i++ {
+		d, err := binary.ReadUvarint(br)
+		if err != nil || d > uint64(nw-m.start[i]) {
+			return nil, ErrFormat
+		}
+		m.start = append(m.start, m.start[i]+uint32(d))
+	}
+	if m.start[nkeys] != nw {
+		return nil, ErrFormat
+	}
+	m.cls = make([]uint16, 0, min(nw, 1<<16))
+	for i := 0; i < int(nw); i++ {
+		c, err := binary.ReadUvarint(br)
+		if err != nil || c >= uint64(nclass) {
+			return nil, ErrFormat
+		}
+		m.cls = append(m.cls, uint16(c))
+	}
+	m.w = make([]float32, 0, len(m.cls))
+	b2 := buf[:2]
+	for i := 0; i < int(nw); i++ {
+		if _, err := io.ReadFull(br, b2); err != nil {
+			return nil, ErrFormat
+		}
+		m.w = append(m.w, float32(int16(binary.LittleEndian.Uint16(b2)))*m.scale)
+	}
+	m.build()
+	return m, nil
+}
+
+// String describes the model's size.
+func (m *Model) String() string {
+	return fmt.Sprintf("perceptron: %d classes, %d features, %d weights", m.nclass, len(m.keys), len(m.w))
+}

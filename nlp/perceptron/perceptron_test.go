@@ -1,0 +1,99 @@
+package perceptron
+
+import (
+	"bytes"
+	"testing"
+)
+
+// toy: class = which of three words occurs; a distractor feature is shared by all.
+func toyData() ([][]uint64, []int) {
+	var xs [][]uint64
+	var ys []int
+	words := []string{"red", "green", "blue"}
+	for i := 0; i < 300; i++ {
+		y := i % 3
+		xs = append(xs, []uint64{HashString(1, words[y]), Hash(2), HashString(3, words[(i/3)%3])})
+		ys = append(ys, y)
+	}
+	return xs, ys
+}
+
+func train(seed int64) *Model {
+	xs, ys := toyData()
+	tr := NewTrainer(3)
+	rng := tr.Rand(seed)
+	scores := make([]float64, 3)
+	for ep := 0; ep < 5; ep++ {
+		for _, i := range rng.Perm(len(xs)) {
+			g := tr.Predict(xs[i], scores)
+			tr.Update(xs[i], ys[i], g)
+		}
+	}
+	return tr.Model([]string{"r", "g", "b"}, 0)
+}
+
+func TestLearnAndRoundTrip(t *testing.T) {
+	m := train(1)
+	xs, ys := toyData()
+	scores := make([]float32, m.NumClasses())
+	for i := range xs {
+		if g := m.Predict(xs[i], scores); g != ys[i] {
+			t.Fatalf("example %d: got %d want %d", i, g, ys[i])
+		}
+	}
+	var buf bytes.Buffer
+	n, err := m.WriteTo(&buf)
+	if err != nil || n != int64(buf.Len()) {
+		t.Fatal(err, n, buf.Len())
+	}
+	m2, err := Read(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.NumFeatures() != m.NumFeatures() || len(m2.Classes) != 3 || m2.Classes[2] != "b" {
+		t.Fatalf("round trip: %v vs %v", m2, m)
+	}
+	s2 := make([]float32, 3)
+	for i := range xs {
+		m.Score(xs[i], scores)
+		m2.Score(xs[i], s2)
+		for k := range scores {
+			if scores[k] != s2[k] {
+				t.Fatalf("scores differ after round trip: %v %v", scores, s2)
+			}
+		}
+	}
+	if _, err := Read(bytes.NewReader(buf.Bytes()[:buf.Len()/2])); err == nil {
+		t.Fatal("truncated model read without error")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	var a, b bytes.Buffer
+	train(7).WriteTo(&a)
+	train(7).WriteTo(&b)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("same seed, different models")
+	}
+}
+
+func TestPredictNoAlloc(t *testing.T) {
+	m := train(1)
+	xs, _ := toyData()
+	scores := make([]float32, 3)
+	if n := testing.AllocsPerRun(100, func() { m.Predict(xs[0], scores) }); n != 0 {
+		t.Fatalf("Predict allocates %v times", n)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	var buf bytes.Buffer
+	train(1).WriteTo(&buf)
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Read(bytes.NewReader(b))
+		if err == nil {
+			m.Predict([]uint64{1, 2, 3}, make([]float32, m.NumClasses()))
+		}
+	})
+}
