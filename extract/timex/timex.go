@@ -5,13 +5,14 @@
 // "1980-88") resolve on their own. Expressions that need an anchor ("August 28",
 // "in October", "last February", "earlier this month", "a few weeks ago", "last fall",
 // "late last summer", "yesterday") resolve against Document.Date; when the anchor is unknown,
-// or too coarse (a year-only date for "in October"), Value stays "" — never guessed.
+// or too coarse (a year-only date for "last February"), Value stays "" — never guessed.
 // Expressions relative to another event ("five years after the fall of Baghdad") are kept
 // with precision "approx" and no value.
 //
 // A month named without a year is the latest such month not more than one month after the
 // document date (news reports the recent past): in a February 2008 report, "in October" is
-// 2007-10 and "in March" 2008-03.
+// 2007-10 and "in March" 2008-03. When only the document's year is known, the month is taken
+// in that year.
 package timex
 
 import (
@@ -127,8 +128,11 @@ func atoiDay(s string) int {
 // yearFor returns the year of a month named without a year: the latest such month not more
 // than one month after the anchor. ok is false when the anchor's month is unknown.
 func yearFor(m int, a anchor) (int, bool) {
-	if a.y == 0 || a.m == 0 {
+	if a.y == 0 {
 		return 0, false
+	}
+	if a.m == 0 {
+		return a.y, true // a year-only anchor: the month is in that year
 	}
 	if m > a.m+1 {
 		return a.y - 1, true

@@ -1,0 +1,321 @@
+package seedscore
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/event"
+	"github.com/faultline/faultline/extract/tie"
+	"github.com/faultline/faultline/extract/timex"
+	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/tokenize"
+	"github.com/faultline/faultline/pipeline"
+)
+
+// This diagnostic scores events (actor pair + CAMEO root), ties (unordered pair + sign) and
+// event dates (to the month, where gold gives one) on the four seed articles.
+//
+// SEEDSCORE=oracle (default): mentions are the gold aliases found in the text, with gold
+// actor ids: it measures the event and tie extractors alone, given perfect names and
+// coreference. SEEDSCORE=pipeline: mentions come from the default pipeline (NER, coref);
+// actors are then mapped to gold ids by alias, for scoring only.
+//
+// The gold file is read only here, to score; nothing is learnt or built from it. The
+// document date is what an ingester infers from the text (the latest explicit year, with
+// its month when given), not the gold's.
+
+type gold struct {
+	Actors []struct {
+		ID      string   `json:"id"`
+		Type    string   `json:"type"`
+		Aliases []string `json:"aliases"`
+		Docs    []string `json:"docs"`
+	} `json:"actors"`
+	Events []struct {
+		Doc       string   `json:"doc"`
+		Source    *string  `json:"source"`
+		Target    *string  `json:"target"`
+		CAMEO     *string  `json:"cameo"`
+		Date      *string  `json:"date"`
+		AltSource []string `json:"alt_source"`
+		AltTarget []string `json:"alt_target"`
+		Evidence  string   `json:"evidence"`
+	} `json:"events"`
+	Ties []struct {
+		Doc      string `json:"doc"`
+		A, B     string
+		Type     string `json:"type"`
+		Sign     int    `json:"sign"`
+		Evidence string `json:"evidence"`
+	} `json:"ties"`
+}
+
+func root(t *testing.T) string {
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		if filepath.Dir(dir) == dir {
+			t.Skip("../shared not found")
+		}
+		dir = filepath.Dir(dir)
+	}
+}
+
+var yearRE = regexp.MustCompile(`^[0-9]{4}`)
+
+// inferDate is what an ingester can read off the text: the latest explicit year, with its
+// month when a timex gives both.
+func inferDate(text string) string {
+	best := ""
+	for _, x := range timex.Find(text, "") {
+		if x.Precision == timex.Approx || !yearRE.MatchString(x.Value) {
+			continue
+		}
+		v := x.Value
+		if len(v) > 7 {
+			v = v[:7]
+		}
+		if v[:4] > safe(best, 4) || (v[:4] == safe(best, 4) && len(v) > len(best)) {
+			best = v
+		}
+	}
+	return best
+}
+
+func safe(s string, n int) string {
+	if len(s) < n {
+		return s
+	}
+	return s[:n]
+}
+
+func TestSeeds(t *testing.T) {
+	base := filepath.Join(root(t), "..", "shared")
+	b, err := os.ReadFile(filepath.Join(base, "gold", "seeds.gold.json"))
+	if err != nil {
+		t.Skip("../shared not found: ", err)
+	}
+	var g gold
+	if err := json.Unmarshal(b, &g); err != nil {
+		t.Fatal(err)
+	}
+	mode := os.Getenv("SEEDSCORE")
+	if mode == "" {
+		mode = "oracle"
+	}
+	files, _ := filepath.Glob(filepath.Join(base, "seeds", "*.txt"))
+	type pair struct{ a, b, x string }
+	predE, goldE := map[string]map[pair]bool{}, 0
+	var tpE, nPredE, tpT, nPredT, nGoldT, dateOK, dateN int
+	alias := map[string]string{} // alias -> actor id, for mapping pipeline mentions
+	for _, a := range g.Actors {
+		for _, al := range a.Aliases {
+			alias[al] = a.ID
+		}
+	}
+	ev, ti := event.New(), tie.New()
+	for _, f := range files {
+		docID := filepath.Base(f)[:3]
+		text, _ := os.ReadFile(f)
+		doc := &faultline.Document{ID: docID, Text: string(text)}
+		doc.Date = inferDate(doc.Text)
+		var out *faultline.Extraction
+		if mode == "pipeline" {
+			p, _ := pipeline.New()
+			out, _ = p.Extract(doc)
+			for i, e := range out.Entities {
+				if id, ok := alias[e.Text]; ok {
+					out.Entities[i].Actor = id
+				}
+			}
+			out.Events, out.Ties = nil, nil
+			in := &extract.Input{Doc: doc, NLP: &nlp.Doc{Text: doc.Text}, Out: out}
+			tokenize.New().Annotate(in.NLP)
+			ev.Extract(in)
+			ti.Extract(in)
+		} else {
+			d := &nlp.Doc{Text: doc.Text}
+			tokenize.New().Annotate(d)
+			out = &faultline.Extraction{}
+			out.Entities = oracle(doc.Text, docID, &g)
+			in := &extract.Input{Doc: doc, NLP: d, Out: out}
+			timex.New().Extract(in)
+			ev.Extract(in)
+			ti.Extract(in)
+		}
+		// Events.
+		pe := map[pair]string{} // predicted pair -> date
+		why := map[pair]string{}
+		for _, e := range out.Events {
+			if e.Source == nil || e.Target == nil || e.Source.Actor == "" || e.Target.Actor == "" || e.Source.Actor == e.Target.Actor {
+				continue
+			}
+			if e.Modality == faultline.Negated || e.Modality == faultline.Hypothetical {
+				continue
+			}
+			k := pair{e.Source.Actor, e.Target.Actor, e.CAMEO[:2]}
+			if _, ok := pe[k]; !ok {
+				pe[k] = e.Date
+				ctx := ""
+				if e.Evidence != nil {
+					ctx = e.Evidence.Text
+				}
+				why[k] = e.Trigger + " [" + e.Modality + "] " + strings.ReplaceAll(ctx, "\n", " ")
+			}
+		}
+		predE[docID] = map[pair]bool{}
+		matched := map[pair]bool{}
+		for _, ge := range g.Events {
+			if ge.Doc != docID || ge.Source == nil || ge.Target == nil || ge.CAMEO == nil {
+				continue
+			}
+			goldE++
+			hit := false
+			for _, s := range append([]string{*ge.Source}, ge.AltSource...) {
+				for _, tg := range append([]string{*ge.Target}, ge.AltTarget...) {
+					k := pair{s, tg, (*ge.CAMEO)[:2]}
+					if d, ok := pe[k]; ok && !hit {
+						hit = true
+						matched[k] = true
+						if ge.Date != nil {
+							dateN++
+							n := len(*ge.Date)
+							if n > 7 {
+								n = 7
+							}
+							if len(d) >= n && d[:n] == (*ge.Date)[:n] {
+								dateOK++
+							} else if testing.Verbose() {
+								fmt.Printf("DATE %s %v->%v want %s got %q\n", docID, s, tg, *ge.Date, d)
+							}
+						}
+					}
+				}
+			}
+			if hit {
+				tpE++
+			} else if testing.Verbose() && os.Getenv("SEEDSCORE_MISSES") != "" {
+				fmt.Printf("MISS-E %s %s->%s %s | %s\n", docID, *ge.Source, *ge.Target, *ge.CAMEO, ge.Evidence)
+			}
+		}
+		nPredE += len(pe)
+		if testing.Verbose() && os.Getenv("SEEDSCORE_FP") != "" {
+			for k := range pe {
+				if !matched[k] {
+					fmt.Printf("FP-E %s %v %s\n", docID, k, why[k])
+				}
+			}
+		}
+		// Ties: unordered pair + sign.
+		pt := map[pair]bool{}
+		for _, tt := range out.Ties {
+			a, b2 := tt.A.Actor, tt.B.Actor
+			if a == "" || b2 == "" || a == b2 {
+				continue
+			}
+			if a > b2 {
+				a, b2 = b2, a
+			}
+			pt[pair{a, b2, fmt.Sprint(tt.Sign)}] = true
+		}
+		gt := map[pair]bool{}
+		for _, gt0 := range g.Ties {
+			if gt0.Doc != docID {
+				continue
+			}
+			a, b2 := gt0.A, gt0.B
+			if a > b2 {
+				a, b2 = b2, a
+			}
+			gt[pair{a, b2, fmt.Sprint(gt0.Sign)}] = true
+		}
+		for k := range pt {
+			if gt[k] {
+				tpT++
+			} else if testing.Verbose() && os.Getenv("SEEDSCORE_FP") != "" {
+				fmt.Printf("FP-T %s %v\n", docID, k)
+			}
+		}
+		if testing.Verbose() && os.Getenv("SEEDSCORE_TMISS") != "" {
+			for _, gt0 := range g.Ties {
+				a, b2 := gt0.A, gt0.B
+				if a > b2 {
+					a, b2 = b2, a
+				}
+				if gt0.Doc == docID && !pt[pair{a, b2, fmt.Sprint(gt0.Sign)}] {
+					fmt.Printf("MISS-T %s %s %s %s %d | %s\n", docID, gt0.A, gt0.Type, gt0.B, gt0.Sign, gt0.Evidence)
+				}
+			}
+		}
+		nPredT += len(pt)
+		nGoldT += len(gt)
+	}
+	f1 := func(tp, np, ng int) (float64, float64, float64) {
+		p := float64(tp) / float64(max(np, 1))
+		r := float64(tp) / float64(max(ng, 1))
+		if p+r == 0 {
+			return p, r, 0
+		}
+		return p, r, 2 * p * r / (p + r)
+	}
+	pE, rE, fE := f1(tpE, nPredE, goldE)
+	pT, rT, fT := f1(tpT, nPredT, nGoldT)
+	t.Logf("seedscore mode=%s eventsF1=%.3f (P=%.3f R=%.3f tp=%d pred=%d gold=%d) tiesF1=%.3f (P=%.3f R=%.3f tp=%d pred=%d gold=%d) datesMonth=%.3f (%d/%d)",
+		mode, fE, pE, rE, tpE, nPredE, goldE, fT, pT, rT, tpT, nPredT, nGoldT, float64(dateOK)/float64(max(dateN, 1)), dateOK, dateN)
+}
+
+// oracle returns the gold aliases of the actors of doc found in text, longest first, as
+// entity mentions with the gold actor id (scoring diagnostic only).
+func oracle(text, doc string, g *gold) []faultline.Entity {
+	type cand struct {
+		alias, id, typ string
+	}
+	var cs []cand
+	for _, a := range g.Actors {
+		in := false
+		for _, d := range a.Docs {
+			in = in || d == doc
+		}
+		if !in {
+			continue
+		}
+		for _, al := range a.Aliases {
+			cs = append(cs, cand{al, a.ID, a.Type})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool { return len(cs[i].alias) > len(cs[j].alias) })
+	taken := make([]bool, len(text))
+	var out []faultline.Entity
+	for _, c := range cs {
+		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(c.alias) + `\b`)
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			free := true
+			for i := m[0]; i < m[1]; i++ {
+				free = free && !taken[i]
+			}
+			if !free {
+				continue
+			}
+			for i := m[0]; i < m[1]; i++ {
+				taken[i] = true
+			}
+			typ := c.typ
+			if strings.HasPrefix(typ, "PERSON") {
+				typ = faultline.PERSON
+			}
+			out = append(out, faultline.Entity{Span: faultline.Span{Start: m[0], End: m[1], Text: text[m[0]:m[1]]}, Type: typ, Actor: c.id})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
