@@ -240,7 +240,23 @@ func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	}
 	left := leftMention(v, i, s)
 	tgt, by := rightArgs(v, i+n, s)
-	if passive(v, i, s) {
+	// "killed by insurgents" (a reduced relative) and "Financed by A, B ...": passives
+	// without an auxiliary.
+	byNext := i+n < s.Last && v.Toks[i+n].Lower == "by" && strings.HasSuffix(v.Toks[i].Lower, "ed")
+	if byNext && left < 0 && by >= 0 {
+		// A fronted participle: the subject of the main clause, after the comma.
+		for j := v.Mentions[by].Last; j < s.Last; j++ {
+			if v.Toks[j].Lower == "," {
+				for k := j + 1; k < s.Last && k <= j+4; k++ {
+					if mi := v.Toks[k].Mention; mi >= 0 && actor(v, mi) {
+						return pairs(coordRight(v, by, s), coordRight(v, mi, s))
+					}
+				}
+				break
+			}
+		}
+	}
+	if passive(v, i, s) || byNext {
 		var srcs, tgts []int
 		if by >= 0 {
 			srcs = coordRight(v, by, s)

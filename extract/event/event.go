@@ -316,10 +316,11 @@ func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
 		}
 		return x.cueIn(v, class, lo, i)
 	}
+	question := s.Last > s.First && v.Toks[s.Last-1].Lower == "?"
 	switch {
 	case before("negation", 5) || x.cueIn(v, "deny", s.First, i):
 		return faultline.Negated
-	case before("hypothetical", 6) || (v.Word(s.First, "if", "unless") && !commaBetween(v, s.First, i)):
+	case before("hypothetical", 10) || v.Word(s.First, "if", "unless", "whether") || question:
 		return faultline.Hypothetical
 	case before("future", 5):
 		return faultline.Future
@@ -327,15 +328,6 @@ func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
 		return faultline.Reported
 	}
 	return faultline.Asserted
-}
-
-func commaBetween(v *view.View, a, b int) bool {
-	for j := a; j < b; j++ {
-		if v.Toks[j].Lower == "," {
-			return true
-		}
-	}
-	return false
 }
 
 // cueIn reports whether a cue of class starts in tokens [lo, hi).

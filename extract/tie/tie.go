@@ -86,6 +86,8 @@ func New() *Extractor {
 					cp.second = w
 					part = &cp.post
 				}
+			case w == "...":
+				*part = append(*part, elem{{"..."}})
 			case strings.HasPrefix(w, "&"):
 				*part = append(*part, elem(syn[w[1:]]))
 			default:
@@ -317,6 +319,17 @@ func lengths(v *view.View, es []elem, toks []int, reverse bool) []int {
 	rest := es[1:]
 	if reverse {
 		rest = es[:len(es)-1]
+	}
+	if len(e) == 1 && len(e[0]) == 1 && e[0][0] == "..." {
+		for k := 1; k <= 3 && k <= len(toks); k++ {
+			if v.Toks[toks[k-1]].Lower == "by" || v.Toks[toks[k-1]].Lower == "," {
+				break // a gap never spans a passive agent or a clause break
+			}
+			for _, n := range lengths(v, rest, toks[k:], reverse) {
+				out = append(out, k+n)
+			}
+		}
+		return out
 	}
 	for _, alt := range e {
 		if len(alt) > len(toks) {
