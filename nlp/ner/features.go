@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/faultline/faultline/nlp/perceptron"
 )
 
 // token is what the feature extractor knows about one token of a sentence.
@@ -115,33 +117,67 @@ func shape(w string) string {
 	return string(b[:n])
 }
 
-// featurer writes the feature strings of token i into buf, given the tags already chosen
-// for the tokens before it.
-type featurer struct {
-	buf []string
-	sb  strings.Builder
-}
-
-func (f *featurer) add(parts ...string) {
-	n := 0
-	for _, p := range parts {
-		n += len(p) + 1
-	}
-	f.sb.Reset()
-	f.sb.Grow(n)
-	for i, p := range parts {
-		if i > 0 {
-			f.sb.WriteByte('|')
-		}
-		f.sb.WriteString(p)
-	}
-	f.buf = append(f.buf, f.sb.String())
-}
-
+// Feature templates: each feature is the hash of a template id and its values.
 const (
-	bos = "<s>"
-	eos = "</s>"
+	tBias uint64 = iota + 1
+	tWord
+	tLower
+	tShape
+	tPrefix
+	tSuffix
+	tLowerM1
+	tLowerM2
+	tLowerP1
+	tLowerP2
+	tShapeM1
+	tShapeP1
+	tShape3
+	tTagM1
+	tTagM2M1
+	tTagM1Lower
+	tTagM1Shape
+	tPOS
+	tPOSM1
+	tPOSP1
+	tGz
+	tGzShape
+	tGzM1
+	tGzP1
+	tFlag
+	tFirst
+	tLowerM1Lower
+	tLowerLowerP1
 )
+
+// featurer computes the feature hashes of a token into a reused buffer.
+type featurer struct {
+	buf []uint64
+}
+
+var (
+	hBOS = "<s>"
+	hEOS = "</s>"
+)
+
+func lowerAt(toks []token, i int) string {
+	switch {
+	case i < 0:
+		return hBOS
+	case i >= len(toks):
+		return hEOS
+	}
+	return toks[i].lower
+}
+
+func shapeAt(toks []token, i int) string {
+	switch {
+	case i < 0:
+		return hBOS
+	case i >= len(toks):
+		return hEOS
+	}
+	return toks[i].shape
+}
 
 func at(toks []token, i int) *token {
 	if i < 0 || i >= len(toks) {
@@ -150,92 +186,65 @@ func at(toks []token, i int) *token {
 	return &toks[i]
 }
 
-func lowerAt(toks []token, i int) string {
-	switch {
-	case i < 0:
-		return bos
-	case i >= len(toks):
-		return eos
-	}
-	return toks[i].lower
-}
+func h1(t uint64, a string) uint64    { return perceptron.HashString(perceptron.Hash(t), a) }
+func h2(t uint64, a, b string) uint64 { return perceptron.HashString(h1(t, a), b) }
 
-func shapeAt(toks []token, i int) string {
-	switch {
-	case i < 0:
-		return bos
-	case i >= len(toks):
-		return eos
-	}
-	return toks[i].shape
-}
-
-// features returns the features of token i; prev and prev2 are the tags of the two
-// tokens before it ("<s>" at the start).
-func (f *featurer) features(toks []token, i int, prev, prev2 string, headline bool) []string {
-	f.buf = f.buf[:0]
+// features returns the feature hashes of token i; prev and prev2 are the tag ids of the
+// two tokens before it (-1 before the start of the sentence).
+func (f *featurer) features(toks []token, i int, prev, prev2 int) []uint64 {
+	b := f.buf[:0]
 	t := &toks[i]
-	f.buf = append(f.buf, "bias")
-	f.add("w", t.word)
-	f.add("l", t.lower)
-	f.add("s", t.shape)
+	b = append(b, perceptron.Hash(tBias))
+	b = append(b, h1(tWord, t.word), h1(tLower, t.lower), h1(tShape, t.shape))
 	l := t.lower
 	for n := 1; n <= 4; n++ {
-		if len(l) >= n+1 {
-			f.add("p"+itoa(n), l[:n])
-			f.add("x"+itoa(n), l[len(l)-n:])
+		if len(l) > n {
+			b = append(b, perceptron.Mix(h1(tPrefix, l[:n]), uint64(n)), perceptron.Mix(h1(tSuffix, l[len(l)-n:]), uint64(n)))
 		}
 	}
-	f.add("l-1", lowerAt(toks, i-1))
-	f.add("l-2", lowerAt(toks, i-2))
-	f.add("l+1", lowerAt(toks, i+1))
-	f.add("l+2", lowerAt(toks, i+2))
-	f.add("s-1", shapeAt(toks, i-1))
-	f.add("s+1", shapeAt(toks, i+1))
-	f.add("s-1s+1", shapeAt(toks, i-1), t.shape, shapeAt(toks, i+1))
-	f.add("t-1", prev)
-	f.add("t-2t-1", prev2, prev)
-	f.add("t-1l", prev, t.lower)
-	f.add("t-1s", prev, t.shape)
+	lm1, lp1 := lowerAt(toks, i-1), lowerAt(toks, i+1)
+	sm1, sp1 := shapeAt(toks, i-1), shapeAt(toks, i+1)
+	b = append(b, h1(tLowerM1, lm1), h1(tLowerM2, lowerAt(toks, i-2)), h1(tLowerP1, lp1),
+		h1(tLowerP2, lowerAt(toks, i+2)), h1(tShapeM1, sm1), h1(tShapeP1, sp1),
+		perceptron.HashString(h2(tShape3, sm1, t.shape), sp1),
+		h2(tLowerM1Lower, lm1, t.lower), h2(tLowerLowerP1, t.lower, lp1))
+	p1, p2 := uint64(prev+1), uint64(prev2+1)
+	hp := perceptron.Mix(perceptron.Hash(tTagM1), p1)
+	b = append(b, hp, perceptron.Mix(perceptron.Mix(perceptron.Hash(tTagM2M1), p2), p1),
+		perceptron.HashString(perceptron.Mix(perceptron.Hash(tTagM1Lower), p1), t.lower),
+		perceptron.HashString(perceptron.Mix(perceptron.Hash(tTagM1Shape), p1), t.shape))
 	if t.pos != "" {
-		f.add("pos", t.pos)
+		b = append(b, h1(tPOS, t.pos))
 		if p := at(toks, i-1); p != nil {
-			f.add("pos-1", p.pos)
+			b = append(b, h1(tPOSM1, p.pos))
 		}
 		if p := at(toks, i+1); p != nil {
-			f.add("pos+1", p.pos)
+			b = append(b, h1(tPOSP1, p.pos))
 		}
 	}
 	if t.gz != "" {
-		f.add("gz", t.gz)
-		f.add("gzs", t.gz, t.shape)
+		b = append(b, h1(tGz, t.gz), h2(tGzShape, t.gz, t.shape))
 	}
 	if p := at(toks, i-1); p != nil && p.gz != "" {
-		f.add("gz-1", p.gz)
+		b = append(b, h1(tGzM1, p.gz))
 	}
 	if p := at(toks, i+1); p != nil && p.gz != "" {
-		f.add("gz+1", p.gz)
+		b = append(b, h1(tGzP1, p.gz))
 	}
-	flag := func(name string, tk *token) {
+	for off := -2; off <= 2; off++ {
+		tk := at(toks, i+off)
 		if tk == nil {
-			return
+			continue
 		}
-		for b, n := range [...]string{"title", "orghead", "particle", "group", "force"} {
-			if tk.flags&(1<<b) != 0 {
-				f.add(name, n)
+		for bit := uint64(0); bit < 5; bit++ {
+			if tk.flags&(1<<bit) != 0 {
+				b = append(b, perceptron.Mix(perceptron.Mix(perceptron.Hash(tFlag), uint64(off+2)), bit))
 			}
 		}
 	}
-	flag("f", t)
-	flag("f-1", at(toks, i-1))
-	flag("f-2", at(toks, i-2))
-	flag("f+1", at(toks, i+1))
-	flag("f+2", at(toks, i+2))
 	if t.flags&fFirst != 0 {
-		f.add("first", t.shape)
+		b = append(b, h1(tFirst, t.shape))
 	}
-	if headline {
-		f.add("head", t.shape)
-	}
-	return f.buf
+	f.buf = b
+	return b
 }

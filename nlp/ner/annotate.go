@@ -1,0 +1,213 @@
+package ner
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/faultline/faultline/models"
+	"github.com/faultline/faultline/nlp"
+)
+
+// Recognizer is the entity recognition annotator: the tagger plus document-level rules.
+// It is safe for concurrent use.
+type Recognizer struct {
+	t    *Tagger
+	pool sync.Pool
+	// Descriptive turns on rule 3 of the document rules: descriptive actors ("Shia
+	// militias", "US forces") as whole ORG spans. On by default; off to score against
+	// corpora that annotate names only (GMB, CoNLL, wikigold).
+	Descriptive bool
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Recognizer
+	loadErr  error
+)
+
+// Load returns the entity recogniser with the weights embedded in the binary (models/ner.bin).
+func Load() (*Recognizer, error) {
+	loadOnce.Do(func() {
+		var t *Tagger
+		t, loadErr = readTagger(models.NER, newLexicon())
+		if loadErr == nil {
+			loaded = New(t)
+		}
+	})
+	return loaded, loadErr
+}
+
+// New returns a recogniser around a trained tagger.
+func New(t *Tagger) *Recognizer {
+	return &Recognizer{t: t, pool: sync.Pool{New: func() any { return new(scratch) }}, Descriptive: true}
+}
+
+// Annotate tags d.Tokens (Token.Ent, IOB2) and fills d.Entities. It needs the tokens and
+// sentences of the tokenizer; POS tags are used when the model was trained with them.
+func (r *Recognizer) Annotate(d *nlp.Doc) {
+	d.Entities = d.Entities[:0]
+	if len(d.Tokens) == 0 {
+		return
+	}
+	sc := r.pool.Get().(*scratch)
+	defer r.pool.Put(sc)
+	words := make([]string, len(d.Tokens))
+	for i := range d.Tokens {
+		words[i] = d.Tokens[i].Norm
+		if words[i] == "" {
+			words[i] = d.Text[d.Tokens[i].Start:d.Tokens[i].End]
+		}
+	}
+	var pos []string
+	if r.t.usePOS {
+		pos = make([]string, len(d.Tokens))
+		for i := range d.Tokens {
+			pos[i] = d.Tokens[i].XPOS
+		}
+	}
+	sents := d.Sentences
+	if len(sents) == 0 {
+		sents = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
+	}
+	repairCase(words, sents)
+	ids := make([]int, len(words))
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+			continue
+		}
+		var p []string
+		if pos != nil {
+			p = pos[s.First:s.Last]
+		}
+		r.t.tag(sc, words[s.First:s.Last], p, ids[s.First:s.Last])
+	}
+	tags := make([]string, len(ids))
+	for i, c := range ids {
+		tags[i] = r.t.classes[c]
+	}
+	docRules(r.t.lx, words, tags, sents, r.Descriptive)
+	for i := range d.Tokens {
+		d.Tokens[i].Ent = tags[i]
+	}
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+			continue
+		}
+		for _, sp := range spans(tags[s.First:s.Last]) {
+			f, l := s.First+sp.first, s.First+sp.last
+			d.Entities = append(d.Entities, nlp.Span{First: f, Last: l,
+				Start: d.Tokens[f].Start, End: d.Tokens[l-1].End, Label: sp.typ})
+		}
+	}
+}
+
+// TagWords tags a pre-tokenised document given as sentences of words (and Penn tags, or
+// nil), with the document rules, as Annotate would; it returns IOB2 tags per sentence.
+func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
+	var words []string
+	var sents []nlp.Sentence
+	var allPOS []string
+	for i, s := range sentences {
+		sents = append(sents, nlp.Sentence{First: len(words), Last: len(words) + len(s)})
+		words = append(words, s...)
+		if pos != nil && i < len(pos) && len(pos[i]) == len(s) {
+			allPOS = append(allPOS, pos[i]...)
+		} else {
+			allPOS = append(allPOS, make([]string, len(s))...)
+		}
+	}
+	sc := r.pool.Get().(*scratch)
+	defer r.pool.Put(sc)
+	repairCase(words, sents)
+	ids := make([]int, len(words))
+	for _, s := range sents {
+		if s.First < s.Last {
+			r.t.tag(sc, words[s.First:s.Last], allPOS[s.First:s.Last], ids[s.First:s.Last])
+		}
+	}
+	tags := make([]string, len(ids))
+	for i, c := range ids {
+		tags[i] = r.t.classes[c]
+	}
+	docRules(r.t.lx, words, tags, sents, r.Descriptive)
+	out := make([][]string, len(sentences))
+	for i, s := range sents {
+		out[i] = tags[s.First:s.Last]
+	}
+	return out
+}
+
+// repairCase rewrites the words of headline sentences (ALL CAPS, or Title Case with most
+// words capitalised) to the casing the same words have in the body of the document, so
+// that capitalisation means the same thing there as elsewhere. An ALL-CAPS word never seen
+// in the body becomes Title case unless it is short (US, UN, ISCI stay).
+func repairCase(words []string, sents []nlp.Sentence) {
+	kind := make([]int, len(sents)) // 0 body, 1 title case, 2 all caps
+	for si, s := range sents {
+		letters, upper, words0, capd := 0, 0, 0, 0
+		for _, w := range words[s.First:s.Last] {
+			hasLetter := false
+			for _, r := range w {
+				if unicode.IsLetter(r) {
+					letters++
+					hasLetter = true
+					if unicode.IsUpper(r) {
+						upper++
+					}
+				}
+			}
+			if hasLetter && len(w) > 3 {
+				words0++
+				if isCap(w) {
+					capd++
+				}
+			}
+		}
+		switch {
+		case letters >= 8 && upper*10 >= letters*9:
+			kind[si] = 2
+		case words0 >= 3 && capd*10 >= words0*8:
+			kind[si] = 1
+		}
+	}
+	var casing map[string]string
+	for si, s := range sents {
+		if kind[si] != 0 {
+			continue
+		}
+		for i := s.First + 1; i < s.Last; i++ {
+			w := words[i]
+			l := strings.ToLower(w)
+			if casing == nil {
+				casing = map[string]string{}
+			}
+			if _, ok := casing[l]; !ok || w == l {
+				casing[l] = w // lower case wins: a word seen in lower case is a common word
+			}
+		}
+	}
+	for si, s := range sents {
+		if kind[si] == 0 {
+			continue
+		}
+		for i := s.First; i < s.Last; i++ {
+			w := words[i]
+			l := strings.ToLower(w)
+			if c, ok := casing[l]; ok {
+				words[i] = c
+				continue
+			}
+			if kind[si] == 2 && len(w) > 4 {
+				words[i] = titleCase(l)
+			}
+		}
+	}
+}
+
+func titleCase(l string) string {
+	for i, r := range l {
+		return l[:i] + string(unicode.ToUpper(r)) + l[i+len(string(r)):]
+	}
+	return l
+}

@@ -1,0 +1,112 @@
+package ner
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+)
+
+// EvalCoNLL scores the recogniser on a CoNLL-style file (see ReadCoNLL), document by
+// document (-DOCSTART- lines separate documents; without them every sentence is one). When
+// the gold uses the CoNLL types PER/ORG/LOC/MISC, predictions are mapped to them (GPE and
+// LOC -> LOC; NORP, FAC and EVENT ignored) and MISC is ignored: gold MISC spans are left out,
+// and so are predictions on exactly a gold MISC span.
+func (r *Recognizer) EvalCoNLL(rd io.Reader) (*Score, error) {
+	ss, err := ReadCoNLL(rd)
+	if err != nil {
+		return nil, err
+	}
+	contract := false
+	for _, s := range ss {
+		for _, t := range s.Tags {
+			if len(t) > 2 && (t[2:] == "GPE" || t[2:] == "NORP" || t[2:] == "PERSON") {
+				contract = true
+			}
+		}
+	}
+	sc := NewScore()
+	for i := 0; i < len(ss); {
+		j := i + 1
+		for j < len(ss) && ss[j].Doc == ss[i].Doc && ss[i].Doc != "0" {
+			j++
+		}
+		var words [][]string
+		for _, s := range ss[i:j] {
+			words = append(words, s.Words)
+		}
+		pred := r.TagWords(words, nil)
+		for k, s := range ss[i:j] {
+			if contract {
+				sc.Add(s.Tags, pred[k], nil)
+				continue
+			}
+			gold := toContract(s.Tags)
+			p := mapTypes(pred[k], func(t string) string {
+				switch t {
+				case "GPE", "LOC":
+					return "LOC"
+				case "PERSON", "ORG":
+					return t
+				}
+				return ""
+			})
+			misc := map[[2]int]bool{}
+			for _, sp := range spans(s.Tags) {
+				if sp.typ == "MISC" {
+					misc[[2]int{sp.first, sp.last}] = true
+				}
+			}
+			for _, sp := range spans(p) {
+				if misc[[2]int{sp.first, sp.last}] {
+					for x := sp.first; x < sp.last; x++ {
+						p[x] = "O"
+					}
+				}
+			}
+			sc.Add(gold, p, nil)
+		}
+		i = j
+	}
+	return sc, nil
+}
+
+// EvalDev scores the recogniser on the held-out GMB sentences (each its own document) over
+// PERSON, ORG and places (GPE and LOC together, as GMB's geo and gpe).
+func (r *Recognizer) EvalDev(dev []Sentence) *Score {
+	geo := func(t string) string {
+		switch t {
+		case "PERSON", "ORG":
+			return t
+		case "GPE", "LOC":
+			return "GEO"
+		}
+		return ""
+	}
+	sc := NewScore()
+	for _, s := range dev {
+		pred := r.TagWords([][]string{s.Words}, [][]string{s.POS})
+		sc.Add(mapTypes(s.Tags, geo), mapTypes(pred[0], geo), nil)
+	}
+	return sc
+}
+
+// LoadFile reads a recogniser from a weights file written by Tagger.WriteTo.
+func LoadFile(path string) (*Recognizer, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	t, err := readTagger(b, newLexicon())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return New(t), nil
+}
+
+// Bytes returns the tagger's weights as WriteTo writes them.
+func (t *Tagger) Bytes() []byte {
+	var b bytes.Buffer
+	t.WriteTo(&b)
+	return b.Bytes()
+}

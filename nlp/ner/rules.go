@@ -1,0 +1,137 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/faultline/faultline/nlp"
+)
+
+// docRules applies the document-level rules to the tags of a whole document (sentences
+// give the token ranges; spans never cross them):
+//
+//  1. Acronym definitions: "Long Name ( ACR )" gives ACR the type of Long Name, and so
+//     every other mention of ACR in the document.
+//  2. Consistency: the last name of a multi-word PERSON (and that name without its
+//     particle: al-Sadr -> Sadr) labels its other capitalised mentions in the document
+//     that the tagger left O or gave a different single-token type.
+//  3. Descriptive actors: a NORP, GPE or ORG mention (or a capitalised group word) followed
+//     by security or group nouns ("Shia militias", "US forces", "Iranian intelligence
+//     officers", "the Interior Ministry 's commandos") becomes one ORG span.
+func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descriptive bool) {
+	names := map[string]string{}
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+			continue
+		}
+		for _, sp := range spans(tags[s.First:s.Last]) {
+			f, l := s.First+sp.first, s.First+sp.last
+			// 1. Long Name ( ACR )
+			if l+2 < s.Last && words[l] == "(" && words[l+2] == ")" && isAcronym(words[l+1]) && l-f >= 2 {
+				names[words[l+1]] = sp.typ
+			}
+			// 2. multi-word person names
+			if sp.typ == "PERSON" && l-f >= 2 {
+				last := words[l-1]
+				if isCap(last) && !lx.titles[strings.ToLower(last)] {
+					names[last] = "PERSON"
+					if p := stripParticle(last); p != last && isCap(p) {
+						names[p] = "PERSON"
+					}
+				}
+			}
+		}
+	}
+	if len(names) > 0 {
+		for _, s := range sents {
+			if s.First < 0 || s.Last > len(words) {
+				continue
+			}
+			for i := s.First; i < s.Last; i++ {
+				typ, ok := names[words[i]]
+				if !ok {
+					continue
+				}
+				single := tags[i] == "O" || strings.HasPrefix(tags[i], "B-") && (i+1 >= s.Last || !strings.HasPrefix(tags[i+1], "I-"))
+				if single && tags[i] != "B-"+typ {
+					tags[i] = "B-" + typ
+				}
+			}
+		}
+	}
+	// 3. descriptive actors
+	if !descriptive {
+		return
+	}
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+			continue
+		}
+		for i := s.First; i < s.Last; i++ {
+			var f, l int
+			var typ string
+			switch {
+			case strings.HasPrefix(tags[i], "B-"):
+				typ = tags[i][2:]
+				f, l = i, i+1
+				for l < s.Last && tags[l] == "I-"+typ {
+					l++
+				}
+			case tags[i] == "O" && isCap(words[i]) && lx.isGroup(words[i]):
+				typ = "NORP"
+				f, l = i, i+1
+			default:
+				continue
+			}
+			if typ != "NORP" && typ != "GPE" && typ != "ORG" {
+				i = l - 1
+				continue
+			}
+			j := l
+			if (typ == "ORG" || typ == "GPE") && j < s.Last && (words[j] == "'s" || words[j] == "’s") {
+				j++
+			}
+			k := j
+			for n := 0; n < 2 && k < s.Last && tags[k] == "O"; n++ {
+				w := words[k]
+				if w != strings.ToLower(w) {
+					break
+				}
+				if k+1 < s.Last && lx.forces[w+" "+words[k+1]] && tags[k+1] == "O" {
+					k += 2
+					break
+				}
+				if !lx.forces[w] {
+					break
+				}
+				k++
+			}
+			if k == j {
+				i = l - 1
+				continue
+			}
+			setSpan(tags, f, k, "ORG")
+			i = k - 1
+		}
+	}
+}
+
+// isAcronym reports whether w looks like an acronym: two or more letters, mostly capitals.
+func isAcronym(w string) bool {
+	up, n := 0, 0
+	for _, r := range w {
+		if r >= 'A' && r <= 'Z' {
+			up++
+		}
+		n++
+	}
+	return up >= 2 && up*10 >= n*6 && n <= 10
+}
+
+// stripParticle removes a hyphenated name particle: al-Sadr -> Sadr.
+func stripParticle(w string) string {
+	l := strings.ToLower(w)
+	if hasParticle(l) {
+		return w[strings.IndexByte(w, '-')+1:]
+	}
+	return w
+}

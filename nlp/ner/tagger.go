@@ -1,0 +1,122 @@
+package ner
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/faultline/faultline/nlp/perceptron"
+)
+
+// Types lists the entity types the tagger predicts (the contract's).
+var Types = []string{"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+
+// Tagger is the statistical part of entity recognition: it tags one sentence at a time.
+// It is safe for concurrent use.
+type Tagger struct {
+	lx      *lexicon
+	m       *perceptron.Model
+	classes []string // IOB2 tag of each class id
+	isB     []bool
+	typeOf  []int // entity type index of each class, -1 for O
+	usePOS  bool
+}
+
+// classes returns the IOB2 tags, "O" first.
+func tagClasses() []string {
+	c := []string{"O"}
+	for _, t := range Types {
+		c = append(c, "B-"+t, "I-"+t)
+	}
+	return c
+}
+
+func newTagger(lx *lexicon, m *perceptron.Model, usePOS bool) *Tagger {
+	t := &Tagger{lx: lx, m: m, classes: tagClasses(), usePOS: usePOS}
+	for i, c := range t.classes {
+		t.isB = append(t.isB, strings.HasPrefix(c, "B-"))
+		t.typeOf = append(t.typeOf, (i-1)/2)
+	}
+	t.typeOf[0] = -1
+	return t
+}
+
+// valid reports whether class c may follow class prev (-1 at the start): I-X only after
+// B-X or I-X.
+func (t *Tagger) valid(prev, c int) bool {
+	if c == 0 || t.isB[c] {
+		return true
+	}
+	return prev > 0 && t.typeOf[prev] == t.typeOf[c]
+}
+
+// scratch is the per-call buffers of tagging.
+type scratch struct {
+	toks   []token
+	f      featurer
+	scores []float32
+}
+
+// tag tags one sentence, writing class ids into out.
+func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
+	if cap(sc.toks) < len(words) {
+		sc.toks = make([]token, len(words))
+	}
+	toks := sc.toks[:len(words)]
+	if !t.usePOS {
+		pos = nil
+	}
+	t.lx.prepare(words, pos, toks)
+	if len(sc.scores) < len(t.classes) {
+		sc.scores = make([]float32, len(t.classes))
+	}
+	prev, prev2 := -1, -1
+	for i := range toks {
+		feats := sc.f.features(toks, i, prev, prev2)
+		t.m.Score(feats, sc.scores)
+		best := 0
+		for c := 1; c < len(t.classes); c++ {
+			if t.valid(prev, c) && (sc.scores[c] > sc.scores[best] || !t.valid(prev, best)) {
+				best = c
+			}
+		}
+		out[i] = best
+		prev2, prev = prev, best
+	}
+}
+
+// model file layout: magic, flags byte, perceptron model.
+var magic = []byte("FLNER1\n")
+
+// WriteTo writes the tagger's weights.
+func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
+	var flags byte
+	if t.usePOS {
+		flags |= 1
+	}
+	n, err := w.Write(append(append([]byte{}, magic...), flags))
+	if err != nil {
+		return int64(n), err
+	}
+	m, err := t.m.WriteTo(w)
+	return int64(n) + m, err
+}
+
+// readTagger reads weights written by WriteTo.
+func readTagger(b []byte, lx *lexicon) (*Tagger, error) {
+	if !bytes.HasPrefix(b, magic) || len(b) < len(magic)+1 {
+		return nil, errors.New("ner: not an entity model")
+	}
+	flags := b[len(magic)]
+	m, err := perceptron.Read(bytes.NewReader(b[len(magic)+1:]))
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	t := newTagger(lx, m, flags&1 != 0)
+	if m.NumClasses() != len(t.classes) {
+		return nil, fmt.Errorf("ner: model has %d classes, want %d", m.NumClasses(), len(t.classes))
+	}
+	return t, nil
+}

@@ -1,0 +1,136 @@
+package ner
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/faultline/faultline/nlp/perceptron"
+)
+
+// TrainOptions configures Train.
+type TrainOptions struct {
+	Corpora string    // ../shared/corpora
+	Epochs  int       // passes over the training data (default 6)
+	Seed    int64     // shuffling seed (default 1)
+	UsePOS  bool      // use Penn POS features (the pipeline must then run a POS tagger first)
+	Log     io.Writer // progress; nil for none
+}
+
+// Data is the training and development data of the entity tagger.
+type Data struct {
+	Train, Dev []Sentence
+	Stats      string // counts of the GMB cleaning rules
+}
+
+// IsDev reports whether a GMB sentence id is in the fixed held-out 10%: id % 10 == 0.
+func IsDev(id int) bool { return id%10 == 0 }
+
+// LoadData reads GMB (mapped and cleaned to the contract's types; sentences with id % 10
+// == 0 held out as Dev) and the CC BY(-SA) genres of GUM (all training) from corpora.
+func LoadData(corpora string) (*Data, error) {
+	lx := newLexicon()
+	gmb, err := readGMB(filepath.Join(corpora, "gmb", "ner_dataset.csv.zip"))
+	if err != nil {
+		return nil, err
+	}
+	st := cleanStats{}
+	d := &Data{}
+	for i := range gmb {
+		mapGMB(&gmb[i], lx, st)
+		if IsDev(gmb[i].ID) {
+			d.Dev = append(d.Dev, gmb[i])
+		} else {
+			d.Train = append(d.Train, gmb[i])
+		}
+	}
+	gum, err := readGUM(filepath.Join(corpora, "gum", "dep"), lx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range gum {
+		markGroups(&gum[i], lx)
+	}
+	d.Train = append(d.Train, gum...)
+	d.Stats = st.String()
+	return d, nil
+}
+
+// Train trains the tagger on d.Train.
+func Train(d *Data, opt TrainOptions) *Tagger {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 6
+	}
+	if opt.Seed == 0 {
+		opt.Seed = 1
+	}
+	logf := func(format string, a ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, format+"\n", a...)
+		}
+	}
+	lx := newLexicon()
+	t := newTagger(lx, nil, opt.UsePOS)
+	cls := map[string]int{}
+	for i, c := range t.classes {
+		cls[c] = i
+	}
+	tr := perceptron.NewTrainer(len(t.classes))
+	rng := tr.Rand(opt.Seed)
+	var sc scratch
+	scores := make([]float64, len(t.classes))
+	for ep := 0; ep < opt.Epochs; ep++ {
+		start := time.Now()
+		errs, n := 0, 0
+		for _, si := range rng.Perm(len(d.Train)) {
+			s := &d.Train[si]
+			if cap(sc.toks) < len(s.Words) {
+				sc.toks = make([]token, len(s.Words))
+			}
+			toks := sc.toks[:len(s.Words)]
+			pos := s.POS
+			if !opt.UsePOS {
+				pos = nil
+			}
+			lx.prepare(s.Words, pos, toks)
+			prev, prev2 := -1, -1
+			for i := range toks {
+				feats := sc.f.features(toks, i, prev, prev2)
+				tr.Score(feats, scores)
+				guess := 0
+				for c := 1; c < len(t.classes); c++ {
+					if t.valid(prev, c) && (scores[c] > scores[guess] || !t.valid(prev, guess)) {
+						guess = c
+					}
+				}
+				truth, ok := cls[s.Tags[i]]
+				if !ok {
+					truth = 0
+				}
+				tr.Update(feats, truth, guess)
+				if guess != truth {
+					errs++
+				}
+				n++
+				prev2, prev = prev, guess
+			}
+		}
+		logf("epoch %d: %d tokens, token error %.4f, %d features, %s", ep+1, n, float64(errs)/float64(n), tr.NumFeatures(), time.Since(start).Round(time.Millisecond))
+	}
+	t.m = tr.Model(t.classes, 0.001)
+	logf("model: %s", t.m)
+	return t
+}
+
+// TagWords tags one pre-tokenised sentence (no document rules) and returns IOB2 tags.
+func (t *Tagger) TagWords(words, pos []string) []string {
+	var sc scratch
+	ids := make([]int, len(words))
+	t.tag(&sc, words, pos, ids)
+	out := make([]string, len(words))
+	for i, c := range ids {
+		out[i] = t.classes[c]
+	}
+	return out
+}
