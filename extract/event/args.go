@@ -16,6 +16,7 @@ var (
 	stopRight  = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as")
 	lightVerbs = set("launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued")
 	coordWords = set("and , or &")
+	quoteMarks = set("\" “ ” ''")
 	speech     = set("said says say told tells claimed claims stated insisted added warned announced argued")
 )
 
@@ -32,6 +33,10 @@ func actor(v *view.View, mi int) bool {
 	if m.Placeish() && prepBefore(v, m.First, placePrep) {
 		return false
 	}
+	// With tags: a mention followed by a common noun modifies it ("the Iraq team").
+	if v.HasPOS && m.Last < len(v.Toks) && v.Toks[m.Last].UPOS == "NOUN" && v.Toks[m.Last].Sent == v.Toks[m.First].Sent {
+		return false
+	}
 	return true
 }
 
@@ -44,14 +49,17 @@ func prepBefore(v *view.View, first int, ps map[string]bool) bool {
 	return j >= 0 && ps[v.Toks[j].Lower]
 }
 
-// coordRight returns mi and the mentions coordinated after it ("A, B and C").
+// coordRight returns mi and the mentions coordinated after it ("A, B and C"). Commas
+// alone (appositions, "A, the B") do not coordinate: the chain needs an "and" or "or".
 func coordRight(v *view.View, mi int, s view.Sent) []int {
 	out := []int{mi}
+	conj := false
 	for {
 		m := v.Mentions[mi]
 		j := m.Last
 		k := 0
 		for j < s.Last && coordWords[v.Toks[j].Lower] && k < 2 {
+			conj = conj || v.Toks[j].Lower != ","
 			j++
 			k++
 		}
@@ -59,16 +67,21 @@ func coordRight(v *view.View, mi int, s view.Sent) []int {
 			j++
 		}
 		if k == 0 || j >= s.Last || v.Toks[j].Mention < 0 || !actor(v, v.Toks[j].Mention) {
-			return out
+			break
 		}
 		mi = v.Toks[j].Mention
 		out = append(out, mi)
 	}
+	if !conj {
+		return out[:1]
+	}
+	return out
 }
 
 // coordLeft returns mi and the mentions coordinated before it.
 func coordLeft(v *view.View, mi int, s view.Sent) []int {
 	out := []int{mi}
+	conj := false
 	for {
 		m := v.Mentions[mi]
 		j := m.First - 1
@@ -77,15 +90,20 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 		}
 		k := 0
 		for j >= s.First && coordWords[v.Toks[j].Lower] && k < 2 {
+			conj = conj || v.Toks[j].Lower != ","
 			j--
 			k++
 		}
 		if k == 0 || j < s.First || v.Toks[j].Mention < 0 || !actor(v, v.Toks[j].Mention) {
-			return out
+			break
 		}
 		mi = v.Toks[j].Mention
 		out = append([]int{mi}, out...)
 	}
+	if !conj {
+		return out[len(out)-1:]
+	}
+	return out
 }
 
 // leftMention returns the nearest actor mention to the left of token i in its clause that
@@ -96,7 +114,7 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 	for j := i - 1; j >= start; j-- {
 		mi := v.Toks[j].Mention
 		if mi < 0 {
-			if speech[v.Toks[j].Lower] {
+			if speech[v.Toks[j].Lower] || quoteMarks[v.Toks[j].Lower] {
 				break // "A said B would attack": A is the speaker, not the agent
 			}
 			continue
@@ -153,11 +171,22 @@ func rightArgs(v *view.View, i int, s view.Sent) (target, by int) {
 			continue
 		}
 		if stopRight[t.Lower] {
+			// "supplies arms, money and training to B": a list of lower-case nouns goes on.
+			if (t.Lower == "," || t.Lower == "and") && target < 0 && j+1 < s.Last && isLower(v.Text[v.Toks[j+1].Start:v.Toks[j+1].End]) &&
+				!stopRight[v.Toks[j+1].Lower] && limit < i+16 {
+				limit++
+				if limit > s.Last {
+					limit = s.Last
+				}
+				continue
+			}
 			break
 		}
 	}
 	return target, by
 }
+
+func isLower(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
 
 // passive reports whether the verb at i is a passive participle ("was attacked").
 func passive(v *view.View, i int, s view.Sent) bool {

@@ -118,6 +118,9 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				if src == tgt || (src < 0 && tgt < 0) || (!tr.hand && (src < 0 || tgt < 0)) {
 					continue
 				}
+				if src >= 0 && tgt >= 0 && sameActor(v.Mentions[src], v.Mentions[tgt]) {
+					continue
+				}
 				key := [4]int{si, i, src, tgt}
 				if seen[key] {
 					continue
@@ -181,7 +184,7 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 			isVerb, isNoun = true, true
 		}
 	} else {
-		prevDet := i > s.First && determiners[v.Toks[i-1].Lower]
+		prevDet := i > s.First && (determiners[v.Toks[i-1].Lower] || nonVerbBefore[v.Toks[i-1].Lower])
 		prevMention := i > s.First && v.Toks[i-1].Mention >= 0
 		ing := strings.HasSuffix(t.Lower, "ing")
 		if prevDet || (ing && !auxBefore(v, i, s)) {
@@ -223,6 +226,10 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 	if best == nil {
 		return nil, 0, false
 	}
+	// A verb form followed by "of" is a noun ("the compound of", "the release of").
+	if !nominal && i+bestN < s.Last && v.Toks[i+bestN].Lower == "of" && !v.HasPOS {
+		return nil, 0, false
+	}
 	// An adjectival participle before a noun ("armed groups", "backed militias") is no event.
 	if !nominal && strings.HasSuffix(t.Lower, "ed") && i > s.First && determiners[v.Toks[i-1].Lower] {
 		return nil, 0, false
@@ -231,6 +238,10 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 }
 
 func isCapitalized(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// nonVerbBefore are words a finite or bare verb does not follow: prepositions (but "to"),
+// possessives and quantifiers.
+var nonVerbBefore = set("of in on at by for with from into about against among between under over during without through no any some every each such my your our")
 
 var auxWords = set("is are was were be been being has have had am 's 're will would could may might should can do does did to")
 
@@ -359,4 +370,12 @@ func clauseStart(v *view.View, i int, s view.Sent) int {
 		}
 	}
 	return s.First
+}
+
+// sameActor reports whether two mentions are the same actor (by id, else by text).
+func sameActor(a, b view.Mention) bool {
+	if a.Actor != "" || b.Actor != "" {
+		return a.Actor == b.Actor
+	}
+	return strings.EqualFold(a.Text, b.Text)
 }

@@ -153,6 +153,21 @@ func TestSeeds(t *testing.T) {
 			ev.Extract(in)
 			ti.Extract(in)
 		}
+		if dump := os.Getenv("SEEDSCORE_DUMP"); dump == docID {
+			for _, e := range out.Events {
+				src, tgt := "-", "-"
+				if e.Source != nil {
+					src = e.Source.Actor + "(" + e.Source.Text + ")"
+				}
+				if e.Target != nil {
+					tgt = e.Target.Actor + "(" + e.Target.Text + ")"
+				}
+				fmt.Printf("EV s%d %q %s %s -> %s %s %s\n", e.Sentence, e.Trigger, e.CAMEO, src, tgt, e.Modality, e.Date)
+			}
+			for _, tt := range out.Ties {
+				fmt.Printf("TIE %s %s %s %d %s | %.80s\n", tt.A.Actor, tt.Type, tt.B.Actor, tt.Sign, tt.Modality, tt.Evidence.Text)
+			}
+		}
 		// Events.
 		pe := map[pair]string{} // predicted pair -> date
 		why := map[pair]string{}
