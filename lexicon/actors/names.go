@@ -1,0 +1,402 @@
+package actors
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/faultline/faultline/lexicon/gazetteer"
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed fold.tsv
+var foldTSV string
+
+var (
+	foldOnce sync.Once
+	foldTab  map[string]string
+	titles   map[string]bool
+	demonyms map[string]string
+)
+
+func loadFold() {
+	foldOnce.Do(func() {
+		foldTab = map[string]string{}
+		for _, line := range strings.Split(foldTSV, "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			f := strings.Split(line, "\t")
+			if len(f) < 2 {
+				continue
+			}
+			foldTab[stripApos(strings.TrimSpace(f[0]))] = stripApos(strings.TrimSpace(f[1]))
+		}
+		demonyms = map[string]string{}
+		for d, iso := range gazetteer.Demonyms() {
+			demonyms[d] = iso
+		}
+		titles = map[string]bool{}
+		for t := range gazetteer.Titles() {
+			titles[strings.TrimSuffix(t, ".")] = true
+		}
+		for _, t := range []string{"mr", "mrs", "ms", "dr", "pm", "gen", "lt", "col", "maj", "capt", "adm", "sgt", "gov", "sen", "rep", "rear", "supreme", "sayyid", "sayyed", "hojatoleslam", "hujjat", "al-islam", "defence", "defense", "foreign", "interior"} {
+			titles[t] = true
+		}
+	})
+}
+
+func stripApos(s string) string {
+	return strings.NewReplacer("'", "", "\u2019", "", "\u2018", "", "`", "", "\u02bc", "", "\u02bf", "", "\u02be", "").Replace(s)
+}
+
+// particles are the name particles dropped from keys: "al-Sadr", "Al Sadr" and "Sadr"
+// share a key. Other particles (bin, Abu, Abdel) carry meaning and are kept.
+var particles = map[string]bool{"al": true, "el": true, "ul": true}
+
+// attached are particles written joined to the name by a hyphen ("As-Sadiyah"); dropped
+// only when hyphenated.
+var attached = map[string]bool{"ad": true, "as": true, "ash": true, "an": true, "ar": true, "at": true, "az": true, "ath": true, "adh": true}
+
+// Words splits a name into lower-case words: diacritics removed, apostrophes dropped (a
+// trailing possessive "'s" removed), periods removed, and hyphens, dashes and other
+// punctuation made word breaks. Initials written with periods ("H.W.") become one word per
+// letter.
+func Words(name string) []string {
+	s := norm.NFKD.String(name)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	s = b.String()
+	var words []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '\u2013' || r == '\u2014' || r == '/' || r == ',' || r == '(' || r == ')' || r == '"' || r == '\u201c' || r == '\u201d' || r == '&' || r == ';' || r == ':'
+	}) {
+		// Initials: "H.W." -> h w; "U.S." stays one word (us) when it is the whole name
+		// or an acronym (all letters upper-case and no word around it is a name).
+		if strings.Count(f, ".") >= 2 && isInitials(f) && len(strings.Fields(s)) > 1 && !isAcronymDots(f, s) {
+			for _, r := range f {
+				if r != '.' {
+					words = append(words, strings.ToLower(string(r)))
+				}
+			}
+			continue
+		}
+		for _, p := range []string{"'s", "\u2019s", "'", "\u2019"} {
+			if strings.HasSuffix(f, p) && len(f) > len(p) {
+				f = f[:len(f)-len(p)]
+				break
+			}
+		}
+		w := strings.ToLower(stripApos(strings.ReplaceAll(f, ".", "")))
+		w = strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, w)
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+// isInitials reports whether f is letters separated by periods: "H.W.", "U.S.".
+func isInitials(f string) bool {
+	n := 0
+	for i, r := range f {
+		if r == '.' {
+			continue
+		}
+		if !unicode.IsUpper(r) || (i+1 < len(f) && f[i+1] != '.') {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// isAcronymDots reports whether a dotted form like "U.S." in s is an acronym rather than
+// a person's initials: it is the first word, or s has no other capitalised word after it.
+func isAcronymDots(f, s string) bool {
+	fs := strings.Fields(s)
+	if len(fs) == 0 || fs[0] == f {
+		return true
+	}
+	return fs[len(fs)-1] == f
+}
+
+// Fold returns the folded spelling of one lower-case word: transliteration variants
+// (fold.tsv), then doubled letters collapsed and ou -> u, ee -> i, oo -> u, ph -> f.
+func Fold(w string) string {
+	loadFold()
+	if f, ok := foldTab[w]; ok {
+		w = f
+	}
+	w = generic(w)
+	if f, ok := foldTab[w]; ok {
+		w = generic(f)
+	}
+	return w
+}
+
+func generic(w string) string {
+	if len(w) <= 2 {
+		return w
+	}
+	w = strings.NewReplacer("ou", "u", "ee", "i", "oo", "u", "ph", "f").Replace(w)
+	var b strings.Builder
+	var prev rune
+	for _, r := range w {
+		if r == prev {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// IsTitle reports whether a lower-case word is a title or role word that comes before a
+// person's name ("President", "Gen.", "Ayatollah").
+func IsTitle(w string) bool {
+	loadFold()
+	return titles[strings.TrimSuffix(w, ".")]
+}
+
+// nationality reports whether a word is a demonym or a short country name that can come
+// before a title ("Iranian President", "US Ambassador").
+func nationality(w string) bool {
+	loadFold()
+	if _, ok := demonyms[w]; ok {
+		return true
+	}
+	switch w {
+	case "us", "uk", "un", "eu", "british", "american":
+		return true
+	}
+	return false
+}
+
+// Demonym returns the ISO 3166 alpha-2 code of the country a demonym or its plural names
+// ("Iranian", "Iranians" -> IR), or "".
+func Demonym(s string) string {
+	loadFold()
+	w := strings.ToLower(strings.TrimSpace(s))
+	if iso, ok := demonyms[w]; ok {
+		return iso
+	}
+	if iso, ok := demonyms[strings.TrimSuffix(w, "s")]; ok && strings.HasSuffix(w, "s") {
+		return iso
+	}
+	return ""
+}
+
+// Name is a name broken into the parts resolution compares.
+type Name struct {
+	// Titles are the title words stripped from the front ("president", "mr").
+	Titles []string
+	// Words are the folded words left, particles dropped.
+	Words []string
+	// Raw are the lower-case words of the name without titles, particles kept.
+	Raw []string
+}
+
+// Key is the folded key of the name: its words joined by spaces.
+func (n Name) Key() string { return strings.Join(n.Words, " ") }
+
+// Last is the last folded word (a person's surname), or "".
+func (n Name) Last() string {
+	if len(n.Words) == 0 {
+		return ""
+	}
+	return n.Words[len(n.Words)-1]
+}
+
+// Given is the folded words before the surname.
+func (n Name) Given() []string {
+	if len(n.Words) < 2 {
+		return nil
+	}
+	return n.Words[:len(n.Words)-1]
+}
+
+// ParseName breaks a name of the given entity type into titles and folded words. For people,
+// leading titles are stripped and short all-capital middle words are read as initials
+// ("George HW Bush" -> george h w bush). For other types a plural last word is made
+// singular ("Kurds" -> kurd) and a leading "the" is dropped.
+func ParseName(name, typ string) Name {
+	var n Name
+	orig := strings.Fields(name)
+	ws := Words(name)
+	if len(ws) == 0 {
+		return n
+	}
+	// Leading "the".
+	if ws[0] == "the" && len(ws) > 1 {
+		ws = ws[1:]
+	}
+	if typ == "PERSON" || typ == "" {
+		for len(ws) > 1 {
+			if IsTitle(ws[0]) || (len(ws) > 2 && nationality(ws[0]) && IsTitle(ws[1])) {
+				n.Titles = append(n.Titles, ws[0])
+				ws = ws[1:]
+				continue
+			}
+			break
+		}
+	}
+	// Hyphen-attached particles: find them in the original spelling.
+	low := strings.ToLower(name)
+	var out []string
+	for i, w := range ws {
+		if particles[w] && i < len(ws)-1 {
+			n.Raw = append(n.Raw, w)
+			continue
+		}
+		if attached[w] && i < len(ws)-1 && strings.Contains(low, w+"-") {
+			n.Raw = append(n.Raw, w)
+			continue
+		}
+		n.Raw = append(n.Raw, w)
+		if typ == "PERSON" && i > 0 && i < len(ws)-1 && len(w) <= 3 && allUpperWord(orig, w) {
+			for _, r := range w {
+				out = append(out, string(r))
+			}
+			continue
+		}
+		out = append(out, w)
+	}
+	if typ != "PERSON" && len(out) > 0 {
+		out[len(out)-1] = singular(out[len(out)-1])
+	}
+	for i, w := range out {
+		out[i] = Fold(w)
+	}
+	n.Words = out
+	return n
+}
+
+// allUpperWord reports whether the original word spelled w is written in capitals ("HW").
+func allUpperWord(orig []string, w string) bool {
+	for _, o := range orig {
+		if strings.ToLower(strings.Trim(o, ".,")) == w {
+			return strings.ToUpper(o) == o
+		}
+	}
+	return false
+}
+
+// singular strips a plural -s from a word of more than three letters ("kurds", "shiites",
+// "councils"); "-ss", "-us", "-is" words are left alone.
+func singular(w string) string {
+	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
+		return w
+	}
+	for _, s := range []string{"ss", "us", "is", "ys"} {
+		if strings.HasSuffix(w, s) {
+			return w
+		}
+	}
+	if strings.HasSuffix(w, "ies") && len(w) > 4 {
+		return w[:len(w)-3] + "y"
+	}
+	return w[:len(w)-1]
+}
+
+// Key returns the folded key of a name of the given type ("" when unknown): the words
+// that identify it across spellings. "Moqtada al-Sadr", "Muqtada Al Sadr" and "MOQTADA
+// AL-SADR" share a key; so do "Shi'ite" and "Shiite" and "Shia".
+func Key(name, typ string) string { return ParseName(name, typ).Key() }
+
+// Acronym returns the acronym a name is written as, lower-case, when it is one ("JAM",
+// "U.S.", "ISCI"): one word of two to seven capitals, possibly with periods; "" otherwise.
+func Acronym(name string) string {
+	f := strings.Fields(strings.TrimSpace(name))
+	if len(f) != 1 {
+		return ""
+	}
+	w := strings.ReplaceAll(f[0], ".", "")
+	if len(w) < 2 || len(w) > 7 {
+		return ""
+	}
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return ""
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return strings.ToLower(w)
+}
+
+// function words skipped by initials.
+var skipInitial = map[string]bool{"of": true, "the": true, "for": true, "in": true, "and": true, "on": true, "to": true, "a": true, "de": true}
+
+// Initials returns the acronyms a multi-word name could be written as, lower-case: the
+// first letters of its words without function words, with and without name particles
+// ("Jaish al-Mahdi" -> jam, jm; "Islamic Supreme Council of Iraq" -> isci). Names of fewer
+// than two words give none.
+func Initials(name string) []string {
+	ws := Words(name)
+	if len(ws) < 2 {
+		return nil
+	}
+	var with, without strings.Builder
+	for _, w := range ws {
+		if skipInitial[w] {
+			continue
+		}
+		r := []rune(w)
+		with.WriteRune(r[0])
+		if !particles[w] {
+			without.WriteRune(r[0])
+		}
+	}
+	var out []string
+	if with.Len() >= 2 {
+		out = append(out, with.String())
+	}
+	if without.Len() >= 2 && without.String() != with.String() {
+		out = append(out, without.String())
+	}
+	return out
+}
+
+// Slug returns the id form of a name: lower-case ASCII letters and digits, words joined
+// by hyphens ("Moqtada al-Sadr" -> moqtada-al-sadr).
+func Slug(name string) string {
+	s := norm.NFKD.String(name)
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) || r == '\'' || r == '\u2019' || r == '.' {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "actor"
+	}
+	return b.String()
+}
