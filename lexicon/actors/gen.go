@@ -126,6 +126,7 @@ func main() {
 	}
 
 	// Short country names of the gazetteer (US, America, Britain).
+	trusted := map[string]*entry{} // gazetteer short names of countries win over Phoenix
 	var pnames []string
 	for name, p := range places {
 		if p.Kind == "country" {
@@ -138,6 +139,7 @@ func main() {
 		for _, e := range ents[:len(byISO3)] {
 			if e.iso2 == p.ISO && actors.Key(name, "GPE") != actors.Key(e.names[0], "GPE") {
 				e.names = append(e.names, name)
+				trusted[actors.Key(name, "GPE")] = e
 			}
 		}
 	}
@@ -247,7 +249,11 @@ func main() {
 		var keep []string
 		for i, n := range e.names {
 			k := actors.Key(n, e.typ)
-			if len(owners[k]) > 1 && !(i == 0 && (primaries[k] == 1 || e.iso2 != "")) {
+			if t := trusted[k]; t != nil {
+				if t != e {
+					continue
+				}
+			} else if len(owners[k]) > 1 && !(i == 0 && (primaries[k] == 1 || e.iso2 != "")) {
 				continue
 			}
 			keep = append(keep, n)
