@@ -14,8 +14,10 @@ var (
 	placePrep  = set("in near at outside inside around across throughout")
 	targetPrep = set("against with on upon at into toward towards")
 	stopRight  = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as")
-	lightVerbs = set("launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued")
+	lightVerbs = set("pay paid paying make made making launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued")
 	coordWords = set("and , or &")
+	articles   = set("a an the")
+	copulas    = set("is are was were be been being become became remains remained predominantly largely mostly mainly overwhelmingly")
 	quoteMarks = set("\" “ ” ''")
 	speech     = set("said says say told tells claimed claims stated insisted added warned announced argued")
 )
@@ -113,6 +115,16 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 	fallback := -1 // "fighters of A attacked": A, when nothing better
 	for j := i - 1; j >= start; j-- {
 		mi := v.Toks[j].Mention
+		if mi < 0 && v.Toks[j].Lower == "," {
+			// "A, often with B, attacked": skip a parenthetical set off by commas.
+			for k := j - 1; k > start && k >= j-14; k-- {
+				if v.Toks[k].Lower == "," {
+					j = k
+					break
+				}
+			}
+			continue
+		}
 		if mi < 0 {
 			if speech[v.Toks[j].Lower] || quoteMarks[v.Toks[j].Lower] {
 				break // "A said B would attack": A is the speaker, not the agent
@@ -121,8 +133,8 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 		}
 		m := v.Mentions[mi]
 		j = m.First
-		if !actor(v, mi) {
-			continue
+		if !actor(v, mi) || prepBefore(v, m.First, copulas) {
+			continue // "the division was largely Shia and arrested ...": a predicate
 		}
 		if prepBefore(v, m.First, preps) {
 			if fallback < 0 && prepBefore(v, m.First, set("of")) {
@@ -356,7 +368,8 @@ func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	if src < 0 {
 		k := i - 1
 		for k >= s.First && k >= i-3 && v.Toks[k].Mention < 0 && v.Toks[k].Lower != "'s" &&
-			!stopRight[v.Toks[k].Lower] && !preps[v.Toks[k].Lower] && !lightVerbs[v.Toks[k].Lower] {
+			!stopRight[v.Toks[k].Lower] && !preps[v.Toks[k].Lower] && !lightVerbs[v.Toks[k].Lower] &&
+			!articles[v.Toks[k].Lower] {
 			k--
 		}
 		if k >= s.First && v.Toks[k].Lower == "'s" {
@@ -373,6 +386,12 @@ func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 			if lightVerbs[v.Toks[k].Lower] || (v.Toks[k].Lemma != "" && lightVerbs[v.Toks[k].Lemma]) {
 				if l := leftMention(v, k, s); l >= 0 {
 					src = l
+				}
+				// "A paid B a visit": B between the light verb and the noun.
+				for j := k + 1; j < i && tgt < 0; j++ {
+					if mi := v.Toks[j].Mention; mi >= 0 && actor(v, mi) {
+						tgt = mi
+					}
 				}
 				break
 			}

@@ -220,7 +220,20 @@ func TestSeeds(t *testing.T) {
 			if hit {
 				tpE++
 			} else if testing.Verbose() && os.Getenv("SEEDSCORE_MISSES") != "" {
-				fmt.Printf("MISS-E %s %s->%s %s | %s\n", docID, *ge.Source, *ge.Target, *ge.CAMEO, ge.Evidence)
+				var mine []string
+				for _, e := range out.Events {
+					if e.Evidence != nil && strings.Contains(e.Evidence.Text, ge.Evidence[:min(40, len(ge.Evidence))]) {
+						src, tgt := "-", "-"
+						if e.Source != nil {
+							src = e.Source.Actor
+						}
+						if e.Target != nil {
+							tgt = e.Target.Actor
+						}
+						mine = append(mine, fmt.Sprintf("%s:%s>%s:%s", e.Trigger, src, tgt, e.CAMEO))
+					}
+				}
+				fmt.Printf("MISS-E %s %s->%s %s | %s\n   mine: %v\n", docID, *ge.Source, *ge.Target, *ge.CAMEO, ge.Evidence, mine)
 			}
 		}
 		nPredE += len(pe)
