@@ -20,6 +20,7 @@ func (s *Server) routes(mux *nethttp.ServeMux) {
 	handle(mux, "/api/actors/{id}", get(s.dossier))
 	handle(mux, "/api/events", get(s.eventList))
 	handle(mux, "/api/network", get(s.network))
+	handle(mux, "/api/relation", get(s.relation))
 	handle(mux, "/api/blocs", get(s.blocList))
 	handle(mux, "/api/paradoxes", get(s.paradoxList))
 	handle(mux, "/api/timeline", get(s.timeline))
@@ -358,10 +359,17 @@ type Dossier struct {
 	QuotesBy    []QuoteView             `json:"quotes_by"`
 	QuotesAbout []QuoteView             `json:"quotes_about"`
 	Documents   []faultline.DocumentRef `json:"documents"` // documents mentioning the actor
+	// Totals counts each list before the caps: "events", "ties", "quotes_by",
+	// "quotes_about", "documents", "mentions".
+	Totals map[string]int `json:"totals"`
 }
 
-// maxDossierItems caps each list of a dossier.
-const maxDossierItems = 1000
+// Caps of a dossier's lists; Totals gives the full counts.
+const (
+	maxDossierItems    = 300
+	maxDossierMentions = 50
+	maxTieEvidence     = 5
+)
 
 func (s *Server) dossier(r *nethttp.Request) (any, error) {
 	id := r.PathValue("id")
@@ -384,8 +392,10 @@ func (s *Server) dossier(r *nethttp.Request) (any, error) {
 	if d.Actor.Roles == nil {
 		d.Actor.Roles = []string{}
 	}
-	if len(d.Actor.Mentions) > maxDossierItems {
-		d.Actor.Mentions = d.Actor.Mentions[:maxDossierItems]
+	d.Totals = map[string]int{"mentions": len(a.Mentions), "events": len(snap.events[id]), "ties": len(snap.ties[id]),
+		"quotes_by": len(snap.quotesBy[id])}
+	if len(d.Actor.Mentions) > maxDossierMentions {
+		d.Actor.Mentions = d.Actor.Mentions[:maxDossierMentions]
 	}
 	if d.Actor.Mentions == nil {
 		d.Actor.Mentions = []faultline.Evidence{}
@@ -402,12 +412,18 @@ func (s *Server) dossier(r *nethttp.Request) (any, error) {
 		} else if t.Sign < 0 {
 			key = "negative"
 		}
+		if len(t.Evidence) > maxTieEvidence {
+			t.Evidence = t.Evidence[:maxTieEvidence]
+		}
 		d.Ties[key] = append(d.Ties[key], TieView{t, other, snap.name(other)})
 	}
 	for k := range d.Ties {
 		slices.SortStableFunc(d.Ties[k], func(a, b TieView) int {
 			return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(a.Other, b.Other))
 		})
+		if len(d.Ties[k]) > maxDossierItems {
+			d.Ties[k] = d.Ties[k][:maxDossierItems]
+		}
 	}
 	for _, i := range snap.events[id] {
 		d.Events = append(d.Events, snap.eventView(snap.m.Events[i]))
@@ -430,20 +446,21 @@ func (s *Server) dossier(r *nethttp.Request) (any, error) {
 			names = append(names, n)
 		}
 	}
+	about := 0
 	for i, q := range snap.m.Quotes {
 		if q.Speaker == id {
 			continue
 		}
 		for _, n := range names {
-			if containsWord(snap.quoteLow[i], n) {
-				d.QuotesAbout = append(d.QuotesAbout, QuoteView{q, snap.name(q.Speaker), snap.docTitle(q.Doc)})
+			if strings.Contains(snap.quoteLow[i], n) && containsWord(snap.quoteLow[i], n) {
+				if about++; len(d.QuotesAbout) < maxDossierItems {
+					d.QuotesAbout = append(d.QuotesAbout, QuoteView{q, snap.name(q.Speaker), snap.docTitle(q.Doc)})
+				}
 				break
 			}
 		}
-		if len(d.QuotesAbout) == maxDossierItems {
-			break
-		}
 	}
+	d.Totals["quotes_about"] = about
 	seen := map[string]bool{}
 	for _, m := range a.Mentions {
 		if !seen[m.Doc] {
@@ -453,6 +470,7 @@ func (s *Server) dossier(r *nethttp.Request) (any, error) {
 			}
 		}
 	}
+	d.Totals["documents"] = len(d.Documents)
 	slices.SortStableFunc(d.Documents, func(a, b faultline.DocumentRef) int {
 		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID))
 	})

@@ -232,18 +232,29 @@ func TestNetwork(t *testing.T) {
 	if len(nodes) < 7 || len(edges) < 8 {
 		t.Fatalf("network: %d nodes, %d edges", len(nodes), len(edges))
 	}
-	var sawNeg, sawEvidence bool
+	var sawNeg bool
 	for _, e := range edges {
 		e := e.(map[string]any)
 		if e["sign"].(float64) < 0 {
 			sawNeg = true
 		}
-		if len(e["evidence"].([]any)) > 0 {
-			sawEvidence = true
+		rel := get(t, h, "/api/relation?a="+e["a"].(string)+"&b="+e["b"].(string))
+		if len(list(rel, "evidence")) == 0 || rel["names"] == nil {
+			t.Errorf("relation %v-%v has no evidence: %v", e["a"], e["b"], rel)
 		}
 	}
-	if !sawNeg || !sawEvidence {
-		t.Errorf("edges lack hostility or evidence: %v", edges)
+	if !sawNeg {
+		t.Errorf("no hostile edge: %v", edges)
+	}
+	if code, _ := request(t, h, "GET", "/api/relation?a=aster&b=kael-morrow", ""); code != 404 {
+		t.Errorf("missing relation: %d", code)
+	}
+	if code, _ := request(t, h, "GET", "/api/relation?a=aster", ""); code != 400 {
+		t.Errorf("relation without b: %d", code)
+	}
+	out = get(t, h, "/api/network?max_edges=2")
+	if len(list(out, "edges")) != 2 || out["hidden"].(float64) != float64(len(edges)-2) {
+		t.Errorf("max_edges=2: %d edges, hidden %v", len(list(out, "edges")), out["hidden"])
 	}
 	out = get(t, h, "/api/network?limit=3")
 	if len(list(out, "nodes")) != 3 {

@@ -12,14 +12,96 @@ import (
 	"github.com/faultline/faultline/network"
 )
 
-// cache holds the corpus model last read from the store, with the indexes the API needs,
-// for Server.TTL; writes through the API drop it at once.
+// cache holds the corpus model last read from the store, with the indexes and graphs the
+// API needs. A model older than Server.TTL is still served while a fresh one loads in the
+// background, so that no request waits for the store once the first model is in; writes
+// through the API drop the cached model at once.
 type cache struct {
 	s *Server
 
-	mu      sync.Mutex
-	snap    *snapshot
-	loading chan struct{} // closed when a load in flight finishes
+	mu         sync.Mutex
+	snap       *snapshot
+	loading    chan struct{} // closed when a synchronous load finishes
+	refreshing bool
+	gen        int // bumped by invalidate, so that a refresh begun before is dropped
+}
+
+// model returns the current snapshot, loading the model from the store when there is
+// none. Concurrent callers share one load.
+func (c *cache) model(ctx context.Context) (*snapshot, error) {
+	for {
+		c.mu.Lock()
+		if s := c.snap; s != nil {
+			if time.Since(s.at) >= c.s.TTL && !c.refreshing {
+				c.refreshing = true
+				go c.refresh(c.gen)
+			}
+			c.mu.Unlock()
+			return s, nil
+		}
+		if ch := c.loading; ch != nil {
+			c.mu.Unlock()
+			select {
+			case <-ch:
+				continue
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		ch := make(chan struct{})
+		c.loading = ch
+		gen := c.gen
+		c.mu.Unlock()
+
+		m, err := c.s.Store.Model(ctx)
+		var snap *snapshot
+		if err == nil {
+			snap = newSnapshot(m)
+		}
+		c.mu.Lock()
+		c.loading = nil
+		if err == nil && gen == c.gen {
+			c.snap = snap
+		}
+		c.mu.Unlock()
+		close(ch)
+		if err != nil {
+			return nil, err
+		}
+		return snap, nil
+	}
+}
+
+// refresh loads the model in the background, computes the graph of the whole corpus, and
+// swaps the new snapshot in unless the cache was invalidated meanwhile.
+func (c *cache) refresh(gen int) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	m, err := c.s.Store.Model(ctx)
+	var snap *snapshot
+	if err == nil {
+		snap = newSnapshot(m)
+		snap.view("", "")
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.refreshing = false
+	if gen != c.gen || c.snap == nil {
+		return
+	}
+	if err != nil {
+		c.snap.at = time.Now() // keep serving what we have; try again after the TTL
+		return
+	}
+	c.snap = snap
+}
+
+// invalidate drops the cached model.
+func (c *cache) invalidate() {
+	c.mu.Lock()
+	c.snap = nil
+	c.gen++
+	c.mu.Unlock()
 }
 
 // snapshot is one corpus model and its indexes. It is never modified after it is built,
@@ -44,55 +126,6 @@ type snapshot struct {
 
 // maxViews is how many graph windows a snapshot keeps computed.
 const maxViews = 32
-
-// model returns the current snapshot, loading the model from the store when the cached
-// one is older than the TTL. Concurrent callers share one load.
-func (c *cache) model(ctx context.Context) (*snapshot, error) {
-	for {
-		c.mu.Lock()
-		if c.snap != nil && time.Since(c.snap.at) < c.s.TTL {
-			s := c.snap
-			c.mu.Unlock()
-			return s, nil
-		}
-		if ch := c.loading; ch != nil {
-			c.mu.Unlock()
-			select {
-			case <-ch:
-				continue
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			}
-		}
-		ch := make(chan struct{})
-		c.loading = ch
-		c.mu.Unlock()
-
-		m, err := c.s.Store.Model(ctx)
-		var snap *snapshot
-		if err == nil {
-			snap = newSnapshot(m)
-		}
-		c.mu.Lock()
-		c.loading = nil
-		if err == nil {
-			c.snap = snap
-		}
-		c.mu.Unlock()
-		close(ch)
-		if err != nil {
-			return nil, err
-		}
-		return snap, nil
-	}
-}
-
-// invalidate drops the cached model.
-func (c *cache) invalidate() {
-	c.mu.Lock()
-	c.snap = nil
-	c.mu.Unlock()
-}
 
 func newSnapshot(m *faultline.Model) *snapshot {
 	if m == nil {

@@ -22,8 +22,8 @@ type Node struct {
 	Degree     int     `json:"degree"`
 }
 
-// EdgeView is a relation in a network response, with at most maxEdgeEvidence pieces of
-// evidence, strongest first.
+// EdgeView is a relation in a network response. Its evidence, strongest first, is given by
+// GET /api/relation only, to keep graphs small.
 type EdgeView struct {
 	A          string         `json:"a"`
 	B          string         `json:"b"`
@@ -34,8 +34,8 @@ type EdgeView struct {
 	Docs       int            `json:"docs"`
 	Sources    int            `json:"sources"`
 	Ambivalent bool           `json:"ambivalent"`
-	Evidence   []network.Item `json:"evidence"`
-	More       int            `json:"more"` // evidence left out
+	Evidence   []network.Item `json:"evidence,omitempty"`
+	More       int            `json:"more,omitempty"` // evidence left out
 }
 
 // Network is the answer of GET /api/network.
@@ -51,13 +51,16 @@ type Network struct {
 	// before the top-N and weight cut.
 	TotalNodes int `json:"total_nodes"`
 	TotalEdges int `json:"total_edges"`
-	Blocs      int `json:"blocs"`
+	// Hidden counts the relations among the chosen actors left out by max_edges.
+	Hidden int `json:"hidden"`
+	Blocs  int `json:"blocs"`
 }
 
 const (
 	defaultNodes    = 150
+	defaultEdges    = 1000
 	maxEdges        = 20000
-	maxEdgeEvidence = 5
+	maxEdgeEvidence = 100
 )
 
 func floatParam(r *nethttp.Request, name string, def float64) (float64, error) {
@@ -89,6 +92,13 @@ func (s *Server) network(r *nethttp.Request) (any, error) {
 	minW, err := floatParam(r, "min_weight", 0)
 	if err != nil {
 		return nil, err
+	}
+	edgeCap := defaultEdges
+	if v := r.URL.Query().Get("max_edges"); v != "" {
+		if edgeCap, err = strconv.Atoi(v); err != nil || edgeCap < 1 {
+			return nil, faultline.Errorf(faultline.EINVALID, "max_edges must be a positive integer")
+		}
+		edgeCap = min(edgeCap, maxEdges)
 	}
 	typ, err := param(r, "type")
 	if err != nil {
@@ -131,32 +141,26 @@ func (s *Server) network(r *nethttp.Request) (any, error) {
 		}
 		in[i] = true
 	}
+	var chosen []int
+	for k := range g.Edges {
+		e := &g.Edges[k]
+		if !in[e.U] || !in[e.V] || strength(e) < minW || (e.Weight == 0 && !e.Ambivalent()) {
+			continue
+		}
+		chosen = append(chosen, k)
+	}
+	if len(chosen) > edgeCap {
+		slices.SortStableFunc(chosen, func(a, b int) int { return cmp.Compare(strength(&g.Edges[b]), strength(&g.Edges[a])) })
+		out.Hidden = len(chosen) - edgeCap
+		chosen = chosen[:edgeCap]
+		slices.Sort(chosen)
+	}
 	deg := map[int]int{}
-	for _, e := range g.Edges {
-		if !in[e.U] || !in[e.V] || math.Abs(e.Weight) < minW && !(minW > 0 && e.Ambivalent() && e.Pos+e.Neg >= minW) {
-			continue
-		}
-		if e.Weight == 0 && !e.Ambivalent() {
-			continue
-		}
-		ev := EdgeView{A: e.A, B: e.B, Weight: e.Weight, Sign: e.Sign, Pos: e.Pos, Neg: e.Neg, Docs: e.Docs,
-			Sources: e.Sources, Ambivalent: e.Ambivalent()}
-		items := slices.Clone(e.Items)
-		slices.SortStableFunc(items, func(a, b network.Item) int { return cmp.Compare(b.Weight, a.Weight) })
-		if len(items) > maxEdgeEvidence {
-			ev.More = len(items) - maxEdgeEvidence
-			items = items[:maxEdgeEvidence]
-		}
-		ev.Evidence = items
-		out.Edges = append(out.Edges, ev)
+	for _, k := range chosen {
+		e := &g.Edges[k]
+		out.Edges = append(out.Edges, edgeView(e, 0))
 		deg[e.U]++
 		deg[e.V]++
-	}
-	if len(out.Edges) > maxEdges {
-		slices.SortStableFunc(out.Edges, func(a, b EdgeView) int {
-			return cmp.Compare(math.Abs(b.Weight), math.Abs(a.Weight))
-		})
-		out.Edges = out.Edges[:maxEdges]
 	}
 	for _, i := range v.rank {
 		if !in[i] {
@@ -169,6 +173,71 @@ func (s *Server) network(r *nethttp.Request) (any, error) {
 		out.Nodes = append(out.Nodes, n)
 	}
 	return out, nil
+}
+
+// strength is how much an edge weighs in a drawing: its net weight, or for an ambivalent
+// relation its larger side.
+func strength(e *network.Edge) float64 {
+	if e.Ambivalent() {
+		return max(e.Pos, e.Neg)
+	}
+	return math.Abs(e.Weight)
+}
+
+// edgeView describes e with at most n pieces of its evidence, strongest first.
+func edgeView(e *network.Edge, n int) EdgeView {
+	ev := EdgeView{A: e.A, B: e.B, Weight: e.Weight, Sign: e.Sign, Pos: e.Pos, Neg: e.Neg, Docs: e.Docs,
+		Sources: e.Sources, Ambivalent: e.Ambivalent()}
+	if n > 0 {
+		items := slices.Clone(e.Items)
+		slices.SortStableFunc(items, func(a, b network.Item) int { return cmp.Compare(b.Weight, a.Weight) })
+		if len(items) > n {
+			ev.More = len(items) - n
+			items = items[:n]
+		}
+		ev.Evidence = items
+	}
+	return ev
+}
+
+// relation answers one relation of the graph of a window with its evidence.
+func (s *Server) relation(r *nethttp.Request) (any, error) {
+	from, to, err := window(r)
+	if err != nil {
+		return nil, err
+	}
+	a, err := param(r, "a")
+	if err != nil {
+		return nil, err
+	}
+	b, err := param(r, "b")
+	if err != nil {
+		return nil, err
+	}
+	if a == "" || b == "" {
+		return nil, faultline.Errorf(faultline.EINVALID, "a and b are required")
+	}
+	snap, err := s.snapshot(r)
+	if err != nil {
+		return nil, err
+	}
+	g := snap.view(from, to).g
+	u, v := g.Index(a), g.Index(b)
+	var e *network.Edge
+	if u >= 0 && v >= 0 {
+		e = g.Edge(u, v)
+	}
+	if e == nil {
+		return nil, faultline.Errorf(faultline.ENOTFOUND, "no relation between %q and %q in this window", a, b)
+	}
+	out := edgeView(e, maxEdgeEvidence)
+	if out.Evidence == nil {
+		out.Evidence = []network.Item{}
+	}
+	return struct {
+		EdgeView
+		Names map[string]string `json:"names"`
+	}{out, map[string]string{e.A: snap.name(e.A), e.B: snap.name(e.B)}}, nil
 }
 
 // BlocView is one bloc: its members, most prominent first.

@@ -123,21 +123,27 @@ export class Graph {
   destroy() { if (this.cy) this.cy.destroy(); this.cy = null; }
 }
 
-/** edgePanel shows a relation: its weights and its evidence, each linked to the source. */
+/** edgePanel shows a relation: its weights, and its evidence (each linked to the source)
+ * as GET /api/relation gives it for the current window. */
 export function edgePanel(e, names) {
   const name = (id) => names[id] || id;
+  const list = h('ul', { class: 'plain evidence-list' }, h('li', { class: 'muted' }, 'Loading the evidence…'));
+  const more = h('p', { class: 'muted' });
+  get('relation', { a: e.a, b: e.b, from: win.from, to: win.to }).then((r) => {
+    fill(list, r.evidence.map((it) => h('li', {},
+      signChip(it.sign, it.kind === 'event' ? it.type : it.type.replaceAll('_', ' ')), ' ',
+      it.date ? h('span', { class: 'muted' }, it.date + ' ') : null,
+      it.kind === 'event' && it.source ? h('span', { class: 'muted' }, `by ${name(it.source)} `) : null,
+      evidenceLink(it.evidence, 'read the sentence'))));
+    if (r.more) more.textContent = `and ${r.more} more`;
+    list.dispatchEvent(new CustomEvent('evidence-ready', { bubbles: true }));
+  }).catch((err) => fill(list, h('li', {}, err.message)));
   return h('div', { class: 'edge-panel' },
     h('h2', {}, actorLink(e.a, name(e.a)), ' — ', actorLink(e.b, name(e.b))),
     h('p', {}, signChip(e.sign, `${e.weight > 0 ? '+' : ''}${e.weight.toFixed(2)}`), ' ',
       e.ambivalent ? h('span', { class: 'chip amb' }, 'ambivalent') : null,
       h('span', { class: 'muted' }, ` cooperation ${e.pos.toFixed(2)}, hostility ${e.neg.toFixed(2)}; ${e.docs} document${e.docs === 1 ? '' : 's'}, ${e.sources} source${e.sources === 1 ? '' : 's'}`)),
-    h('h3', {}, 'Evidence'),
-    h('ul', { class: 'plain' }, e.evidence.map((it) => h('li', {},
-      signChip(it.sign, it.kind === 'event' ? it.type : it.type.replaceAll('_', ' ')), ' ',
-      it.date ? h('span', { class: 'muted' }, it.date + ' ') : null,
-      it.kind === 'event' && it.source ? h('span', { class: 'muted' }, `by ${name(it.source)} `) : null,
-      evidenceLink(it.evidence, 'read the sentence')))),
-    e.more ? h('p', { class: 'muted' }, `and ${e.more} more`) : null,
+    h('h3', {}, 'Evidence'), list, more,
     h('p', {}, h('a', { href: `#/scenario${qs({ a: e.a, b: e.b, sign: e.sign > 0 ? -1 : 1 })}`, class: 'whatif' },
       `What if this relation turned ${e.sign > 0 ? 'hostile' : 'friendly'}?`)));
 }
@@ -196,7 +202,7 @@ export async function render(root, params) {
   let data = null;
   const showIndex = () => { g.clear(); fill(side, actorIndex(data, pick)); };
   const pick = (id) => { g.select(id); fill(side, nodePanel(id, data, edge)); const b = side.querySelector('a'); if (b) b.focus(); };
-  const edge = (e) => { g.selectEdge(e); const nm = Object.fromEntries(data.nodes.map((x) => [x.id, x.label])); fill(side, edgePanel(e, nm)); const l = side.querySelector('a.evidence'); if (l) l.focus(); };
+  const edge = (e) => { g.selectEdge(e); const nm = Object.fromEntries(data.nodes.map((x) => [x.id, x.label])); fill(side, edgePanel(e, nm)); const hd = side.querySelector('h2 a'); if (hd) hd.focus(); };
   const g = new Graph(box, { onNode: pick, onEdge: edge, onBackground: () => showIndex() });
   const load = async () => {
     try {
@@ -205,7 +211,7 @@ export async function render(root, params) {
       data = d;
       fill(names, d.nodes.map((n) => h('option', { value: n.label })));
       note.textContent = `${d.nodes.length} of ${d.total_nodes} actors, ${d.shownEdges.length} relations` +
-        (d.hiddenEdges ? ` (${d.hiddenEdges} weaker hidden)` : '') + (win.from || win.to ? ` · ${win.from || '…'} – ${win.to || '…'}` : '');
+        (d.hiddenEdges + d.hidden ? ` (${d.hiddenEdges + d.hidden} weaker hidden)` : '') + (win.from || win.to ? ` · ${win.from || '…'} – ${win.to || '…'}` : '');
       box.dataset.nodes = d.nodes.length;
       box.dataset.edges = d.shownEdges.length;
       if (!d.nodes.length) fill(side, h('p', { class: 'empty' }, 'No relations in this window.'));
