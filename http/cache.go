@@ -124,6 +124,10 @@ type snapshot struct {
 	order [][2]string // views, oldest first, for eviction
 }
 
+// halfLife is the recency half-life in days of the graphs, as the CLI's default: evidence
+// a year older than the window's end counts half.
+const halfLife = 365
+
 // maxViews is how many graph windows a snapshot keeps computed.
 const maxViews = 32
 
@@ -229,7 +233,7 @@ func (s *snapshot) view(from, to string) *view {
 }
 
 func (v *view) build(s *snapshot, from, to string) {
-	g := network.Build(s.m, network.Options{From: from, To: to})
+	g := network.Build(s.m, network.Options{From: from, To: to, HalfLife: halfLife})
 	v.g = g
 	v.blocs = network.Partition(g, network.BlocOptions{Seed: 1})
 	n := g.Len()

@@ -54,9 +54,9 @@ func serve(ctx context.Context, store faultline.Store, addr string) error {
 	return serveToken(ctx, store, addr, os.Getenv("FAULTLINE_TOKEN"))
 }
 
-// rebuildHook rebuilds and saves the corpus model after an override; it is set by the file
-// that knows how (model.go), and nil leaves overrides to the next rebuild.
-var rebuildHook func(ctx context.Context, store faultline.Store) error
+// rebuildHook rebuilds and saves the corpus model after an override through the API.
+// TODO(model.go): point it at rebuildModel once that shared helper lands.
+var rebuildHook = demoRebuild
 
 func serveToken(ctx context.Context, store faultline.Store, addr, token string) error {
 	s := fhttp.NewServer(store)
