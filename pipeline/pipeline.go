@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/coref"
 	"github.com/faultline/faultline/extract/event"
 	"github.com/faultline/faultline/extract/figure"
 	"github.com/faultline/faultline/extract/quote"
@@ -17,6 +18,7 @@ import (
 func New() (*extract.Pipeline, error) {
 	annotators := []nlp.Annotator{}
 	components := []extract.Component{
+		coref.New(),
 		timex.New(),
 		quote.New(),
 		figure.New(),

@@ -400,3 +400,62 @@ func Slug(name string) string {
 	}
 	return b.String()
 }
+
+// PersonCompatible reports whether two person names can name one person: the same surname,
+// and given names that agree — one name is a tail of the other ("Kazemi-Qomi" of "Hassan
+// Kazemi-Qomi", "Bush" of anything), or the first given words agree (equal, or one is the
+// other's initial) and the middle words, when both names have them, agree one by one.
+// "George W. Bush" and "George H. W. Bush" do not; neither do "Muhammad Baqir al-Hakim"
+// and "Abdel-Aziz al-Hakim".
+func PersonCompatible(a, b Name) bool {
+	if a.Last() == "" || a.Last() != b.Last() {
+		return false
+	}
+	if tail(a.Words, b.Words) || tail(b.Words, a.Words) {
+		return true
+	}
+	ga, gb := a.Given(), b.Given()
+	if len(ga) == 0 || len(gb) == 0 {
+		return true
+	}
+	if !wordAgree(ga[0], gb[0]) {
+		return false
+	}
+	ma, mb := ga[1:], gb[1:]
+	if len(ma) == 0 || len(mb) == 0 {
+		return true
+	}
+	if len(ma) != len(mb) {
+		return false
+	}
+	for i := range ma {
+		if !wordAgree(ma[i], mb[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// tail reports whether short is a tail of long.
+func tail(long, short []string) bool {
+	if len(short) > len(long) || len(short) == 0 {
+		return false
+	}
+	off := len(long) - len(short)
+	for i := range short {
+		if long[off+i] != short[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func wordAgree(x, y string) bool {
+	if x == y {
+		return true
+	}
+	if len(x) == 1 && len(y) > 0 && y[0] == x[0] || len(y) == 1 && len(x) > 0 && x[0] == y[0] {
+		return true
+	}
+	return false
+}

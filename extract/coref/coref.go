@@ -1,0 +1,933 @@
+// Package coref resolves the entity mentions of one document to document-level actors: short
+// names to the full name ("Sadr" -> "Moqtada al-Sadr", "Badr" -> "Badr Corps"), acronyms
+// the text defines ("Jaish al-Mahdi (JAM)") and their later uses, renames ("formerly known
+// as"), titles and role descriptions ("the cleric") recorded for an actor and used for its
+// nominal mentions, and simple pronouns (he, his) to the most recent person subject. It
+// prefers precision: a short name that could be two people stays unresolved, and a pronoun
+// becomes a mention only when a single person subject precedes it.
+//
+// Every entity gets Entity.Actor: a document-level actor id, the slug of the actor's
+// canonical name in the document. Corpus-level resolution (package resolve) merges these.
+package coref
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/lexicon/actors"
+	"github.com/faultline/faultline/lexicon/gazetteer"
+)
+
+// Resolver is the coreference component.
+type Resolver struct {
+	// Pronouns adds pronoun mentions (he, his, him; she, her for people the text gives a
+	// female title) when their antecedent is unambiguous.
+	Pronouns bool
+	// Nominals adds mentions of role descriptions ("the cleric") recorded for one actor.
+	Nominals bool
+}
+
+// New returns the component with pronoun and nominal mentions on.
+func New() *Resolver { return &Resolver{Pronouns: true, Nominals: true} }
+
+// Extract implements extract.Component. When the extraction has no entities yet it takes
+// the NER layer of the annotated document.
+func (r *Resolver) Extract(in *extract.Input) {
+	text := in.Doc.Text
+	if len(in.Out.Entities) == 0 && in.NLP != nil {
+		for _, e := range in.NLP.Entities {
+			if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
+				continue
+			}
+			in.Out.Entities = append(in.Out.Entities, faultline.Entity{
+				Span: faultline.Span{Start: e.Start, End: e.End, Text: text[e.Start:e.End]}, Type: e.Label})
+		}
+	}
+	in.Out.Entities = r.Resolve(text, in.Out.Entities, in.Out.Sentences)
+}
+
+// Resolve returns the entities of a document with Actor set, in text order, with the
+// mentions coreference adds (acronym uses, nominal and pronoun mentions). sents may be
+// nil: sentences are then found by a simple splitter.
+func (r *Resolver) Resolve(text string, ents []faultline.Entity, sents []faultline.Span) []faultline.Entity {
+	d := newDoc(text, ents, sents)
+	d.acronyms()
+	d.renames()
+	d.linkNames()
+	d.appositions()
+	if r.Nominals {
+		d.nominals()
+	}
+	if r.Pronouns {
+		d.pronouns()
+	}
+	return d.finish()
+}
+
+// doc is one document under resolution.
+type doc struct {
+	text  string
+	ents  []faultline.Entity
+	names []actors.Name
+	sents []faultline.Span
+	sent  []int // sentence index per entity
+	par   []int // union-find parent per entity
+	roles map[int]map[string]bool
+}
+
+func newDoc(text string, in []faultline.Entity, sents []faultline.Span) *doc {
+	d := &doc{text: text, roles: map[int]map[string]bool{}}
+	for _, e := range in {
+		if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
+			continue
+		}
+		e.Text = text[e.Start:e.End]
+		d.ents = append(d.ents, e)
+	}
+	sort.SliceStable(d.ents, func(i, j int) bool {
+		if d.ents[i].Start != d.ents[j].Start {
+			return d.ents[i].Start < d.ents[j].Start
+		}
+		return d.ents[i].End > d.ents[j].End
+	})
+	d.sents = sents
+	if len(d.sents) == 0 {
+		d.sents = split(text)
+	}
+	d.reindex()
+	return d
+}
+
+// reindex recomputes names and sentences after entities were added, keeping the
+// union-find partition.
+func (d *doc) reindex() {
+	for len(d.par) < len(d.ents) {
+		d.par = append(d.par, len(d.par))
+	}
+	d.names = d.names[:0]
+	d.sent = d.sent[:0]
+	for _, e := range d.ents {
+		d.names = append(d.names, actors.ParseName(e.Text, e.Type))
+		d.sent = append(d.sent, sentenceOf(d.sents, e.Start))
+	}
+}
+
+func (d *doc) find(i int) int {
+	for d.par[i] != i {
+		d.par[i] = d.par[d.par[i]]
+		i = d.par[i]
+	}
+	return i
+}
+
+func (d *doc) union(i, j int) {
+	a, b := d.find(i), d.find(j)
+	if a == b {
+		return
+	}
+	if a > b {
+		a, b = b, a
+	}
+	d.par[b] = a // the earliest mention is the root
+}
+
+// add appends an entity in the group of entity g (or its own group when g < 0) and
+// returns its index. Entities are re-sorted by finish.
+func (d *doc) add(e faultline.Entity, g int) int {
+	e.Text = d.text[e.Start:e.End]
+	d.ents = append(d.ents, e)
+	d.par = append(d.par, len(d.par))
+	d.names = append(d.names, actors.ParseName(e.Text, e.Type))
+	d.sent = append(d.sent, sentenceOf(d.sents, e.Start))
+	i := len(d.ents) - 1
+	if g >= 0 {
+		d.union(g, i)
+	}
+	return i
+}
+
+// covered reports whether [start, end) overlaps an entity.
+func (d *doc) covered(start, end int) bool {
+	for _, e := range d.ents {
+		if e.Start < end && start < e.End {
+			return true
+		}
+	}
+	return false
+}
+
+// at returns the entity exactly at [start, end), or -1.
+func (d *doc) at(start, end int) int {
+	for i, e := range d.ents {
+		if e.Start == start && e.End == end {
+			return i
+		}
+	}
+	return -1
+}
+
+var acrDef = regexp.MustCompile(`^\s*[(\[]\s*([A-Z][A-Za-z.]{1,8})\s*[)\]]`)
+
+// acronyms links "Jaish al-Mahdi (JAM)" and "the Islamic Supreme Council of Iraq (ISCI)"
+// and marks every later use of the acronym.
+func (d *doc) acronyms() {
+	defs := map[string]int{} // acronym as written -> entity
+	n := len(d.ents)
+	for i := 0; i < n; i++ {
+		e := d.ents[i]
+		if e.Type == faultline.PERSON {
+			continue
+		}
+		m := acrDef.FindStringSubmatchIndex(d.text[e.End:])
+		if m == nil {
+			continue
+		}
+		acr := d.text[e.End+m[2] : e.End+m[3]]
+		if actors.Acronym(acr) == "" || !initialsMatch(acr, e.Text) {
+			continue
+		}
+		s, t := e.End+m[2], e.End+m[3]
+		if j := d.at(s, t); j >= 0 {
+			d.union(i, j)
+		} else if !d.covered(s, t) {
+			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: e.Type}, i)
+		}
+		if _, ok := defs[acr]; !ok {
+			defs[acr] = i
+		}
+	}
+	// Expansion after the acronym: "JAM (Jaish al-Mahdi)".
+	for i := 0; i < n; i++ {
+		e := d.ents[i]
+		if actors.Acronym(e.Text) == "" {
+			continue
+		}
+		for j := i + 1; j < n && d.ents[j].Start <= e.End+3; j++ {
+			between := d.text[e.End:d.ents[j].Start]
+			if strings.TrimSpace(between) == "(" && initialsMatch(e.Text, d.ents[j].Text) {
+				d.union(i, j)
+				if _, ok := defs[e.Text]; !ok {
+					defs[e.Text] = i
+				}
+			}
+		}
+	}
+	// Later uses.
+	keys := make([]string, 0, len(defs))
+	for k := range defs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, acr := range keys {
+		g := defs[acr]
+		for off := 0; ; {
+			k := strings.Index(d.text[off:], acr)
+			if k < 0 {
+				break
+			}
+			s, t := off+k, off+k+len(acr)
+			off = t
+			if !wordAt(d.text, s, t) {
+				continue
+			}
+			if j := d.at(s, t); j >= 0 {
+				d.union(g, j)
+			} else if !d.covered(s, t) {
+				d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: d.ents[g].Type}, g)
+			}
+		}
+	}
+}
+
+// initialsMatch reports whether acr abbreviates name: it is one of its initials, or its
+// letters are first letters of the name's words in order.
+func initialsMatch(acr, name string) bool {
+	a := actors.Acronym(acr)
+	if a == "" {
+		return false
+	}
+	for _, i := range actors.Initials(name) {
+		if i == a {
+			return true
+		}
+	}
+	ws := actors.Words(name)
+	if len(ws) < 2 {
+		return false
+	}
+	k := 0
+	for _, w := range ws {
+		if k < len(a) && w[0] == a[k] {
+			k++
+		}
+	}
+	return k == len(a) && a[0] == ws[0][0]
+}
+
+// wordAt reports whether text[s:t] is a whole word.
+func wordAt(text string, s, t int) bool {
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if t < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[t:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+var renameRe = regexp.MustCompile(`^(?:,|\()?\s*(?:(?:which|that|who)\s+(?:was|were|is|are|has|had)\s+)?(?:formerly|previously|once|earlier|now|later|since)\s+(?:known\s+as|called|named)?\s*$|^\s+(?:changed\s+(?:its|their)\s+name\s+(?:from\s+.*\s+)?to|renamed\s+(?:itself|themselves)?\s*(?:as)?|was\s+renamed(?:\s+as)?|became)\s*$`)
+
+// renames links "X, formerly known as Y", "X changed its name to Y" and "X renamed itself Y".
+func (d *doc) renames() {
+	for i := 0; i+1 < len(d.ents); i++ {
+		a := d.ents[i]
+		if a.Type == faultline.PERSON {
+			continue
+		}
+		for j := i + 1; j < len(d.ents) && j <= i+3; j++ {
+			b := d.ents[j]
+			if b.Start < a.End || b.Start-a.End > 80 || d.sent[i] != d.sent[j] {
+				break
+			}
+			if b.Type == faultline.PERSON || !typesAgree(a.Type, b.Type) {
+				continue
+			}
+			between := strings.ToLower(d.text[a.End:b.Start])
+			between = strings.TrimRight(between, " \"'\u201c")
+			between = strings.TrimSuffix(strings.TrimSuffix(between, " the"), " a")
+			if renameRe.MatchString(between) {
+				d.union(i, j)
+				break
+			}
+		}
+	}
+}
+
+// typesAgree reports whether two mention types can name one actor.
+func typesAgree(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return true
+	}
+	group := func(t string) int {
+		switch t {
+		case faultline.PERSON:
+			return 0
+		case faultline.ORG, faultline.NORP:
+			return 1
+		case faultline.GPE, faultline.LOC:
+			return 2
+		}
+		return 3
+	}
+	return group(a) == group(b)
+}
+
+// linkNames links repeated names, partial and short names to the full names of the document.
+func (d *doc) linkNames() {
+	type cand struct{ ent int }
+	byKey := map[string][]int{}     // type group + key -> entities
+	bySurname := map[string][]int{} // last word of multi-word person names -> entities
+	orgWords := map[string][]int{}  // distinctive word of multi-word org names -> entities
+	heads := gazetteer.OrgHeads()
+	tg := func(t string) string {
+		switch t {
+		case faultline.PERSON:
+			return "p"
+		case faultline.ORG, faultline.NORP:
+			return "o"
+		case faultline.GPE, faultline.LOC:
+			return "g"
+		}
+		return t
+	}
+	for i, e := range d.ents {
+		n := d.names[i]
+		if n.Key() == "" {
+			continue
+		}
+		k := tg(e.Type) + ":" + n.Key()
+		byKey[k] = append(byKey[k], i)
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && actors.Acronym(e.Text) == "" {
+			bySurname[n.Last()] = append(bySurname[n.Last()], i)
+		}
+		if e.Type == faultline.ORG && len(n.Words) >= 2 {
+			for _, w := range distinctive(n.Words, heads) {
+				orgWords[w] = append(orgWords[w], i)
+			}
+		}
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ids := byKey[k]
+		for _, j := range ids[1:] {
+			d.union(ids[0], j)
+		}
+	}
+	for i, e := range d.ents {
+		n := d.names[i]
+		if len(n.Words) == 0 || actors.Acronym(e.Text) != "" && len(n.Words) == 1 && e.Type != faultline.PERSON {
+			continue
+		}
+		switch {
+		case (e.Type == faultline.PERSON || e.Type == "") && len(n.Words) == 1:
+			// A surname: the one full name of the document with that surname, else the
+			// most recent one within three sentences.
+			if g := d.pick(bySurname[n.Last()], i, nil); g >= 0 {
+				d.union(g, i)
+				d.ents[i].Type = faultline.PERSON
+			} else if e.Type == faultline.PERSON || e.Type == "" {
+				if g := d.pick(orgWords[n.Last()], i, nil); g >= 0 && len(orgWords[n.Last()]) > 0 && len(bySurname[n.Last()]) == 0 && startsUpper(e.Text) {
+					// A bare "Badr" typed as a person by NER, with "Badr Corps" in the text
+					// and no person of that name.
+					d.union(g, i)
+					d.ents[i].Type = d.ents[g].Type
+				}
+			}
+		case e.Type == faultline.PERSON && len(n.Words) >= 2:
+			// A partial name: "George Bush" for "George W. Bush" when only one fits.
+			var fits []int
+			for _, j := range bySurname[n.Last()] {
+				if d.find(j) != d.find(i) && actors.PersonCompatible(d.names[j], n) && len(d.names[j].Words) != len(n.Words) {
+					fits = append(fits, j)
+				}
+			}
+			if g := d.pick(fits, i, nil); g >= 0 {
+				d.union(g, i)
+			}
+		case (e.Type == faultline.ORG || e.Type == faultline.NORP || e.Type == "") && len(n.Words) == 1:
+			// "Badr" for "Badr Corps": a distinctive word of one organisation's name.
+			if g := d.pick(orgWords[n.Words[0]], i, nil); g >= 0 && startsUpper(e.Text) && e.Type != faultline.NORP {
+				d.union(g, i)
+			}
+		case e.Type == faultline.ORG && len(n.Words) >= 2:
+			// "Badr militia", "Mahdi militia": a distinctive word of one organisation's name
+			// and an organisation head word.
+			dw := distinctive(n.Words, heads)
+			if len(dw) == 1 {
+				var fits []int
+				for _, j := range orgWords[dw[0]] {
+					if d.find(j) != d.find(i) && len(distinctive(d.names[j].Words, heads)) == 1 {
+						fits = append(fits, j)
+					}
+				}
+				if g := d.pick(fits, i, nil); g >= 0 {
+					d.union(g, i)
+				}
+			}
+		}
+	}
+}
+
+// distinctive returns the words of an organisation name that are not head words,
+// particles or function words.
+func distinctive(ws []string, heads map[string]bool) []string {
+	var out []string
+	for _, w := range ws {
+		if heads[w] || heads[w+"s"] || len(w) < 3 {
+			continue
+		}
+		switch w {
+		case "the", "of", "for", "and", "in", "iraqi", "iraq", "national", "islamic", "new", "special", "united", "state":
+			continue
+		}
+		if actors.Demonym(w) != "" {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// pick chooses among candidate entities (possibly of several groups) for mention i: the
+// one group among them, else the group of the most recent candidate at most three
+// sentences before i when no other candidate group comes after it.
+func (d *doc) pick(cands []int, i int, _ []int) int {
+	groups := map[int]bool{}
+	for _, j := range cands {
+		if j != i {
+			groups[d.find(j)] = true
+		}
+	}
+	delete(groups, d.find(i))
+	if len(groups) == 1 {
+		for g := range groups {
+			return g
+		}
+	}
+	if len(groups) == 0 {
+		return -1
+	}
+	best := -1
+	for _, j := range cands {
+		if d.find(j) == d.find(i) || d.ents[j].Start >= d.ents[i].Start {
+			continue
+		}
+		if best < 0 || d.ents[j].Start > d.ents[best].Start {
+			best = j
+		}
+	}
+	if best >= 0 && d.sent[i]-d.sent[best] <= 3 {
+		return d.find(best)
+	}
+	return -1
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+var appos = regexp.MustCompile(`^,\s+(?:the|a|an)\s+((?:[a-z][a-z'-]*\s+){0,3}?)([a-z][a-z-]+(?:\s+minister)?)\s*[,.;]`)
+
+// appositions records role descriptions: "Moqtada al-Sadr, the radical cleric," and the
+// titles written before names ("Prime Minister Nouri al-Maliki").
+func (d *doc) appositions() {
+	for i, e := range d.ents {
+		if e.Type != faultline.PERSON {
+			continue
+		}
+		if t := d.names[i].Titles; len(t) > 0 {
+			var ws []string
+			for _, w := range t {
+				if actors.IsTitle(w) {
+					ws = append(ws, w)
+				}
+			}
+			d.addRole(i, ws)
+		}
+		if m := appos.FindStringSubmatch(d.text[e.End:]); m != nil {
+			last := strings.Fields(m[2])
+			if actors.IsTitle(last[len(last)-1]) || roleNoun[last[len(last)-1]] {
+				d.addRole(i, last)
+			}
+		}
+		// "the cleric Moqtada al-Sadr": a role word right before the name.
+		before := strings.ToLower(d.text[max(0, e.Start-40):e.Start])
+		if k := strings.LastIndex(before, "the "); k >= 0 {
+			ws := strings.Fields(before[k+4:])
+			if len(ws) >= 1 && len(ws) <= 3 && (roleNoun[ws[len(ws)-1]] || actors.IsTitle(ws[len(ws)-1])) && strings.HasSuffix(before, " ") {
+				d.addRole(i, ws[len(ws)-1:])
+			}
+		}
+	}
+}
+
+// roleNoun are role nouns besides the person titles.
+var roleNoun = map[string]bool{"cleric": true, "premier": true, "leader": true, "commander": true,
+	"spokesman": true, "spokeswoman": true, "president": true, "minister": true, "chief": true,
+	"ayatollah": true, "general": true, "ambassador": true, "envoy": true, "governor": true, "sheikh": true}
+
+func (d *doc) addRole(i int, ws []string) {
+	if len(ws) == 0 {
+		return
+	}
+	role := strings.Join(ws, " ")
+	g := d.find(i)
+	if d.roles[g] == nil {
+		d.roles[g] = map[string]bool{}
+	}
+	d.roles[g][role] = true
+	// "prime minister" is also "premier".
+	if role == "prime minister" {
+		d.roles[g]["premier"] = true
+	}
+}
+
+var nominalRe = regexp.MustCompile(`\b[Tt]he\s+(?:[a-z][a-z-]+\s+){0,2}?([a-z][a-z-]+(?:\s+minister)?)\b`)
+
+// nominals adds mentions of "the cleric", "the premier" when exactly one person of the
+// document so far was given that role.
+func (d *doc) nominals() {
+	type holder struct {
+		group, first int // group and the offset of its first mention with the role
+	}
+	holders := map[string][]holder{}
+	for g, rs := range d.roles {
+		first := len(d.text)
+		for i := range d.ents {
+			if d.find(i) == g && d.ents[i].Start < first {
+				first = d.ents[i].Start
+			}
+		}
+		for r := range rs {
+			holders[r] = append(holders[r], holder{g, first})
+		}
+	}
+	if len(holders) == 0 {
+		return
+	}
+	var adds []faultline.Entity
+	var groups []int
+	for _, m := range nominalRe.FindAllStringSubmatchIndex(d.text, -1) {
+		role := d.text[m[2]:m[3]]
+		hs := holders[role]
+		if len(hs) == 0 || d.covered(m[0], m[1]) {
+			continue
+		}
+		rest := d.text[m[1]:]
+		if strings.HasPrefix(rest, " of") || strings.HasPrefix(rest, "'s") && false {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " ")); unicode.IsUpper(r) && strings.HasPrefix(rest, " ") {
+			continue // "the cleric Moqtada al-Sadr": the name itself follows
+		}
+		var before []holder
+		for _, h := range hs {
+			if h.first < m[0] {
+				before = append(before, h)
+			}
+		}
+		if len(before) != 1 {
+			continue
+		}
+		adds = append(adds, faultline.Entity{Span: faultline.Span{Start: m[0], End: m[1]}, Type: faultline.PERSON})
+		groups = append(groups, before[0].group)
+	}
+	for k, e := range adds {
+		d.add(e, groups[k])
+	}
+}
+
+var pronounRe = regexp.MustCompile(`\b(He|he|His|his|Him|him|She|she|Her|her)\b`)
+
+var female = map[string]bool{"mrs": true, "ms": true, "miss": true, "queen": true, "princess": true, "lady": true, "dame": true, "spokeswoman": true, "chairwoman": true}
+
+// pronouns adds he/his/him mentions (she/her for a person the text gives a female title)
+// in subject position (first word of the sentence or after "and", "but" or a comma) when
+// the sentence before, or this one before the pronoun, has exactly one person group and
+// that group's first mention opens its sentence's mentions (a subject).
+func (d *doc) pronouns() {
+	var adds []faultline.Entity
+	var groups []int
+	for _, m := range pronounRe.FindAllStringIndex(d.text, -1) {
+		if d.covered(m[0], m[1]) {
+			continue
+		}
+		w := strings.ToLower(d.text[m[0]:m[1]])
+		s := sentenceOf(d.sents, m[0])
+		if s < 0 {
+			continue
+		}
+		prefix := strings.TrimSpace(d.text[d.sents[s].Start:m[0]])
+		pl := strings.ToLower(prefix)
+		if !(prefix == "" || strings.HasSuffix(pl, ",") || strings.HasSuffix(pl, " and") || strings.HasSuffix(pl, " but") || prefix == "\"" || prefix == "\u201c") {
+			continue
+		}
+		// Person groups in this sentence before the pronoun, else in the previous one.
+		g := d.subject(s, m[0])
+		if g == -2 {
+			continue
+		}
+		if g < 0 && s > 0 {
+			g = d.subject(s-1, len(d.text))
+		}
+		if g < 0 {
+			continue
+		}
+		isFemale := false
+		for r := range d.roles[g] {
+			if female[r] {
+				isFemale = true
+			}
+		}
+		for i := range d.ents {
+			if d.find(i) == g {
+				for _, t := range d.names[i].Titles {
+					if female[t] {
+						isFemale = true
+					}
+				}
+			}
+		}
+		if (w == "she" || w == "her") != isFemale {
+			continue
+		}
+		adds = append(adds, faultline.Entity{Span: faultline.Span{Start: m[0], End: m[1]}, Type: faultline.PERSON})
+		groups = append(groups, g)
+	}
+	for k, e := range adds {
+		d.add(e, groups[k])
+	}
+}
+
+// subject returns the one person group mentioned in sentence s before offset end when it
+// is the sentence's first mention; -1 when there is none; -2 when it is ambiguous.
+func (d *doc) subject(s, end int) int {
+	g, first := -1, true
+	for i, e := range d.ents {
+		if d.sent[i] != s || e.Start >= end {
+			continue
+		}
+		if e.Type != faultline.PERSON || isPronoun(e.Text) {
+			if first && e.Type != faultline.PERSON {
+				first = false
+			}
+			continue
+		}
+		if g >= 0 && d.find(i) != g {
+			return -2
+		}
+		if g < 0 && !first {
+			return -2 // a person who is not the subject
+		}
+		g = d.find(i)
+		first = false
+	}
+	return g
+}
+
+func isPronoun(s string) bool {
+	switch strings.ToLower(s) {
+	case "he", "his", "him", "she", "her", "hers", "they", "them", "their":
+		return true
+	}
+	return false
+}
+
+// finish assigns document-level actor ids and returns the entities in text order.
+func (d *doc) finish() []faultline.Entity {
+	groups := map[int][]int{}
+	var roots []int
+	for i := range d.ents {
+		g := d.find(i)
+		if _, ok := groups[g]; !ok {
+			roots = append(roots, g)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	sort.Slice(roots, func(a, b int) bool { return d.ents[roots[a]].Start < d.ents[roots[b]].Start })
+	used := map[string]bool{}
+	for _, g := range roots {
+		members := groups[g]
+		texts := make([]string, 0, len(members))
+		types := make([]string, 0, len(members))
+		for _, i := range members {
+			texts = append(texts, d.ents[i].Text)
+			types = append(types, d.ents[i].Type)
+		}
+		id := actors.Slug(Canonical(texts, majority(types)))
+		base := id
+		for n := 2; used[id]; n++ {
+			id = base + "-" + itoa(n)
+		}
+		used[id] = true
+		for _, i := range members {
+			d.ents[i].Actor = id
+		}
+	}
+	out := append([]faultline.Entity(nil), d.ents...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
+}
+
+// Roles returns, for a resolved document, the role descriptions recorded per actor id.
+func (r *Resolver) Roles(text string, ents []faultline.Entity) map[string][]string {
+	d := newDoc(text, ents, nil)
+	byActor := map[string]int{}
+	for i, e := range d.ents {
+		if j, ok := byActor[e.Actor]; ok && e.Actor != "" {
+			d.union(j, i)
+		} else {
+			byActor[e.Actor] = i
+		}
+	}
+	d.appositions()
+	out := map[string][]string{}
+	for g, rs := range d.roles {
+		for role := range rs {
+			out[d.ents[g].Actor] = append(out[d.ents[g].Actor], role)
+		}
+	}
+	for _, v := range out {
+		sort.Strings(v)
+	}
+	return out
+}
+
+func majority(ts []string) string {
+	c := map[string]int{}
+	best := ""
+	for _, t := range ts {
+		if t == "" {
+			continue
+		}
+		c[t]++
+		if best == "" || c[t] > c[best] || c[t] == c[best] && t < best {
+			best = t
+		}
+	}
+	return best
+}
+
+// Canonical chooses the display name among the verbatim names of one actor: the most
+// frequent full form (for people, two or more name words; otherwise not an acronym), its
+// leading titles and "the" removed; ties go to the longer, then the alphabetically first.
+// Pronouns and role descriptions ("the cleric") are never chosen when a name exists.
+func Canonical(texts []string, typ string) string {
+	count := map[string]int{}
+	for _, t := range texts {
+		if isPronoun(t) || !startsUpper(t) && strings.HasPrefix(strings.ToLower(t), "the ") && nominal(t) {
+			continue
+		}
+		count[Display(t, typ)]++
+	}
+	if len(count) == 0 {
+		for _, t := range texts {
+			count[t]++
+		}
+	}
+	full := func(s string) int {
+		n := actors.ParseName(s, typ)
+		switch {
+		case actors.Acronym(s) != "":
+			return 0
+		case typ == faultline.PERSON && len(n.Words) >= 2:
+			return 2
+		case typ != faultline.PERSON && len(n.Words) >= 2:
+			return 2
+		}
+		return 1
+	}
+	best := ""
+	for s, c := range count {
+		if best == "" {
+			best = s
+			continue
+		}
+		fs, fb := full(s), full(best)
+		if fs != fb {
+			if fs > fb {
+				best = s
+			}
+			continue
+		}
+		if c != count[best] {
+			if c > count[best] {
+				best = s
+			}
+			continue
+		}
+		if len(s) != len(best) {
+			if len(s) > len(best) {
+				best = s
+			}
+			continue
+		}
+		if s < best {
+			best = s
+		}
+	}
+	return best
+}
+
+// nominal reports whether a lower-case "the ..." text is a role description.
+func nominal(t string) bool {
+	ws := strings.Fields(strings.ToLower(t))
+	if len(ws) < 2 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	return roleNoun[last] || actors.IsTitle(last)
+}
+
+// Display removes leading titles (for people) and a leading "the" from a name.
+func Display(t, typ string) string {
+	t = strings.TrimSpace(t)
+	fs := strings.Fields(t)
+	i := 0
+	if len(fs) > 1 && strings.EqualFold(fs[0], "the") {
+		i = 1
+	}
+	if typ == faultline.PERSON {
+		for i < len(fs)-1 {
+			w := strings.ToLower(strings.Trim(fs[i], ".,"))
+			if actors.IsTitle(w) || i+1 < len(fs)-1 && actors.Demonym(w) != "" && actors.IsTitle(strings.ToLower(strings.Trim(fs[i+1], ".,"))) || w == "us" && actors.IsTitle(strings.ToLower(strings.Trim(fs[i+1], ".,"))) {
+				i++
+				continue
+			}
+			break
+		}
+	}
+	if i == 0 {
+		return t
+	}
+	return strings.Join(fs[i:], " ")
+}
+
+// sentenceOf returns the index of the sentence holding offset, or -1.
+func sentenceOf(sents []faultline.Span, off int) int {
+	k := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
+	if k < len(sents) && sents[k].Start <= off {
+		return k
+	}
+	return -1
+}
+
+// split is a simple sentence splitter for when no tokenizer ran: a sentence ends at . ! or
+// ? followed by space and a capital or a quote, or at a blank line.
+func split(text string) []faultline.Span {
+	var out []faultline.Span
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		end := -1
+		if c == '\n' && i+1 < len(text) && text[i+1] == '\n' {
+			end = i
+		} else if (c == '.' || c == '!' || c == '?') && i+2 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n') {
+			r, _ := utf8.DecodeRuneInString(text[i+2:])
+			if unicode.IsUpper(r) || r == '"' || r == '\u201c' {
+				// Not after a one-letter initial or a title abbreviation.
+				ws := strings.Fields(text[start : i+1])
+				last := ""
+				if len(ws) > 0 {
+					last = strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))
+				}
+				if len(last) > 1 && !actors.IsTitle(last) && last != "st" && last != "no" {
+					end = i + 1
+				}
+			}
+		}
+		if end >= 0 {
+			if strings.TrimSpace(text[start:end]) != "" {
+				out = append(out, faultline.Span{Start: start, End: end})
+			}
+			start = end
+		}
+	}
+	if strings.TrimSpace(text[start:]) != "" {
+		out = append(out, faultline.Span{Start: start, End: len(text)})
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}

@@ -1,0 +1,177 @@
+package coref
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/faultline/faultline"
+)
+
+// mark returns entities for every occurrence of the given names (longest first, no overlaps).
+func mark(text string, names map[string]string) []faultline.Entity {
+	var out []faultline.Entity
+	taken := make([]bool, len(text))
+	keys := make([]string, 0, len(names))
+	for k := range names {
+		keys = append(keys, k)
+	}
+	// longest first
+	for i := range keys {
+		for j := i + 1; j < len(keys); j++ {
+			if len(keys[j]) > len(keys[i]) || len(keys[j]) == len(keys[i]) && keys[j] < keys[i] {
+				keys[i], keys[j] = keys[j], keys[i]
+			}
+		}
+	}
+	for _, name := range keys {
+		for off := 0; ; {
+			i := strings.Index(text[off:], name)
+			if i < 0 {
+				break
+			}
+			s, e := off+i, off+i+len(name)
+			off = e
+			if !wordAt(text, s, e) {
+				continue
+			}
+			free := true
+			for k := s; k < e; k++ {
+				if taken[k] {
+					free = false
+				}
+			}
+			if !free {
+				continue
+			}
+			for k := s; k < e; k++ {
+				taken[k] = true
+			}
+			out = append(out, faultline.Entity{Span: faultline.Span{Start: s, End: e, Text: name}, Type: names[name]})
+		}
+	}
+	return out
+}
+
+// actorOf returns the actor id of the n-th (0-based) mention reading text.
+func actorOf(ents []faultline.Entity, text string, n int) string {
+	for _, e := range ents {
+		if e.Text == text {
+			if n == 0 {
+				return e.Actor
+			}
+			n--
+		}
+	}
+	return "<none>"
+}
+
+func TestResolve(t *testing.T) {
+	P, O, G := faultline.PERSON, faultline.ORG, faultline.GPE
+	tests := []struct {
+		name  string
+		text  string
+		ents  map[string]string
+		same  [][2]string // mention texts that must share an actor (first occurrences)
+		diff  [][2]string // must not
+		added []string    // texts coreference must add as mentions
+		id    map[string]string
+	}{
+		{name: "surname",
+			text: "Moqtada al-Sadr spoke in Najaf. Later Sadr left.",
+			ents: map[string]string{"Moqtada al-Sadr": P, "Sadr": P, "Najaf": G},
+			same: [][2]string{{"Moqtada al-Sadr", "Sadr"}}, id: map[string]string{"Sadr": "moqtada-al-sadr"}},
+		{name: "surname before full name",
+			text: "Maliki was angry. Nouri al-Maliki is the prime minister.",
+			ents: map[string]string{"Maliki": P, "Nouri al-Maliki": P},
+			same: [][2]string{{"Maliki", "Nouri al-Maliki"}}},
+		{name: "ambiguous surname stays apart when far",
+			text: "Muhammad Baqir al-Hakim died. A. B. C. D. E. Abdel-Aziz al-Hakim leads. F. G. H. I. Hakim spoke.",
+			ents: map[string]string{"Muhammad Baqir al-Hakim": P, "Abdel-Aziz al-Hakim": P, "Hakim": P},
+			diff: [][2]string{{"Muhammad Baqir al-Hakim", "Abdel-Aziz al-Hakim"}, {"Hakim", "Muhammad Baqir al-Hakim"}}},
+		{name: "two Bushes",
+			text: "George HW Bush lost in 1992. George W. Bush won in 2000.",
+			ents: map[string]string{"George HW Bush": P, "George W. Bush": P},
+			diff: [][2]string{{"George HW Bush", "George W. Bush"}}},
+		{name: "org short name",
+			text: "The Badr Corps fought. Badr denied it.",
+			ents: map[string]string{"Badr Corps": O, "Badr": P},
+			same: [][2]string{{"Badr Corps", "Badr"}}, id: map[string]string{"Badr": "badr-corps"}},
+		{name: "acronym defined",
+			text: "The Jaish al-Mahdi (JAM) grew. Later JAM split.",
+			ents: map[string]string{"Jaish al-Mahdi": O},
+			same: [][2]string{{"Jaish al-Mahdi", "JAM"}}, added: []string{"JAM"}},
+		{name: "acronym ISCI",
+			text: "the Islamic Supreme Council of Iraq (ISCI) won. ISCI is big.",
+			ents: map[string]string{"Islamic Supreme Council of Iraq": O, "ISCI": O},
+			same: [][2]string{{"Islamic Supreme Council of Iraq", "ISCI"}}},
+		{name: "rename",
+			text: "The Islamic Supreme Council of Iraq, formerly known as the Supreme Council for the Islamic Revolution in Iraq, met.",
+			ents: map[string]string{"Islamic Supreme Council of Iraq": O, "Supreme Council for the Islamic Revolution in Iraq": O},
+			same: [][2]string{{"Islamic Supreme Council of Iraq", "Supreme Council for the Islamic Revolution in Iraq"}}},
+		{name: "changed its name",
+			text: "The Supreme Council for the Islamic Revolution in Iraq changed its name to Islamic Supreme Council of Iraq in 2007.",
+			ents: map[string]string{"Islamic Supreme Council of Iraq": O, "Supreme Council for the Islamic Revolution in Iraq": O},
+			same: [][2]string{{"Islamic Supreme Council of Iraq", "Supreme Council for the Islamic Revolution in Iraq"}}},
+		{name: "title and nominal",
+			text:  "Prime Minister Nouri al-Maliki met envoys. Critics said the prime minister was weak.",
+			ents:  map[string]string{"Prime Minister Nouri al-Maliki": P},
+			added: []string{"the prime minister"}, same: [][2]string{{"Prime Minister Nouri al-Maliki", "the prime minister"}},
+			id: map[string]string{"Prime Minister Nouri al-Maliki": "nouri-al-maliki"}},
+		{name: "apposition role",
+			text:  "Moqtada al-Sadr, the radical cleric, called for calm. Aides said the cleric was in Qom.",
+			ents:  map[string]string{"Moqtada al-Sadr": P, "Qom": G},
+			added: []string{"the cleric"}},
+		{name: "pronoun",
+			text:  "Moqtada al-Sadr returned to Najaf. He called for calm.",
+			ents:  map[string]string{"Moqtada al-Sadr": P, "Najaf": G},
+			added: []string{"He"}, same: [][2]string{{"Moqtada al-Sadr", "He"}}},
+		{name: "pronoun ambiguous",
+			text: "Moqtada al-Sadr met Nouri al-Maliki. He called for calm.",
+			ents: map[string]string{"Moqtada al-Sadr": P, "Nouri al-Maliki": P}},
+		{name: "partial name",
+			text: "President George W. Bush spoke. George Bush later left.",
+			ents: map[string]string{"President George W. Bush": P, "George Bush": P},
+			same: [][2]string{{"President George W. Bush", "George Bush"}}},
+		{name: "transliteration",
+			text: "Muqtada al-Sadr and Moqtada Al Sadr are one man.",
+			ents: map[string]string{"Muqtada al-Sadr": P, "Moqtada Al Sadr": P},
+			same: [][2]string{{"Muqtada al-Sadr", "Moqtada Al Sadr"}}},
+		{name: "types apart",
+			text: "Sadr City was calm. Sadr's men left.",
+			ents: map[string]string{"Sadr City": G, "Sadr": P},
+			diff: [][2]string{{"Sadr City", "Sadr"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := New().Resolve(tt.text, mark(tt.text, tt.ents), nil)
+			for _, e := range got {
+				if e.Actor == "" || tt.text[e.Start:e.End] != e.Text {
+					t.Errorf("bad entity %+v", e)
+				}
+			}
+			for _, p := range tt.same {
+				if a, b := actorOf(got, p[0], 0), actorOf(got, p[1], 0); a != b || a == "<none>" {
+					t.Errorf("%q=%s and %q=%s should be one actor", p[0], a, p[1], b)
+				}
+			}
+			for _, p := range tt.diff {
+				if a, b := actorOf(got, p[0], 0), actorOf(got, p[1], 0); a == b {
+					t.Errorf("%q and %q should differ, both %s", p[0], p[1], a)
+				}
+			}
+			for _, a := range tt.added {
+				if actorOf(got, a, 0) == "<none>" {
+					t.Errorf("mention %q not added: %+v", a, got)
+				}
+			}
+			for txt, id := range tt.id {
+				if g := actorOf(got, txt, 0); g != id {
+					t.Errorf("%q: actor %s, want %s", txt, g, id)
+				}
+			}
+			if tt.name == "pronoun ambiguous" && actorOf(got, "He", 0) != "<none>" {
+				t.Errorf("ambiguous pronoun resolved: %+v", got)
+			}
+		})
+	}
+}
