@@ -38,6 +38,9 @@ var particles string
 //go:embed forces.txt
 var forces string
 
+//go:embed variants.tsv
+var variants string
+
 // Place is a gazetteer entry for a place name.
 type Place struct {
 	Kind string // "country", "province" or "city"
@@ -83,6 +86,10 @@ func Particles() map[string]bool { return set(particles) }
 
 // Forces returns the security and group nouns of descriptive actors ("Iraqi army").
 func Forces() map[string]bool { return set(forces) }
+
+// Variants returns spelling variants (case-sensitive: US, Shiite, al-Qaeda) with the form
+// entity recognition's lexical features use (U.S., Shi'ite, al-Qaida).
+func Variants() map[string]string { return pairs(variants) }
 
 func rows(s string) [][]string {
 	var out [][]string

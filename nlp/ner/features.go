@@ -32,7 +32,11 @@ const (
 func (lx *lexicon) prepare(words, pos []string, toks []token) {
 	for i, w := range words {
 		t := &toks[i]
-		*t = token{word: w, lower: strings.ToLower(w), shape: shape(w)}
+		fw := w
+		if v, ok := lx.variants[w]; ok {
+			fw = v
+		}
+		*t = token{word: fw, lower: strings.ToLower(fw), shape: shape(fw)}
 		if pos != nil {
 			t.pos = pos[i]
 		}

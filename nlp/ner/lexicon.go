@@ -16,6 +16,7 @@ type lexicon struct {
 	orgHeads  map[string]bool
 	particles map[string]bool
 	forces    map[string]bool
+	variants  map[string]string
 	// maxLen[w] is the most tokens of a multi-word place or actor name starting with w.
 	maxLen map[string]int
 }
@@ -30,6 +31,7 @@ func newLexicon() *lexicon {
 		orgHeads:  gazetteer.OrgHeads(),
 		particles: gazetteer.Particles(),
 		forces:    gazetteer.Forces(),
+		variants:  gazetteer.Variants(),
 		maxLen:    map[string]int{},
 	}
 	note := func(name string) {

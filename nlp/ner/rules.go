@@ -13,11 +13,26 @@ import (
 //     every other mention of ACR in the document.
 //  2. Consistency: the last name of a multi-word PERSON (and that name without its
 //     particle: al-Sadr -> Sadr) labels its other capitalised mentions in the document
-//     that the tagger left O or gave a different single-token type.
+//     that the tagger left O or gave a different single-token type, and spans made only of
+//     such names and name particles ("Al Maliki" after "Nouri al-Maliki").
+//  0. An acronym (ISCI, JAM) tagged GPE or LOC that is no place of the gazetteer is an
+//     ORG: the few place acronyms (US, UK, UAE) are all in it.
 //  3. Descriptive actors: a NORP, GPE or ORG mention (or a capitalised group word) followed
 //     by security or group nouns ("Shia militias", "US forces", "Iranian intelligence
 //     officers", "the Interior Ministry 's commandos") becomes one ORG span.
 func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descriptive bool) {
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+			continue
+		}
+		for _, sp := range spans(tags[s.First:s.Last]) {
+			f, l := s.First+sp.first, s.First+sp.last
+			if l-f == 1 && (sp.typ == "GPE" || sp.typ == "LOC") && isAcronym(words[f]) &&
+				strings.ToUpper(words[f]) == words[f] && !lx.isPlace(words[f:l]) {
+				tags[f] = "B-ORG"
+			}
+		}
+	}
 	names := map[string]string{}
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
@@ -54,6 +69,25 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 				single := tags[i] == "O" || strings.HasPrefix(tags[i], "B-") && (i+1 >= s.Last || !strings.HasPrefix(tags[i+1], "I-"))
 				if single && tags[i] != "B-"+typ {
 					tags[i] = "B-" + typ
+				}
+			}
+			for _, sp := range spans(tags[s.First:s.Last]) {
+				f, l := s.First+sp.first, s.First+sp.last
+				if sp.typ == "PERSON" || l-f < 2 {
+					continue
+				}
+				ok, name := true, false
+				for k := f; k < l; k++ {
+					switch {
+					case names[words[k]] == "PERSON":
+						name = true
+					case lx.particles[strings.ToLower(words[k])]:
+					default:
+						ok = false
+					}
+				}
+				if ok && name {
+					setSpan(tags, f, l, "PERSON")
 				}
 			}
 		}
