@@ -10,16 +10,18 @@ import (
 // (source, target) the trigger codes.
 
 var (
-	preps      = set("of in from at near by with for to on against between under over into onto toward towards upon across inside outside around through about within without among amid")
-	placePrep  = set("in near at outside inside around across throughout")
-	targetPrep = set("against with on upon at into toward towards")
-	stopRight  = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as")
-	lightVerbs = set("pay paid paying make made making launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued")
-	coordWords = set("and , or &")
-	articles   = set("a an the")
-	copulas    = set("is are was were be been being become became remains remained predominantly largely mostly mainly overwhelmingly")
-	quoteMarks = set("\" “ ” ''")
-	speech     = set("said says say told tells claimed claims stated insisted added warned announced argued")
+	preps             = set("of in from at near by with for to on against between under over into onto toward towards upon across inside outside around through about within without among amid")
+	placePrep         = set("in near at outside inside around across throughout")
+	targetPrep        = set("against with on upon at into toward towards")
+	stopRight         = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as")
+	lightVerbs        = set("pay paid paying make made making launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued")
+	coordWords        = set("and , or &")
+	articles          = set("a an the")
+	objPronouns       = set("it them him her us me itself themselves himself herself")
+	determinersOrPron = set("this that these those its their his her our my your some many most all both")
+	copulas           = set("is are was were be been being become became remains remained predominantly largely mostly mainly overwhelmingly")
+	quoteMarks        = set("\" “ ” ''")
+	speech            = set("said says say told tells claimed claims stated insisted added warned announced argued")
 )
 
 // actor reports whether mention mi exists and can be an argument: an actor type, and not a
@@ -182,10 +184,13 @@ func rightArgs(v *view.View, i int, s view.Sent) (target, by int) {
 			}
 			continue
 		}
+		if objPronouns[t.Lower] && target < 0 {
+			break // "welcome it": the object is a pronoun
+		}
 		if stopRight[t.Lower] {
 			// "supplies arms, money and training to B": a list of lower-case nouns goes on.
 			if (t.Lower == "," || t.Lower == "and") && target < 0 && j+1 < s.Last && isLower(v.Text[v.Toks[j+1].Start:v.Toks[j+1].End]) &&
-				!stopRight[v.Toks[j+1].Lower] && limit < i+16 {
+				!stopRight[v.Toks[j+1].Lower] && !articles[v.Toks[j+1].Lower] && !determinersOrPron[v.Toks[j+1].Lower] && limit < i+16 {
 				limit++
 				if limit > s.Last {
 					limit = s.Last
@@ -290,12 +295,21 @@ func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 			if v.Toks[j].Lower == "," {
 				for k := j + 1; k < s.Last && k <= j+4; k++ {
 					if mi := v.Toks[k].Mention; mi >= 0 && actor(v, mi) {
-						return pairs(coordRight(v, by, s), coordRight(v, mi, s))
+						var agents []int
+						for _, a := range coordRight(v, by, s) {
+							if v.Mentions[a].Last <= j {
+								agents = append(agents, a)
+							}
+						}
+						return pairs(agents, coordRight(v, mi, s))
 					}
 				}
 				break
 			}
 		}
+	}
+	if reducedRelative(v, i, s) && !byNext {
+		return nil // "fighters trained in X": a participle modifying a noun, agent unknown
 	}
 	if passive(v, i, s) || byNext {
 		var srcs, tgts []int
@@ -352,6 +366,20 @@ func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 				src = mi
 			case targetPrep[p] || p == "to" && !violent:
 				tgt = mi
+			}
+		}
+		if tgt >= 0 && src < 0 {
+			// "pressure on B from A", "attacks on B by A"
+			m := v.Mentions[tgt]
+			if m.Last+1 < s.Last && (v.Toks[m.Last].Lower == "from" || v.Toks[m.Last].Lower == "by") {
+				for q := m.Last + 1; q < s.Last && q <= m.Last+4; q++ {
+					if mi := v.Toks[q].Mention; mi >= 0 {
+						if actor(v, mi) {
+							src = mi
+						}
+						break
+					}
+				}
 			}
 		}
 		if src >= 0 && tgt < 0 && k < s.Last {
@@ -591,4 +619,18 @@ func filter(ps [][2]int) [][2]int {
 		}
 	}
 	return out
+}
+
+// reducedRelative reports whether the -ed verb at i follows a common noun directly, as in
+// "fighters trained in Iran" (untagged text only).
+func reducedRelative(v *view.View, i int, s view.Sent) bool {
+	if v.HasPOS || i <= s.First || !strings.HasSuffix(v.Toks[i].Lower, "ed") {
+		return false
+	}
+	p := v.Toks[i-1]
+	w := p.Lower
+	if p.Mention >= 0 || w == "" || w[0] < 'a' || w[0] > 'z' || len(w) < 4 {
+		return false
+	}
+	return strings.HasSuffix(w, "s") && !auxWords[w] && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous")
 }

@@ -194,9 +194,9 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 			isNoun = !(x.verbs[t.Lower] != nil) // "attacked Gondor": a verb before its object
 		}
 	}
-	var best *trigger
-	bestN, nominal := 0, false
-	try := func(cands []*trigger, nom bool) {
+	longest := func(cands []*trigger, nom bool) (*trigger, int) {
+		var best *trigger
+		bestN := 0
 		for _, c := range cands {
 			n := 1
 			ok := true
@@ -209,19 +209,33 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 				n++
 			}
 			if ok && (n > bestN || (n == bestN && best != nil && !best.hand && c.hand)) {
-				best, bestN, nominal = c, n, nom
+				best, bestN = c, n
 			}
 		}
+		return best, bestN
 	}
+	var bv, bn *trigger
+	nv, nn := 0, 0
 	if isVerb {
 		c := x.verbs[t.Lower]
 		if t.Lemma != "" && t.Lemma != t.Lower {
 			c = append(append([]*trigger{}, c...), x.verbs[t.Lemma]...)
 		}
-		try(c, false)
+		bv, nv = longest(c, false)
 	}
 	if isNoun {
-		try(x.nouns[t.Lower], true)
+		bn, nn = longest(x.nouns[t.Lower], true)
+	}
+	best, bestN, nominal := bv, nv, false
+	switch {
+	case bn == nil:
+	case bv == nil || nn > nv:
+		best, bestN, nominal = bn, nn, true
+	case nn == nv && !v.HasPOS && adjectiveBefore(v, i, s):
+		// Untagged and ambiguous ("visit", "raids"): after an adjective-like word ("an
+		// official visit", "large-scale raids") it is the noun; after a plural noun, a
+		// pronoun or an auxiliary ("forces attack", "they attack") the verb.
+		best, bestN, nominal = bn, nn, true
 	}
 	if best == nil {
 		return nil, 0, false
@@ -236,6 +250,23 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 	}
 	return best, bestN, nominal
 }
+
+// adjectiveBefore reports whether the word before token i looks like an adjective: lower
+// case, not a function word, an adverb in -ly or a plural in -s.
+func adjectiveBefore(v *view.View, i int, s view.Sent) bool {
+	if i <= s.First {
+		return false
+	}
+	p := v.Toks[i-1]
+	w := p.Lower
+	if p.Mention >= 0 || w == "" || w[0] < 'a' || w[0] > 'z' || auxWords[w] || pronouns[w] || clauseWords[w] ||
+		strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "s") || w == "and" || w == "or" || w == "not" || w == "also" {
+		return false
+	}
+	return true
+}
+
+var pronouns = set("i you he she it we they me him her us them who which that this these those")
 
 func isCapitalized(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
@@ -360,7 +391,7 @@ func (x *Extractor) cueIn(v *view.View, class string, lo, hi int) bool {
 	return false
 }
 
-var clauseWords = set("; : that which who whom whose when while because although though but whereas since unless if after before until")
+var clauseWords = set("; : that which who whom whose when where while because although though but whereas since unless if after before until — – -- ( )")
 
 // clauseStart returns the first token of the clause containing token i (linear estimate).
 func clauseStart(v *view.View, i int, s view.Sent) int {
