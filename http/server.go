@@ -112,6 +112,22 @@ func (s *Server) Open() error {
 			log.Printf("http: serve: %v", err)
 		}
 	}()
+	go func() {
+		if err := s.Warm(context.Background()); err != nil {
+			log.Printf("http: load the corpus model: %v", err)
+		}
+	}()
+	return nil
+}
+
+// Warm loads the corpus model and computes the graph of the whole corpus, so that the first
+// page does not wait for them. Open calls it in the background.
+func (s *Server) Warm(ctx context.Context) error {
+	snap, err := s.cache.model(ctx)
+	if err != nil {
+		return err
+	}
+	snap.view("", "")
 	return nil
 }
 

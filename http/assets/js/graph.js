@@ -10,7 +10,7 @@ const maxEdgesShown = 600; // more relations than this: the weakest are hidden
 function layoutFor(n) {
   if (n <= 250) {
     return { name: 'cose', animate: false, randomize: false, fit: true, padding: 30, nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90, edgeElasticity: () => 80, gravity: 0.6, numIter: 800, nodeDimensionsIncludeLabels: true };
+      idealEdgeLength: () => 90, edgeElasticity: () => 80, gravity: 0.6, numIter: n > 80 ? 250 : 600, coolingFactor: 0.95, nodeDimensionsIncludeLabels: n <= 80 };
   }
   return { name: 'concentric', animate: false, fit: true, padding: 20, minNodeSpacing: 6,
     concentric: (n) => n.data('prominence'), levelWidth: () => 2, avoidOverlap: n < 1500 };
@@ -45,6 +45,7 @@ export class Graph {
     const t0 = performance.now();
     const data = await get('network', params);
     if (seq !== this.seq) return null; // a newer load started
+    const t1 = performance.now();
     let edges = data.edges;
     let hidden = 0, cut = 0;
     if (edges.length > maxEdgesShown) {
@@ -58,6 +59,8 @@ export class Graph {
     this.data = data;
     this.draw(data);
     data.ms = Math.round(performance.now() - t0);
+    data.fetchMs = Math.round(t1 - t0);
+    data.drawMs = Math.round(performance.now() - t1);
     return data;
   }
 
@@ -218,7 +221,7 @@ export async function render(root, params) {
       else if (params.get('focus')) pick(params.get('focus'));
       else showIndex();
       if (!window.__faultlineReady) window.__faultlineReady = performance.now();
-      window.__faultlineGraph = { ms: d.ms, nodes: d.nodes.length, edges: d.shownEdges.length };
+      window.__faultlineGraph = { ms: d.ms, fetch: d.fetchMs, draw: d.drawMs, nodes: d.nodes.length, edges: d.shownEdges.length };
       root.dispatchEvent(new CustomEvent('graph-ready', { bubbles: true }));
     } catch (e) { showError('Graph: ' + e.message); }
   };
