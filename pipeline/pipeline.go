@@ -12,6 +12,7 @@ import (
 	"github.com/faultline/faultline/extract/tie"
 	"github.com/faultline/faultline/extract/timex"
 	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/ner"
 )
 
 // New returns the default pipeline.
@@ -25,5 +26,10 @@ func New() (*extract.Pipeline, error) {
 		event.New(),
 		tie.New(),
 	}
+	entities, err := ner.Load() // after tokenize, pos and parse
+	if err != nil {
+		return nil, err
+	}
+	annotators = append(annotators, entities)
 	return &extract.Pipeline{Annotators: annotators, Components: components}, nil
 }
