@@ -92,9 +92,14 @@ func (c *Coder) codeVP(s *sentence, vp *node) []Coding {
 		code = vf.block.code
 	}
 	best := -1
-	for _, p := range vf.block.patterns {
-		if p.size > best && matchPattern(s.words, p, vs, ve) {
-			best, code = p.size, p.code
+	var bestP *vpattern
+	markSrc, markTgt := -1, -1
+	for k, p := range vf.block.patterns {
+		if !validCode(p.code) {
+			continue
+		}
+		if ok, ms, mt := matchPattern(s.words, p, vs, ve); ok && p.size > best {
+			best, code, bestP, markSrc, markTgt = p.size, p.code, &vf.block.patterns[k], ms, mt
 		}
 	}
 	if code == "" || strings.Trim(code, "-") == "" {
@@ -116,6 +121,30 @@ func (c *Coder) codeVP(s *sentence, vp *node) []Coding {
 			srcs = c.codeNP(s, subj)
 		}
 		tgts = c.target(s, vp, ve)
+	}
+	// Pattern markers: "+" and "$" say where the target and the source start.
+	if markTgt >= 0 {
+		if m, ok := c.actorFrom(s, markTgt); ok {
+			tgts = []string{m}
+		}
+	}
+	if markSrc >= 0 {
+		if m, ok := c.actorFrom(s, markSrc); ok {
+			srcs = []string{m}
+		}
+	}
+	// "%": a compound subject with no target acts on its own members.
+	if bestP != nil && bestP.compound && len(tgts) == 0 && len(srcs) > 1 {
+		fwd, _, _ := strings.Cut(code, ":")
+		var out []Coding
+		for _, a := range srcs {
+			for _, b := range srcs {
+				if a != b {
+					out = append(out, Coding{a, b, fwd})
+				}
+			}
+		}
+		return out
 	}
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return nil
@@ -162,11 +191,43 @@ func (c *Coder) lookupVerb(s *sentence, i int) (*verbForm, int, int) {
 	return best, bs, be
 }
 
-// matchPattern matches the words before and after the verb span [vs, ve].
-func matchPattern(words []string, p vpattern, vs, ve int) bool {
+// validCode reports whether a pattern's code is an event code (not "+++", "###", "xxy").
+func validCode(c string) bool {
+	return c != "" && c[0] >= '0' && c[0] <= '9' || strings.HasPrefix(c, ":")
+}
+
+// actorFrom returns the code of the first actor phrase starting within a few words of i.
+func (c *Coder) actorFrom(s *sentence, i int) (string, bool) {
+	for k := i; k < len(s.words) && k <= i+4; k++ {
+		if m, ok := c.matchActor(s.words, k, s.date); ok {
+			code := m.code
+			for j := m.end; j < len(s.words) && j <= m.end+2; j++ {
+				if g, ok := c.matchAgent(s.words, j); ok && !g.prefix && !strings.HasSuffix(code, g.code) {
+					code += g.code
+					break
+				}
+			}
+			return code, true
+		}
+	}
+	return "", false
+}
+
+// matchPattern matches the words before and after the verb span [vs, ve]; it returns the
+// word positions of the source and target markers (-1: none).
+func matchPattern(words []string, p vpattern, vs, ve int) (bool, int, int) {
+	ms, mt := -1, -1
 	// After the verb.
 	pos := ve + 1
 	for _, e := range p.post {
+		if e.marker != 0 {
+			if e.marker == '+' {
+				mt = pos
+			} else {
+				ms = pos
+			}
+			continue
+		}
 		if e.alts == nil {
 			continue
 		}
@@ -181,13 +242,16 @@ func matchPattern(words []string, p vpattern, vs, ve int) bool {
 			}
 		}
 		if found < 0 {
-			return false
+			return false, -1, -1
 		}
 		pos = found
 	}
 	// Before the verb, nearest first.
 	pos = vs - 1
 	for _, e := range p.pre {
+		if e.marker != 0 {
+			continue // markers before the verb: the parse already gives the subject
+		}
 		found := -2
 		for j := pos; j >= 0; j-- {
 			if n := matchEndAt(words, e.alts, j); n > 0 {
@@ -199,11 +263,11 @@ func matchPattern(words []string, p vpattern, vs, ve int) bool {
 			}
 		}
 		if found == -2 {
-			return false
+			return false, -1, -1
 		}
 		pos = found
 	}
-	return true
+	return true, ms, mt
 }
 
 func matchAt(words []string, alts [][]string, j int) int {
@@ -351,7 +415,7 @@ func (c *Coder) target(s *sentence, vp *node, ve int) []string {
 				return true
 			}
 		}
-		if isClause(n.label) || n.label == "VP" {
+		if isClause(n.label) || (n.label == "VP" && (n.parent == nil || n.parent.label != "NP")) {
 			return false
 		}
 		for _, ch := range n.children {
@@ -362,7 +426,22 @@ func (c *Coder) target(s *sentence, vp *node, ve int) []string {
 		return false
 	}
 	for _, ch := range vp.children {
-		if ch.first > ve && walk(ch) {
+		if ch.first <= ve {
+			continue
+		}
+		if isClause(ch.label) {
+			// "urged B to respond": the subject of the small clause.
+			for _, g := range ch.children {
+				if g.label == "NP" {
+					if codes := c.codeNP(s, g); len(codes) > 0 {
+						return codes
+					}
+					break
+				}
+			}
+			continue
+		}
+		if walk(ch) {
 			return out
 		}
 	}

@@ -71,7 +71,15 @@ func TestUnitRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, _ := (&Coder{D: d}).Evaluate(recs)
+	res, got := (&Coder{D: d}).Evaluate(recs)
+	t.Logf("petrarch records=%d correct=%d (%.3f) covered=%d", res.Records, res.Correct, float64(res.Correct)/float64(res.Records), res.Covered)
+	if os.Getenv("PETRARCH_MISSES") != "" {
+		for _, r := range recs {
+			if !Same(r, got[r.ID]) {
+				t.Logf("MISS %s %s\n  want %v\n  got  %v", r.ID, r.Text, r.Expected, got[r.ID])
+			}
+		}
+	}
 	if res.Records != 284 || float64(res.Correct)/float64(res.Records) < 0.5 {
 		t.Errorf("records=%d correct=%d: want 284 and >= 50%%", res.Records, res.Correct)
 	}

@@ -7,14 +7,16 @@ import (
 // element is one position of a verb pattern: alternatives (each a word sequence) and
 // whether it must be adjacent to its neighbour towards the verb.
 type element struct {
-	alts [][]string
-	adj  bool
+	alts   [][]string
+	adj    bool
+	marker byte // '+' (the target starts here) or '$' (the source starts here); no words
 }
 
 type vpattern struct {
 	pre, post []element // pre is stored nearest-to-verb first
 	code      string
-	size      int // number of words, for choosing the most specific match
+	size      int  // number of words, for choosing the most specific match
+	compound  bool // "%": a compound subject acts on its own members
 }
 
 type verbBlock struct {
@@ -179,15 +181,21 @@ func (d *Dictionaries) compile(text, code string) (vpattern, bool) {
 			adjacent := !first
 			first = false
 			switch part {
-			case "", "$", "+", "%", "^":
-				if part != "" && len(seq) > 0 && adjacent {
-					// a marker inside a connected group: keep adjacency for the next word
-				}
+			case "", "^":
+				continue
+			case "%":
+				p.compound = true
+				continue
+			case "$", "+":
+				seq = append(seq, element{marker: part[0]})
 				continue
 			case "*":
 				star = len(seq)
 				seq = append(seq, element{alts: nil, adj: adjacent})
 				continue
+			}
+			if strings.HasPrefix(part, "+") || strings.HasPrefix(part, "$") {
+				seq = append(seq, element{marker: part[0]})
 			}
 			part = strings.Trim(part, "$+%^")
 			if part == "" {
