@@ -331,7 +331,7 @@ func subject(vp *node) *node {
 					np = ch
 				}
 			}
-			if np != nil {
+			if np != nil && !pronounNP(np) {
 				return np
 			}
 			if p.label == "NP" {
@@ -353,6 +353,12 @@ func subject(vp *node) *node {
 		}
 	}
 	return nil
+}
+
+// pronounNP reports whether an NP is a lone personal pronoun ("it", "he"): its referent is
+// taken to be the subject of the governing clause.
+func pronounNP(np *node) bool {
+	return len(np.children) == 1 && np.children[0].isLeaf() && np.children[0].label == "PRP"
 }
 
 var beForms = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "'S": true}
@@ -494,28 +500,43 @@ func (c *Coder) codeNP(s *sentence, np *node) []string {
 	if len(actors) == 0 {
 		return nil
 	}
-	// Coordinated actors: "Fornost and Gondor".
+	// Coordinated actors: "Fornost and Gondor", "Fornost and the evil Gondor".
 	use := actors[:1]
 	if len(actors) > 1 {
 		for k := 1; k < len(actors); k++ {
 			between := ws[actors[k-1].end:actors[k].start]
 			coord := false
 			for _, w := range between {
-				if w == "AND" || w == "," {
+				if w == "AND" || w == "," || w == "NOR" || w == "OR" {
 					coord = true
 				}
 			}
-			if coord && len(between) <= 3 {
+			if coord && len(between) <= 5 {
 				use = actors[:k+1]
 			} else {
 				break
 			}
 		}
 	}
-	var out []string
-	for _, a := range use {
-		code := a.code
-		for _, g := range agents {
+	// Coordinated agents ("media and government") each make their own code.
+	groups := [][]match{agents}
+	if len(agents) > 1 {
+		coordAgents := true
+		for k := 1; k < len(agents); k++ {
+			between := ws[agents[k-1].end:agents[k].start]
+			if len(between) == 0 || len(between) > 2 || (between[0] != "AND" && between[0] != ",") {
+				coordAgents = false
+			}
+		}
+		if coordAgents {
+			groups = nil
+			for _, g := range agents {
+				groups = append(groups, []match{g})
+			}
+		}
+	}
+	combine := func(code string, gs []match) string {
+		for _, g := range gs {
 			if g.prefix {
 				if !strings.HasPrefix(code, g.code) {
 					code = g.code + code
@@ -524,7 +545,48 @@ func (c *Coder) codeNP(s *sentence, np *node) []string {
 				code += g.code
 			}
 		}
-		out = append(out, code)
+		return code
+	}
+	// With several actors, an agent between or after them goes with the nearest one
+	// ("Ithilen and the government of Gondor"); agents before all of them go with each.
+	nearest := func(g match) int {
+		best, bd := 0, 1<<30
+		for k, a := range use {
+			d := a.start - g.end
+			if d < 0 {
+				d = g.start - a.end
+			}
+			if d >= 0 && d < bd {
+				best, bd = k, d
+			}
+		}
+		return best
+	}
+	var out []string
+	for _, gs := range groups {
+		for k, a := range use {
+			var mine []match
+			for _, g := range gs {
+				if len(use) == 1 || g.end <= use[0].start || nearest(g) == k {
+					mine = append(mine, g)
+				}
+			}
+			for _, code := range strings.Split(a.code, "/") {
+				out = append(out, combine(code, mine))
+			}
+		}
+	}
+	return dedupe(out)
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
 	}
 	return out
 }
