@@ -596,7 +596,15 @@ func dedupe(xs []string) []string {
 func (c *Coder) matchActor(ws []string, k, date int) (match, bool) {
 	var best match
 	found := false
-	for _, a := range c.D.actors {
+	c.D.index()
+	var cands []int
+	t := ws[k]
+	cands = append(cands, c.D.byFirst[t]...)
+	for n := 4; n < len(t); n++ { // stems: "ARGENTIN" for "ARGENTINA"
+		cands = append(cands, c.D.byFirst[t[:n]]...)
+	}
+	for _, ai := range cands {
+		a := c.D.actors[ai]
 		n := len(a.words)
 		if k+n > len(ws) || (found && n <= best.end-best.start) {
 			continue

@@ -51,6 +51,20 @@ type Dictionaries struct {
 	verbs    map[string][]*verbForm // by the verb's head word form
 	discards [][]string
 	synsets  map[string][][]string
+	byFirst  map[string][]int // actor indexes by first word
+}
+
+// index builds the first-word index of the actors once.
+func (d *Dictionaries) index() {
+	if d.byFirst != nil {
+		return
+	}
+	d.byFirst = map[string][]int{}
+	for i, a := range d.actors {
+		if len(a.words) > 0 {
+			d.byFirst[a.words[0]] = append(d.byFirst[a.words[0]], i)
+		}
+	}
 }
 
 func readLines(path string) ([]string, error) {
