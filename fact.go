@@ -82,8 +82,8 @@ type Event struct {
 	Target    *Ref    `json:"target"`
 	Date      string  `json:"date"`
 	// DateText is the temporal expression the date came from; DateSource says where the
-	// date came from: "text" (a timex in the sentence) or "document" (the publication date,
-	// lower confidence).
+	// date came from: "text" (a timex in the sentence), "context" (a timex in the sentence
+	// before, same paragraph) or "document" (the publication date, lower confidence).
 	DateText   string `json:"date_text,omitempty"`
 	DateSource string `json:"date_source,omitempty"`
 	Place      *Span  `json:"place"`

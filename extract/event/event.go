@@ -153,6 +153,13 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 					ev.Target = v.Mentions[tgt].Ref()
 				}
 				ev.Date, ev.DateText, ev.DateSource = date(tx, s, start, in.Doc.Date)
+				if ev.DateSource != "text" {
+					if ps := prevSentence(v, si); ps >= 0 {
+						if d, t, src := date(tx, v.Sents[ps], v.Sents[ps].End, ""); src == "text" {
+							ev.Date, ev.DateText, ev.DateSource = d, t, "context"
+						}
+					}
+				}
 				if pl := place(v, s, i, src, tgt); pl >= 0 {
 					m := v.Mentions[pl]
 					ev.Place = &faultline.Span{Start: m.Start, End: m.End, Text: m.Text}
@@ -319,6 +326,18 @@ func date(tx []faultline.Timex, s view.Sent, at int, docDate string) (value, tex
 		return docDate, "", "document"
 	}
 	return "", "", ""
+}
+
+// prevSentence returns the sentence before si when it is in the same paragraph (no line
+// break between them), else -1: narrative goes on with the date it last gave.
+func prevSentence(v *view.View, si int) int {
+	if si == 0 {
+		return -1
+	}
+	if strings.Contains(v.Text[v.Sents[si-1].End:v.Sents[si].Start], "\n") {
+		return -1
+	}
+	return si - 1
 }
 
 var placePreps = set("in near at outside around inside across throughout")

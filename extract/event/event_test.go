@@ -133,10 +133,12 @@ func TestModality(t *testing.T) {
 
 func TestDateAndPlace(t *testing.T) {
 	x := New()
-	in := input("In March 2003 Norland attacked Ostrava in Velika. Norland attacked Ostrava again.", "2004-06-01",
-		"Norland/GPE", "Ostrava/GPE", "Velika/GPE", "Norland/GPE", "Ostrava/GPE")
+	in := input("In March 2003 Norland attacked Ostrava in Velika.\nNorland attacked Ostrava again. Norland then attacked Velika.", "2004-06-01",
+		"Norland/GPE", "Ostrava/GPE", "Velika/GPE", "Norland/GPE", "Ostrava/GPE", "Norland/GPE", "Velika/GPE")
+	in.Out.Timexes = []faultline.Timex{{Span: faultline.Span{Start: 3, End: 13, Text: "March 2003"}, Value: "2003-03"}}
+	in.Out.Timexes = append(in.Out.Timexes, faultline.Timex{Span: faultline.Span{Start: 84, End: 88, Text: "then"}, Value: ""})
 	evs := x.Find(in)
-	if len(evs) != 2 {
+	if len(evs) != 3 {
 		t.Fatalf("got %+v", evs)
 	}
 	if evs[0].Date != "2003-03" || evs[0].DateSource != "text" || evs[0].Place == nil || evs[0].Place.Text != "Velika" {
@@ -166,5 +168,14 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		x.Find(in)
+	}
+}
+
+func TestDateContext(t *testing.T) {
+	in := input("In May 2005 Norland attacked Ostrava. Ostrava attacked Norland.", "2006-01-01",
+		"Norland/GPE", "Ostrava/GPE", "Ostrava/GPE", "Norland/GPE")
+	evs := New().Find(in)
+	if len(evs) != 2 || evs[1].Date != "2005-05" || evs[1].DateSource != "context" {
+		t.Errorf("got %+v", evs)
 	}
 }
