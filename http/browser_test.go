@@ -312,7 +312,13 @@ func clickThrough(t *testing.T, store faultline.Store, actor, actorName string) 
 		}
 	}
 	// Keyboard: "g" goes back to the graph.
-	b.run("keyboard", chromedp.KeyEvent("g"), waitJS(`location.hash === '#/graph' && document.querySelector('#cy[data-nodes]') !== null`))
+	b.run("keyboard", chromedp.KeyEvent("g"), waitJS(`location.hash === '#/graph' && document.querySelector('.actor-index button') !== null`))
+	// Keyboard: an actor picked with Enter opens its panel and takes the focus there.
+	b.run("keyboard pick", chromedp.Focus(css(`.actor-index button`)), chromedp.KeyEvent("\r"), chromedp.WaitVisible(css(`.node-panel`)))
+	if !eval[bool](b, `document.querySelector('#side').contains(document.activeElement)`) {
+		t.Errorf("after Enter the focus is not in the side panel")
+	}
+	b.run("keyboard escape", chromedp.KeyEvent("\x1b"), waitJS(`document.querySelector('.node-panel') === null`))
 	b.checkConsole("end")
 
 	out, _ := json.MarshalIndent(timing, "", "  ")
