@@ -1,0 +1,271 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/faultline/faultline/nlp/conllu"
+	"github.com/faultline/faultline/nlp/parse"
+	"github.com/faultline/faultline/nlp/pos"
+	"github.com/faultline/faultline/nlp/tokenize"
+	"github.com/spf13/cobra"
+)
+
+// EWT file names inside a --corpus directory.
+const (
+	ewtTrain = "en_ewt-ud-train.conllu"
+	ewtDev   = "en_ewt-ud-dev.conllu"
+)
+
+func readCorpus(dir string) (train, dev []conllu.Sentence, err error) {
+	if train, err = conllu.ReadFile(filepath.Join(dir, ewtTrain)); err != nil {
+		return nil, nil, err
+	}
+	if dev, err = conllu.ReadFile(filepath.Join(dir, ewtDev)); err != nil {
+		return nil, nil, err
+	}
+	return train, dev, nil
+}
+
+// writeModel writes a model file atomically.
+func writeModel(path string, write func(*bytes.Buffer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// loadTagger returns the tagger in file path, or the embedded one when path is empty.
+func loadTagger(path string) (*pos.Tagger, error) {
+	if path == "" {
+		return pos.Load()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return pos.Read(f)
+}
+
+func init() {
+	trainPOS := &cobra.Command{
+		Use:   "pos",
+		Short: "Train the part-of-speech tagger and lemmatizer on UD English EWT",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			corpus, _ := cmd.Flags().GetString("corpus")
+			out, _ := cmd.Flags().GetString("out")
+			epochs, _ := cmd.Flags().GetInt("epochs")
+			seed, _ := cmd.Flags().GetInt64("seed")
+			prune, _ := cmd.Flags().GetFloat64("prune")
+			train, dev, err := readCorpus(corpus)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			twoPass, _ := cmd.Flags().GetBool("two-pass")
+			t, sc, err := pos.Train(train, dev, pos.Options{Epochs: epochs, Seed: seed, Prune: prune, TwoPass: twoPass, Log: cmd.ErrOrStderr()})
+			if err != nil {
+				return err
+			}
+			if err := writeModel(out, func(b *bytes.Buffer) error { _, err := t.WriteTo(b); return err }); err != nil {
+				return err
+			}
+			fi, _ := os.Stat(out)
+			fmt.Fprintf(cmd.OutOrStdout(), "pos: wrote %s (%d bytes) in %s; dev upos=%.4f xpos=%.4f lemma=%.4f tokens=%d\n",
+				out, fi.Size(), time.Since(start).Round(time.Second), sc.UPOS, sc.XPOS, sc.Lemma, sc.Tokens)
+			return nil
+		},
+	}
+	trainPOS.Flags().String("corpus", "../shared/corpora/ud-en-ewt", "directory holding the EWT .conllu files")
+	trainPOS.Flags().String("out", "models/pos.bin", "output weights file")
+	trainPOS.Flags().Int("epochs", 12, "maximum training epochs (the best on dev is kept)")
+	trainPOS.Flags().Int64("seed", 1, "shuffling seed")
+	trainPOS.Flags().Float64("prune", 0.5, "drop averaged weights smaller than this")
+	trainPOS.Flags().Bool("two-pass", true, "add a second pass that sees first-pass tags to the right")
+
+	evalPOS := &cobra.Command{
+		Use:   "pos",
+		Short: "Score the tagger on a CoNLL-U file (gold tokenization)",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, _ := cmd.Flags().GetString("conllu")
+			model, _ := cmd.Flags().GetString("model")
+			sents, err := conllu.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			t, err := loadTagger(model)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			sc := t.Evaluate(sents)
+			el := time.Since(start)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d sentences in %s (%.0f tokens/s, with lemmas)\n", path, len(sents),
+				el.Round(time.Millisecond), float64(sc.Tokens)/el.Seconds())
+			fmt.Fprintf(cmd.OutOrStdout(), "pos upos=%.4f xpos=%.4f lemma=%.4f tokens=%d\n", sc.UPOS, sc.XPOS, sc.Lemma, sc.Tokens)
+			return nil
+		},
+	}
+	evalPOS.Flags().String("conllu", "", "CoNLL-U file to score on")
+	evalPOS.Flags().String("model", "", "weights file (default: the embedded model)")
+	evalPOS.MarkFlagRequired("conllu")
+
+	trainCmd.AddCommand(trainPOS)
+	evalCmd.AddCommand(evalPOS)
+
+	trainParse := &cobra.Command{
+		Use:   "parse",
+		Short: "Train the dependency parser on UD English EWT",
+		Long: `Train the dependency parser on en_ewt-ud-train.conllu, keeping the epoch with the best
+LAS on en_ewt-ud-dev.conllu. With --tags jackknife (the default) the parser trains on tags
+predicted by taggers trained on the other folds of the training set, so that it learns to
+parse the tagger's output; dev is tagged by the tagger given by --pos-model (default: the
+embedded one).`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			corpus, _ := cmd.Flags().GetString("corpus")
+			out, _ := cmd.Flags().GetString("out")
+			epochs, _ := cmd.Flags().GetInt("epochs")
+			seed, _ := cmd.Flags().GetInt64("seed")
+			prune, _ := cmd.Flags().GetFloat64("prune")
+			tagsMode, _ := cmd.Flags().GetString("tags")
+			posModel, _ := cmd.Flags().GetString("pos-model")
+			folds, _ := cmd.Flags().GetInt("folds")
+			train, dev, err := readCorpus(corpus)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			var trainTags, devTags [][]string
+			switch tagsMode {
+			case "gold":
+			case "jackknife":
+				t, err := loadTagger(posModel)
+				if err != nil {
+					return err
+				}
+				devTags = tagAll(t, dev)
+				trainTags = make([][]string, len(train))
+				for k := 0; k < folds; k++ {
+					var in, held []conllu.Sentence
+					var idx []int
+					for i, s := range train {
+						if i%folds == k {
+							held = append(held, s)
+							idx = append(idx, i)
+						} else {
+							in = append(in, s)
+						}
+					}
+					ft, _, err := pos.Train(in, dev, pos.Options{Epochs: 6, Seed: seed, Prune: 0.5})
+					if err != nil {
+						return err
+					}
+					for j, tags := range tagAll(ft, held) {
+						trainTags[idx[j]] = tags
+					}
+					fmt.Fprintf(cmd.ErrOrStderr(), "parse: tagged fold %d/%d (%s)\n", k+1, folds, time.Since(start).Round(time.Second))
+				}
+			default:
+				return fmt.Errorf("--tags must be gold or jackknife")
+			}
+			p, sc, err := parse.Train(parse.FromCoNLLU(train, trainTags), parse.FromCoNLLU(dev, devTags),
+				parse.Options{Epochs: epochs, Seed: seed, Prune: prune, Log: cmd.ErrOrStderr()})
+			if err != nil {
+				return err
+			}
+			if err := writeModel(out, func(b *bytes.Buffer) error { _, err := p.WriteTo(b); return err }); err != nil {
+				return err
+			}
+			fi, _ := os.Stat(out)
+			fmt.Fprintf(cmd.OutOrStdout(), "parse: wrote %s (%d bytes) in %s; dev uas=%.4f las=%.4f tokens=%d\n",
+				out, fi.Size(), time.Since(start).Round(time.Second), sc.UAS, sc.LAS, sc.Tokens)
+			return nil
+		},
+	}
+	trainParse.Flags().String("corpus", "../shared/corpora/ud-en-ewt", "directory holding the EWT .conllu files")
+	trainParse.Flags().String("out", "models/parse.bin", "output weights file")
+	trainParse.Flags().Int("epochs", 15, "maximum training epochs (the best on dev is kept)")
+	trainParse.Flags().Int64("seed", 1, "shuffling seed")
+	trainParse.Flags().Float64("prune", 0.5, "drop averaged weights smaller than this")
+	trainParse.Flags().String("tags", "jackknife", "tags to train on: gold or jackknife")
+	trainParse.Flags().Int("folds", 4, "jackknife folds")
+	trainParse.Flags().String("pos-model", "", "tagger weights for dev (default: the embedded model)")
+
+	evalParse := &cobra.Command{
+		Use:   "parse",
+		Short: "Score the parser on a CoNLL-U file (gold tokens, predicted tags)",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, _ := cmd.Flags().GetString("conllu")
+			model, _ := cmd.Flags().GetString("model")
+			posModel, _ := cmd.Flags().GetString("pos-model")
+			goldTags, _ := cmd.Flags().GetBool("gold-tags")
+			sents, err := conllu.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			var tags [][]string
+			if !goldTags {
+				t, err := loadTagger(posModel)
+				if err != nil {
+					return err
+				}
+				tags = tagAll(t, sents)
+			}
+			p, err := loadParser(model)
+			if err != nil {
+				return err
+			}
+			data := parse.FromCoNLLU(sents, tags)
+			start := time.Now()
+			sc := p.Evaluate(data)
+			el := time.Since(start)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d sentences in %s (%.0f tokens/s)\n", path, len(sents),
+				el.Round(time.Millisecond), float64(sc.Tokens)/el.Seconds())
+			fmt.Fprintf(cmd.OutOrStdout(), "parse uas=%.4f las=%.4f tokens=%d\n", sc.UAS, sc.LAS, sc.Tokens)
+			return nil
+		},
+	}
+	evalParse.Flags().String("conllu", "", "CoNLL-U file to score on")
+	evalParse.Flags().String("model", "", "parser weights file (default: the embedded model)")
+	evalParse.Flags().String("pos-model", "", "tagger weights file (default: the embedded model)")
+	evalParse.Flags().Bool("gold-tags", false, "parse on gold XPOS tags instead of predicted ones")
+	evalParse.MarkFlagRequired("conllu")
+
+	trainCmd.AddCommand(trainParse)
+	evalCmd.AddCommand(evalParse)
+}
+
+// tagAll tags gold-tokenized sentences, returning their XPOS tags.
+func tagAll(t *pos.Tagger, sents []conllu.Sentence) [][]string {
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		words := make([]string, len(s.Words))
+		for j, w := range s.Words {
+			words[j] = tokenize.Normalize(w.Form)
+		}
+		_, out[i] = t.Tag(words)
+	}
+	return out
+}
+
+// loadParser returns the parser in file path, or the embedded one when path is empty.
+func loadParser(path string) (*parse.Parser, error) {
+	if path == "" {
+		return parse.Load()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return parse.Read(f)
+}

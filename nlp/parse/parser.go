@@ -1,0 +1,293 @@
+// Package parse is a greedy transition-based dependency parser: the arc-eager system with
+// an averaged perceptron over Zhang & Nivre (2011) style features (words, Penn tags and
+// labels of stack and buffer tokens, their heads and outer children, valency, distance),
+// trained with a dynamic oracle (Goldberg & Nivre 2012). It outputs Universal Dependencies
+// relations.
+//
+// The model is trained on UD English EWT by `faultline train parse` and embedded in the
+// binary (models/parse.bin); Load returns it as an nlp.Annotator, which needs the XPOS
+// tags of package pos.
+package parse
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/faultline/faultline/models"
+	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/perceptron"
+)
+
+// Parser is a dependency parser. It is safe for concurrent use.
+type Parser struct {
+	model  *perceptron.Model
+	labels []string
+	punct  int // label id of "punct", or -1
+	dep    int // label id used for unattached non-punctuation
+	pool   sync.Pool
+}
+
+// file is the serialised form of a Parser.
+type file struct {
+	Model  []byte
+	Labels []string
+}
+
+// scratch is per-call working memory.
+type scratch struct {
+	st     state
+	fs     []uint64
+	suf    []uint64
+	scores []float32
+	buf    []byte
+	heads  []int
+	rels   []int
+	words  []string
+	tags   []string
+}
+
+func newParser(m *perceptron.Model, labels []string) *Parser {
+	p := &Parser{model: m, labels: labels, punct: -1, dep: 0}
+	for i, l := range labels {
+		switch l {
+		case "punct":
+			p.punct = i
+		case "parataxis":
+			p.dep = i
+		}
+	}
+	return p
+}
+
+// ErrNoModel is returned by Load when the binary was built without trained weights.
+var ErrNoModel = errors.New("parse: no embedded model (run faultline train parse)")
+
+var (
+	loadOnce sync.Once
+	loaded   *Parser
+	loadErr  error
+)
+
+// Load returns the parser embedded in the binary. It is decoded once and shared.
+func Load() (*Parser, error) {
+	loadOnce.Do(func() {
+		if len(models.Parse) == 0 {
+			loadErr = ErrNoModel
+			return
+		}
+		loaded, loadErr = Read(bytes.NewReader(models.Parse))
+	})
+	return loaded, loadErr
+}
+
+// Read reads a parser written by WriteTo.
+func Read(r io.Reader) (*Parser, error) {
+	var f file
+	if err := gob.NewDecoder(r).Decode(&f); err != nil {
+		return nil, fmt.Errorf("parse: reading model: %w", err)
+	}
+	m, err := perceptron.Read(bytes.NewReader(f.Model))
+	if err != nil {
+		return nil, fmt.Errorf("parse: reading model: %w", err)
+	}
+	if m.NumClasses() != 2+2*len(f.Labels) || len(f.Labels) == 0 {
+		return nil, fmt.Errorf("parse: model has %d classes for %d labels", m.NumClasses(), len(f.Labels))
+	}
+	return newParser(m, f.Labels), nil
+}
+
+// WriteTo writes the parser.
+func (p *Parser) WriteTo(w io.Writer) (int64, error) {
+	var mb bytes.Buffer
+	if _, err := p.model.WriteTo(&mb); err != nil {
+		return 0, err
+	}
+	cw := &counter{w: w}
+	err := gob.NewEncoder(cw).Encode(file{Model: mb.Bytes(), Labels: p.labels})
+	return cw.n, err
+}
+
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// Labels returns the dependency relations the parser predicts.
+func (p *Parser) Labels() []string { return p.labels }
+
+func (p *Parser) get() *scratch {
+	if s, ok := p.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{scores: make([]float32, p.model.NumClasses()), fs: make([]uint64, 0, 128)}
+}
+
+var rootWord = perceptron.HashString(3, "<root>")
+
+// prepare fills the per-token feature values of st for words/tags (1-based positions).
+func prepare(st *state, suf []uint64, buf []byte, words, tags []string) ([]uint64, []byte) {
+	n := len(words)
+	st.reset(n)
+	if cap(st.w) < n+1 {
+		st.w = make([]uint64, n+1)
+		st.p = make([]uint64, n+1)
+	}
+	st.w, st.p = st.w[:n+1], st.p[:n+1]
+	if cap(suf) < n+1 {
+		suf = make([]uint64, n+1)
+	}
+	suf = suf[:n+1]
+	st.w[0], st.p[0], suf[0] = rootWord, rootWord, rootWord
+	for i, w := range words {
+		buf = buf[:0]
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+		st.w[i+1] = hashBytes(1, buf)
+		k := len(buf) - 3
+		if k < 0 {
+			k = 0
+		}
+		suf[i+1] = hashBytes(4, buf[k:])
+		st.p[i+1] = perceptron.HashString(2, tags[i])
+	}
+	return suf, buf
+}
+
+func hashBytes(seed uint64, b []byte) uint64 {
+	f := uint64(14695981039346656037)
+	for _, c := range b {
+		f ^= uint64(c)
+		f *= 1099511628211
+	}
+	return perceptron.Mix(seed, f)
+}
+
+// parse parses one sentence into s.heads (-1 root, else 0-based) and s.rels (label ids).
+func (p *Parser) parse(s *scratch, words, tags []string) {
+	st := &s.st
+	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags)
+	nc := p.model.NumClasses()
+	for !st.done() {
+		s.fs = st.features(s.fs[:0], s.suf)
+		p.model.Score(s.fs, s.scores)
+		best, bv := -1, float32(0)
+		for c := 0; c < nc; c++ {
+			if (best < 0 || s.scores[c] > bv) && st.valid(c) {
+				best, bv = c, s.scores[c]
+			}
+		}
+		st.apply(best)
+	}
+	p.finish(s, tags)
+}
+
+// finish turns the final state into heads and labels, attaching tokens left without a head.
+func (p *Parser) finish(s *scratch, tags []string) {
+	st := &s.st
+	n := st.n
+	s.heads = s.heads[:0]
+	s.rels = s.rels[:0]
+	root := st.rc[0][0]
+	for i := 1; i <= n; i++ {
+		h, l := st.head[i], st.lab[i]
+		if h == none {
+			if root == none {
+				root = i
+				h, l = 0, p.rootLabel()
+			} else {
+				h = root
+				l = p.dep
+				if p.punct >= 0 && isPunct(tags[i-1]) {
+					l = p.punct
+				}
+			}
+		}
+		s.heads = append(s.heads, h-1)
+		s.rels = append(s.rels, l)
+	}
+}
+
+func (p *Parser) rootLabel() int {
+	for i, l := range p.labels {
+		if l == "root" {
+			return i
+		}
+	}
+	return 0
+}
+
+func isPunct(tag string) bool {
+	r, _ := utf8.DecodeRuneInString(tag)
+	return tag != "" && !unicode.IsLetter(r) || tag == "HYPH" || tag == "NFP"
+}
+
+// Parse returns the head (index into words, -1 for the root) and relation of each word,
+// given the words' normalised forms and Penn (XPOS) tags.
+func (p *Parser) Parse(words, tags []string) (heads []int, rels []string) {
+	if len(words) == 0 {
+		return nil, nil
+	}
+	s := p.get()
+	defer p.pool.Put(s)
+	p.parse(s, words, tags)
+	heads = append(heads, s.heads...)
+	for _, l := range s.rels {
+		rels = append(rels, p.labels[l])
+	}
+	return heads, rels
+}
+
+// Annotate sets Head (an index into d.Tokens, -1 for a sentence root) and Rel of every
+// token, sentence by sentence, from the tokens' Norm and XPOS.
+func (p *Parser) Annotate(d *nlp.Doc) {
+	s := p.get()
+	defer p.pool.Put(s)
+	one := func(first, last int) {
+		s.words, s.tags = s.words[:0], s.tags[:0]
+		for _, t := range d.Tokens[first:last] {
+			s.words = append(s.words, t.Norm)
+			s.tags = append(s.tags, t.XPOS)
+		}
+		p.parse(s, s.words, s.tags)
+		for i := range s.heads {
+			t := &d.Tokens[first+i]
+			if s.heads[i] < 0 {
+				t.Head = -1
+			} else {
+				t.Head = first + s.heads[i]
+			}
+			t.Rel = p.labels[s.rels[i]]
+		}
+	}
+	if len(d.Sentences) == 0 {
+		if len(d.Tokens) > 0 {
+			one(0, len(d.Tokens))
+		}
+		return
+	}
+	for _, sn := range d.Sentences {
+		if sn.First >= 0 && sn.First < sn.Last && sn.Last <= len(d.Tokens) {
+			one(sn.First, sn.Last)
+		}
+	}
+}
+
+var _ = strings.ToLower

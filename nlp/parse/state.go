@@ -1,0 +1,354 @@
+package parse
+
+import (
+	"github.com/faultline/faultline/nlp/perceptron"
+)
+
+// Transitions of the arc-eager system. Class ids: shift 0, reduce 1, left-arc with label l
+// 2+2l, right-arc with label l 3+2l.
+const (
+	shift  = 0
+	reduce = 1
+)
+
+func isLeft(c int) bool  { return c >= 2 && c%2 == 0 }
+func isRight(c int) bool { return c >= 3 && c%2 == 1 }
+func label(c int) int    { return (c - 2) / 2 }
+
+// state is a parser configuration over tokens 1..n; 0 is the artificial root.
+type state struct {
+	n      int
+	stack  []int
+	b      int // front of the buffer
+	head   []int
+	lab    []int
+	lc, rc [][2]int // two leftmost / rightmost children
+	nl, nr []int    // number of left / right children
+	ls, rs []uint64 // sets of left / right child labels
+	// word, tag features per position (0 = root), plus sentinels for "none"
+	w, p []uint64
+}
+
+const none = -1
+
+func (s *state) reset(n int) {
+	s.n = n
+	s.stack = append(s.stack[:0], 0)
+	s.b = 1
+	grow := func(x []int) []int {
+		if cap(x) < n+1 {
+			x = make([]int, n+1)
+		}
+		x = x[:n+1]
+		for i := range x {
+			x[i] = 0
+		}
+		return x
+	}
+	s.head = grow(s.head)
+	for i := range s.head {
+		s.head[i] = none
+	}
+	s.lab = grow(s.lab)
+	for i := range s.lab {
+		s.lab[i] = none
+	}
+	s.nl = grow(s.nl)
+	s.nr = grow(s.nr)
+	if cap(s.lc) < n+1 {
+		s.lc = make([][2]int, n+1)
+		s.rc = make([][2]int, n+1)
+		s.ls = make([]uint64, n+1)
+		s.rs = make([]uint64, n+1)
+	}
+	s.lc, s.rc, s.ls, s.rs = s.lc[:n+1], s.rc[:n+1], s.ls[:n+1], s.rs[:n+1]
+	for i := 0; i <= n; i++ {
+		s.lc[i] = [2]int{none, none}
+		s.rc[i] = [2]int{none, none}
+		s.ls[i], s.rs[i] = 0, 0
+	}
+}
+
+func (s *state) done() bool { return s.b > s.n }
+
+func (s *state) top() int { return s.stack[len(s.stack)-1] }
+
+// valid reports whether transition class c may be applied.
+func (s *state) valid(c int) bool {
+	if s.b > s.n {
+		return false
+	}
+	top := s.top()
+	switch {
+	case c == shift:
+		return true
+	case c == reduce:
+		return top != 0 && s.head[top] != none
+	case isLeft(c):
+		return top != 0 && s.head[top] == none
+	default: // right
+		if top == 0 {
+			// one root only
+			return s.nr[0] == 0
+		}
+		return true
+	}
+}
+
+func (s *state) addArc(h, d, l int) {
+	s.head[d] = h
+	s.lab[d] = l
+	bit := uint64(1) << (uint(l) & 63)
+	if d < h {
+		s.nl[h]++
+		s.ls[h] |= bit
+		// leftmost children: lc[0] the leftmost, lc[1] the second leftmost
+		if s.lc[h][0] == none || d < s.lc[h][0] {
+			s.lc[h][1] = s.lc[h][0]
+			s.lc[h][0] = d
+		} else if s.lc[h][1] == none || d < s.lc[h][1] {
+			s.lc[h][1] = d
+		}
+	} else {
+		s.nr[h]++
+		s.rs[h] |= bit
+		if s.rc[h][0] == none || d > s.rc[h][0] {
+			s.rc[h][1] = s.rc[h][0]
+			s.rc[h][0] = d
+		} else if s.rc[h][1] == none || d > s.rc[h][1] {
+			s.rc[h][1] = d
+		}
+	}
+}
+
+// apply applies transition class c (which must be valid).
+func (s *state) apply(c int) {
+	switch {
+	case c == shift:
+		s.stack = append(s.stack, s.b)
+		s.b++
+	case c == reduce:
+		s.stack = s.stack[:len(s.stack)-1]
+	case isLeft(c):
+		top := s.top()
+		s.addArc(s.b, top, label(c))
+		s.stack = s.stack[:len(s.stack)-1]
+	default:
+		s.addArc(s.top(), s.b, label(c))
+		s.stack = append(s.stack, s.b)
+		s.b++
+	}
+}
+
+// feature templates
+const (
+	tS0w uint64 = iota + 1
+	tS0p
+	tS0wp
+	tN0w
+	tN0p
+	tN0wp
+	tN1w
+	tN1p
+	tN1wp
+	tN2w
+	tN2p
+	tN2wp
+	tS0wpN0wp
+	tS0wpN0w
+	tS0wN0wp
+	tS0wpN0p
+	tS0pN0wp
+	tS0wN0w
+	tS0pN0p
+	tN0pN1p
+	tN0pN1pN2p
+	tS0pN0pN1p
+	tS0hpS0pN0p
+	tS0pS0lpN0p
+	tS0pS0rpN0p
+	tS0pN0pN0lp
+	tS0wD
+	tS0pD
+	tN0wD
+	tN0pD
+	tS0wN0wD
+	tS0pN0pD
+	tS0wVr
+	tS0pVr
+	tS0wVl
+	tS0pVl
+	tN0wVl
+	tN0pVl
+	tS0hw
+	tS0hp
+	tS0l
+	tS0lw
+	tS0lp
+	tS0ll
+	tS0rw
+	tS0rp
+	tS0rl
+	tN0lw
+	tN0lp
+	tN0ll
+	tS0h2w
+	tS0h2p
+	tS0hl
+	tS0l2w
+	tS0l2p
+	tS0l2l
+	tS0r2w
+	tS0r2p
+	tS0r2l
+	tN0l2w
+	tN0l2p
+	tN0l2l
+	tS0pS0lpS0l2p
+	tS0pS0rpS0r2p
+	tS0pS0hpS0h2p
+	tN0pN0lpN0l2p
+	tS0wSr
+	tS0pSr
+	tS0wSl
+	tS0pSl
+	tN0wSl
+	tN0pSl
+	tS1w
+	tS1p
+	tS1pS0pN0p
+	tS1wS0w
+	tBias
+	tN0wN1w
+	tS0sufN0p
+	tN0suf
+	tS0suf
+	tN0preN0p
+	tN1suf
+)
+
+// features appends the feature keys of the state to fs.
+func (s *state) features(fs []uint64, suf []uint64) []uint64 {
+	mix := perceptron.Mix
+	const nw, np = 7, 7 // "no such token"
+	w := func(i int) uint64 {
+		if i < 0 || i > s.n {
+			return nw
+		}
+		return s.w[i]
+	}
+	p := func(i int) uint64 {
+		if i < 0 || i > s.n {
+			return np
+		}
+		return s.p[i]
+	}
+	lb := func(i int) uint64 {
+		if i < 0 || i > s.n || s.lab[i] < 0 {
+			return 99
+		}
+		return uint64(s.lab[i])
+	}
+	sf := func(i int) uint64 {
+		if i < 0 || i > s.n {
+			return nw
+		}
+		return suf[i]
+	}
+	s0, s1 := s.top(), none
+	if len(s.stack) > 1 {
+		s1 = s.stack[len(s.stack)-2]
+	}
+	n0 := s.b
+	n1, n2 := n0+1, n0+2
+	if n1 > s.n {
+		n1 = none
+	}
+	if n2 > s.n {
+		n2 = none
+	}
+	s0h, s0h2 := none, none
+	if s0 > 0 {
+		s0h = s.head[s0]
+		if s0h > 0 {
+			s0h2 = s.head[s0h]
+		}
+	}
+	s0l, s0l2 := s.lc[s0][0], s.lc[s0][1]
+	s0r, s0r2 := s.rc[s0][0], s.rc[s0][1]
+	n0l, n0l2 := none, none
+	if n0 <= s.n {
+		n0l, n0l2 = s.lc[n0][0], s.lc[n0][1]
+	}
+	d := uint64(n0 - s0)
+	if d > 5 {
+		if d < 10 {
+			d = 6
+		} else {
+			d = 7
+		}
+	}
+	if n0 > s.n {
+		d = 0
+	}
+	var vl0, vr0, vln0, sl0, sr0, sln0 uint64
+	vl0, vr0 = uint64(s.nl[s0]), uint64(s.nr[s0])
+	sl0, sr0 = s.ls[s0], s.rs[s0]
+	if n0 <= s.n {
+		vln0, sln0 = uint64(s.nl[n0]), s.ls[n0]
+	}
+	s0w, s0p, n0w, n0p := w(s0), p(s0), w(n0), p(n0)
+	n1w, n1p, n2w, n2p := w(n1), p(n1), w(n2), p(n2)
+	s0wp, n0wp := mix(s0w, s0p), mix(n0w, n0p)
+	fs = append(fs,
+		mix(tBias, 0),
+		mix(tS0w, s0w), mix(tS0p, s0p), mix(tS0wp, s0wp),
+		mix(tN0w, n0w), mix(tN0p, n0p), mix(tN0wp, n0wp),
+		mix(tN1w, n1w), mix(tN1p, n1p), mix(tN1wp, mix(n1w, n1p)),
+		mix(tN2w, n2w), mix(tN2p, n2p), mix(tN2wp, mix(n2w, n2p)),
+		mix(mix(tS0wpN0wp, s0wp), n0wp),
+		mix(mix(tS0wpN0w, s0wp), n0w),
+		mix(mix(tS0wN0wp, s0w), n0wp),
+		mix(mix(tS0wpN0p, s0wp), n0p),
+		mix(mix(tS0pN0wp, s0p), n0wp),
+		mix(mix(tS0wN0w, s0w), n0w),
+		mix(mix(tS0pN0p, s0p), n0p),
+		mix(mix(tN0pN1p, n0p), n1p),
+		mix(mix(mix(tN0pN1pN2p, n0p), n1p), n2p),
+		mix(mix(mix(tS0pN0pN1p, s0p), n0p), n1p),
+		mix(mix(mix(tS0hpS0pN0p, p(s0h)), s0p), n0p),
+		mix(mix(mix(tS0pS0lpN0p, s0p), p(s0l)), n0p),
+		mix(mix(mix(tS0pS0rpN0p, s0p), p(s0r)), n0p),
+		mix(mix(mix(tS0pN0pN0lp, s0p), n0p), p(n0l)),
+		mix(mix(tS0wD, s0w), d), mix(mix(tS0pD, s0p), d),
+		mix(mix(tN0wD, n0w), d), mix(mix(tN0pD, n0p), d),
+		mix(mix(mix(tS0wN0wD, s0w), n0w), d), mix(mix(mix(tS0pN0pD, s0p), n0p), d),
+		mix(mix(tS0wVr, s0w), vr0), mix(mix(tS0pVr, s0p), vr0),
+		mix(mix(tS0wVl, s0w), vl0), mix(mix(tS0pVl, s0p), vl0),
+		mix(mix(tN0wVl, n0w), vln0), mix(mix(tN0pVl, n0p), vln0),
+		mix(tS0hw, w(s0h)), mix(tS0hp, p(s0h)), mix(tS0l, lb(s0)),
+		mix(tS0lw, w(s0l)), mix(tS0lp, p(s0l)), mix(tS0ll, lb(s0l)),
+		mix(tS0rw, w(s0r)), mix(tS0rp, p(s0r)), mix(tS0rl, lb(s0r)),
+		mix(tN0lw, w(n0l)), mix(tN0lp, p(n0l)), mix(tN0ll, lb(n0l)),
+		mix(tS0h2w, w(s0h2)), mix(tS0h2p, p(s0h2)), mix(tS0hl, lb(s0h)),
+		mix(tS0l2w, w(s0l2)), mix(tS0l2p, p(s0l2)), mix(tS0l2l, lb(s0l2)),
+		mix(tS0r2w, w(s0r2)), mix(tS0r2p, p(s0r2)), mix(tS0r2l, lb(s0r2)),
+		mix(tN0l2w, w(n0l2)), mix(tN0l2p, p(n0l2)), mix(tN0l2l, lb(n0l2)),
+		mix(mix(mix(tS0pS0lpS0l2p, s0p), p(s0l)), p(s0l2)),
+		mix(mix(mix(tS0pS0rpS0r2p, s0p), p(s0r)), p(s0r2)),
+		mix(mix(mix(tS0pS0hpS0h2p, s0p), p(s0h)), p(s0h2)),
+		mix(mix(mix(tN0pN0lpN0l2p, n0p), p(n0l)), p(n0l2)),
+		mix(mix(tS0wSr, s0w), sr0), mix(mix(tS0pSr, s0p), sr0),
+		mix(mix(tS0wSl, s0w), sl0), mix(mix(tS0pSl, s0p), sl0),
+		mix(mix(tN0wSl, n0w), sln0), mix(mix(tN0pSl, n0p), sln0),
+		mix(tS1w, w(s1)), mix(tS1p, p(s1)),
+		mix(mix(mix(tS1pS0pN0p, p(s1)), s0p), n0p),
+		mix(mix(tS1wS0w, w(s1)), s0w),
+		mix(mix(tN0wN1w, n0w), n1w),
+		mix(mix(tS0sufN0p, sf(s0)), n0p),
+		mix(tN0suf, sf(n0)),
+		mix(tS0suf, sf(s0)),
+		mix(tN1suf, sf(n1)),
+	)
+	return fs
+}

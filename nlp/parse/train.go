@@ -1,0 +1,272 @@
+package parse
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/faultline/faultline/nlp/conllu"
+	"github.com/faultline/faultline/nlp/perceptron"
+	"github.com/faultline/faultline/nlp/tokenize"
+)
+
+// Options control training.
+type Options struct {
+	Epochs  int     // maximum passes over the training data
+	Seed    int64   // shuffling and exploration seed
+	Prune   float64 // averaged weights below this are dropped
+	Explore float64 // probability of following a wrong prediction from epoch 2 on
+	Log     io.Writer
+}
+
+// Scores are attachment scores over words (punctuation included).
+type Scores struct {
+	UAS, LAS float64
+	Tokens   int
+}
+
+// Sentence is a training or test sentence: gold heads and relations, and the tags the
+// parser sees (gold or predicted).
+type Sentence struct {
+	Words []string // normalised forms
+	Tags  []string // Penn tags
+	Heads []int    // gold head, 0-based, -1 root
+	Rels  []string // gold relation
+}
+
+// FromCoNLLU converts treebank sentences, using tags[i] as the tags of sentence i when
+// tags is not nil (e.g. predicted tags) and the gold XPOS otherwise.
+func FromCoNLLU(sents []conllu.Sentence, tags [][]string) []Sentence {
+	out := make([]Sentence, len(sents))
+	for i, s := range sents {
+		o := &out[i]
+		for j, w := range s.Words {
+			o.Words = append(o.Words, tokenize.Normalize(w.Form))
+			if tags != nil {
+				o.Tags = append(o.Tags, tags[i][j])
+			} else {
+				o.Tags = append(o.Tags, w.XPOS)
+			}
+			o.Heads = append(o.Heads, w.Head)
+			o.Rels = append(o.Rels, w.Rel)
+		}
+	}
+	return out
+}
+
+// Train trains a parser, keeping the epoch that scores best (LAS) on dev.
+func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
+	if o.Epochs <= 0 {
+		o.Epochs = 15
+	}
+	if o.Explore == 0 {
+		o.Explore = 0.9
+	}
+	logf := func(format string, a ...any) {
+		if o.Log != nil {
+			fmt.Fprintf(o.Log, format, a...)
+		}
+	}
+	labelIdx := map[string]int{}
+	for _, s := range train {
+		for _, r := range s.Rels {
+			labelIdx[r] = 0
+		}
+	}
+	var labels []string
+	for l := range labelIdx {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	if len(labels) > 64 {
+		return nil, Scores{}, fmt.Errorf("parse: %d relations, at most 64 supported", len(labels))
+	}
+	for i, l := range labels {
+		labelIdx[l] = i
+	}
+	nc := 2 + 2*len(labels)
+	logf("parse: %d sentences, %d relations\n", len(train), len(labels))
+	tr := perceptron.NewTrainer(nc)
+	rng := tr.Rand(o.Seed)
+	scores := make([]float64, nc)
+	costs := make([]int, nc)
+	var st state
+	var suf []uint64
+	var buf []byte
+	var fs []uint64
+	var gh, gl []int
+	var best *Parser
+	var bestScores Scores
+	bad := 0
+	for ep := 1; ep <= o.Epochs; ep++ {
+		errs, steps := 0, 0
+		for _, si := range rng.Perm(len(train)) {
+			s := &train[si]
+			n := len(s.Words)
+			if n == 0 {
+				continue
+			}
+			suf, buf = prepare(&st, suf, buf, s.Words, s.Tags)
+			gh, gl = gh[:0], gl[:0]
+			gh = append(gh, none)
+			gl = append(gl, none)
+			for i := range s.Words {
+				gh = append(gh, s.Heads[i]+1)
+				gl = append(gl, labelIdx[s.Rels[i]])
+			}
+			for !st.done() {
+				fs = st.features(fs[:0], suf)
+				tr.Score(fs, scores)
+				st.costs(gh, gl, costs)
+				pred, gold := -1, -1
+				minCost := 1 << 30
+				for c := 0; c < nc; c++ {
+					if costs[c] < 0 {
+						continue
+					}
+					if pred < 0 || scores[c] > scores[pred] {
+						pred = c
+					}
+					if costs[c] < minCost {
+						minCost = costs[c]
+					}
+				}
+				for c := 0; c < nc; c++ {
+					if costs[c] == minCost && (gold < 0 || scores[c] > scores[gold]) {
+						gold = c
+					}
+				}
+				steps++
+				if costs[pred] == minCost {
+					tr.Tick()
+					st.apply(pred)
+					continue
+				}
+				errs++
+				tr.Update(fs, gold, pred)
+				if ep > 1 && rng.Float64() < o.Explore {
+					st.apply(pred)
+				} else {
+					st.apply(gold)
+				}
+			}
+		}
+		p := newParser(tr.Model(nil, o.Prune), labels)
+		sc := p.Evaluate(dev)
+		logf("parse: epoch %d: train transition acc %.4f, dev uas %.4f las %.4f, %d features, %d weights\n",
+			ep, 1-float64(errs)/float64(steps), sc.UAS, sc.LAS, p.model.NumFeatures(), p.model.NumWeights())
+		if best == nil || sc.LAS > bestScores.LAS {
+			best, bestScores, bad = p, sc, 0
+		} else if bad++; bad >= 3 {
+			break
+		}
+	}
+	return best, bestScores, nil
+}
+
+// costs sets costs[c] to the number of gold arcs transition c makes unreachable (Goldberg
+// & Nivre's dynamic oracle for arc-eager, plus one for a wrong label on a gold arc), or -1
+// when c is not valid. gh and gl are the gold heads and labels by position (1-based,
+// 0 = root).
+func (s *state) costs(gh, gl []int, costs []int) {
+	for i := range costs {
+		costs[i] = -1
+	}
+	if s.done() {
+		return
+	}
+	s0, b := s.top(), s.b
+	inStack := func(k int) bool {
+		for _, x := range s.stack {
+			if x == k {
+				return true
+			}
+		}
+		return false
+	}
+	// shift: b loses heads and dependents in the stack
+	c := 0
+	for _, k := range s.stack {
+		if gh[b] == k {
+			c++
+		}
+		if k != 0 && s.head[k] == none && gh[k] == b {
+			c++
+		}
+	}
+	costs[shift] = c
+	if s.valid(reduce) {
+		c := 0
+		for k := b; k <= s.n; k++ {
+			if gh[k] == s0 {
+				c++
+			}
+		}
+		costs[reduce] = c
+	}
+	nl := (len(costs) - 2) / 2
+	if s.valid(2) {
+		// left-arc: s0 gets head b and leaves the stack
+		c := 0
+		for k := b; k <= s.n; k++ {
+			if gh[k] == s0 {
+				c++
+			}
+		}
+		if gh[s0] > b {
+			c++
+		}
+		for l := 0; l < nl; l++ {
+			costs[2+2*l] = c
+			if gh[s0] == b && gl[s0] != l {
+				costs[2+2*l] = c + 1
+			}
+		}
+	}
+	if s.valid(3) {
+		// right-arc: b gets head s0 and goes on the stack
+		c := 0
+		if gh[b] != s0 && (gh[b] > b || inStack(gh[b])) {
+			c++
+		}
+		for _, k := range s.stack {
+			if k != 0 && s.head[k] == none && gh[k] == b {
+				c++
+			}
+		}
+		for l := 0; l < nl; l++ {
+			costs[3+2*l] = c
+			if gh[b] == s0 && gl[b] != l {
+				costs[3+2*l] = c + 1
+			}
+		}
+	}
+}
+
+// Evaluate parses the sentences (with their Tags) and scores the heads and relations.
+func (p *Parser) Evaluate(sents []Sentence) Scores {
+	var sc Scores
+	var u, l int
+	s := p.get()
+	defer p.pool.Put(s)
+	for _, sn := range sents {
+		if len(sn.Words) == 0 {
+			continue
+		}
+		p.parse(s, sn.Words, sn.Tags)
+		for i, h := range s.heads {
+			sc.Tokens++
+			if h == sn.Heads[i] {
+				u++
+				if p.labels[s.rels[i]] == sn.Rels[i] {
+					l++
+				}
+			}
+		}
+	}
+	if sc.Tokens > 0 {
+		sc.UAS = float64(u) / float64(sc.Tokens)
+		sc.LAS = float64(l) / float64(sc.Tokens)
+	}
+	return sc
+}

@@ -1,0 +1,244 @@
+// Package pos tags tokens with their part of speech — Universal (UPOS) and Penn Treebank
+// (XPOS) tags, predicted jointly by one greedy averaged perceptron — and their lemma.
+//
+// The model is trained on UD English EWT by `faultline train pos` and embedded in the
+// binary (models/pos.bin); Load returns it as an nlp.Annotator.
+package pos
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/faultline/faultline/models"
+	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/perceptron"
+)
+
+// Tagger is a part-of-speech tagger and lemmatizer. It is safe for concurrent use.
+type Tagger struct {
+	first *perceptron.Model // first pass, whose tags give the right context; may be nil
+	model *perceptron.Model
+	upos  []string // per class
+	xpos  []string // per class
+	// dict maps frequent unambiguous word forms straight to their class.
+	dict     map[string]uint16
+	clusters map[uint64]uint64
+	lemma    *Lemmatizer
+	pool     sync.Pool
+}
+
+// file is the serialised form of a Tagger.
+type file struct {
+	First    []byte
+	Model    []byte
+	Classes  []string // "XPOS\tUPOS"
+	Dict     map[string]uint16
+	Clusters map[uint64]uint64
+	Lemma    *Lemmatizer
+}
+
+// scratch is per-call working memory.
+type scratch struct {
+	ws     []wordInfo
+	fs     []uint64
+	scores []float32
+	buf    []byte
+	tags   []int
+	tags1  []int
+	words  []string
+}
+
+func newTagger(first, m *perceptron.Model, classes []string, dict map[string]uint16, clusters map[uint64]uint64, lm *Lemmatizer) *Tagger {
+	t := &Tagger{first: first, model: m, dict: dict, clusters: clusters, lemma: lm}
+	for _, c := range classes {
+		x, u, _ := strings.Cut(c, "\t")
+		t.xpos = append(t.xpos, x)
+		t.upos = append(t.upos, u)
+	}
+	return t
+}
+
+// ErrNoModel is returned by Load when the binary was built without trained weights.
+var ErrNoModel = errors.New("pos: no embedded model (run faultline train pos)")
+
+var (
+	loadOnce sync.Once
+	loaded   *Tagger
+	loadErr  error
+)
+
+// Load returns the tagger embedded in the binary. It is decoded once and shared.
+func Load() (*Tagger, error) {
+	loadOnce.Do(func() {
+		if len(models.POS) == 0 {
+			loadErr = ErrNoModel
+			return
+		}
+		loaded, loadErr = Read(bytes.NewReader(models.POS))
+	})
+	return loaded, loadErr
+}
+
+// Read reads a tagger written by WriteTo.
+func Read(r io.Reader) (*Tagger, error) {
+	var f file
+	if err := gob.NewDecoder(r).Decode(&f); err != nil {
+		return nil, fmt.Errorf("pos: reading model: %w", err)
+	}
+	m, err := perceptron.Read(bytes.NewReader(f.Model))
+	if err != nil {
+		return nil, fmt.Errorf("pos: reading model: %w", err)
+	}
+	if m.NumClasses() != len(f.Classes) {
+		return nil, fmt.Errorf("pos: model has %d classes, %d names", m.NumClasses(), len(f.Classes))
+	}
+	for _, c := range f.Dict {
+		if int(c) >= len(f.Classes) {
+			return nil, errors.New("pos: corrupt tag dictionary")
+		}
+	}
+	var first *perceptron.Model
+	if len(f.First) > 0 {
+		if first, err = perceptron.Read(bytes.NewReader(f.First)); err != nil {
+			return nil, fmt.Errorf("pos: reading model: %w", err)
+		}
+		if first.NumClasses() != len(f.Classes) {
+			return nil, errors.New("pos: first-pass model does not match")
+		}
+	}
+	return newTagger(first, m, f.Classes, f.Dict, f.Clusters, f.Lemma), nil
+}
+
+// WriteTo writes the tagger.
+func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
+	var mb bytes.Buffer
+	if _, err := t.model.WriteTo(&mb); err != nil {
+		return 0, err
+	}
+	classes := make([]string, len(t.xpos))
+	for i := range classes {
+		classes[i] = t.xpos[i] + "\t" + t.upos[i]
+	}
+	var fb bytes.Buffer
+	if t.first != nil {
+		if _, err := t.first.WriteTo(&fb); err != nil {
+			return 0, err
+		}
+	}
+	cw := &counter{w: w}
+	err := gob.NewEncoder(cw).Encode(file{First: fb.Bytes(), Model: mb.Bytes(), Classes: classes, Dict: t.dict, Clusters: t.clusters, Lemma: t.lemma})
+	return cw.n, err
+}
+
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (t *Tagger) get() *scratch {
+	if s, ok := t.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{scores: make([]float32, t.model.NumClasses()), fs: make([]uint64, 0, 64)}
+}
+
+// tag predicts the class of each word.
+func (t *Tagger) tag(s *scratch, words []string) []int {
+	n := len(words)
+	if cap(s.ws) < n+4 {
+		s.ws = make([]wordInfo, n+4)
+	}
+	ws := s.ws[:n+4]
+	ws[0], ws[1] = padStart, padStart
+	ws[n+2], ws[n+3] = padEnd, padEnd
+	for i, w := range words {
+		s.buf = info(&ws[i+2], w, i == 0, s.buf, t.clusters)
+	}
+	if t.first == nil {
+		s.tags, s.fs = greedy(t.model, t.dict, ws, words, nil, s.tags[:0], s.fs, s.scores)
+		return s.tags
+	}
+	s.tags1, s.fs = greedy(t.first, t.dict, ws, words, nil, s.tags1[:0], s.fs, s.scores)
+	s.tags, s.fs = greedy(t.model, t.dict, ws, words, s.tags1, s.tags[:0], s.fs, s.scores)
+	return s.tags
+}
+
+// greedy tags words left to right with m, appending classes to tags. right, if not nil,
+// holds first-pass tags used as right context.
+func greedy(m *perceptron.Model, dict map[string]uint16, ws []wordInfo, words []string, right []int, tags []int, fs []uint64, scores []float32) ([]int, []uint64) {
+	prev, prev2 := uint64(1000), uint64(1000)
+	for i, w := range words {
+		c, ok := dict[w]
+		if !ok {
+			fs = features(fs[:0], ws, i, prev, prev2)
+			if right != nil {
+				fs = rightFeatures(fs, ws, i, prev, rightTag(right, i), rightTag(right, i+1), rightTag(right, i+2))
+			}
+			c = uint16(m.Predict(fs, scores))
+		}
+		tags = append(tags, int(c))
+		prev2, prev = prev, uint64(c)
+	}
+	return tags, fs
+}
+
+func rightTag(tags []int, i int) uint64 {
+	if i < len(tags) {
+		return uint64(tags[i])
+	}
+	return 2000
+}
+
+// Tag returns the UPOS and XPOS tags of words (normalised token forms).
+func (t *Tagger) Tag(words []string) (upos, xpos []string) {
+	s := t.get()
+	defer t.pool.Put(s)
+	for _, c := range t.tag(s, words) {
+		upos = append(upos, t.upos[c])
+		xpos = append(xpos, t.xpos[c])
+	}
+	return upos, xpos
+}
+
+// Lemma returns the lemma of a word form with Penn tag xpos.
+func (t *Tagger) Lemma(form, xpos string) string { return t.lemma.Lemma(form, xpos) }
+
+// Annotate sets UPOS, XPOS and Lemma of every token, sentence by sentence (the whole
+// document is one sentence when there are none).
+func (t *Tagger) Annotate(d *nlp.Doc) {
+	s := t.get()
+	defer t.pool.Put(s)
+	one := func(first, last int) {
+		s.words = s.words[:0]
+		for _, tok := range d.Tokens[first:last] {
+			s.words = append(s.words, tok.Norm)
+		}
+		for i, c := range t.tag(s, s.words) {
+			tok := &d.Tokens[first+i]
+			tok.UPOS, tok.XPOS = t.upos[c], t.xpos[c]
+			tok.Lemma = t.lemma.Lemma(tok.Norm, tok.XPOS)
+		}
+	}
+	if len(d.Sentences) == 0 {
+		if len(d.Tokens) > 0 {
+			one(0, len(d.Tokens))
+		}
+		return
+	}
+	for _, sn := range d.Sentences {
+		if sn.First >= 0 && sn.First < sn.Last && sn.Last <= len(d.Tokens) {
+			one(sn.First, sn.Last)
+		}
+	}
+}
