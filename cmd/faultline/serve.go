@@ -45,20 +45,22 @@ func runServe(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	defer store.Close()
-	return serveToken(ctx, store, addr, token)
+	return serveOn(ctx, store, addr, token, nil)
 }
 
 // serve serves the API and web UI of store on addr until ctx is done. On a non-loopback
 // address it makes a random write token and prints it.
 func serve(ctx context.Context, store faultline.Store, addr string) error {
-	return serveToken(ctx, store, addr, os.Getenv("FAULTLINE_TOKEN"))
+	return serveOn(ctx, store, addr, os.Getenv("FAULTLINE_TOKEN"), nil)
 }
 
 // rebuildHook rebuilds and saves the corpus model after an override through the API.
 // TODO(model.go): point it at rebuildModel once that shared helper lands.
 var rebuildHook = demoRebuild
 
-func serveToken(ctx context.Context, store faultline.Store, addr, token string) error {
+// serveOn serves store on addr with a write token until ctx is done; ready, when not nil, is
+// called with the server's URL once it listens.
+func serveOn(ctx context.Context, store faultline.Store, addr, token string, ready func(url string)) error {
 	s := fhttp.NewServer(store)
 	s.Addr, s.Token = addr, token
 	if rebuildHook != nil {
@@ -75,6 +77,9 @@ func serveToken(ctx context.Context, store faultline.Store, addr, token string) 
 	}
 	fmt.Fprintf(os.Stderr, "serve: faultline web UI on %s (Ctrl-C to stop)\n", s.URL())
 	fmt.Printf("serve url=%s\n", s.URL())
+	if ready != nil {
+		ready(s.URL())
+	}
 	<-ctx.Done()
 	fmt.Fprintln(os.Stderr, "serve: shutting down")
 	return s.Close()
