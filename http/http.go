@@ -2,6 +2,31 @@
 // the embedded web UI (graph, dossier, evidence reader, timeline, map, paradoxes, scenarios,
 // merge and split) at /. Everything the UI needs ships inside the binary: no build step, no
 // network access at run time.
+//
+// The API (every answer is JSON; lists are never null):
+//
+//	GET  /api/info                         counts, date range, whether writes need a token
+//	GET  /api/documents?offset&limit       documents without text, ingest order
+//	GET  /api/documents/{id}               text, extraction (evidence spans), actor names
+//	GET  /api/search?q&limit               sentences matching a full-text query
+//	GET  /api/actors?q&type&sort&offset&limit   actors, most prominent first (or by name)
+//	GET  /api/actors/{id}                  dossier: aliases, roles, ties by sign, events, quotes by and about
+//	GET  /api/events?actor&type&from&to&place&offset&limit
+//	GET  /api/network?from&to&limit&min_weight&max_edges&type&actor   nodes and edges of a window
+//	GET  /api/relation?a&b&from&to         one relation with its evidence
+//	GET  /api/blocs?from&to                blocs, frustration, balance, brokers
+//	GET  /api/paradoxes?from&to&actor&offset&limit
+//	GET  /api/timeline?from&to             events per month, relations that changed sign
+//	GET  /api/places?from&to&actor         located event places for the map
+//	POST /api/scenario                     {"edits":[{"a","b","sign"}|{"a","remove":true}],"from","to","model","runs","seed"}
+//	GET  /api/overrides                    analysts' corrections, oldest first
+//	POST /api/overrides                    {"kind":"merge|split|alias|rename","actor","other","name"}; rebuilds the model
+//
+// Errors are {"error":{"code":..,"message":..}} with the faultline error codes mapped to
+// statuses (see ErrorStatus). Pages are capped (MaxLimit), bodies limited (MaxBodyBytes),
+// requests time-limited (Server.Timeout). Writes must be same-origin JSON and, with a token
+// or on a non-loopback address, carry "Authorization: Bearer TOKEN". A loopback server
+// answers only to local Host names (DNS rebinding).
 package http
 
 import (
