@@ -285,7 +285,13 @@ func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		return reciprocal(g)
 	}
 	left := leftMention(v, i, s)
-	tgt, by := rightArgs(v, i+n, s)
+	start := i + n
+	// "demanded that B ...", "warned that B ...": the addressee is the clause's subject.
+	if (strings.HasPrefix(tr.CAMEO, "10") || strings.HasPrefix(tr.CAMEO, "02") || strings.HasPrefix(tr.CAMEO, "13")) &&
+		start < s.Last && v.Toks[start].Lower == "that" {
+		start++
+	}
+	tgt, by := rightArgs(v, start, s)
 	// "killed by insurgents" (a reduced relative) and "Financed by A, B ...": passives
 	// without an auxiliary.
 	byNext := i+n < s.Last && v.Toks[i+n].Lower == "by" && strings.HasSuffix(v.Toks[i].Lower, "ed")
@@ -347,6 +353,16 @@ func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	}
 	violent := tr.CAMEO >= "17"
 	src, tgt := -1, -1
+	// "B was under attack by A", "B came under fire from A".
+	for k := i - 1; k >= s.First && k >= i-3; k-- {
+		if v.Toks[k].Lower == "under" {
+			tgt = leftMention(v, k, s)
+			break
+		}
+		if v.Toks[k].Mention >= 0 || preps[v.Toks[k].Lower] {
+			break
+		}
+	}
 	// After the noun: by A (agent), against/on/of B (target).
 	j := i + n
 	if j < s.Last {
@@ -358,10 +374,11 @@ func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		if k < s.Last && v.Toks[k].Mention >= 0 && actor(v, v.Toks[k].Mention) {
 			mi := v.Toks[k].Mention
 			switch {
-			case p == "by":
+			case p == "by" || (p == "from" && tgt >= 0):
 				src = mi
 			case p == "of" && violent:
 				tgt = mi
+			case tgt >= 0:
 			case p == "of" || p == "from":
 				src = mi
 			case targetPrep[p] || p == "to" && !violent:

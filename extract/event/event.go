@@ -144,6 +144,18 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 					Modality:  x.modality(v, i, n, s),
 					Sentence:  si,
 				}
+				// "refused to meet B", "won't negotiate with B": a refusal of cooperation is
+				// itself an event, REJECT (CAMEO 12x), as CAMEO codes it.
+				if ev.Modality == faultline.Negated && ev.CAMEO < "09" && x.refusal(v, i) {
+					code := "120"
+					if strings.HasPrefix(ev.CAMEO, "04") || strings.HasPrefix(ev.CAMEO, "036") {
+						code = "125"
+					}
+					if t, ok := lex.PLOVER(code); ok {
+						g, _ := lex.Goldstein(code)
+						ev.CAMEO, ev.Type, ev.Mode, ev.Goldstein, ev.Modality = code, t.Type, t.Mode, g, faultline.Asserted
+					}
+				}
 				sp := v.SentenceSpan(si)
 				ev.Evidence = &sp
 				if src >= 0 {
@@ -194,7 +206,7 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 		prevDet := i > s.First && (determiners[v.Toks[i-1].Lower] || nonVerbBefore[v.Toks[i-1].Lower])
 		prevMention := i > s.First && v.Toks[i-1].Mention >= 0
 		ing := strings.HasSuffix(t.Lower, "ing")
-		if prevDet || (ing && !auxBefore(v, i, s)) {
+		if prevDet || (ing && i == s.First) {
 			isVerb = false
 		}
 		if i+1 < s.Last && v.Toks[i+1].Mention >= 0 && !prevDet && !prevMention {
@@ -245,6 +257,11 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 		best, bestN, nominal = bn, nn, true
 	}
 	if best == nil {
+		return nil, 0, false
+	}
+	// "refused to meet": the refusal is coded on the verb it governs.
+	if !nominal && i+2 < s.Last && v.Toks[i+1].Lower == "to" && x.cueIn(v, "refusal", i, i+2) &&
+		(x.verbs[v.Toks[i+2].Lower] != nil || x.verbs[v.Toks[i+2].Lemma] != nil) {
 		return nil, 0, false
 	}
 	// A verb form followed by "of" is a noun ("the compound of", "the release of").
@@ -378,10 +395,12 @@ func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
 		return x.cueIn(v, class, lo, i)
 	}
 	question := s.Last > s.First && v.Toks[s.Last-1].Lower == "?"
+	// "demanded that B withdraw": the complement of a demand has not happened.
+	irrealis := start > s.First && v.Toks[start].Lower == "that" && demandVerbs[v.Toks[start-1].Lower]
 	switch {
 	case before("negation", 5) || x.cueIn(v, "deny", s.First, i):
 		return faultline.Negated
-	case before("hypothetical", 10) || v.Word(s.First, "if", "unless", "whether") || question:
+	case before("hypothetical", 10) || v.Word(s.First, "if", "unless", "whether") || question || irrealis:
 		return faultline.Hypothetical
 	case before("future", 5):
 		return faultline.Future
@@ -389,6 +408,18 @@ func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
 		return faultline.Reported
 	}
 	return faultline.Asserted
+}
+
+var demandVerbs = set("demanded demand demands urged urge urges asked ask asks insisted insist insists proposed propose proposes suggested suggest suggests recommended recommend wants wanted hoped hope hopes")
+
+// refusal reports whether a refusal cue ("refused to", "won't") stands right before
+// token i.
+func (x *Extractor) refusal(v *view.View, i int) bool {
+	lo := i - 5
+	if lo < 0 {
+		lo = 0
+	}
+	return x.cueIn(v, "refusal", lo, i)
 }
 
 // cueIn reports whether a cue of class starts in tokens [lo, hi).
