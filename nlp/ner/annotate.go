@@ -70,7 +70,7 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	if len(sents) == 0 {
 		sents = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
 	}
-	repairCase(words, sents)
+	repairCase(r.t.lx, words, sents)
 	ids := make([]int, len(words))
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
@@ -119,7 +119,7 @@ func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
 	}
 	sc := r.pool.Get().(*scratch)
 	defer r.pool.Put(sc)
-	repairCase(words, sents)
+	repairCase(r.t.lx, words, sents)
 	ids := make([]int, len(words))
 	for _, s := range sents {
 		if s.First < s.Last {
@@ -141,8 +141,9 @@ func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
 // repairCase rewrites the words of headline sentences (ALL CAPS, or Title Case with most
 // words capitalised) to the casing the same words have in the body of the document, so
 // that capitalisation means the same thing there as elsewhere. An ALL-CAPS word never seen
-// in the body becomes Title case unless it is short (US, UN, ISCI stay).
-func repairCase(words []string, sents []nlp.Sentence) {
+// in the body is lower-cased unless the gazetteer knows it (then short ones stay capitals,
+// US, UN; longer ones become Title case, Kirkuk).
+func repairCase(lx *lexicon, words []string, sents []nlp.Sentence) {
 	kind := make([]int, len(sents)) // 0 body, 1 title case, 2 all caps
 	for si, s := range sents {
 		letters, upper, words0, capd := 0, 0, 0, 0
@@ -171,6 +172,15 @@ func repairCase(words []string, sents []nlp.Sentence) {
 			kind[si] = 1
 		}
 	}
+	headlines := false
+	for _, k := range kind {
+		if k != 0 {
+			headlines = true
+		}
+	}
+	if !headlines {
+		return
+	}
 	var casing map[string]string
 	for si, s := range sents {
 		if kind[si] != 0 {
@@ -198,8 +208,18 @@ func repairCase(words []string, sents []nlp.Sentence) {
 				words[i] = c
 				continue
 			}
-			if kind[si] == 2 && len(w) > 4 {
-				words[i] = titleCase(l)
+			if kind[si] != 2 {
+				continue
+			}
+			_, place := lx.places[l]
+			_, actor := lx.actors[l]
+			switch {
+			case place || actor || lx.isGroup(l) || lx.titles[l]:
+				if len(w) > 4 {
+					words[i] = titleCase(l)
+				}
+			case strings.IndexFunc(w, unicode.IsLetter) >= 0:
+				words[i] = l
 			}
 		}
 	}

@@ -49,7 +49,9 @@ func (lx *lexicon) prepare(words, pos []string, toks []token) {
 		if lx.particles[t.lower] || hasParticle(t.lower) {
 			t.flags |= fParticle
 		}
-		if lx.isGroup(w) {
+		if lx.groups[t.lower] {
+			t.flags |= fGroup
+		} else if _, ok := lx.demonyms[t.lower]; ok {
 			t.flags |= fGroup
 		}
 		if lx.forces[t.lower] {
@@ -63,21 +65,26 @@ func (lx *lexicon) prepare(words, pos []string, toks []token) {
 		}
 	}
 	for i := 0; i < len(words); {
-		n, kind := lx.match(words, i)
+		n, kind := lx.matchTok(toks, i)
 		if n == 0 {
 			i++
 			continue
 		}
 		for j := i; j < i+n; j++ {
 			if j == i {
-				toks[j].gz = "B-" + gzNames[kind]
+				toks[j].gz = gzB[kind]
 			} else {
-				toks[j].gz = "I-" + gzNames[kind]
+				toks[j].gz = gzI[kind]
 			}
 		}
 		i += n
 	}
 }
+
+var (
+	gzB = [...]string{"", "B-country", "B-province", "B-city", "B-actor", "B-demonym"}
+	gzI = [...]string{"", "I-country", "I-province", "I-city", "I-actor", "I-demonym"}
+)
 
 // hasParticle reports whether a lower-case word starts with a hyphenated particle (al-sadr).
 func hasParticle(w string) bool {
@@ -194,10 +201,16 @@ func h1(t uint64, a string) uint64    { return perceptron.HashString(perceptron.
 func h2(t uint64, a, b string) uint64 { return perceptron.HashString(h1(t, a), b) }
 
 // features returns the feature hashes of token i; prev and prev2 are the tag ids of the
-// two tokens before it (-1 before the start of the sentence).
+// two tokens before it (-1 before the start of the sentence). They are the word's own
+// features (unigram) followed by its context's (context).
 func (f *featurer) features(toks []token, i int, prev, prev2 int) []uint64 {
-	b := f.buf[:0]
-	t := &toks[i]
+	f.buf = f.unigram(f.buf[:0], &toks[i])
+	f.buf = f.context(f.buf, toks, i, prev, prev2)
+	return f.buf
+}
+
+// unigram appends the features that depend on the word alone.
+func (f *featurer) unigram(b []uint64, t *token) []uint64 {
 	b = append(b, perceptron.Hash(tBias))
 	b = append(b, h1(tWord, t.word), h1(tLower, t.lower), h1(tShape, t.shape))
 	l := t.lower
@@ -206,6 +219,13 @@ func (f *featurer) features(toks []token, i int, prev, prev2 int) []uint64 {
 			b = append(b, perceptron.Mix(h1(tPrefix, l[:n]), uint64(n)), perceptron.Mix(h1(tSuffix, l[len(l)-n:]), uint64(n)))
 		}
 	}
+	return b
+}
+
+// context appends the features of token i that depend on its neighbours and the tags
+// before it.
+func (f *featurer) context(b []uint64, toks []token, i int, prev, prev2 int) []uint64 {
+	t := &toks[i]
 	lm1, lp1 := lowerAt(toks, i-1), lowerAt(toks, i+1)
 	sm1, sp1 := shapeAt(toks, i-1), shapeAt(toks, i+1)
 	b = append(b, h1(tLowerM1, lm1), h1(tLowerM2, lowerAt(toks, i-2)), h1(tLowerP1, lp1),
@@ -249,6 +269,5 @@ func (f *featurer) features(toks []token, i int, prev, prev2 int) []uint64 {
 	if t.flags&fFirst != 0 {
 		b = append(b, h1(tFirst, t.shape))
 	}
-	f.buf = b
 	return b
 }

@@ -102,6 +102,57 @@ const (
 
 var gzNames = [...]string{"", "country", "province", "city", "actor", "demonym"}
 
+// matchTok is match for prepared tokens, without allocating: it skips words that start no
+// name and looks the lower-case forms up directly.
+func (lx *lexicon) matchTok(toks []token, i int) (int, int) {
+	if toks[i].flags&fCap == 0 {
+		return 0, gzNone
+	}
+	n := lx.maxLen[toks[i].lower]
+	if n == 0 {
+		return 0, gzNone
+	}
+	if i+n > len(toks) {
+		n = len(toks) - i
+	}
+	var arr [128]byte
+	ends := [8]int{}
+	b := arr[:0]
+	if n > len(ends) {
+		n = len(ends)
+	}
+	for l := 0; l < n; l++ {
+		if l > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, toks[i+l].lower...)
+		ends[l] = len(b)
+	}
+	for l := n; l >= 1; l-- {
+		k := b[:ends[l-1]]
+		if p, ok := lx.places[string(k)]; ok {
+			switch p.Kind {
+			case "country":
+				return l, gzCountry
+			case "province":
+				return l, gzProvince
+			default:
+				if _, ok := lx.actors[string(k)]; ok {
+					return l, gzActor
+				}
+				return l, gzCity
+			}
+		}
+		if _, ok := lx.actors[string(k)]; ok {
+			return l, gzActor
+		}
+		if _, ok := lx.demonyms[string(k)]; ok {
+			return l, gzDemonym
+		}
+	}
+	return 0, gzNone
+}
+
 // match finds the longest gazetteer name starting at words[i] among capitalised words and
 // returns its length in tokens (0 if none) and its kind.
 func (lx *lexicon) match(words []string, i int) (int, int) {

@@ -57,7 +57,12 @@ type scratch struct {
 	toks   []token
 	f      featurer
 	scores []float32
+	// uni caches the scores of each word's unigram features (they do not depend on
+	// context); cleared when it grows past maxCache words.
+	uni map[string][]float32
 }
+
+const maxCache = 50000
 
 // tag tags one sentence, writing class ids into out.
 func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
@@ -72,10 +77,22 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 	if len(sc.scores) < len(t.classes) {
 		sc.scores = make([]float32, len(t.classes))
 	}
+	if sc.uni == nil || len(sc.uni) > maxCache {
+		sc.uni = make(map[string][]float32, 1024)
+	}
+	nc := len(t.classes)
 	prev, prev2 := -1, -1
 	for i := range toks {
-		feats := sc.f.features(toks, i, prev, prev2)
-		t.m.Score(feats, sc.scores)
+		u, ok := sc.uni[toks[i].word]
+		if !ok {
+			u = make([]float32, nc)
+			sc.f.buf = sc.f.unigram(sc.f.buf[:0], &toks[i])
+			t.m.Score(sc.f.buf, u)
+			sc.uni[toks[i].word] = u
+		}
+		copy(sc.scores, u)
+		sc.f.buf = sc.f.context(sc.f.buf[:0], toks, i, prev, prev2)
+		t.m.AddScores(sc.f.buf, sc.scores)
 		best := 0
 		for c := 1; c < len(t.classes); c++ {
 			if t.valid(prev, c) && (sc.scores[c] > sc.scores[best] || !t.valid(prev, best)) {

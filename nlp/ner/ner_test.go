@@ -1,0 +1,212 @@
+package ner
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/faultline/faultline/demo"
+	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/tokenize"
+)
+
+func annotate(t testing.TB, text string) *nlp.Doc {
+	t.Helper()
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &nlp.Doc{Text: text}
+	tokenize.New().Annotate(d)
+	r.Annotate(d)
+	return d
+}
+
+func entities(d *nlp.Doc) map[string]string {
+	m := map[string]string{}
+	for _, e := range d.Entities {
+		m[d.Text[e.Start:e.End]] = e.Label
+	}
+	return m
+}
+
+// TestRecognize checks names, descriptive actors, variants and document rules on made-up
+// sentences in the style of conflict reporting.
+func TestRecognize(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // entity text -> type; "" = must not be an entity
+	}{
+		{"person with title", "President George Bush met Prime Minister Tony Blair in London on Tuesday.",
+			map[string]string{"George Bush": "PERSON", "Tony Blair": "PERSON", "London": "GPE", "Tuesday": ""}},
+		{"descriptive actors", "Sunni insurgents attacked Kurdish police near Kirkuk, and US forces responded.",
+			map[string]string{"Sunni insurgents": "ORG", "Kurdish police": "ORG", "US forces": "ORG", "Kirkuk": "GPE"}},
+		{"possessive", "The army's commander met Ahmed al-Jabouri. Jabouri's men left Mosul.",
+			map[string]string{"Ahmed al-Jabouri": "PERSON", "Jabouri": "PERSON", "Mosul": "GPE"}},
+		{"acronym", "The National Liberation Front (NLF) rejected the plan. The NLF said it would fight.",
+			map[string]string{"NLF": "ORG"}},
+		{"curly apostrophe", "Jabouri’s fighters clashed with Iraqi army units in Baghdad.",
+			map[string]string{"Iraqi army": "ORG", "Baghdad": "GPE"}},
+		{"variants", "Shiite and Shi'ite militias fought; the U.S. and the US both sent troops.",
+			map[string]string{"U.S.": "GPE", "US": "GPE"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := entities(annotate(t, tc.text))
+			for text, typ := range tc.want {
+				if got[text] != typ {
+					t.Errorf("%q: got %q, want %q (all: %v)", text, got[text], typ, got)
+				}
+			}
+		})
+	}
+}
+
+// TestSpans checks that entities are well formed: token ranges inside the document, byte
+// offsets matching the tokens, and Token.Ent agreeing with the spans.
+func TestSpans(t *testing.T) {
+	for _, doc := range demo.Documents()[:5] {
+		d := annotate(t, doc.Text)
+		checkDoc(t, d)
+		if len(d.Entities) == 0 {
+			t.Errorf("%s: no entities", doc.ID)
+		}
+	}
+}
+
+func checkDoc(t testing.TB, d *nlp.Doc) {
+	t.Helper()
+	inSpan := make([]bool, len(d.Tokens))
+	for _, e := range d.Entities {
+		if e.First < 0 || e.Last > len(d.Tokens) || e.First >= e.Last {
+			t.Fatalf("bad token range %+v", e)
+		}
+		if e.Start != d.Tokens[e.First].Start || e.End != d.Tokens[e.Last-1].End || e.Start > e.End || e.End > len(d.Text) {
+			t.Fatalf("bad byte range %+v", e)
+		}
+		if d.Tokens[e.First].Ent != "B-"+e.Label {
+			t.Fatalf("token %d: Ent %q, want B-%s", e.First, d.Tokens[e.First].Ent, e.Label)
+		}
+		for i := e.First; i < e.Last; i++ {
+			inSpan[i] = true
+			if i > e.First && d.Tokens[i].Ent != "I-"+e.Label {
+				t.Fatalf("token %d: Ent %q, want I-%s", i, d.Tokens[i].Ent, e.Label)
+			}
+		}
+	}
+	for i, in := range inSpan {
+		if !in && d.Tokens[i].Ent != "O" {
+			t.Fatalf("token %d: Ent %q outside every entity", i, d.Tokens[i].Ent)
+		}
+	}
+}
+
+func TestHeadlineCase(t *testing.T) {
+	text := "MILITIAS CLASH IN KIRKUK AS TALKS STALL\n\nMilitias clashed in Kirkuk on Monday as talks between the parties stalled, officials said."
+	d := annotate(t, text)
+	checkDoc(t, d)
+	got := entities(d)
+	if got["KIRKUK"] != "GPE" {
+		t.Errorf("headline KIRKUK: got %q (all %v)", got["KIRKUK"], got)
+	}
+	if got["MILITIAS CLASH"] != "" || got["CLASH"] != "" {
+		t.Errorf("headline words tagged: %v", got)
+	}
+}
+
+func TestReadCoNLL(t *testing.T) {
+	in := "0\t-DOCSTART-\tO\n\n0\tJohn\tB-PER\n1\tlives\tO\n2\tin\tO\n3\tParis\tB-LOC\n\nBaghdad B-GPE\nfell O\n"
+	ss, err := ReadCoNLL(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ss) != 2 || strings.Join(ss[0].Words, " ") != "John lives in Paris" || ss[1].Tags[0] != "B-GPE" {
+		t.Fatalf("got %+v", ss)
+	}
+	if _, err := ReadCoNLL(strings.NewReader("John X-PER\n")); err == nil {
+		t.Error("want an error for a non-IOB tag")
+	}
+}
+
+func TestScore(t *testing.T) {
+	s := NewScore()
+	s.Add([]string{"B-PERSON", "I-PERSON", "O", "B-GPE"}, []string{"B-PERSON", "I-PERSON", "O", "B-LOC"}, nil)
+	p, r, f := s.PRF("")
+	if p != 0.5 || r != 0.5 || f != 0.5 {
+		t.Errorf("got p=%v r=%v f=%v", p, r, f)
+	}
+	if !strings.HasPrefix(s.Line(), "ner f1=0.5000 p=0.5000 r=0.5000 f1_GPE=0.0000") {
+		t.Errorf("line %q", s.Line())
+	}
+}
+
+// FuzzAnnotate: no panic and well-formed entities on arbitrary bytes.
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{"", "U.S. forces", "AL-SADR’S MEN\n\nThe (NLF) said", "\xff\xfe(", "Abu  al- bin ( X )", "'s 's"} {
+		f.Add(s)
+	}
+	r, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	tk := tokenize.New()
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &nlp.Doc{Text: s}
+		tk.Annotate(d)
+		r.Annotate(d)
+		checkDoc(t, d)
+	})
+}
+
+// FuzzReadCoNLL: no panic on arbitrary input.
+func FuzzReadCoNLL(f *testing.F) {
+	f.Add("0\tJohn\tB-PER\n\n")
+	f.Add("-DOCSTART- O\nx I-X\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		ss, err := ReadCoNLL(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, x := range ss {
+			spans(x.Tags)
+		}
+	})
+}
+
+// BenchmarkAnnotate measures entity recognition alone (tokens already there) over the demo
+// corpus, in tokens per second.
+func BenchmarkAnnotate(b *testing.B) {
+	r, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*nlp.Doc
+	ntok := 0
+	for _, doc := range demo.Documents() {
+		d := &nlp.Doc{Text: doc.Text}
+		tokenize.New().Annotate(d)
+		docs = append(docs, d)
+		ntok += len(d.Tokens)
+	}
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			r.Annotate(d)
+		}
+	}
+	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	// On a loaded machine wall time overstates the cost: report CPU time too.
+	if c := cpuTime() - cpu0; c > 0 {
+		b.ReportMetric(float64(ntok*b.N)/c, "tokens/cpu-s")
+	}
+}
+
+// cpuTime returns the process's user+system CPU seconds.
+func cpuTime() float64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
