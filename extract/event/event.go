@@ -206,7 +206,7 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 		prevDet := i > s.First && (determiners[v.Toks[i-1].Lower] || nonVerbBefore[v.Toks[i-1].Lower])
 		prevMention := i > s.First && v.Toks[i-1].Mention >= 0
 		ing := strings.HasSuffix(t.Lower, "ing")
-		if prevDet || (ing && i == s.First) {
+		if prevDet || (ing && i == s.First) || (nominalIng[t.Lower] && !auxBefore(v, i, s)) {
 			isVerb = false
 		}
 		if i+1 < s.Last && v.Toks[i+1].Mention >= 0 && !prevDet && !prevMention {
@@ -409,6 +409,9 @@ func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
 	}
 	return faultline.Asserted
 }
+
+// nominalIng are -ing forms that untagged text mostly uses as nouns or prepositions.
+var nominalIng = set("training funding financing backing according following including regarding concerning building meeting shelling bombing killing fighting")
 
 var demandVerbs = set("demanded demand demands urged urge urges asked ask asks insisted insist insists proposed propose proposes suggested suggest suggests recommended recommend wants wanted hoped hope hopes")
 
