@@ -301,6 +301,15 @@ func clickThrough(t *testing.T, store faultline.Store, actor, actorName string) 
 	}
 	b.shot("scenario")
 
+	// Actors: add a name to the actor through the override form (a same-origin JSON write).
+	b.run("open actors", chromedp.Navigate(url+"/#/actors?actor="+actor), chromedp.WaitVisible(css(`#ov-kind`)),
+		chromedp.SetValue(css(`#ov-kind`), "alias"), chromedp.Evaluate[chromedp.Void](`(() => { document.querySelector('#ov-kind').dispatchEvent(new Event('change')); return {}; })()`),
+		chromedp.SetValue(css(`#ov-name`), "Test Alias"), chromedp.Click(css(`#override-form button[type=submit]`)),
+		waitJS(`document.querySelector('#status').textContent.startsWith('Saved')`))
+	if ov := eval[int](b, `fetch('/api/overrides').then(r => r.json()).then(d => d.overrides.filter(o => o.name === 'Test Alias').length)`); ov != 1 {
+		t.Errorf("override not stored: %d", ov)
+	}
+
 	// The other views load without errors.
 	for _, v := range []struct{ hash, sel string }{
 		{"paradoxes", "#paradox-list .card, #paradox-list .empty"}, {"map", "#map svg"}, {"actors", "table.data"},

@@ -115,9 +115,19 @@ export async function documents(root, params) {
 export async function paradoxes(root) {
   const inf = await info();
   const list = h('div', { id: 'paradox-list' });
+  const blocs = h('div', { id: 'bloc-list', class: 'cols' });
   const load = async () => {
     try {
-      const d = await get('paradoxes', { from: win.from, to: win.to, limit: 100 });
+      const [d, b] = await Promise.all([get('paradoxes', { from: win.from, to: win.to, limit: 100 }), get('blocs', { from: win.from, to: win.to })]);
+      const bal = b.balance;
+      fill(blocs,
+        h('section', { class: 'card' }, h('h2', {}, `Blocs (${b.blocs.length})`),
+          bal ? h('p', { class: 'muted' }, `${bal.balanced} of ${bal.triads} triads balanced; frustration index ${bal.frustration.value}${bal.frustration.exact ? '' : ' (upper bound)'} of ${bal.frustration.edges} relations`) : null,
+          h('ul', { class: 'plain' }, b.blocs.slice(0, 12).map((x) => h('li', {}, blocDot(x.id), h('b', {}, `${x.size}: `),
+            x.members.slice(0, 8).map((m, i) => [i ? ', ' : '', actorLink(m.id, m.name)]), x.size > 8 ? ' …' : '')))),
+        h('section', { class: 'card' }, h('h2', {}, `Brokers (${b.brokers.length})`),
+          b.brokers.length ? h('ul', { class: 'plain' }, b.brokers.slice(0, 10).map((x) => h('li', {}, blocDot(x.bloc), actorLink(x.actor, x.name), h('div', { class: 'muted' }, x.explanation))))
+            : h('p', { class: 'muted' }, 'No actor is tied positively into mutually hostile blocs.')));
       const nm = (id) => d.names[id] || id;
       fill(list, h('p', { class: 'muted' }, `${d.total} in this window; most evidenced first.`),
         d.paradoxes.length ? d.paradoxes.map((p) => h('div', { class: 'card paradox' },
@@ -133,7 +143,7 @@ export async function paradoxes(root) {
   };
   fill(root, h('h1', {}, 'Paradoxes'),
     h('p', { class: 'muted' }, 'Contradictions in the alliance web: the friend of a friend who is an enemy, relations reported both ways.'),
-    windowSlider(inf), list);
+    windowSlider(inf), blocs, list);
   const off = onWindow(load);
   await load();
   return off;
