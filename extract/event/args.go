@@ -21,6 +21,7 @@ var (
 	determinersOrPron = set("this that these those its their his her our my your some many most all both")
 	copulas           = set("is are was were be been being become became remains remained predominantly largely mostly mainly overwhelmingly")
 	quoteMarks        = set("\" “ ” ''")
+	endPunct          = set(", . ! ? ;")
 	speech            = set("said says say told tells claimed claims stated insisted added warned announced argued")
 )
 
@@ -128,7 +129,7 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 			continue
 		}
 		if mi < 0 {
-			if speech[v.Toks[j].Lower] || quoteMarks[v.Toks[j].Lower] {
+			if speech[v.Toks[j].Lower] || (quoteMarks[v.Toks[j].Lower] && j > start && endPunct[v.Toks[j-1].Lower]) {
 				break // "A said B would attack": A is the speaker, not the agent
 			}
 			continue
