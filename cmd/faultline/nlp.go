@@ -106,6 +106,14 @@ func init() {
 			if err != nil {
 				return err
 			}
+			if prune, _ := cmd.Flags().GetFloat64("prune"); prune > 0 {
+				t = t.Prune(float32(prune))
+			}
+			if save, _ := cmd.Flags().GetString("save"); save != "" {
+				if err := writeModel(save, func(b *bytes.Buffer) error { _, err := t.WriteTo(b); return err }); err != nil {
+					return err
+				}
+			}
 			start := time.Now()
 			sc := t.Evaluate(sents)
 			el := time.Since(start)
@@ -117,6 +125,8 @@ func init() {
 	}
 	evalPOS.Flags().String("conllu", "", "CoNLL-U file to score on")
 	evalPOS.Flags().String("model", "", "weights file (default: the embedded model)")
+	evalPOS.Flags().Float64("prune", 0, "score a copy without weights smaller than this")
+	evalPOS.Flags().String("save", "", "also write the (pruned) model to this file")
 	evalPOS.MarkFlagRequired("conllu")
 
 	trainCmd.AddCommand(trainPOS)
@@ -224,6 +234,14 @@ embedded one).`,
 			if err != nil {
 				return err
 			}
+			if prune, _ := cmd.Flags().GetFloat64("prune"); prune > 0 {
+				p = p.Prune(float32(prune))
+			}
+			if save, _ := cmd.Flags().GetString("save"); save != "" {
+				if err := writeModel(save, func(b *bytes.Buffer) error { _, err := p.WriteTo(b); return err }); err != nil {
+					return err
+				}
+			}
 			data := parse.FromCoNLLU(sents, tags)
 			start := time.Now()
 			sc := p.Evaluate(data)
@@ -238,6 +256,8 @@ embedded one).`,
 	evalParse.Flags().String("model", "", "parser weights file (default: the embedded model)")
 	evalParse.Flags().String("pos-model", "", "tagger weights file (default: the embedded model)")
 	evalParse.Flags().Bool("gold-tags", false, "parse on gold XPOS tags instead of predicted ones")
+	evalParse.Flags().Float64("prune", 0, "score a copy without weights smaller than this")
+	evalParse.Flags().String("save", "", "also write the (pruned) model to this file")
 	evalParse.MarkFlagRequired("conllu")
 
 	trainCmd.AddCommand(trainParse)

@@ -10,7 +10,9 @@
 package parse
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -90,6 +92,16 @@ func Load() (*Parser, error) {
 // Read reads a parser written by WriteTo.
 func Read(r io.Reader) (*Parser, error) {
 	var f file
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%s: reading model: %w", pkgName, err)
+		}
+		r = zr
+	} else {
+		r = br
+	}
 	if err := gob.NewDecoder(r).Decode(&f); err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", err)
 	}
@@ -110,7 +122,12 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	cw := &counter{w: w}
-	err := gob.NewEncoder(cw).Encode(file{Model: mb.Bytes(), Labels: p.labels})
+	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	err := gob.NewEncoder(zw).Encode(file{Model: mb.Bytes(), Labels: p.labels})
+	if err != nil {
+		return cw.n, err
+	}
+	err = zw.Close()
 	return cw.n, err
 }
 
@@ -291,3 +308,8 @@ func (p *Parser) Annotate(d *nlp.Doc) {
 }
 
 var _ = strings.ToLower
+
+const pkgName = "parse"
+
+// Prune returns a copy of p without weights smaller than min (see perceptron.Model.Prune).
+func (p *Parser) Prune(min float32) *Parser { return newParser(p.model.Prune(min), p.labels) }

@@ -22,9 +22,16 @@ type Model struct {
 	w      []float32 // weight value
 	scale  float32   // quantisation step
 
-	// open-addressing table: slot -> key index + 1 (0 = empty)
-	table []uint32
+	// open-addressing table of features, each slot holding its weights' place in ent
+	table []slot
 	mask  uint64
+	ent   []uint32 // class<<16 | uint16(quantised weight)
+}
+
+// slot is a feature in the lookup table; n == 0 marks an empty slot.
+type slot struct {
+	key    uint64
+	off, n uint32
 }
 
 // NumClasses returns the number of classes.
@@ -60,32 +67,23 @@ func (m *Model) build() {
 	for size < 2*len(m.keys) {
 		size <<= 1
 	}
-	m.table = make([]uint32, size)
+	m.table = make([]slot, size)
 	m.mask = uint64(size - 1)
+	m.ent = make([]uint32, len(m.w))
+	for i, w := range m.w {
+		q := int16(math.Round(float64(w / m.scale)))
+		m.ent[i] = uint32(m.cls[i])<<16 | uint32(uint16(q))
+	}
 	for i, k := range m.keys {
+		a, b := m.start[i], m.start[i+1]
+		if a == b {
+			continue
+		}
 		s := mix64(k) & m.mask
-		for m.table[s] != 0 {
+		for m.table[s].n != 0 {
 			s = (s + 1) & m.mask
 		}
-		m.table[s] = uint32(i + 1)
-	}
-}
-
-// find returns the index of key f, or -1.
-func (m *Model) find(f uint64) int {
-	if len(m.table) == 0 {
-		return -1
-	}
-	s := mix64(f) & m.mask
-	for {
-		i := m.table[s]
-		if i == 0 {
-			return -1
-		}
-		if m.keys[i-1] == f {
-			return int(i - 1)
-		}
-		s = (s + 1) & m.mask
+		m.table[s] = slot{key: k, off: a, n: b - a}
 	}
 }
 
@@ -102,16 +100,25 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 // AddScores adds the weights of feats to scores without clearing them first.
 func (m *Model) AddScores(feats []uint64, scores []float32) {
 	scores = scores[:m.nclass]
+	if len(m.table) == 0 {
+		return
+	}
+	scale := m.scale
 	for _, f := range feats {
-		i := m.find(f)
-		if i < 0 {
-			continue
-		}
-		a, b := m.start[i], m.start[i+1]
-		cls := m.cls[a:b]
-		w := m.w[a:b]
-		for j, c := range cls {
-			scores[c] += w[j]
+		f &= keyMask
+		s := mix64(f) & m.mask
+		for {
+			sl := &m.table[s]
+			if sl.n == 0 {
+				break
+			}
+			if sl.key == f {
+				for _, e := range m.ent[sl.off : sl.off+sl.n] {
+					scores[e>>16] += float32(int16(uint16(e))) * scale
+				}
+				break
+			}
+			s = (s + 1) & m.mask
 		}
 	}
 }
@@ -279,4 +286,26 @@ func Read(r io.Reader) (*Model, error) {
 // String describes the model's size.
 func (m *Model) String() string {
 	return fmt.Sprintf("perceptron: %d classes, %d features, %d weights", m.nclass, len(m.keys), len(m.w))
+}
+
+// Prune returns a copy of m without weights smaller than min in absolute value (and without
+// features left with none), to trade a little accuracy for size.
+func (m *Model) Prune(min float32) *Model {
+	p := &Model{Classes: m.Classes, nclass: m.nclass, scale: m.scale, start: []uint32{0}}
+	for i, k := range m.keys {
+		n := 0
+		for j := m.start[i]; j < m.start[i+1]; j++ {
+			if w := m.w[j]; w >= min || w <= -min {
+				p.cls = append(p.cls, m.cls[j])
+				p.w = append(p.w, w)
+				n++
+			}
+		}
+		if n > 0 {
+			p.keys = append(p.keys, k)
+			p.start = append(p.start, uint32(len(p.w)))
+		}
+	}
+	p.build()
+	return p
 }

@@ -57,6 +57,13 @@ func mix64(z uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
+// keyBits is the number of feature-key bits a Model keeps: with a million features, an
+// unseen feature matches a stored one with probability about 1e-6, and keys cost 3 bytes
+// instead of 8 in the file.
+const keyBits = 40
+
+const keyMask = 1<<keyBits - 1
+
 // entry is one class weight of a feature during training: w the current weight, u the sum
 // of c·Δw over updates, so the average after C examples is w - u/C (Daumé's trick).
 type entry struct {
@@ -165,17 +172,39 @@ func (t *Trainer) Model(classes []string, prune float64) *Model {
 	}
 	keys := make([]kv, 0, len(t.index))
 	for k, r := range t.index {
-		keys = append(keys, kv{k, r})
+		keys = append(keys, kv{k & keyMask, r})
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i].key < keys[j].key })
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].key != keys[j].key {
+			return keys[i].key < keys[j].key
+		}
+		return keys[i].row < keys[j].row
+	})
 	var (
 		fkeys []uint64
 		start = []uint32{0}
 		cls   []uint16
 		ws    []float32
 	)
-	for _, k := range keys {
+	for ki, k := range keys {
+		if ki > 0 && keys[ki-1].key == k.key {
+			continue // merged below
+		}
 		row := append([]entry(nil), t.rows[k.row]...)
+		// features whose keys collide in keyBits bits share their weights
+		for kj := ki + 1; kj < len(keys) && keys[kj].key == k.key; kj++ {
+		next:
+			for _, e := range t.rows[keys[kj].row] {
+				for i := range row {
+					if row[i].class == e.class {
+						row[i].w += e.w
+						row[i].u += e.u
+						continue next
+					}
+				}
+				row = append(row, e)
+			}
+		}
 		sort.Slice(row, func(i, j int) bool { return row[i].class < row[j].class })
 		n := 0
 		for _, e := range row {

@@ -97,3 +97,17 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestPrune(t *testing.T) {
+	m := train(1)
+	p := m.Prune(1e9)
+	if p.NumWeights() != 0 || p.NumFeatures() != 0 {
+		t.Fatalf("pruned everything, still %v", p)
+	}
+	if q := m.Prune(0); q.NumWeights() != m.NumWeights() {
+		t.Fatalf("prune 0 dropped weights: %v vs %v", q, m)
+	}
+	if g := p.Predict([]uint64{1}, make([]float32, 3)); g != 0 {
+		t.Fatalf("empty model predicts %d", g)
+	}
+}

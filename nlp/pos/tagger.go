@@ -6,7 +6,9 @@
 package pos
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -87,6 +89,16 @@ func Load() (*Tagger, error) {
 // Read reads a tagger written by WriteTo.
 func Read(r io.Reader) (*Tagger, error) {
 	var f file
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%s: reading model: %w", pkgName, err)
+		}
+		r = zr
+	} else {
+		r = br
+	}
 	if err := gob.NewDecoder(r).Decode(&f); err != nil {
 		return nil, fmt.Errorf("pos: reading model: %w", err)
 	}
@@ -131,7 +143,12 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	cw := &counter{w: w}
-	err := gob.NewEncoder(cw).Encode(file{First: fb.Bytes(), Model: mb.Bytes(), Classes: classes, Dict: t.dict, Clusters: t.clusters, Lemma: t.lemma})
+	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	err := gob.NewEncoder(zw).Encode(file{First: fb.Bytes(), Model: mb.Bytes(), Classes: classes, Dict: t.dict, Clusters: t.clusters, Lemma: t.lemma})
+	if err != nil {
+		return cw.n, err
+	}
+	err = zw.Close()
 	return cw.n, err
 }
 
@@ -241,4 +258,16 @@ func (t *Tagger) Annotate(d *nlp.Doc) {
 			one(sn.First, sn.Last)
 		}
 	}
+}
+
+const pkgName = "pos"
+
+// Prune returns a copy of t without weights smaller than min (see perceptron.Model.Prune).
+func (t *Tagger) Prune(min float32) *Tagger {
+	var first *perceptron.Model
+	if t.first != nil {
+		first = t.first.Prune(min)
+	}
+	return &Tagger{first: first, model: t.model.Prune(min), upos: t.upos, xpos: t.xpos,
+		dict: t.dict, clusters: t.clusters, lemma: t.lemma}
 }
