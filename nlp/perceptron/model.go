@@ -21,6 +21,7 @@ type Model struct {
 	cls    []uint16  // class of each weight
 	w      []float32 // weight value
 	scale  float32   // quantisation step
+	kmask  uint64    // bits of feature keys kept: keyMask, or all for version-1 files
 
 	// open-addressing table of features, each slot holding its weights' place in ent
 	table []slot
@@ -105,7 +106,7 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 	}
 	scale := m.scale
 	for _, f := range feats {
-		f &= keyMask
+		f &= m.kmask
 		s := mix64(f) & m.mask
 		for {
 			sl := &m.table[s]
@@ -130,7 +131,11 @@ func (m *Model) Predict(feats []uint64, scores []float32) int {
 	return Argmax(scores[:m.nclass])
 }
 
-const magic = "FLPC\x01"
+// File magic: version 1 stores full 64-bit keys, version 2 keyBits-bit keys.
+const (
+	magic1 = "FLPC\x01"
+	magic  = "FLPC\x02"
+)
 
 // WriteTo writes the model in its binary format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -139,7 +144,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	le := binary.LittleEndian
 	var buf [8]byte
 	put32 := func(v uint32) { le.PutUint32(buf[:4], v); cw.Write(buf[:4]) }
-	cw.Write([]byte(magic))
+	if m.kmask == keyMask {
+		cw.Write([]byte(magic))
+	} else {
+		cw.Write([]byte(magic1))
+	}
 	put32(uint32(m.nclass))
 	put32(uint32(len(m.Classes)))
 	for _, c := range m.Classes {
@@ -199,7 +208,7 @@ var ErrFormat = errors.New("perceptron: not a model or corrupt")
 func Read(r io.Reader) (*Model, error) {
 	br := bufio.NewReader(r)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic && string(head) != magic1 {
 		return nil, ErrFormat
 	}
 	var buf [4]byte
@@ -207,7 +216,10 @@ func Read(r io.Reader) (*Model, error) {
 		_, err := io.ReadFull(br, buf[:])
 		return binary.LittleEndian.Uint32(buf[:]), err
 	}
-	m := &Model{}
+	m := &Model{kmask: keyMask}
+	if string(head) == magic1 {
+		m.kmask = ^uint64(0)
+	}
 	nclass, err := get32()
 	if err != nil || nclass == 0 || nclass > math.MaxUint16 {
 		return nil, ErrFormat
@@ -291,7 +303,7 @@ func (m *Model) String() string {
 // Prune returns a copy of m without weights smaller than min in absolute value (and without
 // features left with none), to trade a little accuracy for size.
 func (m *Model) Prune(min float32) *Model {
-	p := &Model{Classes: m.Classes, nclass: m.nclass, scale: m.scale, start: []uint32{0}}
+	p := &Model{Classes: m.Classes, nclass: m.nclass, scale: m.scale, kmask: m.kmask, start: []uint32{0}}
 	for i, k := range m.keys {
 		n := 0
 		for j := m.start[i]; j < m.start[i+1]; j++ {

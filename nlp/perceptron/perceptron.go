@@ -221,7 +221,7 @@ func (t *Trainer) Model(classes []string, prune float64) *Model {
 			start = append(start, uint32(len(cls)))
 		}
 	}
-	m := &Model{Classes: append([]string(nil), classes...), nclass: t.nclass, keys: fkeys, start: start, cls: cls, w: ws}
+	m := &Model{Classes: append([]string(nil), classes...), nclass: t.nclass, kmask: keyMask, keys: fkeys, start: start, cls: cls, w: ws}
 	m.quantise()
 	m.build()
 	return m
