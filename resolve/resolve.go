@@ -1,17 +1,296 @@
 // Package resolve builds the corpus model: it resolves the entity mentions of every stored
 // extraction to corpus-level actors (transliterations, acronyms, renames, demonyms, the
 // general actor dictionary, analysts' overrides) and restates the facts in actor terms.
+//
+// Resolution works on document-level actors (the groups coreference made, see
+// extract/coref) and merges them with a union-find over blocking keys — folded full names,
+// dictionary entries, demonyms, acronyms and their expansions, surnames — so the cost grows
+// with the number of mentions, not with its square. Every merge is checked against
+// constraints that keep different actors apart: incompatible types, different dictionary
+// entries, and people whose given names disagree (George W. Bush and George H. W. Bush).
 package resolve
 
-import "github.com/faultline/faultline"
+import (
+	"sort"
+	"strings"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract/coref"
+	"github.com/faultline/faultline/lexicon/actors"
+)
 
 // Build resolves the actors of a corpus and returns its model. docs[i] was extracted into
 // exts[i]. Overrides are applied in order after automatic resolution. Paradoxes are left
 // for the network package.
 func Build(docs []*faultline.Document, exts []*faultline.Extraction, overrides []faultline.Override) (*faultline.Model, error) {
-	m := &faultline.Model{Schema: faultline.Schema}
-	for _, d := range docs {
-		m.Documents = append(m.Documents, faultline.DocumentRef{ID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, SHA256: d.SHA256, DuplicateOf: d.DuplicateOf})
+	dict, err := actors.Default()
+	if err != nil {
+		return nil, err
 	}
-	return m, nil
+	return (&Resolver{Dict: dict}).Build(docs, exts, overrides)
+}
+
+// Resolver resolves actors with a dictionary (nil: none).
+type Resolver struct {
+	Dict *actors.Dictionary
+}
+
+// mention is one entity mention of the corpus.
+type mention struct {
+	doc        int
+	start, end int
+	text, typ  string
+	local      string // document-level actor id
+	node       int
+	actor      int // final actor index
+	pronoun    bool
+	nominal    bool
+}
+
+// node is a document-level actor: the mentions coreference grouped in one document.
+type node struct {
+	doc      int
+	mentions []int
+	typ      string
+	forms    []string // distinct verbatim names (not pronouns or role descriptions)
+}
+
+// cluster summarises a set of merged nodes for the merge constraints.
+type cluster struct {
+	typ    string               // type group: p, o, g, f, e or ""
+	types  map[string]int       // entity type -> mentions
+	dict   string               // dictionary entry id, or ""
+	people []actors.Name        // multi-word person names
+	nodes  int
+	docs   map[int]bool
+}
+
+// Build is Build with the resolver's dictionary.
+func (r *Resolver) Build(docs []*faultline.Document, exts []*faultline.Extraction, overrides []faultline.Override) (*faultline.Model, error) {
+	b := &builder{r: r, docs: docs, exts: exts}
+	b.collect()
+	b.cluster()
+	b.actorsOut()
+	b.apply(overrides)
+	b.facts()
+	return b.model(), nil
+}
+
+type builder struct {
+	r    *Resolver
+	docs []*faultline.Document
+	exts []*faultline.Extraction
+
+	ments []mention
+	nodes []node
+	// byLocal: doc index and local actor id -> node.
+	byLocal map[localKey]int
+	// bySpan: doc index and span -> mention.
+	bySpan map[spanKey]int
+
+	par      []int // union-find over nodes
+	clusters map[int]*cluster
+
+	actors []*actorOut
+	byID   map[string]int
+	// renamed maps ids that overrides renamed or merged away to the surviving id.
+	renamed map[string]string
+
+	m *faultline.Model
+}
+
+type localKey struct {
+	doc   int
+	local string
+}
+
+type spanKey struct {
+	doc, start, end int
+}
+
+// actorOut is an actor being assembled.
+type actorOut struct {
+	id, canonical, typ, country string
+	mentions                    []int
+	roles                       map[string]bool
+	extraAliases                []string
+	dict                        string
+	gone                        bool
+}
+
+func typeGroup(t string) string {
+	switch t {
+	case faultline.PERSON:
+		return "p"
+	case faultline.ORG, faultline.NORP:
+		return "o"
+	case faultline.GPE, faultline.LOC:
+		return "g"
+	case faultline.FAC:
+		return "f"
+	case faultline.EVENT:
+		return "e"
+	}
+	return ""
+}
+
+// collect gathers the mentions of every document: its entities, and the fact references
+// that match no entity. Entities without a document-level actor are grouped by coref.
+func (b *builder) collect() {
+	b.byLocal = map[localKey]int{}
+	b.bySpan = map[spanKey]int{}
+	res := coref.New()
+	res.Pronouns, res.Nominals = false, false
+	for di, ext := range b.exts {
+		if ext == nil || di >= len(b.docs) || b.docs[di] == nil {
+			continue
+		}
+		text := b.docs[di].Text
+		ents := ext.Entities
+		need := false
+		for _, e := range ents {
+			if e.Actor == "" {
+				need = true
+				break
+			}
+		}
+		// References to actors that no entity covers (a speaker found by the quote
+		// extractor, say): treated as mentions of their own.
+		extra := b.orphanRefs(di, ext, ents)
+		if len(extra) > 0 {
+			ents = append(append([]faultline.Entity(nil), ents...), extra...)
+			need = true
+		}
+		if need && text != "" {
+			ents = res.Resolve(text, ents, ext.Sentences)
+		}
+		for _, e := range ents {
+			t := e.Text
+			if text != "" && e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
+				t = text[e.Start:e.End]
+			}
+			if strings.TrimSpace(t) == "" {
+				continue
+			}
+			sk := spanKey{di, e.Start, e.End}
+			if _, dup := b.bySpan[sk]; dup {
+				continue
+			}
+			local := e.Actor
+			if local == "" {
+				local = "k:" + actors.Key(t, e.Type)
+			}
+			lk := localKey{di, local}
+			ni, ok := b.byLocal[lk]
+			if !ok {
+				ni = len(b.nodes)
+				b.nodes = append(b.nodes, node{doc: di})
+				b.byLocal[lk] = ni
+			}
+			mi := len(b.ments)
+			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: e.Type, local: local, node: ni}
+			m.pronoun = isPronoun(t)
+			m.nominal = !m.pronoun && isNominal(t)
+			b.ments = append(b.ments, m)
+			b.bySpan[sk] = mi
+			b.nodes[ni].mentions = append(b.nodes[ni].mentions, mi)
+		}
+	}
+	for i := range b.nodes {
+		n := &b.nodes[i]
+		var types []string
+		seen := map[string]bool{}
+		for _, mi := range n.mentions {
+			m := b.ments[mi]
+			if m.typ != "" {
+				types = append(types, m.typ)
+			}
+			if m.pronoun || m.nominal || seen[m.text] {
+				continue
+			}
+			seen[m.text] = true
+			n.forms = append(n.forms, m.text)
+		}
+		n.typ = majority(types)
+		sort.Strings(n.forms)
+	}
+}
+
+// orphanRefs returns entities for the fact references of a document that overlap no
+// entity, typed by their role (speakers are people).
+func (b *builder) orphanRefs(di int, ext *faultline.Extraction, ents []faultline.Entity) []faultline.Entity {
+	text := b.docs[di].Text
+	var out []faultline.Entity
+	covered := func(r *faultline.Ref) bool {
+		for _, e := range ents {
+			if e.Start < r.End && r.Start < e.End {
+				return true
+			}
+		}
+		for _, e := range out {
+			if e.Start < r.End && r.Start < e.End {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(r *faultline.Ref, typ string) {
+		if r == nil || r.Start < 0 || r.End > len(text) || r.Start >= r.End || covered(r) {
+			return
+		}
+		out = append(out, faultline.Entity{Span: faultline.Span{Start: r.Start, End: r.End, Text: text[r.Start:r.End]}, Type: typ})
+	}
+	for i := range ext.Quotes {
+		add(ext.Quotes[i].Speaker, faultline.PERSON)
+	}
+	for i := range ext.Events {
+		add(ext.Events[i].Source, "")
+		add(ext.Events[i].Target, "")
+	}
+	for i := range ext.Ties {
+		add(&ext.Ties[i].A, "")
+		add(&ext.Ties[i].B, "")
+	}
+	return out
+}
+
+func isPronoun(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "he", "his", "him", "she", "her", "hers", "they", "them", "their", "it", "its", "himself", "herself":
+		return true
+	}
+	return false
+}
+
+// isNominal reports whether a mention is a role description ("the cleric"), not a name.
+func isNominal(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return false
+	}
+	w := strings.ToLower(ws[0])
+	if w != "the" && w != "a" && w != "an" {
+		return false
+	}
+	for _, x := range ws[1:] {
+		if r := x[0]; r >= 'A' && r <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func majority(ts []string) string {
+	c := map[string]int{}
+	best := ""
+	for _, t := range ts {
+		if t == "" {
+			continue
+		}
+		c[t]++
+		if best == "" || c[t] > c[best] || c[t] == c[best] && t < best {
+			best = t
+		}
+	}
+	return best
 }

@@ -20,7 +20,6 @@ import (
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/lexicon/actors"
-	"github.com/faultline/faultline/lexicon/gazetteer"
 )
 
 // Resolver is the coreference component.
@@ -171,7 +170,7 @@ func (d *doc) at(start, end int) int {
 	return -1
 }
 
-var acrDef = regexp.MustCompile(`^\s*[(\[]\s*([A-Z][A-Za-z.]{1,8})\s*[)\]]`)
+var acrDef = regexp.MustCompile(`^(?:\s*[(\[]\s*([A-Z][A-Za-z.]{1,8})\s*[)\]]|,?\s+or\s+(?:the\s+)?([A-Z][A-Z.]{1,8})\b)`)
 
 // acronyms links "Jaish al-Mahdi (JAM)" and "the Islamic Supreme Council of Iraq (ISCI)"
 // and marks every later use of the acronym.
@@ -187,11 +186,15 @@ func (d *doc) acronyms() {
 		if m == nil {
 			continue
 		}
-		acr := d.text[e.End+m[2] : e.End+m[3]]
+		g0, g1 := m[2], m[3]
+		if g0 < 0 {
+			g0, g1 = m[4], m[5]
+		}
+		acr := d.text[e.End+g0 : e.End+g1]
 		if actors.Acronym(acr) == "" || !initialsMatch(acr, e.Text) {
 			continue
 		}
-		s, t := e.End+m[2], e.End+m[3]
+		s, t := e.End+g0, e.End+g1
 		if j := d.at(s, t); j >= 0 {
 			d.union(i, j)
 		} else if !d.covered(s, t) {
@@ -286,7 +289,7 @@ func wordAt(text string, s, t int) bool {
 	return true
 }
 
-var renameRe = regexp.MustCompile(`^(?:,|\()?\s*(?:(?:which|that|who)\s+(?:was|were|is|are|has|had)\s+)?(?:formerly|previously|once|earlier|now|later|since)\s+(?:known\s+as|called|named)?\s*$|^\s+(?:changed\s+(?:its|their)\s+name\s+(?:from\s+.*\s+)?to|renamed\s+(?:itself|themselves)?\s*(?:as)?|was\s+renamed(?:\s+as)?|became)\s*$`)
+var renameRe = regexp.MustCompile(`^\s*(?:,|\()?\s*(?:(?:which|that|who)\s+(?:was|were|is|are|has|had)\s+)?(?:formerly|previously|once|earlier|now|later|since)\s+(?:known\s+as|called|named)?\s*$|^\s+(?:changed\s+(?:its|their)\s+name\s+(?:from\s+.*\s+)?to|renamed\s+(?:itself|themselves)?\s*(?:as)?|was\s+renamed(?:\s+as)?|became)\s*$`)
 
 // renames links "X, formerly known as Y", "X changed its name to Y" and "X renamed itself Y".
 func (d *doc) renames() {
@@ -339,7 +342,20 @@ func (d *doc) linkNames() {
 	byKey := map[string][]int{}     // type group + key -> entities
 	bySurname := map[string][]int{} // last word of multi-word person names -> entities
 	orgWords := map[string][]int{}  // distinctive word of multi-word org names -> entities
-	heads := gazetteer.OrgHeads()
+	byFirst := map[string][]int{} // first word of multi-word person names -> entities
+	places := map[string]bool{}   // keys of the document's places: never an organisation's core
+	for i, e := range d.ents {
+		if e.Type == faultline.GPE || e.Type == faultline.LOC {
+			places[d.names[i].Key()] = true
+		}
+	}
+	orgCore := func(text string) (string, []string) {
+		c, g := actors.OrgCore(text)
+		if places[c] {
+			return "", g
+		}
+		return c, g
+	}
 	tg := func(t string) string {
 		switch t {
 		case faultline.PERSON:
@@ -362,9 +378,12 @@ func (d *doc) linkNames() {
 			bySurname[n.Last()] = append(bySurname[n.Last()], i)
 		}
 		if e.Type == faultline.ORG && len(n.Words) >= 2 {
-			for _, w := range distinctive(n.Words, heads) {
-				orgWords[w] = append(orgWords[w], i)
+			if c, _ := orgCore(e.Text); c != "" {
+				orgWords[c] = append(orgWords[c], i)
 			}
+		}
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && actors.Acronym(e.Text) == "" {
+			byFirst[n.Words[0]] = append(byFirst[n.Words[0]], i)
 		}
 	}
 	keys := make([]string, 0, len(byKey))
@@ -387,13 +406,25 @@ func (d *doc) linkNames() {
 		case (e.Type == faultline.PERSON || e.Type == "") && len(n.Words) == 1:
 			// A surname: the one full name of the document with that surname, else the
 			// most recent one within three sentences.
-			if g := d.pick(bySurname[n.Last()], i, nil); g >= 0 {
+			if g := d.pick(bySurname[n.Last()], i, true); g >= 0 {
 				d.union(g, i)
 				d.ents[i].Type = faultline.PERSON
-			} else if e.Type == faultline.PERSON || e.Type == "" {
-				if g := d.pick(orgWords[n.Last()], i, nil); g >= 0 && len(orgWords[n.Last()]) > 0 && len(bySurname[n.Last()]) == 0 && startsUpper(e.Text) {
-					// A bare "Badr" typed as a person by NER, with "Badr Corps" in the text
-					// and no person of that name.
+			} else if len(bySurname[n.Last()]) > 0 {
+				// An ambiguous surname stays unresolved.
+			} else if g := d.pick(byFirst[n.Last()], i, false); g >= 0 && len(n.Titles) == 0 {
+				// A first name used alone ("Saddam"), when one person of the text has it.
+				d.union(g, i)
+				d.ents[i].Type = faultline.PERSON
+			} else if c, _ := orgCore(e.Text); c != "" && len(n.Titles) == 0 && startsUpper(e.Text) {
+				// A bare "Badr" typed as a person by NER, with "Badr Corps" in the text
+				// and no person of that name; not "Bush" for "Bush administration".
+				var fits []int
+				for _, j := range orgWords[c] {
+					if !namedAfterPerson(d.names[j].Words) {
+						fits = append(fits, j)
+					}
+				}
+				if g := d.pick(fits, i, false); g >= 0 {
 					d.union(g, i)
 					d.ents[i].Type = d.ents[g].Type
 				}
@@ -402,61 +433,59 @@ func (d *doc) linkNames() {
 			// A partial name: "George Bush" for "George W. Bush" when only one fits.
 			var fits []int
 			for _, j := range bySurname[n.Last()] {
-				if d.find(j) != d.find(i) && actors.PersonCompatible(d.names[j], n) && len(d.names[j].Words) != len(n.Words) {
+				if d.find(j) != d.find(i) && actors.PersonCompatible(d.names[j], n) && len(d.names[j].Words) != len(n.Words) && !middleMissing(n, d.names[j]) {
 					fits = append(fits, j)
 				}
 			}
-			if g := d.pick(fits, i, nil); g >= 0 {
+			if g := d.pick(fits, i, false); g >= 0 {
 				d.union(g, i)
 			}
-		case (e.Type == faultline.ORG || e.Type == faultline.NORP || e.Type == "") && len(n.Words) == 1:
-			// "Badr" for "Badr Corps": a distinctive word of one organisation's name.
-			if g := d.pick(orgWords[n.Words[0]], i, nil); g >= 0 && startsUpper(e.Text) && e.Type != faultline.NORP {
-				d.union(g, i)
+		case (e.Type == faultline.ORG || e.Type == "") && len(n.Words) == 1 || e.Type == faultline.ORG && len(n.Words) >= 2:
+			// "Badr" for "Badr Corps", "Badr militia", "Badrists": the one word that tells
+			// an organisation apart, with no conflicting nationality or group word.
+			c, gen := orgCore(e.Text)
+			if c == "" {
+				break
 			}
-		case e.Type == faultline.ORG && len(n.Words) >= 2:
-			// "Badr militia", "Mahdi militia": a distinctive word of one organisation's name
-			// and an organisation head word.
-			dw := distinctive(n.Words, heads)
-			if len(dw) == 1 {
-				var fits []int
-				for _, j := range orgWords[dw[0]] {
-					if d.find(j) != d.find(i) && len(distinctive(d.names[j].Words, heads)) == 1 {
-						fits = append(fits, j)
-					}
+			var fits []int
+			for _, j := range orgWords[c] {
+				if _, gj := actors.OrgCore(d.ents[j].Text); !actors.GenericConflict(gen, gj) {
+					fits = append(fits, j)
 				}
-				if g := d.pick(fits, i, nil); g >= 0 {
-					d.union(g, i)
-				}
+			}
+			if g := d.pick(fits, i, false); g >= 0 {
+				d.union(g, i)
 			}
 		}
 	}
 }
 
-// distinctive returns the words of an organisation name that are not head words,
-// particles or function words.
-func distinctive(ws []string, heads map[string]bool) []string {
-	var out []string
-	for _, w := range ws {
-		if heads[w] || heads[w+"s"] || len(w) < 3 {
-			continue
-		}
-		switch w {
-		case "the", "of", "for", "and", "in", "iraqi", "iraq", "national", "islamic", "new", "special", "united", "state":
-			continue
-		}
-		if actors.Demonym(w) != "" {
-			continue
-		}
-		out = append(out, w)
+// middleMissing reports whether the longer name has middle names or initials that the
+// shorter lacks while sharing its first name ("George Bush" of "George H. W. Bush"): such a
+// partial name may be a relative, and is left to corpus-level resolution.
+func middleMissing(short, long actors.Name) bool {
+	if len(short.Words) >= len(long.Words) {
+		short, long = long, short
 	}
-	return out
+	return len(short.Words) >= 2 && len(long.Words) > len(short.Words) && short.Words[0] == long.Words[0]
+}
+
+// namedAfterPerson reports whether an organisation name is a person's name and a word
+// like administration or government ("Bush administration", "Maliki's government").
+func namedAfterPerson(ws []string) bool {
+	for _, w := range ws {
+		switch w {
+		case "administration", "government", "regime", "camp", "cabinet", "family", "folower", "folowers", "suporter", "loyalist", "clan", "dynasty", "men":
+			return true
+		}
+	}
+	return false
 }
 
 // pick chooses among candidate entities (possibly of several groups) for mention i: the
-// one group among them, else the group of the most recent candidate at most three
-// sentences before i when no other candidate group comes after it.
-func (d *doc) pick(cands []int, i int, _ []int) int {
+// one group among them, else (when recent) the group of the most recent candidate in the
+// same or the previous sentence.
+func (d *doc) pick(cands []int, i int, recent bool) int {
 	groups := map[int]bool{}
 	for _, j := range cands {
 		if j != i {
@@ -469,7 +498,7 @@ func (d *doc) pick(cands []int, i int, _ []int) int {
 			return g
 		}
 	}
-	if len(groups) == 0 {
+	if len(groups) == 0 || !recent {
 		return -1
 	}
 	best := -1
@@ -481,7 +510,7 @@ func (d *doc) pick(cands []int, i int, _ []int) int {
 			best = j
 		}
 	}
-	if best >= 0 && d.sent[i]-d.sent[best] <= 3 {
+	if best >= 0 && d.sent[i]-d.sent[best] <= 1 {
 		return d.find(best)
 	}
 	return -1

@@ -2,6 +2,7 @@ package actors
 
 import (
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -458,4 +459,172 @@ func wordAgree(x, y string) bool {
 		return true
 	}
 	return false
+}
+
+//go:embed orgheads.txt
+var orgHeadsTxt string
+
+var (
+	coreOnce  sync.Once
+	orgHeads  map[string]bool
+	groupWord map[string]bool
+	countries map[string]bool
+	// foldedMods are the modifiers in folded spelling.
+	foldedMods = map[string]bool{}
+)
+
+// modifiers are adjectives that do not tell organisations apart.
+var modifiers = map[string]bool{"national": true, "islamic": true, "new": true, "special": true, "united": true,
+	"central": true, "supreme": true, "political": true, "religious": true, "armed": true, "local": true,
+	"federal": true, "provincial": true, "foreign": true, "senior": true, "former": true, "pro": true, "anti": true,
+	"led": true, "backed": true, "based": true, "state": true, "main": true, "major": true, "big": true, "the": true,
+	"of": true, "for": true, "and": true, "in": true, "a": true, "an": true, "its": true, "their": true, "his": true,
+	"government": true, "official": true, "top": true, "radical": true, "hard": true, "line": true}
+
+func loadCore() {
+	coreOnce.Do(func() {
+		orgHeads = map[string]bool{}
+		for w := range gazetteer.OrgHeads() {
+			w = strings.TrimSuffix(w, ".")
+			orgHeads[w], orgHeads[Fold(w)], orgHeads[Fold(singular(w))] = true, true, true
+		}
+		for _, line := range strings.Split(orgHeadsTxt, "\n") {
+			if w := strings.TrimSpace(line); w != "" && w[0] != '#' {
+				orgHeads[w], orgHeads[Fold(w)], orgHeads[Fold(singular(w))] = true, true, true
+			}
+		}
+		for w := range modifiers {
+			foldedMods[Fold(w)] = true
+		}
+		groupWord = map[string]bool{}
+		for w := range gazetteer.Groups() {
+			for _, x := range Words(w) {
+				groupWord[Fold(x)] = true
+				groupWord[Fold(singular(x))] = true
+			}
+		}
+		countries = map[string]bool{}
+		for name, p := range gazetteer.Places() {
+			if ws := Words(name); p.Kind == "country" && len(ws) == 1 {
+				countries[Fold(ws[0])] = true
+			}
+		}
+	})
+}
+
+// OrgCore returns the one word that tells an organisation name apart ("badr" for "Badr
+// Corps", "Badr militia" and "Badrists"; "sadr" for "Sadr trend" and "Sadrist movement"),
+// or "" when the name has none or several, and its generic words: nationalities, countries
+// and religious or ethnic groups ("iraqi", "shia"). Head words (army, party, movement),
+// function words and common modifiers are skipped; a final -ist(s) is removed.
+func OrgCore(name string) (core string, generic []string) {
+	loadFold()
+	loadCore()
+	n := ParseName(name, "ORG")
+	// Words written with a capital: only those can be a core.
+	caps := map[string]bool{}
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '/' }) {
+		if r := []rune(f); len(r) > 0 && unicode.IsUpper(r[0]) {
+			for _, w := range Words(f) {
+				caps[Fold(w)], caps[Fold(singular(w))] = true, true
+			}
+		}
+	}
+	var cores []string
+	for _, w := range n.Words {
+		stem := w
+		for _, suf := range []string{"ists", "ist"} {
+			if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
+				stem = w[:len(w)-len(suf)]
+				break
+			}
+		}
+		switch {
+		case groupWord[stem] || countries[stem] || Demonym(stem) != "" || groupWord[w] || countries[w] || Demonym(w) != "":
+			generic = append(generic, w)
+		case len(w) < 3 || modifiers[w] || foldedMods[w] || orgHeads[w] || orgHeads[w+"s"]:
+		case !caps[w]:
+			cores = append(cores, "") // a common noun: "insurgents", "occupation forces"
+		default:
+			cores = append(cores, stem)
+		}
+	}
+	if len(cores) == 1 {
+		core = cores[0]
+	}
+	sort.Strings(generic)
+	return core, generic
+}
+
+// minor are modifiers that do not change which organisation a name means ("new Iraqi
+// army", "Kurdish political parties").
+var minor = map[string]bool{"new": true, "political": true, "former": true, "main": true, "major": true, "big": true, "top": true}
+
+// PlainKey is the folded key of an organisation name without minor modifiers.
+func PlainKey(name, typ string) string {
+	n := ParseName(name, typ)
+	var ws []string
+	for _, w := range n.Words {
+		if !minor[w] {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == len(n.Words) {
+		return ""
+	}
+	return strings.Join(ws, " ")
+}
+
+// GenericConflict reports whether two organisation names' generic words disagree: both have
+// some and they differ ("Iraqi intelligence" and "Iranian intelligence").
+func GenericConflict(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	return strings.Join(a, " ") != strings.Join(b, " ")
+}
+
+//go:embed sectors.tsv
+var sectorsTSV string
+
+var (
+	sectorOnce sync.Once
+	sectorTab  map[string]string
+)
+
+// Sector reads a descriptive organisation name made of a nationality or country and a
+// sector noun ("US troops", "American surge forces", "Iranian intelligence") and returns
+// the nationality word as written (lower-case) and the sector ("military",
+// "intelligence"); ok is false for any other name.
+func Sector(name string) (nat, sector string, ok bool) {
+	sectorOnce.Do(func() {
+		sectorTab = map[string]string{}
+		for _, line := range strings.Split(sectorsTSV, "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			f := strings.Split(line, "\t")
+			if len(f) == 2 {
+				sectorTab[strings.TrimSpace(f[0])] = strings.TrimSpace(f[1])
+			}
+		}
+	})
+	ws := Words(name)
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 {
+		return "", "", false
+	}
+	if !nationality(ws[0]) && Demonym(ws[0]) == "" {
+		loadCore()
+		if !countries[Fold(ws[0])] {
+			return "", "", false
+		}
+	}
+	s, found := sectorTab[strings.Join(ws[1:], " ")]
+	if !found {
+		return "", "", false
+	}
+	return ws[0], s, true
 }

@@ -1,0 +1,140 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestKey(t *testing.T) {
+	tests := []struct {
+		a, b, typ string
+		same      bool
+	}{
+		{"Moqtada al-Sadr", "Muqtada al-Sadr", "PERSON", true},
+		{"Moqtada Al Sadr", "Muqtada al-Sadr", "PERSON", true},
+		{"Moqtada al Sadr", "MOQTADA AL-SADR", "PERSON", true},
+		{"Nouri al-Maliki", "Nuri al-Maliki", "PERSON", true},
+		{"Nouri Al Maliki", "Nuri al Maliki", "PERSON", true},
+		{"Saddam Hussein", "Saddam Hussain", "PERSON", true},
+		{"Quds Force", "Qods Force", "ORG", true},
+		{"Mahdi Army", "Mehdi Army", "ORG", true},
+		{"Jaish al-Mahdi", "Jaish-al Mahdi", "ORG", true},
+		{"Al Qaeda", "Al Qaida", "ORG", true},
+		{"Al Qaeda", "al-Qa'ida", "ORG", true},
+		{"Shia", "Shiite", "NORP", true},
+		{"Shi'ite", "Shia", "NORP", true},
+		{"Shiites", "Shias", "NORP", true},
+		{"Kurds", "Kurd", "NORP", true},
+		{"U.S.", "US", "GPE", true},
+		{"Hezbollah", "Hizbollah", "ORG", true},
+		{"Abdel-Aziz al-Hakim", "Abdul Aziz al-Hakim", "PERSON", true},
+		{"Mohammed Baqr al-Hakim", "Muhammad Baqir al-Hakim", "PERSON", true},
+		{"José Ramírez", "Jose Ramirez", "PERSON", true},
+		{"President George W. Bush", "George W. Bush", "PERSON", true},
+		{"George W. Bush", "George H. W. Bush", "PERSON", false},
+		{"George HW Bush", "George H.W. Bush", "PERSON", true},
+		{"Sadr", "Sadrs", "NORP", true}, // plural of a family: types keep it apart from the man
+		{"Sadr", "Sadr City", "GPE", false},
+		{"Iraq", "Iran", "GPE", false},
+		{"Mahdi Army", "Mahdi", "ORG", false},
+	}
+	for _, tt := range tests {
+		ka, kb := Key(tt.a, tt.typ), Key(tt.b, tt.typ)
+		if (ka == kb) != tt.same {
+			t.Errorf("Key(%q)=%q Key(%q)=%q, same=%v want %v", tt.a, ka, tt.b, kb, ka == kb, tt.same)
+		}
+	}
+}
+
+func TestPersonCompatible(t *testing.T) {
+	tests := []struct {
+		a, b string
+		ok   bool
+	}{
+		{"George W. Bush", "George H. W. Bush", false},
+		{"George W. Bush", "George HW Bush", false},
+		{"George Bush", "George W. Bush", true},
+		{"Bush", "George HW Bush", true},
+		{"Mohammed Baqr al-Hakim", "Abdel-Aziz al-Hakim", false},
+		{"Amar al-Hakim", "Abdel-Aziz al-Hakim", false},
+		{"Nuri Kamal al-Maliki", "Nouri al-Maliki", true},
+		{"Hassan Kazemi-Qomi", "Kazemi-Qomi", true},
+		{"G. Bush", "George Bush", true},
+		{"Moqtada al-Sadr", "Muhammad Sadiq al-Sadr", false},
+		{"Tony Blair", "Cherie Blair", false},
+		{"Saddam Hussein", "Uday Hussein", false},
+	}
+	for _, tt := range tests {
+		if got := PersonCompatible(ParseName(tt.a, "PERSON"), ParseName(tt.b, "PERSON")); got != tt.ok {
+			t.Errorf("PersonCompatible(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.ok)
+		}
+	}
+}
+
+func TestAcronyms(t *testing.T) {
+	tests := []struct {
+		name, acr string
+	}{
+		{"Jaish al-Mahdi", "jam"},
+		{"Islamic Supreme Council of Iraq", "isci"},
+		{"Supreme Council for the Islamic Revolution in Iraq", "sciri"},
+		{"Iranian Revolutionary Guard Corps", "irgc"},
+		{"International Crisis Group", "icg"},
+		{"United States", "us"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, i := range Initials(tt.name) {
+			if i == tt.acr {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Initials(%q) = %v, want %s", tt.name, Initials(tt.name), tt.acr)
+		}
+	}
+	for s, want := range map[string]string{"JAM": "jam", "U.S.": "us", "ISCI": "isci", "Iraq": "", "A": "", "Mahdi Army": ""} {
+		if got := Acronym(s); got != want {
+			t.Errorf("Acronym(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestOrgCore(t *testing.T) {
+	tests := []struct {
+		name, core, generic string
+	}{
+		{"Badr Corps", "badr", ""},
+		{"Badr militia", "badr", ""},
+		{"Badrists", "badr", ""},
+		{"Badr fighters", "badr", ""},
+		{"Sadrist movement", "sadr", ""},
+		{"Sadr trend", "sadr", ""},
+		{"Shia parties", "", "shia"},
+		{"Iraqi army", "", "iraqi"},
+		{"Iraqi intelligence service", "", "iraqi"},
+		{"Iranian intelligence", "", "iranian"},
+		{"Mahdi Army", "mahdi", ""},
+		{"Jaish al-Mahdi", "mahdi", ""},
+		{"Awakening Councils", "awakening", ""},
+		{"Sunni Awakening militia", "awakening", "suni"},
+		{"insurgents", "", ""},
+		{"Shiite insurgents", "", "shia"},
+		{"occupation forces", "", ""},
+		{"US Institute of Peace", "peace", "us"},
+	}
+	for _, tt := range tests {
+		c, g := OrgCore(tt.name)
+		if c != tt.core || strings.Join(g, " ") != tt.generic {
+			t.Errorf("OrgCore(%q) = %q %q, want %q %q", tt.name, c, g, tt.core, tt.generic)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{"Moqtada al-Sadr": "moqtada-al-sadr", "Sadr’s movement": "sadrs-movement", "U.S.": "us", "José Ramírez": "jose-ramirez", "": "actor"} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,390 @@
+package resolve
+
+import (
+	"sort"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/lexicon/actors"
+)
+
+// Key kinds, in the order their merges are tried.
+const (
+	passName    = iota // folded full name within a type group
+	passDict           // dictionary entry (including demonyms of its state)
+	passAcronym        // an acronym and the one name it abbreviates
+	passShort          // surnames, partial names and short organisation names
+	passUntyped        // mentions without a type
+)
+
+func (b *builder) find(i int) int {
+	for b.par[i] != i {
+		b.par[i] = b.par[b.par[i]]
+		i = b.par[i]
+	}
+	return i
+}
+
+// union merges the clusters of nodes i and j when the constraints allow it.
+func (b *builder) union(i, j int, pass int) bool {
+	a, c := b.find(i), b.find(j)
+	if a == c {
+		return true
+	}
+	ca, cc := b.clusters[a], b.clusters[c]
+	if !compatible(ca, cc, pass) {
+		return false
+	}
+	if a > c {
+		a, c = c, a
+		ca, cc = cc, ca
+	}
+	b.par[c] = a
+	merge(ca, cc)
+	delete(b.clusters, c)
+	return true
+}
+
+// compatible reports whether two clusters may be one actor.
+func compatible(a, c *cluster, pass int) bool {
+	if a.typ != "" && c.typ != "" && a.typ != c.typ {
+		// A nationality and its state meet only through the dictionary (demonyms).
+		if !(pass == passDict && (a.typ == "o" && c.typ == "g" && onlyNORP(a) || c.typ == "o" && a.typ == "g" && onlyNORP(c))) {
+			return false
+		}
+	}
+	if a.dict != "" && c.dict != "" && a.dict != c.dict {
+		return false
+	}
+	for _, x := range a.people {
+		for _, y := range c.people {
+			if !actors.PersonCompatible(x, y) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func onlyNORP(c *cluster) bool {
+	for t, n := range c.types {
+		if n > 0 && t != faultline.NORP {
+			return false
+		}
+	}
+	return true
+}
+
+func merge(a, c *cluster) {
+	if a.typ == "" || a.typ == "o" && c.typ == "g" {
+		a.typ = c.typ
+	}
+	for t, n := range c.types {
+		a.types[t] += n
+	}
+	if a.dict == "" {
+		a.dict = c.dict
+	}
+	seen := map[string]bool{}
+	for _, p := range a.people {
+		seen[p.Key()] = true
+	}
+	for _, p := range c.people {
+		if !seen[p.Key()] {
+			a.people = append(a.people, p)
+			seen[p.Key()] = true
+		}
+	}
+	a.nodes += c.nodes
+	for d := range c.docs {
+		a.docs[d] = true
+	}
+}
+
+// nodeKeys are the blocking keys of one node.
+type nodeKeys struct {
+	names    []string // "p:george w bush", "o:mahdi army"
+	dict     string
+	acronyms []string // "jam"
+	expands  []string // initials of its multi-word names
+	surnames []string // single-word person names
+	partial  []actors.Name
+	short    []string // the core word of a one-word organisation name
+	cores    []string // the core word of multi-word organisation names
+	generic  []string
+	untyped  []string
+}
+
+// cluster merges the document-level actors of the corpus.
+func (b *builder) cluster() {
+	n := len(b.nodes)
+	b.par = make([]int, n)
+	b.clusters = make(map[int]*cluster, n)
+	keys := make([]nodeKeys, n)
+	for i := range b.nodes {
+		b.par[i] = i
+		nd := &b.nodes[i]
+		tg := typeGroup(nd.typ)
+		c := &cluster{typ: tg, types: map[string]int{}, nodes: 1, docs: map[int]bool{nd.doc: true}}
+		for _, mi := range nd.mentions {
+			if t := b.ments[mi].typ; t != "" && !b.ments[mi].pronoun {
+				c.types[t]++
+			}
+		}
+		k := &keys[i]
+		for _, f := range nd.forms {
+			acr := actors.Acronym(f)
+			name := actors.ParseName(f, nd.typ)
+			key := name.Key()
+			if key == "" {
+				continue
+			}
+			switch {
+			case tg == "":
+				k.untyped = append(k.untyped, key)
+			case tg == "p" && acr == "":
+				if len(name.Words) >= 2 {
+					k.names = append(k.names, "p:"+key)
+					c.people = append(c.people, name)
+				} else {
+					k.surnames = append(k.surnames, key)
+				}
+			default:
+				k.names = append(k.names, tg+":"+key)
+				if pk := actors.PlainKey(f, nd.typ); pk != "" && len(name.Words) >= 2 {
+					k.names = append(k.names, tg+":"+pk)
+				}
+				if nat, sec, ok := actors.Sector(f); ok && tg == "o" {
+					k.names = append(k.names, "sec:"+b.countryCode(nat)+":"+sec)
+				}
+			}
+			if acr != "" && tg != "p" {
+				k.acronyms = append(k.acronyms, acr)
+			}
+			if acr == "" && tg != "p" && len(name.Words) >= 2 {
+				k.expands = append(k.expands, actors.Initials(f)...)
+			}
+			if (nd.typ == faultline.ORG || nd.typ == "") && acr == "" {
+				if c, gen := actors.OrgCore(f); c != "" {
+					if len(name.Words) == 1 {
+						k.short = append(k.short, c)
+					} else if nd.typ == faultline.ORG {
+						k.cores = append(k.cores, c)
+						k.generic = gen
+					}
+				}
+			}
+			if d := b.dictEntry(f, nd.typ); d != nil && k.dict == "" {
+				k.dict = d.ID
+				c.dict = d.ID
+			}
+		}
+		b.clusters[i] = c
+	}
+	// Pass 1: full names; pass 2: dictionary entries.
+	bucket := func(get func(k *nodeKeys) []string, pass int) {
+		idx := map[string][]int{}
+		var order []string
+		for i := range keys {
+			for _, key := range get(&keys[i]) {
+				if _, ok := idx[key]; !ok {
+					order = append(order, key)
+				}
+				idx[key] = append(idx[key], i)
+			}
+		}
+		sort.Strings(order)
+		for _, key := range order {
+			ids := idx[key]
+			for _, j := range ids[1:] {
+				b.union(ids[0], j, pass)
+			}
+			// A node refused by the first may still join a later one of the bucket.
+		}
+	}
+	bucket(func(k *nodeKeys) []string { return k.names }, passName)
+	bucket(func(k *nodeKeys) []string {
+		if k.dict == "" {
+			return nil
+		}
+		return []string{k.dict}
+	}, passDict)
+
+	// Pass 3: acronyms to the one cluster whose name they abbreviate.
+	exp := map[string][]int{}
+	for i := range keys {
+		for _, x := range keys[i].expands {
+			exp[x] = append(exp[x], i)
+		}
+	}
+	for i := range keys {
+		for _, a := range keys[i].acronyms {
+			if r := b.unique(exp[a], i); r >= 0 {
+				b.union(r, i, passAcronym)
+			}
+		}
+	}
+
+	// Pass 4: surnames and partial names to the one person cluster that fits; a short
+	// organisation name to the one organisation whose distinctive word it is.
+	bySurname := map[string][]int{}
+	byFirst := map[string][]int{}
+	byWord := map[string][]int{}
+	for i := range keys {
+		nd := &b.nodes[i]
+		for _, f := range nd.forms {
+			name := actors.ParseName(f, nd.typ)
+			if typeGroup(nd.typ) == "p" && len(name.Words) >= 2 && actors.Acronym(f) == "" {
+				bySurname[name.Last()] = append(bySurname[name.Last()], i)
+				byFirst[name.Words[0]] = append(byFirst[name.Words[0]], i)
+			}
+		}
+		for _, c := range keys[i].cores {
+			byWord[c] = append(byWord[c], i)
+		}
+	}
+	// Multi-word organisation names with one core word ("Badr Corps", "Badr militia"),
+	// unless the word is a place of the corpus ("Nineveh provincial council").
+	places := map[string]bool{}
+	for i := range b.nodes {
+		if tg := typeGroup(b.nodes[i].typ); tg == "g" {
+			for _, f := range b.nodes[i].forms {
+				places[actors.Key(f, faultline.GPE)] = true
+			}
+		}
+	}
+	for c := range places {
+		delete(byWord, c)
+	}
+	{
+		var order []string
+		for c := range byWord {
+			order = append(order, c)
+		}
+		sort.Strings(order)
+		for _, c := range order {
+			ids := byWord[c]
+			for _, j := range ids[1:] {
+				if !actors.GenericConflict(keys[ids[0]].generic, keys[j].generic) {
+					b.union(ids[0], j, passShort)
+				}
+			}
+		}
+	}
+	for i := range keys {
+		for _, s := range keys[i].surnames {
+			if len(bySurname[s]) > 0 {
+				if r := b.unique(bySurname[s], i); r >= 0 {
+					b.union(r, i, passShort)
+				}
+			} else if r := b.unique(byFirst[s], i); r >= 0 {
+				b.union(r, i, passShort)
+			}
+		}
+		for _, s := range keys[i].short {
+			if places[s] {
+				continue
+			}
+			if r := b.unique(byWord[s], i); r >= 0 {
+				b.union(r, i, passShort)
+			}
+		}
+	}
+	// Partial person names: "George Bush" joins the one compatible longer name.
+	for i := range keys {
+		for _, p := range b.clusters[b.find(i)].people {
+			var fits []int
+			for _, j := range bySurname[p.Last()] {
+				if b.find(j) == b.find(i) {
+					continue
+				}
+				for _, q := range b.clusters[b.find(j)].people {
+					if len(q.Words) > len(p.Words) && actors.PersonCompatible(p, q) {
+						fits = append(fits, j)
+						break
+					}
+				}
+			}
+			if r := b.unique(fits, i); r >= 0 && len(b.clusters[b.find(i)].people) == 1 {
+				b.union(r, i, passShort)
+			}
+		}
+	}
+	// Pass 5: untyped mentions to the one typed cluster of the same name.
+	anyKey := map[string][]int{}
+	for i := range keys {
+		for _, k := range keys[i].names {
+			anyKey[k[2:]] = append(anyKey[k[2:]], i)
+		}
+		for _, s := range keys[i].surnames {
+			anyKey[s] = append(anyKey[s], i)
+		}
+	}
+	for i := range keys {
+		for _, u := range keys[i].untyped {
+			if r := b.unique(anyKey[u], i); r >= 0 {
+				b.union(r, i, passUntyped)
+			} else if r := b.unique(bySurname[u], i); r >= 0 {
+				b.union(r, i, passUntyped)
+			}
+		}
+	}
+}
+
+// unique returns a node of the one cluster among cands other than i's, or -1 when there is
+// none or more than one.
+func (b *builder) unique(cands []int, i int) int {
+	self := b.find(i)
+	found := -1
+	for _, j := range cands {
+		r := b.find(j)
+		if r == self {
+			continue
+		}
+		if found >= 0 && r != found {
+			return -1
+		}
+		found = r
+	}
+	return found
+}
+
+// dictEntry returns the dictionary entry for a name of a type: by its name, or, for a
+// nationality ("Iranians"), its state. Entries of another type group are ignored.
+func (b *builder) dictEntry(name, typ string) *actors.Entry {
+	d := b.r.Dict
+	if d == nil {
+		return nil
+	}
+	tg := typeGroup(typ)
+	if tg == "o" || tg == "g" || tg == "" {
+		if iso := actors.Demonym(name); iso != "" && (typ == faultline.NORP || typ == "" || typ == faultline.GPE) {
+			if c := d.Country(iso); c != nil {
+				return c
+			}
+		}
+	}
+	e := d.Lookup(name, typ)
+	if e == nil {
+		return nil
+	}
+	et := typeGroup(e.Type)
+	if tg != "" && et != tg && !(et == "o" && tg == "o") {
+		return nil
+	}
+	return e
+}
+
+
+// countryCode returns the ISO code of a nationality or country word ("iranian", "us"), or
+// the folded word when it is not known.
+func (b *builder) countryCode(w string) string {
+	if iso := actors.Demonym(w); iso != "" {
+		return iso
+	}
+	if b.r.Dict != nil {
+		if e := b.r.Dict.Lookup(w, faultline.GPE); e != nil && e.ISO2 != "" {
+			return e.ISO2
+		}
+	}
+	return actors.Fold(w)
+}
