@@ -540,7 +540,7 @@ func OrgCore(name string) (core string, generic []string) {
 			}
 		}
 		switch {
-		case groupWord[stem] || countries[stem] || Demonym(stem) != "" || groupWord[w] || countries[w] || Demonym(w) != "":
+		case groupWord[stem] || countries[stem] || Demonym(stem) != "" || stem == w && (groupWord[w] || countries[w] || Demonym(w) != ""):
 			generic = append(generic, w)
 		case len(w) < 3 || modifiers[w] || foldedMods[w] || orgHeads[w] || orgHeads[w+"s"]:
 		case !caps[w]:
