@@ -11,7 +11,8 @@
 // actor mention to the left in the clause as source and the first one to the right, past
 // determiners, adjectives and prepositions, as target, with the same passive and
 // coordination rules. An event needs at least one actor argument; verbs known only from the
-// converted PETRARCH list need both.
+// converted PETRARCH list need both. By default every event needs a target, and a source
+// unless it is violence or coercion by an unnamed perpetrator (see Extractor.Partial).
 //
 // The date is the nearest resolved timex in the sentence, else the document date
 // (DateSource "document"). The place is a GPE, LOC or FAC mention after in, near or at.
@@ -31,6 +32,11 @@ import (
 
 // Extractor is the event component of the extract pipeline.
 type Extractor struct {
+	// Partial keeps events with one argument only (a source without a target, or a
+	// non-violent event without a source). Off by default: such events rarely say who did
+	// what to whom.
+	Partial bool
+
 	verbs map[string][]*trigger // by inflected form of the first word
 	nouns map[string][]*trigger // by singular and plural form of the first word
 	cues  map[string][][]string // modality cues, split into words
@@ -102,11 +108,15 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 	seen := map[[4]int]bool{}
 	verbPair := map[[3]int]int{} // (sentence, source, target) -> token of the verbal trigger
 	for si, s := range v.Sents {
-		for i := s.First; i < s.Last; i++ {
+		for i, next := s.First, s.First; i < s.Last; i++ {
+			if i < next {
+				continue // inside the previous multi-word trigger
+			}
 			tr, n, nominal := x.match(v, i, s)
 			if tr == nil {
 				continue
 			}
+			next = i + n
 			var pairs [][2]int
 			if nominal {
 				pairs = nounArgs(v, i, n, s, tr)
@@ -116,6 +126,11 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 			for _, p := range pairs {
 				src, tgt := p[0], p[1]
 				if src == tgt || (src < 0 && tgt < 0) || (!tr.hand && (src < 0 || tgt < 0)) {
+					continue
+				}
+				// An event needs its target; only violence and coercion (CAMEO 17-20) by an
+				// unnamed perpetrator keeps an empty source ("a bomb killed five police").
+				if !x.Partial && (tgt < 0 || (src < 0 && tr.CAMEO < "17")) {
 					continue
 				}
 				if src >= 0 && tgt >= 0 && sameActor(v.Mentions[src], v.Mentions[tgt]) {

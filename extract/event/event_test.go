@@ -46,6 +46,7 @@ func code(evs []faultline.Event) []want {
 
 func TestTriggersAndArguments(t *testing.T) {
 	x := New()
+	x.Partial = true // argument finding, including one-argument events
 	tests := []struct {
 		text string
 		ents []string
@@ -186,5 +187,23 @@ func TestDateContext(t *testing.T) {
 	evs := New().Find(in)
 	if len(evs) != 2 || evs[1].Date != "2005-05" || evs[1].DateSource != "context" {
 		t.Errorf("got %+v", evs)
+	}
+}
+
+func TestPartial(t *testing.T) {
+	tests := []struct {
+		text string
+		ents []string
+		n    int
+	}{
+		{"The convoy was ambushed by the Hill Tigers.", []string{"Hill Tigers/ORG"}, 0}, // no target
+		{"A roadside bomb killed the mayor of Darun.", []string{"Darun/GPE"}, 1},        // violence, unnamed agent
+		{"The talks with Ostrava were praised.", []string{"Ostrava/GPE"}, 0},            // no source, not violence
+		{"Norland praised Ostrava.", []string{"Norland/GPE", "Ostrava/GPE"}, 1},
+	}
+	for _, tt := range tests {
+		if got := New().Find(input(tt.text, "", tt.ents...)); len(got) != tt.n {
+			t.Errorf("%q: %d events, want %d: %+v", tt.text, len(got), tt.n, got)
+		}
 	}
 }
