@@ -67,7 +67,7 @@ func TestPatterns(t *testing.T) {
 			[]string{"Norland arms militia 1 asserted"}},
 		{"The rivalry between the Dawn Movement and the Hill Tigers is old.",
 			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"},
-			[]string{"Dawn Movement rival_of Hill Tigers -1 asserted", "Dawn Movement opposes Hill Tigers -1 asserted"}},
+			[]string{"Dawn Movement rival_of Hill Tigers -1 asserted"}},
 		{"The Dawn Movement has long opposed the Hill Tigers.",
 			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"},
 			[]string{"Dawn Movement opposes Hill Tigers -1 asserted"}},

@@ -297,17 +297,54 @@ func TestSeeds(t *testing.T) {
 				}
 			}
 		}
-		// Ties: unordered pair + sign.
+		// Ties: pair + sign (ordered unless the type is symmetric), one-to-one, predictions
+		// distinct by (a, b, type, sign) as the official scorer.
+		symmetric := map[string]bool{"allied_with": true, "rival_of": true, "negotiates_with": true}
+		type tkey struct{ a, b, typ, sign string }
+		predT := map[tkey]bool{}
 		pt := map[pair]bool{}
 		for _, tt := range out.Ties {
 			a, b2 := tt.A.Actor, tt.B.Actor
 			if a == "" || b2 == "" || a == b2 {
 				continue
 			}
+			predT[tkey{a, b2, tt.Type, fmt.Sprint(tt.Sign)}] = true
 			if a > b2 {
 				a, b2 = b2, a
 			}
 			pt[pair{a, b2, fmt.Sprint(tt.Sign)}] = true
+		}
+		if os.Getenv("SEEDSCORE_STRICT") != "" {
+			used := map[tkey]bool{}
+			for _, gt0 := range g.Ties {
+				if gt0.Doc != docID {
+					continue
+				}
+				sg := fmt.Sprint(gt0.Sign)
+				for k := range predT {
+					if used[k] || k.sign != sg {
+						continue
+					}
+					fwd := k.a == gt0.A && k.b == gt0.B
+					rev := (symmetric[gt0.Type] || symmetric[k.typ]) && k.a == gt0.B && k.b == gt0.A
+					if fwd || rev {
+						used[k] = true
+						tpT++
+						break
+					}
+				}
+			}
+			nPredT += len(predT)
+			nGoldT += func() int {
+				n := 0
+				for _, gt0 := range g.Ties {
+					if gt0.Doc == docID {
+						n++
+					}
+				}
+				return n
+			}()
+			continue
 		}
 		gt := map[pair]bool{}
 		for _, gt0 := range g.Ties {
