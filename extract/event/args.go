@@ -278,10 +278,30 @@ func between(v *view.View, j int, s view.Sent) []int {
 // verbArgs finds the arguments of the verbal trigger at tokens [i, i+n).
 func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	if v.HasParse {
-		if p := parseVerbArgs(v, i, s, tr); len(p) > 0 {
+		p := parseVerbArgs(v, i, s, tr)
+		if complete(p) {
 			return p
 		}
+		if l := linearVerbArgs(v, i, n, s, tr); complete(l) || len(p) == 0 {
+			return l
+		}
+		return p
 	}
+	return linearVerbArgs(v, i, n, s, tr)
+}
+
+// complete reports whether some pair has both a source and a target.
+func complete(ps [][2]int) bool {
+	for _, p := range ps {
+		if p[0] >= 0 && p[1] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// linearVerbArgs finds verb arguments by position, without a parse.
+func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	if g := between(v, i+n, s); g != nil {
 		return reciprocal(g)
 	}
@@ -345,10 +365,20 @@ func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 // nounArgs finds the arguments of the nominal trigger at tokens [i, i+n).
 func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	if v.HasParse {
-		if p := parseNounArgs(v, i, s, tr); len(p) > 0 {
+		p := parseNounArgs(v, i, s, tr)
+		if complete(p) {
 			return p
 		}
+		if l := linearNounArgs(v, i, n, s, tr); complete(l) || len(p) == 0 {
+			return l
+		}
+		return p
 	}
+	return linearNounArgs(v, i, n, s, tr)
+}
+
+// linearNounArgs finds noun arguments by position, without a parse.
+func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	if g := between(v, i+n, s); g != nil {
 		return reciprocal(g)
 	}

@@ -1,11 +1,14 @@
 package event
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/nlp"
 )
 
 // input builds an extraction input for text with the given entity mentions ("Text/TYPE"),
@@ -204,6 +207,69 @@ func TestPartial(t *testing.T) {
 	for _, tt := range tests {
 		if got := New().Find(input(tt.text, "", tt.ents...)); len(got) != tt.n {
 			t.Errorf("%q: %d events, want %d: %+v", tt.text, len(got), tt.n, got)
+		}
+	}
+}
+
+// parsed builds an input with a hand-made dependency parse: each word is "form/UPOS/head/rel"
+// (head 1-based, 0 = root), tokens separated by spaces; entities are token ranges.
+func parsed(words string, ents ...[3]any) *extract.Input {
+	d := &nlp.Doc{}
+	var text strings.Builder
+	for k, w := range strings.Fields(words) {
+		f := strings.Split(w, "/")
+		if k > 0 {
+			text.WriteByte(' ')
+		}
+		start := text.Len()
+		text.WriteString(f[0])
+		head, _ := strconv.Atoi(f[2])
+		xpos := ""
+		if f[1] == "VERB" && strings.HasSuffix(f[0], "ed") {
+			xpos = "VBD"
+			if len(f) > 4 {
+				xpos = f[4]
+			}
+		}
+		d.Tokens = append(d.Tokens, nlp.Token{Start: start, End: text.Len(), Norm: f[0], UPOS: f[1], XPOS: xpos, Head: head - 1, Rel: f[3]})
+	}
+	d.Text = text.String()
+	d.Sentences = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
+	out := &faultline.Extraction{}
+	for _, e := range ents {
+		f, l := e[0].(int), e[1].(int)
+		st, en := d.Tokens[f].Start, d.Tokens[l-1].End
+		out.Entities = append(out.Entities, faultline.Entity{Span: faultline.Span{Start: st, End: en, Text: d.Text[st:en]}, Type: e[2].(string)})
+	}
+	return &extract.Input{Doc: &faultline.Document{Text: d.Text}, NLP: d, Out: out}
+}
+
+func TestParsedArguments(t *testing.T) {
+	x := New()
+	tests := []struct {
+		in   *extract.Input
+		want []want
+	}{
+		{parsed("Norland/PROPN/2/nsubj attacked/VERB/0/root Ostrava/PROPN/2/obj ./PUNCT/2/punct",
+			[3]any{0, 1, "GPE"}, [3]any{2, 3, "GPE"}),
+			[]want{{"attacked", "Norland", "Ostrava", "190", "asserted"}}},
+		{parsed("Ostrava/PROPN/3/nsubj:pass was/AUX/3/aux:pass attacked/VERB/0/root/VBN by/ADP/5/case Norland/PROPN/3/obl:agent",
+			[3]any{0, 1, "GPE"}, [3]any{4, 5, "GPE"}),
+			[]want{{"attacked", "Norland", "Ostrava", "190", "asserted"}}},
+		{parsed("Norland/PROPN/4/nsubj and/CCONJ/3/cc Ostrava/PROPN/1/conj clashed/VERB/0/root",
+			[3]any{0, 1, "GPE"}, [3]any{2, 3, "GPE"}),
+			[]want{{"clashed", "Norland", "Ostrava", "190", "asserted"}, {"clashed", "Ostrava", "Norland", "190", "asserted"}}},
+		{parsed("Norland/PROPN/2/nsubj threatened/VERB/0/root to/PART/4/mark attack/VERB/2/xcomp Ostrava/PROPN/4/obj",
+			[3]any{0, 1, "GPE"}, [3]any{4, 5, "GPE"}),
+			[]want{{"threatened", "Norland", "Ostrava", "130", "asserted"}, {"attack", "Norland", "Ostrava", "190", "future"}}},
+		{parsed("Norland/PROPN/2/nsubj launched/VERB/0/root an/DET/4/det offensive/NOUN/2/obj against/ADP/6/case Ostrava/PROPN/4/nmod",
+			[3]any{0, 1, "GPE"}, [3]any{5, 6, "GPE"}),
+			[]want{{"offensive", "Norland", "Ostrava", "190", "asserted"}}},
+	}
+	for _, tt := range tests {
+		got := code(x.Find(tt.in))
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.in.Doc.Text, got, tt.want)
 		}
 	}
 }
