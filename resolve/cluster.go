@@ -374,7 +374,6 @@ func (b *builder) dictEntry(name, typ string) *actors.Entry {
 	return e
 }
 
-
 // countryCode returns the ISO code of a nationality or country word ("iranian", "us"), or
 // the folded word when it is not known.
 func (b *builder) countryCode(w string) string {

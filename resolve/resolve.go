@@ -57,10 +57,10 @@ type node struct {
 
 // cluster summarises a set of merged nodes for the merge constraints.
 type cluster struct {
-	typ    string               // type group: p, o, g, f, e or ""
-	types  map[string]int       // entity type -> mentions
-	dict   string               // dictionary entry id, or ""
-	people []actors.Name        // multi-word person names
+	typ    string         // type group: p, o, g, f, e or ""
+	types  map[string]int // entity type -> mentions
+	dict   string         // dictionary entry id, or ""
+	people []actors.Name  // multi-word person names
 	nodes  int
 	docs   map[int]bool
 }
@@ -140,7 +140,6 @@ func (b *builder) collect() {
 	b.byLocal = map[localKey]int{}
 	b.bySpan = map[spanKey]int{}
 	res := coref.New()
-	res.Pronouns, res.Nominals = false, false
 	for di, ext := range b.exts {
 		if ext == nil || di >= len(b.docs) || b.docs[di] == nil {
 			continue

@@ -342,8 +342,8 @@ func (d *doc) linkNames() {
 	byKey := map[string][]int{}     // type group + key -> entities
 	bySurname := map[string][]int{} // last word of multi-word person names -> entities
 	orgWords := map[string][]int{}  // distinctive word of multi-word org names -> entities
-	byFirst := map[string][]int{} // first word of multi-word person names -> entities
-	places := map[string]bool{}   // keys of the document's places: never an organisation's core
+	byFirst := map[string][]int{}   // first word of multi-word person names -> entities
+	places := map[string]bool{}     // keys of the document's places: never an organisation's core
 	for i, e := range d.ents {
 		if e.Type == faultline.GPE || e.Type == faultline.LOC {
 			places[d.names[i].Key()] = true
@@ -605,8 +605,27 @@ func (d *doc) nominals() {
 	for _, m := range nominalRe.FindAllStringSubmatchIndex(d.text, -1) {
 		role := d.text[m[2]:m[3]]
 		hs := holders[role]
-		if len(hs) == 0 || d.covered(m[0], m[1]) {
+		if len(hs) == 0 {
 			continue
+		}
+		existing := -1
+		if d.covered(m[0], m[1]) {
+			// A fact already points at "the cleric" (an untyped or person mention of its
+			// own): link it rather than add one.
+			j := d.at(m[0], m[1])
+			if j < 0 || d.ents[j].Type != "" && d.ents[j].Type != faultline.PERSON {
+				continue
+			}
+			for k := range d.ents {
+				if k != j && d.find(k) == d.find(j) {
+					j = -1
+					break
+				}
+			}
+			if j < 0 {
+				continue
+			}
+			existing = j
 		}
 		rest := d.text[m[1]:]
 		if strings.HasPrefix(rest, " of") || strings.HasPrefix(rest, "'s") && false {
@@ -622,6 +641,11 @@ func (d *doc) nominals() {
 			}
 		}
 		if len(before) != 1 {
+			continue
+		}
+		if existing >= 0 {
+			d.union(before[0].group, existing)
+			d.ents[existing].Type = faultline.PERSON
 			continue
 		}
 		adds = append(adds, faultline.Entity{Span: faultline.Span{Start: m[0], End: m[1]}, Type: faultline.PERSON})
