@@ -146,13 +146,14 @@ func InferDate(text string) (date, source string) {
 			}
 		}
 	}
-	if best != "" {
-		return best, faultline.DateFromText
-	}
+	year := ""
 	for _, m := range yearRE.FindAllStringSubmatch(text, -1) {
-		if y, _ := strconv.Atoi(m[1]); y >= 1900 && y <= nowYear+1 && m[1] > best {
-			best = m[1]
+		if y, _ := strconv.Atoi(m[1]); y >= 1900 && y <= nowYear+1 && m[1] > year {
+			year = m[1]
 		}
+	}
+	if year != "" && (best == "" || year > best[:4]) {
+		best = year // a later year outweighs an earlier month
 	}
 	if best != "" {
 		return best, faultline.DateFromText

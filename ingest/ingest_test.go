@@ -221,6 +221,8 @@ func TestInferDate(t *testing.T) {
 		{"NAJAF, Iraq (AP) 3 March 2008 - A bomb exploded.", "2008-03-03", "text"},
 		{strings.Repeat("x ", 200) + "On March 3, 2008 and on January 5, 2007 and 2005-06-07 things happened.", "2008-03-03", "text"},
 		{"The offensive began in September 2007 and ended in March 2008.", "2008-03", "text"},
+		{"Elections were held in June 2004; the militia grew in 2006.", "2006", "text"},
+		{"In 2006 the talks began; by March 2006 they stalled.", "2006-03", "text"},
 		{"The militia was founded in 2003 and grew in 2006.", "2006", "text"},
 		{"Nothing dated here; 40 people were killed.", "", "unknown"},
 		{"February 30, 2008 is not a day; in 2004 it began.", "2004", "text"},
