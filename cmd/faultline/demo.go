@@ -11,7 +11,7 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/demo"
-	"github.com/faultline/faultline/resolve"
+	"github.com/faultline/faultline/ingest"
 	"github.com/spf13/cobra"
 )
 
@@ -48,7 +48,7 @@ func runDemo(cmd *cobra.Command, args []string) error {
 
 	docs := demo.Documents()
 	fmt.Fprintf(cmd.ErrOrStderr(), "demo: ingesting %d demo articles\n", len(docs))
-	created, err := demoIngest(ctx, store, docs)
+	created, err := demoIngest(ctx, store, docs, cmd.ErrOrStderr())
 	if err != nil {
 		return err
 	}
@@ -63,54 +63,22 @@ func runDemo(cmd *cobra.Command, args []string) error {
 	return serve(ctx, store, addr)
 }
 
-// demoIngest stores docs through the ingest path — extraction with the default pipeline,
-// PutDocument, then one rebuild of the corpus model — and returns how many were new.
-// TODO(ingest): switch to the shared helper of ingest.go/model.go (rebuildModel) once it
-// lands, so that demo and ingest cannot drift apart.
-func demoIngest(ctx context.Context, store faultline.Store, docs []*faultline.Document) (int, error) {
-	p, err := newPipeline()
+// demoIngest stores docs through the same path as `faultline ingest` (ingestItems: parallel
+// extraction with the default pipeline, PutDocument in order, one rebuild of the corpus
+// model) and returns how many were new. Documents that fail are reported on errw.
+func demoIngest(ctx context.Context, store faultline.Store, docs []*faultline.Document, errw io.Writer) (int, error) {
+	items := make([]ingest.Item, len(docs))
+	for i, d := range docs {
+		items[i] = ingest.Item{Source: "demo/corpus:" + d.ID, Doc: d}
+	}
+	st, err := ingestItems(ctx, store, items, ingestOptions{Errors: errw})
 	if err != nil {
-		return 0, err
+		return st.New, err
 	}
-	created := 0
-	for _, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return created, err
-		}
-		ext, err := p.Extract(d)
-		if err != nil {
-			return created, fmt.Errorf("demo: %s: %w", d.ID, err)
-		}
-		ok, err := store.PutDocument(ctx, d, ext)
-		if err != nil {
-			return created, fmt.Errorf("demo: %s: %w", d.ID, err)
-		}
-		if ok {
-			created++
-		}
+	if st.Failed > 0 {
+		fmt.Fprintf(errw, "demo: %d of %d articles failed (see above)\n", st.Failed, len(docs))
 	}
-	return created, demoRebuild(ctx, store)
-}
-
-// demoRebuild resolves the stored extractions into the corpus model and saves it.
-func demoRebuild(ctx context.Context, store faultline.Store) error {
-	var docs []*faultline.Document
-	var exts []*faultline.Extraction
-	if err := store.Extractions(ctx, func(d *faultline.Document, e *faultline.Extraction) error {
-		docs, exts = append(docs, d), append(exts, e)
-		return nil
-	}); err != nil {
-		return err
-	}
-	ov, err := store.Overrides(ctx)
-	if err != nil {
-		return err
-	}
-	m, err := resolve.Build(docs, exts, ov)
-	if err != nil {
-		return err
-	}
-	return store.SaveModel(ctx, m)
+	return st.New, nil
 }
 
 // writeDemoSummary prints what the demo corpus turned into: the most mentioned actors, the
@@ -179,4 +147,11 @@ func otherAliases(a faultline.Actor) []string {
 		}
 	}
 	return out
+}
+
+// demoRebuild rebuilds and saves the corpus model. serve.go points its rebuildHook at it;
+// it is rebuildModel (model.go) without the returned model.
+func demoRebuild(ctx context.Context, store faultline.Store) error {
+	_, err := rebuildModel(ctx, store)
+	return err
 }

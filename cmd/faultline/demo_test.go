@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -125,11 +126,11 @@ func TestDemoIngest(t *testing.T) {
 	ctx := context.Background()
 	s := &memStore{exts: map[string]*faultline.Extraction{}}
 	docs := demo.Documents()
-	n, err := demoIngest(ctx, s, docs)
+	n, err := demoIngest(ctx, s, docs, io.Discard)
 	if err != nil || n != len(docs) || len(s.docs) != len(docs) {
 		t.Fatalf("first run: %d new, %d stored, err %v", n, len(s.docs), err)
 	}
-	if n, err := demoIngest(ctx, s, docs); err != nil || n != 0 {
+	if n, err := demoIngest(ctx, s, docs, io.Discard); err != nil || n != 0 {
 		t.Fatalf("second run: %d new, err %v", n, err)
 	}
 	if s.model == nil || len(s.model.Documents) != len(docs) {
