@@ -2,13 +2,33 @@ package main
 
 import (
 	"context"
+	"strings"
 
 	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/sqlite"
 	"github.com/spf13/cobra"
 )
 
-// openStore opens the store named by --db: a SQLite file path, or a postgres:// URL.
+// openStore opens the store named by --db: a SQLite file path (default ./faultline.db), or a
+// postgres:// URL.
 func openStore(ctx context.Context, cmd *cobra.Command) (faultline.Store, error) {
 	dsn, _ := cmd.Flags().GetString("db")
-	return nil, faultline.Errorf(faultline.ENOTIMPLEMENTED, "no store backend yet for %q", dsn)
+	return openDSN(ctx, dsn)
+}
+
+// openDSN opens a store by its name: postgres:// and postgresql:// URLs name a PostgreSQL
+// database, anything else a SQLite file.
+func openDSN(ctx context.Context, dsn string) (faultline.Store, error) {
+	if dsn == "" {
+		dsn = "faultline.db"
+	}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn)
+	}
+	return sqlite.Open(ctx, dsn)
+}
+
+// openPostgres opens a PostgreSQL store; it is replaced when the postgres package is built in.
+var openPostgres = func(ctx context.Context, dsn string) (faultline.Store, error) {
+	return nil, faultline.Errorf(faultline.ENOTIMPLEMENTED, "this build has no PostgreSQL store")
 }

@@ -1,0 +1,317 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/ingest"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// ingestCmd is `faultline ingest`: sources into the store, then a rebuilt corpus model.
+var ingestCmd = &cobra.Command{
+	Use:   "ingest [--db PATH] [--input auto|text|html|rss|jsonl] [--workers N] PATH|URL ...",
+	Short: "Read documents into the store, extract their facts and rebuild the corpus model",
+	Long: `ingest reads documents — plain text, HTML pages, RSS/Atom feeds, JSON Lines
+({"id", "text", "date", "title", "source", "url"} a line), directories of these (recursively,
+in sorted order) and http(s) URLs — extracts the facts of every document not yet stored, stores
+each with its extraction, and rebuilds the corpus model (actor resolution, paradoxes).
+
+A document whose text is already stored is skipped (counted as a duplicate), so ingesting the
+same sources again changes nothing. A source that cannot be read (missing, binary, empty, not
+UTF-8, larger than 20 MiB, a failed download) or a document that fails is reported on stderr as
+  faultline: SOURCE: reason
+and the rest go on; the exit status is then 1. Extraction runs on --workers cores in parallel;
+documents are stored in input order, so the store does not depend on the number of workers.
+The last line on stdout is
+  ingest docs=N new=N duplicates=N failed=N`,
+	Example: "  faultline ingest articles/\n  faultline ingest --db corpus.db --input rss https://example.org/feed.xml",
+	Args:    cobra.MinimumNArgs(1),
+	RunE:    runIngest,
+}
+
+func init() {
+	ingestCmd.Flags().String("input", ingest.Auto, "input format: auto, text, html, rss or jsonl")
+	ingestCmd.Flags().Int("workers", 0, "documents extracted in parallel (0: one per CPU)")
+	rootCmd.AddCommand(ingestCmd)
+}
+
+func runIngest(cmd *cobra.Command, args []string) error {
+	ctx := cmd.Context()
+	input, _ := cmd.Flags().GetString("input")
+	workers, _ := cmd.Flags().GetInt("workers")
+	r, err := ingest.NewReader(ingest.Options{Format: input})
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, cmd)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	stderr := cmd.ErrOrStderr()
+	var items []ingest.Item
+	if err := r.Each(ctx, args, func(it ingest.Item) error {
+		items = append(items, it)
+		return nil
+	}); err != nil {
+		return err
+	}
+	opts := ingestOptions{Workers: workers, Errors: stderr}
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		opts.Progress = stderr
+	}
+	start := time.Now()
+	st, err := ingestItems(ctx, store, items, opts)
+	if err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	out := cmd.OutOrStdout()
+	if st.New > 0 {
+		fmt.Fprintf(out, "ingested %d new documents in %s (%.1f docs/s)\n", st.New, elapsed.Round(time.Millisecond), float64(st.New)/elapsed.Seconds())
+	}
+	if st.Model != nil {
+		fmt.Fprintf(out, "model: %d documents, %d actors, %d ties, %d events, %d quotes, %d figures, %d paradoxes\n",
+			len(st.Model.Documents), len(st.Model.Actors), len(st.Model.Ties), len(st.Model.Events), len(st.Model.Quotes), len(st.Model.Figures), len(st.Model.Paradoxes))
+	}
+	fmt.Fprintf(out, "ingest docs=%d new=%d duplicates=%d failed=%d\n", st.Docs, st.New, st.Duplicates, st.Failed)
+	if st.Failed > 0 {
+		return exitError{code: 1}
+	}
+	return nil
+}
+
+// ingestOptions configure ingestItems.
+type ingestOptions struct {
+	Workers  int       // parallel extractions (0: GOMAXPROCS)
+	Errors   io.Writer // per-document failures, "faultline: SOURCE: reason" (nil: discarded)
+	Progress io.Writer // a progress bar (nil: none)
+}
+
+// ingestStats counts what an ingest did.
+type ingestStats struct {
+	Docs, New, Duplicates, Failed int
+	// Model is the rebuilt corpus model, or nil when nothing changed.
+	Model *faultline.Model
+}
+
+// job is one document on its way into the store.
+type job struct {
+	item ingest.Item
+	ext  *faultline.Extraction
+	err  error
+	done chan struct{}
+}
+
+// ingestItems extracts and stores the documents of items (failed items are reported and
+// counted), skipping those whose text is already stored, then rebuilds the corpus model when
+// anything is new or the stored model is behind the stored documents. Extraction runs in
+// parallel; documents are stored in the order of items.
+func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item, opts ingestOptions) (ingestStats, error) {
+	var st ingestStats
+	errw := opts.Errors
+	if errw == nil {
+		errw = io.Discard
+	}
+	report := func(src string, err error) {
+		st.Failed++
+		msg := err.Error()
+		if faultline.ErrorCode(err) != faultline.EINTERNAL {
+			msg = faultline.ErrorMessage(err)
+		}
+		fmt.Fprintf(errw, "faultline: %s: %s\n", src, msg)
+	}
+
+	// What is stored already: texts by hash, hashes by id.
+	stored, _, err := store.Documents(ctx, faultline.DocumentFilter{})
+	if err != nil {
+		return st, err
+	}
+	byHash, byID := map[string]string{}, map[string]string{}
+	for _, d := range stored {
+		byHash[d.SHA256], byID[d.ID] = d.ID, d.SHA256
+	}
+
+	// Decide which items need extraction.
+	var jobs []*job
+	for _, it := range items {
+		st.Docs++
+		if it.Err != nil {
+			report(it.Source, it.Err)
+			continue
+		}
+		d := it.Doc
+		if d.SHA256 == "" {
+			d.SHA256 = faultline.ContentHash(d.Text)
+		}
+		if _, ok := byHash[d.SHA256]; ok {
+			st.Duplicates++
+			continue
+		}
+		if h, ok := byID[d.ID]; ok && h != d.SHA256 {
+			// The id (a file name) is taken by another text: name this one by its content.
+			fmt.Fprintf(errw, "faultline: %s: id %s is taken by another text; stored as %s\n", it.Source, d.ID, faultline.ContentID(d.Text))
+			d.ID = faultline.ContentID(d.Text)
+		}
+		byHash[d.SHA256], byID[d.ID] = d.ID, d.SHA256
+		jobs = append(jobs, &job{item: it, done: make(chan struct{})})
+	}
+
+	// Extract in parallel, each worker with its own pipeline.
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, len(jobs)))
+	queue := make(chan *job)
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p, perr := newPipeline()
+			for j := range queue {
+				if perr != nil {
+					j.err = perr
+				} else {
+					j.ext, j.err = extractDoc(p, j.item.Doc)
+				}
+				close(j.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(queue)
+		for _, j := range jobs {
+			select {
+			case queue <- j:
+			case <-wctx.Done():
+				return
+			}
+		}
+	}()
+
+	// Store in input order as extractions finish.
+	bar := newProgress(opts.Progress, len(jobs))
+	var ferr error
+	for _, j := range jobs {
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+			ferr = ctx.Err()
+		}
+		if ferr != nil {
+			break
+		}
+		bar.step()
+		if j.err != nil {
+			report(j.item.Source, j.err)
+			continue
+		}
+		created, err := store.PutDocument(ctx, j.item.Doc, j.ext)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			ferr = ctx.Err()
+		case err != nil:
+			report(j.item.Source, err)
+		case created:
+			st.New++
+		default:
+			st.Duplicates++ // stored meanwhile by another process
+		}
+		j.ext = nil
+		if ferr != nil {
+			break
+		}
+	}
+	bar.finish()
+	cancel()
+	wg.Wait()
+	if ferr != nil {
+		return st, ferr
+	}
+
+	// Rebuild the model when anything changed, or when an earlier run stopped before it.
+	rebuild := st.New > 0
+	if !rebuild {
+		m, err := store.Model(ctx)
+		if err != nil {
+			return st, err
+		}
+		_, total, err := store.Documents(ctx, faultline.DocumentFilter{Limit: 1})
+		if err != nil {
+			return st, err
+		}
+		rebuild = len(m.Documents) != total
+	}
+	if rebuild {
+		if st.Model, err = rebuildModel(ctx, store); err != nil {
+			return st, fmt.Errorf("rebuild model: %w", err)
+		}
+	}
+	return st, nil
+}
+
+// extractDoc runs the pipeline over one document; a panic is an error, so the batch goes on.
+func extractDoc(p *extract.Pipeline, doc *faultline.Document) (ext *faultline.Extraction, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ext, err = nil, faultline.Errorf(faultline.EINTERNAL, "extraction failed: %v", r)
+		}
+	}()
+	ext, err = p.Extract(doc)
+	if err == nil && ext == nil {
+		err = faultline.Errorf(faultline.EINTERNAL, "extraction returned nothing")
+	}
+	if err == nil && ext.Error != "" {
+		err = faultline.Errorf(faultline.EINVALID, "extraction failed: %s", ext.Error)
+	}
+	return ext, err
+}
+
+// progress draws a progress bar on a terminal.
+type progress struct {
+	w     io.Writer
+	total int
+	n     int
+	start time.Time
+	last  time.Time
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	return &progress{w: w, total: total, start: time.Now()}
+}
+
+func (p *progress) step() {
+	p.n++
+	if p.w == nil || (time.Since(p.last) < 100*time.Millisecond && p.n < p.total) {
+		return
+	}
+	p.last = time.Now()
+	const width = 30
+	fill := width
+	if p.total > 0 {
+		fill = p.n * width / p.total
+	}
+	rate := float64(p.n) / max(time.Since(p.start).Seconds(), 1e-9)
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d documents %.1f/s ", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), p.n, p.total, rate)
+}
+
+func (p *progress) finish() {
+	if p.w != nil && p.n > 0 {
+		fmt.Fprintln(p.w)
+	}
+}
