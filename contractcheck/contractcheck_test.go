@@ -28,9 +28,9 @@ func TestExtraction(t *testing.T) {
 		t.Fatalf("good extraction: %v", errs)
 	}
 	for _, tc := range []struct {
-		name  string
+		name   string
 		break_ func(*faultline.Extraction)
-		want  string
+		want   string
 	}{
 		{"wrong text", func(e *faultline.Extraction) { e.Entities[0].Text = "Mahdi army" }, `is "Mahdi Army" in the text but says "Mahdi army"`},
 		{"out of range", func(e *faultline.Extraction) { e.Sentences[0].End = 999 }, "outside the text"},
