@@ -103,14 +103,14 @@ const (
 
 // rule is one pattern and how its match is resolved.
 type rule struct {
-	re      *regexp.Regexp
+	re      *regexp.Regexp // anchored at the start: tried at candidate positions only
 	resolve func(m []string, a anchor) (value, precision string)
 }
 
 var rules []rule
 
 func add(pattern string, f func(m []string, a anchor) (string, string)) {
-	rules = append(rules, rule{regexp.MustCompile(pattern), f})
+	rules = append(rules, rule{regexp.MustCompile(`^(?:` + pattern + `)`), f})
 }
 
 func ymd(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
@@ -393,25 +393,42 @@ type match struct {
 func Find(text, date string) []faultline.Timex {
 	a := parseAnchor(date)
 	var ms []match
-	for _, r := range rules {
-		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
-			sub := make([]string, len(loc)/2)
-			for i := range sub {
-				if loc[2*i] >= 0 {
-					sub[i] = text[loc[2*i]:loc[2*i+1]]
+	// The rules are tried only where a timex can start: at an anchor word (a number, a month,
+	// season or weekday name, a time unit, "ago", "yesterday"...) or up to four words before
+	// it. Most of a text has no timex.
+	seen := map[[2]int]bool{}
+	for _, st := range starts(text) {
+		end := st + 64
+		if end > len(text) {
+			end = len(text)
+		}
+		for end < len(text) && text[end] != ' ' && text[end] != '\n' {
+			end++
+		}
+		chunk := text[st:end]
+		w := [2]int{st, end}
+		for _, r := range rules {
+			if loc := r.re.FindStringSubmatchIndex(chunk); loc != nil {
+				sub := make([]string, len(loc)/2)
+				for i := range sub {
+					if loc[2*i] >= 0 {
+						sub[i] = chunk[loc[2*i]:loc[2*i+1]]
+					}
 				}
-			}
-			start, end := loc[0], loc[1]
-			for i, name := range r.re.SubexpNames() {
-				if name == "t" && loc[2*i] >= 0 {
-					start, end = loc[2*i], loc[2*i+1]
+				start, end := loc[0], loc[1]
+				for i, name := range r.re.SubexpNames() {
+					if name == "t" && loc[2*i] >= 0 {
+						start, end = loc[2*i], loc[2*i+1]
+					}
 				}
+				start, end = start+w[0], end+w[0]
+				if seen[[2]int{start, end}] || !plausible(text, start, end, sub[0]) {
+					continue
+				}
+				seen[[2]int{start, end}] = true
+				v, p := r.resolve(sub, a)
+				ms = append(ms, match{start, end, v, p})
 			}
-			if !plausible(text, start, end, sub[0]) {
-				continue
-			}
-			v, p := r.resolve(sub, a)
-			ms = append(ms, match{start, end, v, p})
 		}
 	}
 	// Longest leftmost, earlier rules first on ties.
@@ -431,6 +448,58 @@ func Find(text, date string) []faultline.Timex {
 		out = append(out, faultline.Timex{Span: faultline.Span{Start: m.start, End: m.end, Text: text[m.start:m.end]},
 			Value: m.value, Precision: m.prec})
 		lastEnd = m.end
+	}
+	return out
+}
+
+var anchorWords = func() map[string]bool {
+	m := map[string]bool{"ago": true, "yesterday": true, "today": true, "tonight": true, "tomorrow": true,
+		"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true, "year": true,
+		"years": true, "decade": true, "decades": true}
+	for k := range months {
+		m[k] = true
+	}
+	for k := range seasons {
+		m[k] = true
+	}
+	for k := range weekdays {
+		m[k] = true
+	}
+	return m
+}()
+
+// starts returns the byte offsets where a timex may start: each anchor word and the four
+// words before it, in order, without duplicates.
+func starts(text string) []int {
+	isAlnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	var words []int // word starts so far
+	var out []int
+	last := -1
+	for i := 0; i < len(text); {
+		if !isAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		digit := false
+		for j < len(text) && isAlnum(text[j]) {
+			digit = digit || text[j] >= '0' && text[j] <= '9'
+			j++
+		}
+		words = append(words, i)
+		if digit || (j-i <= 9 && anchorWords[strings.ToLower(text[i:j])]) {
+			from := len(words) - 5
+			if from < 0 {
+				from = 0
+			}
+			for _, w := range words[from:] {
+				if w > last {
+					out = append(out, w)
+					last = w
+				}
+			}
+		}
+		i = j
 	}
 	return out
 }
@@ -458,7 +527,11 @@ func plausible(text string, start, end int, s string) bool {
 	}
 	// A bare year followed by a unit of count: "2006 people", "1500 troops".
 	if len(s) == 4 && s[0] >= '0' && s[0] <= '9' {
-		rest := strings.TrimLeft(text[end:], " ")
+		rest := text[end:]
+		if len(rest) > 24 {
+			rest = rest[:24]
+		}
+		rest = strings.TrimLeft(rest, " ")
 		for _, w := range []string{"people", "troops", "soldiers", "men", "dead", "killed", "civilians", "persons", "km", "miles", "metres", "meters", "dollars", "pounds", "members", "fighters"} {
 			if strings.HasPrefix(strings.ToLower(rest), w) {
 				return false

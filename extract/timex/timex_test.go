@@ -97,3 +97,16 @@ func BenchmarkFind(b *testing.B) {
 		Find(text, "2006-11-20")
 	}
 }
+
+// BenchmarkFindNews runs on ordinary news prose (few dates per paragraph).
+func BenchmarkFindNews(b *testing.B) {
+	para := "The militia leader, who fled the capital in March 2003, returned last week and met tribal elders. " +
+		"Officials said the talks, brokered by neighbouring governments, were the first since the cease-fire collapsed. " +
+		"Fighters loyal to the council have clashed repeatedly with government forces in the provinces, and aid groups " +
+		"say tens of thousands of people have been displaced by the violence, which has also closed schools and markets. "
+	text := strings.Repeat(para, 40)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Find(text, "2006-11-20")
+	}
+}
