@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -127,8 +128,9 @@ func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item
 	report := func(src string, err error) {
 		st.Failed++
 		msg := err.Error()
-		if faultline.ErrorCode(err) != faultline.EINTERNAL {
-			msg = faultline.ErrorMessage(err)
+		var fe *faultline.Error
+		if errors.As(err, &fe) {
+			msg = fe.Message
 		}
 		fmt.Fprintf(errw, "faultline: %s: %s\n", src, msg)
 	}
