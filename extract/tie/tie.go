@@ -37,7 +37,9 @@ type elem [][]string
 
 type pattern struct {
 	pre, mid, post []elem
-	first, second  string // "A" or "B": which tie end comes first in the text
+	minMid, maxMid int             // bounds on the number of tokens mid can cover
+	starts         map[string]bool // the words mid can start with; nil: any
+	first, second  string          // "A" or "B": which tie end comes first in the text
 	typ            string
 	sign           int
 	cons           map[string]map[string]bool
@@ -99,6 +101,29 @@ func New() *Extractor {
 			}
 		}
 		if cp.first != "" && cp.second != "" {
+			for _, e := range cp.mid {
+				lo, hi := 1<<10, 0
+				for _, alt := range e {
+					n := len(alt)
+					if n == 1 && alt[0] == "..." {
+						lo, hi = min(lo, 1), max(hi, 3)
+						continue
+					}
+					lo, hi = min(lo, n), max(hi, n)
+				}
+				cp.minMid += lo
+				cp.maxMid += hi
+			}
+			if len(cp.mid) > 0 {
+				cp.starts = map[string]bool{}
+				for _, alt := range cp.mid[0] {
+					if alt[0] == "..." {
+						cp.starts = nil
+						break
+					}
+					cp.starts[alt[0]] = true
+				}
+			}
 			x.pats = append(x.pats, cp)
 		}
 	}
@@ -382,6 +407,12 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 	}
 	right, _, _ := significant(v, M2.Last, minInt(M2.Last+6, s.Last))
 	for _, p := range x.pats {
+		if len(mid) > p.maxMid+1 || len(mid) < p.minMid {
+			continue // (+1: an apposition comma the pattern does not spell out)
+		}
+		if p.starts != nil && len(mid) > 0 && !startsWith(v, p.starts, mid) {
+			continue
+		}
 		if !covers(lengths(v, p.mid, mid, false), len(mid)) {
 			// "A, allied with B": an apposition comma the pattern does not spell out.
 			if len(mid) < 2 || v.Toks[mid[0]].Lower != "," || !covers(lengths(v, p.mid, mid[1:], false), len(mid)-1) {
@@ -409,8 +440,12 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		}
 		out = append(out, x.ties(v, s, a, b, p.first == "A", p.typ, p.sign, neg, modal)...)
 	}
-	// Hyphenated modifiers.
+	// Hyphenated modifiers ("A-backed B"): only next to each other.
+	seg := v.Text[M1.Start:M2.Start]
 	for _, h := range x.hyphens {
+		if len(seg) > 80 || !(strings.Contains(seg, "-") || M1.Start > 0 && v.Text[M1.Start-1] == '-') {
+			break
+		}
 		var ok bool
 		if h.prefix {
 			ok = M1.Start >= 5 && strings.EqualFold(v.Text[M1.Start-5:M1.Start], "anti-") ||
@@ -429,6 +464,19 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		out = append(out, x.ties(v, s, a, b, h.first == "A", h.typ, h.sign, false, false)...)
 	}
 	return out
+}
+
+// startsWith reports whether mid (or mid after a leading comma) starts with a word of ws.
+func startsWith(v *view.View, ws map[string]bool, mid []int) bool {
+	t := v.Toks[mid[0]]
+	if ws[t.Lower] || (t.Lemma != "" && ws[t.Lemma]) || (t.Lower == "'" || t.Lower == "’s" || t.Lower == "’") && ws["'s"] {
+		return true
+	}
+	if t.Lower == "," && len(mid) > 1 {
+		t = v.Toks[mid[1]]
+		return ws[t.Lower] || (t.Lemma != "" && ws[t.Lemma])
+	}
+	return false
 }
 
 func suffixMatch(v *view.View, es []elem, left []int) bool {

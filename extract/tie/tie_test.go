@@ -128,3 +128,17 @@ func TestPatternFile(t *testing.T) {
 		t.Errorf("only %d patterns compiled", len(New().pats))
 	}
 }
+
+func BenchmarkFind(b *testing.B) {
+	x := New()
+	text := strings.Repeat("The Hill Tigers, backed by Norland, clashed with the Dawn Movement, whose leader Omar Rahimi owes allegiance to Ostrava. ", 40)
+	var ents []string
+	for range 40 {
+		ents = append(ents, "Hill Tigers/ORG", "Norland/GPE", "Dawn Movement/ORG", "Omar Rahimi/PERSON", "Ostrava/GPE")
+	}
+	in := input(text, ents...)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		x.Find(in)
+	}
+}
