@@ -400,7 +400,12 @@ func (s *Server) dossier(r *nethttp.Request) (any, error) {
 	if d.Actor.Mentions == nil {
 		d.Actor.Mentions = []faultline.Evidence{}
 	}
-	for _, i := range snap.ties[id] {
+	tieIdx := slices.Clone(snap.ties[id])
+	slices.SortStableFunc(tieIdx, func(i, j int) int {
+		a, b := &snap.m.Ties[i], &snap.m.Ties[j]
+		return cmp.Compare(b.Weight, a.Weight)
+	})
+	for _, i := range tieIdx {
 		t := snap.m.Ties[i]
 		other := t.B
 		if other == id {
@@ -412,25 +417,21 @@ func (s *Server) dossier(r *nethttp.Request) (any, error) {
 		} else if t.Sign < 0 {
 			key = "negative"
 		}
+		if len(d.Ties[key]) >= maxDossierItems {
+			continue
+		}
 		if len(t.Evidence) > maxTieEvidence {
 			t.Evidence = t.Evidence[:maxTieEvidence]
 		}
 		d.Ties[key] = append(d.Ties[key], TieView{t, other, snap.name(other)})
 	}
-	for k := range d.Ties {
-		slices.SortStableFunc(d.Ties[k], func(a, b TieView) int {
-			return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(a.Other, b.Other))
-		})
-		if len(d.Ties[k]) > maxDossierItems {
-			d.Ties[k] = d.Ties[k][:maxDossierItems]
-		}
+	evIdx := slices.Clone(snap.events[id])
+	slices.SortStableFunc(evIdx, func(i, j int) int { return compareEvents(&snap.m.Events[i], &snap.m.Events[j]) })
+	if len(evIdx) > maxDossierItems {
+		evIdx = evIdx[:maxDossierItems]
 	}
-	for _, i := range snap.events[id] {
+	for _, i := range evIdx {
 		d.Events = append(d.Events, snap.eventView(snap.m.Events[i]))
-	}
-	sortEvents(d.Events)
-	if len(d.Events) > maxDossierItems {
-		d.Events = d.Events[:maxDossierItems]
 	}
 	for _, i := range snap.quotesBy[id] {
 		q := snap.m.Quotes[i]
@@ -509,15 +510,17 @@ func isWordByte(c byte) bool {
 
 // sortEvents orders events by date (undated last), then document and offset.
 func sortEvents(es []EventView) {
-	slices.SortStableFunc(es, func(a, b EventView) int {
-		if (a.Date == "") != (b.Date == "") {
-			if a.Date == "" {
-				return 1
-			}
-			return -1
+	slices.SortStableFunc(es, func(a, b EventView) int { return compareEvents(&a.ModelEvent, &b.ModelEvent) })
+}
+
+func compareEvents(a, b *faultline.ModelEvent) int {
+	if (a.Date == "") != (b.Date == "") {
+		if a.Date == "" {
+			return 1
 		}
-		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Evidence.Start, b.Evidence.Start))
-	})
+		return -1
+	}
+	return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Evidence.Start, b.Evidence.Start))
 }
 
 func (s *Server) eventList(r *nethttp.Request) (any, error) {
