@@ -133,7 +133,7 @@ func (b *builder) cluster() {
 		k := &keys[i]
 		for _, f := range nd.forms {
 			acr := actors.Acronym(f)
-			name := actors.ParseName(f, nd.typ)
+			name := b.parse(f, nd.typ)
 			key := name.Key()
 			if key == "" {
 				continue
@@ -232,7 +232,7 @@ func (b *builder) cluster() {
 	for i := range keys {
 		nd := &b.nodes[i]
 		for _, f := range nd.forms {
-			name := actors.ParseName(f, nd.typ)
+			name := b.parse(f, nd.typ)
 			if typeGroup(nd.typ) == "p" && len(name.Words) >= 2 && actors.Acronym(f) == "" {
 				bySurname[name.Last()] = append(bySurname[name.Last()], i)
 				byFirst[name.Words[0]] = append(byFirst[name.Words[0]], i)
@@ -351,6 +351,16 @@ func (b *builder) unique(cands []int, i int) int {
 // dictEntry returns the dictionary entry for a name of a type: by its name, or, for a
 // nationality ("Iranians"), its state. Entries of another type group are ignored.
 func (b *builder) dictEntry(name, typ string) *actors.Entry {
+	k := [2]string{name, typ}
+	if e, ok := b.dictMemo[k]; ok {
+		return e
+	}
+	e := b.dictEntry1(name, typ)
+	b.dictMemo[k] = e
+	return e
+}
+
+func (b *builder) dictEntry1(name, typ string) *actors.Entry {
 	d := b.r.Dict
 	if d == nil {
 		return nil
@@ -386,4 +396,15 @@ func (b *builder) countryCode(w string) string {
 		}
 	}
 	return actors.Fold(w)
+}
+
+// parse is actors.ParseName, memoised: the same names recur across a corpus.
+func (b *builder) parse(name, typ string) actors.Name {
+	k := [2]string{name, typ}
+	if n, ok := b.nameMemo[k]; ok {
+		return n
+	}
+	n := actors.ParseName(name, typ)
+	b.nameMemo[k] = n
+	return n
 }

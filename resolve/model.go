@@ -102,8 +102,11 @@ func (b *builder) less(i, j int) bool {
 // assignIDs gives every actor the slug of its canonical name; when two share a slug, the
 // one mentioned first keeps it and the others get -2, -3…
 func (b *builder) assignIDs() {
+	for _, a := range b.actors {
+		a.id = actors.Slug(a.canonical)
+	}
 	sort.SliceStable(b.actors, func(i, j int) bool {
-		si, sj := actors.Slug(b.actors[i].canonical), actors.Slug(b.actors[j].canonical)
+		si, sj := b.actors[i].id, b.actors[j].id
 		if si != sj {
 			return si < sj
 		}
@@ -116,7 +119,7 @@ func (b *builder) assignIDs() {
 	b.byID = map[string]int{}
 	b.renamed = map[string]string{}
 	for i, a := range b.actors {
-		a.id = b.freeID(actors.Slug(a.canonical), used)
+		a.id = b.freeID(a.id, used)
 		b.byID[a.id] = i
 		for _, mi := range a.mentions {
 			b.ments[mi].actor = i

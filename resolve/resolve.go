@@ -67,7 +67,7 @@ type cluster struct {
 
 // Build is Build with the resolver's dictionary.
 func (r *Resolver) Build(docs []*faultline.Document, exts []*faultline.Extraction, overrides []faultline.Override) (*faultline.Model, error) {
-	b := &builder{r: r, docs: docs, exts: exts}
+	b := &builder{r: r, docs: docs, exts: exts, nameMemo: map[[2]string]actors.Name{}, dictMemo: map[[2]string]*actors.Entry{}}
 	b.collect()
 	b.cluster()
 	b.actorsOut()
@@ -97,6 +97,9 @@ type builder struct {
 	renamed map[string]string
 
 	m *faultline.Model
+
+	nameMemo map[[2]string]actors.Name
+	dictMemo map[[2]string]*actors.Entry
 }
 
 type localKey struct {

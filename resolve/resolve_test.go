@@ -265,7 +265,7 @@ func TestOverrides(t *testing.T) {
 		{Kind: faultline.OverrideMerge, Actor: "mahdi-army", Other: "Jaysh al-Mahdi"},
 		{Kind: faultline.OverrideAlias, Actor: "moqtada-al-sadr", Name: "Sayyid Moqtada"},
 		{Kind: faultline.OverrideRename, Actor: "mahdi-army", Name: "Jaish al-Mahdi"},
-		{Kind: faultline.OverrideAlias, Actor: "mahdi-army", Name: "JAM"}, // the old id still works after the rename
+		{Kind: faultline.OverrideAlias, Actor: "mahdi-army", Name: "JAM"},  // the old id still works after the rename
 		{Kind: faultline.OverrideMerge, Actor: "nobody", Other: "nothing"}, // skipped
 	}
 	m = build(t, ov, docs...)

@@ -48,9 +48,16 @@ func loadFold() {
 	})
 }
 
+var aposReplacer = strings.NewReplacer("'", "", "\u2019", "", "\u2018", "", "`", "", "\u02bc", "", "\u02bf", "", "\u02be", "")
+
 func stripApos(s string) string {
-	return strings.NewReplacer("'", "", "\u2019", "", "\u2018", "", "`", "", "\u02bc", "", "\u02bf", "", "\u02be", "").Replace(s)
+	if !strings.ContainsAny(s, "'\u2019\u2018`\u02bc\u02bf\u02be") {
+		return s
+	}
+	return aposReplacer.Replace(s)
 }
+
+var genericReplacer = strings.NewReplacer("ou", "u", "ee", "i", "oo", "u", "ph", "f")
 
 // particles are the name particles dropped from keys: "al-Sadr", "Al Sadr" and "Sadr"
 // share a key. Other particles (bin, Abu, Abdel) carry meaning and are kept.
@@ -65,15 +72,18 @@ var attached = map[string]bool{"ad": true, "as": true, "ash": true, "an": true, 
 // punctuation made word breaks. Initials written with periods ("H.W.") become one word per
 // letter.
 func Words(name string) []string {
-	s := norm.NFKD.String(name)
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	s := name
+	if !isASCII(s) {
+		s = norm.NFKD.String(name)
+		var b strings.Builder
+		for _, r := range s {
+			if unicode.Is(unicode.Mn, r) {
+				continue
+			}
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
+		s = b.String()
 	}
-	s = b.String()
 	var words []string
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == '\u2013' || r == '\u2014' || r == '/' || r == ',' || r == '(' || r == ')' || r == '"' || r == '\u201c' || r == '\u201d' || r == '&' || r == ';' || r == ':'
@@ -151,7 +161,7 @@ func generic(w string) string {
 	if len(w) <= 2 {
 		return w
 	}
-	w = strings.NewReplacer("ou", "u", "ee", "i", "oo", "u", "ph", "f").Replace(w)
+	w = genericReplacer.Replace(w)
 	var b strings.Builder
 	var prev rune
 	for _, r := range w {
@@ -627,4 +637,13 @@ func Sector(name string) (nat, sector string, ok bool) {
 		return "", "", false
 	}
 	return ws[0], s, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
