@@ -132,25 +132,51 @@ func TestSeeds(t *testing.T) {
 		doc.Date = inferDate(doc.Text)
 		var out *faultline.Extraction
 		if mode == "pipeline" {
-			p, _ := pipeline.New()
+			p, err := pipeline.New()
+			if err != nil {
+				t.Fatal(err)
+			}
 			d := &nlp.Doc{Text: doc.Text}
+			tokenize.New().Annotate(d) // in case the default pipeline does not list it yet
 			for _, a := range p.Annotators {
 				a.Annotate(d)
 			}
-			if len(p.Annotators) == 0 { // until the default pipeline lists them
-				tokenize.New().Annotate(d)
+			if len(p.Annotators) == 0 {
 				if r, err := ner.Load(); err == nil {
 					r.Annotate(d)
 				}
 			}
 			out = &faultline.Extraction{}
-			for _, e := range d.Entities {
-				ent := faultline.Entity{Span: faultline.Span{Start: e.Start, End: e.End, Text: doc.Text[e.Start:e.End]}, Type: e.Label}
-				ent.Actor = aliasOf(alias, ent.Text)
-				out.Entities = append(out.Entities, ent)
+			for _, s := range d.Sentences {
+				out.Sentences = append(out.Sentences, faultline.Span{Start: s.Start, End: s.End})
 			}
 			in := &extract.Input{Doc: doc, NLP: d, Out: out}
-			timex.New().Extract(in)
+			// The components before ours (coreference, timexes), then gold ids for the
+			// actors: by the mention's text, else by any mention of the same coref actor.
+			for _, c := range p.Components {
+				if _, ok := c.(*event.Extractor); ok {
+					break
+				}
+				c.Extract(in)
+			}
+			if len(out.Entities) == 0 {
+				for _, e := range d.Entities {
+					out.Entities = append(out.Entities, faultline.Entity{Span: faultline.Span{Start: e.Start, End: e.End, Text: doc.Text[e.Start:e.End]}, Type: e.Label})
+				}
+			}
+			chain := map[string]string{}
+			for _, e := range out.Entities {
+				if id := aliasOf(alias, e.Text); id != "" && e.Actor != "" {
+					chain[e.Actor] = id
+				}
+			}
+			for i, e := range out.Entities {
+				id := aliasOf(alias, e.Text)
+				if id == "" && e.Actor != "" {
+					id = chain[e.Actor]
+				}
+				out.Entities[i].Actor = id
+			}
 			ev.Extract(in)
 			ti.Extract(in)
 		} else {
