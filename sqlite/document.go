@@ -493,3 +493,38 @@ func ftsQuery(query string) string {
 	}
 	return strings.Join(terms, " ")
 }
+
+// Texts calls fn with the id, duplicate_of and text of every stored document in ingest
+// order, without reading extractions: near-duplicate detection indexes the stored texts.
+func (s *Store) Texts(ctx context.Context, fn func(id, duplicateOf, text string) error) error {
+	last := int64(0)
+	for {
+		type row struct{ id, dup, text string }
+		var page []row
+		rows, err := s.db.QueryContext(ctx, `SELECT seq, id, duplicate_of, text FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`, last, extractionsPage)
+		if err != nil {
+			return s.wrap("read texts", err)
+		}
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&last, &r.id, &r.dup, &r.text); err != nil {
+				rows.Close()
+				return s.wrap("read texts", err)
+			}
+			page = append(page, r)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return s.wrap("read texts", err)
+		}
+		for _, r := range page {
+			if err := fn(r.id, r.dup, r.text); err != nil {
+				return err
+			}
+		}
+		if len(page) < extractionsPage {
+			return nil
+		}
+	}
+}

@@ -28,7 +28,10 @@ in sorted order) and http(s) URLs — extracts the facts of every document not y
 each with its extraction, and rebuilds the corpus model (actor resolution, paradoxes).
 
 A document whose text is already stored is skipped (counted as a duplicate), so ingesting the
-same sources again changes nothing. A source that cannot be read (missing, binary, empty, not
+same sources again changes nothing. A new document that nearly duplicates an earlier one (a wire
+copy: the same story re-headlined, lightly edited or cut short; MinHash over word 5-grams,
+containment at least 0.8) is stored with duplicate_of set to the original, so that network
+analysis counts the story once; --no-dedup turns this off. A source that cannot be read (missing, binary, empty, not
 UTF-8, larger than 20 MiB, a failed download) or a document that fails is reported on stderr as
   faultline: SOURCE: reason
 and the rest go on; the exit status is then 1. Extraction runs on --workers cores in parallel;
@@ -43,6 +46,7 @@ The last line on stdout is
 func init() {
 	ingestCmd.Flags().String("input", ingest.Auto, "input format: auto, text, html, rss or jsonl")
 	ingestCmd.Flags().Int("workers", 0, "documents extracted in parallel (0: one per CPU)")
+	ingestCmd.Flags().Bool("no-dedup", false, "do not mark near-duplicates (wire copies) of earlier documents")
 	rootCmd.AddCommand(ingestCmd)
 }
 
@@ -68,7 +72,8 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	}); err != nil {
 		return err
 	}
-	opts := ingestOptions{Workers: workers, Errors: stderr}
+	noDedup, _ := cmd.Flags().GetBool("no-dedup")
+	opts := ingestOptions{Workers: workers, Errors: stderr, NoDedup: noDedup}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		opts.Progress = stderr
 	}
@@ -81,6 +86,9 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	out := cmd.OutOrStdout()
 	if st.New > 0 {
 		fmt.Fprintf(out, "ingested %d new documents in %s (%.1f docs/s)\n", st.New, elapsed.Round(time.Millisecond), float64(st.New)/elapsed.Seconds())
+	}
+	if st.NearDuplicates > 0 {
+		fmt.Fprintf(out, "%d of them near-duplicates (wire copies) of earlier documents\n", st.NearDuplicates)
 	}
 	if st.Model != nil {
 		fmt.Fprintf(out, "model: %d documents, %d actors, %d ties, %d events, %d quotes, %d figures, %d paradoxes\n",
@@ -98,11 +106,15 @@ type ingestOptions struct {
 	Workers  int       // parallel extractions (0: GOMAXPROCS)
 	Errors   io.Writer // per-document failures, "faultline: SOURCE: reason" (nil: discarded)
 	Progress io.Writer // a progress bar (nil: none)
+	NoDedup  bool      // do not look for near-duplicates (wire copies)
 }
 
 // ingestStats counts what an ingest did.
 type ingestStats struct {
 	Docs, New, Duplicates, Failed int
+	// NearDuplicates counts the new documents marked as near-duplicates (wire copies) of
+	// earlier ones; they are stored and counted as new.
+	NearDuplicates int
 	// Model is the rebuilt corpus model, or nil when nothing changed.
 	Model *faultline.Model
 }
@@ -168,6 +180,16 @@ func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item
 		}
 		byHash[d.SHA256], byID[d.ID] = d.ID, d.SHA256
 		jobs = append(jobs, &job{item: it, done: make(chan struct{})})
+	}
+	if !opts.NoDedup && len(jobs) > 0 {
+		if err := markNearDuplicates(ctx, store, jobs); err != nil {
+			return st, err
+		}
+		for _, j := range jobs {
+			if j.item.Doc.DuplicateOf != "" {
+				st.NearDuplicates++
+			}
+		}
 	}
 
 	// Extract in parallel, each worker with its own pipeline.
@@ -265,6 +287,43 @@ func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item
 		}
 	}
 	return st, nil
+}
+
+// texter is a store that can list its texts cheaply (without extractions).
+type texter interface {
+	Texts(ctx context.Context, fn func(id, duplicateOf, text string) error) error
+}
+
+// markNearDuplicates sets DuplicateOf on each job's document that nearly duplicates a stored
+// document or an earlier job's (see ingest.Dedup). Sources that set DuplicateOf themselves
+// are left alone.
+func markNearDuplicates(ctx context.Context, store faultline.Store, jobs []*job) error {
+	d := ingest.NewDedup()
+	add := func(id, dup, text string) error {
+		sig := ingest.Sign(text)
+		d.Add(id, &sig, dup)
+		return nil
+	}
+	var err error
+	if ts, ok := store.(texter); ok {
+		err = ts.Texts(ctx, add)
+	} else {
+		err = store.Extractions(ctx, func(doc *faultline.Document, _ *faultline.Extraction) error {
+			return add(doc.ID, doc.DuplicateOf, doc.Text)
+		})
+	}
+	if err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		doc := j.item.Doc
+		sig := ingest.Sign(doc.Text)
+		if doc.DuplicateOf == "" {
+			doc.DuplicateOf, _ = d.Find(&sig)
+		}
+		d.Add(doc.ID, &sig, doc.DuplicateOf)
+	}
+	return nil
 }
 
 // extractDoc runs the pipeline over one document; a panic is an error, so the batch goes on.

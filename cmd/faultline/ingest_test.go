@@ -13,6 +13,7 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/contractcheck"
+	"github.com/faultline/faultline/demo"
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/sqlite"
 )
@@ -31,6 +32,7 @@ func runIngestCmd(t *testing.T, args ...string) (string, string, error) {
 	rootCmd.SetArgs(nil)
 	ingestCmd.Flags().Set("input", "auto")
 	ingestCmd.Flags().Set("workers", "0")
+	ingestCmd.Flags().Set("no-dedup", "false")
 	exportCmd.Flags().Set("format", "json")
 	return out.String(), errb.String(), err
 }
@@ -228,5 +230,52 @@ func TestIngestErrors(t *testing.T) {
 	}
 	if _, _, err := runIngestCmd(t, "ingest", "--db", filepath.Join(t.TempDir(), "no", "such", "dir.db"), "x"); faultline.ErrorCode(err) != faultline.EINVALID {
 		t.Errorf("bad --db: %v", err)
+	}
+}
+
+// TestIngestNearDuplicates: wire copies, in the same run or a later one, are stored with
+// duplicate_of pointing at the original; --no-dedup stores them as originals.
+func TestIngestNearDuplicates(t *testing.T) {
+	old := newPipeline
+	newPipeline = fixedPipeline
+	defer func() { newPipeline = old }()
+	docs := demo.Documents()
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(text), 0o644)
+		return p
+	}
+	orig := write("1-orig.txt", docs[0].Text)
+	other := write("2-other.txt", docs[1].Text)
+	copy1 := write("3-copy.txt", "WIRE COPY\n\n"+docs[0].Text)
+	words := strings.Fields(docs[0].Text)
+	copy2 := write("4-cut.txt", strings.Join(words[:len(words)*7/10], " "))
+
+	db := filepath.Join(t.TempDir(), "f.db")
+	out, stderr, err := runIngestCmd(t, "ingest", "--db", db, orig, other, copy1)
+	if err != nil || lastLine(out) != "ingest docs=3 new=3 duplicates=0 failed=0" || !strings.Contains(out, "1 of them near-duplicates") {
+		t.Fatalf("ingest: %v\n%s%s", err, out, stderr)
+	}
+	runIngestCmd(t, "ingest", "--db", db, copy2)
+	js, _, _ := runIngestCmd(t, "export", "--db", db)
+	var m faultline.Model
+	json.Unmarshal([]byte(js), &m)
+	got := map[string]string{}
+	for _, d := range m.Documents {
+		got[d.ID] = d.DuplicateOf
+	}
+	want := map[string]string{"1-orig.txt": "", "2-other.txt": "", "3-copy.txt": "1-orig.txt", "4-cut.txt": "1-orig.txt"}
+	for id, w := range want {
+		if g, ok := got[id]; !ok || g != w {
+			t.Errorf("%s: duplicate_of %q, want %q (%v)", id, g, w, got)
+		}
+	}
+
+	db2 := filepath.Join(t.TempDir(), "f.db")
+	runIngestCmd(t, "ingest", "--db", db2, "--no-dedup", orig, copy1)
+	js, _, _ = runIngestCmd(t, "export", "--db", db2)
+	if strings.Contains(js, "duplicate_of") {
+		t.Errorf("--no-dedup marked duplicates")
 	}
 }
