@@ -38,6 +38,10 @@ func actor(v *view.View, mi int) bool {
 	if m.Placeish() && prepBefore(v, m.First, placePrep) {
 		return false
 	}
+	// "Sunni-run ministry", "US-led forces": a hyphenated modifier, not an argument.
+	if m.End+1 < len(v.Text) && v.Text[m.End] == '-' && v.Text[m.End+1] >= 'a' && v.Text[m.End+1] <= 'z' {
+		return false
+	}
 	// With tags: a mention followed by a common noun modifies it ("the Iraq team").
 	if v.HasPOS && m.Last < len(v.Toks) && v.Toks[m.Last].UPOS == "NOUN" && v.Toks[m.Last].Sent == v.Toks[m.First].Sent {
 		return false
@@ -119,9 +123,17 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 	for j := i - 1; j >= start; j-- {
 		mi := v.Toks[j].Mention
 		if mi < 0 && v.Toks[j].Lower == "," {
-			// "A, often with B, attacked": skip a parenthetical set off by commas.
+			// "A, often with B, attacked": skip a parenthetical set off by commas, unless it
+			// is a bare name ("the US envoy, Zalmay Khalilzad, tried"): the name is the agent.
 			for k := j - 1; k > start && k >= j-14; k-- {
 				if v.Toks[k].Lower == "," {
+					f := k + 1
+					for f < j && v.Toks[f].Lower == "the" {
+						f++
+					}
+					if mj := v.Toks[f].Mention; mj >= 0 && v.Mentions[mj].First == f && v.Mentions[mj].Last == j && actor(v, mj) {
+						return mj
+					}
 					j = k
 					break
 				}
@@ -459,7 +471,8 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	if src < 0 {
 		start := clauseStart(v, i, s)
 		for k := i - 1; k >= start && k >= i-5; k-- {
-			if lightVerbs[v.Toks[k].Lower] || (v.Toks[k].Lemma != "" && lightVerbs[v.Toks[k].Lemma]) {
+			if lightVerbs[v.Toks[k].Lower] || (v.Toks[k].Lemma != "" && lightVerbs[v.Toks[k].Lemma]) ||
+				(v.Toks[k].Lower == "in" && k > s.First && copulas[v.Toks[k-1].Lower]) {
 				if l := leftMention(v, k, s); l >= 0 {
 					src = l
 				}

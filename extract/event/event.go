@@ -262,6 +262,9 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 	}
 	best, bestN, nominal := bv, nv, false
 	switch {
+	case bn == nil && bv != nil && !v.HasPOS && adjectiveBefore(v, i, s) && adjectiveSuffix(v.Toks[i-1].Lower):
+		// "continuing pressure on B": a verb-only entry used as a noun keeps its code.
+		nominal = true
 	case bn == nil:
 	case bv == nil || nn > nv:
 		best, bestN, nominal = bn, nn, true
@@ -303,6 +306,17 @@ func adjectiveBefore(v *view.View, i int, s view.Sent) bool {
 		return false
 	}
 	return true
+}
+
+// adjectiveSuffix reports whether a word ends like an adjective (continuing, military,
+// massive, dangerous, Islamic, violent).
+func adjectiveSuffix(w string) bool {
+	for _, suf := range []string{"ing", "al", "ive", "ous", "ic", "ful", "ent", "ant", "ary", "ile"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 var pronouns = set("i you he she it we they me him her us them who which that this these those")
