@@ -903,9 +903,15 @@ func nominal(t string) bool {
 	return roleNoun[last] || actors.IsTitle(last)
 }
 
-// Display removes leading titles (for people) and a leading "the" from a name.
+// Display removes leading titles (for people), a leading "the" and a trailing possessive
+// from a name.
 func Display(t, typ string) string {
 	t = strings.TrimSpace(t)
+	for _, p := range []string{"\u2019s", "'s"} {
+		if strings.HasSuffix(t, p) && len(t) > len(p)+1 {
+			t = t[:len(t)-len(p)]
+		}
+	}
 	fs := strings.Fields(t)
 	i := 0
 	if len(fs) > 1 && strings.EqualFold(fs[0], "the") {

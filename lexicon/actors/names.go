@@ -541,7 +541,18 @@ func OrgCore(name string) (core string, generic []string) {
 		}
 	}
 	var cores []string
+	prev := ""
 	for _, w := range n.Words {
+		after := prev
+		prev = w
+		if after == "of" || after == "for" || after == "in" || after == "on" || after == "to" || after == "against" {
+			// "Union for Peace", "Institute of Peace": a word after a preposition is
+			// what the body is about, not its name.
+			if !(groupWord[w] || countries[w] || Demonym(w) != "") {
+				cores = append(cores, "")
+				continue
+			}
+		}
 		stem := w
 		for _, suf := range []string{"ists", "ist"} {
 			if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {

@@ -121,7 +121,8 @@ func TestOrgCore(t *testing.T) {
 		{"insurgents", "", ""},
 		{"Shiite insurgents", "", "shia"},
 		{"occupation forces", "", ""},
-		{"US Institute of Peace", "peace", "us"},
+		{"US Institute of Peace", "", "us"},
+		{"Union for Peace", "", ""},
 	}
 	for _, tt := range tests {
 		c, g := OrgCore(tt.name)
