@@ -11,6 +11,7 @@ import (
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/demo"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // TestDemoNoServe runs `faultline demo --no-serve --db X` in-process and checks that it
@@ -28,6 +29,11 @@ func TestDemoNoServe(t *testing.T) {
 		rootCmd.SetOut(nil)
 		rootCmd.SetErr(nil)
 		rootCmd.SetArgs(nil)
+		// Leave the flags as other tests expect them.
+		for _, f := range []*pflag.Flag{rootCmd.PersistentFlags().Lookup("db"), demoCmd.Flags().Lookup("no-serve")} {
+			f.Value.Set(f.DefValue)
+			f.Changed = false
+		}
 	}()
 	err := rootCmd.ExecuteContext(context.Background())
 	if faultline.ErrorCode(err) == faultline.ENOTIMPLEMENTED {
