@@ -201,7 +201,11 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 				if v.Mentions[m2].First-v.Mentions[m1].Last > 16 {
 					break
 				}
-				for _, t := range x.matchPair(v, s, m1, m2, core) {
+				ts := x.matchPair(v, s, m1, m2, core)
+				for _, t := range ts {
+					if t.Type == "member_of" && has(ts, "leader_of", t.A.Start, t.B.Start) {
+						continue // a leader is a member: say the stronger
+					}
 					t.Evidence = ev
 					emit(t)
 				}
@@ -236,6 +240,16 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		emit(t)
 	}
 	return out
+}
+
+// has reports whether ts holds a tie of type typ from the mention at a to the one at b.
+func has(ts []faultline.Tie, typ string, a, b int) bool {
+	for _, t := range ts {
+		if t.Type == typ && t.A.Start == a && t.B.Start == b {
+			return true
+		}
+	}
+	return false
 }
 
 func itoa(n int) string {
