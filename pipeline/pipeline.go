@@ -13,11 +13,22 @@ import (
 	"github.com/faultline/faultline/extract/timex"
 	"github.com/faultline/faultline/nlp"
 	"github.com/faultline/faultline/nlp/ner"
+	"github.com/faultline/faultline/nlp/parse"
+	"github.com/faultline/faultline/nlp/pos"
+	"github.com/faultline/faultline/nlp/tokenize"
 )
 
 // New returns the default pipeline.
 func New() (*extract.Pipeline, error) {
-	annotators := []nlp.Annotator{}
+	tagger, err := pos.Load()
+	if err != nil {
+		return nil, err
+	}
+	parser, err := parse.Load()
+	if err != nil {
+		return nil, err
+	}
+	annotators := []nlp.Annotator{tokenize.New(), tagger, parser}
 	components := []extract.Component{
 		coref.New(),
 		timex.New(),

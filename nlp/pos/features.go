@@ -53,6 +53,7 @@ const (
 	fPrevNext1
 	fSelf
 	fSelfLower
+	fSentCase
 	nTemplates
 )
 
@@ -62,7 +63,37 @@ type wordInfo struct {
 	suf                       [6]uint64 // suffixes of length 1..5 of the lowercase form; [0] unused
 	pre                       [4]uint64
 	hyphen                    uint64
-	cap, first                bool
+	cap, first, punct         bool
+	scase                     uint64 // sentence casing bucket (see sentenceCase)
+}
+
+// sentenceCase sets the casing bucket of a sentence's words: how many of its words after
+// the first are capitalised (none, some, most, all), which tells headlines and title-case
+// lines from running text.
+func sentenceCase(ws []wordInfo) {
+	caps, words := 0, 0
+	for i := 1; i < len(ws); i++ {
+		if !ws[i].punct {
+			words++
+			if ws[i].cap {
+				caps++
+			}
+		}
+	}
+	var b uint64
+	switch {
+	case words == 0 || caps == 0:
+		b = 1
+	case caps*2 < words:
+		b = 2
+	case caps < words:
+		b = 3
+	default:
+		b = 4
+	}
+	for i := range ws {
+		ws[i].scase = b
+	}
 }
 
 var (
@@ -178,6 +209,13 @@ func info(w *wordInfo, form string, first bool, buf []byte, clusters map[uint64]
 	w.first = first
 	buf = shapeInto(buf, form)
 	w.shape = hashBytes(13, buf)
+	w.punct = true
+	for _, c := range buf {
+		if c == 'x' || c == 'X' || c == 'd' {
+			w.punct = false
+			break
+		}
+	}
 	return buf
 }
 
@@ -220,6 +258,13 @@ func features(fs []uint64, ws []wordInfo, i int, prev, prev2 uint64) []uint64 {
 		mix(mix(fPrevLowerP1, prev), p1.lower),
 		mix(mix(fPrevShape, prev), w.shape),
 	)
+	{
+		var c uint64
+		if w.cap {
+			c = 1
+		}
+		fs = append(fs, mix(mix(fSentCase, w.scase), c))
+	}
 	if w.first {
 		var c uint64
 		if w.cap {

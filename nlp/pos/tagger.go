@@ -182,6 +182,7 @@ func (t *Tagger) tag(s *scratch, words []string) []int {
 	for i, w := range words {
 		s.buf = info(&ws[i+2], w, i == 0, s.buf, t.clusters)
 	}
+	sentenceCase(ws[2 : n+2])
 	if t.first == nil {
 		s.tags, s.fs = greedy(t.model, t.dict, ws, words, nil, s.tags[:0], s.fs, s.scores)
 		return s.tags

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline/nlp/conllu"
 	"github.com/faultline/faultline/nlp/perceptron"
@@ -79,6 +83,8 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 	lm := TrainLemmatizer(forms, xposes, lemmas)
 	logf("pos: lemmatizer: %d exceptions, %d rules\n", len(lm.Table), len(lm.Rules))
 
+	clusters := ambiguityClasses(train)
+	logf("pos: %d ambiguity classes\n", len(clusters))
 	td := &trainData{dict: dict, nclass: len(classes)}
 	for _, s := range train {
 		var ws []string
@@ -93,8 +99,9 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 		info[0], info[1], info[len(ws)+2], info[len(ws)+3] = padStart, padStart, padEnd, padEnd
 		var buf []byte
 		for i, w := range ws {
-			buf = infoFn(&info[i+2], w, i == 0, buf, nil)
+			buf = infoFn(&info[i+2], w, i == 0, buf, clusters)
 		}
+		sentenceCase(info[2 : len(ws)+2])
 		td.ws = append(td.ws, info)
 	}
 	all := make([]int, len(train))
@@ -105,10 +112,10 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 	var first *perceptron.Model
 	var firstScores Scores
 	first, firstScores = td.train(all, nil, o, func(m *perceptron.Model) Scores {
-		return newTagger(nil, m, classes, dict, nil, lm).Evaluate(dev)
+		return newTagger(nil, m, classes, dict, clusters, lm).Evaluate(dev)
 	}, logf, "pass 1")
 	if !o.TwoPass {
-		return newTagger(nil, first, classes, dict, nil, lm), firstScores, nil
+		return newTagger(nil, first, classes, dict, clusters, lm), firstScores, nil
 	}
 	// right context for the second pass: jackknifed first-pass tags on train
 	const folds = 4
@@ -136,9 +143,9 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 		}
 	}
 	second, sc := td.train(all, right, o, func(m *perceptron.Model) Scores {
-		return newTagger(first, m, classes, dict, nil, lm).Evaluate(dev)
+		return newTagger(first, m, classes, dict, clusters, lm).Evaluate(dev)
 	}, logf, "pass 2")
-	return newTagger(first, second, classes, dict, nil, lm), sc, nil
+	return newTagger(first, second, classes, dict, clusters, lm), sc, nil
 }
 
 var infoFn = info
@@ -243,4 +250,48 @@ func (t *Tagger) Size() int {
 	var b bytes.Buffer
 	t.WriteTo(&b)
 	return b.Len()
+}
+
+// ambiguityClasses maps the hash of each lowercase word seen at least three times in
+// training to a word class: the set of Penn tags it takes (each at least 5% of the time)
+// and how often it is capitalised. Derived from the training data only.
+func ambiguityClasses(train []conllu.Sentence) map[uint64]uint64 {
+	type stat struct {
+		n, caps int
+		tags    map[string]int
+	}
+	stats := map[string]*stat{}
+	for _, s := range train {
+		for i, w := range s.Words {
+			l := strings.ToLower(tokenize.Normalize(w.Form))
+			st := stats[l]
+			if st == nil {
+				st = &stat{tags: map[string]int{}}
+				stats[l] = st
+			}
+			st.n++
+			st.tags[w.XPOS]++
+			if r, _ := utf8.DecodeRuneInString(w.Form); i > 0 && unicode.IsUpper(r) {
+				st.caps++
+			}
+		}
+	}
+	out := map[uint64]uint64{}
+	var buf []byte
+	for l, st := range stats {
+		if st.n < 3 {
+			continue
+		}
+		var tags []string
+		for t, n := range st.tags {
+			if n*20 >= st.n {
+				tags = append(tags, t)
+			}
+		}
+		sort.Strings(tags)
+		caps := st.caps * 4 / st.n // 0..4
+		buf = lowerInto(buf, l)
+		out[hashBytes(12, buf)] = perceptron.HashString(uint64(100+caps), strings.Join(tags, "|"))
+	}
+	return out
 }
