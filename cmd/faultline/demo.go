@@ -8,6 +8,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/demo"
@@ -98,7 +100,11 @@ func writeDemoSummary(w io.Writer, m *faultline.Model, docs, created int) {
 	fmt.Fprintf(w, "%d actors, %d ties, %d events, %d quotes, %d figures, %d paradoxes\n",
 		len(m.Actors), len(m.Ties), len(m.Events), len(m.Quotes), len(m.Figures), len(m.Paradoxes))
 
-	actors := slices.Clone(m.Actors)
+	// Named actors only: descriptions ("a council member") are actors too, but not news.
+	actors := slices.DeleteFunc(slices.Clone(m.Actors), func(a faultline.Actor) bool {
+		r, _ := utf8.DecodeRuneInString(name(a.ID))
+		return !unicode.IsUpper(r)
+	})
 	slices.SortStableFunc(actors, func(a, b faultline.Actor) int {
 		return cmp.Or(cmp.Compare(len(b.Mentions), len(a.Mentions)), cmp.Compare(a.ID, b.ID))
 	})
