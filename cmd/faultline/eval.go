@@ -59,7 +59,11 @@ func runEval(cmd *cobra.Command, args []string) error {
 		}
 		texts[d.ID] = doc.Text
 	}
-	return eval.Score(g, m, texts).WriteTable(cmd.OutOrStdout())
+	r := eval.Score(g, m, texts)
+	if r.Docs == 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "eval: the store holds none of the %d gold documents (ingest them first)\n", r.GoldDocs)
+	}
+	return r.WriteTable(cmd.OutOrStdout())
 }
 
 // subcommandNames lists a command's subcommands for an error message.
