@@ -153,6 +153,9 @@ func (b *builder) cluster() {
 				if pk := actors.PlainKey(f, nd.typ); pk != "" && len(name.Words) >= 2 {
 					k.names = append(k.names, tg+":"+pk)
 				}
+				if ck := actors.CoreKey(f, nd.typ); ck != "" {
+					k.names = append(k.names, tg+":"+ck)
+				}
 				if nat, sec, ok := actors.Sector(f); ok && tg == "o" {
 					k.names = append(k.names, "sec:"+b.countryCode(nat)+":"+sec)
 				}
@@ -173,7 +176,10 @@ func (b *builder) cluster() {
 					}
 				}
 			}
-			if d := b.dictEntry(f, nd.typ); d != nil && k.dict == "" {
+			// A one-word name matches too many dictionary entries of other places
+			// ("Badr": the Iraqi militia, a Pakistani group, an Egyptian town) to be a
+			// constraint; countries, acronyms and longer names are.
+			if d := b.dictEntry(f, nd.typ); d != nil && k.dict == "" && (len(name.Words) >= 2 || acr != "" || d.Type == faultline.GPE) {
 				k.dict = d.ID
 				c.dict = d.ID
 			}

@@ -489,7 +489,9 @@ var modifiers = map[string]bool{"national": true, "islamic": true, "new": true, 
 	"federal": true, "provincial": true, "foreign": true, "senior": true, "former": true, "pro": true, "anti": true,
 	"led": true, "backed": true, "based": true, "state": true, "main": true, "major": true, "big": true, "the": true,
 	"of": true, "for": true, "and": true, "in": true, "a": true, "an": true, "its": true, "their": true, "his": true,
-	"government": true, "official": true, "top": true, "radical": true, "hard": true, "line": true}
+	"government": true, "official": true, "top": true, "radical": true, "hard": true, "line": true,
+	"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true,
+	"eighth": true, "ninth": true, "tenth": true}
 
 func loadCore() {
 	coreOnce.Do(func() {
@@ -657,4 +659,49 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// placeHeads are words after a place name that do not change the place ("Anbar Province").
+var placeHeads = map[string]bool{"province": true, "governorate": true, "district": true, "prefecture": true}
+
+// CoreKey returns a second key for a community or a place, without the words that only
+// qualify it: "Iraqi Shiites" -> "shia" (a nationality and a religious or ethnic group),
+// "Sunni Anbar Province" -> "anbar". It returns "" when nothing is removed.
+func CoreKey(name, typ string) string {
+	loadFold()
+	loadCore()
+	n := ParseName(name, typ)
+	if len(n.Words) < 2 {
+		return ""
+	}
+	switch typ {
+	case "NORP":
+		var rest []string
+		for _, w := range n.Words {
+			if countries[w] || Demonym(w) != "" {
+				continue
+			}
+			rest = append(rest, w)
+		}
+		if len(rest) == 1 && groupWord[rest[0]] && len(rest) < len(n.Words) {
+			return rest[0]
+		}
+	case "GPE", "LOC":
+		ws := n.Words
+		if !placeHeads[ws[len(ws)-1]] {
+			return ""
+		}
+		ws = ws[:len(ws)-1]
+		var rest []string
+		for _, w := range ws {
+			if groupWord[w] || Demonym(w) != "" {
+				continue
+			}
+			rest = append(rest, w)
+		}
+		if len(rest) > 0 && len(rest) < len(n.Words) {
+			return strings.Join(rest, " ")
+		}
+	}
+	return ""
 }

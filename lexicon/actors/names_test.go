@@ -139,3 +139,19 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestCoreKey(t *testing.T) {
+	for _, tt := range []struct{ name, typ, want string }{
+		{"Iraqi Shiites", "NORP", "shia"},
+		{"Iraqi Sunnis", "NORP", "suni"},
+		{"Sunni Arabs", "NORP", "suni"},
+		{"Anbar Province", "GPE", "anbar"},
+		{"Sunni Anbar Province", "GPE", "anbar"},
+		{"Kurdish region", "LOC", ""},
+		{"Iraq", "GPE", ""},
+	} {
+		if got := CoreKey(tt.name, tt.typ); got != tt.want {
+			t.Errorf("CoreKey(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
