@@ -52,6 +52,8 @@ type hyphen struct {
 	first, second string
 	typ           string
 	sign          int
+	pair          bool            // "A-B noun": the word after B must be in next
+	next          map[string]bool // nouns allowed after a hyphenated pair
 }
 
 // New returns an Extractor with the shipped patterns.
@@ -131,6 +133,11 @@ func New() *Extractor {
 }
 
 func compileHyphen(p lex.Pattern) (hyphen, bool) {
+	if len(p.Words) == 2 && p.Words[0] == "A-B" {
+		// "A-B alliance": the two mentions joined by a hyphen, then one of the nouns.
+		return hyphen{typ: p.Type, sign: p.Sign, first: "A", second: "B", pair: true,
+			re: regexp.MustCompile(`(?i)^-$`), next: set(strings.ReplaceAll(p.Words[1], "|", " "))}, true
+	}
 	if len(p.Words) != 2 {
 		return hyphen{}, false
 	}
@@ -461,7 +468,9 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 			break
 		}
 		var ok bool
-		if h.prefix {
+		if h.pair {
+			ok = v.Text[M1.End:M2.Start] == "-" && M2.Last < s.Last && h.next[v.Toks[M2.Last].Lower]
+		} else if h.prefix {
 			ok = M1.Start >= 5 && strings.EqualFold(v.Text[M1.Start-5:M1.Start], "anti-") ||
 				strings.HasPrefix(strings.ToLower(M1.Text), "anti-")
 			ok = ok && h.re.MatchString(v.Text[M1.Start:M2.Start])

@@ -243,6 +243,9 @@ func Tokenize(text string) []Tok {
 					if j+n2 < len(text) {
 						r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 						inner := unicode.IsLetter(r3) || unicode.IsDigit(r3)
+						if r2 == '-' && unicode.IsUpper(r3) {
+							inner = false // "Shia-Kurdish", "US-Iran": two names
+						}
 						if r2 == ',' || r2 == '.' {
 							prev, _ := utf8.DecodeLastRuneInString(text[:j])
 							inner = unicode.IsDigit(prev) && unicode.IsDigit(r3)
