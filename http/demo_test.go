@@ -70,7 +70,5 @@ func TestBrowserDemo(t *testing.T) {
 	}
 	id, name := demoActor(m)
 	timing := clickThrough(t, st, id, name)
-	if timing.Ready > 1500 {
-		t.Errorf("graph first render on the demo took %.0f ms, want <= 1500", timing.Ready)
-	}
+	checkBudget(t, "graph first render on the demo", timing.Ready, 1500)
 }

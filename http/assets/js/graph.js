@@ -5,15 +5,14 @@ import { h, fill, get, win, onWindow, blocColor, blocDot, signChip, actorLink, e
 const maxEdgesShown = 600; // more relations than this: the weakest are hidden
 
 /** layoutFor picks a layout readable at the graph's size: force-directed (cose) up to 250
- * actors, concentric rings by prominence above. Both start from positions grouped by bloc,
- * so the picture does not change from one load to the next. */
+ * actors, starting from positions grouped by bloc so that the picture does not change from
+ * one load to the next; above that, rings (preset positions from ringPositions). */
 function layoutFor(n) {
   if (n <= 250) {
     return { name: 'cose', animate: false, randomize: false, fit: true, padding: 30, nodeRepulsion: () => 9000,
       idealEdgeLength: () => 90, edgeElasticity: () => 80, gravity: 0.6, numIter: n > 80 ? 250 : 600, coolingFactor: 0.95, nodeDimensionsIncludeLabels: n <= 80 };
   }
-  return { name: 'concentric', animate: false, fit: true, padding: 20, minNodeSpacing: 6,
-    concentric: (n) => n.data('prominence'), levelWidth: () => 2, avoidOverlap: n < 1500 };
+  return { name: 'preset', fit: true, padding: 20 };
 }
 
 /** seedPositions places actors on a circle, grouped by bloc, as a deterministic start. */
@@ -25,6 +24,26 @@ function seedPositions(nodes) {
     const t = (2 * Math.PI * i) / Math.max(1, sorted.length);
     pos[n.id] = { x: r * Math.cos(t), y: r * Math.sin(t) };
   });
+  return pos;
+}
+
+/** ringPositions places many actors on concentric rings, the most prominent innermost; on
+ * each ring actors are ordered by bloc, so blocs form sectors. */
+function ringPositions(nodes) {
+  const byProm = [...nodes].sort((a, b) => (b.prominence - a.prominence) || (a.id < b.id ? -1 : 1));
+  const pos = {};
+  const spacing = 34, gap = 60;
+  let i = 0;
+  for (let k = 0; i < byProm.length; k++) {
+    const r = k === 0 ? 0 : 40 + k * gap;
+    const cap = k === 0 ? 1 : Math.floor((2 * Math.PI * r) / spacing);
+    const ring = byProm.slice(i, i + cap).sort((a, b) => (a.bloc - b.bloc) || (b.prominence - a.prominence));
+    ring.forEach((n, j) => {
+      const t = (2 * Math.PI * j) / ring.length + k * 0.35;
+      pos[n.id] = { x: r * Math.cos(t), y: r * Math.sin(t) };
+    });
+    i += cap;
+  }
   return pos;
 }
 
@@ -68,7 +87,7 @@ export class Graph {
     const proms = data.nodes.map((n) => n.prominence);
     const pmax = Math.max(1, ...proms), pmin = Math.min(0, ...proms);
     const wmax = Math.max(0.001, ...data.shownEdges.map((e) => Math.max(Math.abs(e.weight), e.pos, e.neg)));
-    const pos = seedPositions(data.nodes);
+    const pos = data.nodes.length > 250 ? ringPositions(data.nodes) : seedPositions(data.nodes);
     const els = [];
     for (const n of data.nodes) {
       const size = 14 + 46 * Math.sqrt((n.prominence - pmin) / (pmax - pmin || 1));
