@@ -259,6 +259,15 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 	}
 	if isNoun {
 		bn, nn = longest(x.nouns[t.Lower], true)
+		if bn == nil && v.HasPOS && t.UPOS == "NOUN" {
+			// A tagged noun with a verb entry only ("lavished praise on", "the conflict
+			// between"): the noun keeps the verb's code.
+			c := x.verbs[t.Lower]
+			if t.Lemma != "" && t.Lemma != t.Lower {
+				c = append(append([]*trigger{}, c...), x.verbs[t.Lemma]...)
+			}
+			bn, nn = longest(c, false)
+		}
 	}
 	best, bestN, nominal := bv, nv, false
 	switch {

@@ -17,6 +17,8 @@ import (
 	"github.com/faultline/faultline/extract/timex"
 	"github.com/faultline/faultline/nlp"
 	"github.com/faultline/faultline/nlp/ner"
+	"github.com/faultline/faultline/nlp/parse"
+	"github.com/faultline/faultline/nlp/pos"
 	"github.com/faultline/faultline/nlp/tokenize"
 	"github.com/faultline/faultline/pipeline"
 )
@@ -182,6 +184,18 @@ func TestSeeds(t *testing.T) {
 		} else {
 			d := &nlp.Doc{Text: doc.Text}
 			tokenize.New().Annotate(d)
+			if os.Getenv("SEEDSCORE_TAGS") != "" { // with the POS tagger and the parser
+				if tg, err := pos.Load(); err == nil {
+					tg.Annotate(d)
+				} else {
+					t.Log("pos:", err)
+				}
+				if ps, err := parse.Load(); err == nil && os.Getenv("SEEDSCORE_TAGS") == "parse" {
+					ps.Annotate(d)
+				} else if err != nil {
+					t.Log("parse:", err)
+				}
+			}
 			out = &faultline.Extraction{}
 			out.Entities = oracle(doc.Text, docID, &g)
 			in := &extract.Input{Doc: doc, NLP: d, Out: out}
