@@ -437,6 +437,9 @@ func TestSeeds(t *testing.T) {
 	}
 	pE, rE, fE := f1(tpE, nPredE, goldE)
 	pT, rT, fT := f1(tpT, nPredT, nGoldT)
+	if mode == "oracle" && os.Getenv("SEEDSCORE_STRICT") == "" && os.Getenv("SEEDSCORE_TAGS") == "" && (fE < 0.25 || fT < 0.30) {
+		t.Errorf("regression: eventsF1=%.3f (floor 0.25) tiesF1=%.3f (floor 0.30)", fE, fT)
+	}
 	t.Logf("seedscore mode=%s eventsF1=%.3f (P=%.3f R=%.3f tp=%d pred=%d gold=%d) tiesF1=%.3f (P=%.3f R=%.3f tp=%d pred=%d gold=%d) datesMonth=%.3f (%d/%d)",
 		mode, fE, pE, rE, tpE, nPredE, goldE, fT, pT, rT, tpT, nPredT, nGoldT, float64(dateOK)/float64(max(dateN, 1)), dateOK, dateN)
 }
