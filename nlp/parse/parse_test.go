@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/internal/benchutil"
 	"github.com/faultline/faultline/nlp/pos"
 	"github.com/faultline/faultline/nlp/tokenize"
 )
@@ -141,10 +142,11 @@ func BenchmarkParse(b *testing.B) {
 	tg.Annotate(d)
 	b.ReportAllocs()
 	b.ResetTimer()
+	m := benchutil.Start()
 	for i := 0; i < b.N; i++ {
 		p.Annotate(d)
 	}
-	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	m.Report(b, float64(len(d.Tokens))*float64(b.N), "tokens")
 	b.ReportMetric(float64(testing.AllocsPerRun(1, func() { p.Annotate(d) }))/float64(len(d.Tokens)), "allocs/token")
 }
 
@@ -155,6 +157,7 @@ func BenchmarkPipeline(b *testing.B) {
 	var n int
 	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
+	m := benchutil.Start()
 	for i := 0; i < b.N; i++ {
 		d := &nlp.Doc{Text: benchText}
 		tk.Annotate(d)
@@ -162,5 +165,5 @@ func BenchmarkPipeline(b *testing.B) {
 		p.Annotate(d)
 		n = len(d.Tokens)
 	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	m.Report(b, float64(n)*float64(b.N), "tokens")
 }

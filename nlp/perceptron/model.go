@@ -23,16 +23,14 @@ type Model struct {
 	scale  float32   // quantisation step
 	kmask  uint64    // bits of feature keys kept: keyMask, or all for version-1 files
 
-	// open-addressing table of features, each slot holding its weights' place in ent
-	table []slot
+	// Open-addressing table of features: each slot packs a 32-bit fingerprint of the
+	// feature's hash (high half) and 1 + the offset in ent of its weight list (low half);
+	// 0 is an empty slot. ent[off] is the number of weights, which follow, each packed as
+	// class<<16 | uint16(quantised weight). Eight bytes a slot keeps the table small
+	// enough to stay in cache.
+	table []uint64
 	mask  uint64
-	ent   []uint32 // class<<16 | uint16(quantised weight)
-}
-
-// slot is a feature in the lookup table; n == 0 marks an empty slot.
-type slot struct {
-	key    uint64
-	off, n uint32
+	ent   []uint32
 }
 
 // NumClasses returns the number of classes.
@@ -65,26 +63,29 @@ func (m *Model) quantise() {
 // build makes the lookup table.
 func (m *Model) build() {
 	size := 16
-	for size < 2*len(m.keys) {
+	for size*7 < len(m.keys)*10 {
 		size <<= 1
 	}
-	m.table = make([]slot, size)
+	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
-	m.ent = make([]uint32, len(m.w))
-	for i, w := range m.w {
-		q := int16(math.Round(float64(w / m.scale)))
-		m.ent[i] = uint32(m.cls[i])<<16 | uint32(uint16(q))
-	}
+	m.ent = make([]uint32, 0, len(m.w)+len(m.keys))
 	for i, k := range m.keys {
 		a, b := m.start[i], m.start[i+1]
 		if a == b {
 			continue
 		}
-		s := mix64(k) & m.mask
-		for m.table[s].n != 0 {
+		off := uint32(len(m.ent))
+		m.ent = append(m.ent, b-a)
+		for j := a; j < b; j++ {
+			q := int16(math.Round(float64(m.w[j] / m.scale)))
+			m.ent = append(m.ent, uint32(m.cls[j])<<16|uint32(uint16(q)))
+		}
+		h := mix64(k)
+		s := h & m.mask
+		for m.table[s] != 0 {
 			s = (s + 1) & m.mask
 		}
-		m.table[s] = slot{key: k, off: a, n: b - a}
+		m.table[s] = h>>32<<32 | uint64(off+1)
 	}
 }
 
@@ -106,16 +107,19 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 	}
 	scale := m.scale
 	for _, f := range feats {
-		f &= m.kmask
-		s := mix64(f) & m.mask
+		h := mix64(f & m.kmask)
+		fp := h >> 32
+		s := h & m.mask
 		for {
-			sl := &m.table[s]
-			if sl.n == 0 {
+			e := m.table[s]
+			if e == 0 {
 				break
 			}
-			if sl.key == f {
-				for _, e := range m.ent[sl.off : sl.off+sl.n] {
-					scores[e>>16] += float32(int16(uint16(e))) * scale
+			if e>>32 == fp {
+				off := uint32(e) - 1
+				n := m.ent[off]
+				for _, x := range m.ent[off+1 : off+1+n] {
+					scores[x>>16] += float32(int16(uint16(x))) * scale
 				}
 				break
 			}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/internal/benchutil"
 	"github.com/faultline/faultline/nlp/tokenize"
 )
 
@@ -100,9 +101,10 @@ func BenchmarkTag(b *testing.B) {
 	tokenize.New().Annotate(d)
 	b.ReportAllocs()
 	b.ResetTimer()
+	m := benchutil.Start()
 	for i := 0; i < b.N; i++ {
 		tg.Annotate(d)
 	}
-	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	m.Report(b, float64(len(d.Tokens))*float64(b.N), "tokens")
 	b.ReportMetric(float64(testing.AllocsPerRun(1, func() { tg.Annotate(d) }))/float64(len(d.Tokens)), "allocs/token")
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/internal/benchutil"
 )
 
 func norms(text string) string {
@@ -176,10 +177,12 @@ func BenchmarkTokenize(b *testing.B) {
 	d := &nlp.Doc{Text: benchText}
 	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
+	m := benchutil.Start()
 	for i := 0; i < b.N; i++ {
 		d.Tokens = d.Tokens[:0]
 		d.Sentences = d.Sentences[:0]
 		tk.Annotate(d)
 	}
+	m.Report(b, float64(len(benchText))*float64(b.N)/1e6, "MB")
 	b.ReportMetric(float64(len(d.Tokens)), "tokens/op")
 }
