@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline/nlp"
 	"github.com/faultline/faultline/nlp/tokenize"
@@ -65,7 +67,10 @@ func goldSeedMentions(text string, aliases map[string]string) []seedMention {
 			}
 			s, e := off+i, off+i+len(a)
 			off = s + 1
-			if s > 0 && isWordByte(text[s-1]) || e < len(text) && isWordByte(text[e]) {
+			if before, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && isWordRune(before) {
+				continue
+			}
+			if after, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && isWordRune(after) {
 				continue
 			}
 			free := true
@@ -87,9 +92,7 @@ func goldSeedMentions(text string, aliases map[string]string) []seedMention {
 	return out
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // TestSeeds scores entity mentions on the seed articles against the gold actors' aliases:
 // a prediction is right when it overlaps a gold mention of the same type. Skips without

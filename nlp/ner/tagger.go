@@ -22,6 +22,9 @@ type Tagger struct {
 	isB     []bool
 	typeOf  []int // entity type index of each class, -1 for O
 	usePOS  bool
+	// seen marks the classes that occur in the training data; the others (FAC has no
+	// training data yet) are never predicted, since their weights are all zero or negative.
+	seen []bool
 }
 
 // classes returns the IOB2 tags, "O" first.
@@ -40,12 +43,19 @@ func newTagger(lx *lexicon, m *perceptron.Model, usePOS bool) *Tagger {
 		t.typeOf = append(t.typeOf, (i-1)/2)
 	}
 	t.typeOf[0] = -1
+	t.seen = make([]bool, len(t.classes))
+	for i := range t.seen {
+		t.seen[i] = true
+	}
 	return t
 }
 
 // valid reports whether class c may follow class prev (-1 at the start): I-X only after
 // B-X or I-X.
 func (t *Tagger) valid(prev, c int) bool {
+	if !t.seen[c] {
+		return false
+	}
 	if c == 0 || t.isB[c] {
 		return true
 	}
@@ -104,8 +114,9 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 	}
 }
 
-// model file layout: magic, flags byte, perceptron model.
-var magic = []byte("FLNER1\n")
+// model file layout: magic, flags byte, seen-class bitmask (uint32, little-endian),
+// perceptron model.
+var magic = []byte("FLNER2\n")
 
 // WriteTo writes the tagger's weights.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
@@ -113,7 +124,13 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	if t.usePOS {
 		flags |= 1
 	}
-	n, err := w.Write(append(append([]byte{}, magic...), flags))
+	var mask uint32
+	for i, ok := range t.seen {
+		if ok {
+			mask |= 1 << i
+		}
+	}
+	n, err := w.Write(append(append([]byte{}, magic...), flags, byte(mask), byte(mask>>8), byte(mask>>16), byte(mask>>24)))
 	if err != nil {
 		return int64(n), err
 	}
@@ -123,11 +140,12 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 
 // readTagger reads weights written by WriteTo.
 func readTagger(b []byte, lx *lexicon) (*Tagger, error) {
-	if !bytes.HasPrefix(b, magic) || len(b) < len(magic)+1 {
+	if !bytes.HasPrefix(b, magic) || len(b) < len(magic)+5 {
 		return nil, errors.New("ner: not an entity model")
 	}
 	flags := b[len(magic)]
-	m, err := perceptron.Read(bytes.NewReader(b[len(magic)+1:]))
+	mask := uint32(b[len(magic)+1]) | uint32(b[len(magic)+2])<<8 | uint32(b[len(magic)+3])<<16 | uint32(b[len(magic)+4])<<24
+	m, err := perceptron.Read(bytes.NewReader(b[len(magic)+5:]))
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
@@ -135,5 +153,9 @@ func readTagger(b []byte, lx *lexicon) (*Tagger, error) {
 	if m.NumClasses() != len(t.classes) {
 		return nil, fmt.Errorf("ner: model has %d classes, want %d", m.NumClasses(), len(t.classes))
 	}
+	for i := range t.seen {
+		t.seen[i] = mask&(1<<i) != 0
+	}
+	t.seen[0] = true
 	return t, nil
 }

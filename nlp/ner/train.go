@@ -76,6 +76,16 @@ func Train(d *Data, opt TrainOptions) *Tagger {
 	for i, c := range t.classes {
 		cls[c] = i
 	}
+	for i := range t.seen {
+		t.seen[i] = i == 0
+	}
+	for _, s := range d.Train {
+		for _, tag := range s.Tags {
+			if c, ok := cls[tag]; ok {
+				t.seen[c] = true
+			}
+		}
+	}
 	tr := perceptron.NewTrainer(len(t.classes))
 	rng := tr.Rand(opt.Seed)
 	var sc scratch
