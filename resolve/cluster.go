@@ -295,24 +295,37 @@ func (b *builder) cluster() {
 			}
 		}
 	}
-	// Partial person names: "George Bush" joins the one compatible longer name.
+	// Partial person names: "George Bush" joins the one compatible longer name. Each
+	// cluster with a single person name is tried once; candidates are deduplicated by
+	// cluster, and the search stops at the second fit.
+	done := map[int]bool{}
 	for i := range keys {
-		for _, p := range b.clusters[b.find(i)].people {
-			var fits []int
-			for _, j := range bySurname[p.Last()] {
-				if b.find(j) == b.find(i) {
-					continue
-				}
-				for _, q := range b.clusters[b.find(j)].people {
-					if len(q.Words) > len(p.Words) && actors.PersonCompatible(p, q) {
-						fits = append(fits, j)
-						break
-					}
+		r := b.find(i)
+		if done[r] || len(b.clusters[r].people) != 1 {
+			continue
+		}
+		done[r] = true
+		p := b.clusters[r].people[0]
+		fit, n := -1, 0
+		seen := map[int]bool{}
+		for _, j := range bySurname[p.Last()] {
+			rj := b.find(j)
+			if rj == r || seen[rj] {
+				continue
+			}
+			seen[rj] = true
+			for _, q := range b.clusters[rj].people {
+				if len(q.Words) > len(p.Words) && actors.PersonCompatible(p, q) {
+					fit, n = rj, n+1
+					break
 				}
 			}
-			if r := b.unique(fits, i); r >= 0 && len(b.clusters[b.find(i)].people) == 1 {
-				b.union(r, i, passShort)
+			if n > 1 {
+				break
 			}
+		}
+		if n == 1 {
+			b.union(fit, r, passShort)
 		}
 	}
 	// Pass 5: untyped mentions to the one typed cluster of the same name.

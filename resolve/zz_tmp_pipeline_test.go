@@ -1,0 +1,64 @@
+package resolve
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/eval"
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/coref"
+	"github.com/faultline/faultline/extract/event"
+	"github.com/faultline/faultline/extract/quote"
+	"github.com/faultline/faultline/extract/tie"
+	"github.com/faultline/faultline/extract/timex"
+	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/ner"
+	"github.com/faultline/faultline/nlp/parse"
+	"github.com/faultline/faultline/nlp/pos"
+	"github.com/faultline/faultline/nlp/tokenize"
+)
+
+func TestTmpPipeline(t *testing.T) {
+	s := shared(t)
+	var ann []nlp.Annotator
+	ann = append(ann, tokenize.New())
+	if tg, err := pos.Load(); err == nil {
+		ann = append(ann, tg)
+	}
+	if pr, err := parse.Load(); err == nil {
+		ann = append(ann, pr)
+	}
+	nr, err := ner.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &extract.Pipeline{Annotators: append(ann, nr), Components: []extract.Component{coref.New(), timex.New(), quote.New(), event.New(), tie.New()}}
+	g, _ := eval.LoadGold(filepath.Join(s, "gold", "seeds.gold.json"))
+	files, _ := filepath.Glob(filepath.Join(s, "seeds", "*.txt"))
+	sort.Strings(files)
+	var docs []*faultline.Document
+	var exts []*faultline.Extraction
+	texts := map[string]string{}
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		d := &faultline.Document{ID: filepath.Base(f), Text: string(b)}
+		x, err := p.Extract(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, exts = append(docs, d), append(exts, x)
+		texts[d.ID] = d.Text
+		t.Logf("%s: %d entities", d.ID, len(x.Entities))
+	}
+	m, _ := Build(docs, exts, nil)
+	r := eval.Score(g, m, texts)
+	t.Logf("pipeline: actors=%d aliasR=%.3f bcubed P=%.3f R=%.3f F1=%.3f actorsF1=%.3f ties=%.3f events=%.3f", len(m.Actors), r.AliasRecall.Value, r.BCubed.P, r.BCubed.R, r.BCubed.F1, r.Actors.F1, r.Ties.F1, r.Events.F1)
+	for _, a := range m.Actors {
+		if len(a.Aliases) > 1 {
+			t.Logf("%s %s %q", a.ID, a.Type, a.Aliases)
+		}
+	}
+}
