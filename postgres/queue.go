@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 
 	"github.com/faultline/faultline"
 	"github.com/jackc/pgx/v5"
@@ -13,6 +14,9 @@ import (
 // whose text is stored, or queued and not failed, is not queued again. A document that failed
 // before is queued again (a retry). source names where it came from, for error messages.
 func (s *Store) Queue(ctx context.Context, source string, doc *faultline.Document) (bool, error) {
+	if doc != nil && strings.TrimSpace(doc.Text) == "" {
+		return false, faultline.Errorf(faultline.EINVALID, "document %s has no text", doc.ID)
+	}
 	if err := prepare(doc, nil); err != nil {
 		return false, err
 	}
