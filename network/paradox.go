@@ -255,7 +255,11 @@ func (g *Graph) paradox(nodes []int, ls []layer, score float64, shared string) f
 		}
 	}
 	if len(amb) > 0 {
-		p.Explanation = p.Explanation[:len(p.Explanation)-1] + fmt.Sprintf(" (%s is also reported with the opposite sign).", joinAnd(amb))
+		verb := "is"
+		if len(amb) > 1 {
+			verb = "are"
+		}
+		p.Explanation = p.Explanation[:len(p.Explanation)-1] + fmt.Sprintf(" (%s %s also reported with the opposite sign).", joinAnd(amb), verb)
 	}
 	p.Evidence = g.evidence(ls, shared)
 	return p
