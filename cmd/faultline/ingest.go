@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -14,13 +15,14 @@ import (
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/ingest"
+	"github.com/faultline/faultline/postgres"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
 
 // ingestCmd is `faultline ingest`: sources into the store, then a rebuilt corpus model.
 var ingestCmd = &cobra.Command{
-	Use:   "ingest [--db PATH] [--input auto|text|html|rss|jsonl] [--workers N] PATH|URL ...",
+	Use:   "ingest [--db PATH|postgres://...] [--input auto|text|html|rss|jsonl] [--workers N] PATH|URL ...",
 	Short: "Read documents into the store, extract their facts and rebuild the corpus model",
 	Long: `ingest reads documents — plain text, HTML pages, RSS/Atom feeds, JSON Lines
 ({"id", "text", "date", "title", "source", "url"} a line), directories of these (recursively,
@@ -36,10 +38,15 @@ UTF-8, larger than 20 MiB, a failed download) or a document that fails is report
   faultline: SOURCE: reason
 and the rest go on; the exit status is then 1. Extraction runs on --workers cores in parallel;
 documents are stored in input order, so the store does not depend on the number of workers.
+
+With --db postgres://… the documents are queued in the database and extracted by workers that
+claim one at a time (SELECT … FOR UPDATE SKIP LOCKED): run "faultline ingest --db postgres://…"
+without sources on other machines to add workers. A worker also stores documents that other
+machines queued; each process counts what it stored itself.
+
 The last line on stdout is
   ingest docs=N new=N duplicates=N failed=N`,
 	Example: "  faultline ingest articles/\n  faultline ingest --db corpus.db --input rss https://example.org/feed.xml",
-	Args:    cobra.MinimumNArgs(1),
 	RunE:    runIngest,
 }
 
@@ -63,6 +70,9 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	defer store.Close()
+	if _, ok := store.(queuer); !ok && len(args) == 0 {
+		return faultline.Errorf(faultline.EINVALID, "ingest: no sources (files, directories or URLs) given")
+	}
 
 	stderr := cmd.ErrOrStderr()
 	var items []ingest.Item
@@ -192,11 +202,18 @@ func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item
 		}
 	}
 
-	// Extract in parallel, each worker with its own pipeline.
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	if q, ok := store.(queuer); ok {
+		if err := ingestQueued(ctx, q, jobs, workers, &st, opts, report); err != nil {
+			return st, err
+		}
+		return st, finishIngest(ctx, store, &st)
+	}
+
+	// Extract in parallel, each worker with its own pipeline.
 	workers = max(1, min(workers, len(jobs)))
 	queue := make(chan *job)
 	wctx, cancel := context.WithCancel(ctx)
@@ -268,25 +285,97 @@ func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item
 		return st, ferr
 	}
 
-	// Rebuild the model when anything changed, or when an earlier run stopped before it.
+	return st, finishIngest(ctx, store, &st)
+}
+
+// finishIngest rebuilds the model when anything changed, or when an earlier run stopped
+// before it.
+func finishIngest(ctx context.Context, store faultline.Store, st *ingestStats) error {
 	rebuild := st.New > 0
 	if !rebuild {
 		m, err := store.Model(ctx)
 		if err != nil {
-			return st, err
+			return err
 		}
 		_, total, err := store.Documents(ctx, faultline.DocumentFilter{Limit: 1})
 		if err != nil {
-			return st, err
+			return err
 		}
 		rebuild = len(m.Documents) != total
 	}
 	if rebuild {
+		var err error
 		if st.Model, err = rebuildModel(ctx, store); err != nil {
-			return st, fmt.Errorf("rebuild model: %w", err)
+			return fmt.Errorf("rebuild model: %w", err)
 		}
 	}
-	return st, nil
+	return nil
+}
+
+// queuer is a shared store whose ingest workers, on any number of machines, coordinate
+// through a queue in the database (package postgres).
+type queuer interface {
+	Queue(ctx context.Context, source string, doc *faultline.Document) (bool, error)
+	Claim(ctx context.Context, extract func(*faultline.Document) (*faultline.Extraction, error)) (postgres.Claimed, bool, error)
+}
+
+// ingestQueued queues the jobs' documents in a shared store, then extracts and stores
+// queued documents — these and those other machines queued — with workers claiming one at
+// a time, until the queue is empty.
+func ingestQueued(ctx context.Context, q queuer, jobs []*job, workers int, st *ingestStats, opts ingestOptions, report func(string, error)) error {
+	for _, j := range jobs {
+		ok, err := q.Queue(ctx, j.item.Source, j.item.Doc)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return ctx.Err()
+		case err != nil:
+			report(j.item.Source, err)
+		case !ok:
+			st.Duplicates++ // stored or queued meanwhile by another process
+		}
+	}
+	bar := newProgress(opts.Progress, len(jobs))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var ferr error
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p, perr := newPipeline()
+			extract := func(d *faultline.Document) (*faultline.Extraction, error) {
+				if perr != nil {
+					return nil, perr
+				}
+				return extractDoc(p, d)
+			}
+			for ctx.Err() == nil {
+				c, ok, err := q.Claim(ctx, extract)
+				mu.Lock()
+				switch {
+				case err != nil:
+					ferr = cmp.Or(ferr, err)
+				case !ok:
+				case c.Err != nil:
+					report(c.Source, c.Err)
+				case c.Created:
+					st.New++
+				default:
+					st.Duplicates++
+				}
+				if ok {
+					bar.step()
+				}
+				mu.Unlock()
+				if err != nil || !ok {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	bar.finish()
+	return cmp.Or(ferr, ctx.Err())
 }
 
 // texter is a store that can list its texts cheaply (without extractions).

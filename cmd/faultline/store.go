@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/postgres"
 	"github.com/faultline/faultline/sqlite"
 	"github.com/spf13/cobra"
 )
@@ -28,7 +29,7 @@ func openDSN(ctx context.Context, dsn string) (faultline.Store, error) {
 	return sqlite.Open(ctx, dsn)
 }
 
-// openPostgres opens a PostgreSQL store; it is replaced when the postgres package is built in.
-var openPostgres = func(ctx context.Context, dsn string) (faultline.Store, error) {
-	return nil, faultline.Errorf(faultline.ENOTIMPLEMENTED, "this build has no PostgreSQL store")
+// openPostgres opens a PostgreSQL store.
+func openPostgres(ctx context.Context, dsn string) (faultline.Store, error) {
+	return postgres.Open(ctx, dsn)
 }
