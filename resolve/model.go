@@ -350,6 +350,9 @@ func (b *builder) model() *faultline.Model {
 			out.Mentions = append(out.Mentions, faultline.Evidence{Doc: b.docs[mt.doc].ID, Start: mt.start, End: mt.end})
 			if !mt.pronoun && !mt.nominal {
 				count[mt.text]++
+				if mt.titled != "" {
+					count[mt.titled]++
+				}
 			}
 		}
 		for _, x := range a.extraAliases {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/faultline/faultline"
@@ -24,6 +25,9 @@ import (
 // TestSeedsPipeline runs the embedded nlp models and the extractors over the seed articles,
 // resolves them and logs the scores against the gold (scoring only; no assertion: the
 // numbers depend on every stage). go test -run SeedsPipeline -v ./resolve
+// missHook, when set by a debugging test, receives the predicted names and gold aliases.
+var missHook func(names map[string]bool, gold map[string][]string)
+
 func TestSeedsPipeline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
@@ -61,6 +65,19 @@ func TestSeedsPipeline(t *testing.T) {
 	}
 	m, _ := Build(docs, exts, nil)
 	r := eval.Score(g, m, texts)
+	if missHook != nil {
+		names := map[string]bool{}
+		for _, a := range m.Actors {
+			for _, al := range a.Aliases {
+				names[strings.ToLower(al)] = true
+			}
+		}
+		gold := map[string][]string{}
+		for _, a := range g.Actors {
+			gold[a.ID] = a.Aliases
+		}
+		missHook(names, gold)
+	}
 	t.Logf("pipeline: actors=%d aliasR=%.3f bcubed P=%.3f R=%.3f F1=%.3f actorsF1=%.3f ties=%.3f events=%.3f", len(m.Actors), r.AliasRecall.Value, r.BCubed.P, r.BCubed.R, r.BCubed.F1, r.Actors.F1, r.Ties.F1, r.Events.F1)
 	if testing.Verbose() {
 		for _, a := range m.Actors {

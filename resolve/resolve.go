@@ -45,6 +45,9 @@ type mention struct {
 	actor      int // final actor index
 	pronoun    bool
 	nominal    bool
+	// titled is the name with the titles written before it ("President Bush" for a
+	// mention "Bush"), when the mention leaves them out; it is kept as an alias.
+	titled string
 }
 
 // node is a document-level actor: the mentions coreference grouped in one document.
@@ -193,6 +196,9 @@ func (b *builder) collect() {
 			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: e.Type, local: local, node: ni}
 			m.pronoun = isPronoun(t)
 			m.nominal = !m.pronoun && isNominal(t)
+			if e.Type == faultline.PERSON && !m.pronoun && !m.nominal && text != "" {
+				m.titled = titled(text, e.Start, e.End)
+			}
 			b.ments = append(b.ments, m)
 			b.bySpan[sk] = mi
 			b.nodes[ni].mentions = append(b.nodes[ni].mentions, mi)
@@ -295,4 +301,27 @@ func majority(ts []string) string {
 		}
 	}
 	return best
+}
+
+// titled returns text[start:end] with the title words written right before it ("Mr",
+// "President", "Gen.", "Supreme Leader"), or "" when there are none.
+func titled(text string, start, end int) string {
+	s := start
+	for n := 0; n < 4; n++ {
+		before := text[:s]
+		trimmed := strings.TrimRight(before, " ")
+		if len(trimmed) == len(before) || len(before)-len(trimmed) > 1 {
+			break
+		}
+		k := strings.LastIndexAny(trimmed, " \n\t\"(\u201c")
+		w := trimmed[k+1:]
+		if w == "" || !actors.IsTitle(strings.ToLower(strings.TrimSuffix(w, "."))) || w[0] < 'A' || w[0] > 'Z' {
+			break
+		}
+		s = k + 1
+	}
+	if s == start {
+		return ""
+	}
+	return text[s:end]
 }

@@ -29,10 +29,13 @@ type Resolver struct {
 	Pronouns bool
 	// Nominals adds mentions of role descriptions ("the cleric") recorded for one actor.
 	Nominals bool
+	// Propagate adds the other occurrences of a name the recogniser found once, and of
+	// the surname of a person who is the only one of that surname in the document.
+	Propagate bool
 }
 
-// New returns the component with pronoun and nominal mentions on.
-func New() *Resolver { return &Resolver{Pronouns: true, Nominals: true} }
+// New returns the component with pronoun, nominal and propagated mentions on.
+func New() *Resolver { return &Resolver{Pronouns: true, Nominals: true, Propagate: true} }
 
 // Extract implements extract.Component. When the extraction has no entities yet it takes
 // the NER layer of the annotated document.
@@ -58,6 +61,9 @@ func (r *Resolver) Resolve(text string, ents []faultline.Entity, sents []faultli
 	d.acronyms()
 	d.renames()
 	d.linkNames()
+	if r.Propagate {
+		d.propagate()
+	}
 	d.appositions()
 	if r.Nominals {
 		d.nominals()
@@ -315,6 +321,111 @@ func (d *doc) renames() {
 			}
 		}
 	}
+}
+
+// propagate adds mentions for the other occurrences of the names of the document: the
+// exact capitalised form of a mention (at word boundaries, not inside a longer capitalised
+// name), and the surname of a person named in full when no other person of the document
+// shares it.
+func (d *doc) propagate() {
+	type form struct {
+		text string
+		ent  int
+	}
+	var forms []form
+	seen := map[string]bool{}
+	surnames := map[string][]int{}
+	for i, e := range d.ents {
+		if isPronoun(e.Text) || !startsUpper(e.Text) || len(e.Text) < 3 || e.Type == "" {
+			continue
+		}
+		if !seen[e.Text] {
+			seen[e.Text] = true
+			forms = append(forms, form{e.Text, i})
+		}
+		n := d.names[i]
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && actors.Acronym(e.Text) == "" {
+			fs := strings.Fields(e.Text)
+			last := fs[len(fs)-1]
+			if k := strings.LastIndexAny(last, "-"); k >= 0 && strings.HasPrefix(strings.ToLower(last), "al-") {
+				last = last[k+1:]
+			}
+			if startsUpper(last) && len(last) >= 3 {
+				surnames[last] = append(surnames[last], i)
+			}
+		}
+	}
+	for last, ents := range surnames {
+		g := d.find(ents[0])
+		one := true
+		for _, j := range ents[1:] {
+			if d.find(j) != g {
+				one = false
+			}
+		}
+		if one && !seen[last] {
+			seen[last] = true
+			forms = append(forms, form{last, ents[0]})
+		}
+	}
+	sort.Slice(forms, func(i, j int) bool {
+		if len(forms[i].text) != len(forms[j].text) {
+			return len(forms[i].text) > len(forms[j].text)
+		}
+		return forms[i].text < forms[j].text
+	})
+	for _, f := range forms {
+		for off := 0; ; {
+			k := strings.Index(d.text[off:], f.text)
+			if k < 0 {
+				break
+			}
+			s, t := off+k, off+k+len(f.text)
+			off = t
+			if !wordAt(d.text, s, t) || d.covered(s, t) || insideName(d.text, s, t) {
+				continue
+			}
+			typ := d.ents[f.ent].Type
+			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, f.ent)
+		}
+	}
+}
+
+// insideName reports whether text[s:t] continues a capitalised name: a capitalised word
+// (or a name particle) right after it, or a capitalised word right before it that does not
+// open a sentence.
+func insideName(text string, s, t int) bool {
+	after := text[t:]
+	if strings.HasPrefix(after, " ") {
+		w := strings.TrimLeft(after, " ")
+		if startsUpper(w) || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "bin ") {
+			return true
+		}
+	}
+	if strings.HasPrefix(after, "-") && len(after) > 1 && startsUpper(after[1:]) {
+		return true
+	}
+	before := strings.TrimRight(text[:s], " ")
+	if len(before) == len(text[:s]) || before == "" {
+		return false // no space before: start of text, or a quote or bracket
+	}
+	ws := strings.Fields(before)
+	prev := ws[len(ws)-1]
+	if strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, "\"") {
+		return false
+	}
+	p := strings.ToLower(prev)
+	if p == "al" || p == "bin" || p == "abu" || p == "el" {
+		return true
+	}
+	if startsUpper(prev) && !actors.IsTitle(strings.ToLower(strings.Trim(prev, ".,"))) {
+		// "Sadr" after "Moqtada" (which the recogniser missed) is part of that name;
+		// a capitalised first word of a sentence is not.
+		k := len(before) - len(prev)
+		head := strings.TrimRight(text[:k], " ")
+		return !(head == "" || strings.HasSuffix(head, ".") || strings.HasSuffix(head, "\n") || strings.HasSuffix(head, "\u201c") || strings.HasSuffix(head, "\""))
+	}
+	return false
 }
 
 // typesAgree reports whether two mention types can name one actor.
