@@ -43,6 +43,7 @@ The last line is: ner f1=… p=… r=… f1_TYPE=…`,
 	ev.Flags().String("conll", "", "CoNLL-style file to score")
 	ev.Flags().String("corpus", "", "corpora directory: score the held-out GMB sentences")
 	ev.Flags().String("model", "", "weights file (default: the embedded model)")
+	ev.Flags().String("write-dev", "", "with --corpus: also write the held-out GMB sentences (contract types) as a CoNLL file, e.g. for peer comparisons")
 	ev.Flags().Bool("descriptive", false, "extend descriptive actors (\"Shia militias\") to ORG spans, as the pipeline does; off by default because GMB and CoNLL annotate names only")
 	evalCmd.AddCommand(ev)
 }
@@ -110,6 +111,11 @@ func runEvalNER(cmd *cobra.Command, args []string) error {
 			return fmt.Errorf("eval ner: %w", err)
 		}
 		sc = r.EvalDev(d.Dev)
+		if path, _ := cmd.Flags().GetString("write-dev"); path != "" {
+			if err := os.WriteFile(path, ner.FormatCoNLL(d.Dev), 0o644); err != nil {
+				return err
+			}
+		}
 	}
 	w := cmd.OutOrStdout()
 	fmt.Fprint(w, sc.Table())

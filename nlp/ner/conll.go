@@ -110,3 +110,19 @@ func (t *Tagger) Bytes() []byte {
 	t.WriteTo(&b)
 	return b.Bytes()
 }
+
+// FormatCoNLL writes sentences as ReadCoNLL reads them: token and tag a line, a blank line
+// after each sentence.
+func FormatCoNLL(ss []Sentence) []byte {
+	var b bytes.Buffer
+	for _, s := range ss {
+		for i, w := range s.Words {
+			b.WriteString(w)
+			b.WriteByte('\t')
+			b.WriteString(s.Tags[i])
+			b.WriteByte('\n')
+		}
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
