@@ -109,12 +109,27 @@ func coordRight(v *view.View, mi int, s view.Sent) []int {
 	return out
 }
 
-// coordLeft returns mi and the mentions coordinated before it.
+// coordLeft returns mi and the mentions coordinated before it ("A and B", "A, B and C",
+// "the A-B offensive").
 func coordLeft(v *view.View, mi int, s view.Sent) []int {
 	out := []int{mi}
 	conj := false
 	for {
 		m := v.Mentions[mi]
+		if m.Start > 1 && v.Text[m.Start-1] == '-' {
+			if pj := v.MentionAt(m.First - 2); pj >= 0 && v.Mentions[pj].End == m.Start-1 && actor(v, pj) {
+				mi = pj
+				out = append([]int{mi}, out...)
+				conj = true
+				continue
+			}
+			if pj := v.MentionAt(m.First - 1); pj >= 0 && pj != mi && v.Mentions[pj].End == m.Start-1 && actor(v, pj) {
+				mi = pj
+				out = append([]int{mi}, out...)
+				conj = true
+				continue
+			}
+		}
 		j := m.First - 1
 		for j >= s.First && v.Toks[j].Lower == "the" {
 			j--

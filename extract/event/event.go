@@ -179,10 +179,10 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				if tgt >= 0 {
 					ev.Target = v.Mentions[tgt].Ref()
 				}
-				ev.Date, ev.DateText, ev.DateSource = date(tx, s, start, in.Doc.Date)
+				ev.Date, ev.DateText, ev.DateSource = date(tx, s, start, in.Doc.Date, v.Text)
 				if ev.DateSource != "text" {
 					if ps := prevSentence(v, si); ps >= 0 {
-						if d, t, src := date(tx, v.Sents[ps], v.Sents[ps].End, ""); src == "text" {
+						if d, t, src := date(tx, v.Sents[ps], v.Sents[ps].End, "", v.Text); src == "text" {
 							ev.Date, ev.DateText, ev.DateSource = d, t, "context"
 						}
 					}
@@ -359,7 +359,7 @@ func set(words string) map[string]bool {
 }
 
 // date returns the nearest resolved timex inside the sentence, else the document date.
-func date(tx []faultline.Timex, s view.Sent, at int, docDate string) (value, text, source string) {
+func date(tx []faultline.Timex, s view.Sent, at int, docDate string, text string) (value, dtext, source string) {
 	best := -1
 	bestD := 1 << 30
 	for k, t := range tx {
@@ -369,6 +369,15 @@ func date(tx []faultline.Timex, s view.Sent, at int, docDate string) (value, tex
 		d := t.Start - at
 		if d < 0 {
 			d = -d
+		}
+		// A timex in another clause ("Although X since 2003, Y escalated last year") is
+		// farther than any in the trigger's own.
+		lo, hi := t.End, at
+		if at < t.Start {
+			lo, hi = at, t.Start
+		}
+		if lo < hi && hi <= len(text) && strings.ContainsAny(text[lo:hi], ",;:—(") {
+			d += 1000
 		}
 		if d < bestD {
 			best, bestD = k, d
