@@ -73,6 +73,7 @@ func (r *Resolver) Build(docs []*faultline.Document, exts []*faultline.Extractio
 	b := &builder{r: r, docs: docs, exts: exts, nameMemo: map[[2]string]actors.Name{}, dictMemo: map[[2]string]*actors.Entry{}}
 	b.collect()
 	b.cluster()
+	b.recoverMentions()
 	b.actorsOut()
 	b.apply(overrides)
 	b.facts()
@@ -100,6 +101,8 @@ type builder struct {
 	renamed map[string]string
 
 	m *faultline.Model
+
+	nodesByDoc map[int][]int
 
 	nameMemo map[[2]string]actors.Name
 	dictMemo map[[2]string]*actors.Entry
@@ -144,6 +147,7 @@ func typeGroup(t string) string {
 // that match no entity. Entities without a document-level actor are grouped by coref.
 func (b *builder) collect() {
 	b.byLocal = map[localKey]int{}
+	b.nodesByDoc = map[int][]int{}
 	b.bySpan = map[spanKey]int{}
 	res := coref.New()
 	for di, ext := range b.exts {
@@ -191,6 +195,7 @@ func (b *builder) collect() {
 				ni = len(b.nodes)
 				b.nodes = append(b.nodes, node{doc: di})
 				b.byLocal[lk] = ni
+				b.nodesByDoc[di] = append(b.nodesByDoc[di], ni)
 			}
 			mi := len(b.ments)
 			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: e.Type, local: local, node: ni}
