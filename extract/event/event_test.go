@@ -273,3 +273,47 @@ func TestParsedArguments(t *testing.T) {
 		}
 	}
 }
+
+// capitalised returns "Word/ORG" entity specs for the capitalised words of text, so that
+// fuzzed text has mentions.
+func capitalised(text string) []faultline.Entity {
+	var out []faultline.Entity
+	for i := 0; i < len(text); {
+		if text[i] >= 'A' && text[i] <= 'Z' {
+			j := i
+			for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+				j++
+			}
+			out = append(out, faultline.Entity{Span: faultline.Span{Start: i, End: j, Text: text[i:j]}, Type: faultline.ORG})
+			i = j
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"Norland attacked Ostrava in March 2003.", "If Norland refused to meet Ostrava, the Hill-Tigers' offensive against Velika would resume.", "“A”, said B. C—D (E) attacked"} {
+		f.Add(s, "2008-02-15")
+	}
+	x := New()
+	x.Partial = true
+	f.Fuzz(func(t *testing.T, text, date string) {
+		in := &extract.Input{Doc: &faultline.Document{Text: text, Date: date}, Out: &faultline.Extraction{Entities: capitalised(text)}}
+		for _, e := range x.Find(in) {
+			for _, sp := range []*faultline.Span{&e.Span, e.Evidence, e.Place} {
+				if sp != nil && (sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End || text[sp.Start:sp.End] != sp.Text) {
+					t.Fatalf("bad span %+v", sp)
+				}
+			}
+			ok := false
+			for _, ty := range faultline.EventTypes {
+				ok = ok || ty == e.Type
+			}
+			if !ok {
+				t.Fatalf("type %q", e.Type)
+			}
+		}
+	})
+}
