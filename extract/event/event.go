@@ -14,10 +14,17 @@
 // converted PETRARCH list need both. By default every event needs a target, and a source
 // unless it is violence or coercion by an unnamed perpetrator (see Extractor.Partial).
 //
-// The date is the nearest resolved timex in the sentence, else the document date
-// (DateSource "document"). The place is a GPE, LOC or FAC mention after in, near or at.
-// Modality is negated, hypothetical, future, reported or asserted, from the cue list in
-// lexicon/events/modality.tsv.
+// The date is the nearest resolved timex in the trigger's clause, else in its sentence,
+// else in the previous sentence of the paragraph (DateSource "context"), else the document
+// date (DateSource "document", lower confidence). The place is a GPE, LOC or FAC mention
+// after in, near or at. Modality is negated, hypothetical, future, reported or asserted,
+// from the cue list in lexicon/events/modality.tsv; a refused cooperation ("refused to meet
+// B") is coded as the REJECT event CAMEO gives it (12x), asserted.
+//
+// Without POS tags, noun/verb ambiguity ("an official visit", "they visit") is settled by
+// the word before; with tags, by the tag. Positional arguments come first and the
+// dependency parse fills in what they miss: on the seed articles that order measured
+// better with the current parser.
 package event
 
 import (
