@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/lexicon/actors"
@@ -155,6 +156,14 @@ func (b *builder) cluster() {
 				}
 				if ck := actors.CoreKey(f, nd.typ); ck != "" {
 					k.names = append(k.names, tg+":"+ck)
+				}
+				if i := strings.IndexByte(f, '('); i > 0 {
+					// "Quds (Jerusalem) Force": the name without its gloss.
+					if j := strings.IndexByte(f[i:], ')'); j > 0 {
+						if pk := actors.Key(f[:i]+f[i+j+1:], nd.typ); pk != "" {
+							k.names = append(k.names, tg+":"+pk)
+						}
+					}
 				}
 				if nat, sec, ok := actors.Sector(f); ok && tg == "o" {
 					k.names = append(k.names, "sec:"+b.countryCode(nat)+":"+sec)

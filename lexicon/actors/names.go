@@ -285,7 +285,14 @@ func ParseName(name, typ string) Name {
 		out = append(out, w)
 	}
 	if typ != "PERSON" && len(out) > 0 {
-		out[len(out)-1] = singular(out[len(out)-1])
+		last := singular(out[len(out)-1])
+		switch {
+		case strings.HasSuffix(last, "ism") && len(last) > 6:
+			last = last[:len(last)-3] + "ist" // "Iraqi nationalism", "Iraqi nationalists"
+		case (typ == "LOC" || typ == "GPE") && len(out) > 1 && strings.HasSuffix(last, "ern") && len(last) > 6:
+			last = last[:len(last)-3] // "Middle Eastern", "Middle East"
+		}
+		out[len(out)-1] = last
 	}
 	for i, w := range out {
 		out[i] = Fold(w)

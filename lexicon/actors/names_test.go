@@ -37,6 +37,8 @@ func TestKey(t *testing.T) {
 		{"Sadr", "Sadr City", "GPE", false},
 		{"Iraq", "Iran", "GPE", false},
 		{"Mahdi Army", "Mahdi", "ORG", false},
+		{"Iraqi nationalism", "Iraqi nationalists", "NORP", true},
+		{"Middle Eastern", "Middle East", "LOC", true},
 	}
 	for _, tt := range tests {
 		ka, kb := Key(tt.a, tt.typ), Key(tt.b, tt.typ)
