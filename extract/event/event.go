@@ -3,15 +3,17 @@
 // a PLOVER type and mode and a Goldstein score, with its source and target (entity
 // mentions), date, place and modality.
 //
-// Arguments come from the dependency parse when the nlp pipeline produced one: nsubj and
-// obj, passive subjects with by-agents, oblique targets (against, with, on, at, between),
-// coordination ("A and B clashed" codes both directions for reciprocal triggers) and the
-// subject of a governing verb for xcomp and conj triggers ("threatened to attack",
-// "launched an offensive against"). Without a parse a linear fallback takes the nearest
-// actor mention to the left in the clause as source and the first one to the right, past
-// determiners, adjectives and prepositions, as target, with the same passive and
-// coordination rules. An event needs at least one actor argument; verbs known only from the
-// converted PETRARCH list need both. By default every event needs a target, and a source
+// Arguments are found by position: the nearest actor mention to the left in the clause
+// (past parentheticals, speech verbs and copular predicates) is the source, the first one
+// to the right, past determiners, adjectives, prepositions and noun lists, the target;
+// passives (with or without an auxiliary) swap them and take the by-agent; coordination
+// ("A and B clashed") codes both directions for reciprocal triggers; nominal triggers take
+// possessors, modifiers, by/of/against phrases and the subject of a light verb ("A
+// launched an offensive against B"). When the nlp pipeline produced a dependency parse,
+// it fills in what the positional reading misses: nsubj and obj, nsubj:pass with
+// obl:agent, obliques (against, with, on, at, between), conj, and the subject of the
+// governing verb for xcomp and conj triggers. Verbs known only from the converted
+// PETRARCH list need both arguments. By default every event needs a target, and a source
 // unless it is violence or coercion by an unnamed perpetrator (see Extractor.Partial).
 //
 // The date is the nearest resolved timex in the trigger's clause, else in its sentence,
