@@ -79,8 +79,11 @@ type Scenario struct {
 	Edits []Edit `json:"edits"`
 	// Balanced is the share of runs that end with every triad balanced.
 	Balanced float64 `json:"balanced"`
-	// Flips are ordered by how much the edits raise their probability over the baseline.
-	Flips []Flip `json:"flips"`
+	// Flips are the relations the edits put under pressure: flipped in at least MinP of
+	// the runs and MinP more often than without the edits (every flip when there are no
+	// edits), ordered by that rise. Relieved are those the edits steady by at least MinP.
+	Flips    []Flip `json:"flips"`
+	Relieved []Flip `json:"relieved"`
 	// Before and After are the blocs (actor ids) of the edited graph before the dynamics and
 	// of the majority outcome after it; blocs of one actor are left out.
 	Before [][]string `json:"blocs_before"`
@@ -100,13 +103,15 @@ type Flip struct {
 	Explanation string   `json:"explanation"`
 }
 
-// Driver is a triad that pushed a relation A~B to flip: the third actor and its relations
-// to A and B at the moment of the flip.
+// Driver is a triad that pushed a relation A~B to flip: the third actor, its relations to A
+// and B in the edited graph, and whether that triad was unbalanced from the start (if not,
+// it came under strain as other relations flipped during the runs).
 type Driver struct {
-	Third string  `json:"third"`
-	SA    int     `json:"sign_a"` // sign of A~Third
-	SB    int     `json:"sign_b"` // sign of B~Third
-	Share float64 `json:"share"`  // of the flipping runs in which it drove the flip
+	Third      string  `json:"third"`
+	SA         int     `json:"sign_a"` // sign of A~Third, 0 if none
+	SB         int     `json:"sign_b"` // sign of B~Third, 0 if none
+	Unbalanced bool    `json:"unbalanced"`
+	Share      float64 `json:"share"` // of the flipping runs in which it drove the flip
 }
 
 // simGraph is the signed graph the dynamics run on.
@@ -159,8 +164,8 @@ func Simulate(g *Graph, edits []Edit, opt ScenarioOptions) (*Scenario, error) {
 		}
 	}
 	flips := make([]int, len(sim.sign))
-	ends := make([]int, len(sim.sign)) // sum of final signs
-	drivers := make([]map[[3]int]int, len(sim.sign))
+	ends := make([]int, len(sim.sign))            // sum of final signs
+	drivers := make([]map[int]int, len(sim.sign)) // third actor -> flipping runs it drove
 	balanced := 0
 	for r := 0; r < opt.Runs; r++ {
 		rng := rand.New(rand.NewPCG(opt.Seed, uint64(r)))
@@ -173,10 +178,14 @@ func Simulate(g *Graph, edits []Edit, opt ScenarioOptions) (*Scenario, error) {
 			if s != sim.sign[e] {
 				flips[e]++
 				if drivers[e] == nil {
-					drivers[e] = map[[3]int]int{}
+					drivers[e] = map[int]int{}
 				}
+				seen := map[int]bool{}
 				for _, d := range drv[e] {
-					drivers[e][d]++
+					if !seen[d[0]] {
+						seen[d[0]] = true
+						drivers[e][d[0]]++
+					}
 				}
 			}
 		}
@@ -184,10 +193,10 @@ func Simulate(g *Graph, edits []Edit, opt ScenarioOptions) (*Scenario, error) {
 	sc.Balanced = float64(balanced) / float64(opt.Runs)
 
 	for e, n := range flips {
-		p := float64(n) / float64(opt.Runs)
-		if n == 0 || p < opt.MinP {
+		if sim.fixed[e] {
 			continue
 		}
+		p := float64(n) / float64(opt.Runs)
 		ed := &sim.g.Edges[e]
 		f := Flip{A: ed.A, B: ed.B, From: sim.sign[e], To: -sim.sign[e], P: p}
 		if bi := base.g.edgeIndex(ed.U, ed.V); bi >= 0 {
@@ -197,30 +206,47 @@ func Simulate(g *Graph, edits []Edit, opt ScenarioOptions) (*Scenario, error) {
 				f.Baseline = 1 - float64(baseFlips[bi])/float64(opt.Runs)
 			}
 		}
-		type kv struct {
-			k [3]int
-			n int
+		if len(edits) == 0 {
+			f.Baseline = p // nothing changed: the baseline is the run itself
 		}
+		switch {
+		case len(edits) > 0 && f.Baseline-p >= opt.MinP-1e-9:
+			f.Explanation = fmt.Sprintf("%s~%s is steadier: it flips in %.0f%% of runs instead of %.0f%%.",
+				sim.g.Name(ed.U), sim.g.Name(ed.V), 100*p, 100*f.Baseline)
+			sc.Relieved = append(sc.Relieved, f)
+			continue
+		case p < opt.MinP-1e-9, len(edits) > 0 && p-f.Baseline < opt.MinP-1e-9:
+			continue
+		}
+		type kv struct{ third, n int }
 		var ds []kv
-		for k, c := range drivers[e] {
-			ds = append(ds, kv{k, c})
+		for c, k := range drivers[e] {
+			ds = append(ds, kv{c, k})
 		}
 		sort.Slice(ds, func(i, j int) bool {
 			if ds[i].n != ds[j].n {
 				return ds[i].n > ds[j].n
 			}
-			return sim.g.Actors[ds[i].k[0]] < sim.g.Actors[ds[j].k[0]] ||
-				(ds[i].k[0] == ds[j].k[0] && (ds[i].k[1] < ds[j].k[1] || (ds[i].k[1] == ds[j].k[1] && ds[i].k[2] < ds[j].k[2])))
+			return sim.g.Actors[ds[i].third] < sim.g.Actors[ds[j].third]
 		})
 		if len(ds) > 3 {
 			ds = ds[:3]
 		}
 		for _, d := range ds {
-			f.Drivers = append(f.Drivers, Driver{Third: sim.g.Actors[d.k[0]], SA: d.k[1], SB: d.k[2], Share: round3(float64(d.n) / float64(n))})
+			sa, sb := sim.signOf(sim.sign, ed.U, d.third), sim.signOf(sim.sign, ed.V, d.third)
+			f.Drivers = append(f.Drivers, Driver{Third: sim.g.Actors[d.third], SA: sa, SB: sb,
+				Unbalanced: sa*sb*sim.sign[e] < 0, Share: round3(float64(d.n) / float64(n))})
 		}
 		f.Explanation = sim.explain(f, ed.U, ed.V)
 		sc.Flips = append(sc.Flips, f)
 	}
+	sort.SliceStable(sc.Relieved, func(i, j int) bool {
+		di, dj := round3(sc.Relieved[i].Baseline-sc.Relieved[i].P), round3(sc.Relieved[j].Baseline-sc.Relieved[j].P)
+		if di != dj {
+			return di > dj
+		}
+		return sc.Relieved[i].A+"~"+sc.Relieved[i].B < sc.Relieved[j].A+"~"+sc.Relieved[j].B
+	})
 	// The change's own effect first: the rise in flip probability over the baseline.
 	sort.SliceStable(sc.Flips, func(i, j int) bool {
 		di, dj := round3(sc.Flips[i].P-sc.Flips[i].Baseline), round3(sc.Flips[j].P-sc.Flips[j].Baseline)
@@ -267,16 +293,23 @@ func (s *simGraph) explain(f Flip, u, v int) string {
 	var why []string
 	for _, d := range f.Drivers {
 		c := g.Name(g.Index(d.Third))
+		var w string
 		switch {
 		case d.SA > 0 && d.SB > 0:
-			why = append(why, fmt.Sprintf("both are allied with %s", c))
+			w = fmt.Sprintf("both are allied with %s", c)
 		case d.SA < 0 && d.SB < 0:
-			why = append(why, fmt.Sprintf("both are hostile to %s", c))
-		case d.SA > 0:
-			why = append(why, fmt.Sprintf("%s is allied with %s, whom %s opposes", a, c, b))
+			w = fmt.Sprintf("both are hostile to %s", c)
+		case d.SA > 0 && d.SB < 0:
+			w = fmt.Sprintf("%s is allied with %s, whom %s opposes", a, c, b)
+		case d.SA < 0 && d.SB > 0:
+			w = fmt.Sprintf("%s is allied with %s, whom %s opposes", b, c, a)
 		default:
-			why = append(why, fmt.Sprintf("%s is allied with %s, whom %s opposes", b, c, a))
+			w = fmt.Sprintf("through %s", c)
 		}
+		if !d.Unbalanced {
+			w += " (once other relations shift)"
+		}
+		why = append(why, w)
 	}
 	return out + ": " + strings.Join(why, "; ") + "."
 }

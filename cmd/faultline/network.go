@@ -444,6 +444,12 @@ func runScenario(cmd *cobra.Command, args []string) error {
 	for _, f := range sc.Flips {
 		fmt.Fprintf(w, "  %3.0f%%  %s\n", 100*f.P, f.Explanation)
 	}
+	if len(sc.Relieved) > 0 {
+		fmt.Fprintln(w, "relations the change steadies:")
+		for _, f := range sc.Relieved {
+			fmt.Fprintf(w, "  %3.0f%%  %s\n", 100*f.P, f.Explanation)
+		}
+	}
 	for _, x := range []struct {
 		label string
 		blocs [][]string
@@ -457,8 +463,8 @@ func runScenario(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, strings.Join(names, ", "))
 		}
 	}
-	fmt.Fprintf(w, "scenario flips=%d balanced=%.3f blocs_before=%d blocs_after=%d model=%s runs=%d seed=%d\n",
-		len(sc.Flips), sc.Balanced, len(sc.Before), len(sc.After), sc.Model, sc.Runs, sc.Seed)
+	fmt.Fprintf(w, "scenario flips=%d relieved=%d balanced=%.3f blocs_before=%d blocs_after=%d model=%s runs=%d seed=%d\n",
+		len(sc.Flips), len(sc.Relieved), sc.Balanced, len(sc.Before), len(sc.After), sc.Model, sc.Runs, sc.Seed)
 	return nil
 }
 
