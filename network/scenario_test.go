@@ -136,3 +136,20 @@ func TestParseEdit(t *testing.T) {
 		}
 	}
 }
+
+func TestScenarioRelieved(t *testing.T) {
+	// Making c~a friendly balances the triad: a~b and b~c, which flip in a third of the
+	// baseline runs each, are steadied; the edited tie itself is never listed.
+	sc, err := Simulate(triangle(1, 1, -1), []Edit{{A: "c", B: "a", Sign: 1}}, ScenarioOptions{Runs: 600, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Flips) != 0 || len(sc.Relieved) != 2 {
+		t.Fatalf("flips %+v relieved %+v", sc.Flips, sc.Relieved)
+	}
+	for _, f := range sc.Relieved {
+		if f.P != 0 || math.Abs(f.Baseline-1.0/3) > 0.06 || (f.A == "a" && f.B == "c") {
+			t.Errorf("relieved %+v", f)
+		}
+	}
+}
