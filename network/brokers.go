@@ -88,10 +88,10 @@ func FindBrokers(g *Graph, b *Blocs, limit int) []Broker {
 			continue
 		}
 		if len(bs) > 0 {
-			br.Explanation = fmt.Sprintf("%s cooperates with bloc %d (%s) and bloc %d (%s), which are hostile to each other.",
+			br.Explanation = fmt.Sprintf("%s: ties of cooperation to bloc %d (%s) and bloc %d (%s), which are hostile to each other.",
 				br.Name, bs[0].p.x+1, g.blocSample(b, bs[0].p.x, i), bs[0].p.y+1, g.blocSample(b, bs[0].p.y, i))
 		} else {
-			br.Explanation = fmt.Sprintf("%s lies on %.1f%% of the shortest cooperation paths between other actors.", br.Name, 100*br.Betweenness)
+			br.Explanation = fmt.Sprintf("%s: on %.1f%% of the shortest cooperation paths between other actors.", br.Name, 100*br.Betweenness)
 		}
 		out = append(out, br)
 	}

@@ -98,7 +98,7 @@ func TestNetworkCommands(t *testing.T) {
 	}{
 		{[]string{"network"}, "network actors=5 edges=6 positive=3 negative=3 ambivalent=1 triads=1 balanced=0.000 frustration=1 exact=true", "Alpha"},
 		{[]string{"blocs"}, "blocs blocs=2 actors=5", "bloc 1"},
-		{[]string{"brokers"}, "brokers brokers=", "X cooperates with"},
+		{[]string{"brokers"}, "brokers brokers=", "X: ties of cooperation to"},
 		{[]string{"paradoxes"}, "paradoxes paradoxes=", `"X backs Alpha."`},
 		{[]string{"timeline", "Alpha"}, "timeline dyads=1 changes=1", "turned to hostility"},
 		{[]string{"timeline", "--from", "2008"}, "timeline dyads=0 changes=0", ""},
