@@ -214,25 +214,24 @@ func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item
 	}
 
 	// Extract in parallel, each worker with its own pipeline.
-	workers = max(1, min(workers, len(jobs)))
+	workers = min(workers, len(jobs)) // none when nothing is new: no pipeline to load
+	pipes, err := newPipelines(workers)
+	if err != nil {
+		return st, err
+	}
 	queue := make(chan *job)
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		go func() {
+		go func(p *extract.Pipeline) {
 			defer wg.Done()
-			p, perr := newPipeline()
 			for j := range queue {
-				if perr != nil {
-					j.err = perr
-				} else {
-					j.ext, j.err = extractDoc(p, j.item.Doc)
-				}
+				j.ext, j.err = extractDoc(p, j.item.Doc)
 				close(j.done)
 			}
-		}()
+		}(pipes[w])
 	}
 	go func() {
 		defer close(queue)
@@ -334,21 +333,19 @@ func ingestQueued(ctx context.Context, q queuer, jobs []*job, workers int, st *i
 			st.Duplicates++ // stored or queued meanwhile by another process
 		}
 	}
+	pipes, err := newPipelines(workers)
+	if err != nil {
+		return err
+	}
 	bar := newProgress(opts.Progress, len(jobs))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var ferr error
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		go func() {
+		go func(p *extract.Pipeline) {
 			defer wg.Done()
-			p, perr := newPipeline()
-			extract := func(d *faultline.Document) (*faultline.Extraction, error) {
-				if perr != nil {
-					return nil, perr
-				}
-				return extractDoc(p, d)
-			}
+			extract := func(d *faultline.Document) (*faultline.Extraction, error) { return extractDoc(p, d) }
 			for ctx.Err() == nil {
 				c, ok, err := q.Claim(ctx, extract)
 				mu.Lock()
@@ -371,7 +368,7 @@ func ingestQueued(ctx context.Context, q queuer, jobs []*job, workers int, st *i
 					return
 				}
 			}
-		}()
+		}(pipes[w])
 	}
 	wg.Wait()
 	bar.finish()
@@ -413,6 +410,20 @@ func markNearDuplicates(ctx context.Context, store faultline.Store, jobs []*job)
 		d.Add(doc.ID, &sig, doc.DuplicateOf)
 	}
 	return nil
+}
+
+// newPipelines builds one extraction pipeline per worker (a pipeline is not shared between
+// goroutines). A pipeline that cannot be built is an error of the run, not of a document.
+func newPipelines(n int) ([]*extract.Pipeline, error) {
+	ps := make([]*extract.Pipeline, n)
+	for i := range ps {
+		p, err := newPipeline()
+		if err != nil {
+			return nil, fmt.Errorf("extraction pipeline: %w", err)
+		}
+		ps[i] = p
+	}
+	return ps, nil
 }
 
 // extractDoc runs the pipeline over one document; a panic is an error, so the batch goes on.
