@@ -226,6 +226,36 @@ func (d *doc) acronyms() {
 			}
 		}
 	}
+	// "... Islamic Supreme Council of Iraq (ISCI)" where the recogniser missed the
+	// expansion: the capitalised words before the acronym whose initials spell it.
+	for _, m := range acrUse.FindAllStringSubmatchIndex(d.text, -1) {
+		g0, g1 := m[2], m[3]
+		if g0 < 0 {
+			g0, g1 = m[4], m[5]
+		}
+		acr := d.text[g0:g1]
+		if actors.Acronym(acr) == "" {
+			continue
+		}
+		if _, ok := defs[acr]; ok {
+			continue
+		}
+		s, t, ok := expansionBefore(d.text, m[0], acr)
+		if !ok || d.covered(s, t) {
+			continue
+		}
+		typ := faultline.ORG
+		if j := d.at(g0, g1); j >= 0 && d.ents[j].Type != "" {
+			typ = d.ents[j].Type
+		}
+		i := d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, -1)
+		if j := d.at(g0, g1); j >= 0 {
+			d.union(i, j)
+		} else if !d.covered(g0, g1) {
+			d.add(faultline.Entity{Span: faultline.Span{Start: g0, End: g1}, Type: typ}, i)
+		}
+		defs[acr] = i
+	}
 	// Later uses.
 	keys := make([]string, 0, len(defs))
 	for k := range defs {
@@ -251,6 +281,46 @@ func (d *doc) acronyms() {
 			}
 		}
 	}
+}
+
+var acrUse = regexp.MustCompile(`\s*[(\[]\s*([A-Z][A-Z.]{1,8})\s*[)\]]|,\s+or\s+(?:the\s+)?([A-Z][A-Z.]{1,8})\b`)
+
+// expansionBefore finds, ending at offset end (before "(ACR)"), the shortest run of
+// capitalised words (with of, the, for, in, and, al- inside) whose initials spell acr.
+func expansionBefore(text string, end int, acr string) (int, int, bool) {
+	t := end
+	for t > 0 && (text[t-1] == ' ' || text[t-1] == ',') {
+		t--
+	}
+	// Words backwards.
+	var starts []int
+	pos := t
+	for n := 0; n < 12 && pos > 0; n++ {
+		k := strings.LastIndexAny(text[:pos], " \n\t(\"\u201c")
+		w := text[k+1 : pos]
+		if w == "" {
+			break
+		}
+		lw := strings.ToLower(w)
+		if !startsUpper(w) && lw != "of" && lw != "the" && lw != "for" && lw != "in" && lw != "and" && !strings.HasPrefix(lw, "al-") {
+			break
+		}
+		starts = append(starts, k+1)
+		if k < 0 || text[k] != ' ' {
+			break
+		}
+		pos = k
+	}
+	for _, s := range starts {
+		if !startsUpper(text[s:]) {
+			continue
+		}
+		name := text[s:t]
+		if len(strings.Fields(name)) >= 2 && initialsMatch(acr, name) && strings.HasPrefix(strings.ToLower(actors.Acronym(acr)), strings.ToLower(name[:1])) {
+			return s, t, true
+		}
+	}
+	return 0, 0, false
 }
 
 // initialsMatch reports whether acr abbreviates name: it is one of its initials, or its
@@ -335,9 +405,13 @@ func (d *doc) propagate() {
 	var forms []form
 	seen := map[string]bool{}
 	surnames := map[string][]int{}
+	lower := strings.ToLower(d.text)
 	for i, e := range d.ents {
 		if isPronoun(e.Text) || !startsUpper(e.Text) || len(e.Text) < 3 || e.Type == "" {
 			continue
+		}
+		if !strings.Contains(e.Text, " ") && commonWord(d.text, lower, e.Text) {
+			continue // "The", "Council": a common word the recogniser took for a name
 		}
 		if !seen[e.Text] {
 			seen[e.Text] = true
@@ -363,7 +437,7 @@ func (d *doc) propagate() {
 				one = false
 			}
 		}
-		if one && !seen[last] {
+		if one && !seen[last] && !commonWord(d.text, lower, last) {
 			seen[last] = true
 			forms = append(forms, form{last, ents[0]})
 		}
@@ -387,6 +461,23 @@ func (d *doc) propagate() {
 			}
 			typ := d.ents[f.ent].Type
 			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, f.ent)
+		}
+	}
+}
+
+// commonWord reports whether a capitalised word also occurs in lower case in the text
+// ("The", "President"): then it is not (only) a name.
+func commonWord(text, lower, w string) bool {
+	lw := strings.ToLower(w)
+	for off := 0; ; {
+		k := strings.Index(lower[off:], lw)
+		if k < 0 {
+			return false
+		}
+		s := off + k
+		off = s + len(lw)
+		if wordAt(lower, s, off) && text[s:off] == lw {
+			return true
 		}
 	}
 }

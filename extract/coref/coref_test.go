@@ -175,3 +175,28 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
+
+func TestAcronymExpansionFound(t *testing.T) {
+	text := "Iran backs the Islamic Supreme Council of Iraq (ISCI) and its rivals. Later ISCI won. The Supreme Council for the Islamic Revolution in Iraq, or SCIRI, was founded in Iran."
+	got := New().Resolve(text, mark(text, map[string]string{"Iran": faultline.GPE, "ISCI": faultline.ORG}), nil)
+	if a, b := actorOf(got, "Islamic Supreme Council of Iraq", 0), actorOf(got, "ISCI", 1); a == "<none>" || a != b {
+		t.Errorf("expansion not found or not linked: %q %q %+v", a, b, got)
+	}
+	if a := actorOf(got, "Supreme Council for the Islamic Revolution in Iraq", 0); a == "<none>" || a != actorOf(got, "SCIRI", 0) {
+		t.Errorf("SCIRI expansion: %+v", got)
+	}
+}
+
+func TestNoCommonWordPropagation(t *testing.T) {
+	text := "The army left. The police stayed in the city. Najaf was calm."
+	got := New().Resolve(text, []faultline.Entity{{Span: faultline.Span{Start: 0, End: 3}, Type: faultline.GPE}, {Span: faultline.Span{Start: 47, End: 52}, Type: faultline.GPE}}, nil)
+	n := 0
+	for _, e := range got {
+		if e.Text == "The" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("'The' propagated: %+v", got)
+	}
+}
