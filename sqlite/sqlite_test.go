@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -109,5 +110,31 @@ func TestOpenErrors(t *testing.T) {
 	os.WriteFile(junk, []byte(strings.Repeat("this is not a database\n", 500)), 0o644)
 	if _, err := sqlite.Open(ctx, junk); faultline.ErrorCode(err) != faultline.EINVALID || !strings.Contains(err.Error(), junk) {
 		t.Errorf("not a database: %v", err)
+	}
+}
+
+func BenchmarkPutDocument(b *testing.B) {
+	ctx := context.Background()
+	s := open(b, filepath.Join(b.TempDir(), "f.db"))
+	for i := 0; i < b.N; i++ {
+		doc, ext := sample(b, "d"+strconv.Itoa(i), text1+" #"+strconv.Itoa(i))
+		if _, err := s.PutDocument(ctx, doc, ext); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	ctx := context.Background()
+	s := open(b, filepath.Join(b.TempDir(), "f.db"))
+	for i := 0; i < 2000; i++ {
+		doc, ext := sample(b, "d"+strconv.Itoa(i), text1+" #"+strconv.Itoa(i))
+		s.PutDocument(ctx, doc, ext)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if hits, err := s.Search(ctx, "Mahdi Army", 20); err != nil || len(hits) != 20 {
+			b.Fatal(len(hits), err)
+		}
 	}
 }
