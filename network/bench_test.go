@@ -55,3 +55,13 @@ func BenchmarkScenario(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuild builds the graph of a model with 2,000 documents, 1,000 actors, 100,000
+// events and 20,000 tie statements.
+func BenchmarkBuild(b *testing.B) {
+	m := syntheticModel(2000, 1000, 100000, 20000)
+	b.ReportAllocs()
+	for b.Loop() {
+		Build(m, Options{HalfLife: 365})
+	}
+}
