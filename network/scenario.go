@@ -273,6 +273,22 @@ func Simulate(g *Graph, edits []Edit, opt ScenarioOptions) (*Scenario, error) {
 		}
 	}
 	sc.After = sim.blocs(after, opt.Seed)
+	// Empty lists, not null, in JSON.
+	if sc.Flips == nil {
+		sc.Flips = []Flip{}
+	}
+	if sc.Relieved == nil {
+		sc.Relieved = []Flip{}
+	}
+	if sc.Before == nil {
+		sc.Before = [][]string{}
+	}
+	if sc.After == nil {
+		sc.After = [][]string{}
+	}
+	if sc.Edits == nil {
+		sc.Edits = []Edit{}
+	}
 	return sc, nil
 }
 
