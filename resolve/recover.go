@@ -41,10 +41,7 @@ func (b *builder) recoverMentions() {
 		if f.root < 0 {
 			continue
 		}
-		w := f.text
-		if k := strings.IndexByte(w, ' '); k >= 0 {
-			w = w[:k]
-		}
+		w := firstWords(f.text)
 		byFirst[w] = append(byFirst[w], f)
 	}
 	for _, fs := range byFirst {
@@ -84,9 +81,16 @@ func (b *builder) recoverMentions() {
 			for end < len(text) && text[end] != ' ' && text[end] != '\n' {
 				end++
 			}
-			word := text[pos:end]
+			end2 := end
+			if end2 < len(text) && text[end2] == ' ' {
+				end2++
+				for end2 < len(text) && text[end2] != ' ' && text[end2] != '\n' {
+					end2++
+				}
+			}
 			var hit *recForm
-			for _, f := range candidates(byFirst, word) {
+			cands := append(candidates(byFirst, text[pos:end2]), candidates(byFirst, text[pos:end])...)
+			for _, f := range cands {
 				e := pos + len(f.text)
 				if e <= len(text) && text[pos:e] == f.text && (e == len(text) || !isWordByte(text[e])) && !anyCovered(covered, pos, e) {
 					hit = f
@@ -107,15 +111,31 @@ func (b *builder) recoverMentions() {
 	}
 }
 
+// firstWords returns the first two words of a name (one for a one-word name): the index
+// key, so that common first words ("The") do not gather every name.
+func firstWords(s string) string {
+	k := strings.IndexByte(s, ' ')
+	if k < 0 {
+		return s
+	}
+	if j := strings.IndexByte(s[k+1:], ' '); j >= 0 {
+		return s[:k+1+j]
+	}
+	return s
+}
+
 // recForm is a name learned from the corpus and the cluster it belongs to.
 type recForm struct {
 	text, typ string
 	root      int
 }
 
-// candidates returns the forms whose first word is word, or word without trailing
+// candidates returns the forms whose first words are words, or words without trailing
 // punctuation.
 func candidates(byFirst map[string][]*recForm, word string) []*recForm {
+	if word == "" {
+		return nil
+	}
 	if fs, ok := byFirst[word]; ok {
 		return fs
 	}
