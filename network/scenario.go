@@ -198,7 +198,7 @@ func Simulate(g *Graph, edits []Edit, opt ScenarioOptions) (*Scenario, error) {
 		}
 		p := float64(n) / float64(opt.Runs)
 		ed := &sim.g.Edges[e]
-		f := Flip{A: ed.A, B: ed.B, From: sim.sign[e], To: -sim.sign[e], P: p}
+		f := Flip{A: ed.A, B: ed.B, From: sim.sign[e], To: -sim.sign[e], P: p, Drivers: []Driver{}}
 		if bi := base.g.edgeIndex(ed.U, ed.V); bi >= 0 {
 			if base.sign[bi] == sim.sign[e] {
 				f.Baseline = float64(baseFlips[bi]) / float64(opt.Runs)
