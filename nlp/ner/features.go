@@ -15,6 +15,7 @@ type token struct {
 	shape string
 	pos   string // Penn tag, "" when the pipeline has no POS tagger
 	gz    string // gazetteer feature: "B-country", "I-actor" … or ""
+	capb  byte   // how often the word is capitalised inside sentences in unlabelled text (capBucket)
 	flags uint16
 }
 
@@ -37,6 +38,7 @@ func (lx *lexicon) prepare(words, pos []string, toks []token) {
 			fw = v
 		}
 		*t = token{word: fw, lower: strings.ToLower(fw), shape: shape(fw)}
+		t.capb = lx.caps[t.lower]
 		if pos != nil {
 			t.pos = pos[i]
 		}
@@ -158,6 +160,9 @@ const (
 	tFirst
 	tLowerM1Lower
 	tLowerLowerP1
+	tCap
+	tCapM1
+	tCapP1
 )
 
 // featurer computes the feature hashes of a token into a reused buffer.
@@ -209,10 +214,16 @@ func (f *featurer) features(toks []token, i int, prev, prev2 int) []uint64 {
 	return f.buf
 }
 
-// unigram appends the features that depend on the word alone.
-func (f *featurer) unigram(b []uint64, t *token) []uint64 {
+// unigram appends the features that depend on the word alone. With drop set (training
+// only), the word's identity is left out so that the model learns to tag from shape,
+// affixes and context too (word dropout).
+func (f *featurer) unigram(b []uint64, t *token, drop ...bool) []uint64 {
 	b = append(b, perceptron.Hash(tBias))
-	b = append(b, h1(tWord, t.word), h1(tLower, t.lower), h1(tShape, t.shape))
+	if len(drop) == 0 || !drop[0] {
+		b = append(b, h1(tWord, t.word), h1(tLower, t.lower))
+	}
+	b = append(b, h1(tShape, t.shape))
+	b = append(b, perceptron.Mix(perceptron.Mix(perceptron.Hash(tCap), uint64(t.capb)), uint64(t.flags&fCap)))
 	l := t.lower
 	for n := 1; n <= 4; n++ {
 		if len(l) > n {
@@ -248,6 +259,12 @@ func (f *featurer) context(b []uint64, toks []token, i int, prev, prev2 int) []u
 	}
 	if t.gz != "" {
 		b = append(b, h1(tGz, t.gz), h2(tGzShape, t.gz, t.shape))
+	}
+	if p := at(toks, i-1); p != nil {
+		b = append(b, perceptron.Mix(perceptron.Mix(perceptron.Hash(tCapM1), uint64(p.capb)), uint64(t.flags&fCap)))
+	}
+	if p := at(toks, i+1); p != nil {
+		b = append(b, perceptron.Mix(perceptron.Mix(perceptron.Hash(tCapP1), uint64(p.capb)), uint64(t.flags&fCap)))
 	}
 	if p := at(toks, i-1); p != nil && p.gz != "" {
 		b = append(b, h1(tGzM1, p.gz))

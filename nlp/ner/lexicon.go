@@ -17,6 +17,9 @@ type lexicon struct {
 	particles map[string]bool
 	forces    map[string]bool
 	variants  map[string]string
+	// caps maps lower-case words to their capitalisation bucket (capBucket), learnt from
+	// unlabelled text at training time and stored with the model.
+	caps map[string]byte
 	// maxLen[w] is the most tokens of a multi-word place or actor name starting with w.
 	maxLen map[string]int
 }

@@ -115,8 +115,8 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 }
 
 // model file layout: magic, flags byte, seen-class bitmask (uint32, little-endian),
-// perceptron model.
-var magic = []byte("FLNER2\n")
+// capitalisation table (encodeCaps), perceptron model.
+var magic = []byte("FLNER3\n")
 
 // WriteTo writes the tagger's weights.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
@@ -134,6 +134,11 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return int64(n), err
 	}
+	k, err := w.Write(encodeCaps(t.lx.caps))
+	n += k
+	if err != nil {
+		return int64(n), err
+	}
 	m, err := t.m.WriteTo(w)
 	return int64(n) + m, err
 }
@@ -145,7 +150,12 @@ func readTagger(b []byte, lx *lexicon) (*Tagger, error) {
 	}
 	flags := b[len(magic)]
 	mask := uint32(b[len(magic)+1]) | uint32(b[len(magic)+2])<<8 | uint32(b[len(magic)+3])<<16 | uint32(b[len(magic)+4])<<24
-	m, err := perceptron.Read(bytes.NewReader(b[len(magic)+5:]))
+	caps, rest, err := decodeCaps(b[len(magic)+5:])
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	lx.caps = caps
+	m, err := perceptron.Read(bytes.NewReader(rest))
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
