@@ -276,6 +276,31 @@ func passive(v *view.View, i int, s view.Sent) bool {
 	return false
 }
 
+// patientNext reports whether mention mi is the subject of the passive verb at i: it ends
+// right before the verb's auxiliaries and adverbs ("Ostrava was attacked", "Ostrava, which
+// was attacked"), not farther ("the head of the council said 100 people were killed").
+func patientNext(v *view.View, i int, s view.Sent, mi int) bool {
+	j := i - 1
+	for j >= s.First && (auxWords[v.Toks[j].Lower] || strings.HasSuffix(v.Toks[j].Lower, "ly") || v.Toks[j].Lower == "not" || v.Toks[j].Lower == "also") {
+		j--
+	}
+	for j >= s.First && (v.Toks[j].Lower == "which" || v.Toks[j].Lower == "who" || v.Toks[j].Lower == "that" || v.Toks[j].Lower == ",") {
+		j--
+	}
+	if j >= s.First && v.Toks[j].Mention == mi {
+		return true
+	}
+	// "Valdora's army was attacked": the possessor stands for the patient.
+	for k := j - 1; k >= s.First && k >= j-2; k-- {
+		if w := v.Toks[k].Lower; w == "'s" || w == "’s" || w == "'" {
+			return k > s.First && v.Toks[k-1].Mention == mi
+		}
+	}
+	return false
+}
+
+var auxWords = set("is are was were be been being has have had am will would could may might should can do does did got get")
+
 func pairs(srcs, tgts []int) [][2]int {
 	if len(srcs) == 0 {
 		srcs = []int{-1}
@@ -390,7 +415,7 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		if by >= 0 {
 			srcs = coordRight(v, by, s)
 		}
-		if left >= 0 {
+		if left >= 0 && patientNext(v, i, s, left) {
 			tgts = coordLeft(v, left, s)
 		}
 		return pairs(srcs, tgts)

@@ -182,6 +182,13 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				}
 				sp := v.SentenceSpan(si)
 				ev.Evidence = &sp
+				// Seizing a place is occupying territory (CAMEO 192), not an arrest.
+				if tgt >= 0 && (ev.CAMEO == "173" || ev.CAMEO == "171") && v.Mentions[tgt].Placeish() {
+					if t, ok := lex.PLOVER("192"); ok {
+						g, _ := lex.Goldstein("192")
+						ev.CAMEO, ev.Type, ev.Mode, ev.Goldstein = "192", t.Type, t.Mode, g
+					}
+				}
 				if src >= 0 {
 					ev.Source = v.Mentions[src].Ref()
 				}
@@ -319,7 +326,7 @@ func adjectiveBefore(v *view.View, i int, s view.Sent) bool {
 	}
 	p := v.Toks[i-1]
 	w := p.Lower
-	if p.Mention >= 0 || w == "" || w[0] < 'a' || w[0] > 'z' || auxWords[w] || pronouns[w] || clauseWords[w] ||
+	if p.Mention >= 0 || w == "" || w[0] < 'a' || w[0] > 'z' || auxBefore2[w] || pronouns[w] || clauseWords[w] ||
 		strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "s") || w == "and" || w == "or" || w == "not" || w == "also" {
 		return false
 	}
@@ -345,11 +352,11 @@ func isCapitalized(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 // possessives and quantifiers.
 var nonVerbBefore = set("of in on at by for with from into about against among between under over during without through no any some every each such my your our")
 
-var auxWords = set("is are was were be been being has have had am 's 're will would could may might should can do does did to")
+var auxBefore2 = set("is are was were be been being has have had am 's 're will would could may might should can do does did to")
 
 func auxBefore(v *view.View, i int, s view.Sent) bool {
 	for j := i - 1; j >= s.First && j >= i-3; j-- {
-		if auxWords[v.Toks[j].Lower] {
+		if auxBefore2[v.Toks[j].Lower] {
 			return true
 		}
 		if v.Toks[j].Lower != "not" && v.Toks[j].Lower != "n't" && !strings.HasSuffix(v.Toks[j].Lower, "ly") {
@@ -456,7 +463,7 @@ func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
 	switch {
 	case before("negation", 5) || x.cueIn(v, "deny", s.First, i):
 		return faultline.Negated
-	case before("hypothetical", 10) || v.Word(s.First, "if", "unless", "whether") || question || irrealis:
+	case before("hypothetical", 10) || v.Word(s.First, "if", "unless") || (v.Word(s.First, "whether") && !orNot(v, s, i)) || question || irrealis:
 		return faultline.Hypothetical
 	case before("future", 5):
 		return faultline.Future
@@ -468,6 +475,17 @@ func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
 
 // nominalIng are -ing forms that untagged text mostly uses as nouns or prepositions.
 var nominalIng = set("training funding financing backing according following including regarding concerning building meeting shelling bombing killing fighting")
+
+// orNot reports whether "or not" comes before token i: "Whether rogue or not, X did Y"
+// concedes, it does not doubt Y.
+func orNot(v *view.View, s view.Sent, i int) bool {
+	for j := s.First; j+1 < i; j++ {
+		if v.Toks[j].Lower == "or" && v.Toks[j+1].Lower == "not" {
+			return true
+		}
+	}
+	return false
+}
 
 var demandVerbs = set("demanded demand demands urged urge urges asked ask asks insisted insist insists proposed propose proposes suggested suggest suggests recommended recommend wants wanted hoped hope hopes")
 
