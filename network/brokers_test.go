@@ -56,3 +56,13 @@ func TestTimelines(t *testing.T) {
 	t.Log(c[0].Explanation)
 	t.Log(c[1].Explanation)
 }
+
+func TestBetweennessParallelDeterministic(t *testing.T) {
+	g, _ := planted(400, 3, 0.05, 0.1, 4)
+	a, b := Betweenness(g), Betweenness(g)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("node %d: %v then %v", i, a[i], b[i])
+		}
+	}
+}
