@@ -256,6 +256,46 @@ func (d *doc) acronyms() {
 		}
 		defs[acr] = i
 	}
+	// An acronym the text uses without defining it: its expansion elsewhere in the text
+	// ("ISCI" and "the Islamic Supreme Council of Iraq"), when exactly one run of
+	// capitalised words spells it.
+	var runs [][2]int
+	for i := 0; i < n; i++ {
+		e := d.ents[i]
+		acr := actors.Acronym(e.Text)
+		if acr == "" || len(acr) < 3 || e.Type == faultline.PERSON {
+			continue
+		}
+		if _, ok := defs[e.Text]; ok {
+			continue
+		}
+		if runs == nil {
+			runs = capitalRuns(d.text)
+		}
+		var found [][2]int
+		seen := map[string]bool{}
+		for _, r := range runs {
+			if sp, ok := spellsIn(d.text, r, e.Text); ok && !seen[d.text[sp[0]:sp[1]]] {
+				seen[d.text[sp[0]:sp[1]]] = true
+				found = append(found, sp)
+			}
+		}
+		if len(found) != 1 {
+			continue
+		}
+		defs[e.Text] = i
+		for _, r := range runs {
+			sp, ok := spellsIn(d.text, r, e.Text)
+			if !ok || d.text[sp[0]:sp[1]] != d.text[found[0][0]:found[0][1]] {
+				continue
+			}
+			if j := d.at(sp[0], sp[1]); j >= 0 {
+				d.union(i, j)
+			} else if !d.covered(sp[0], sp[1]) {
+				d.add(faultline.Entity{Span: faultline.Span{Start: sp[0], End: sp[1]}, Type: e.Type}, i)
+			}
+		}
+	}
 	// Later uses.
 	keys := make([]string, 0, len(defs))
 	for k := range defs {
@@ -281,6 +321,53 @@ func (d *doc) acronyms() {
 			}
 		}
 	}
+}
+
+var runRe = regexp.MustCompile(`[A-Z][\p{L}'’.-]*(?:\s+(?:(?:of|the|for|in|and)\s+)*(?:al-)?[A-Z][\p{L}'’.-]*)+`)
+
+// capitalRuns returns the runs of two or more capitalised words of a text (with of, the,
+// for, in, and between them).
+func capitalRuns(text string) [][2]int {
+	var out [][2]int
+	for _, m := range runRe.FindAllStringIndex(text, -1) {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	return out
+}
+
+// spellsIn finds, inside the run r, the words whose initials spell acr, starting and
+// ending with a capitalised word.
+func spellsIn(text string, r [2]int, acr string) ([2]int, bool) {
+	ws := strings.Fields(text[r[0]:r[1]])
+	if len(ws) > 14 {
+		return [2]int{}, false
+	}
+	offs := make([]int, len(ws))
+	pos := r[0]
+	for i, w := range ws {
+		k := strings.Index(text[pos:], w)
+		offs[i] = pos + k
+		pos = offs[i] + len(w)
+	}
+	a := strings.ToLower(strings.ReplaceAll(acr, ".", ""))
+	for i := range ws {
+		if !startsUpper(ws[i]) || unicode.ToLower(rune(ws[i][0])) != rune(a[0]) {
+			continue
+		}
+		for j := len(ws); j > i+1; j-- {
+			if !startsUpper(ws[j-1]) && !strings.HasPrefix(ws[j-1], "al-") {
+				continue
+			}
+			end := offs[j-1] + len(strings.TrimRight(ws[j-1], ".,’'"))
+			name := text[offs[i]:end]
+			for _, in := range actors.Initials(name) {
+				if in == a {
+					return [2]int{offs[i], end}, true
+				}
+			}
+		}
+	}
+	return [2]int{}, false
 }
 
 var acrUse = regexp.MustCompile(`\s*[(\[]\s*([A-Z][A-Z.]{1,8})\s*[)\]]|,\s+or\s+(?:the\s+)?([A-Z][A-Z.]{1,8})\b`)

@@ -200,3 +200,14 @@ func TestNoCommonWordPropagation(t *testing.T) {
 		t.Errorf("'The' propagated: %+v", got)
 	}
 }
+
+func TestAcronymUndefined(t *testing.T) {
+	text := "Iran’s influence begins with the Islamic Supreme Council of Iraq and the Badr Corps. ISCI denies it. The Jaish al-Mahdi fought; JAM lost."
+	got := New().Resolve(text, mark(text, map[string]string{"ISCI": faultline.ORG, "Badr Corps": faultline.ORG, "JAM": faultline.ORG}), nil)
+	if a, b := actorOf(got, "Islamic Supreme Council of Iraq", 0), actorOf(got, "ISCI", 0); a == "<none>" || a != b {
+		t.Errorf("ISCI expansion: %q %q", a, b)
+	}
+	if a, b := actorOf(got, "Jaish al-Mahdi", 0), actorOf(got, "JAM", 0); a == "<none>" || a != b {
+		t.Errorf("JAM expansion: %q %q %+v", a, b, got)
+	}
+}
