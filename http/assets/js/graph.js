@@ -9,8 +9,8 @@ const maxEdgesShown = 600; // more relations than this: the weakest are hidden
  * one load to the next; above that, rings (preset positions from ringPositions). */
 function layoutFor(n) {
   if (n <= 250) {
-    return { name: 'cose', animate: false, randomize: false, fit: true, padding: 30, nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90, edgeElasticity: () => 80, gravity: 0.6, numIter: n > 80 ? 250 : 600, coolingFactor: 0.95, nodeDimensionsIncludeLabels: n <= 80 };
+    return { name: 'cose', animate: false, randomize: false, fit: true, padding: 30, nodeRepulsion: () => 60000, componentSpacing: 60, nodeOverlap: 20,
+      idealEdgeLength: () => 110, edgeElasticity: () => 100, gravity: 0.25, numIter: n > 80 ? 250 : 600, coolingFactor: 0.95, nodeDimensionsIncludeLabels: n <= 80 };
   }
   return { name: 'preset', fit: true, padding: 20 };
 }
@@ -91,7 +91,7 @@ export class Graph {
     const els = [];
     for (const n of data.nodes) {
       const size = 14 + 46 * Math.sqrt((n.prominence - pmin) / (pmax - pmin || 1));
-      els.push({ group: 'nodes', data: { id: n.id, label: n.label, bloc: n.bloc, prominence: n.prominence, color: blocColor(n.bloc), size, type: n.type }, position: pos[n.id] });
+      els.push({ group: 'nodes', data: { id: n.id, label: n.label, bloc: n.bloc, prominence: n.prominence, color: blocColor(n.bloc), size, font: Math.round(10 + size * 0.3), type: n.type }, position: pos[n.id] });
     }
     data.shownEdges.forEach((e, i) => {
       const w = Math.max(Math.abs(e.weight), e.ambivalent ? Math.min(e.pos, e.neg) : 0);
@@ -108,8 +108,8 @@ export class Graph {
       textureOnViewport: big, hideEdgesOnViewport: big, motionBlur: false,
       style: [
         { selector: 'node', style: { 'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', label: 'data(label)',
-          'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222', 'text-outline-color': '#fff', 'text-outline-width': 2,
-          'min-zoomed-font-size': 7, 'border-width': 1, 'border-color': '#fff' } },
+          'font-size': 'data(font)', 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222', 'text-outline-color': '#fff', 'text-outline-width': 2,
+          'text-wrap': 'ellipsis', 'text-max-width': 160, 'min-zoomed-font-size': 6, 'border-width': 1, 'border-color': '#fff' } },
         { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(color)', opacity: 0.75, 'curve-style': big ? 'haystack' : 'straight', 'line-style': 'data(dashed)' } },
         { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111' } },
         { selector: 'edge:selected', style: { opacity: 1, 'underlay-color': '#f0b429', 'underlay-opacity': 0.6, 'underlay-padding': 3 } },
