@@ -17,6 +17,10 @@ import (
 //     such names and name particles ("Al Maliki" after "Nouri al-Maliki").
 //  0. An acronym (ISCI, JAM) tagged GPE or LOC that is no place of the gazetteer is an
 //     ORG: the few place acronyms (US, UK, UAE) are all in it.
+//     1b. Arabic names: a run of capitalised words with a name particle (Nouri al-Maliki,
+//     Abu Musab al-Zarqawi, Osama bin Laden) that the tagger split into pieces or left
+//     partly untagged is one PERSON, unless a word of it is a title, an organisation head
+//     (Jaish, Army), a group word or a security noun, or the run is a known place or actor.
 //  3. Descriptive actors: a NORP, GPE or ORG mention (or a capitalised group word) followed
 //     by security or group nouns ("Shia militias", "US forces", "Iranian intelligence
 //     officers", "the Interior Ministry 's commandos") becomes one ORG span.
@@ -33,6 +37,7 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 			}
 		}
 	}
+	arabicNames(lx, words, tags, sents)
 	names := map[string]string{}
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
@@ -47,11 +52,15 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 			// 2. multi-word person names
 			if sp.typ == "PERSON" && l-f >= 2 {
 				last := words[l-1]
-				if isCap(last) && !lx.titles[strings.ToLower(last)] {
+				if lx.titles[strings.ToLower(last)] {
+					continue
+				}
+				if isCap(last) {
 					names[last] = "PERSON"
-					if p := stripParticle(last); p != last && isCap(p) {
-						names[p] = "PERSON"
-					}
+				}
+				if p := stripParticle(last); p != last && isCap(p) {
+					names[last] = "PERSON"
+					names[p] = "PERSON"
 				}
 			}
 		}
@@ -168,4 +177,54 @@ func stripParticle(w string) string {
 		return w[strings.IndexByte(w, '-')+1:]
 	}
 	return w
+}
+
+// arabicNames applies rule 1b.
+func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+			continue
+		}
+		for i := s.First; i < s.Last; {
+			j := i
+			particle, name := false, false
+			for j < s.Last {
+				w := words[j]
+				l := strings.ToLower(w)
+				if lx.titles[l] || lx.orgHeads[l] || lx.forces[l] || lx.isGroup(w) {
+					break
+				}
+				if lx.particles[l] || hasParticle(l) {
+					particle = true
+				} else if isCap(w) && len(w) > 1 {
+					name = true
+				} else {
+					break
+				}
+				j++
+			}
+			if j == i {
+				i++
+				continue
+			}
+			f, l := i, j
+			for l > f && lx.particles[strings.ToLower(words[l-1])] {
+				l-- // a run ends in a name, not a particle
+			}
+			i = j
+			if l-f < 2 || !particle || !name || lx.isPlace(words[f:l]) || lx.isActor(words[f:l]) {
+				continue
+			}
+			// leave alone a run the tagger labelled as one span, and a run that is part of a
+			// longer span
+			sp := spans(tags[f:l])
+			if len(sp) == 1 && sp[0].first == 0 && sp[0].last == l-f && (l == s.Last || !strings.HasPrefix(tags[l], "I-")) && strings.HasPrefix(tags[f], "B-") {
+				continue
+			}
+			if strings.HasPrefix(tags[f], "I-") || l < s.Last && strings.HasPrefix(tags[l], "I-") {
+				continue
+			}
+			setSpan(tags, f, l, "PERSON")
+		}
+	}
 }
