@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
 )
 
 // Lemmatizer maps a word and its Penn tag to a lemma: a table of the (lowercase word, tag)
@@ -17,6 +19,9 @@ type Lemmatizer struct {
 	Rules map[string]string
 	// MaxSuffix is the longest suffix Rules are keyed on.
 	MaxSuffix int
+
+	once   sync.Once
+	parsed map[string]parsedRule
 }
 
 // rule derives the rule that turns form into lemma.
@@ -30,23 +35,6 @@ func rule(form, lemma string) string {
 		p++
 	}
 	return mode + " " + strconv.Itoa(len(base)-p) + " " + lemma[p:]
-}
-
-// apply applies rule r to form; ok is false when the rule does not fit.
-func apply(r, form string) (string, bool) {
-	parts := strings.SplitN(r, " ", 3)
-	if len(parts) != 3 {
-		return "", false
-	}
-	base := form
-	if parts[0] == "l" {
-		base = strings.ToLower(form)
-	}
-	n, err := strconv.Atoi(parts[1])
-	if err != nil || n > len(base) {
-		return "", false
-	}
-	return base[:len(base)-n] + parts[2], true
 }
 
 // TrainLemmatizer learns a lemmatizer from (form, xpos, lemma) triples.
@@ -95,7 +83,7 @@ func TrainLemmatizer(forms, xpos, lemmas []string) *Lemmatizer {
 	for k, lemma := range lm.Table {
 		i := strings.IndexByte(k, '\t')
 		word, tag := k[:i], k[i+1:]
-		if got := lm.byRule(word, tag); got == lemma {
+		if got, _ := lm.lemma(word, tag, nil, false); got == lemma {
 			delete(lm.Table, k)
 		}
 	}
@@ -119,49 +107,96 @@ func best(c map[string]int) string {
 
 // Lemma returns the lemma of form tagged xpos.
 func (lm *Lemmatizer) Lemma(form, xpos string) string {
+	l, _ := lm.lemma(form, xpos, nil, true)
+	return l
+}
+
+// parsedRule is a rule "mode strip add" taken apart.
+type parsedRule struct {
+	lower bool
+	strip int
+	add   string
+}
+
+// prepare parses the rules once; lemma calls it lazily.
+func (lm *Lemmatizer) prepare() {
+	lm.once.Do(func() {
+		lm.parsed = make(map[string]parsedRule, len(lm.Rules))
+		for k, r := range lm.Rules {
+			parts := strings.SplitN(r, " ", 3)
+			if len(parts) != 3 {
+				continue
+			}
+			n, err := strconv.Atoi(parts[1])
+			if err != nil || n < 0 {
+				continue
+			}
+			lm.parsed[k] = parsedRule{lower: parts[0] == "l", strip: n, add: parts[2]}
+		}
+	})
+}
+
+// lemma is Lemma with a scratch buffer for map keys, so that known words cost no
+// allocation. With table false it applies the rules only.
+func (lm *Lemmatizer) lemma(form, xpos string, buf []byte, table bool) (string, []byte) {
 	if lm == nil {
-		return form
+		return form, buf
 	}
-	lower := strings.ToLower(form)
-	if l, ok := lm.Table[lower+"\t"+xpos]; ok {
-		if strings.HasPrefix(xpos, "NNP") && strings.EqualFold(l, form) {
-			return form
-		}
-		return l
-	}
-	return lm.byRule(form, xpos)
-}
-
-func (lm *Lemmatizer) byRule(form, xpos string) string {
-	lower := strings.ToLower(form)
-	if !strings.HasPrefix(xpos, "NNP") {
-		form = lower
-	}
-	for k := min(lm.MaxSuffix, len(lower)); k >= 0; k-- {
-		if r, ok := lm.Rules[xpos+"\t"+lower[len(lower)-k:]]; ok {
-			if strip(r) > k {
-				continue // a rule may only rewrite the suffix it was matched on
+	lm.prepare()
+	proper := strings.HasPrefix(xpos, "NNP")
+	buf = lowerInto(buf, form)
+	n := len(buf)
+	if table {
+		key := append(buf, '\t')
+		key = append(key, xpos...)
+		buf = key[:n]
+		if l, ok := lm.Table[string(key)]; ok {
+			if proper && strings.EqualFold(l, form) {
+				return form, buf
 			}
-			if l, ok := apply(r, form); ok && l != "" {
-				return l
-			}
+			return l, buf
 		}
 	}
-	if strings.HasPrefix(xpos, "NNP") {
-		return form
+	// rules, keyed on xpos + "\t" + a suffix of the lowercase form; buf[:n] is the
+	// lowercase form, keys are built after it
+	lower := buf[:n]
+	formLower := isLower(form)
+	for k := min(lm.MaxSuffix, n); k >= 0; k-- {
+		key := append(buf[:n], xpos...)
+		key = append(key, '\t')
+		key = append(key, lower[n-k:]...)
+		buf, lower = key[:n], key[:n]
+		r, ok := lm.parsed[string(key[n:])]
+		if !ok || r.strip > k {
+			continue // a rule may only rewrite the suffix it was matched on
+		}
+		base := form
+		if (r.lower || !proper) && !formLower {
+			base = string(lower)
+		}
+		if r.strip > len(base) {
+			continue
+		}
+		if r.add == "" {
+			if l := base[:len(base)-r.strip]; l != "" {
+				return l, buf
+			}
+			continue
+		}
+		return base[:len(base)-r.strip] + r.add, buf
 	}
-	return lower
+	if proper || formLower {
+		return form, buf
+	}
+	return string(lower), buf
 }
 
-// strip returns the number of bytes rule r cuts.
-func strip(r string) int {
-	parts := strings.SplitN(r, " ", 3)
-	if len(parts) != 3 {
-		return 1 << 30
+// isLower reports whether s has no upper-case letters.
+func isLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return false
+		}
 	}
-	n, err := strconv.Atoi(parts[1])
-	if err != nil {
-		return 1 << 30
-	}
-	return n
+	return true
 }

@@ -245,7 +245,7 @@ func (t *Tagger) Annotate(d *nlp.Doc) {
 		for i, c := range t.tag(s, s.words) {
 			tok := &d.Tokens[first+i]
 			tok.UPOS, tok.XPOS = t.upos[c], t.xpos[c]
-			tok.Lemma = t.lemma.Lemma(tok.Norm, tok.XPOS)
+			tok.Lemma, s.buf = t.lemma.lemma(tok.Norm, tok.XPOS, s.buf, true)
 		}
 	}
 	if len(d.Sentences) == 0 {
