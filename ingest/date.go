@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -52,11 +53,7 @@ func parseTime(s string) (t time.Time, err error) {
 	return dateparse.ParseIn(s, time.UTC)
 }
 
-type dateError struct{}
-
-func (dateError) Error() string { return "not a date" }
-
-var errBadDate = dateError{}
+var errBadDate = errors.New("not a date")
 
 func validDate(y, m, d int) bool {
 	if y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
