@@ -30,6 +30,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/faultline/faultline"
@@ -113,6 +114,14 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 	if len(tx) == 0 {
 		tx = timex.Find(in.Doc.Text, in.Doc.Date)
 	}
+	// Timexes by sentence, so that dating an event does not scan the whole document.
+	txBySent := make([][]faultline.Timex, len(v.Sents))
+	for _, t := range tx {
+		k := sort.Search(len(v.Sents), func(k int) bool { return v.Sents[k].End > t.Start })
+		if k < len(v.Sents) {
+			txBySent[k] = append(txBySent[k], t)
+		}
+	}
 	var out []faultline.Event
 	seen := map[[4]int]bool{}
 	verbPair := map[[3]int]int{} // (sentence, source, target) -> token of the verbal trigger
@@ -195,10 +204,10 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				if tgt >= 0 {
 					ev.Target = v.Mentions[tgt].Ref()
 				}
-				ev.Date, ev.DateText, ev.DateSource = date(tx, s, start, in.Doc.Date, v.Text)
+				ev.Date, ev.DateText, ev.DateSource = date(txBySent[si], s, start, in.Doc.Date, v.Text)
 				if ev.DateSource != "text" {
 					if ps := prevSentence(v, si); ps >= 0 {
-						if d, t, src := date(tx, v.Sents[ps], v.Sents[ps].End, "", v.Text); src == "text" {
+						if d, t, src := date(txBySent[ps], v.Sents[ps], v.Sents[ps].End, "", v.Text); src == "text" {
 							ev.Date, ev.DateText, ev.DateSource = d, t, "context"
 						}
 					}
@@ -425,7 +434,8 @@ var placePreps = set("in near at outside around inside across throughout")
 // place returns the place mention nearest to the trigger that follows in, near or at.
 func place(v *view.View, s view.Sent, i, src, tgt int) int {
 	best, bestD := -1, 1<<30
-	for mi, m := range v.Mentions {
+	for _, mi := range v.SentMentions[v.Toks[s.First].Sent] {
+		m := v.Mentions[mi]
 		if m.First < s.First || m.Last > s.Last || mi == src || mi == tgt || !m.Placeish() {
 			continue
 		}

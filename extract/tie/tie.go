@@ -194,13 +194,14 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		seen[key] = true
 		out = append(out, t)
 	}
-	for si, s := range v.Sents {
-		var ms []int
-		for mi, m := range v.Mentions {
-			if m.First >= s.First && m.Last <= s.Last && m.Actorish() || (m.First >= s.First && m.Last <= s.Last && m.Placeish()) {
-				ms = append(ms, mi)
-			}
+	bySent := make([][]int, len(v.Sents))
+	for mi, m := range v.Mentions {
+		if si := v.Toks[m.First].Sent; si < len(v.Sents) && m.Last <= v.Sents[si].Last && (m.Actorish() || m.Placeish()) {
+			bySent[si] = append(bySent[si], mi)
 		}
+	}
+	for si, s := range v.Sents {
+		ms := bySent[si]
 		ev := v.SentenceSpan(si)
 		for a := 0; a < len(ms); a++ {
 			for b := a + 1; b < len(ms); b++ {

@@ -72,9 +72,11 @@ type View struct {
 	Toks     []Tok
 	Sents    []Sent
 	Mentions []Mention
-	HasPOS   bool
-	HasLemma bool
-	HasParse bool
+	// SentMentions lists, per sentence, the indexes of the mentions that start in it.
+	SentMentions [][]int
+	HasPOS       bool
+	HasLemma     bool
+	HasParse     bool
 }
 
 // New builds the view of an extraction input.
@@ -146,13 +148,13 @@ func New(in *extract.Input) *View {
 			continue
 		}
 		first, last := -1, -1
-		for i, t := range v.Toks {
-			if t.End > e.start && t.Start < e.end {
-				if first < 0 {
-					first = i
-				}
-				last = i + 1
+		// The first token ending after the entity starts, then on while tokens overlap it.
+		i := sort.Search(len(v.Toks), func(k int) bool { return v.Toks[k].End > e.start })
+		for ; i < len(v.Toks) && v.Toks[i].Start < e.end; i++ {
+			if first < 0 {
+				first = i
 			}
+			last = i + 1
 		}
 		if first < 0 {
 			continue
@@ -171,6 +173,12 @@ func New(in *extract.Input) *View {
 			Type: e.typ, Actor: e.actor, Text: v.Text[e.start:e.end]})
 		for i := first; i < last; i++ {
 			v.Toks[i].Mention = mi
+		}
+	}
+	v.SentMentions = make([][]int, len(v.Sents))
+	for mi, m := range v.Mentions {
+		if si := v.Toks[m.First].Sent; si < len(v.Sents) {
+			v.SentMentions[si] = append(v.SentMentions[si], mi)
 		}
 	}
 	return v
