@@ -302,11 +302,19 @@ func finishIngest(ctx context.Context, store faultline.Store, st *ingestStats) e
 		}
 		rebuild = len(m.Documents) != total
 	}
-	if rebuild {
+	// Another process may store documents while this one rebuilds (workers sharing a
+	// PostgreSQL queue); whoever saves a model that is already behind rebuilds again, so the
+	// last model saved covers every stored document.
+	for try := 0; rebuild && try < 3; try++ {
 		var err error
 		if st.Model, err = rebuildModel(ctx, store); err != nil {
 			return fmt.Errorf("rebuild model: %w", err)
 		}
+		_, total, err := store.Documents(ctx, faultline.DocumentFilter{Limit: 1})
+		if err != nil {
+			return err
+		}
+		rebuild = len(st.Model.Documents) < total
 	}
 	return nil
 }
