@@ -65,3 +65,13 @@ func BenchmarkBuild(b *testing.B) {
 		Build(m, Options{HalfLife: 365})
 	}
 }
+
+// BenchmarkParadoxesModel ranks the paradoxes of the synthetic 120k-fact model (evidence
+// proximity included), as the model rebuild does after each ingest.
+func BenchmarkParadoxesModel(b *testing.B) {
+	g := Build(syntheticModel(2000, 1000, 100000, 20000), Options{})
+	b.Logf("actors=%d edges=%d", g.Len(), len(g.Edges))
+	for b.Loop() {
+		FindParadoxes(g, 30)
+	}
+}

@@ -54,27 +54,67 @@ func (g *Graph) layers(e int) []int {
 	return s
 }
 
+// shareDoc reports whether some document (a wire copy counting as its original) supports
+// every layer: the cheap test before looking for the evidence closest together.
+func (g *Graph) shareDoc(ls []layer) bool {
+	first := g.docsOf(ls[0])
+	for _, l := range ls[1:] {
+		if len(g.docsOf(l)) < len(first) {
+			first = g.docsOf(l)
+		}
+	}
+	for _, d := range first {
+		all := true
+		for _, l := range ls {
+			ds := g.docsOf(l)
+			i := sort.SearchStrings(ds, d)
+			if i == len(ds) || ds[i] != d {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// evidenceIndex caches, per layer, its evidence grouped by document.
+type evidenceIndex struct {
+	g     *Graph
+	cache map[layer]map[string][]faultline.Evidence
+}
+
+func (x *evidenceIndex) of(l layer) map[string][]faultline.Evidence {
+	if m, ok := x.cache[l]; ok {
+		return m
+	}
+	m := map[string][]faultline.Evidence{}
+	for _, it := range x.g.Edges[l.edge].Items {
+		if it.Sign == l.sign && len(m[it.Evidence.Doc]) < 8 {
+			m[it.Evidence.Doc] = append(m[it.Evidence.Doc], it.Evidence)
+		}
+	}
+	x.cache[l] = m
+	return m
+}
+
 // cooccur finds the document where every layer has evidence closest together: it returns
 // the document ("" if none is shared) and the smallest span in bytes covering one piece of
-// evidence of each layer there.
-func (g *Graph) cooccur(ls ...layer) (string, int) {
+// evidence of each layer there; ties go to the first document in id order.
+func (x *evidenceIndex) cooccur(ls ...layer) (string, int) {
 	byDoc := make([]map[string][]faultline.Evidence, len(ls))
+	fewest := 0
 	for i, l := range ls {
-		byDoc[i] = map[string][]faultline.Evidence{}
-		for _, it := range g.Edges[l.edge].Items {
-			if it.Sign == l.sign && len(byDoc[i][it.Evidence.Doc]) < 8 {
-				byDoc[i][it.Evidence.Doc] = append(byDoc[i][it.Evidence.Doc], it.Evidence)
-			}
+		byDoc[i] = x.of(l)
+		if len(byDoc[i]) < len(byDoc[fewest]) {
+			fewest = i
 		}
 	}
 	bestDoc, best := "", -1
-	docs := make([]string, 0, len(byDoc[0]))
-	for d := range byDoc[0] {
-		docs = append(docs, d)
-	}
-	sort.Strings(docs)
-	for _, d := range docs {
-		lists := make([][]faultline.Evidence, len(ls))
+	lists := make([][]faultline.Evidence, len(ls))
+	for d := range byDoc[fewest] {
 		ok := true
 		for i := range ls {
 			if lists[i], ok = byDoc[i][d]; !ok {
@@ -87,7 +127,7 @@ func (g *Graph) cooccur(ls ...layer) (string, int) {
 		var rec func(i, lo, hi int)
 		rec = func(i, lo, hi int) {
 			if i == len(lists) {
-				if w := hi - lo; best < 0 || w < best {
+				if w := hi - lo; best < 0 || w < best || (w == best && d < bestDoc) {
 					bestDoc, best = d, w
 				}
 				return
@@ -134,73 +174,124 @@ func proximity(doc string, window int) float64 {
 // when one document reports all its relations within about two sentences (600 bytes), 1.6
 // within a paragraph (2,000 bytes), 1.3 anywhere in one document.
 func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
+	// Every reading of every triangle with a negative product, and every ambivalent edge, is a
+	// candidate with a base score (geometric mean of strengths). Proximity multiplies it by
+	// at most 2, so candidates are scored exactly in order of base score until no remaining
+	// one could enter the top limit.
 	type cand struct {
-		nodes  []int
-		ls     []layer
-		score  float64
-		shared string
+		item  int      // triangle index, or -1-edge for a dyad
+		combo int      // reading of the triangle, in enumeration order
+		ls    [3]layer // ls[:n]
+		n     int
+		base  float64
 	}
+	var tris [][3]int
 	var cs []cand
-	score := func(ls ...layer) (float64, string) {
+	base := func(ls []layer) float64 {
 		p := 1.0
 		for _, l := range ls {
 			p *= g.strength(l)
 		}
-		s := math.Pow(p, 1/float64(len(ls)))
-		d, w := g.cooccur(ls...)
-		s *= proximity(d, w)
-		return s, d
+		return math.Pow(p, 1/float64(len(ls)))
 	}
 	g.triangles(func(a, b, c, eab, ebc, eca int) {
-		var best cand
+		t := len(tris)
+		tris = append(tris, [3]int{a, b, c})
+		combo := 0
 		for _, sab := range g.layers(eab) {
 			for _, sbc := range g.layers(ebc) {
 				for _, sca := range g.layers(eca) {
 					if sab*sbc*sca > 0 {
 						continue
 					}
-					ls := []layer{{eab, sab}, {ebc, sbc}, {eca, sca}}
-					s, d := score(ls...)
-					if s > best.score {
-						best = cand{[]int{a, b, c}, ls, s, d}
-					}
+					ls := [3]layer{{eab, sab}, {ebc, sbc}, {eca, sca}}
+					cs = append(cs, cand{t, combo, ls, 3, base(ls[:])})
+					combo++
 				}
 			}
 		}
-		if best.ls != nil {
-			cs = append(cs, best)
-		}
 	})
 	for i := range g.Edges {
-		e := &g.Edges[i]
-		if e.Ambivalent() {
-			ls := []layer{{i, 1}, {i, -1}}
-			s, d := score(ls...)
-			cs = append(cs, cand{[]int{e.U, e.V}, ls, s, d})
+		if g.Edges[i].Ambivalent() {
+			ls := [3]layer{{i, 1}, {i, -1}}
+			cs = append(cs, cand{-1 - i, 0, ls, 2, base(ls[:2])})
 		}
 	}
-	key := func(c cand) string {
+	order := make([]int32, len(cs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		if bi, bj := cs[order[i]].base, cs[order[j]].base; bi != bj {
+			return bi > bj
+		}
+		return order[i] < order[j]
+	})
+
+	type result struct {
+		nodes  []int
+		ls     []layer
+		combo  int
+		score  float64
+		shared string
+	}
+	best := map[int]*result{}
+	x := &evidenceIndex{g: g, cache: map[layer]map[string][]faultline.Evidence{}}
+	top := &topK{k: limit, pos: map[int]int{}}
+	for _, oi := range order {
+		c := &cs[oi]
+		if limit > 0 && len(top.h) == limit && 2*c.base < top.h[0].score {
+			break // no remaining candidate can enter the top limit
+		}
+		ls := c.ls[:c.n]
+		d, w := "", -1
+		if g.shareDoc(ls) {
+			d, w = x.cooccur(ls...)
+		}
+		sc := c.base * proximity(d, w)
+		r := best[c.item]
+		if r != nil && (sc < r.score || (sc == r.score && c.combo > r.combo)) {
+			continue
+		}
+		var nodes []int
+		if c.item >= 0 {
+			t := tris[c.item]
+			nodes = t[:]
+		} else {
+			e := &g.Edges[-1-c.item]
+			nodes = []int{e.U, e.V}
+		}
+		best[c.item] = &result{nodes, append([]layer(nil), ls...), c.combo, sc, d}
+		if limit > 0 {
+			top.offer(c.item, sc)
+		}
+	}
+	rs := make([]*result, 0, len(best))
+	for _, r := range best {
+		rs = append(rs, r)
+	}
+	key := func(r *result) string {
 		k := ""
-		for _, n := range c.nodes {
+		for _, n := range r.nodes {
 			k += g.Actors[n] + "\x00"
 		}
 		return k
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].score != cs[j].score {
-			return cs[i].score > cs[j].score
+	sort.Slice(rs, func(i, j int) bool {
+		if rs[i].score != rs[j].score {
+			return rs[i].score > rs[j].score
 		}
-		if len(cs[i].nodes) != len(cs[j].nodes) {
-			return len(cs[i].nodes) > len(cs[j].nodes)
+		if len(rs[i].nodes) != len(rs[j].nodes) {
+			return len(rs[i].nodes) > len(rs[j].nodes)
 		}
-		return key(cs[i]) < key(cs[j])
+		return key(rs[i]) < key(rs[j])
 	})
-	if limit > 0 && len(cs) > limit {
-		cs = cs[:limit]
+	if limit > 0 && len(rs) > limit {
+		rs = rs[:limit]
 	}
-	out := make([]faultline.Paradox, 0, len(cs))
-	for _, c := range cs {
-		out = append(out, g.paradox(c.nodes, c.ls, c.score, c.shared))
+	out := make([]faultline.Paradox, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, g.paradox(r.nodes, r.ls, r.score, r.shared))
 	}
 	return out
 }
@@ -322,4 +413,72 @@ func joinAnd(s []string) string {
 		out += ", " + x
 	}
 	return out + " and " + s[len(s)-1]
+}
+
+// topK keeps the k items with the largest scores seen so far, in a min-heap indexed by
+// item, so that an item whose score rises moves rather than appearing twice.
+type topK struct {
+	k   int
+	h   []scored
+	pos map[int]int // item -> index in h
+}
+
+type scored struct {
+	item  int
+	score float64
+}
+
+// offer records that item now scores score (scores of an item only rise).
+func (t *topK) offer(item int, score float64) {
+	if i, ok := t.pos[item]; ok {
+		t.h[i].score = score
+		t.down(i)
+		return
+	}
+	if len(t.h) < t.k {
+		t.h = append(t.h, scored{item, score})
+		t.pos[item] = len(t.h) - 1
+		t.up(len(t.h) - 1)
+		return
+	}
+	if score <= t.h[0].score {
+		return
+	}
+	delete(t.pos, t.h[0].item)
+	t.h[0] = scored{item, score}
+	t.pos[item] = 0
+	t.down(0)
+}
+
+func (t *topK) swap(i, j int) {
+	t.h[i], t.h[j] = t.h[j], t.h[i]
+	t.pos[t.h[i].item], t.pos[t.h[j].item] = i, j
+}
+
+func (t *topK) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if t.h[p].score <= t.h[i].score {
+			return
+		}
+		t.swap(i, p)
+		i = p
+	}
+}
+
+func (t *topK) down(i int) {
+	for {
+		l, m := 2*i+1, i
+		if l < len(t.h) && t.h[l].score < t.h[m].score {
+			m = l
+		}
+		if r := l + 1; r < len(t.h) && t.h[r].score < t.h[m].score {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		t.swap(i, m)
+		i = m
+	}
 }
