@@ -55,6 +55,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, faultline.Errorf(faultline.EINVALID, "no database path")
 	}
+	if path == ":memory:" || strings.Contains(path, "mode=memory") {
+		return nil, faultline.Errorf(faultline.EINVALID, "in-memory SQLite databases are not supported (each connection would see its own): give a file path")
+	}
 	name, query := path, ""
 	if strings.HasPrefix(path, "file:") {
 		if i := strings.IndexByte(path, '?'); i >= 0 {
@@ -78,16 +81,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
-	readOnly := q.Get("mode") == "ro"
-	if !readOnly {
-		q.Add("_pragma", "journal_mode(WAL)")
-	}
 	db, err := sql.Open("sqlite", name+"?"+q.Encode())
 	if err != nil {
 		return nil, faultline.Errorf(faultline.EINVALID, "cannot open database %s: %v", path, err)
 	}
 	s := &Store{db: db, path: path}
 	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, s.wrap("open", err)
+	}
+	// WAL is a property of the file: set once, it stays. A read-only file keeps the mode it
+	// has and can still be read.
+	var mode string
+	if err := db.QueryRowContext(ctx, `PRAGMA journal_mode=WAL`).Scan(&mode); err != nil && faultline.ErrorCode(s.wrap("", err)) != faultline.EINVALID {
 		db.Close()
 		return nil, s.wrap("open", err)
 	}
