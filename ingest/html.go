@@ -6,12 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline"
 	readability "github.com/go-shiori/go-readability"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 )
 
 // ParseHTML makes a document of an HTML page: the article body as plain text (paragraphs
@@ -20,6 +23,20 @@ import (
 // page's metadata — article:published_time and similar meta tags, JSON-LD datePublished, a
 // <time> element — or else inferred from the text. pageURL ("" if unknown) resolves links.
 func ParseHTML(b []byte, pageURL string) (doc *faultline.Document, err error) {
+	return parseHTML(b, pageURL, "")
+}
+
+// parseHTML is ParseHTML with the HTTP content type of a download ("" for a file). A page
+// that is not UTF-8 is decoded from the character set its content type or its <meta> tags
+// declare (windows-1252, ISO-8859-x, …); one that declares none must be UTF-8.
+func parseHTML(b []byte, pageURL, contentType string) (doc *faultline.Document, err error) {
+	if !utf8.Valid(b) && bytes.IndexByte(b, 0) < 0 {
+		if enc, name, _ := charset.DetermineEncoding(b[:min(len(b), 4096)], contentType); name != "utf-8" && declaresCharset(b, contentType) {
+			if d, err := enc.NewDecoder().Bytes(b); err == nil {
+				b = d
+			}
+		}
+	}
 	if err := CheckText(b); err != nil {
 		return nil, err
 	}
@@ -65,6 +82,17 @@ func ParseHTML(b []byte, pageURL string) (doc *faultline.Document, err error) {
 	}
 	return doc, nil
 }
+
+// declaresCharset reports whether a page names its character set, in its content type or in
+// a <meta> tag near its start: only then is a page that is not UTF-8 decoded by guesswork.
+func declaresCharset(b []byte, contentType string) bool {
+	if strings.Contains(strings.ToLower(contentType), "charset=") {
+		return true
+	}
+	return metaCharsetRE.Match(b[:min(len(b), 4096)])
+}
+
+var metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]*charset`)
 
 func firstNonEmpty(s ...string) string {
 	for _, x := range s {

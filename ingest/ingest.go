@@ -228,12 +228,12 @@ func (r *Reader) file(p, name string, fn func(Item) error) error {
 	if int64(len(b)) > r.opts.MaxBytes {
 		return fail(fn, p, "too large: more than %d bytes", r.opts.MaxBytes)
 	}
-	return parse(p, name, "", format, b, fn)
+	return parse(p, name, "", "", format, b, fn)
 }
 
 // parse turns the bytes of one source in a known format into items. name is the document
 // id for text and HTML files ("" to use the content id), pageURL the address of a download.
-func parse(src, name, pageURL, format string, b []byte, fn func(Item) error) error {
+func parse(src, name, pageURL, contentType, format string, b []byte, fn func(Item) error) error {
 	switch format {
 	case JSONL:
 		return readJSONL(src, bytes.NewReader(b), int64(len(b))+1, fn)
@@ -250,7 +250,7 @@ func parse(src, name, pageURL, format string, b []byte, fn func(Item) error) err
 		}
 		return nil
 	case HTML:
-		doc, err := ParseHTML(b, pageURL)
+		doc, err := parseHTML(b, pageURL, contentType)
 		if err != nil {
 			return fail(fn, src, "%v", err)
 		}

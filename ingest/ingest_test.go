@@ -79,6 +79,18 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+func TestHTMLCharset(t *testing.T) {
+	items := readAll(t, Options{}, "testdata/latin1.html", "testdata/undeclared.html")
+	if it := items[0]; it.Err != nil || it.Doc.Title != "Café" || !strings.Contains(it.Doc.Text, "Le café de Bagdad a été détruit en 2007") {
+		t.Errorf("latin1 page: %+v", it)
+	} else {
+		checkDoc(t, it.Doc)
+	}
+	if it := items[1]; it.Err == nil || !strings.Contains(it.Err.Error(), "not UTF-8") {
+		t.Errorf("page without charset: %+v", it)
+	}
+}
+
 func TestFeeds(t *testing.T) {
 	items := readAll(t, Options{}, "testdata/feed.rss", "testdata/feed.atom")
 	if len(items) != 4 {

@@ -53,7 +53,7 @@ func (r *Reader) url(ctx context.Context, src string, fn func(Item) error) error
 	if resp.Request != nil && resp.Request.URL != nil {
 		final = resp.Request.URL.String() // after redirects
 	}
-	return parse(src, "", final, format, b, func(it Item) error {
+	return parse(src, "", final, resp.Header.Get("Content-Type"), format, b, func(it Item) error {
 		if it.Doc != nil && it.Doc.URL == "" {
 			it.Doc.URL = final
 		}
