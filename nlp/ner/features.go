@@ -38,26 +38,11 @@ func (lx *lexicon) prepare(words, pos []string, toks []token) {
 			fw = v
 		}
 		*t = token{word: fw, lower: strings.ToLower(fw), shape: shape(fw)}
-		t.capb = lx.caps[t.lower]
-		if pos != nil {
-			t.pos = pos[i]
-		}
-		if lx.titles[t.lower] {
-			t.flags |= fTitle
-		}
-		if lx.orgHeads[t.lower] {
-			t.flags |= fOrgHead
-		}
-		if lx.particles[t.lower] || hasParticle(t.lower) {
+		wi := lx.info[t.lower]
+		t.capb = wi.capb
+		t.flags = wi.flags
+		if t.flags&fParticle == 0 && hasParticle(t.lower) {
 			t.flags |= fParticle
-		}
-		if lx.groups[t.lower] {
-			t.flags |= fGroup
-		} else if _, ok := lx.demonyms[t.lower]; ok {
-			t.flags |= fGroup
-		}
-		if lx.forces[t.lower] {
-			t.flags |= fForce
 		}
 		if isCap(w) {
 			t.flags |= fCap

@@ -20,6 +20,9 @@ type lexicon struct {
 	// caps maps lower-case words to their capitalisation bucket (capBucket), learnt from
 	// unlabelled text at training time and stored with the model.
 	caps map[string]byte
+	// info gathers, per lower-case word, its flags, capitalisation bucket and the length
+	// of the longest gazetteer name it starts, for one lookup per token (index).
+	info map[string]wordInfo
 	// maxLen[w] is the most tokens of a multi-word place or actor name starting with w.
 	maxLen map[string]int
 }
@@ -52,6 +55,7 @@ func newLexicon() *lexicon {
 	for k := range lx.demonyms {
 		note(k)
 	}
+	lx.index()
 	return lx
 }
 
@@ -85,7 +89,10 @@ func (lx *lexicon) isActor(words []string) bool {
 
 // isGroup reports whether w is a demonym or a religious, ethnic or political group word.
 func (lx *lexicon) isGroup(w string) bool {
-	k := key([]string{w})
+	k := strings.ToLower(w)
+	if strings.Contains(k, "’") {
+		k = strings.ReplaceAll(k, "’", "'")
+	}
 	if lx.groups[k] {
 		return true
 	}
@@ -111,7 +118,7 @@ func (lx *lexicon) matchTok(toks []token, i int) (int, int) {
 	if toks[i].flags&fCap == 0 {
 		return 0, gzNone
 	}
-	n := lx.maxLen[toks[i].lower]
+	n := int(lx.info[toks[i].lower].maxLen)
 	if n == 0 {
 		return 0, gzNone
 	}
@@ -192,4 +199,42 @@ func (lx *lexicon) match(words []string, i int) (int, int) {
 		}
 	}
 	return 0, gzNone
+}
+
+// wordInfo is what the lexicon knows about one lower-case word.
+type wordInfo struct {
+	flags  uint16 // fTitle, fOrgHead, fParticle, fGroup, fForce
+	capb   byte
+	maxLen uint8
+}
+
+// index builds lx.info; call it after setting lx.caps.
+func (lx *lexicon) index() {
+	info := make(map[string]wordInfo, len(lx.caps)+len(lx.maxLen))
+	set := func(w string, f func(*wordInfo)) {
+		wi := info[w]
+		f(&wi)
+		info[w] = wi
+	}
+	for w, b := range lx.caps {
+		set(w, func(wi *wordInfo) { wi.capb = b })
+	}
+	for w, n := range lx.maxLen {
+		if n > 255 {
+			n = 255
+		}
+		set(w, func(wi *wordInfo) { wi.maxLen = uint8(n) })
+	}
+	for _, l := range []struct {
+		m    map[string]bool
+		flag uint16
+	}{{lx.titles, fTitle}, {lx.orgHeads, fOrgHead}, {lx.particles, fParticle}, {lx.groups, fGroup}, {lx.forces, fForce}} {
+		for w := range l.m {
+			set(w, func(wi *wordInfo) { wi.flags |= l.flag })
+		}
+	}
+	for w := range lx.demonyms {
+		set(w, func(wi *wordInfo) { wi.flags |= fGroup })
+	}
+	lx.info = info
 }

@@ -155,6 +155,7 @@ func readTagger(b []byte, lx *lexicon) (*Tagger, error) {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
 	lx.caps = caps
+	lx.index()
 	m, err := perceptron.Read(bytes.NewReader(rest))
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)

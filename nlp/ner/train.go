@@ -85,6 +85,7 @@ func Train(d *Data, opt TrainOptions) *Tagger {
 	}
 	lx := newLexicon()
 	lx.caps = d.caps
+	lx.index()
 	t := newTagger(lx, nil, opt.UsePOS)
 	cls := map[string]int{}
 	for i, c := range t.classes {
