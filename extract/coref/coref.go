@@ -695,7 +695,7 @@ func (d *doc) linkNames() {
 		case (e.Type == faultline.PERSON || e.Type == "") && len(n.Words) == 1:
 			// A surname: the one full name of the document with that surname, else the
 			// most recent one within three sentences.
-			if g := d.pick(bySurname[n.Last()], i, true); g >= 0 {
+			if g := d.pick(bySurname[n.Last()], i, false); g >= 0 {
 				d.union(g, i)
 				d.ents[i].Type = faultline.PERSON
 			} else if len(bySurname[n.Last()]) > 0 {
