@@ -60,7 +60,7 @@ type hyphen struct {
 func New() *Extractor {
 	ps, syn := lex.Patterns()
 	x := &Extractor{fromEvts: lex.FromEvents()}
-	for _, t := range []string{"LEADTITLE", "MEMBERTITLE"} {
+	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
 		for _, alt := range syn[t] {
 			if len(alt) > 0 {
 				x.titles = append(x.titles, alt)
@@ -428,18 +428,33 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		}
 	}
 	right, _, _ := significant(v, M2.Last, minInt(M2.Last+6, s.Last))
-	for _, p := range x.pats {
+	// The words between the mentions, with the title words that open m2 ("B leader A") and
+	// without them (", General A").
+	mids := [][]int{mid}
+	if core[m2] != M2.First {
+		plain, _, _ := significant(v, M1.Last, M2.First)
+		mids = append(mids, plain)
+	}
+	midOK := func(p pattern, mid []int) bool {
 		if len(mid) > p.maxMid+1 || len(mid) < p.minMid {
-			continue // (+1: an apposition comma the pattern does not spell out)
+			return false // (+1: an apposition comma the pattern does not spell out)
 		}
 		if p.starts != nil && len(mid) > 0 && !startsWith(v, p.starts, mid) {
-			continue
+			return false
 		}
-		if !covers(lengths(v, p.mid, mid, false), len(mid)) {
-			// "A, allied with B": an apposition comma the pattern does not spell out.
-			if len(mid) < 2 || v.Toks[mid[0]].Lower != "," || !covers(lengths(v, p.mid, mid[1:], false), len(mid)-1) {
-				continue
-			}
+		if covers(lengths(v, p.mid, mid, false), len(mid)) {
+			return true
+		}
+		// "A, allied with B": an apposition comma the pattern does not spell out.
+		return len(mid) >= 2 && v.Toks[mid[0]].Lower == "," && covers(lengths(v, p.mid, mid[1:], false), len(mid)-1)
+	}
+	for _, p := range x.pats {
+		ok := false
+		for _, md := range mids {
+			ok = ok || midOK(p, md)
+		}
+		if !ok {
+			continue
 		}
 		if len(p.pre) > 0 && !suffixMatch(v, p.pre, left) {
 			continue // pre must end right before m1
