@@ -130,15 +130,42 @@ func writeDemoSummary(w io.Writer, m *faultline.Model, docs, created int) {
 		}
 	}
 
-	events := slices.Clone(m.Events)
-	slices.SortStableFunc(events, func(a, b faultline.ModelEvent) int {
-		return cmp.Or(cmp.Compare(math.Abs(b.Goldstein), math.Abs(a.Goldstein)), cmp.Compare(a.Date, b.Date))
+	// Events between two named actors: the most violent and the most cooperative, the
+	// weightiest first and the latest first among equals.
+	events := slices.DeleteFunc(slices.Clone(m.Events), func(e faultline.ModelEvent) bool {
+		return e.Source == "" || e.Target == ""
 	})
-	if len(events) > 0 {
-		fmt.Fprintln(w, "\nweightiest events:")
-		for _, e := range events[:min(8, len(events))] {
+	slices.SortStableFunc(events, func(a, b faultline.ModelEvent) int {
+		return cmp.Or(cmp.Compare(math.Abs(b.Goldstein), math.Abs(a.Goldstein)),
+			cmp.Compare(cmp.Or(b.Date, dates[b.Doc]), cmp.Or(a.Date, dates[a.Doc])))
+	})
+	list := func(title string, keep func(g float64) bool, n int) {
+		var sel []faultline.ModelEvent
+		for _, e := range events {
+			if keep(e.Goldstein) && len(sel) < n {
+				sel = append(sel, e)
+			}
+		}
+		if len(sel) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\n%s:\n", title)
+		for _, e := range sel {
 			date := cmp.Or(e.Date, dates[e.Doc], "undated")
 			fmt.Fprintf(w, "  %-10s %s %s %s (%s, CAMEO %s)\n", date, name(e.Source), strings.ToLower(cmp.Or(e.Trigger, e.Type)), name(e.Target), e.Type, e.CAMEO)
+		}
+	}
+	list("hostile events", func(g float64) bool { return g < 0 }, 5)
+	list("cooperative events", func(g float64) bool { return g > 0 }, 5)
+
+	if len(m.Paradoxes) > 0 {
+		fmt.Fprintln(w, "\ncontradictions in the alliance web (strongest first):")
+		for _, p := range m.Paradoxes[:min(3, len(m.Paradoxes))] {
+			var ns []string
+			for _, a := range p.Actors {
+				ns = append(ns, name(a))
+			}
+			fmt.Fprintf(w, "  %s (%s, signs %v)\n", strings.Join(ns, " / "), strings.ReplaceAll(cmp.Or(p.Kind, "paradox"), "_", " "), p.Signs)
 		}
 	}
 	fmt.Fprintf(w, "\ndemo docs=%d new=%d actors=%d ties=%d events=%d\n", docs, created, len(m.Actors), len(m.Ties), len(m.Events))
