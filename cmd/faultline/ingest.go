@@ -75,20 +75,33 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	}
 
 	stderr := cmd.ErrOrStderr()
-	var items []ingest.Item
-	if err := r.Each(ctx, args, func(it ingest.Item) error {
-		items = append(items, it)
-		return nil
-	}); err != nil {
-		return err
-	}
 	noDedup, _ := cmd.Flags().GetBool("no-dedup")
 	opts := ingestOptions{Workers: workers, Errors: stderr, NoDedup: noDedup}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		opts.Progress = stderr
 	}
 	start := time.Now()
-	st, err := ingestItems(ctx, store, items, opts)
+	g, err := newIngester(ctx, store, opts)
+	if err != nil {
+		return err
+	}
+	// Sources are read and ingested in batches, so a large corpus never sits in memory whole.
+	var batch []ingest.Item
+	if err := r.Each(ctx, args, func(it ingest.Item) error {
+		batch = append(batch, it)
+		if len(batch) < ingestBatch {
+			return nil
+		}
+		err := g.add(ctx, batch)
+		batch = nil
+		return err
+	}); err != nil {
+		return err
+	}
+	if err := g.add(ctx, batch); err != nil {
+		return err
+	}
+	st, err := g.finish(ctx)
 	if err != nil {
 		return err
 	}
@@ -110,6 +123,10 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	}
 	return nil
 }
+
+// ingestBatch is how many documents ingest reads before it extracts and stores them (a
+// variable for tests).
+var ingestBatch = 256
 
 // ingestOptions configure ingestItems.
 type ingestOptions struct {
@@ -142,83 +159,107 @@ type job struct {
 // anything is new or the stored model is behind the stored documents. Extraction runs in
 // parallel; documents are stored in the order of items.
 func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item, opts ingestOptions) (ingestStats, error) {
-	var st ingestStats
-	errw := opts.Errors
-	if errw == nil {
-		errw = io.Discard
+	g, err := newIngester(ctx, store, opts)
+	if err != nil {
+		return ingestStats{}, err
 	}
-	report := func(src string, err error) {
-		st.Failed++
-		msg := err.Error()
-		var fe *faultline.Error
-		if errors.As(err, &fe) {
-			msg = fe.Message
-		}
-		fmt.Fprintf(errw, "faultline: %s: %s\n", src, msg)
+	if err := g.add(ctx, items); err != nil {
+		return g.st, err
 	}
+	return g.finish(ctx)
+}
 
-	// What is stored already: texts by hash, hashes by id.
+// ingester ingests batches of items into a store; finish rebuilds the model once at the end.
+type ingester struct {
+	store   faultline.Store
+	opts    ingestOptions
+	errw    io.Writer
+	st      ingestStats
+	byHash  map[string]string // stored or accepted texts: hash → id
+	byID    map[string]string // id → hash
+	dedup   *ingest.Dedup     // built on first use
+	pipes   []*extract.Pipeline
+	workers int
+	bar     *progress
+}
+
+func newIngester(ctx context.Context, store faultline.Store, opts ingestOptions) (*ingester, error) {
+	g := &ingester{store: store, opts: opts, errw: opts.Errors, byHash: map[string]string{}, byID: map[string]string{}}
+	if g.errw == nil {
+		g.errw = io.Discard
+	}
+	g.workers = opts.Workers
+	if g.workers <= 0 {
+		g.workers = runtime.GOMAXPROCS(0)
+	}
 	stored, _, err := store.Documents(ctx, faultline.DocumentFilter{})
 	if err != nil {
-		return st, err
+		return nil, err
 	}
-	byHash, byID := map[string]string{}, map[string]string{}
 	for _, d := range stored {
-		byHash[d.SHA256], byID[d.ID] = d.ID, d.SHA256
+		g.byHash[d.SHA256], g.byID[d.ID] = d.ID, d.SHA256
 	}
+	g.bar = newProgress(opts.Progress, -1)
+	return g, nil
+}
 
-	// Decide which items need extraction.
+// report prints and counts a failed document.
+func (g *ingester) report(src string, err error) {
+	g.st.Failed++
+	msg := err.Error()
+	var fe *faultline.Error
+	if errors.As(err, &fe) {
+		msg = fe.Message
+	}
+	fmt.Fprintf(g.errw, "faultline: %s: %s\n", src, msg)
+}
+
+// add ingests one batch of items: in a shared store it queues them (finish works the queue),
+// otherwise it extracts them in parallel and stores them in order.
+func (g *ingester) add(ctx context.Context, items []ingest.Item) error {
 	var jobs []*job
 	for _, it := range items {
-		st.Docs++
+		g.st.Docs++
 		if it.Err != nil {
-			report(it.Source, it.Err)
+			g.report(it.Source, it.Err)
 			continue
 		}
 		d := it.Doc
 		if d.SHA256 == "" {
 			d.SHA256 = faultline.ContentHash(d.Text)
 		}
-		if _, ok := byHash[d.SHA256]; ok {
-			st.Duplicates++
+		if _, ok := g.byHash[d.SHA256]; ok {
+			g.st.Duplicates++
 			continue
 		}
-		if h, ok := byID[d.ID]; ok && h != d.SHA256 {
+		if h, ok := g.byID[d.ID]; ok && h != d.SHA256 {
 			// The id (a file name) is taken by another text: name this one by its content.
-			fmt.Fprintf(errw, "faultline: %s: id %s is taken by another text; stored as %s\n", it.Source, d.ID, faultline.ContentID(d.Text))
+			fmt.Fprintf(g.errw, "faultline: %s: id %s is taken by another text; stored as %s\n", it.Source, d.ID, faultline.ContentID(d.Text))
 			d.ID = faultline.ContentID(d.Text)
 		}
-		byHash[d.SHA256], byID[d.ID] = d.ID, d.SHA256
+		g.byHash[d.SHA256], g.byID[d.ID] = d.ID, d.SHA256
 		jobs = append(jobs, &job{item: it, done: make(chan struct{})})
 	}
-	if !opts.NoDedup && len(jobs) > 0 {
-		if err := markNearDuplicates(ctx, store, jobs); err != nil {
-			return st, err
-		}
-		for _, j := range jobs {
-			if j.item.Doc.DuplicateOf != "" {
-				st.NearDuplicates++
-			}
+	if len(jobs) == 0 {
+		return nil
+	}
+	if !g.opts.NoDedup {
+		if err := g.markNearDuplicates(ctx, jobs); err != nil {
+			return err
 		}
 	}
-
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	if q, ok := g.store.(queuer); ok {
+		return g.queue(ctx, q, jobs)
 	}
-	if q, ok := store.(queuer); ok {
-		if err := ingestQueued(ctx, q, jobs, workers, &st, opts, report); err != nil {
-			return st, err
+	if g.pipes == nil {
+		var err error
+		if g.pipes, err = newPipelines(g.workers); err != nil {
+			return err
 		}
-		return st, finishIngest(ctx, store, &st)
 	}
 
 	// Extract in parallel, each worker with its own pipeline.
-	workers = min(workers, len(jobs)) // none when nothing is new: no pipeline to load
-	pipes, err := newPipelines(workers)
-	if err != nil {
-		return st, err
-	}
+	workers := min(g.workers, len(jobs))
 	queue := make(chan *job)
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -231,7 +272,7 @@ func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item
 				j.ext, j.err = extractDoc(p, j.item.Doc)
 				close(j.done)
 			}
-		}(pipes[w])
+		}(g.pipes[w])
 	}
 	go func() {
 		defer close(queue)
@@ -243,48 +284,46 @@ func ingestItems(ctx context.Context, store faultline.Store, items []ingest.Item
 			}
 		}
 	}()
+	defer wg.Wait()
 
 	// Store in input order as extractions finish.
-	bar := newProgress(opts.Progress, len(jobs))
-	var ferr error
 	for _, j := range jobs {
 		select {
 		case <-j.done:
 		case <-ctx.Done():
-			ferr = ctx.Err()
+			return ctx.Err()
 		}
-		if ferr != nil {
-			break
-		}
-		bar.step()
+		g.bar.step()
 		if j.err != nil {
-			report(j.item.Source, j.err)
+			g.report(j.item.Source, j.err)
 			continue
 		}
-		created, err := store.PutDocument(ctx, j.item.Doc, j.ext)
+		created, err := g.store.PutDocument(ctx, j.item.Doc, j.ext)
 		switch {
 		case err != nil && ctx.Err() != nil:
-			ferr = ctx.Err()
+			return ctx.Err()
 		case err != nil:
-			report(j.item.Source, err)
+			g.report(j.item.Source, err)
 		case created:
-			st.New++
+			g.st.New++
 		default:
-			st.Duplicates++ // stored meanwhile by another process
+			g.st.Duplicates++ // stored meanwhile by another process
 		}
 		j.ext = nil
-		if ferr != nil {
-			break
+	}
+	return nil
+}
+
+// finish works the shared queue, if any, and rebuilds the model.
+func (g *ingester) finish(ctx context.Context) (ingestStats, error) {
+	if q, ok := g.store.(queuer); ok {
+		if err := g.drain(ctx, q); err != nil {
+			g.bar.finish()
+			return g.st, err
 		}
 	}
-	bar.finish()
-	cancel()
-	wg.Wait()
-	if ferr != nil {
-		return st, ferr
-	}
-
-	return st, finishIngest(ctx, store, &st)
+	g.bar.finish()
+	return g.st, finishIngest(ctx, g.store, &g.st)
 }
 
 // finishIngest rebuilds the model when anything changed, or when an earlier run stopped
@@ -326,30 +365,33 @@ type queuer interface {
 	Claim(ctx context.Context, extract func(*faultline.Document) (*faultline.Extraction, error)) (postgres.Claimed, bool, error)
 }
 
-// ingestQueued queues the jobs' documents in a shared store, then extracts and stores
-// queued documents — these and those other machines queued — with workers claiming one at
-// a time, until the queue is empty.
-func ingestQueued(ctx context.Context, q queuer, jobs []*job, workers int, st *ingestStats, opts ingestOptions, report func(string, error)) error {
+// queue adds the jobs' documents to a shared store's queue.
+func (g *ingester) queue(ctx context.Context, q queuer, jobs []*job) error {
 	for _, j := range jobs {
 		ok, err := q.Queue(ctx, j.item.Source, j.item.Doc)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return ctx.Err()
 		case err != nil:
-			report(j.item.Source, err)
+			g.report(j.item.Source, err)
 		case !ok:
-			st.Duplicates++ // stored or queued meanwhile by another process
+			g.st.Duplicates++ // stored or queued meanwhile by another process
 		}
 	}
-	pipes, err := newPipelines(workers)
+	return nil
+}
+
+// drain extracts and stores queued documents — this run's and those other machines queued —
+// with workers claiming one at a time, until the queue is empty.
+func (g *ingester) drain(ctx context.Context, q queuer) error {
+	pipes, err := newPipelines(g.workers)
 	if err != nil {
 		return err
 	}
-	bar := newProgress(opts.Progress, len(jobs))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var ferr error
-	for w := 0; w < workers; w++ {
+	for w := 0; w < g.workers; w++ {
 		wg.Add(1)
 		go func(p *extract.Pipeline) {
 			defer wg.Done()
@@ -362,14 +404,14 @@ func ingestQueued(ctx context.Context, q queuer, jobs []*job, workers int, st *i
 					ferr = cmp.Or(ferr, err)
 				case !ok:
 				case c.Err != nil:
-					report(c.Source, c.Err)
+					g.report(c.Source, c.Err)
 				case c.Created:
-					st.New++
+					g.st.New++
 				default:
-					st.Duplicates++
+					g.st.Duplicates++
 				}
 				if ok {
-					bar.step()
+					g.bar.step()
 				}
 				mu.Unlock()
 				if err != nil || !ok {
@@ -379,7 +421,6 @@ func ingestQueued(ctx context.Context, q queuer, jobs []*job, workers int, st *i
 		}(pipes[w])
 	}
 	wg.Wait()
-	bar.finish()
 	return cmp.Or(ferr, ctx.Err())
 }
 
@@ -389,33 +430,39 @@ type texter interface {
 }
 
 // markNearDuplicates sets DuplicateOf on each job's document that nearly duplicates a stored
-// document or an earlier job's (see ingest.Dedup). Sources that set DuplicateOf themselves
-// are left alone.
-func markNearDuplicates(ctx context.Context, store faultline.Store, jobs []*job) error {
-	d := ingest.NewDedup()
-	add := func(id, dup, text string) error {
-		sig := ingest.Sign(text)
-		d.Add(id, &sig, dup)
-		return nil
-	}
-	var err error
-	if ts, ok := store.(texter); ok {
-		err = ts.Texts(ctx, add)
-	} else {
-		err = store.Extractions(ctx, func(doc *faultline.Document, _ *faultline.Extraction) error {
-			return add(doc.ID, doc.DuplicateOf, doc.Text)
-		})
-	}
-	if err != nil {
-		return err
+// document or an earlier one of this run (see ingest.Dedup). Sources that set DuplicateOf
+// themselves are left alone.
+func (g *ingester) markNearDuplicates(ctx context.Context, jobs []*job) error {
+	if g.dedup == nil {
+		d := ingest.NewDedup()
+		add := func(id, dup, text string) error {
+			sig := ingest.Sign(text)
+			d.Add(id, &sig, dup)
+			return nil
+		}
+		var err error
+		if ts, ok := g.store.(texter); ok {
+			err = ts.Texts(ctx, add)
+		} else {
+			err = g.store.Extractions(ctx, func(doc *faultline.Document, _ *faultline.Extraction) error {
+				return add(doc.ID, doc.DuplicateOf, doc.Text)
+			})
+		}
+		if err != nil {
+			return err
+		}
+		g.dedup = d
 	}
 	for _, j := range jobs {
 		doc := j.item.Doc
 		sig := ingest.Sign(doc.Text)
 		if doc.DuplicateOf == "" {
-			doc.DuplicateOf, _ = d.Find(&sig)
+			doc.DuplicateOf, _ = g.dedup.Find(&sig)
 		}
-		d.Add(doc.ID, &sig, doc.DuplicateOf)
+		if doc.DuplicateOf != "" {
+			g.st.NearDuplicates++
+		}
+		g.dedup.Add(doc.ID, &sig, doc.DuplicateOf)
 	}
 	return nil
 }
@@ -451,7 +498,8 @@ func extractDoc(p *extract.Pipeline, doc *faultline.Document) (ext *faultline.Ex
 	return ext, err
 }
 
-// progress draws a progress bar on a terminal.
+// progress draws a progress line on a terminal: documents done and the rate, with a bar
+// when the total is known (total < 0: unknown).
 type progress struct {
 	w     io.Writer
 	total int
@@ -466,16 +514,20 @@ func newProgress(w io.Writer, total int) *progress {
 
 func (p *progress) step() {
 	p.n++
-	if p.w == nil || (time.Since(p.last) < 100*time.Millisecond && p.n < p.total) {
+	if p.w == nil || (time.Since(p.last) < 100*time.Millisecond && p.n != p.total) {
 		return
 	}
 	p.last = time.Now()
+	rate := float64(p.n) / max(time.Since(p.start).Seconds(), 1e-9)
+	if p.total < 0 {
+		fmt.Fprintf(p.w, "\ringest: %d documents extracted, %.1f/s ", p.n, rate)
+		return
+	}
 	const width = 30
 	fill := width
 	if p.total > 0 {
-		fill = p.n * width / p.total
+		fill = min(width, p.n*width/p.total)
 	}
-	rate := float64(p.n) / max(time.Since(p.start).Seconds(), 1e-9)
 	fmt.Fprintf(p.w, "\r[%s%s] %d/%d documents %.1f/s ", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), p.n, p.total, rate)
 }
 

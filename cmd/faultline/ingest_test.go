@@ -166,15 +166,17 @@ func checkExportedModel(t *testing.T, db string, m *faultline.Model) {
 	}
 }
 
-// TestIngestDeterministic ingests the same corpus with one and with four workers: the
-// exported models are byte for byte the same.
+// TestIngestDeterministic ingests the same corpus with one worker in one batch and with four
+// workers in batches of two: the exported models are byte for byte the same.
 func TestIngestDeterministic(t *testing.T) {
 	old := newPipeline
 	newPipeline = fixedPipeline
 	defer func() { newPipeline = old }()
 	dir := corpus(t)
 	var exports []string
-	for _, w := range []string{"1", "4"} {
+	defer func(b int) { ingestBatch = b }(ingestBatch)
+	for i, w := range []string{"1", "4"} {
+		ingestBatch = []int{256, 2}[i] // the second run stores in batches of two
 		db := filepath.Join(t.TempDir(), "f.db")
 		runIngestCmd(t, "ingest", "--db", db, "--workers", w, dir)
 		out, _, err := runIngestCmd(t, "export", "--db", db, "--format", "json")
