@@ -37,6 +37,7 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 			}
 		}
 	}
+	tidySpans(lx, words, tags, sents)
 	arabicNames(lx, words, tags, sents)
 	names := map[string]string{}
 	for _, s := range sents {
@@ -225,6 +226,46 @@ func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 				continue
 			}
 			setSpan(tags, f, l, "PERSON")
+		}
+	}
+}
+
+// tidySpans applies rule 0b.
+func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+			continue
+		}
+		for _, sp := range spans(tags[s.First:s.Last]) {
+			f, l := s.First+sp.first, s.First+sp.last
+			typ := sp.typ
+			for l > f && (words[l-1] == "'s" || words[l-1] == "’s" || words[l-1] == "'" || words[l-1] == "’") {
+				tags[l-1] = "O"
+				l--
+			}
+			if typ != "ORG" {
+				k := f
+				for k < l && lx.titles[strings.ToLower(words[k])] {
+					k++
+				}
+				if k > f && k < l {
+					for x := f; x < k; x++ {
+						tags[x] = "O"
+					}
+					f, typ = k, "PERSON"
+				}
+			}
+			if l-f == 1 && lx.isGroup(words[f]) && !lx.isPlace(words[f:l]) && typ != "ORG" {
+				typ = "NORP"
+			}
+			if l > f {
+				setSpan(tags, f, l, typ)
+			}
+		}
+		for i := s.First; i < s.Last; i++ {
+			if tags[i] == "O" && isCap(words[i]) && lx.isGroup(words[i]) && !lx.isPlace(words[i:i+1]) {
+				tags[i] = "B-NORP"
+			}
 		}
 	}
 }
