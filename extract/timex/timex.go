@@ -297,6 +297,26 @@ func init() {
 		}
 		return ym(y, s), Approx
 	})
+	// A bare season after a preposition or an edge: "by late summer", "in the spring": the
+	// latest such season begun by the document date.
+	add(`(?i:\b(?:in|by|since|during|until|through)\s+)(?P<t>(?i:(?:early|late|mid)[\s-]+)?(?:the\s+)?(`+season+`))\b|(?P<t>(?i:\b(?:early|late|mid)[\s-]+)(`+season+`))\b`, func(m []string, a anchor) (string, string) {
+		name := strings.ToLower(m[2] + m[4])
+		t := strings.ToLower(m[1] + m[3])
+		if a.y == 0 || a.m == 0 {
+			return "", Approx
+		}
+		s0 := seasons[name]
+		y := a.y
+		if s0 > a.m {
+			y--
+		}
+		if strings.HasPrefix(t, "late") {
+			s0++
+		} else if strings.HasPrefix(t, "early") && s0 > 1 {
+			s0--
+		}
+		return ym(y, s0), Approx
+	})
 	add(`(?i)\b(?:(early|late|mid)[\s-]+)?(?:the\s+)?(`+season+`)\s+of\s+(`+year+`)\b`, func(m []string, a anchor) (string, string) {
 		s := seasons[strings.ToLower(m[2])]
 		if strings.EqualFold(m[1], "late") {

@@ -40,6 +40,9 @@ func TestFind(t *testing.T) {
 		{"A report dated 2007-03-14 said so.", "", "2007-03-14", "2007-03-14", Day},
 		{"Last year the truce collapsed.", "2008-02-15", "Last year", "2007", Year},
 		{"He visited in mid-2007.", "", "mid-2007", "2007", Year},
+		{"By late summer the offensive stalled.", "2008-02-15", "late summer", "2007-08", Approx},
+		{"In the spring talks resumed.", "2008-06-01", "the spring", "2008-04", Approx},
+		{"By late summer the offensive stalled.", "", "late summer", "", Approx},
 	}
 	for _, tt := range tests {
 		got := Find(tt.text, tt.date)
