@@ -187,3 +187,33 @@ func TestParadoxesPruning(t *testing.T) {
 	}
 	t.Logf("%d paradoxes", len(all))
 }
+
+func TestParadoxQuad(t *testing.T) {
+	// p backs both x and y, who fight; q sides with x against y and against p: the triads
+	// p,x,y and p,q,x are unbalanced and share p~x, so the four interlock.
+	m := &faultline.Model{Ties: []faultline.ModelTie{
+		tie("p", "x", "supports", 1, "", evd("d1", 0)),
+		tie("p", "y", "supports", 1, "", evd("d1", 10)),
+		tie("x", "y", "opposes", -1, "", evd("d1", 20)),
+		tie("q", "x", "allied_with", 1, "", evd("d1", 30)),
+		tie("q", "y", "opposes", -1, "", evd("d1", 40)),
+		tie("q", "p", "opposes", -1, "", evd("d1", 50)),
+	}}
+	ps := Paradoxes(m, 0)
+	var quad *faultline.Paradox
+	for i := range ps {
+		if ps[i].Kind == UnbalancedQuad {
+			if quad != nil {
+				t.Fatalf("two quads: %+v", ps)
+			}
+			quad = &ps[i]
+		}
+	}
+	if quad == nil || len(quad.Actors) != 4 || len(quad.Signs) != 6 || ps[len(ps)-1].Kind != UnbalancedQuad {
+		t.Fatalf("paradoxes: %+v", ps)
+	}
+	if !strings.HasPrefix(quad.Explanation, "2 contradictions interlock among ") || strings.Count(quad.Explanation, "are hostile") != 2 {
+		t.Errorf("explanation %q", quad.Explanation)
+	}
+	t.Log(quad.Explanation)
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/faultline/faultline"
 )
@@ -12,6 +13,10 @@ import (
 const (
 	UnbalancedTriad = "unbalanced_triad"
 	AmbivalentDyad  = "ambivalent_dyad"
+	// UnbalancedQuad is four actors, every pair related, whose unbalanced triads interlock
+	// (a K4 has 0, 2 or 4 unbalanced triads): typically one actor allied with both sides
+	// of a feud in which another takes a side.
+	UnbalancedQuad = "unbalanced_quad"
 )
 
 // Paradoxes returns the unbalanced triads and ambivalent dyads of m, most evidenced first,
@@ -180,8 +185,8 @@ func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
 	// one could enter the top limit.
 	type cand struct {
 		item  int      // triangle index, or -1-edge for a dyad
-		combo int      // reading of the triangle, in enumeration order
-		ls    [3]layer // ls[:n]
+		combo int      // reading, in enumeration order
+		ls    [6]layer // ls[:n]
 		n     int
 		base  float64
 	}
@@ -204,8 +209,8 @@ func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
 					if sab*sbc*sca > 0 {
 						continue
 					}
-					ls := [3]layer{{eab, sab}, {ebc, sbc}, {eca, sca}}
-					cs = append(cs, cand{t, combo, ls, 3, base(ls[:])})
+					ls := [6]layer{{eab, sab}, {ebc, sbc}, {eca, sca}}
+					cs = append(cs, cand{t, combo, ls, 3, base(ls[:3])})
 					combo++
 				}
 			}
@@ -213,7 +218,7 @@ func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
 	})
 	for i := range g.Edges {
 		if g.Edges[i].Ambivalent() {
-			ls := [3]layer{{i, 1}, {i, -1}}
+			ls := [6]layer{{i, 1}, {i, -1}}
 			cs = append(cs, cand{-1 - i, 0, ls, 2, base(ls[:2])})
 		}
 	}
@@ -228,19 +233,16 @@ func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
 		return order[i] < order[j]
 	})
 
-	type result struct {
-		nodes  []int
-		ls     []layer
-		combo  int
-		score  float64
-		shared string
-	}
 	best := map[int]*result{}
 	x := &evidenceIndex{g: g, cache: map[layer]map[string][]faultline.Evidence{}}
-	top := &topK{k: limit, pos: map[int]int{}}
+	k := 0 // exact scores are needed for the top k: the answer and the pool of quads
+	if limit > 0 {
+		k = max(limit, quadPool)
+	}
+	top := &topK{k: k, pos: map[int]int{}}
 	for _, oi := range order {
 		c := &cs[oi]
-		if limit > 0 && len(top.h) == limit && 2*c.base < top.h[0].score {
+		if k > 0 && len(top.h) == k && 2*c.base < top.h[0].score {
 			break // no remaining candidate can enter the top limit
 		}
 		ls := c.ls[:c.n]
@@ -262,7 +264,7 @@ func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
 			nodes = []int{e.U, e.V}
 		}
 		best[c.item] = &result{nodes, append([]layer(nil), ls...), c.combo, sc, d}
-		if limit > 0 {
+		if k > 0 {
 			top.offer(c.item, sc)
 		}
 	}
@@ -286,6 +288,20 @@ func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
 		}
 		return key(rs[i]) < key(rs[j])
 	})
+	if qs := g.quads(rs[:min(quadPool, len(rs))], x); len(qs) > 0 {
+		for _, q := range qs {
+			rs = append(rs, &result{nodes: q.nodes, ls: q.ls, score: q.score, shared: q.shared})
+		}
+		sort.SliceStable(rs, func(i, j int) bool {
+			if rs[i].score != rs[j].score {
+				return rs[i].score > rs[j].score
+			}
+			if len(rs[i].nodes) != len(rs[j].nodes) {
+				return len(rs[i].nodes) < len(rs[j].nodes) // triads before quads at a tie
+			}
+			return false
+		})
+	}
 	if limit > 0 && len(rs) > limit {
 		rs = rs[:limit]
 	}
@@ -309,6 +325,9 @@ func (g *Graph) paradox(nodes []int, ls []layer, score float64, shared string) f
 			g.Name(nodes[0]), g.Name(nodes[1]), plural(e.PosDocs, "document"), plural(e.NegDocs, "document"))
 		p.Evidence = g.evidence(ls, shared)
 		return p
+	}
+	if len(nodes) == 4 {
+		return g.quadParadox(nodes, ls, score, shared)
 	}
 	p.Kind = UnbalancedTriad
 	// Which pair does each layer join? ls = ab, bc, ca.
@@ -481,4 +500,159 @@ func (t *topK) down(i int) {
 		t.swap(i, m)
 		i = m
 	}
+}
+
+// result is a scored paradox candidate.
+type result struct {
+	nodes  []int
+	ls     []layer
+	combo  int
+	score  float64
+	shared string
+}
+
+// quadPool is how many of the strongest paradoxes are searched for interlocking pairs.
+const quadPool = 100
+
+// quads finds four-actor paradoxes: two unbalanced triads of pool that share a relation
+// (read with the same sign) and whose other two actors are related too, so that all six
+// pairs are related. Each scores like a triad over its six relations, times quadFactor.
+func (g *Graph) quads(pool []*result, x *evidenceIndex) []*result {
+	byEdge := map[layer][]*result{}
+	for _, r := range pool {
+		if len(r.nodes) == 3 {
+			for _, l := range r.ls {
+				byEdge[l] = append(byEdge[l], r)
+			}
+		}
+	}
+	keys := make([]layer, 0, len(byEdge))
+	for l := range byEdge {
+		keys = append(keys, l)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].edge < keys[j].edge || (keys[i].edge == keys[j].edge && keys[i].sign < keys[j].sign)
+	})
+	third := func(r *result, e *Edge) (int, bool) {
+		for _, n := range r.nodes {
+			if n != e.U && n != e.V {
+				return n, true
+			}
+		}
+		return 0, false
+	}
+	layerOf := func(r *result, u, v int) (layer, bool) {
+		for _, l := range r.ls {
+			e := &g.Edges[l.edge]
+			if (e.U == u && e.V == v) || (e.U == v && e.V == u) {
+				return l, true
+			}
+		}
+		return layer{}, false
+	}
+	seen := map[[4]int]*result{}
+	var out []*result
+	for _, ab := range keys {
+		rs := byEdge[ab]
+		e := &g.Edges[ab.edge]
+		a, b := e.U, e.V
+		for i := 0; i < len(rs); i++ {
+			for j := i + 1; j < len(rs); j++ {
+				c, _ := third(rs[i], e)
+				d, _ := third(rs[j], e)
+				cd := g.edgeIndex(c, d)
+				if c == d || cd < 0 {
+					continue
+				}
+				ac, _ := layerOf(rs[i], a, c)
+				bc, _ := layerOf(rs[i], b, c)
+				ad, _ := layerOf(rs[j], a, d)
+				bd, _ := layerOf(rs[j], b, d)
+				var bestQ *result
+				for _, sg := range g.layers(cd) {
+					ls := [6]layer{ab, ac, ad, bc, bd, {cd, sg}}
+					if unbalancedTriads(ls) < 2 {
+						continue
+					}
+					p := 1.0
+					for _, l := range ls {
+						p *= g.strength(l)
+					}
+					doc, w := "", -1
+					if g.shareDoc(ls[:]) {
+						doc, w = x.cooccur(ls[:]...)
+					}
+					sc := math.Pow(p, 1.0/6) * proximity(doc, w) * quadFactor
+					if bestQ == nil || sc > bestQ.score {
+						bestQ = &result{nodes: []int{a, b, c, d}, ls: ls[:], score: sc, shared: doc}
+					}
+				}
+				if bestQ == nil {
+					continue
+				}
+				key := [4]int{a, b, c, d}
+				sort.Ints(key[:])
+				if old, ok := seen[key]; ok {
+					if bestQ.score > old.score {
+						*old = *bestQ
+					}
+					continue
+				}
+				seen[key] = bestQ
+				out = append(out, bestQ)
+			}
+		}
+	}
+	return out
+}
+
+// quadFactor ranks a four-actor paradox well below triads with the same evidence: it is the
+// larger, looser pattern and its two triads are listed on their own, so it mostly appears
+// when few simple contradictions are reported.
+const quadFactor = 0.5
+
+// quadTriads are the four triads of a K4 as indices into its edges ab, ac, ad, bc, bd, cd,
+// each as (xy, yz, zx) for nodes (a,b,c), (a,b,d), (a,c,d), (b,c,d).
+var quadTriads = [4][3]int{{0, 3, 1}, {0, 4, 2}, {1, 5, 2}, {3, 5, 4}}
+
+// quadNodes are the node positions of each triad of quadTriads.
+var quadNodes = [4][3]int{{0, 1, 2}, {0, 1, 3}, {0, 2, 3}, {1, 2, 3}}
+
+func unbalancedTriads(ls [6]layer) int {
+	n := 0
+	for _, t := range quadTriads {
+		if ls[t[0]].sign*ls[t[1]].sign*ls[t[2]].sign < 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// quadParadox renders a four-actor paradox: Signs follow the pairs ab, ac, ad, bc, bd, cd of
+// Actors, and the explanation gives each of its unbalanced triads.
+func (g *Graph) quadParadox(nodes []int, ls []layer, score float64, shared string) faultline.Paradox {
+	p := faultline.Paradox{Score: math.Round(score*1000) / 1000, Kind: UnbalancedQuad}
+	for _, n := range nodes {
+		p.Actors = append(p.Actors, g.Actors[n])
+	}
+	for _, l := range ls {
+		p.Signs = append(p.Signs, l.sign)
+	}
+	var parts []string
+	for t, tri := range quadTriads {
+		tl := []layer{ls[tri[0]], ls[tri[1]], ls[tri[2]]}
+		if tl[0].sign*tl[1].sign*tl[2].sign > 0 {
+			continue
+		}
+		tn := []int{nodes[quadNodes[t][0]], nodes[quadNodes[t][1]], nodes[quadNodes[t][2]]}
+		e := g.paradox(tn, tl, 0, "").Explanation
+		if i := strings.Index(e, " ("); i >= 0 && strings.HasSuffix(e, ").") {
+			e = e[:i] + "."
+		}
+		parts = append(parts, strings.TrimSuffix(e, "."))
+	}
+	p.Explanation = fmt.Sprintf("%d contradictions interlock among %s: %s.", len(parts),
+		joinAnd([]string{g.Name(nodes[0]), g.Name(nodes[1]), g.Name(nodes[2]), g.Name(nodes[3])}), strings.Join(parts, "; "))
+	p.Evidence = g.evidence(ls, shared)
+	return p
 }
