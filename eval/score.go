@@ -310,23 +310,24 @@ func (s *scorer) aliases() (Share, PRF) {
 	return newShare(found, len(items)), b
 }
 
-// better reports whether predicted actor i is a better owner of a name than j.
+// better reports whether predicted actor i is a better owner of a name than j: more
+// mentions in docs, then the lower id.
 func (s *scorer) better(i, j int, docs map[string]bool) bool {
-	ni, nj := 0, 0
-	for _, ev := range s.m.Actors[i].Mentions {
-		if docs[s.gdoc(ev.Doc)] {
-			ni++
-		}
-	}
-	for _, ev := range s.m.Actors[j].Mentions {
-		if docs[s.gdoc(ev.Doc)] {
-			nj++
-		}
-	}
-	if ni != nj {
+	if ni, nj := s.mentionsIn(i, docs), s.mentionsIn(j, docs); ni != nj {
 		return ni > nj
 	}
 	return s.m.Actors[i].ID < s.m.Actors[j].ID
+}
+
+// mentionsIn counts the mentions of predicted actor i in the gold documents docs.
+func (s *scorer) mentionsIn(i int, docs map[string]bool) int {
+	n := 0
+	for _, ev := range s.m.Actors[i].Mentions {
+		if docs[s.gdoc(ev.Doc)] {
+			n++
+		}
+	}
+	return n
 }
 
 // typeClass groups entity types that are confused without harm: a city is a GPE or a LOC,
