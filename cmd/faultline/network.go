@@ -332,11 +332,9 @@ func runParadoxes(cmd *cobra.Command, args []string) error {
 		return netWriteJSON(w, map[string]any{"paradoxes": ps})
 	}
 	tx := &netTexts{cmd: cmd, st: st}
-	triads := 0
+	kinds := map[string]int{}
 	for i, p := range ps {
-		if p.Kind == network.UnbalancedTriad {
-			triads++
-		}
+		kinds[p.Kind]++
 		fmt.Fprintf(w, "%d. [%.2f] %s\n", i+1, p.Score, p.Explanation)
 		for _, ev := range p.Evidence {
 			if s := tx.text(ev); s != "" {
@@ -346,7 +344,8 @@ func runParadoxes(cmd *cobra.Command, args []string) error {
 			}
 		}
 	}
-	fmt.Fprintf(w, "paradoxes paradoxes=%d triads=%d dyads=%d\n", len(ps), triads, len(ps)-triads)
+	fmt.Fprintf(w, "paradoxes paradoxes=%d triads=%d dyads=%d quads=%d\n", len(ps),
+		kinds[network.UnbalancedTriad], kinds[network.AmbivalentDyad], kinds[network.UnbalancedQuad])
 	return nil
 }
 
