@@ -495,6 +495,9 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 						}
 						break
 					}
+					if !articles[v.Toks[q].Lower] && !adjectiveSuffix(v.Toks[q].Lower) && !strings.Contains(v.Toks[q].Lower, "-") {
+						break // "by revealing that A": not an agent phrase
+					}
 				}
 			}
 		}
