@@ -173,19 +173,25 @@ func TestParadoxesDeterministic(t *testing.T) {
 // of the full ranking.
 func TestParadoxesPruning(t *testing.T) {
 	g := Build(syntheticModel(60, 40, 3000, 600), Options{})
-	all := FindParadoxes(g, 0)
+	for _, quads := range []bool{false, true} {
+		all := RankParadoxes(g, ParadoxOptions{Quads: quads})
+		testHeads(t, g, all, quads)
+	}
+}
+
+func testHeads(t *testing.T, g *Graph, all []faultline.Paradox, quads bool) {
 	for _, limit := range []int{1, 10, 30, 100} {
-		got := FindParadoxes(g, limit)
+		got := RankParadoxes(g, ParadoxOptions{Limit: limit, Quads: quads})
 		if len(got) != min(limit, len(all)) {
 			t.Fatalf("limit %d: %d paradoxes", limit, len(got))
 		}
 		for i := range got {
 			if strings.Join(got[i].Actors, ",") != strings.Join(all[i].Actors, ",") || got[i].Score != all[i].Score {
-				t.Fatalf("limit %d, rank %d: %v %.3f, full ranking %v %.3f", limit, i+1, got[i].Actors, got[i].Score, all[i].Actors, all[i].Score)
+				t.Fatalf("quads %t, limit %d, rank %d: %v %.3f, full ranking %v %.3f", quads, limit, i+1, got[i].Actors, got[i].Score, all[i].Actors, all[i].Score)
 			}
 		}
 	}
-	t.Logf("%d paradoxes", len(all))
+	t.Logf("quads %t: %d paradoxes", quads, len(all))
 }
 
 func TestParadoxQuad(t *testing.T) {

@@ -19,10 +19,24 @@ const (
 	UnbalancedQuad = "unbalanced_quad"
 )
 
-// Paradoxes returns the unbalanced triads and ambivalent dyads of m, most evidenced first,
-// at most limit of them.
+// Paradoxes returns the unbalanced triads, ambivalent dyads and interlocking four-actor
+// paradoxes of m, most evidenced first, at most limit of them.
 func Paradoxes(m *faultline.Model, limit int) []faultline.Paradox {
-	return FindParadoxes(Build(m, Options{}), limit)
+	return RankParadoxes(Build(m, Options{}), ParadoxOptions{Limit: limit, Quads: true})
+}
+
+// ParadoxOptions selects what RankParadoxes returns.
+type ParadoxOptions struct {
+	Limit int // at most this many (all when <= 0)
+	// Quads adds four-actor paradoxes (kind UnbalancedQuad): their Signs are the six pairs
+	// ab, ac, ad, bc, bd, cd of Actors, not a cycle.
+	Quads bool
+}
+
+// FindParadoxes returns the unbalanced triads and ambivalent dyads of g, strongest first, at
+// most limit (all when limit <= 0); see RankParadoxes.
+func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
+	return RankParadoxes(g, ParadoxOptions{Limit: limit})
 }
 
 // layer is one sign of an edge: the cooperation or the hostility reported between a pair.
@@ -165,20 +179,23 @@ func proximity(doc string, window int) float64 {
 	return 1.3
 }
 
-// FindParadoxes returns the contradictions of g's alliance web, strongest first, at most
-// limit (all when limit <= 0):
+// RankParadoxes returns the contradictions of g's alliance web, strongest first, at most
+// opt.Limit (all when <= 0):
 //
 //   - unbalanced triads: three actors whose reported relations multiply to a negative sign
 //     (two friends of one actor hostile to each other, or three mutual enemies). An edge
 //     reported with both signs may take either, so the friend of my friend who is also my
 //     enemy shows up;
-//   - ambivalent dyads: a pair reported both cooperating and in conflict.
+//   - ambivalent dyads: a pair reported both cooperating and in conflict;
+//   - with opt.Quads, four-actor paradoxes: two of the 100 strongest unbalanced triads that
+//     share a relation, their other two actors related too (see quadFactor).
 //
 // A paradox scores the geometric mean of the strengths of its relations (distinct documents,
 // plus up to 1 for weight), so paradoxes with more independent evidence come first; times 2
 // when one document reports all its relations within about two sentences (600 bytes), 1.6
 // within a paragraph (2,000 bytes), 1.3 anywhere in one document.
-func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
+func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
+	limit := opt.Limit
 	// Every reading of every triangle with a negative product, and every ambivalent edge, is a
 	// candidate with a base score (geometric mean of strengths). Proximity multiplies it by
 	// at most 2, so candidates are scored exactly in order of base score until no remaining
@@ -237,7 +254,10 @@ func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
 	x := &evidenceIndex{g: g, cache: map[layer]map[string][]faultline.Evidence{}}
 	k := 0 // exact scores are needed for the top k: the answer and the pool of quads
 	if limit > 0 {
-		k = max(limit, quadPool)
+		k = limit
+		if opt.Quads {
+			k = max(limit, quadPool)
+		}
 	}
 	top := &topK{k: k, pos: map[int]int{}}
 	for _, oi := range order {
@@ -288,19 +308,21 @@ func FindParadoxes(g *Graph, limit int) []faultline.Paradox {
 		}
 		return key(rs[i]) < key(rs[j])
 	})
-	if qs := g.quads(rs[:min(quadPool, len(rs))], x); len(qs) > 0 {
-		for _, q := range qs {
-			rs = append(rs, &result{nodes: q.nodes, ls: q.ls, score: q.score, shared: q.shared})
+	if opt.Quads {
+		if qs := g.quads(rs[:min(quadPool, len(rs))], x); len(qs) > 0 {
+			for _, q := range qs {
+				rs = append(rs, &result{nodes: q.nodes, ls: q.ls, score: q.score, shared: q.shared})
+			}
+			sort.SliceStable(rs, func(i, j int) bool {
+				if rs[i].score != rs[j].score {
+					return rs[i].score > rs[j].score
+				}
+				if len(rs[i].nodes) != len(rs[j].nodes) {
+					return len(rs[i].nodes) < len(rs[j].nodes) // triads before quads at a tie
+				}
+				return false
+			})
 		}
-		sort.SliceStable(rs, func(i, j int) bool {
-			if rs[i].score != rs[j].score {
-				return rs[i].score > rs[j].score
-			}
-			if len(rs[i].nodes) != len(rs[j].nodes) {
-				return len(rs[i].nodes) < len(rs[j].nodes) // triads before quads at a tie
-			}
-			return false
-		})
 	}
 	if limit > 0 && len(rs) > limit {
 		rs = rs[:limit]

@@ -326,7 +326,7 @@ func runParadoxes(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ps := network.FindParadoxes(g, netLimit(cmd))
+	ps := network.RankParadoxes(g, network.ParadoxOptions{Limit: netLimit(cmd), Quads: true})
 	w := cmd.OutOrStdout()
 	if netJSON(cmd) {
 		return netWriteJSON(w, map[string]any{"paradoxes": ps})
