@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/conllu"
 	"github.com/faultline/faultline/nlp/internal/benchutil"
 	"github.com/faultline/faultline/nlp/tokenize"
 )
@@ -107,4 +108,43 @@ func BenchmarkTag(b *testing.B) {
 	}
 	m.Report(b, float64(len(d.Tokens))*float64(b.N), "tokens")
 	b.ReportMetric(float64(testing.AllocsPerRun(1, func() { tg.Annotate(d) }))/float64(len(d.Tokens)), "allocs/token")
+}
+
+// sharedDir finds ../shared next to the module root, or skips the test.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("../shared not found: no module root")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skip("../shared not found: " + shared)
+	}
+	return shared
+}
+
+// TestDevSample guards against regressions: the embedded tagger on the first 300 sentences
+// of EWT dev.
+func TestDevSample(t *testing.T) {
+	tg := load(t)
+	sents, err := conllu.ReadFile(filepath.Join(sharedDir(t), "corpora", "ud-en-ewt", "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		t.Skip("EWT dev not readable: ", err)
+	}
+	sc := tg.Evaluate(sents[:300])
+	t.Logf("first 300 dev sentences: upos %.4f xpos %.4f lemma %.4f (%d tokens)", sc.UPOS, sc.XPOS, sc.Lemma, sc.Tokens)
+	if sc.UPOS < 0.93 || sc.XPOS < 0.92 || sc.Lemma < 0.94 {
+		t.Errorf("accuracy dropped: %+v", sc)
+	}
 }

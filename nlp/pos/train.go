@@ -139,7 +139,7 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 		scores := make([]float32, len(classes))
 		var fs []uint64
 		for _, i := range out {
-			right[i], fs = greedy(m, dict, td.ws[i], td.words[i], nil, nil, fs, scores)
+			right[i], fs = greedy(m, dict, td.ws[i], td.words[i], nil, nil, fs, scores, nil, 0)
 		}
 	}
 	second, sc := td.train(all, right, o, func(m *perceptron.Model) Scores {
