@@ -13,9 +13,10 @@ type token struct {
 	word  string // normalised form, after headline case repair
 	lower string
 	shape string
-	pos   string // Penn tag, "" when the pipeline has no POS tagger
-	gz    string // gazetteer feature: "B-country", "I-actor" … or ""
-	capb  byte   // how often the word is capitalised inside sentences in unlabelled text (capBucket)
+	pos   string     // Penn tag, "" when the pipeline has no POS tagger
+	gz    string     // gazetteer feature: "B-country", "I-actor" … or ""
+	capb  byte       // how often the word is capitalised inside sentences in unlabelled text (capBucket)
+	ent   *wordEntry // the word's cache entry, when tagging with a cache
 	flags uint16
 }
 
@@ -31,21 +32,46 @@ const (
 
 // prepare fills toks for the words of one sentence.
 func (lx *lexicon) prepare(words, pos []string, toks []token) {
+	lx.prepareWith(nil, words, pos, toks)
+}
+
+// wordEntry caches, per word form, its token fields and the scores of its unigram
+// features (tagging only).
+type wordEntry struct {
+	tok    token
+	scores []float32
+}
+
+// prepareWith is prepare with an optional per-word cache.
+func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string, toks []token) {
 	for i, w := range words {
 		t := &toks[i]
-		fw := w
-		if v, ok := lx.variants[w]; ok {
-			fw = v
+		if e, ok := cache[w]; ok {
+			*t = e.tok
+			t.ent = e
+		} else {
+			fw := w
+			if v, ok := lx.variants[w]; ok {
+				fw = v
+			}
+			*t = token{word: fw, lower: strings.ToLower(fw), shape: shape(fw)}
+			wi := lx.info[t.lower]
+			t.capb = wi.capb
+			t.flags = wi.flags
+			if t.flags&fParticle == 0 && hasParticle(t.lower) {
+				t.flags |= fParticle
+			}
+			if isCap(w) {
+				t.flags |= fCap
+			}
+			if cache != nil {
+				e := &wordEntry{tok: *t}
+				cache[w] = e
+				t.ent = e
+			}
 		}
-		*t = token{word: fw, lower: strings.ToLower(fw), shape: shape(fw)}
-		wi := lx.info[t.lower]
-		t.capb = wi.capb
-		t.flags = wi.flags
-		if t.flags&fParticle == 0 && hasParticle(t.lower) {
-			t.flags |= fParticle
-		}
-		if isCap(w) {
-			t.flags |= fCap
+		if pos != nil {
+			t.pos = pos[i]
 		}
 		if i == 0 {
 			t.flags |= fFirst

@@ -67,9 +67,9 @@ type scratch struct {
 	toks   []token
 	f      featurer
 	scores []float32
-	// uni caches the scores of each word's unigram features (they do not depend on
-	// context); cleared when it grows past maxCache words.
-	uni map[string][]float32
+	// words caches each word form's token fields and the scores of its unigram features
+	// (they do not depend on context); cleared when it grows past maxCache words.
+	words map[string]*wordEntry
 }
 
 const maxCache = 50000
@@ -83,24 +83,23 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 	if !t.usePOS {
 		pos = nil
 	}
-	t.lx.prepare(words, pos, toks)
+	if sc.words == nil || len(sc.words) > maxCache {
+		sc.words = make(map[string]*wordEntry, 1024)
+	}
+	t.lx.prepareWith(sc.words, words, pos, toks)
 	if len(sc.scores) < len(t.classes) {
 		sc.scores = make([]float32, len(t.classes))
-	}
-	if sc.uni == nil || len(sc.uni) > maxCache {
-		sc.uni = make(map[string][]float32, 1024)
 	}
 	nc := len(t.classes)
 	prev, prev2 := -1, -1
 	for i := range toks {
-		u, ok := sc.uni[toks[i].word]
-		if !ok {
-			u = make([]float32, nc)
+		e := toks[i].ent
+		if e.scores == nil {
+			e.scores = make([]float32, nc)
 			sc.f.buf = sc.f.unigram(sc.f.buf[:0], &toks[i])
-			t.m.Score(sc.f.buf, u)
-			sc.uni[toks[i].word] = u
+			t.m.Score(sc.f.buf, e.scores)
 		}
-		copy(sc.scores, u)
+		copy(sc.scores, e.scores)
 		sc.f.buf = sc.f.context(sc.f.buf[:0], toks, i, prev, prev2)
 		t.m.AddScores(sc.f.buf, sc.scores)
 		best := 0
