@@ -744,7 +744,13 @@ func filter(ps [][2]int) [][2]int {
 // reducedRelative reports whether the -ed verb at i follows a common noun directly, as in
 // "fighters trained in Iran" (untagged text only).
 func reducedRelative(v *view.View, i int, s view.Sent) bool {
-	if v.HasPOS || i <= s.First || !strings.HasSuffix(v.Toks[i].Lower, "ed") {
+	if i <= s.First {
+		return false
+	}
+	if v.HasPOS {
+		return v.Toks[i].XPOS == "VBN" && v.Toks[i-1].UPOS == "NOUN" && v.Toks[i-1].Mention < 0
+	}
+	if !strings.HasSuffix(v.Toks[i].Lower, "ed") {
 		return false
 	}
 	p := v.Toks[i-1]

@@ -166,10 +166,12 @@ func (x *Extractor) Extract(in *extract.Input) {
 }
 
 var (
-	fillers  = set("\" “ ” ‘ the a an is are was were be been being has have had also still now long once reportedly widely increasingly largely effectively which who that itself themselves himself herself openly always already then both")
-	negators = set("not n't never")
-	keep     = set("only ally rally formerly previously friendly family")
-	modals   = set("could may might would if should")
+	fillers      = set("\" “ ” ‘ the a an is are was were be been being has have had also still now long once reportedly widely increasingly largely effectively which who that itself themselves himself herself openly always already then both")
+	negators     = set("not n't never")
+	keep         = set("only ally rally formerly previously friendly family")
+	relatives    = set("which who whom that")
+	prepositions = set("of in to for with from by at on")
+	modals       = set("could may might would if should")
 )
 
 func set(words string) map[string]bool {
@@ -342,7 +344,8 @@ func significant(v *view.View, lo, hi int) (toks []int, neg, modal bool) {
 			neg = true
 		case modals[w]:
 			modal = true
-		case fillers[w]:
+		case fillers[w] && !(relatives[w] && i > lo && prepositions[v.Toks[i-1].Lower]):
+			// ("of which", "to whom" stay: "the province of which A is the capital")
 		case strings.HasSuffix(w, "ly") && len(w) > 4 && !keep[w]:
 		case v.HasPOS && v.Toks[i].UPOS == "ADV":
 		default:
@@ -493,8 +496,8 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		} else {
 			ok = h.re.MatchString(v.Text[M1.Start:M2.Start])
 		}
-		if !ok {
-			continue
+		if !ok || (!h.pair && modifierOf(v, M2)) {
+			continue // "Iranian-backed Iraqi units": the units, not Iraq, are backed
 		}
 		a, b := m1, m2
 		if h.first == "B" {
@@ -516,6 +519,20 @@ func startsWith(v *view.View, ws map[string]bool, mid []int) bool {
 		return ws[t.Lower] || (t.Lemma != "" && ws[t.Lemma])
 	}
 	return false
+}
+
+// modifierOf reports whether mention m modifies a following noun: a tagged common noun, or
+// (untagged) a lower-case word after a nationality or group adjective.
+func modifierOf(v *view.View, m view.Mention) bool {
+	if m.Last >= len(v.Toks) {
+		return false
+	}
+	next := v.Toks[m.Last]
+	if v.HasPOS {
+		return next.UPOS == "NOUN"
+	}
+	w := v.Text[next.Start:next.End]
+	return m.Type == faultline.NORP && w != "" && w[0] >= 'a' && w[0] <= 'z' && !prepositions[next.Lower] && next.Lower != "and"
 }
 
 func suffixMatch(v *view.View, es []elem, left []int) bool {
@@ -567,9 +584,11 @@ func (x *Extractor) ties(v *view.View, s view.Sent, a, b int, aFirst bool, typ s
 	return out
 }
 
-// coordLeft returns mi and the actor mentions coordinated before it ("A, B and C").
+// coordLeft returns mi and the actor mentions coordinated before it ("A, B and C"). A
+// chain of commas alone is a list of appositions or places, not a coordination.
 func coordLeft(v *view.View, mi int, s view.Sent) []int {
 	out := []int{mi}
+	conj := false
 	for len(out) < 6 {
 		j := v.Mentions[mi].First - 1
 		for j >= s.First && v.Toks[j].Lower == "the" {
@@ -577,14 +596,18 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 		}
 		k := 0
 		for j >= s.First && (v.Toks[j].Lower == "and" || v.Toks[j].Lower == ",") && k < 2 {
+			conj = conj || v.Toks[j].Lower == "and"
 			j--
 			k++
 		}
-		if k == 0 || j < s.First || v.Toks[j].Mention < 0 || !v.Mentions[v.Toks[j].Mention].Actorish() {
+		if k == 0 || j < s.First || v.Toks[j].Mention < 0 || !coordinable(v, v.Toks[j].Mention) {
 			break
 		}
 		mi = v.Toks[j].Mention
 		out = append(out, mi)
+	}
+	if !conj {
+		return out[:1]
 	}
 	return out
 }
@@ -592,21 +615,40 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 // coordRight returns mi and the actor mentions coordinated after it.
 func coordRight(v *view.View, mi int, s view.Sent) []int {
 	out := []int{mi}
+	conj := false
 	for len(out) < 6 {
 		j := v.Mentions[mi].Last
 		k := 0
 		for j < s.Last && (v.Toks[j].Lower == "and" || v.Toks[j].Lower == ",") && k < 2 {
+			conj = conj || v.Toks[j].Lower == "and"
 			j++
 			k++
 		}
 		for j < s.Last && v.Toks[j].Lower == "the" && k > 0 {
 			j++
 		}
-		if k == 0 || j >= s.Last || v.Toks[j].Mention < 0 || !v.Mentions[v.Toks[j].Mention].Actorish() {
+		if k == 0 || j >= s.Last || v.Toks[j].Mention < 0 || !coordinable(v, v.Toks[j].Mention) {
 			break
 		}
 		mi = v.Toks[j].Mention
 		out = append(out, mi)
 	}
+	if !conj {
+		return out[:1]
+	}
 	return out
+}
+
+// coordinable reports whether a mention can join a coordination of tie ends: an actor, and
+// not a place reached by a preposition.
+func coordinable(v *view.View, mi int) bool {
+	m := v.Mentions[mi]
+	if !m.Actorish() {
+		return false
+	}
+	j := m.First - 1
+	for j >= 0 && v.Toks[j].Lower == "the" {
+		j--
+	}
+	return !(m.Placeish() && j >= 0 && prepositions[v.Toks[j].Lower])
 }
