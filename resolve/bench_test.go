@@ -115,6 +115,9 @@ func BenchmarkBuild1x(b *testing.B)   { benchmarkBuild(b, 1) }
 func BenchmarkBuild10x(b *testing.B)  { benchmarkBuild(b, 10) }
 func BenchmarkBuild100x(b *testing.B) { benchmarkBuild(b, 100) }
 
+// BenchmarkBuild30x is between the two, for profiling.
+func BenchmarkBuild30x(b *testing.B) { benchmarkBuild(b, 30) }
+
 // TestScaling checks near-linear cost: 10x the corpus takes well under 30x the time.
 func TestScaling(t *testing.T) {
 	if testing.Short() {

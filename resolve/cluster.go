@@ -243,6 +243,9 @@ func (b *builder) cluster() {
 	// organisation name to the one organisation whose distinctive word it is.
 	bySurname := map[string][]int{}
 	byFirst := map[string][]int{}
+	// For partial names: same surname and first initial, or a tail of a longer name.
+	bySurnameInitial := map[string][]int{}
+	bySuffix := map[string][]int{}
 	byWord := map[string][]int{}
 	for i := range keys {
 		nd := &b.nodes[i]
@@ -251,6 +254,12 @@ func (b *builder) cluster() {
 			if typeGroup(nd.typ) == "p" && len(name.Words) >= 2 && actors.Acronym(f) == "" {
 				bySurname[name.Last()] = append(bySurname[name.Last()], i)
 				byFirst[name.Words[0]] = append(byFirst[name.Words[0]], i)
+				si := name.Last() + "|" + name.Words[0][:1]
+				bySurnameInitial[si] = append(bySurnameInitial[si], i)
+				for k := 1; k+2 <= len(name.Words); k++ {
+					sk := strings.Join(name.Words[k:], " ")
+					bySuffix[sk] = append(bySuffix[sk], i)
+				}
 			}
 		}
 		for _, c := range keys[i].cores {
@@ -317,7 +326,11 @@ func (b *builder) cluster() {
 		p := b.clusters[r].people[0]
 		fit, n := -1, 0
 		seen := map[int]bool{}
-		for _, j := range bySurname[p.Last()] {
+		cands := bySurnameInitial[p.Last()+"|"+p.Words[0][:1]]
+		if len(p.Words) >= 2 {
+			cands = append(cands[:len(cands):len(cands)], bySuffix[p.Key()]...)
+		}
+		for _, j := range cands {
 			rj := b.find(j)
 			if rj == r || seen[rj] {
 				continue
