@@ -30,6 +30,7 @@ import (
 // on the nlp packages:
 //
 //	go test -tags seedspipeline -run SeedsPipeline -v ./resolve
+//
 // missHook, when set by a debugging test, receives the predicted names and gold aliases.
 var missHook func(names map[string]bool, gold map[string][]string)
 
