@@ -528,6 +528,9 @@ func modifierOf(v *view.View, m view.Mention) bool {
 		return false
 	}
 	next := v.Toks[m.Last]
+	if m.Type != faultline.NORP && m.Type != faultline.GPE {
+		return false // an organisation before a noun is still the head ("JAM Special Groups")
+	}
 	if v.HasPOS {
 		return next.UPOS == "NOUN"
 	}
