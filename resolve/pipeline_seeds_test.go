@@ -24,16 +24,15 @@ import (
 	"github.com/faultline/faultline/nlp/tokenize"
 )
 
+// missHook, when set by a debugging test, receives the predicted names and gold aliases.
+var missHook func(names map[string]bool, gold map[string][]string)
+
 // TestSeedsPipeline runs the embedded nlp models and the extractors over the seed articles,
 // resolves them and logs the scores against the gold (scoring only; no assertion: the
 // numbers depend on every stage). Behind a build tag so that resolve's tests do not depend
 // on the nlp packages:
 //
 //	go test -tags seedspipeline -run SeedsPipeline -v ./resolve
-//
-// missHook, when set by a debugging test, receives the predicted names and gold aliases.
-var missHook func(names map[string]bool, gold map[string][]string)
-
 func TestSeedsPipeline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
