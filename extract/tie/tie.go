@@ -572,8 +572,8 @@ func (x *Extractor) ties(v *view.View, s view.Sent, a, b int, aFirst bool, typ s
 	case modal:
 		mod = faultline.Hypothetical
 	}
-	if typ == "controls" && v.Mentions[b].Placeish() && v.Mentions[b].Type != faultline.GPE {
-		sign = 0
+	if typ == "controls" && v.Mentions[b].Placeish() {
+		sign = 0 // control over a place is structural
 	}
 	var out []faultline.Tie
 	for _, i := range as {
