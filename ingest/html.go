@@ -59,7 +59,9 @@ func parseHTML(b []byte, pageURL, contentType string) (doc *faultline.Document, 
 	text, title, site := "", "", ""
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = 200000
-	if art, err := parser.Parse(bytes.NewReader(b), u); err == nil && art.Node != nil {
+	// ParseDocument, not Parse: Parse guesses the character set statistically (and can take
+	// UTF-8 for Latin-1 on short pages); the bytes here are UTF-8 already.
+	if art, err := parser.ParseDocument(root, u); err == nil && art.Node != nil {
 		text = htmlText(art.Node)
 		title, site = art.Title, art.SiteName
 		if meta.date == "" {

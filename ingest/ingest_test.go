@@ -91,6 +91,18 @@ func TestHTMLCharset(t *testing.T) {
 	}
 }
 
+// TestHTMLUTF8 guards against guessing the character set of UTF-8 pages: a short page with
+// few accented letters once came out as Latin-1 mojibake now and then.
+func TestHTMLUTF8(t *testing.T) {
+	page := []byte(`<html><head><title>Norland accuses Ostrava</title></head><body><article><p>Norland accused Ostrava of arming the Liberty Front. Élodie Marchand, the Norland minister, said: "This must stop."</p></article></body></html>`)
+	for i := 0; i < 300; i++ {
+		d, err := ParseHTML(page, "")
+		if err != nil || !strings.Contains(d.Text, "Élodie Marchand") {
+			t.Fatalf("run %d: %v %q", i, err, d.Text)
+		}
+	}
+}
+
 func TestFeeds(t *testing.T) {
 	items := readAll(t, Options{}, "testdata/feed.rss", "testdata/feed.atom")
 	if len(items) != 4 {
