@@ -17,6 +17,8 @@ type token struct {
 	gz    string     // gazetteer feature: "B-country", "I-actor" … or ""
 	capb  byte       // how often the word is capitalised inside sentences in unlabelled text (capBucket)
 	ent   *wordEntry // the word's cache entry, when tagging with a cache
+	hl    uint64     // fnv(lower)
+	hs    uint64     // fnv(shape)
 	flags uint16
 }
 
@@ -55,6 +57,7 @@ func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string,
 				fw = v
 			}
 			*t = token{word: fw, lower: strings.ToLower(fw), shape: shape(fw)}
+			t.hl, t.hs = fnv(t.lower), fnv(t.shape)
 			wi := lx.info[t.lower]
 			t.capb = wi.capb
 			t.flags = wi.flags
@@ -186,26 +189,6 @@ var (
 	hEOS = "</s>"
 )
 
-func lowerAt(toks []token, i int) string {
-	switch {
-	case i < 0:
-		return hBOS
-	case i >= len(toks):
-		return hEOS
-	}
-	return toks[i].lower
-}
-
-func shapeAt(toks []token, i int) string {
-	switch {
-	case i < 0:
-		return hBOS
-	case i >= len(toks):
-		return hEOS
-	}
-	return toks[i].shape
-}
-
 func at(toks []token, i int) *token {
 	if i < 0 || i >= len(toks) {
 		return nil
@@ -245,20 +228,33 @@ func (f *featurer) unigram(b []uint64, t *token, drop ...bool) []uint64 {
 }
 
 // context appends the features of token i that depend on its neighbours and the tags
-// before it.
+// before it. The string values are hashed once per word (token.hl, token.hs): each feature
+// is perceptron.Mix of the template hash and those FNV values, which is what
+// perceptron.HashString computes.
 func (f *featurer) context(b []uint64, toks []token, i int, prev, prev2 int) []uint64 {
 	t := &toks[i]
-	lm1, lp1 := lowerAt(toks, i-1), lowerAt(toks, i+1)
-	sm1, sp1 := shapeAt(toks, i-1), shapeAt(toks, i+1)
-	b = append(b, h1(tLowerM1, lm1), h1(tLowerM2, lowerAt(toks, i-2)), h1(tLowerP1, lp1),
-		h1(tLowerP2, lowerAt(toks, i+2)), h1(tShapeM1, sm1), h1(tShapeP1, sp1),
-		perceptron.HashString(h2(tShape3, sm1, t.shape), sp1),
-		h2(tLowerM1Lower, lm1, t.lower), h2(tLowerLowerP1, t.lower, lp1))
+	lm1, lm2, lp1, lp2 := fnvBOS, fnvBOS, fnvEOS, fnvEOS
+	sm1, sp1 := fnvBOS, fnvEOS
+	if i > 0 {
+		lm1, sm1 = toks[i-1].hl, toks[i-1].hs
+		if i > 1 {
+			lm2 = toks[i-2].hl
+		}
+	}
+	if i+1 < len(toks) {
+		lp1, sp1 = toks[i+1].hl, toks[i+1].hs
+		if i+2 < len(toks) {
+			lp2 = toks[i+2].hl
+		}
+	}
+	mix := perceptron.Mix
+	b = append(b, mix(hT[tLowerM1], lm1), mix(hT[tLowerM2], lm2), mix(hT[tLowerP1], lp1),
+		mix(hT[tLowerP2], lp2), mix(hT[tShapeM1], sm1), mix(hT[tShapeP1], sp1),
+		mix(mix(mix(hT[tShape3], sm1), t.hs), sp1),
+		mix(mix(hT[tLowerM1Lower], lm1), t.hl), mix(mix(hT[tLowerLowerP1], t.hl), lp1))
 	p1, p2 := uint64(prev+1), uint64(prev2+1)
-	hp := perceptron.Mix(perceptron.Hash(tTagM1), p1)
-	b = append(b, hp, perceptron.Mix(perceptron.Mix(perceptron.Hash(tTagM2M1), p2), p1),
-		perceptron.HashString(perceptron.Mix(perceptron.Hash(tTagM1Lower), p1), t.lower),
-		perceptron.HashString(perceptron.Mix(perceptron.Hash(tTagM1Shape), p1), t.shape))
+	b = append(b, mix(hT[tTagM1], p1), mix(mix(hT[tTagM2M1], p2), p1),
+		mix(mix(hT[tTagM1Lower], p1), t.hl), mix(mix(hT[tTagM1Shape], p1), t.hs))
 	if t.pos != "" {
 		b = append(b, h1(tPOS, t.pos))
 		if p := at(toks, i-1); p != nil {
@@ -269,33 +265,65 @@ func (f *featurer) context(b []uint64, toks []token, i int, prev, prev2 int) []u
 		}
 	}
 	if t.gz != "" {
-		b = append(b, h1(tGz, t.gz), h2(tGzShape, t.gz, t.shape))
+		g := fnv(t.gz)
+		b = append(b, mix(hT[tGz], g), mix(mix(hT[tGzShape], g), t.hs))
 	}
-	if p := at(toks, i-1); p != nil {
-		b = append(b, perceptron.Mix(perceptron.Mix(perceptron.Hash(tCapM1), uint64(p.capb)), uint64(t.flags&fCap)))
+	capd := uint64(t.flags & fCap)
+	if i > 0 {
+		b = append(b, mix(mix(hT[tCapM1], uint64(toks[i-1].capb)), capd))
 	}
-	if p := at(toks, i+1); p != nil {
-		b = append(b, perceptron.Mix(perceptron.Mix(perceptron.Hash(tCapP1), uint64(p.capb)), uint64(t.flags&fCap)))
+	if i+1 < len(toks) {
+		b = append(b, mix(mix(hT[tCapP1], uint64(toks[i+1].capb)), capd))
 	}
-	if p := at(toks, i-1); p != nil && p.gz != "" {
-		b = append(b, h1(tGzM1, p.gz))
+	if i > 0 && toks[i-1].gz != "" {
+		b = append(b, mix(hT[tGzM1], fnv(toks[i-1].gz)))
 	}
-	if p := at(toks, i+1); p != nil && p.gz != "" {
-		b = append(b, h1(tGzP1, p.gz))
+	if i+1 < len(toks) && toks[i+1].gz != "" {
+		b = append(b, mix(hT[tGzP1], fnv(toks[i+1].gz)))
 	}
 	for off := -2; off <= 2; off++ {
-		tk := at(toks, i+off)
-		if tk == nil {
+		k := i + off
+		if k < 0 || k >= len(toks) || toks[k].flags&0x1f == 0 {
 			continue
 		}
+		fl := toks[k].flags
 		for bit := uint64(0); bit < 5; bit++ {
-			if tk.flags&(1<<bit) != 0 {
-				b = append(b, perceptron.Mix(perceptron.Mix(perceptron.Hash(tFlag), uint64(off+2)), bit))
+			if fl&(1<<bit) != 0 {
+				b = append(b, flagHash[off+2][bit])
 			}
 		}
 	}
 	if t.flags&fFirst != 0 {
-		b = append(b, h1(tFirst, t.shape))
+		b = append(b, mix(hT[tFirst], t.hs))
 	}
 	return b
+}
+
+// fnv is the FNV-1a hash perceptron.HashString applies to a string before mixing it in.
+func fnv(s string) uint64 {
+	f := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		f ^= uint64(s[i])
+		f *= 1099511628211
+	}
+	return f
+}
+
+var (
+	fnvBOS, fnvEOS = fnv(hBOS), fnv(hEOS)
+	// hT[t] is perceptron.Hash(t) for each template.
+	hT [tCapP1 + 1]uint64
+	// flagHash[off+2][bit] is the feature of flag bit at offset off.
+	flagHash [5][5]uint64
+)
+
+func init() {
+	for t := range hT {
+		hT[t] = perceptron.Hash(uint64(t))
+	}
+	for off := 0; off < 5; off++ {
+		for bit := 0; bit < 5; bit++ {
+			flagHash[off][bit] = perceptron.Mix(perceptron.Mix(perceptron.Hash(tFlag), uint64(off)), uint64(bit))
+		}
+	}
 }
