@@ -299,6 +299,8 @@ func (b *builder) cluster() {
 			if len(bySurname[s]) > 0 {
 				if r := b.unique(bySurname[s], i); r >= 0 {
 					b.union(r, i, passShort)
+				} else if r := b.incumbent(bySurname[s], i); r >= 0 {
+					b.union(r, i, passShort)
 				}
 			} else if r := b.unique(byFirst[s], i); r >= 0 {
 				b.union(r, i, passShort)
@@ -325,6 +327,7 @@ func (b *builder) cluster() {
 		done[r] = true
 		p := b.clusters[r].people[0]
 		fit, n := -1, 0
+		var fits []int
 		seen := map[int]bool{}
 		cands := bySurnameInitial[p.Last()+"|"+p.Words[0][:1]]
 		if len(p.Words) >= 2 {
@@ -339,15 +342,21 @@ func (b *builder) cluster() {
 			for _, q := range b.clusters[rj].people {
 				if len(q.Words) > len(p.Words) && actors.PersonCompatible(p, q) {
 					fit, n = rj, n+1
+					fits = append(fits, rj)
 					break
 				}
 			}
-			if n > 1 {
+			if n > 8 {
 				break
 			}
 		}
 		if n == 1 {
 			b.union(fit, r, passShort)
+		} else if n > 1 {
+			// "George Bush" in a 2006 report: the one who held office then.
+			if x := b.incumbent(fits, i); x >= 0 {
+				b.union(x, r, passShort)
+			}
 		}
 	}
 	// Pass 5: untyped mentions to the one typed cluster of the same name.
@@ -448,4 +457,58 @@ func (b *builder) parse(name, typ string) actors.Name {
 	n := actors.ParseName(name, typ)
 	b.nameMemo[k] = n
 	return n
+}
+
+// incumbent chooses among the clusters of cands (several people a name could be) the one
+// whose dictionary entry held an office (a dated leader_of tie) at the date of node i's
+// document: the press names the incumbent by surname. It returns -1 when the date is
+// unknown or not exactly one cluster fits.
+func (b *builder) incumbent(cands []int, i int) int {
+	if b.r.Dict == nil {
+		return -1
+	}
+	date := ""
+	if d := b.docs[b.nodes[i].doc]; d != nil {
+		date = d.Date
+	}
+	if len(date) < 4 {
+		return -1
+	}
+	lo, hi := dateRange(date)
+	found := -1
+	seen := map[int]bool{}
+	self := b.find(i)
+	for _, j := range cands {
+		r := b.find(j)
+		if r == self || seen[r] {
+			continue
+		}
+		seen[r] = true
+		id := b.clusters[r].dict
+		if id == "" {
+			continue
+		}
+		for _, t := range b.r.Dict.TiesOf(id) {
+			if t.Type == "leader_of" && (t.From == "" || t.From <= hi) && (t.To == "" || t.To >= lo) && t.From != "" {
+				if found >= 0 && found != r {
+					return -1
+				}
+				found = r
+				break
+			}
+		}
+	}
+	return found
+}
+
+// dateRange returns the first and last day a date of the form YYYY, YYYY-MM or YYYY-MM-DD
+// covers, as YYYY-MM-DD strings.
+func dateRange(d string) (string, string) {
+	switch len(d) {
+	case 4:
+		return d + "-01-01", d + "-12-31"
+	case 7:
+		return d + "-01", d + "-31"
+	}
+	return d, d
 }

@@ -296,3 +296,30 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
+
+func TestIncumbent(t *testing.T) {
+	mk := func(id, date, text string, names map[string]string) (*faultline.Document, *faultline.Extraction) {
+		d, x := doc(id, text, names)
+		d.Date = date
+		return d, x
+	}
+	d1, x1 := mk("a", "1991-03-01", "President George H. W. Bush spoke.", map[string]string{"President George H. W. Bush": P})
+	d2, x2 := mk("b", "2006-11-01", "George W. Bush spoke.", map[string]string{"George W. Bush": P})
+	d3, x3 := mk("c", "2007-05-01", "President Bush and Mr Bush.", map[string]string{"President Bush": P, "Mr Bush": P})
+	d4, x4 := mk("d", "2007-06", "George Bush spoke.", map[string]string{"George Bush": P})
+	d5, x5 := mk("e", "", "Bush spoke.", map[string]string{"Bush": P})
+	m, err := Build([]*faultline.Document{d1, d2, d3, d4, d5}, []*faultline.Extraction{x1, x2, x3, x4, x5}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := owner(m, "George W. Bush")
+	if owner(m, "President Bush") != w || owner(m, "George Bush") != w {
+		t.Errorf("2007 Bush should be the son: %s %s %s", w, owner(m, "President Bush"), owner(m, "George Bush"))
+	}
+	if owner(m, "President George H. W. Bush") == w {
+		t.Errorf("father merged with son")
+	}
+	if owner(m, "Bush") == w || owner(m, "Bush") == owner(m, "President George H. W. Bush") {
+		t.Errorf("undated bare Bush should stay apart: %s", owner(m, "Bush"))
+	}
+}
