@@ -558,3 +558,28 @@ func TestLoopback(t *testing.T) {
 		}
 	}
 }
+
+// TestRefresh: a model older than the TTL is served while a fresh one loads in the
+// background, and the fresh one replaces it.
+func TestRefresh(t *testing.T) {
+	st := handStore()
+	srv, h := newHandler(st)
+	srv.TTL = time.Millisecond
+	if n := len(list(get(t, h, "/api/actors"), "actors")); n != 8 {
+		t.Fatalf("actors: %d", n)
+	}
+	m := *st.model
+	m.Actors = m.Actors[:3]
+	st.SaveModel(context.Background(), &m)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		time.Sleep(5 * time.Millisecond)
+		n := len(list(get(t, h, "/api/actors"), "actors"))
+		if n == 3 {
+			break
+		}
+		if n != 8 || time.Now().After(deadline) {
+			t.Fatalf("actors: %d, want the old 8 until the new 3", n)
+		}
+	}
+}
