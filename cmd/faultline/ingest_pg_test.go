@@ -64,7 +64,6 @@ func TestIngestPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	items, _ := ingest.Read(ctx, []string{dir}, ingest.Options{})
 	var wg sync.WaitGroup
 	stats := make([]ingestStats, 2)
 	for i := range stats {
@@ -77,6 +76,7 @@ func TestIngestPostgres(t *testing.T) {
 				return
 			}
 			defer store.Close()
+			items, _ := ingest.Read(ctx, []string{dir}, ingest.Options{}) // each process reads for itself
 			stats[i], err = ingestItems(ctx, store, items, ingestOptions{Workers: 2})
 			if err != nil {
 				t.Error(err)
