@@ -55,8 +55,10 @@ func serve(ctx context.Context, store faultline.Store, addr string) error {
 }
 
 // rebuildHook rebuilds and saves the corpus model after an override through the API.
-// TODO(model.go): point it at rebuildModel once that shared helper lands.
-var rebuildHook = demoRebuild
+var rebuildHook = func(ctx context.Context, store faultline.Store) error {
+	_, err := rebuildModel(ctx, store)
+	return err
+}
 
 // serveOn serves store on addr with a write token until ctx is done; ready, when not nil, is
 // called with the server's URL once it listens.
