@@ -14,7 +14,10 @@ import (
 //  2. Consistency: the last name of a multi-word PERSON (and that name without its
 //     particle: al-Sadr -> Sadr) labels its other capitalised mentions in the document
 //     that the tagger left O or gave a different single-token type, and spans made only of
-//     such names and name particles ("Al Maliki" after "Nouri al-Maliki").
+//     such names and name particles ("Al Maliki" after "Nouri al-Maliki"). Likewise the
+//     first word of an organisation name ending in a head word labels its lone mentions
+//     as ORG ("Badr" after "Badr Corps"), unless it is a group word, a title, a country or
+//     a province.
 //  0. An acronym (ISCI, JAM) tagged GPE or LOC that is no place of the gazetteer is an
 //     ORG: the few place acronyms (US, UK, UAE) are all in it.
 //     1b. Arabic names: a run of capitalised words with a name particle (Nouri al-Maliki,
@@ -49,6 +52,16 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 			// 1. Long Name ( ACR )
 			if l+2 < s.Last && words[l] == "(" && words[l+2] == ")" && isAcronym(words[l+1]) && l-f >= 2 {
 				names[words[l+1]] = sp.typ
+			}
+			// 2b. short forms of organisation names: "Badr" after "Badr Corps"
+			if sp.typ == "ORG" && l-f >= 2 && lx.orgHeads[strings.ToLower(words[l-1])] {
+				w := words[f]
+				lw := strings.ToLower(w)
+				p, place := lx.places[lw]
+				if isCap(w) && !lx.isGroup(w) && !lx.titles[lw] && !lx.orgHeads[lw] &&
+					!(place && (p.Kind == "country" || p.Kind == "province")) && names[w] == "" && len(w) > 2 {
+					names[w] = "ORG"
+				}
 			}
 			// 2. multi-word person names
 			if sp.typ == "PERSON" && l-f >= 2 {
