@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/faultline/faultline"
@@ -83,5 +84,29 @@ func TestVersion(t *testing.T) {
 	s := fresh(t)(t).(*postgres.Store)
 	if v, err := s.Version(context.Background()); err != nil || v != 1 {
 		t.Errorf("Version = %d, %v", v, err)
+	}
+}
+
+// TestConcurrentOpen: several processes opening a new database at once apply the
+// migrations once (advisory lock), and all of them work.
+func TestConcurrentOpen(t *testing.T) {
+	open := fresh(t)
+	var wg sync.WaitGroup
+	stores := make([]faultline.Store, 4)
+	for i := range stores {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			stores[i] = open(t)
+		}(i)
+	}
+	wg.Wait()
+	for i, s := range stores {
+		if s == nil {
+			t.Fatalf("store %d did not open", i)
+		}
+		if v, err := s.(*postgres.Store).Version(context.Background()); err != nil || v != 1 {
+			t.Errorf("store %d: version %d, %v", i, v, err)
+		}
 	}
 }
