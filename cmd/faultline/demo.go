@@ -181,10 +181,3 @@ func otherAliases(a faultline.Actor) []string {
 	}
 	return out
 }
-
-// demoRebuild rebuilds and saves the corpus model. serve.go points its rebuildHook at it;
-// it is rebuildModel (model.go) without the returned model.
-func demoRebuild(ctx context.Context, store faultline.Store) error {
-	_, err := rebuildModel(ctx, store)
-	return err
-}
