@@ -268,12 +268,27 @@ func (b *builder) cluster() {
 	}
 	// Multi-word organisation names with one core word ("Badr Corps", "Badr militia"),
 	// unless the word is a place of the corpus ("Nineveh provincial council").
-	places := map[string]bool{}
+	// A word is a place when the corpus uses it as a place at least as often as inside
+	// organisation names (the recogniser may type "Badr" as a place now and then).
+	placeN := map[string]int{}
+	orgN := map[string]int{}
 	for i := range b.nodes {
 		if tg := typeGroup(b.nodes[i].typ); tg == "g" {
 			for _, f := range b.nodes[i].forms {
-				places[actors.Key(f, faultline.GPE)] = true
+				placeN[actors.Key(f, faultline.GPE)] += len(b.nodes[i].mentions)
 			}
+		}
+		for _, c := range keys[i].cores {
+			orgN[c] += len(b.nodes[i].mentions)
+		}
+		for _, c := range keys[i].short {
+			orgN[c] += len(b.nodes[i].mentions)
+		}
+	}
+	places := map[string]bool{}
+	for c, n := range placeN {
+		if n >= orgN[c] {
+			places[c] = true
 		}
 	}
 	for c := range places {

@@ -166,6 +166,21 @@ func (d *doc) covered(start, end int) bool {
 	return false
 }
 
+// inside returns the one entity lying within [start, end) and covering part of it, when
+// no other entity overlaps the span; -1 otherwise.
+func (d *doc) inside(start, end int) int {
+	found := -1
+	for i, e := range d.ents {
+		if e.Start < end && start < e.End {
+			if e.Start < start || e.End > end || found >= 0 || e.Start == start && e.End == end {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
 // at returns the entity exactly at [start, end), or -1.
 func (d *doc) at(start, end int) int {
 	for i, e := range d.ents {
@@ -288,6 +303,12 @@ func (d *doc) acronyms() {
 			sp, ok := spellsIn(d.text, r, e.Text)
 			if !ok || d.text[sp[0]:sp[1]] != d.text[found[0][0]:found[0][1]] {
 				continue
+			}
+			if j := d.inside(sp[0], sp[1]); j >= 0 {
+				// The recogniser cut the name short ("Islamic Supreme Council of"): the
+				// mention becomes the whole expansion.
+				d.ents[j].Start, d.ents[j].End, d.ents[j].Text = sp[0], sp[1], d.text[sp[0]:sp[1]]
+				d.names[j] = actors.ParseName(d.ents[j].Text, d.ents[j].Type)
 			}
 			if j := d.at(sp[0], sp[1]); j >= 0 {
 				d.union(i, j)
@@ -632,10 +653,22 @@ func (d *doc) linkNames() {
 	bySurname := map[string][]int{} // last word of multi-word person names -> entities
 	orgWords := map[string][]int{}  // distinctive word of multi-word org names -> entities
 	byFirst := map[string][]int{}   // first word of multi-word person names -> entities
-	places := map[string]bool{}     // keys of the document's places: never an organisation's core
+	// Keys of the document's places are never an organisation's core, unless the text uses
+	// the word more often inside organisation names (a "Badr" the recogniser typed GPE).
+	placeN, orgN := map[string]int{}, map[string]int{}
 	for i, e := range d.ents {
 		if e.Type == faultline.GPE || e.Type == faultline.LOC {
-			places[d.names[i].Key()] = true
+			placeN[d.names[i].Key()]++
+		} else if e.Type == faultline.ORG {
+			if c, _ := actors.OrgCore(e.Text); c != "" {
+				orgN[c]++
+			}
+		}
+	}
+	places := map[string]bool{}
+	for k, n := range placeN {
+		if n >= orgN[k] {
+			places[k] = true
 		}
 	}
 	orgCore := func(text string) (string, []string) {

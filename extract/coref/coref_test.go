@@ -211,3 +211,12 @@ func TestAcronymUndefined(t *testing.T) {
 		t.Errorf("JAM expansion: %q %q %+v", a, b, got)
 	}
 }
+
+func TestAcronymRepairsBoundary(t *testing.T) {
+	text := "It begins with the Islamic Supreme Council of Iraq and the Badr Corps. ISCI denies it."
+	ents := mark(text, map[string]string{"Islamic Supreme Council of": faultline.ORG, "ISCI": faultline.ORG})
+	got := New().Resolve(text, ents, nil)
+	if a, b := actorOf(got, "Islamic Supreme Council of Iraq", 0), actorOf(got, "ISCI", 0); a == "<none>" || a != b {
+		t.Errorf("boundary not repaired: %+v", got)
+	}
+}
