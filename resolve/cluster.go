@@ -15,6 +15,7 @@ const (
 	passAcronym        // an acronym and the one name it abbreviates
 	passShort          // surnames, partial names and short organisation names
 	passUntyped        // mentions without a type
+	passTypeVote       // one multi-word name under two types: the recogniser's minority type yields
 )
 
 func (b *builder) find(i int) int {
@@ -47,7 +48,7 @@ func (b *builder) union(i, j int, pass int) bool {
 
 // compatible reports whether two clusters may be one actor.
 func compatible(a, c *cluster, pass int) bool {
-	if a.typ != "" && c.typ != "" && a.typ != c.typ {
+	if a.typ != "" && c.typ != "" && a.typ != c.typ && pass != passTypeVote {
 		// A nationality and its state meet only through the dictionary (demonyms).
 		if !(pass == passDict && (a.typ == "o" && c.typ == "g" && onlyNORP(a) || c.typ == "o" && a.typ == "g" && onlyNORP(c))) {
 			return false
@@ -374,6 +375,10 @@ func (b *builder) cluster() {
 			}
 		}
 	}
+	// Pass 6 (below pass 5 in code order, after it in effect): a multi-word name the
+	// recogniser typed two ways ("Moqtada al-Sadr" as a person and, once, a place) is one
+	// actor when one type has at least twice the mentions of the other.
+	defer b.typeVote(keys)
 	// Pass 5: untyped mentions to the one typed cluster of the same name.
 	anyKey := map[string][]int{}
 	for i := range keys {
@@ -526,4 +531,58 @@ func dateRange(d string) (string, string) {
 		return d + "-01", d + "-31"
 	}
 	return d, d
+}
+
+// typeVote merges clusters that share a multi-word name key under different type groups
+// into the one with at least twice their mentions.
+func (b *builder) typeVote(keys []nodeKeys) {
+	byKey := map[string][]int{}
+	var order []string
+	for i := range keys {
+		for _, k := range keys[i].names {
+			if len(k) < 3 || k[1] != ':' || !strings.Contains(k[2:], " ") {
+				continue
+			}
+			if _, ok := byKey[k[2:]]; !ok {
+				order = append(order, k[2:])
+			}
+			byKey[k[2:]] = append(byKey[k[2:]], i)
+		}
+	}
+	sort.Strings(order)
+	size := func(r int) int {
+		n := 0
+		for _, c := range b.clusters[r].types {
+			n += c
+		}
+		return n
+	}
+	for _, k := range order {
+		roots := map[int]bool{}
+		var rs []int
+		for _, i := range byKey[k] {
+			if r := b.find(i); !roots[r] {
+				roots[r] = true
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) < 2 {
+			continue
+		}
+		sort.Slice(rs, func(x, y int) bool {
+			if size(rs[x]) != size(rs[y]) {
+				return size(rs[x]) > size(rs[y])
+			}
+			return rs[x] < rs[y]
+		})
+		big := rs[0]
+		for _, r := range rs[1:] {
+			if b.clusters[b.find(r)] == nil || b.find(r) == b.find(big) {
+				continue
+			}
+			if size(b.find(big)) >= 2*size(b.find(r)) && b.clusters[b.find(r)].typ != b.clusters[b.find(big)].typ {
+				b.union(big, r, passTypeVote)
+			}
+		}
+	}
 }

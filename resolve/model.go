@@ -24,8 +24,21 @@ func (b *builder) actorsOut() {
 		}
 		a.mentions = append(a.mentions, b.nodes[i].mentions...)
 	}
+	for i := range b.ments {
+		b.ments[i].actor = -1
+	}
 	for _, r := range roots {
 		a := byRoot[r]
+		named := false
+		for _, mi := range a.mentions {
+			if !b.ments[mi].pronoun {
+				named = true
+				break
+			}
+		}
+		if !named {
+			continue // only pronouns that coreference could not resolve: no actor
+		}
 		b.finishActor(a)
 		b.actors = append(b.actors, a)
 	}
@@ -180,6 +193,9 @@ func (b *builder) facts() {
 			return b.actors[to].id
 		}
 		a := b.ments[mi].actor
+		if a < 0 {
+			return ""
+		}
 		if acting && b.actors[a].typ == faultline.GPE {
 			if st, ok := capitals[actors.Key(b.ments[mi].text, faultline.GPE)]; ok && st != a {
 				moved[mi] = st

@@ -256,7 +256,23 @@ func (d *doc) acronyms() {
 			continue
 		}
 		s, t, ok := expansionBefore(d.text, m[0], acr)
-		if !ok || d.covered(s, t) {
+		if !ok {
+			continue
+		}
+		if j := d.inside(s, t); j >= 0 {
+			// A name the recogniser cut short: extend it to the expansion.
+			d.ents[j].Start, d.ents[j].End, d.ents[j].Text = s, t, d.text[s:t]
+			d.names[j] = actors.ParseName(d.ents[j].Text, d.ents[j].Type)
+			i := j
+			if k := d.at(g0, g1); k >= 0 {
+				d.union(i, k)
+			} else if !d.covered(g0, g1) {
+				d.add(faultline.Entity{Span: faultline.Span{Start: g0, End: g1}, Type: d.ents[j].Type}, i)
+			}
+			defs[acr] = i
+			continue
+		}
+		if d.covered(s, t) {
 			continue
 		}
 		typ := faultline.ORG
