@@ -26,6 +26,7 @@ sentences. Deterministic for a given corpus, epoch count and seed.`,
 	train.Flags().String("out", "models/ner.bin", "weights file to write")
 	train.Flags().Int("epochs", 6, "training epochs")
 	train.Flags().Int64("seed", 1, "shuffling seed")
+	train.Flags().Bool("pos", false, "use POS features (tags of the embedded POS tagger)")
 	trainCmd.AddCommand(train)
 
 	ev := &cobra.Command{
@@ -60,7 +61,8 @@ func runTrainNER(cmd *cobra.Command, args []string) error {
 		return fmt.Errorf("train ner: %w", err)
 	}
 	fmt.Fprintf(log, "data: %d training sentences (GMB train + GUM), %d GMB dev sentences\nGMB cleaning: %s\n", len(d.Train), len(d.Dev), d.Stats)
-	t := ner.Train(d, ner.TrainOptions{Corpora: corpus, Epochs: epochs, Seed: seed, Log: log})
+	usePOS, _ := cmd.Flags().GetBool("pos")
+	t := ner.Train(d, ner.TrainOptions{Corpora: corpus, Epochs: epochs, Seed: seed, UsePOS: usePOS, Log: log})
 	b := t.Bytes()
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/faultline/faultline/models"
 	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/pos"
 )
 
 // Recognizer is the entity recognition annotator: the tagger plus document-level rules.
@@ -38,6 +39,18 @@ func Load() (*Recognizer, error) {
 	return loaded, loadErr
 }
 
+var (
+	posOnce sync.Once
+	posTag  *pos.Tagger
+	posErr  error
+)
+
+// posTagger returns the embedded POS tagger, loaded once.
+func posTagger() (*pos.Tagger, error) {
+	posOnce.Do(func() { posTag, posErr = pos.Load() })
+	return posTag, posErr
+}
+
 // New returns a recogniser around a trained tagger.
 func New(t *Tagger) *Recognizer {
 	return &Recognizer{t: t, pool: sync.Pool{New: func() any { return new(scratch) }}, Descriptive: true}
@@ -61,6 +74,12 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	}
 	var pos []string
 	if r.t.usePOS {
+		if d.Tokens[0].XPOS == "" {
+			// no POS tagger ran before: run the embedded one
+			if tg, err := posTagger(); err == nil {
+				tg.Annotate(d)
+			}
+		}
 		pos = make([]string, len(d.Tokens))
 		for i := range d.Tokens {
 			pos[i] = d.Tokens[i].XPOS
@@ -115,6 +134,17 @@ func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
 			allPOS = append(allPOS, pos[i]...)
 		} else {
 			allPOS = append(allPOS, make([]string, len(s))...)
+		}
+	}
+	if r.t.usePOS {
+		// tags of the embedded POS tagger, as in training
+		if tg, err := posTagger(); err == nil {
+			for _, s := range sents {
+				if s.First < s.Last {
+					_, x := tg.Tag(words[s.First:s.Last])
+					copy(allPOS[s.First:s.Last], x)
+				}
+			}
 		}
 	}
 	sc := r.pool.Get().(*scratch)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/faultline/faultline/nlp/perceptron"
+	"github.com/faultline/faultline/nlp/pos"
 )
 
 // TrainOptions configures Train.
@@ -14,7 +15,7 @@ type TrainOptions struct {
 	Corpora string    // ../shared/corpora
 	Epochs  int       // passes over the training data (default 6)
 	Seed    int64     // shuffling seed (default 1)
-	UsePOS  bool      // use Penn POS features (the pipeline must then run a POS tagger first)
+	UsePOS  bool      // use Penn POS features from nlp/pos (tagged, not gold, at training time too)
 	Log     io.Writer // progress; nil for none
 }
 
@@ -72,6 +73,23 @@ func LoadData(corpora string) (*Data, error) {
 
 // Train trains the tagger on d.Train.
 func Train(d *Data, opt TrainOptions) *Tagger {
+	return train(d, opt)
+}
+
+// tagPOS replaces the POS of sentences with the tags of the embedded POS tagger, so that
+// training sees what the pipeline will give at run time.
+func tagPOS(ss []Sentence) error {
+	tg, err := pos.Load()
+	if err != nil {
+		return err
+	}
+	for i := range ss {
+		_, ss[i].POS = tg.Tag(ss[i].Words)
+	}
+	return nil
+}
+
+func train(d *Data, opt TrainOptions) *Tagger {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 6
 	}
@@ -81,6 +99,12 @@ func Train(d *Data, opt TrainOptions) *Tagger {
 	logf := func(format string, a ...any) {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, format+"\n", a...)
+		}
+	}
+	if opt.UsePOS {
+		if err := tagPOS(d.Train); err != nil {
+			logf("pos: %v; training without POS", err)
+			opt.UsePOS = false
 		}
 	}
 	lx := newLexicon()
