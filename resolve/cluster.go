@@ -10,12 +10,12 @@ import (
 
 // Key kinds, in the order their merges are tried.
 const (
-	passName    = iota // folded full name within a type group
-	passDict           // dictionary entry (including demonyms of its state)
-	passAcronym        // an acronym and the one name it abbreviates
-	passShort          // surnames, partial names and short organisation names
-	passUntyped        // mentions without a type
-	passTypeVote       // one multi-word name under two types: the recogniser's minority type yields
+	passName     = iota // folded full name within a type group
+	passDict            // dictionary entry (including demonyms of its state)
+	passAcronym         // an acronym and the one name it abbreviates
+	passShort           // surnames, partial names and short organisation names
+	passUntyped         // mentions without a type
+	passTypeVote        // one multi-word name under two types: the recogniser's minority type yields
 )
 
 func (b *builder) find(i int) int {

@@ -166,19 +166,66 @@ func (d *doc) covered(start, end int) bool {
 	return false
 }
 
-// inside returns the one entity lying within [start, end) and covering part of it, when
-// no other entity overlaps the span; -1 otherwise.
-func (d *doc) inside(start, end int) int {
-	found := -1
-	for i, e := range d.ents {
-		if e.Start < end && start < e.End {
-			if e.Start < start || e.End > end || found >= 0 || e.Start == start && e.End == end {
-				return -1
-			}
-			found = i
+// compact removes dropped entities (offsets -1), keeping the partition of the others, and
+// returns the new index of every old one (-1 for dropped ones whose group had no other
+// member, else the index of a live member of its group).
+func (d *doc) compact() []int {
+	n := len(d.ents)
+	remap := make([]int, n)
+	rep := map[int]int{} // old root -> new index of its first live member
+	var ents []faultline.Entity
+	var names []actors.Name
+	var sent []int
+	var par []int
+	for i := 0; i < n; i++ {
+		if d.ents[i].Start < 0 {
+			remap[i] = -1
+			continue
+		}
+		k := len(ents)
+		remap[i] = k
+		ents = append(ents, d.ents[i])
+		names = append(names, d.names[i])
+		sent = append(sent, d.sent[i])
+		r := d.find(i)
+		if p, ok := rep[r]; ok {
+			par = append(par, p)
+		} else {
+			rep[r] = k
+			par = append(par, k)
 		}
 	}
-	return found
+	for i := 0; i < n; i++ {
+		if remap[i] < 0 {
+			if p, ok := rep[d.find(i)]; ok {
+				remap[i] = p
+			}
+		}
+	}
+	d.ents, d.names, d.sent, d.par = ents, names, sent, par
+	return remap
+}
+
+// inside returns the first of the entities lying within [start, end) and covering parts of
+// it, when no entity crosses its edges; -1 otherwise. The other entities inside are
+// dropped (their offsets set to -1): the caller widens the first to the whole span.
+func (d *doc) inside(start, end int) int {
+	var in []int
+	for i, e := range d.ents {
+		if e.Start < end && start < e.End {
+			if e.Start < start || e.End > end || e.Start == start && e.End == end {
+				return -1
+			}
+			in = append(in, i)
+		}
+	}
+	if len(in) == 0 {
+		return -1
+	}
+	for _, j := range in[1:] {
+		d.ents[j].Start, d.ents[j].End = -1, -1
+	}
+	return in[0]
 }
 
 // at returns the entity exactly at [start, end), or -1.
@@ -232,6 +279,9 @@ func (d *doc) acronyms() {
 			continue
 		}
 		for j := i + 1; j < n && d.ents[j].Start <= e.End+3; j++ {
+			if d.ents[j].Start < e.End {
+				continue // overlapping mentions
+			}
 			between := d.text[e.End:d.ents[j].Start]
 			if strings.TrimSpace(between) == "(" && initialsMatch(e.Text, d.ents[j].Text) {
 				d.union(i, j)
@@ -331,6 +381,15 @@ func (d *doc) acronyms() {
 			} else if !d.covered(sp[0], sp[1]) {
 				d.add(faultline.Entity{Span: faultline.Span{Start: sp[0], End: sp[1]}, Type: e.Type}, i)
 			}
+		}
+	}
+	// Drop the entities boundary repairs emptied; defs point at live entities only.
+	remap := d.compact()
+	for k, v := range defs {
+		if remap[v] < 0 {
+			delete(defs, k)
+		} else {
+			defs[k] = remap[v]
 		}
 	}
 	// Later uses.
@@ -529,7 +588,7 @@ func (d *doc) propagate() {
 	var forms []form
 	seen := map[string]bool{}
 	surnames := map[string][]int{}
-	lower := strings.ToLower(d.text)
+	lower := asciiLower(d.text)
 	for i, e := range d.ents {
 		if isPronoun(e.Text) || !startsUpper(e.Text) || len(e.Text) < 3 || e.Type == "" {
 			continue
@@ -592,7 +651,7 @@ func (d *doc) propagate() {
 // commonWord reports whether a capitalised word also occurs in lower case in the text
 // ("The", "President"): then it is not (only) a name.
 func commonWord(text, lower, w string) bool {
-	lw := strings.ToLower(w)
+	lw := asciiLower(w)
 	for off := 0; ; {
 		k := strings.Index(lower[off:], lw)
 		if k < 0 {
@@ -604,6 +663,17 @@ func commonWord(text, lower, w string) bool {
 			return true
 		}
 	}
+}
+
+// asciiLower lower-cases ASCII letters only, so offsets stay those of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // insideName reports whether text[s:t] continues a capitalised name: a capitalised word
@@ -1095,6 +1165,9 @@ func (d *doc) finish() []faultline.Entity {
 	groups := map[int][]int{}
 	var roots []int
 	for i := range d.ents {
+		if d.ents[i].Start < 0 {
+			continue // dropped by a boundary repair
+		}
 		g := d.find(i)
 		if _, ok := groups[g]; !ok {
 			roots = append(roots, g)
@@ -1121,7 +1194,12 @@ func (d *doc) finish() []faultline.Entity {
 			d.ents[i].Actor = id
 		}
 	}
-	out := append([]faultline.Entity(nil), d.ents...)
+	var out []faultline.Entity
+	for _, e := range d.ents {
+		if e.Start >= 0 {
+			out = append(out, e)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
 			return out[i].Start < out[j].Start

@@ -220,3 +220,29 @@ func TestAcronymRepairsBoundary(t *testing.T) {
 		t.Errorf("boundary not repaired: %+v", got)
 	}
 }
+
+// FuzzResolve: coreference never panics on any text and returns entities whose offsets
+// lie in the text, each with an actor.
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{
+		"The Islamic Supreme Council of Iraq (ISCI), formerly known as the Supreme Council for the Islamic Revolution in Iraq, or SCIRI, met. He left.",
+		"Moqtada al-Sadr, the radical cleric, spoke. The cleric left. Sadr and Badr Corps (BC) and JAM.",
+		"(((ISCI))) , or ZZ the The the A. B. C.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var ents []faultline.Entity
+		for _, m := range capitalRuns(text) {
+			ents = append(ents, faultline.Entity{Span: faultline.Span{Start: m[0], End: m[1]}, Type: []string{faultline.ORG, faultline.PERSON, faultline.GPE}[m[0]%3]})
+		}
+		for i := 0; i+4 <= len(text) && i < 40; i += 7 {
+			ents = append(ents, faultline.Entity{Span: faultline.Span{Start: i, End: i + 4}, Type: faultline.PERSON})
+		}
+		for _, e := range New().Resolve(text, ents, nil) {
+			if e.Start < 0 || e.End > len(text) || e.Start >= e.End || e.Actor == "" || text[e.Start:e.End] != e.Text {
+				t.Fatalf("bad entity %+v", e)
+			}
+		}
+	})
+}

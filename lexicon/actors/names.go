@@ -59,6 +59,10 @@ func stripApos(s string) string {
 
 var genericReplacer = strings.NewReplacer("ou", "u", "ee", "i", "oo", "u", "ph", "f")
 
+// leadingJunk are words that never begin a name.
+var leadingJunk = map[string]bool{"the": true, "and": true, "but": true, "or": true, "by": true, "with": true,
+	"to": true, "from": true, "as": true, "at": true, "on": true, "if": true, "while": true, "when": true}
+
 // particles are the name particles dropped from keys: "al-Sadr", "Al Sadr" and "Sadr"
 // share a key. Other particles (bin, Abu, Abdel) carry meaning and are kept.
 var particles = map[string]bool{"al": true, "el": true, "ul": true}
@@ -249,8 +253,8 @@ func ParseName(name, typ string) Name {
 	if len(ws) == 0 {
 		return n
 	}
-	// Leading "the".
-	if ws[0] == "the" && len(ws) > 1 {
+	// Leading "the", and a conjunction or preposition a recogniser took in ("And Al Maliki").
+	for len(ws) > 1 && leadingJunk[ws[0]] {
 		ws = ws[1:]
 	}
 	if typ == "PERSON" || typ == "" {
