@@ -311,6 +311,9 @@ func majority(ts []string) string {
 // titled returns text[start:end] with the title words written right before it ("Mr",
 // "President", "Gen.", "Supreme Leader"), or "" when there are none.
 func titled(text string, start, end int) string {
+	if start < 0 || end > len(text) || start >= end {
+		return ""
+	}
 	s := start
 	for n := 0; n < 4; n++ {
 		before := text[:s]

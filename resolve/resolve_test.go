@@ -323,3 +323,22 @@ func TestIncumbent(t *testing.T) {
 		t.Errorf("undated bare Bush should stay apart: %s", owner(m, "Bush"))
 	}
 }
+
+// FuzzBuild: resolution never panics on extractions whose offsets and refs are garbage.
+func FuzzBuild(f *testing.F) {
+	f.Add("Moqtada al-Sadr met Maliki in Najaf.", 0, 15, 20, 26, "PERSON", "x")
+	f.Add("", -5, 400, 3, 2, "", "")
+	f.Fuzz(func(t *testing.T, text string, s1, e1, s2, e2 int, typ, actor string) {
+		d := &faultline.Document{ID: "d", Text: text}
+		x := &faultline.Extraction{ID: "d", Entities: []faultline.Entity{
+			{Span: faultline.Span{Start: s1, End: e1, Text: "Sadr"}, Type: typ, Actor: actor},
+			{Span: faultline.Span{Start: s2, End: e2}, Type: P, Actor: actor}}}
+		r := &faultline.Ref{Span: faultline.Span{Start: s2, End: e1, Text: "He"}}
+		x.Events = []faultline.Event{{Source: r, Target: &faultline.Ref{Span: faultline.Span{Start: s1, End: e2}}, Place: &faultline.Span{Start: s1, End: e1}}}
+		x.Ties = []faultline.Tie{{Type: "allied_with", A: *r, B: faultline.Ref{Span: faultline.Span{Start: e1, End: e2}}}}
+		x.Quotes = []faultline.Quote{{Span: faultline.Span{Start: s1, End: e1}, Speaker: r}}
+		if _, err := Build([]*faultline.Document{d, nil}, []*faultline.Extraction{x, nil}, []faultline.Override{{Kind: "merge", Actor: actor, Other: typ}, {Kind: "split", Actor: actor, Name: text}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
