@@ -16,15 +16,16 @@ func (s *Server) routes(mux *nethttp.ServeMux) {
 	handle(mux, "/api/documents", get(s.documents))
 	handle(mux, "/api/documents/{id}", get(s.document))
 	handle(mux, "/api/search", get(s.search))
-	handle(mux, "/api/actors", get(s.actorList))
-	handle(mux, "/api/actors/{id}", get(s.dossier))
-	handle(mux, "/api/events", get(s.eventList))
-	handle(mux, "/api/network", get(s.network))
-	handle(mux, "/api/relation", get(s.relation))
-	handle(mux, "/api/blocs", get(s.blocList))
-	handle(mux, "/api/paradoxes", get(s.paradoxList))
-	handle(mux, "/api/timeline", get(s.timeline))
-	handle(mux, "/api/places", get(s.places))
+	// Answers computed from the corpus model alone are cached with it.
+	handle(mux, "/api/actors", get(s.cached(s.actorList)))
+	handle(mux, "/api/actors/{id}", get(s.cached(s.dossier)))
+	handle(mux, "/api/events", get(s.cached(s.eventList)))
+	handle(mux, "/api/network", get(s.cached(s.network)))
+	handle(mux, "/api/relation", get(s.cached(s.relation)))
+	handle(mux, "/api/blocs", get(s.cached(s.blocList)))
+	handle(mux, "/api/paradoxes", get(s.cached(s.paradoxList)))
+	handle(mux, "/api/timeline", get(s.cached(s.timeline)))
+	handle(mux, "/api/places", get(s.cached(s.places)))
 	handle(mux, "/api/scenario", map[string]apiFunc{nethttp.MethodPost: s.write(s.scenario)})
 	handle(mux, "/api/overrides", map[string]apiFunc{
 		nethttp.MethodGet:  s.overrideList,
@@ -37,6 +38,19 @@ func (s *Server) routes(mux *nethttp.ServeMux) {
 
 func (s *Server) snapshot(r *nethttp.Request) (*snapshot, error) {
 	return s.cache.model(r.Context())
+}
+
+// cached serves fn's answers from the current model's answer cache, keyed by the path and
+// the sorted query; errors are not cached.
+func (s *Server) cached(fn apiFunc) apiFunc {
+	return func(r *nethttp.Request) (any, error) {
+		snap, err := s.snapshot(r)
+		if err != nil {
+			return nil, err
+		}
+		key := r.URL.Path + "?" + r.URL.Query().Encode()
+		return snap.answer(key, func() (any, error) { return fn(r) })
+	}
 }
 
 // Info is the answer of GET /api/info: what the store holds and what the server allows.

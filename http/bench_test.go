@@ -148,3 +148,26 @@ func BenchmarkNetworkWindow(b *testing.B) {
 	}
 	latencies(b, h, targets)
 }
+
+// BenchmarkDossierUncached is BenchmarkDossier with every answer computed: a query
+// parameter the API ignores makes each request miss the answer cache.
+func BenchmarkDossierUncached(b *testing.B) {
+	h := synthHandler(b)
+	var targets []string
+	for i := 0; i < 2000; i++ {
+		targets = append(targets, fmt.Sprintf("/api/actors/actor-%d?nocache=%d", i%20, i))
+	}
+	latencies(b, h, targets)
+}
+
+// BenchmarkNetworkUncached is BenchmarkNetwork with every answer computed from the cached
+// graphs (as BenchmarkDossierUncached).
+func BenchmarkNetworkUncached(b *testing.B) {
+	h := synthHandler(b)
+	windows := []string{"", "from=2005&to=2005", "from=2006-01&to=2006-06", "from=2007", "limit=500"}
+	var targets []string
+	for i := 0; i < 2000; i++ {
+		targets = append(targets, fmt.Sprintf("/api/network?%s&nocache=%d", windows[i%len(windows)], i))
+	}
+	latencies(b, h, targets)
+}

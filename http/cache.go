@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"sort"
 	"strings"
@@ -122,6 +123,43 @@ type snapshot struct {
 	mu    sync.Mutex
 	views map[[2]string]*view
 	order [][2]string // views, oldest first, for eviction
+
+	// Encoded answers of read-only requests, by path and sorted query.
+	respMu    sync.Mutex
+	resp      map[string]json.RawMessage
+	respBytes int
+}
+
+// Limits of a snapshot's answer cache.
+const (
+	maxCachedAnswers = 256
+	maxCachedBytes   = 64 << 20
+)
+
+// answer returns the cached answer for key, or computes, encodes and keeps it.
+func (s *snapshot) answer(key string, compute func() (any, error)) (any, error) {
+	s.respMu.Lock()
+	b, ok := s.resp[key]
+	s.respMu.Unlock()
+	if ok {
+		return b, nil
+	}
+	v, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	b, err = json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	s.respMu.Lock()
+	defer s.respMu.Unlock()
+	if s.resp == nil || len(s.resp) >= maxCachedAnswers || s.respBytes+len(b) > maxCachedBytes {
+		s.resp, s.respBytes = map[string]json.RawMessage{}, 0 // start over rather than track ages
+	}
+	s.resp[key] = b
+	s.respBytes += len(b)
+	return json.RawMessage(b), nil
 }
 
 // halfLife is the recency half-life in days of the graphs, as the CLI's default: evidence
