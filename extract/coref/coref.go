@@ -32,10 +32,13 @@ type Resolver struct {
 	// Propagate adds the other occurrences of a name the recogniser found once, and of
 	// the surname of a person who is the only one of that surname in the document.
 	Propagate bool
+	// Dictionary adds mentions of multi-word names of the general actor dictionary
+	// (lexicon/actors) that the recogniser missed ("Iraqi National Congress").
+	Dictionary bool
 }
 
-// New returns the component with pronoun, nominal and propagated mentions on.
-func New() *Resolver { return &Resolver{Pronouns: true, Nominals: true, Propagate: true} }
+// New returns the component with pronoun, nominal, propagated and dictionary mentions on.
+func New() *Resolver { return &Resolver{Pronouns: true, Nominals: true, Propagate: true, Dictionary: true} }
 
 // Extract implements extract.Component. When the extraction has no entities yet it takes
 // the NER layer of the annotated document.
@@ -59,6 +62,9 @@ func (r *Resolver) Extract(in *extract.Input) {
 func (r *Resolver) Resolve(text string, ents []faultline.Entity, sents []faultline.Span) []faultline.Entity {
 	d := newDoc(text, ents, sents)
 	d.acronyms()
+	if r.Dictionary {
+		d.dictionary()
+	}
 	d.renames()
 	d.linkNames()
 	if r.Propagate {
@@ -164,6 +170,66 @@ func (d *doc) covered(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// notNameStart are capitalised sentence openers that never begin a dictionary name.
+var notNameStart = map[string]bool{"the": true, "and": true, "if": true, "as": true, "but": true, "or": true,
+	"when": true, "while": true, "by": true, "with": true, "to": true, "from": true, "at": true, "on": true,
+	"in": true, "of": true, "for": true, "after": true, "before": true, "since": true, "a": true, "an": true}
+
+// dictionary adds mentions for the runs of capitalised words (two to seven words) that
+// are a name of the general actor dictionary and that no mention covers, longest first.
+func (d *doc) dictionary() {
+	dict, err := actors.Default()
+	if err != nil || dict == nil {
+		return
+	}
+	for _, r := range capitalRuns(d.text) {
+		ws := strings.Fields(d.text[r[0]:r[1]])
+		if len(ws) > 20 {
+			continue
+		}
+		offs := make([]int, len(ws))
+		pos := r[0]
+		for i, w := range ws {
+			offs[i] = pos + strings.Index(d.text[pos:], w)
+			pos = offs[i] + len(w)
+		}
+		for i := 0; i < len(ws); {
+			hit := false
+			lw := strings.ToLower(strings.TrimSuffix(ws[i], "."))
+			if startsUpper(ws[i]) && !actors.IsTitle(lw) && !notNameStart[lw] && !(actors.Demonym(lw) != "" && i+1 < len(ws) && actors.IsTitle(strings.ToLower(strings.TrimSuffix(ws[i+1], ".")))) {
+				for j := min(len(ws), i+7); j >= i+2; j-- {
+					last := strings.TrimSuffix(strings.TrimSuffix(ws[j-1], "’s"), "'s")
+					last = strings.TrimRight(last, ".,;:’'")
+					if !startsUpper(last) {
+						continue
+					}
+					s, t := offs[i], offs[j-1]+len(last)
+					if d.covered(s, t) {
+						continue
+					}
+					name := d.text[s:t]
+					var e *actors.Entry
+					for _, typ := range []string{faultline.ORG, faultline.PERSON, faultline.GPE} {
+						if x := dict.Lookup(name, typ); x != nil && x.Type == typ {
+							e = x
+							break
+						}
+					}
+					if e == nil {
+						continue
+					}
+					d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: e.Type}, -1)
+					i, hit = j, true
+					break
+				}
+			}
+			if !hit {
+				i++
+			}
+		}
+	}
 }
 
 // compact removes dropped entities (offsets -1), keeping the partition of the others, and
