@@ -38,7 +38,9 @@ type Resolver struct {
 }
 
 // New returns the component with pronoun, nominal, propagated and dictionary mentions on.
-func New() *Resolver { return &Resolver{Pronouns: true, Nominals: true, Propagate: true, Dictionary: true} }
+func New() *Resolver {
+	return &Resolver{Pronouns: true, Nominals: true, Propagate: true, Dictionary: true}
+}
 
 // Extract implements extract.Component. When the extraction has no entities yet it takes
 // the NER layer of the annotated document.
