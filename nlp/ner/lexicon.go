@@ -25,6 +25,8 @@ type lexicon struct {
 	info map[string]wordInfo
 	// maxLen[w] is the most tokens of a multi-word place or actor name starting with w.
 	maxLen map[string]int
+	// prefix holds the proper prefixes of two or more words of multi-word names.
+	prefix map[string]bool
 }
 
 func newLexicon() *lexicon {
@@ -39,11 +41,15 @@ func newLexicon() *lexicon {
 		forces:    gazetteer.Forces(),
 		variants:  gazetteer.Variants(),
 		maxLen:    map[string]int{},
+		prefix:    map[string]bool{},
 	}
 	note := func(name string) {
 		f := strings.Fields(name)
 		if len(f) > 0 && len(f) > lx.maxLen[f[0]] {
 			lx.maxLen[f[0]] = len(f)
+		}
+		for k := 2; k < len(f); k++ {
+			lx.prefix[strings.Join(f[:k], " ")] = true
 		}
 	}
 	for k := range lx.places {
@@ -138,29 +144,42 @@ func (lx *lexicon) matchTok(toks []token, i int) (int, int) {
 		b = append(b, toks[i+l].lower...)
 		ends[l] = len(b)
 	}
-	for l := n; l >= 1; l-- {
+	// grow the name while it is a prefix of a longer one, remembering the longest match
+	best, kind := 0, gzNone
+	for l := 1; l <= n; l++ {
 		k := b[:ends[l-1]]
-		if p, ok := lx.places[string(k)]; ok {
-			switch p.Kind {
-			case "country":
-				return l, gzCountry
-			case "province":
-				return l, gzProvince
-			default:
-				if _, ok := lx.actors[string(k)]; ok {
-					return l, gzActor
-				}
-				return l, gzCity
-			}
+		if c := lx.kindOf(string(k)); c != gzNone {
+			best, kind = l, c
 		}
-		if _, ok := lx.actors[string(k)]; ok {
-			return l, gzActor
-		}
-		if _, ok := lx.demonyms[string(k)]; ok {
-			return l, gzDemonym
+		if l >= 2 && !lx.prefix[string(k)] {
+			break
 		}
 	}
-	return 0, gzNone
+	return best, kind
+}
+
+// kindOf returns the gazetteer kind of a lower-case name, or gzNone.
+func (lx *lexicon) kindOf(k string) int {
+	if p, ok := lx.places[k]; ok {
+		switch p.Kind {
+		case "country":
+			return gzCountry
+		case "province":
+			return gzProvince
+		default:
+			if _, ok := lx.actors[k]; ok {
+				return gzActor
+			}
+			return gzCity
+		}
+	}
+	if _, ok := lx.actors[k]; ok {
+		return gzActor
+	}
+	if _, ok := lx.demonyms[k]; ok {
+		return gzDemonym
+	}
+	return gzNone
 }
 
 // match finds the longest gazetteer name starting at words[i] among capitalised words and

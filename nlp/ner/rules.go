@@ -199,6 +199,16 @@ func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
 			continue
 		}
+		any := false
+		for _, w := range words[s.First:s.Last] {
+			if len(w) <= 6 && lx.particles[strings.ToLower(w)] || strings.IndexByte(w, '-') > 0 && hasParticle(strings.ToLower(w)) {
+				any = true
+				break
+			}
+		}
+		if !any {
+			continue
+		}
 		for i := s.First; i < s.Last; {
 			j := i
 			particle, name := false, false
