@@ -47,6 +47,8 @@ func TestRecognize(t *testing.T) {
 			map[string]string{"NLF": "ORG"}},
 		{"curly apostrophe", "Jabouri’s fighters clashed with Iraqi army units in Baghdad.",
 			map[string]string{"Iraqi army": "ORG", "Baghdad": "GPE"}},
+		{"name inside quotes", "The commander said: \u201cAhmed al-Jabouri will not leave Mosul.\u201d",
+			map[string]string{"Ahmed al-Jabouri": "PERSON", "Mosul": "GPE"}},
 		{"variants", "Shiite and Shi'ite militias fought; the U.S. and the US both sent troops.",
 			map[string]string{"U.S.": "GPE", "US": "GPE"}},
 	}
