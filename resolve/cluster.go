@@ -57,6 +57,9 @@ func compatible(a, c *cluster, pass int) bool {
 	if a.dict != "" && c.dict != "" && a.dict != c.dict {
 		return false
 	}
+	if a.gender != "" && c.gender != "" && a.gender != c.gender {
+		return false // Mr Blair is not Mrs Blair
+	}
 	for _, x := range a.people {
 		for _, y := range c.people {
 			if !actors.PersonCompatible(x, y) {
@@ -85,6 +88,9 @@ func merge(a, c *cluster) {
 	}
 	if a.dict == "" {
 		a.dict = c.dict
+	}
+	if a.gender == "" {
+		a.gender = c.gender
 	}
 	seen := map[string]bool{}
 	for _, p := range a.people {
@@ -137,6 +143,9 @@ func (b *builder) cluster() {
 			acr := actors.Acronym(f)
 			name := b.parse(f, nd.typ)
 			key := name.Key()
+			if g := actors.Gender(name.Titles); g != "" && tg == "p" {
+				c.gender = g
+			}
 			if key == "" {
 				continue
 			}

@@ -64,6 +64,7 @@ type cluster struct {
 	types  map[string]int // entity type -> mentions
 	dict   string         // dictionary entry id, or ""
 	people []actors.Name  // multi-word person names
+	gender string         // "m" or "f" from titles (Mr, Mrs), or ""
 	nodes  int
 	docs   map[int]bool
 }

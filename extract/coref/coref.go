@@ -958,13 +958,29 @@ func namedAfterPerson(ws []string) bool {
 	return false
 }
 
+// gender returns the gender the titles of group g's mentions give ("m", "f"), or "".
+func (d *doc) gender(g int) string {
+	for i := range d.ents {
+		if d.find(i) == g {
+			if x := actors.Gender(d.names[i].Titles); x != "" {
+				return x
+			}
+		}
+	}
+	return ""
+}
+
 // pick chooses among candidate entities (possibly of several groups) for mention i: the
 // one group among them, else (when recent) the group of the most recent candidate in the
 // same or the previous sentence.
 func (d *doc) pick(cands []int, i int, recent bool) int {
 	groups := map[int]bool{}
+	gi := d.gender(d.find(i))
 	for _, j := range cands {
 		if j != i {
+			if g := d.gender(d.find(j)); gi != "" && g != "" && g != gi {
+				continue // Mrs Blair is not Tony Blair's "Mr Blair"
+			}
 			groups[d.find(j)] = true
 		}
 	}

@@ -716,3 +716,17 @@ func CoreKey(name, typ string) string {
 	}
 	return ""
 }
+
+// Gender returns "m" or "f" when a person's titles say ("Mr", "Sir", "King"; "Mrs", "Ms",
+// "Queen"), "" otherwise.
+func Gender(titles []string) string {
+	for _, t := range titles {
+		switch strings.TrimSuffix(t, ".") {
+		case "mr", "sir", "king", "prince", "lord", "sheikh", "shaikh", "sheik", "emir", "sultan":
+			return "m"
+		case "mrs", "ms", "miss", "queen", "princess", "lady", "dame", "madam", "madame":
+			return "f"
+		}
+	}
+	return ""
+}
