@@ -87,9 +87,9 @@ func init() {
 	}
 	trainPOS.Flags().String("corpus", "../shared/corpora/ud-en-ewt", "directory holding the EWT .conllu files")
 	trainPOS.Flags().String("out", "models/pos.bin", "output weights file")
-	trainPOS.Flags().Int("epochs", 12, "maximum training epochs (the best on dev is kept)")
+	trainPOS.Flags().Int("epochs", 10, "maximum training epochs (the best on dev is kept)")
 	trainPOS.Flags().Int64("seed", 1, "shuffling seed")
-	trainPOS.Flags().Float64("prune", 0.5, "drop averaged weights smaller than this")
+	trainPOS.Flags().Float64("prune", 0.1, "drop averaged weights smaller than this")
 	trainPOS.Flags().Bool("two-pass", true, "add a second pass that sees first-pass tags to the right")
 
 	evalPOS := &cobra.Command{
@@ -154,7 +154,7 @@ embedded one).`,
 				return err
 			}
 			start := time.Now()
-			var trainTags, devTags [][]string
+			var trainTags, devTags, trainU, devU [][]string
 			switch tagsMode {
 			case "gold":
 			case "jackknife":
@@ -162,8 +162,9 @@ embedded one).`,
 				if err != nil {
 					return err
 				}
-				devTags = tagAll(t, dev)
+				devTags, devU = tagAll(t, dev)
 				trainTags = make([][]string, len(train))
+				trainU = make([][]string, len(train))
 				for k := 0; k < folds; k++ {
 					var in, held []conllu.Sentence
 					var idx []int
@@ -179,16 +180,23 @@ embedded one).`,
 					if err != nil {
 						return err
 					}
-					for j, tags := range tagAll(ft, held) {
-						trainTags[idx[j]] = tags
+					x, u := tagAll(ft, held)
+					for j := range x {
+						trainTags[idx[j]], trainU[idx[j]] = x[j], u[j]
 					}
 					fmt.Fprintf(cmd.ErrOrStderr(), "parse: tagged fold %d/%d (%s)\n", k+1, folds, time.Since(start).Round(time.Second))
 				}
 			default:
 				return fmt.Errorf("--tags must be gold or jackknife")
 			}
-			p, sc, err := parse.Train(parse.FromCoNLLU(train, trainTags), parse.FromCoNLLU(dev, devTags),
-				parse.Options{Epochs: epochs, Seed: seed, Prune: prune, Log: cmd.ErrOrStderr()})
+			p, sc, err := parse.Train(parse.FromCoNLLU(train, trainTags, trainU), parse.FromCoNLLU(dev, devTags, devU),
+				parse.Options{Epochs: epochs, Seed: seed, Prune: prune, Log: cmd.ErrOrStderr(),
+					Checkpoint: func(p *parse.Parser, sc parse.Scores) {
+						// keep the best model so far on disk: training can be stopped any time
+						if err := writeModel(out, func(b *bytes.Buffer) error { _, err := p.WriteTo(b); return err }); err != nil {
+							fmt.Fprintln(cmd.ErrOrStderr(), "parse: checkpoint:", err)
+						}
+					}})
 			if err != nil {
 				return err
 			}
@@ -203,9 +211,9 @@ embedded one).`,
 	}
 	trainParse.Flags().String("corpus", "../shared/corpora/ud-en-ewt", "directory holding the EWT .conllu files")
 	trainParse.Flags().String("out", "models/parse.bin", "output weights file")
-	trainParse.Flags().Int("epochs", 15, "maximum training epochs (the best on dev is kept)")
+	trainParse.Flags().Int("epochs", 12, "maximum training epochs (the best on dev is kept)")
 	trainParse.Flags().Int64("seed", 1, "shuffling seed")
-	trainParse.Flags().Float64("prune", 0.5, "drop averaged weights smaller than this")
+	trainParse.Flags().Float64("prune", 0.3, "drop averaged weights smaller than this")
 	trainParse.Flags().String("tags", "jackknife", "tags to train on: gold or jackknife")
 	trainParse.Flags().Int("folds", 4, "jackknife folds")
 	trainParse.Flags().String("pos-model", "", "tagger weights for dev (default: the embedded model)")
@@ -222,13 +230,13 @@ embedded one).`,
 			if err != nil {
 				return err
 			}
-			var tags [][]string
+			var tags, utags [][]string
 			if !goldTags {
 				t, err := loadTagger(posModel)
 				if err != nil {
 					return err
 				}
-				tags = tagAll(t, sents)
+				tags, utags = tagAll(t, sents)
 			}
 			p, err := loadParser(model)
 			if err != nil {
@@ -242,7 +250,7 @@ embedded one).`,
 					return err
 				}
 			}
-			data := parse.FromCoNLLU(sents, tags)
+			data := parse.FromCoNLLU(sents, tags, utags)
 			start := time.Now()
 			sc := p.Evaluate(data)
 			el := time.Since(start)
@@ -264,17 +272,18 @@ embedded one).`,
 	evalCmd.AddCommand(evalParse)
 }
 
-// tagAll tags gold-tokenized sentences, returning their XPOS tags.
-func tagAll(t *pos.Tagger, sents []conllu.Sentence) [][]string {
-	out := make([][]string, len(sents))
+// tagAll tags gold-tokenized sentences, returning their XPOS and UPOS tags.
+func tagAll(t *pos.Tagger, sents []conllu.Sentence) (xpos, upos [][]string) {
+	xpos = make([][]string, len(sents))
+	upos = make([][]string, len(sents))
 	for i, s := range sents {
 		words := make([]string, len(s.Words))
 		for j, w := range s.Words {
 			words[j] = tokenize.Normalize(w.Form)
 		}
-		_, out[i] = t.Tag(words)
+		upos[i], xpos[i] = t.Tag(words)
 	}
-	return out
+	return xpos, upos
 }
 
 // loadParser returns the parser in file path, or the embedded one when path is empty.

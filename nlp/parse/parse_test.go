@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/conllu"
 	"github.com/faultline/faultline/nlp/internal/benchutil"
 	"github.com/faultline/faultline/nlp/pos"
 	"github.com/faultline/faultline/nlp/tokenize"
@@ -111,23 +112,37 @@ func TestTrees(t *testing.T) {
 }
 
 func TestCosts(t *testing.T) {
-	// gold: 1 <- 2 (nsubj), root -> 2, 2 -> 3 (obj); positions 1-based, 0 = root
-	gh := []int{none, 2, 0, 2}
-	gl := []int{none, 1, 2, 0}
+	// gold: 1 <- 2 (label 1), 2 is the root (label 2), 2 -> 3 (label 0); positions
+	// 1-based, 4 = root
+	gh := []int{none, 2, 4, 2, none}
+	gl := []int{none, 1, 2, 0, none}
 	var s state
 	s.reset(3)
 	costs := make([]int, 2+2*3)
 	s.costs(gh, gl, costs)
-	if costs[shift] != 0 {
-		t.Errorf("shift cost %d, want 0", costs[shift])
-	}
-	if costs[3+2*2] != 1 { // right-arc root -> 1: loses 1 <- 2
-		t.Errorf("right-arc cost %d, want 1", costs[3+2*2])
+	if costs[shift] != 0 || costs[reduce] != -1 || costs[2] != -1 || costs[3] != -1 {
+		t.Errorf("initial costs %v, want only shift, at 0", costs)
 	}
 	s.apply(shift)
 	s.costs(gh, gl, costs)
-	if costs[2+2*1] != 0 || costs[2+2*0] != 1 || costs[reduce] != -1 {
-		t.Errorf("left-arc costs %v", costs)
+	if costs[2+2*1] != 0 || costs[2+2*0] != 1 || costs[reduce] != -1 || costs[3] != 2 {
+		t.Errorf("costs after shift %v", costs)
+	}
+	s.apply(2 + 2*1) // 1 <- 2
+	s.apply(shift)   // 2
+	s.costs(gh, gl, costs)
+	if costs[3+2*0] != 0 || costs[3+2*1] != 1 || costs[shift] != 1 {
+		t.Errorf("costs with 2 on the stack %v", costs)
+	}
+	s.apply(3) // 2 -> 3 (label 0)
+	s.apply(reduce)
+	s.costs(gh, gl, costs)
+	if costs[2+2*2] != 0 || costs[2] != 1 || costs[shift] != -1 {
+		t.Errorf("costs at the root %v", costs)
+	}
+	s.apply(2 + 2*2)
+	if !s.done() || s.head[2] != 4 || s.head[1] != 2 || s.head[3] != 2 {
+		t.Errorf("final state heads %v done %v", s.head, s.done())
 	}
 }
 
@@ -166,4 +181,53 @@ func BenchmarkPipeline(b *testing.B) {
 		n = len(d.Tokens)
 	}
 	m.Report(b, float64(n)*float64(b.N), "tokens")
+}
+
+// sharedDir finds ../shared next to the module root, or skips the test.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("../shared not found: no module root")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skip("../shared not found: " + shared)
+	}
+	return shared
+}
+
+// TestDevSample guards against regressions: the embedded tagger and parser on the first
+// 300 sentences of EWT dev (gold tokens, predicted tags).
+func TestDevSample(t *testing.T) {
+	tg, p := load(t)
+	sents, err := conllu.ReadFile(filepath.Join(sharedDir(t), "corpora", "ud-en-ewt", "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		t.Skip("EWT dev not readable: ", err)
+	}
+	sents = sents[:300]
+	var xpos, upos [][]string
+	for _, s := range sents {
+		var words []string
+		for _, w := range s.Words {
+			words = append(words, tokenize.Normalize(w.Form))
+		}
+		u, x := tg.Tag(words)
+		xpos, upos = append(xpos, x), append(upos, u)
+	}
+	sc := p.Evaluate(FromCoNLLU(sents, xpos, upos))
+	t.Logf("first 300 dev sentences: uas %.4f las %.4f (%d tokens)", sc.UAS, sc.LAS, sc.Tokens)
+	if sc.UAS < 0.82 || sc.LAS < 0.78 {
+		t.Errorf("accuracy dropped: %+v", sc)
+	}
 }

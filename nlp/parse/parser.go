@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -31,15 +30,19 @@ import (
 type Parser struct {
 	model  *perceptron.Model
 	labels []string
-	punct  int // label id of "punct", or -1
-	dep    int // label id used for unattached non-punctuation
-	pool   sync.Pool
+	// classes maps the hash of a lowercase training word to its lexical class: the set of
+	// Penn tags it takes in the training data, a tag-independent hint at its category.
+	classes map[uint64]uint64
+	punct   int // label id of "punct", or -1
+	dep     int // label id used for unattached non-punctuation
+	pool    sync.Pool
 }
 
 // file is the serialised form of a Parser.
 type file struct {
-	Model  []byte
-	Labels []string
+	Model   []byte
+	Labels  []string
+	Classes map[uint64]uint64
 }
 
 // scratch is per-call working memory.
@@ -53,10 +56,11 @@ type scratch struct {
 	rels   []int
 	words  []string
 	tags   []string
+	utags  []string
 }
 
-func newParser(m *perceptron.Model, labels []string) *Parser {
-	p := &Parser{model: m, labels: labels, punct: -1, dep: 0}
+func newParser(m *perceptron.Model, labels []string, classes map[uint64]uint64) *Parser {
+	p := &Parser{model: m, labels: labels, classes: classes, punct: -1, dep: 0}
 	for i, l := range labels {
 		switch l {
 		case "punct":
@@ -112,7 +116,7 @@ func Read(r io.Reader) (*Parser, error) {
 	if m.NumClasses() != 2+2*len(f.Labels) || len(f.Labels) == 0 {
 		return nil, fmt.Errorf("parse: model has %d classes for %d labels", m.NumClasses(), len(f.Labels))
 	}
-	return newParser(m, f.Labels), nil
+	return newParser(m, f.Labels, f.Classes), nil
 }
 
 // WriteTo writes the parser.
@@ -123,7 +127,7 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 	}
 	cw := &counter{w: w}
 	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	err := gob.NewEncoder(zw).Encode(file{Model: mb.Bytes(), Labels: p.labels})
+	err := gob.NewEncoder(zw).Encode(file{Model: mb.Bytes(), Labels: p.labels, Classes: p.classes})
 	if err != nil {
 		return cw.n, err
 	}
@@ -154,29 +158,26 @@ func (p *Parser) get() *scratch {
 
 var rootWord = perceptron.HashString(3, "<root>")
 
-// prepare fills the per-token feature values of st for words/tags (1-based positions).
-func prepare(st *state, suf []uint64, buf []byte, words, tags []string) ([]uint64, []byte) {
+// prepare fills the per-token feature values of st for words and their Penn and UPOS tags
+// (1-based positions; utags may be nil).
+func prepare(st *state, suf []uint64, buf []byte, words, tags, utags []string, classes map[uint64]uint64) ([]uint64, []byte) {
 	n := len(words)
 	st.reset(n)
-	if cap(st.w) < n+1 {
-		st.w = make([]uint64, n+1)
-		st.p = make([]uint64, n+1)
+	m := n + 2
+	if cap(st.w) < m {
+		st.w = make([]uint64, m)
+		st.p = make([]uint64, m)
+		st.u = make([]uint64, m)
+		st.c = make([]uint64, m)
 	}
-	st.w, st.p = st.w[:n+1], st.p[:n+1]
-	if cap(suf) < n+1 {
-		suf = make([]uint64, n+1)
+	st.w, st.p, st.u, st.c = st.w[:m], st.p[:m], st.u[:m], st.c[:m]
+	if cap(suf) < m {
+		suf = make([]uint64, m)
 	}
-	suf = suf[:n+1]
-	st.w[0], st.p[0], suf[0] = rootWord, rootWord, rootWord
+	suf = suf[:m]
+	st.w[n+1], st.p[n+1], st.u[n+1], st.c[n+1], suf[n+1] = rootWord, rootWord, rootWord, rootWord, rootWord
 	for i, w := range words {
-		buf = buf[:0]
-		for j := 0; j < len(w); j++ {
-			c := w[j]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-		}
+		buf = asciiLower(buf, w)
 		st.w[i+1] = hashBytes(1, buf)
 		k := len(buf) - 3
 		if k < 0 {
@@ -184,8 +185,26 @@ func prepare(st *state, suf []uint64, buf []byte, words, tags []string) ([]uint6
 		}
 		suf[i+1] = hashBytes(4, buf[k:])
 		st.p[i+1] = perceptron.HashString(2, tags[i])
+		st.u[i+1] = 5
+		if utags != nil {
+			st.u[i+1] = perceptron.HashString(6, utags[i])
+		}
+		st.c[i+1] = classes[st.w[i+1]]
 	}
 	return suf, buf
+}
+
+// asciiLower appends w with ASCII letters lowercased to buf[:0].
+func asciiLower(buf []byte, w string) []byte {
+	buf = buf[:0]
+	for j := 0; j < len(w); j++ {
+		c := w[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 func hashBytes(seed uint64, b []byte) uint64 {
@@ -198,9 +217,9 @@ func hashBytes(seed uint64, b []byte) uint64 {
 }
 
 // parse parses one sentence into s.heads (-1 root, else 0-based) and s.rels (label ids).
-func (p *Parser) parse(s *scratch, words, tags []string) {
+func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 	st := &s.st
-	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags)
+	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags, utags, p.classes)
 	nc := p.model.NumClasses()
 	for !st.done() {
 		s.fs = st.features(s.fs[:0], s.suf)
@@ -216,28 +235,45 @@ func (p *Parser) parse(s *scratch, words, tags []string) {
 	p.finish(s, tags)
 }
 
-// finish turns the final state into heads and labels, attaching tokens left without a head.
+// finish turns the final state into heads and labels. Every word has a head; of several
+// words attached to the root, the first labelled root stays the root and the others
+// become its dependents.
 func (p *Parser) finish(s *scratch, tags []string) {
 	st := &s.st
 	n := st.n
+	rootPos := n + 1
 	s.heads = s.heads[:0]
 	s.rels = s.rels[:0]
-	root := st.rc[0][0]
+	rootLabel := p.rootLabel()
+	main := none
+	for i := 1; i <= n; i++ {
+		if st.head[i] == rootPos && (main == none || st.lab[i] == rootLabel && st.lab[main] != rootLabel) {
+			main = i
+		}
+	}
 	for i := 1; i <= n; i++ {
 		h, l := st.head[i], st.lab[i]
-		if h == none {
-			if root == none {
-				root = i
-				h, l = 0, p.rootLabel()
-			} else {
-				h = root
+		switch {
+		case h == none || h == rootPos && i != main:
+			if main == none {
+				main, h, l = i, rootPos, rootLabel
+				break
+			}
+			h = main
+			if l < 0 || l == rootLabel {
 				l = p.dep
 				if p.punct >= 0 && isPunct(tags[i-1]) {
 					l = p.punct
 				}
 			}
+		case i == main:
+			l = rootLabel
 		}
-		s.heads = append(s.heads, h-1)
+		if h == rootPos {
+			s.heads = append(s.heads, -1)
+		} else {
+			s.heads = append(s.heads, h-1)
+		}
 		s.rels = append(s.rels, l)
 	}
 }
@@ -257,14 +293,14 @@ func isPunct(tag string) bool {
 }
 
 // Parse returns the head (index into words, -1 for the root) and relation of each word,
-// given the words' normalised forms and Penn (XPOS) tags.
-func (p *Parser) Parse(words, tags []string) (heads []int, rels []string) {
+// given the words' normalised forms, Penn (XPOS) and Universal (UPOS) tags; utags may be nil.
+func (p *Parser) Parse(words, tags, utags []string) (heads []int, rels []string) {
 	if len(words) == 0 {
 		return nil, nil
 	}
 	s := p.get()
 	defer p.pool.Put(s)
-	p.parse(s, words, tags)
+	p.parse(s, words, tags, utags)
 	heads = append(heads, s.heads...)
 	for _, l := range s.rels {
 		rels = append(rels, p.labels[l])
@@ -273,17 +309,18 @@ func (p *Parser) Parse(words, tags []string) (heads []int, rels []string) {
 }
 
 // Annotate sets Head (an index into d.Tokens, -1 for a sentence root) and Rel of every
-// token, sentence by sentence, from the tokens' Norm and XPOS.
+// token, sentence by sentence, from the tokens' Norm, XPOS and UPOS.
 func (p *Parser) Annotate(d *nlp.Doc) {
 	s := p.get()
 	defer p.pool.Put(s)
 	one := func(first, last int) {
-		s.words, s.tags = s.words[:0], s.tags[:0]
+		s.words, s.tags, s.utags = s.words[:0], s.tags[:0], s.utags[:0]
 		for _, t := range d.Tokens[first:last] {
 			s.words = append(s.words, t.Norm)
 			s.tags = append(s.tags, t.XPOS)
+			s.utags = append(s.utags, t.UPOS)
 		}
-		p.parse(s, s.words, s.tags)
+		p.parse(s, s.words, s.tags, s.utags)
 		for i := range s.heads {
 			t := &d.Tokens[first+i]
 			if s.heads[i] < 0 {
@@ -307,9 +344,9 @@ func (p *Parser) Annotate(d *nlp.Doc) {
 	}
 }
 
-var _ = strings.ToLower
-
 const pkgName = "parse"
 
 // Prune returns a copy of p without weights smaller than min (see perceptron.Model.Prune).
-func (p *Parser) Prune(min float32) *Parser { return newParser(p.model.Prune(min), p.labels) }
+func (p *Parser) Prune(min float32) *Parser {
+	return newParser(p.model.Prune(min), p.labels, p.classes)
+}

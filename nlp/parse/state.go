@@ -15,7 +15,9 @@ func isLeft(c int) bool  { return c >= 2 && c%2 == 0 }
 func isRight(c int) bool { return c >= 3 && c%2 == 1 }
 func label(c int) int    { return (c - 2) / 2 }
 
-// state is a parser configuration over tokens 1..n; 0 is the artificial root.
+// state is a parser configuration over words 1..n with the artificial root at the end of
+// the buffer, at n+1 (Ballesteros & Nivre 2013, "Going to the roots"): words are attached
+// to the root only once everything else is done. Position 0 is unused.
 type state struct {
 	n      int
 	stack  []int
@@ -25,73 +27,71 @@ type state struct {
 	lc, rc [][2]int // two leftmost / rightmost children
 	nl, nr []int    // number of left / right children
 	ls, rs []uint64 // sets of left / right child labels
-	// word, tag features per position (0 = root), plus sentinels for "none"
+	// word, tag features per position (n+1 = root)
 	w, p []uint64
+	u, c []uint64 // UPOS tag and lexical class (see Parser.classes) per position
 }
 
 const none = -1
 
 func (s *state) reset(n int) {
 	s.n = n
-	s.stack = append(s.stack[:0], 0)
+	s.stack = s.stack[:0]
 	s.b = 1
-	grow := func(x []int) []int {
-		if cap(x) < n+1 {
-			x = make([]int, n+1)
+	m := n + 2
+	grow := func(x []int, v int) []int {
+		if cap(x) < m {
+			x = make([]int, m)
 		}
-		x = x[:n+1]
+		x = x[:m]
 		for i := range x {
-			x[i] = 0
+			x[i] = v
 		}
 		return x
 	}
-	s.head = grow(s.head)
-	for i := range s.head {
-		s.head[i] = none
+	s.head = grow(s.head, none)
+	s.lab = grow(s.lab, none)
+	s.nl = grow(s.nl, 0)
+	s.nr = grow(s.nr, 0)
+	if cap(s.lc) < m {
+		s.lc = make([][2]int, m)
+		s.rc = make([][2]int, m)
+		s.ls = make([]uint64, m)
+		s.rs = make([]uint64, m)
 	}
-	s.lab = grow(s.lab)
-	for i := range s.lab {
-		s.lab[i] = none
-	}
-	s.nl = grow(s.nl)
-	s.nr = grow(s.nr)
-	if cap(s.lc) < n+1 {
-		s.lc = make([][2]int, n+1)
-		s.rc = make([][2]int, n+1)
-		s.ls = make([]uint64, n+1)
-		s.rs = make([]uint64, n+1)
-	}
-	s.lc, s.rc, s.ls, s.rs = s.lc[:n+1], s.rc[:n+1], s.ls[:n+1], s.rs[:n+1]
-	for i := 0; i <= n; i++ {
+	s.lc, s.rc, s.ls, s.rs = s.lc[:m], s.rc[:m], s.ls[:m], s.rs[:m]
+	for i := 0; i < m; i++ {
 		s.lc[i] = [2]int{none, none}
 		s.rc[i] = [2]int{none, none}
 		s.ls[i], s.rs[i] = 0, 0
 	}
 }
 
-func (s *state) done() bool { return s.b > s.n }
+// root returns the position of the artificial root.
+func (s *state) root() int { return s.n + 1 }
 
-func (s *state) top() int { return s.stack[len(s.stack)-1] }
+func (s *state) done() bool { return s.b > s.n && len(s.stack) == 0 }
+
+// top returns the top of the stack, or none.
+func (s *state) top() int {
+	if len(s.stack) == 0 {
+		return none
+	}
+	return s.stack[len(s.stack)-1]
+}
 
 // valid reports whether transition class c may be applied.
 func (s *state) valid(c int) bool {
-	if s.b > s.n {
-		return false
-	}
 	top := s.top()
 	switch {
 	case c == shift:
-		return true
+		return s.b <= s.n
 	case c == reduce:
-		return top != 0 && s.head[top] != none
+		return top != none && s.head[top] != none
 	case isLeft(c):
-		return top != 0 && s.head[top] == none
-	default: // right
-		if top == 0 {
-			// one root only
-			return s.nr[0] == 0
-		}
-		return true
+		return top != none && s.head[top] == none
+	default: // right: the root takes no right dependents
+		return top != none && s.b <= s.n
 	}
 }
 
@@ -225,32 +225,53 @@ const (
 	tS0suf
 	tN0preN0p
 	tN1suf
+	tS0u
+	tN0u
+	tN1u
+	tS0uN0u
+	tS0c
+	tN0c
+	tN1c
+	tS0cN0c
+	tS0cN0p
+	tS0pN0c
+	tS1u
+	tS1c
+	tN2c
+	tN0cN1c
+	tS0huN0u
+	tN3p
+	tS2pS1pS0p
+	tS0wN0c
+	tS0cN0w
+	tN0uN1uN2u
 )
 
 // features appends the feature keys of the state to fs.
 func (s *state) features(fs []uint64, suf []uint64) []uint64 {
 	mix := perceptron.Mix
 	const nw, np = 7, 7 // "no such token"
+	last := s.n + 1
 	w := func(i int) uint64 {
-		if i < 0 || i > s.n {
+		if i < 0 || i > last {
 			return nw
 		}
 		return s.w[i]
 	}
 	p := func(i int) uint64 {
-		if i < 0 || i > s.n {
+		if i < 0 || i > last {
 			return np
 		}
 		return s.p[i]
 	}
 	lb := func(i int) uint64 {
-		if i < 0 || i > s.n || s.lab[i] < 0 {
+		if i < 0 || i > last || s.lab[i] < 0 {
 			return 99
 		}
 		return uint64(s.lab[i])
 	}
 	sf := func(i int) uint64 {
-		if i < 0 || i > s.n {
+		if i < 0 || i > last {
 			return nw
 		}
 		return suf[i]
@@ -259,27 +280,29 @@ func (s *state) features(fs []uint64, suf []uint64) []uint64 {
 	if len(s.stack) > 1 {
 		s1 = s.stack[len(s.stack)-2]
 	}
-	n0 := s.b
+	n0 := s.b // the root when all words are shifted
 	n1, n2 := n0+1, n0+2
-	if n1 > s.n {
+	if n1 > last {
 		n1 = none
 	}
-	if n2 > s.n {
+	if n2 > last {
 		n2 = none
 	}
 	s0h, s0h2 := none, none
-	if s0 > 0 {
+	s0l, s0l2, s0r, s0r2 := none, none, none, none
+	var vl0, vr0, vln0, sl0, sr0, sln0 uint64
+	if s0 != none {
 		s0h = s.head[s0]
-		if s0h > 0 {
+		if s0h != none && s0h != last {
 			s0h2 = s.head[s0h]
 		}
+		s0l, s0l2 = s.lc[s0][0], s.lc[s0][1]
+		s0r, s0r2 = s.rc[s0][0], s.rc[s0][1]
+		vl0, vr0 = uint64(s.nl[s0]), uint64(s.nr[s0])
+		sl0, sr0 = s.ls[s0], s.rs[s0]
 	}
-	s0l, s0l2 := s.lc[s0][0], s.lc[s0][1]
-	s0r, s0r2 := s.rc[s0][0], s.rc[s0][1]
-	n0l, n0l2 := none, none
-	if n0 <= s.n {
-		n0l, n0l2 = s.lc[n0][0], s.lc[n0][1]
-	}
+	n0l, n0l2 := s.lc[n0][0], s.lc[n0][1]
+	vln0, sln0 = uint64(s.nl[n0]), s.ls[n0]
 	d := uint64(n0 - s0)
 	if d > 5 {
 		if d < 10 {
@@ -288,14 +311,10 @@ func (s *state) features(fs []uint64, suf []uint64) []uint64 {
 			d = 7
 		}
 	}
-	if n0 > s.n {
+	if s0 == none {
 		d = 0
-	}
-	var vl0, vr0, vln0, sl0, sr0, sln0 uint64
-	vl0, vr0 = uint64(s.nl[s0]), uint64(s.nr[s0])
-	sl0, sr0 = s.ls[s0], s.rs[s0]
-	if n0 <= s.n {
-		vln0, sln0 = uint64(s.nl[n0]), s.ls[n0]
+	} else if n0 == last {
+		d = 8
 	}
 	s0w, s0p, n0w, n0p := w(s0), p(s0), w(n0), p(n0)
 	n1w, n1p, n2w, n2p := w(n1), p(n1), w(n2), p(n2)
@@ -349,6 +368,38 @@ func (s *state) features(fs []uint64, suf []uint64) []uint64 {
 		mix(tN0suf, sf(n0)),
 		mix(tS0suf, sf(s0)),
 		mix(tN1suf, sf(n1)),
+	)
+	u := func(i int) uint64 {
+		if i < 0 || i > last {
+			return np
+		}
+		return s.u[i]
+	}
+	c := func(i int) uint64 {
+		if i < 0 || i > last {
+			return np
+		}
+		return s.c[i]
+	}
+	s0u, n0u, s0c, n0c := u(s0), u(n0), c(s0), c(n0)
+	fs = append(fs,
+		mix(tS0u, s0u), mix(tN0u, n0u), mix(tN1u, u(n1)), mix(mix(tS0uN0u, s0u), n0u),
+		mix(tS0c, s0c), mix(tN0c, n0c), mix(tN1c, c(n1)), mix(mix(tS0cN0c, s0c), n0c),
+		mix(mix(tS0cN0p, s0c), n0p), mix(mix(tS0pN0c, s0p), n0c), mix(tS1u, u(s1)),
+	)
+	s2, n3 := none, n0+3
+	if len(s.stack) > 2 {
+		s2 = s.stack[len(s.stack)-3]
+	}
+	if n3 > last {
+		n3 = none
+	}
+	fs = append(fs,
+		mix(tS1c, c(s1)), mix(tN2c, c(n2)), mix(mix(tN0cN1c, n0c), c(n1)),
+		mix(mix(tS0huN0u, u(s0h)), n0u), mix(tN3p, p(n3)),
+		mix(mix(mix(tS2pS1pS0p, p(s2)), p(s1)), s0p),
+		mix(mix(tS0wN0c, s0w), n0c), mix(mix(tS0cN0w, s0c), n0w),
+		mix(mix(mix(tN0uN1uN2u, n0u), u(n1)), u(n2)),
 	)
 	return fs
 }

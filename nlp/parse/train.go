@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/faultline/faultline/nlp/conllu"
 	"github.com/faultline/faultline/nlp/perceptron"
@@ -17,6 +18,8 @@ type Options struct {
 	Prune   float64 // averaged weights below this are dropped
 	Explore float64 // probability of following a wrong prediction from epoch 2 on
 	Log     io.Writer
+	// Checkpoint, if set, is called with each new best parser (by dev LAS).
+	Checkpoint func(*Parser, Scores)
 }
 
 // Scores are attachment scores over words (punctuation included).
@@ -30,13 +33,14 @@ type Scores struct {
 type Sentence struct {
 	Words []string // normalised forms
 	Tags  []string // Penn tags
+	UTags []string // UPOS tags (may be nil)
 	Heads []int    // gold head, 0-based, -1 root
 	Rels  []string // gold relation
 }
 
-// FromCoNLLU converts treebank sentences, using tags[i] as the tags of sentence i when
-// tags is not nil (e.g. predicted tags) and the gold XPOS otherwise.
-func FromCoNLLU(sents []conllu.Sentence, tags [][]string) []Sentence {
+// FromCoNLLU converts treebank sentences, using tags[i] and utags[i] as the Penn and UPOS
+// tags of sentence i when they are not nil (e.g. predicted tags) and the gold ones otherwise.
+func FromCoNLLU(sents []conllu.Sentence, tags, utags [][]string) []Sentence {
 	out := make([]Sentence, len(sents))
 	for i, s := range sents {
 		o := &out[i]
@@ -46,6 +50,11 @@ func FromCoNLLU(sents []conllu.Sentence, tags [][]string) []Sentence {
 				o.Tags = append(o.Tags, tags[i][j])
 			} else {
 				o.Tags = append(o.Tags, w.XPOS)
+			}
+			if utags != nil {
+				o.UTags = append(o.UTags, utags[i][j])
+			} else {
+				o.UTags = append(o.UTags, w.UPOS)
 			}
 			o.Heads = append(o.Heads, w.Head)
 			o.Rels = append(o.Rels, w.Rel)
@@ -85,6 +94,7 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 		labelIdx[l] = i
 	}
 	nc := 2 + 2*len(labels)
+	classes := lexicalClasses(train)
 	logf("parse: %d sentences, %d relations\n", len(train), len(labels))
 	tr := perceptron.NewTrainer(nc)
 	rng := tr.Rand(o.Seed)
@@ -106,14 +116,20 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 			if n == 0 {
 				continue
 			}
-			suf, buf = prepare(&st, suf, buf, s.Words, s.Tags)
+			suf, buf = prepare(&st, suf, buf, s.Words, s.Tags, s.UTags, classes)
 			gh, gl = gh[:0], gl[:0]
 			gh = append(gh, none)
 			gl = append(gl, none)
 			for i := range s.Words {
-				gh = append(gh, s.Heads[i]+1)
+				h := s.Heads[i] + 1
+				if s.Heads[i] < 0 {
+					h = n + 1
+				}
+				gh = append(gh, h)
 				gl = append(gl, labelIdx[s.Rels[i]])
 			}
+			gh = append(gh, none)
+			gl = append(gl, none)
 			for !st.done() {
 				fs = st.features(fs[:0], suf)
 				tr.Score(fs, scores)
@@ -151,12 +167,15 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 				}
 			}
 		}
-		p := newParser(tr.Model(nil, o.Prune), labels)
+		p := newParser(tr.Model(nil, o.Prune), labels, classes)
 		sc := p.Evaluate(dev)
 		logf("parse: epoch %d: train transition acc %.4f, dev uas %.4f las %.4f, %d features, %d weights\n",
 			ep, 1-float64(errs)/float64(steps), sc.UAS, sc.LAS, p.model.NumFeatures(), p.model.NumWeights())
 		if best == nil || sc.LAS > bestScores.LAS {
 			best, bestScores, bad = p, sc, 0
+			if o.Checkpoint != nil {
+				o.Checkpoint(p, sc)
+			}
 		} else if bad++; bad >= 3 {
 			break
 		}
@@ -167,7 +186,7 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 // costs sets costs[c] to the number of gold arcs transition c makes unreachable (Goldberg
 // & Nivre's dynamic oracle for arc-eager, plus one for a wrong label on a gold arc), or -1
 // when c is not valid. gh and gl are the gold heads and labels by position (1-based,
-// 0 = root).
+// n+1 = root).
 func (s *state) costs(gh, gl []int, costs []int) {
 	for i := range costs {
 		costs[i] = -1
@@ -184,18 +203,21 @@ func (s *state) costs(gh, gl []int, costs []int) {
 		}
 		return false
 	}
-	// shift: b loses heads and dependents in the stack
-	c := 0
-	for _, k := range s.stack {
-		if gh[b] == k {
-			c++
+	if s.valid(shift) {
+		// b loses its head and its dependents in the stack
+		c := 0
+		for _, k := range s.stack {
+			if gh[b] == k {
+				c++
+			}
+			if s.head[k] == none && gh[k] == b {
+				c++
+			}
 		}
-		if k != 0 && s.head[k] == none && gh[k] == b {
-			c++
-		}
+		costs[shift] = c
 	}
-	costs[shift] = c
 	if s.valid(reduce) {
+		// s0 loses its dependents in the buffer
 		c := 0
 		for k := b; k <= s.n; k++ {
 			if gh[k] == s0 {
@@ -230,7 +252,7 @@ func (s *state) costs(gh, gl []int, costs []int) {
 			c++
 		}
 		for _, k := range s.stack {
-			if k != 0 && s.head[k] == none && gh[k] == b {
+			if s.head[k] == none && gh[k] == b {
 				c++
 			}
 		}
@@ -253,7 +275,7 @@ func (p *Parser) Evaluate(sents []Sentence) Scores {
 		if len(sn.Words) == 0 {
 			continue
 		}
-		p.parse(s, sn.Words, sn.Tags)
+		p.parse(s, sn.Words, sn.Tags, sn.UTags)
 		for i, h := range s.heads {
 			sc.Tokens++
 			if h == sn.Heads[i] {
@@ -269,4 +291,42 @@ func (p *Parser) Evaluate(sents []Sentence) Scores {
 		sc.LAS = float64(l) / float64(sc.Tokens)
 	}
 	return sc
+}
+
+// lexicalClasses maps the hash of each lowercase word seen at least three times in the
+// training sentences to the set of Penn tags it takes there (each at least 5% of the time).
+// The tags are those the parser trains on.
+func lexicalClasses(train []Sentence) map[uint64]uint64 {
+	type stat struct {
+		n    int
+		tags map[string]int
+	}
+	stats := map[uint64]*stat{}
+	for _, s := range train {
+		for i, w := range s.Words {
+			h := hashBytes(1, asciiLower(nil, w))
+			st := stats[h]
+			if st == nil {
+				st = &stat{tags: map[string]int{}}
+				stats[h] = st
+			}
+			st.n++
+			st.tags[s.Tags[i]]++
+		}
+	}
+	out := map[uint64]uint64{}
+	for h, st := range stats {
+		if st.n < 3 {
+			continue
+		}
+		var tags []string
+		for t, n := range st.tags {
+			if n*20 >= st.n {
+				tags = append(tags, t)
+			}
+		}
+		sort.Strings(tags)
+		out[h] = perceptron.HashString(8, strings.Join(tags, "|"))
+	}
+	return out
 }
