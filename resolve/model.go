@@ -23,6 +23,9 @@ func (b *builder) actorsOut() {
 			roots = append(roots, r)
 		}
 		a.mentions = append(a.mentions, b.nodes[i].mentions...)
+		for _, r := range b.nodeRoles[i] {
+			a.roles[r] = true
+		}
 	}
 	for i := range b.ments {
 		b.ments[i].actor = -1

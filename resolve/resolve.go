@@ -104,6 +104,7 @@ type builder struct {
 	m *faultline.Model
 
 	nodesByDoc map[int][]int
+	nodeRoles  map[int][]string // node -> role descriptions the document gives it
 
 	nameMemo map[[2]string]actors.Name
 	dictMemo map[[2]string]*actors.Entry
@@ -149,6 +150,7 @@ func typeGroup(t string) string {
 func (b *builder) collect() {
 	b.byLocal = map[localKey]int{}
 	b.nodesByDoc = map[int][]int{}
+	b.nodeRoles = map[int][]string{}
 	b.bySpan = map[spanKey]int{}
 	res := coref.New()
 	for di, ext := range b.exts {
@@ -174,6 +176,11 @@ func (b *builder) collect() {
 		if need && text != "" {
 			ents = res.Resolve(text, ents, ext.Sentences)
 		}
+		// Role descriptions the text gives ("Moqtada al-Sadr, the radical cleric,").
+		var roles map[string][]string
+		if text != "" {
+			roles = res.Roles(text, ents)
+		}
 		for _, e := range ents {
 			t := e.Text
 			if text != "" && e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
@@ -197,6 +204,9 @@ func (b *builder) collect() {
 				b.nodes = append(b.nodes, node{doc: di})
 				b.byLocal[lk] = ni
 				b.nodesByDoc[di] = append(b.nodesByDoc[di], ni)
+			}
+			if rs, ok := roles[e.Actor]; ok && e.Actor != "" && !hasKey(b.nodeRoles, ni) {
+				b.nodeRoles[ni] = rs
 			}
 			mi := len(b.ments)
 			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: e.Type, local: local, node: ni}
@@ -333,4 +343,9 @@ func titled(text string, start, end int) string {
 		return ""
 	}
 	return text[s:end]
+}
+
+func hasKey(m map[int][]string, k int) bool {
+	_, ok := m[k]
+	return ok
 }

@@ -347,3 +347,20 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+func TestAppositiveRoles(t *testing.T) {
+	m := build(t, nil, [2]any{"Moqtada al-Sadr, the radical cleric, spoke in Najaf. Prime Minister Nouri al-Maliki listened.",
+		map[string]string{"Moqtada al-Sadr": P, "Najaf": G, "Prime Minister Nouri al-Maliki": P}})
+	for _, a := range m.Actors {
+		switch a.ID {
+		case "moqtada-al-sadr":
+			if !contains(a.Roles, "cleric") {
+				t.Errorf("sadr roles %v", a.Roles)
+			}
+		case "nouri-al-maliki":
+			if !contains(a.Roles, "prime minister") {
+				t.Errorf("maliki roles %v", a.Roles)
+			}
+		}
+	}
+}
