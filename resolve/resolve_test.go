@@ -351,16 +351,22 @@ func FuzzBuild(f *testing.F) {
 func TestAppositiveRoles(t *testing.T) {
 	m := build(t, nil, [2]any{"Moqtada al-Sadr, the radical cleric, spoke in Najaf. Prime Minister Nouri al-Maliki listened.",
 		map[string]string{"Moqtada al-Sadr": P, "Najaf": G, "Prime Minister Nouri al-Maliki": P}})
+	seen := 0
 	for _, a := range m.Actors {
 		switch a.ID {
 		case "moqtada-al-sadr":
+			seen++
 			if !contains(a.Roles, "cleric") {
 				t.Errorf("sadr roles %v", a.Roles)
 			}
 		case "nouri-al-maliki":
+			seen++
 			if !contains(a.Roles, "prime minister") {
 				t.Errorf("maliki roles %v", a.Roles)
 			}
 		}
+	}
+	if seen != 2 {
+		t.Errorf("actors: %+v", m.Actors)
 	}
 }
