@@ -41,6 +41,9 @@ var forces string
 //go:embed variants.tsv
 var variants string
 
+//go:embed nonnames.txt
+var nonNames string
+
 // Place is a gazetteer entry for a place name.
 type Place struct {
 	Kind string // "country", "province" or "city"
@@ -90,6 +93,9 @@ func Forces() map[string]bool { return set(forces) }
 // Variants returns spelling variants (case-sensitive: US, Shiite, al-Qaeda) with the form
 // entity recognition's lexical features use (U.S., Shi'ite, al-Qaida).
 func Variants() map[string]string { return pairs(variants) }
+
+// NonNames returns closed-class words that are never a name on their own (He, The, This).
+func NonNames() map[string]bool { return set(nonNames) }
 
 func rows(s string) [][]string {
 	var out [][]string

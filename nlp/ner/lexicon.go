@@ -17,6 +17,7 @@ type lexicon struct {
 	particles map[string]bool
 	forces    map[string]bool
 	variants  map[string]string
+	nonNames  map[string]bool
 	// caps maps lower-case words to their capitalisation bucket (capBucket), learnt from
 	// unlabelled text at training time and stored with the model.
 	caps map[string]byte
@@ -40,6 +41,7 @@ func newLexicon() *lexicon {
 		particles: gazetteer.Particles(),
 		forces:    gazetteer.Forces(),
 		variants:  gazetteer.Variants(),
+		nonNames:  gazetteer.NonNames(),
 		maxLen:    map[string]int{},
 		prefix:    map[string]bool{},
 	}

@@ -281,6 +281,16 @@ func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 			if l-f == 1 && lx.isGroup(words[f]) && !lx.isPlace(words[f:l]) && typ != "ORG" {
 				typ = "NORP"
 			}
+			if l-f == 1 && lx.nonNames[strings.ToLower(words[f])] && (len(words[f]) == 1 || strings.ToUpper(words[f]) != words[f]) {
+				tags[f] = "O"
+				continue
+			}
+			if l-f == 1 && f == s.First && typ == "ORG" && len(words[f]) > 4 && strings.ToUpper(words[f]) == words[f] {
+				// a dateline (BAGHDAD, WASHINGTON) is a place, not an acronym
+				if p, ok := lx.places[strings.ToLower(words[f])]; ok && (p.Kind == "country" || p.Kind == "city") && !lx.isActor(words[f:l]) {
+					typ = "GPE"
+				}
+			}
 			if l > f {
 				setSpan(tags, f, l, typ)
 			}
