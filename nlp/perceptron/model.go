@@ -106,24 +106,41 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 		return
 	}
 	scale := m.scale
-	for _, f := range feats {
-		h := mix64(f & m.kmask)
-		fp := h >> 32
-		s := h & m.mask
-		for {
-			e := m.table[s]
-			if e == 0 {
-				break
-			}
-			if e>>32 == fp {
-				off := uint32(e) - 1
-				n := m.ent[off]
-				for _, x := range m.ent[off+1 : off+1+n] {
-					scores[x>>16] += float32(int16(uint16(x))) * scale
+	// Two phases per chunk of features: first find every feature's weight list (the table
+	// loads are independent, so the processor overlaps their cache misses), then add.
+	var offs [64]uint32
+	for len(feats) > 0 {
+		chunk := feats
+		if len(chunk) > len(offs) {
+			chunk = chunk[:len(offs)]
+		}
+		feats = feats[len(chunk):]
+		for i, f := range chunk {
+			h := mix64(f & m.kmask)
+			fp := h >> 32
+			s := h & m.mask
+			offs[i] = 0
+			for {
+				e := m.table[s]
+				if e == 0 {
+					break
 				}
-				break
+				if e>>32 == fp {
+					offs[i] = uint32(e)
+					break
+				}
+				s = (s + 1) & m.mask
 			}
-			s = (s + 1) & m.mask
+		}
+		for _, off := range offs[:len(chunk)] {
+			if off == 0 {
+				continue
+			}
+			off--
+			n := m.ent[off]
+			for _, x := range m.ent[off+1 : off+1+n] {
+				scores[x>>16] += float32(int16(uint16(x))) * scale
+			}
 		}
 	}
 }
