@@ -108,7 +108,7 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 	scale := m.scale
 	// Two phases per chunk of features: first find every feature's weight list (the table
 	// loads are independent, so the processor overlaps their cache misses), then add.
-	var offs [64]uint32
+	var offs, ns [128]uint32
 	for len(feats) > 0 {
 		chunk := feats
 		if len(chunk) > len(offs) {
@@ -127,18 +127,19 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 				}
 				if e>>32 == fp {
 					offs[i] = uint32(e)
+					// touch the weight list now too: these loads are independent as well
+					ns[i] = m.ent[uint32(e)-1]
 					break
 				}
 				s = (s + 1) & m.mask
 			}
 		}
-		for _, off := range offs[:len(chunk)] {
+		for i, off := range offs[:len(chunk)] {
 			if off == 0 {
 				continue
 			}
-			off--
-			n := m.ent[off]
-			for _, x := range m.ent[off+1 : off+1+n] {
+			n := ns[i]
+			for _, x := range m.ent[off : off+n] {
 				scores[x>>16] += float32(int16(uint16(x))) * scale
 			}
 		}
