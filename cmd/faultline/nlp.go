@@ -211,7 +211,7 @@ embedded one).`,
 	}
 	trainParse.Flags().String("corpus", "../shared/corpora/ud-en-ewt", "directory holding the EWT .conllu files")
 	trainParse.Flags().String("out", "models/parse.bin", "output weights file")
-	trainParse.Flags().Int("epochs", 12, "maximum training epochs (the best on dev is kept)")
+	trainParse.Flags().Int("epochs", 18, "maximum training epochs (the best on dev is kept)")
 	trainParse.Flags().Int64("seed", 1, "shuffling seed")
 	trainParse.Flags().Float64("prune", 0.3, "drop averaged weights smaller than this")
 	trainParse.Flags().String("tags", "jackknife", "tags to train on: gold or jackknife")
