@@ -168,7 +168,18 @@ func (r *Reader) path(ctx context.Context, src string, fn func(Item) error) erro
 		return fail(fn, src, "cannot read directory: %v", pathErr(err))
 	}
 	slices.Sort(files)
+	named := map[string]bool{} // files a manifest in the tree names: read through it
 	for _, p := range files {
+		if Detect(p, "", nil) == JSONL {
+			for np := range manifestFiles(p, r.opts.MaxBytes) {
+				named[np] = true
+			}
+		}
+	}
+	for _, p := range files {
+		if named[p] {
+			continue
+		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -216,7 +227,7 @@ func (r *Reader) file(p, name string, fn func(Item) error) error {
 		format = Detect(p, "", head)
 	}
 	if format == JSONL {
-		return readJSONL(p, br, r.opts.MaxBytes, fn)
+		return readJSONL(p, filepath.Dir(p), br, r.opts.MaxBytes, fn)
 	}
 	if fi.Size() > r.opts.MaxBytes {
 		return fail(fn, p, "too large: %d bytes, the limit is %d", fi.Size(), r.opts.MaxBytes)
@@ -236,7 +247,7 @@ func (r *Reader) file(p, name string, fn func(Item) error) error {
 func parse(src, name, pageURL, contentType, format string, b []byte, fn func(Item) error) error {
 	switch format {
 	case JSONL:
-		return readJSONL(src, bytes.NewReader(b), int64(len(b))+1, fn)
+		return readJSONL(src, "", bytes.NewReader(b), int64(len(b))+1, fn)
 	case RSS:
 		items, err := ParseFeed(b)
 		if err != nil {

@@ -433,3 +433,48 @@ func FuzzInferDate(f *testing.F) {
 		}
 	})
 }
+
+// TestManifest reads a folder whose JSON Lines manifest names the text files: the named files
+// come with the manifest's metadata and are not read again on their own; names outside the
+// folder, missing files and records with both text and file are clear failures.
+func TestManifest(t *testing.T) {
+	items := readAll(t, Options{}, "testdata/manifest")
+	type row struct{ source, id, date, err string }
+	want := []row{
+		{"testdata/manifest/index.jsonl:1", "m-1", "2007-05-02", ""},
+		{"testdata/manifest/index.jsonl:2", "m-2", "2007-05-06", ""},
+		{"testdata/manifest/index.jsonl:3", "", "", "not a path inside the manifest's folder"},
+		{"testdata/manifest/index.jsonl:4", "", "", "texts/missing.txt: cannot read"},
+		{"testdata/manifest/index.jsonl:5", "", "", `"text" and "file" both given`},
+		{"testdata/manifest/loose.txt", "loose.txt", "", ""},
+	}
+	if len(items) != len(want) {
+		for _, it := range items {
+			t.Logf("%s %v", it.Source, it.Err)
+		}
+		t.Fatalf("got %d items, want %d", len(items), len(want))
+	}
+	for i, w := range want {
+		it := items[i]
+		if filepath.ToSlash(it.Source) != w.source {
+			t.Errorf("item %d: source %q, want %q", i, it.Source, w.source)
+		}
+		if w.err != "" {
+			if it.Err == nil || !strings.Contains(it.Err.Error(), w.err) {
+				t.Errorf("%s: error %v, want one with %q", w.source, it.Err, w.err)
+			}
+			continue
+		}
+		if it.Err != nil {
+			t.Errorf("%s: %v", w.source, it.Err)
+			continue
+		}
+		checkDoc(t, it.Doc)
+		if it.Doc.ID != w.id || it.Doc.Date != w.date {
+			t.Errorf("%s: id %q date %q, want %q %q", w.source, it.Doc.ID, it.Doc.Date, w.id, w.date)
+		}
+	}
+	if items[0].Doc != nil && items[0].Doc.Title != "Port city fighting" {
+		t.Errorf("m-1 title %q", items[0].Doc.Title)
+	}
+}
