@@ -13,6 +13,7 @@ import (
 	"github.com/faultline/faultline/contractcheck"
 	"github.com/faultline/faultline/demo"
 	"github.com/faultline/faultline/ingest"
+	"github.com/faultline/faultline/internal/sharedtest"
 	"github.com/faultline/faultline/sqlite"
 )
 
@@ -82,6 +83,58 @@ func TestContract(t *testing.T) {
 		t.Fatalf("ingest: %+v, %v\n%s", st, err, errb.String())
 	}
 	store.Close()
+	out, _, err = runIngestCmd(t, "export", "--db", db, "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m faultline.Model
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatal(err)
+	}
+	checkExportedModel(t, db, &m)
+}
+
+// TestContractSeeds runs `faultline extract` over the seed articles and `faultline ingest` +
+// `faultline export --format json` over them, and checks every span and type against the
+// contract: real reporting, with curly quotes, accented and transliterated names.
+func TestContractSeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the full pipeline over the seeds")
+	}
+	seeds := filepath.Join(sharedtest.Dir(t, "seeds"), "seeds")
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no seed articles in " + seeds)
+	}
+	texts := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[filepath.Base(f)] = string(b)
+	}
+	out, err := runCmd(t, append([]string{"extract"}, files...)...)
+	if err != nil {
+		t.Fatalf("extract: %v", err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var ext faultline.Extraction
+		if err := json.Unmarshal([]byte(line), &ext); err != nil {
+			t.Fatal(err)
+		}
+		text, ok := texts[ext.ID]
+		if !ok {
+			t.Fatalf("extract printed a document %q that is not a seed", ext.ID)
+		}
+		for _, err := range contractcheck.JSON(text, []byte(line)) {
+			t.Errorf("extract %s: %v", ext.ID, err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "s.db")
+	if _, _, err := runIngestCmd(t, "ingest", "--db", db, seeds); err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
 	out, _, err = runIngestCmd(t, "export", "--db", db, "--format", "json")
 	if err != nil {
 		t.Fatal(err)
