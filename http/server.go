@@ -295,6 +295,10 @@ func decode(r *nethttp.Request, v any) error {
 		return faultline.Errorf(faultline.EINVALID, "bad JSON body: %v", err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
+		var mbe *nethttp.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
 		return faultline.Errorf(faultline.EINVALID, "bad JSON body: trailing data")
 	}
 	return nil
