@@ -138,3 +138,29 @@ type Extraction struct {
 	Figures   []Figure `json:"figures"`
 	Error     string   `json:"error,omitempty"`
 }
+
+// EmptyLists makes the nil fact lists of x empty, so that they encode as [] in JSON, as the
+// contract shows them, rather than null.
+func (x *Extraction) EmptyLists() {
+	if x.Sentences == nil {
+		x.Sentences = []Span{}
+	}
+	if x.Entities == nil {
+		x.Entities = []Entity{}
+	}
+	if x.Timexes == nil {
+		x.Timexes = []Timex{}
+	}
+	if x.Events == nil {
+		x.Events = []Event{}
+	}
+	if x.Ties == nil {
+		x.Ties = []Tie{}
+	}
+	if x.Quotes == nil {
+		x.Quotes = []Quote{}
+	}
+	if x.Figures == nil {
+		x.Figures = []Figure{}
+	}
+}

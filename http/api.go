@@ -131,7 +131,7 @@ func (s *Server) document(r *nethttp.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	normalizeExtraction(ext)
+	ext.EmptyLists()
 	snap, err := s.snapshot(r)
 	if err != nil {
 		return nil, err
@@ -165,30 +165,6 @@ func (s *Server) document(r *nethttp.Request) (any, error) {
 	return DocumentView{doc, ext, names}, nil
 }
 
-// normalizeExtraction makes the nil lists of ext empty, so they encode as [].
-func normalizeExtraction(x *faultline.Extraction) {
-	if x.Sentences == nil {
-		x.Sentences = []faultline.Span{}
-	}
-	if x.Entities == nil {
-		x.Entities = []faultline.Entity{}
-	}
-	if x.Timexes == nil {
-		x.Timexes = []faultline.Timex{}
-	}
-	if x.Events == nil {
-		x.Events = []faultline.Event{}
-	}
-	if x.Ties == nil {
-		x.Ties = []faultline.Tie{}
-	}
-	if x.Quotes == nil {
-		x.Quotes = []faultline.Quote{}
-	}
-	if x.Figures == nil {
-		x.Figures = []faultline.Figure{}
-	}
-}
 
 // Hit is a search hit with its document's title and date.
 type Hit struct {

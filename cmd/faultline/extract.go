@@ -70,7 +70,7 @@ func runExtract(cmd *cobra.Command, args []string) error {
 			var out *faultline.Extraction
 			out, derr = run(p, doc)
 			if derr == nil {
-				emptyNotNull(out)
+				out.EmptyLists()
 				enc.Encode(out)
 				return
 			}
@@ -197,28 +197,3 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// emptyNotNull makes the fact lists of an extraction [] rather than null in JSON, as the
-// contract shows them, whatever a component left.
-func emptyNotNull(x *faultline.Extraction) {
-	if x.Sentences == nil {
-		x.Sentences = []faultline.Span{}
-	}
-	if x.Entities == nil {
-		x.Entities = []faultline.Entity{}
-	}
-	if x.Timexes == nil {
-		x.Timexes = []faultline.Timex{}
-	}
-	if x.Events == nil {
-		x.Events = []faultline.Event{}
-	}
-	if x.Ties == nil {
-		x.Ties = []faultline.Tie{}
-	}
-	if x.Quotes == nil {
-		x.Quotes = []faultline.Quote{}
-	}
-	if x.Figures == nil {
-		x.Figures = []faultline.Figure{}
-	}
-}
