@@ -165,7 +165,6 @@ func (s *Server) document(r *nethttp.Request) (any, error) {
 	return DocumentView{doc, ext, names}, nil
 }
 
-
 // Hit is a search hit with its document's title and date.
 type Hit struct {
 	faultline.SearchHit

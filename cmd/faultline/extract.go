@@ -196,4 +196,3 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
-
