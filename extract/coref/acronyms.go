@@ -1,0 +1,322 @@
+package coref
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/lexicon/actors"
+)
+
+var acrDef = regexp.MustCompile(`^(?:\s*[(\[]\s*([A-Z][A-Za-z.]{1,8})\s*[)\]]|,?\s+or\s+(?:the\s+)?([A-Z][A-Z.]{1,8})\b)`)
+
+// acronyms links "Jaish al-Mahdi (JAM)" and "the Islamic Supreme Council of Iraq (ISCI)"
+// and marks every later use of the acronym.
+func (d *doc) acronyms() {
+	defs := map[string]int{} // acronym as written -> entity
+	n := len(d.ents)
+	for i := 0; i < n; i++ {
+		e := d.ents[i]
+		if e.Type == faultline.PERSON {
+			continue
+		}
+		m := acrDef.FindStringSubmatchIndex(d.text[e.End:])
+		if m == nil {
+			continue
+		}
+		g0, g1 := m[2], m[3]
+		if g0 < 0 {
+			g0, g1 = m[4], m[5]
+		}
+		acr := d.text[e.End+g0 : e.End+g1]
+		if actors.Acronym(acr) == "" || !initialsMatch(acr, e.Text) {
+			continue
+		}
+		s, t := e.End+g0, e.End+g1
+		if j := d.at(s, t); j >= 0 {
+			d.union(i, j)
+		} else if !d.covered(s, t) {
+			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: e.Type}, i)
+		}
+		if _, ok := defs[acr]; !ok {
+			defs[acr] = i
+		}
+	}
+	// Expansion after the acronym: "JAM (Jaish al-Mahdi)".
+	for i := 0; i < n; i++ {
+		e := d.ents[i]
+		if actors.Acronym(e.Text) == "" {
+			continue
+		}
+		for j := i + 1; j < n && d.ents[j].Start <= e.End+3; j++ {
+			if d.ents[j].Start < e.End {
+				continue // overlapping mentions
+			}
+			between := d.text[e.End:d.ents[j].Start]
+			if strings.TrimSpace(between) == "(" && initialsMatch(e.Text, d.ents[j].Text) {
+				d.union(i, j)
+				if _, ok := defs[e.Text]; !ok {
+					defs[e.Text] = i
+				}
+			}
+		}
+	}
+	// "... Islamic Supreme Council of Iraq (ISCI)" where the recogniser missed the
+	// expansion: the capitalised words before the acronym whose initials spell it.
+	for _, m := range acrUse.FindAllStringSubmatchIndex(d.text, -1) {
+		g0, g1 := m[2], m[3]
+		if g0 < 0 {
+			g0, g1 = m[4], m[5]
+		}
+		acr := d.text[g0:g1]
+		if actors.Acronym(acr) == "" {
+			continue
+		}
+		if _, ok := defs[acr]; ok {
+			continue
+		}
+		s, t, ok := expansionBefore(d.text, m[0], acr)
+		if !ok {
+			continue
+		}
+		if j := d.inside(s, t); j >= 0 {
+			// A name the recogniser cut short: extend it to the expansion.
+			d.ents[j].Start, d.ents[j].End, d.ents[j].Text = s, t, d.text[s:t]
+			d.names[j] = actors.ParseName(d.ents[j].Text, d.ents[j].Type)
+			i := j
+			if k := d.at(g0, g1); k >= 0 {
+				d.union(i, k)
+			} else if !d.covered(g0, g1) {
+				d.add(faultline.Entity{Span: faultline.Span{Start: g0, End: g1}, Type: d.ents[j].Type}, i)
+			}
+			defs[acr] = i
+			continue
+		}
+		if d.covered(s, t) {
+			continue
+		}
+		typ := faultline.ORG
+		if j := d.at(g0, g1); j >= 0 && d.ents[j].Type != "" {
+			typ = d.ents[j].Type
+		}
+		i := d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, -1)
+		if j := d.at(g0, g1); j >= 0 {
+			d.union(i, j)
+		} else if !d.covered(g0, g1) {
+			d.add(faultline.Entity{Span: faultline.Span{Start: g0, End: g1}, Type: typ}, i)
+		}
+		defs[acr] = i
+	}
+	// An acronym the text uses without defining it: its expansion elsewhere in the text
+	// ("ISCI" and "the Islamic Supreme Council of Iraq"), when exactly one run of
+	// capitalised words spells it.
+	var runs [][2]int
+	for i := 0; i < n; i++ {
+		e := d.ents[i]
+		acr := actors.Acronym(e.Text)
+		if acr == "" || len(acr) < 3 || e.Type == faultline.PERSON {
+			continue
+		}
+		if _, ok := defs[e.Text]; ok {
+			continue
+		}
+		if runs == nil {
+			runs = capitalRuns(d.text)
+		}
+		var found [][2]int
+		seen := map[string]bool{}
+		for _, r := range runs {
+			if sp, ok := spellsIn(d.text, r, e.Text); ok && !seen[d.text[sp[0]:sp[1]]] {
+				seen[d.text[sp[0]:sp[1]]] = true
+				found = append(found, sp)
+			}
+		}
+		if len(found) != 1 {
+			continue
+		}
+		defs[e.Text] = i
+		for _, r := range runs {
+			sp, ok := spellsIn(d.text, r, e.Text)
+			if !ok || d.text[sp[0]:sp[1]] != d.text[found[0][0]:found[0][1]] {
+				continue
+			}
+			if j := d.inside(sp[0], sp[1]); j >= 0 {
+				// The recogniser cut the name short ("Islamic Supreme Council of"): the
+				// mention becomes the whole expansion.
+				d.ents[j].Start, d.ents[j].End, d.ents[j].Text = sp[0], sp[1], d.text[sp[0]:sp[1]]
+				d.names[j] = actors.ParseName(d.ents[j].Text, d.ents[j].Type)
+			}
+			if j := d.at(sp[0], sp[1]); j >= 0 {
+				d.union(i, j)
+			} else if !d.covered(sp[0], sp[1]) {
+				d.add(faultline.Entity{Span: faultline.Span{Start: sp[0], End: sp[1]}, Type: e.Type}, i)
+			}
+		}
+	}
+	// Drop the entities boundary repairs emptied; defs point at live entities only.
+	remap := d.compact()
+	for k, v := range defs {
+		if remap[v] < 0 {
+			delete(defs, k)
+		} else {
+			defs[k] = remap[v]
+		}
+	}
+	// Later uses.
+	keys := make([]string, 0, len(defs))
+	for k := range defs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, acr := range keys {
+		g := defs[acr]
+		for off := 0; ; {
+			k := strings.Index(d.text[off:], acr)
+			if k < 0 {
+				break
+			}
+			s, t := off+k, off+k+len(acr)
+			off = t
+			if !wordAt(d.text, s, t) {
+				continue
+			}
+			if j := d.at(s, t); j >= 0 {
+				d.union(g, j)
+			} else if !d.covered(s, t) {
+				d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: d.ents[g].Type}, g)
+			}
+		}
+	}
+}
+
+var runRe = regexp.MustCompile(`[A-Z][\p{L}'’.-]*(?:\s+(?:(?:of|the|for|in|and)\s+)*(?:al-)?[A-Z][\p{L}'’.-]*)+`)
+
+// capitalRuns returns the runs of two or more capitalised words of a text (with of, the,
+// for, in, and between them).
+func capitalRuns(text string) [][2]int {
+	var out [][2]int
+	for _, m := range runRe.FindAllStringIndex(text, -1) {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	return out
+}
+
+// spellsIn finds, inside the run r, the words whose initials spell acr, starting and
+// ending with a capitalised word.
+func spellsIn(text string, r [2]int, acr string) ([2]int, bool) {
+	ws := strings.Fields(text[r[0]:r[1]])
+	if len(ws) > 14 {
+		return [2]int{}, false
+	}
+	offs := make([]int, len(ws))
+	pos := r[0]
+	for i, w := range ws {
+		k := strings.Index(text[pos:], w)
+		offs[i] = pos + k
+		pos = offs[i] + len(w)
+	}
+	a := strings.ToLower(strings.ReplaceAll(acr, ".", ""))
+	for i := range ws {
+		if !startsUpper(ws[i]) || unicode.ToLower(rune(ws[i][0])) != rune(a[0]) {
+			continue
+		}
+		for j := len(ws); j > i+1; j-- {
+			if !startsUpper(ws[j-1]) && !strings.HasPrefix(ws[j-1], "al-") {
+				continue
+			}
+			end := offs[j-1] + len(strings.TrimRight(ws[j-1], ".,’'"))
+			name := text[offs[i]:end]
+			for _, in := range actors.Initials(name) {
+				if in == a {
+					return [2]int{offs[i], end}, true
+				}
+			}
+		}
+	}
+	return [2]int{}, false
+}
+
+var acrUse = regexp.MustCompile(`\s*[(\[]\s*([A-Z][A-Z.]{1,8})\s*[)\]]|,\s+or\s+(?:the\s+)?([A-Z][A-Z.]{1,8})\b`)
+
+// expansionBefore finds, ending at offset end (before "(ACR)"), the shortest run of
+// capitalised words (with of, the, for, in, and, al- inside) whose initials spell acr.
+func expansionBefore(text string, end int, acr string) (int, int, bool) {
+	t := end
+	for t > 0 && (text[t-1] == ' ' || text[t-1] == ',') {
+		t--
+	}
+	// Words backwards.
+	var starts []int
+	pos := t
+	for n := 0; n < 12 && pos > 0; n++ {
+		k := strings.LastIndexAny(text[:pos], " \n\t(\"\u201c")
+		w := text[k+1 : pos]
+		if w == "" {
+			break
+		}
+		lw := strings.ToLower(w)
+		if !startsUpper(w) && lw != "of" && lw != "the" && lw != "for" && lw != "in" && lw != "and" && !strings.HasPrefix(lw, "al-") {
+			break
+		}
+		starts = append(starts, k+1)
+		if k < 0 || text[k] != ' ' {
+			break
+		}
+		pos = k
+	}
+	for _, s := range starts {
+		if !startsUpper(text[s:]) {
+			continue
+		}
+		name := text[s:t]
+		if len(strings.Fields(name)) >= 2 && initialsMatch(acr, name) && strings.HasPrefix(strings.ToLower(actors.Acronym(acr)), strings.ToLower(name[:1])) {
+			return s, t, true
+		}
+	}
+	return 0, 0, false
+}
+
+// initialsMatch reports whether acr abbreviates name: it is one of its initials, or its
+// letters are first letters of the name's words in order.
+func initialsMatch(acr, name string) bool {
+	a := actors.Acronym(acr)
+	if a == "" {
+		return false
+	}
+	for _, i := range actors.Initials(name) {
+		if i == a {
+			return true
+		}
+	}
+	ws := actors.Words(name)
+	if len(ws) < 2 {
+		return false
+	}
+	k := 0
+	for _, w := range ws {
+		if k < len(a) && w[0] == a[k] {
+			k++
+		}
+	}
+	return k == len(a) && a[0] == ws[0][0]
+}
+
+// wordAt reports whether text[s:t] is a whole word.
+func wordAt(text string, s, t int) bool {
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if t < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[t:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,109 @@
+package coref
+
+import (
+	"strings"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/lexicon/actors"
+)
+
+// Canonical chooses the display name among the verbatim names of one actor: the most
+// frequent full form (for people, two or more name words; otherwise not an acronym), its
+// leading titles and "the" removed; ties go to the longer, then the alphabetically first.
+// Pronouns and role descriptions ("the cleric") are never chosen when a name exists.
+func Canonical(texts []string, typ string) string {
+	count := map[string]int{}
+	for _, t := range texts {
+		if isPronoun(t) || !startsUpper(t) && strings.HasPrefix(strings.ToLower(t), "the ") && nominal(t) {
+			continue
+		}
+		count[Display(t, typ)]++
+	}
+	if len(count) == 0 {
+		for _, t := range texts {
+			count[t]++
+		}
+	}
+	full := func(s string) int {
+		n := actors.ParseName(s, typ)
+		switch {
+		case actors.Acronym(s) != "":
+			return 0
+		case typ == faultline.PERSON && len(n.Words) >= 2:
+			return 2
+		case typ != faultline.PERSON && len(n.Words) >= 2:
+			return 2
+		}
+		return 1
+	}
+	best := ""
+	for s, c := range count {
+		if best == "" {
+			best = s
+			continue
+		}
+		fs, fb := full(s), full(best)
+		if fs != fb {
+			if fs > fb {
+				best = s
+			}
+			continue
+		}
+		if c != count[best] {
+			if c > count[best] {
+				best = s
+			}
+			continue
+		}
+		if len(s) != len(best) {
+			if len(s) > len(best) {
+				best = s
+			}
+			continue
+		}
+		if s < best {
+			best = s
+		}
+	}
+	return best
+}
+
+// nominal reports whether a lower-case "the ..." text is a role description.
+func nominal(t string) bool {
+	ws := strings.Fields(strings.ToLower(t))
+	if len(ws) < 2 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	return roleNoun[last] || actors.IsTitle(last)
+}
+
+// Display removes leading titles (for people), a leading "the" and a trailing possessive
+// from a name.
+func Display(t, typ string) string {
+	t = strings.TrimSpace(t)
+	for _, p := range []string{"\u2019s", "'s"} {
+		if strings.HasSuffix(t, p) && len(t) > len(p)+1 {
+			t = t[:len(t)-len(p)]
+		}
+	}
+	fs := strings.Fields(t)
+	i := 0
+	if len(fs) > 1 && strings.EqualFold(fs[0], "the") {
+		i = 1
+	}
+	if typ == faultline.PERSON {
+		for i < len(fs)-1 {
+			w := strings.ToLower(strings.Trim(fs[i], ".,"))
+			if actors.IsTitle(w) || i+1 < len(fs)-1 && actors.Demonym(w) != "" && actors.IsTitle(strings.ToLower(strings.Trim(fs[i+1], ".,"))) || w == "us" && actors.IsTitle(strings.ToLower(strings.Trim(fs[i+1], ".,"))) {
+				i++
+				continue
+			}
+			break
+		}
+	}
+	if i == 0 {
+		return t
+	}
+	return strings.Join(fs[i:], " ")
+}

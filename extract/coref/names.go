@@ -1,0 +1,380 @@
+package coref
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/lexicon/actors"
+)
+
+// propagate adds mentions for the other occurrences of the names of the document: the
+// exact capitalised form of a mention (at word boundaries, not inside a longer capitalised
+// name), and the surname of a person named in full when no other person of the document
+// shares it.
+func (d *doc) propagate() {
+	type form struct {
+		text string
+		ent  int
+	}
+	var forms []form
+	seen := map[string]bool{}
+	surnames := map[string][]int{}
+	lower := asciiLower(d.text)
+	for i, e := range d.ents {
+		if isPronoun(e.Text) || !startsUpper(e.Text) || len(e.Text) < 3 || e.Type == "" {
+			continue
+		}
+		if !strings.Contains(e.Text, " ") && commonWord(d.text, lower, e.Text) {
+			continue // "The", "Council": a common word the recogniser took for a name
+		}
+		if !seen[e.Text] {
+			seen[e.Text] = true
+			forms = append(forms, form{e.Text, i})
+		}
+		n := d.names[i]
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && actors.Acronym(e.Text) == "" {
+			fs := strings.Fields(e.Text)
+			last := fs[len(fs)-1]
+			if k := strings.LastIndexAny(last, "-"); k >= 0 && strings.HasPrefix(strings.ToLower(last), "al-") {
+				last = last[k+1:]
+			}
+			if startsUpper(last) && len(last) >= 3 {
+				surnames[last] = append(surnames[last], i)
+			}
+		}
+	}
+	for last, ents := range surnames {
+		g := d.find(ents[0])
+		one := true
+		for _, j := range ents[1:] {
+			if d.find(j) != g {
+				one = false
+			}
+		}
+		if one && !seen[last] && !commonWord(d.text, lower, last) {
+			seen[last] = true
+			forms = append(forms, form{last, ents[0]})
+		}
+	}
+	sort.Slice(forms, func(i, j int) bool {
+		if len(forms[i].text) != len(forms[j].text) {
+			return len(forms[i].text) > len(forms[j].text)
+		}
+		return forms[i].text < forms[j].text
+	})
+	for _, f := range forms {
+		for off := 0; ; {
+			k := strings.Index(d.text[off:], f.text)
+			if k < 0 {
+				break
+			}
+			s, t := off+k, off+k+len(f.text)
+			off = t
+			if !wordAt(d.text, s, t) || d.covered(s, t) || insideName(d.text, s, t) {
+				continue
+			}
+			typ := d.ents[f.ent].Type
+			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, f.ent)
+		}
+	}
+}
+
+// commonWord reports whether a capitalised word also occurs in lower case in the text
+// ("The", "President"): then it is not (only) a name.
+func commonWord(text, lower, w string) bool {
+	lw := asciiLower(w)
+	for off := 0; ; {
+		k := strings.Index(lower[off:], lw)
+		if k < 0 {
+			return false
+		}
+		s := off + k
+		off = s + len(lw)
+		if wordAt(lower, s, off) && text[s:off] == lw {
+			return true
+		}
+	}
+}
+
+// asciiLower lower-cases ASCII letters only, so offsets stay those of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// insideName reports whether text[s:t] continues a capitalised name: a capitalised word
+// (or a name particle) right after it, or a capitalised word right before it that does not
+// open a sentence.
+func insideName(text string, s, t int) bool {
+	after := text[t:]
+	if strings.HasPrefix(after, " ") {
+		w := strings.TrimLeft(after, " ")
+		if startsUpper(w) || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "bin ") {
+			return true
+		}
+	}
+	if strings.HasPrefix(after, "-") && len(after) > 1 && startsUpper(after[1:]) {
+		return true
+	}
+	before := strings.TrimRight(text[:s], " ")
+	if len(before) == len(text[:s]) || before == "" {
+		return false // no space before: start of text, or a quote or bracket
+	}
+	ws := strings.Fields(before)
+	prev := ws[len(ws)-1]
+	if strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, "\"") {
+		return false
+	}
+	p := strings.ToLower(prev)
+	if p == "al" || p == "bin" || p == "abu" || p == "el" {
+		return true
+	}
+	if startsUpper(prev) && !actors.IsTitle(strings.ToLower(strings.Trim(prev, ".,"))) {
+		// "Sadr" after "Moqtada" (which the recogniser missed) is part of that name;
+		// a capitalised first word of a sentence is not.
+		k := len(before) - len(prev)
+		head := strings.TrimRight(text[:k], " ")
+		return !(head == "" || strings.HasSuffix(head, ".") || strings.HasSuffix(head, "\n") || strings.HasSuffix(head, "\u201c") || strings.HasSuffix(head, "\""))
+	}
+	return false
+}
+
+// typesAgree reports whether two mention types can name one actor.
+func typesAgree(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return true
+	}
+	group := func(t string) int {
+		switch t {
+		case faultline.PERSON:
+			return 0
+		case faultline.ORG, faultline.NORP:
+			return 1
+		case faultline.GPE, faultline.LOC:
+			return 2
+		}
+		return 3
+	}
+	return group(a) == group(b)
+}
+
+// linkNames links repeated names, partial and short names to the full names of the document.
+func (d *doc) linkNames() {
+	type cand struct{ ent int }
+	byKey := map[string][]int{}     // type group + key -> entities
+	bySurname := map[string][]int{} // last word of multi-word person names -> entities
+	orgWords := map[string][]int{}  // distinctive word of multi-word org names -> entities
+	byFirst := map[string][]int{}   // first word of multi-word person names -> entities
+	// Keys of the document's places are never an organisation's core, unless the text uses
+	// the word more often inside organisation names (a "Badr" the recogniser typed GPE).
+	placeN, orgN := map[string]int{}, map[string]int{}
+	for i, e := range d.ents {
+		if e.Type == faultline.GPE || e.Type == faultline.LOC {
+			placeN[d.names[i].Key()]++
+		} else if e.Type == faultline.ORG {
+			if c, _ := actors.OrgCore(e.Text); c != "" {
+				orgN[c]++
+			}
+		}
+	}
+	places := map[string]bool{}
+	for k, n := range placeN {
+		if n >= orgN[k] {
+			places[k] = true
+		}
+	}
+	orgCore := func(text string) (string, []string) {
+		c, g := actors.OrgCore(text)
+		if places[c] {
+			return "", g
+		}
+		return c, g
+	}
+	tg := func(t string) string {
+		switch t {
+		case faultline.PERSON:
+			return "p"
+		case faultline.ORG, faultline.NORP:
+			return "o"
+		case faultline.GPE, faultline.LOC:
+			return "g"
+		}
+		return t
+	}
+	for i, e := range d.ents {
+		n := d.names[i]
+		if n.Key() == "" {
+			continue
+		}
+		k := tg(e.Type) + ":" + n.Key()
+		byKey[k] = append(byKey[k], i)
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && actors.Acronym(e.Text) == "" {
+			bySurname[n.Last()] = append(bySurname[n.Last()], i)
+		}
+		if e.Type == faultline.ORG && len(n.Words) >= 2 {
+			if c, _ := orgCore(e.Text); c != "" {
+				orgWords[c] = append(orgWords[c], i)
+			}
+		}
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && actors.Acronym(e.Text) == "" {
+			byFirst[n.Words[0]] = append(byFirst[n.Words[0]], i)
+		}
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ids := byKey[k]
+		for _, j := range ids[1:] {
+			d.union(ids[0], j)
+		}
+	}
+	for i, e := range d.ents {
+		n := d.names[i]
+		if len(n.Words) == 0 || actors.Acronym(e.Text) != "" && len(n.Words) == 1 && e.Type != faultline.PERSON {
+			continue
+		}
+		switch {
+		case (e.Type == faultline.PERSON || e.Type == "") && len(n.Words) == 1:
+			// A surname: the one full name of the document with that surname, else the
+			// most recent one within three sentences.
+			if g := d.pick(bySurname[n.Last()], i, false); g >= 0 {
+				d.union(g, i)
+				d.ents[i].Type = faultline.PERSON
+			} else if len(bySurname[n.Last()]) > 0 {
+				// An ambiguous surname stays unresolved.
+			} else if g := d.pick(byFirst[n.Last()], i, false); g >= 0 && len(n.Titles) == 0 {
+				// A first name used alone ("Saddam"), when one person of the text has it.
+				d.union(g, i)
+				d.ents[i].Type = faultline.PERSON
+			} else if c, _ := orgCore(e.Text); c != "" && len(n.Titles) == 0 && startsUpper(e.Text) {
+				// A bare "Badr" typed as a person by NER, with "Badr Corps" in the text
+				// and no person of that name; not "Bush" for "Bush administration".
+				var fits []int
+				for _, j := range orgWords[c] {
+					if !namedAfterPerson(d.names[j].Words) {
+						fits = append(fits, j)
+					}
+				}
+				if g := d.pick(fits, i, false); g >= 0 {
+					d.union(g, i)
+					d.ents[i].Type = d.ents[g].Type
+				}
+			}
+		case e.Type == faultline.PERSON && len(n.Words) >= 2:
+			// A partial name: "George Bush" for "George W. Bush" when only one fits.
+			var fits []int
+			for _, j := range bySurname[n.Last()] {
+				if d.find(j) != d.find(i) && actors.PersonCompatible(d.names[j], n) && len(d.names[j].Words) != len(n.Words) && !middleMissing(n, d.names[j]) {
+					fits = append(fits, j)
+				}
+			}
+			if g := d.pick(fits, i, false); g >= 0 {
+				d.union(g, i)
+			}
+		case (e.Type == faultline.ORG || e.Type == "") && len(n.Words) == 1 || e.Type == faultline.ORG && len(n.Words) >= 2:
+			// "Badr" for "Badr Corps", "Badr militia", "Badrists": the one word that tells
+			// an organisation apart, with no conflicting nationality or group word.
+			c, gen := orgCore(e.Text)
+			if c == "" {
+				break
+			}
+			var fits []int
+			for _, j := range orgWords[c] {
+				if _, gj := actors.OrgCore(d.ents[j].Text); !actors.GenericConflict(gen, gj) {
+					fits = append(fits, j)
+				}
+			}
+			if g := d.pick(fits, i, false); g >= 0 {
+				d.union(g, i)
+			}
+		}
+	}
+}
+
+// middleMissing reports whether the longer name has middle names or initials that the
+// shorter lacks while sharing its first name ("George Bush" of "George H. W. Bush"): such a
+// partial name may be a relative, and is left to corpus-level resolution.
+func middleMissing(short, long actors.Name) bool {
+	if len(short.Words) >= len(long.Words) {
+		short, long = long, short
+	}
+	return len(short.Words) >= 2 && len(long.Words) > len(short.Words) && short.Words[0] == long.Words[0]
+}
+
+// namedAfterPerson reports whether an organisation name is a person's name and a word
+// like administration or government ("Bush administration", "Maliki's government").
+func namedAfterPerson(ws []string) bool {
+	for _, w := range ws {
+		switch w {
+		case "administration", "government", "regime", "camp", "cabinet", "family", "folower", "folowers", "suporter", "loyalist", "clan", "dynasty", "men":
+			return true
+		}
+	}
+	return false
+}
+
+// gender returns the gender the titles of group g's mentions give ("m", "f"), or "".
+func (d *doc) gender(g int) string {
+	for i := range d.ents {
+		if d.find(i) == g {
+			if x := actors.Gender(d.names[i].Titles); x != "" {
+				return x
+			}
+		}
+	}
+	return ""
+}
+
+// pick chooses among candidate entities (possibly of several groups) for mention i: the
+// one group among them, else (when recent) the group of the most recent candidate in the
+// same or the previous sentence.
+func (d *doc) pick(cands []int, i int, recent bool) int {
+	groups := map[int]bool{}
+	gi := d.gender(d.find(i))
+	for _, j := range cands {
+		if j != i {
+			if g := d.gender(d.find(j)); gi != "" && g != "" && g != gi {
+				continue // Mrs Blair is not Tony Blair's "Mr Blair"
+			}
+			groups[d.find(j)] = true
+		}
+	}
+	delete(groups, d.find(i))
+	if len(groups) == 1 {
+		for g := range groups {
+			return g
+		}
+	}
+	if len(groups) == 0 || !recent {
+		return -1
+	}
+	best := -1
+	for _, j := range cands {
+		if d.find(j) == d.find(i) || d.ents[j].Start >= d.ents[i].Start {
+			continue
+		}
+		if best < 0 || d.ents[j].Start > d.ents[best].Start {
+			best = j
+		}
+	}
+	if best >= 0 && d.sent[i]-d.sent[best] <= 1 {
+		return d.find(best)
+	}
+	return -1
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

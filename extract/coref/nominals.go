@@ -1,0 +1,171 @@
+package coref
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/lexicon/actors"
+)
+
+var appos = regexp.MustCompile(`^,\s+(?:the|a|an)\s+((?:[a-z][a-z'-]*\s+){0,3}?)([a-z][a-z-]+(?:\s+minister)?)\s*[,.;]`)
+
+// appositions records role descriptions: "Moqtada al-Sadr, the radical cleric," and the
+// titles written before names ("Prime Minister Nouri al-Maliki").
+func (d *doc) appositions() {
+	for i, e := range d.ents {
+		if e.Type != faultline.PERSON {
+			continue
+		}
+		if t := d.names[i].Titles; len(t) > 0 {
+			var ws []string
+			for _, w := range t {
+				if actors.IsTitle(w) {
+					ws = append(ws, w)
+				}
+			}
+			d.addRole(i, ws)
+		}
+		if m := appos.FindStringSubmatch(d.text[e.End:]); m != nil {
+			last := strings.Fields(m[2])
+			if actors.IsTitle(last[len(last)-1]) || roleNoun[last[len(last)-1]] {
+				d.addRole(i, last)
+			}
+		}
+		// "the cleric Moqtada al-Sadr": a role word right before the name.
+		before := strings.ToLower(d.text[max(0, e.Start-40):e.Start])
+		if k := strings.LastIndex(before, "the "); k >= 0 {
+			ws := strings.Fields(before[k+4:])
+			if len(ws) >= 1 && len(ws) <= 3 && (roleNoun[ws[len(ws)-1]] || actors.IsTitle(ws[len(ws)-1])) && strings.HasSuffix(before, " ") {
+				d.addRole(i, ws[len(ws)-1:])
+			}
+		}
+	}
+}
+
+// roleNoun are role nouns besides the person titles.
+var roleNoun = map[string]bool{"cleric": true, "premier": true, "leader": true, "commander": true,
+	"spokesman": true, "spokeswoman": true, "president": true, "minister": true, "chief": true,
+	"ayatollah": true, "general": true, "ambassador": true, "envoy": true, "governor": true, "sheikh": true}
+
+func (d *doc) addRole(i int, ws []string) {
+	if len(ws) == 0 {
+		return
+	}
+	role := strings.Join(ws, " ")
+	g := d.find(i)
+	if d.roles[g] == nil {
+		d.roles[g] = map[string]bool{}
+	}
+	d.roles[g][role] = true
+	// "prime minister" is also "premier".
+	if role == "prime minister" {
+		d.roles[g]["premier"] = true
+	}
+}
+
+var nominalRe = regexp.MustCompile(`\b[Tt]he\s+(?:[a-z][a-z-]+\s+){0,2}?([a-z][a-z-]+(?:\s+minister)?)\b`)
+
+// nominals adds mentions of "the cleric", "the premier" when exactly one person of the
+// document so far was given that role.
+func (d *doc) nominals() {
+	type holder struct {
+		group, first int // group and the offset of its first mention with the role
+	}
+	holders := map[string][]holder{}
+	for g, rs := range d.roles {
+		first := len(d.text)
+		for i := range d.ents {
+			if d.find(i) == g && d.ents[i].Start < first {
+				first = d.ents[i].Start
+			}
+		}
+		for r := range rs {
+			holders[r] = append(holders[r], holder{g, first})
+		}
+	}
+	if len(holders) == 0 {
+		return
+	}
+	var adds []faultline.Entity
+	var groups []int
+	for _, m := range nominalRe.FindAllStringSubmatchIndex(d.text, -1) {
+		role := d.text[m[2]:m[3]]
+		hs := holders[role]
+		if len(hs) == 0 {
+			continue
+		}
+		existing := -1
+		if d.covered(m[0], m[1]) {
+			// A fact already points at "the cleric" (an untyped or person mention of its
+			// own): link it rather than add one.
+			j := d.at(m[0], m[1])
+			if j < 0 || d.ents[j].Type != "" && d.ents[j].Type != faultline.PERSON {
+				continue
+			}
+			for k := range d.ents {
+				if k != j && d.find(k) == d.find(j) {
+					j = -1
+					break
+				}
+			}
+			if j < 0 {
+				continue
+			}
+			existing = j
+		}
+		rest := d.text[m[1]:]
+		if strings.HasPrefix(rest, " of") || strings.HasPrefix(rest, "'s") && false {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " ")); unicode.IsUpper(r) && strings.HasPrefix(rest, " ") {
+			continue // "the cleric Moqtada al-Sadr": the name itself follows
+		}
+		var before []holder
+		for _, h := range hs {
+			if h.first < m[0] {
+				before = append(before, h)
+			}
+		}
+		if len(before) != 1 {
+			continue
+		}
+		if existing >= 0 {
+			d.union(before[0].group, existing)
+			d.ents[existing].Type = faultline.PERSON
+			continue
+		}
+		adds = append(adds, faultline.Entity{Span: faultline.Span{Start: m[0], End: m[1]}, Type: faultline.PERSON})
+		groups = append(groups, before[0].group)
+	}
+	for k, e := range adds {
+		d.add(e, groups[k])
+	}
+}
+
+// Roles returns, for a resolved document, the role descriptions recorded per actor id.
+func (r *Resolver) Roles(text string, ents []faultline.Entity) map[string][]string {
+	d := newDoc(text, ents, nil)
+	byActor := map[string]int{}
+	for i, e := range d.ents {
+		if j, ok := byActor[e.Actor]; ok && e.Actor != "" {
+			d.union(j, i)
+		} else {
+			byActor[e.Actor] = i
+		}
+	}
+	d.appositions()
+	out := map[string][]string{}
+	for g, rs := range d.roles {
+		for role := range rs {
+			out[d.ents[g].Actor] = append(out[d.ents[g].Actor], role)
+		}
+	}
+	for _, v := range out {
+		sort.Strings(v)
+	}
+	return out
+}

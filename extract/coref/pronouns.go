@@ -1,0 +1,104 @@
+package coref
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/faultline/faultline"
+)
+
+var pronounRe = regexp.MustCompile(`\b(He|he|His|his|Him|him|She|she|Her|her)\b`)
+
+var female = map[string]bool{"mrs": true, "ms": true, "miss": true, "queen": true, "princess": true, "lady": true, "dame": true, "spokeswoman": true, "chairwoman": true}
+
+// pronouns adds he/his/him mentions (she/her for a person the text gives a female title)
+// in subject position (first word of the sentence or after "and", "but" or a comma) when
+// the sentence before, or this one before the pronoun, has exactly one person group and
+// that group's first mention opens its sentence's mentions (a subject).
+func (d *doc) pronouns() {
+	var adds []faultline.Entity
+	var groups []int
+	for _, m := range pronounRe.FindAllStringIndex(d.text, -1) {
+		if d.covered(m[0], m[1]) {
+			continue
+		}
+		w := strings.ToLower(d.text[m[0]:m[1]])
+		s := sentenceOf(d.sents, m[0])
+		if s < 0 {
+			continue
+		}
+		prefix := strings.TrimSpace(d.text[d.sents[s].Start:m[0]])
+		pl := strings.ToLower(prefix)
+		if !(prefix == "" || strings.HasSuffix(pl, ",") || strings.HasSuffix(pl, " and") || strings.HasSuffix(pl, " but") || prefix == "\"" || prefix == "\u201c") {
+			continue
+		}
+		// Person groups in this sentence before the pronoun, else in the previous one.
+		g := d.subject(s, m[0])
+		if g == -2 {
+			continue
+		}
+		if g < 0 && s > 0 {
+			g = d.subject(s-1, len(d.text))
+		}
+		if g < 0 {
+			continue
+		}
+		isFemale := false
+		for r := range d.roles[g] {
+			if female[r] {
+				isFemale = true
+			}
+		}
+		for i := range d.ents {
+			if d.find(i) == g {
+				for _, t := range d.names[i].Titles {
+					if female[t] {
+						isFemale = true
+					}
+				}
+			}
+		}
+		if (w == "she" || w == "her") != isFemale {
+			continue
+		}
+		adds = append(adds, faultline.Entity{Span: faultline.Span{Start: m[0], End: m[1]}, Type: faultline.PERSON})
+		groups = append(groups, g)
+	}
+	for k, e := range adds {
+		d.add(e, groups[k])
+	}
+}
+
+// subject returns the one person group mentioned in sentence s before offset end when it
+// is the sentence's first mention; -1 when there is none; -2 when it is ambiguous.
+func (d *doc) subject(s, end int) int {
+	g, first := -1, true
+	for i, e := range d.ents {
+		if d.sent[i] != s || e.Start >= end {
+			continue
+		}
+		if e.Type != faultline.PERSON || isPronoun(e.Text) {
+			if first && e.Type != faultline.PERSON {
+				first = false
+			}
+			continue
+		}
+		if g >= 0 && d.find(i) != g {
+			return -2
+		}
+		if g < 0 && !first {
+			return -2 // a person who is not the subject
+		}
+		g = d.find(i)
+		first = false
+	}
+	return g
+}
+
+func isPronoun(s string) bool {
+	switch strings.ToLower(s) {
+	case "he", "his", "him", "she", "her", "hers", "they", "them", "their":
+		return true
+	}
+	return false
+}
