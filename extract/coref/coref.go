@@ -107,6 +107,7 @@ func newDoc(text string, in []faultline.Entity, sents []faultline.Span) *doc {
 		}
 		return d.ents[i].End > d.ents[j].End
 	})
+	d.ents = repairSpans(text, d.ents)
 	d.sents = sents
 	if len(d.sents) == 0 {
 		d.sents = split(text)
