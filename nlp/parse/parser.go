@@ -50,7 +50,7 @@ type scratch struct {
 	st     state
 	fs     []uint64
 	suf    []uint64
-	scores []float32
+	scores []int32
 	buf    []byte
 	heads  []int
 	rels   []int
@@ -153,7 +153,7 @@ func (p *Parser) get() *scratch {
 	if s, ok := p.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{scores: make([]float32, p.model.NumClasses()), fs: make([]uint64, 0, 128)}
+	return &scratch{scores: make([]int32, p.model.NumClasses()), fs: make([]uint64, 0, 128)}
 }
 
 var rootWord = perceptron.HashString(3, "<root>")
@@ -223,8 +223,8 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 	nc := p.model.NumClasses()
 	for !st.done() {
 		s.fs = st.features(s.fs[:0], s.suf)
-		p.model.Score(s.fs, s.scores)
-		best, bv := -1, float32(0)
+		p.model.ScoreInt(s.fs, s.scores)
+		best, bv := -1, int32(0)
 		for c := 0; c < nc; c++ {
 			if (best < 0 || s.scores[c] > bv) && st.valid(c) {
 				best, bv = c, s.scores[c]

@@ -31,7 +31,20 @@ type Model struct {
 	table []uint64
 	mask  uint64
 	ent   []uint32
+	// Long weight lists (at least denseMin weights, models of at most maxDenseClasses
+	// classes) are stored dense instead, as rows of lanes words: word j packs the weights
+	// of classes 2j and 2j+1 as w[2j] + w[2j+1]<<32, so that one 64-bit addition adds two
+	// classes (the sums stay far inside 32 bits). A table slot marks such a feature with
+	// denseBit and gives its row.
+	dense []uint64
+	lanes int
 }
+
+const (
+	denseMin        = 16
+	maxDenseClasses = 256
+	denseBit        = 1 << 31
+)
 
 // NumClasses returns the number of classes.
 func (m *Model) NumClasses() int { return m.nclass }
@@ -69,16 +82,33 @@ func (m *Model) build() {
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
 	m.ent = make([]uint32, 0, len(m.w)+len(m.keys))
+	m.lanes = (m.nclass + 1) / 2
+	m.dense = nil
 	for i, k := range m.keys {
 		a, b := m.start[i], m.start[i+1]
 		if a == b {
 			continue
 		}
-		off := uint32(len(m.ent))
-		m.ent = append(m.ent, b-a)
-		for j := a; j < b; j++ {
-			q := int16(math.Round(float64(m.w[j] / m.scale)))
-			m.ent = append(m.ent, uint32(m.cls[j])<<16|uint32(uint16(q)))
+		var off uint32
+		if b-a >= denseMin && m.nclass <= maxDenseClasses {
+			row := len(m.dense) / m.lanes
+			off = denseBit | uint32(row)
+			for range m.lanes {
+				m.dense = append(m.dense, 0)
+			}
+			r := m.dense[row*m.lanes:]
+			for j := a; j < b; j++ {
+				q := int64(math.Round(float64(m.w[j] / m.scale)))
+				c := m.cls[j]
+				r[c>>1] += uint64(q << (32 * (c & 1)))
+			}
+		} else {
+			off = uint32(len(m.ent))
+			m.ent = append(m.ent, b-a)
+			for j := a; j < b; j++ {
+				q := int16(math.Round(float64(m.w[j] / m.scale)))
+				m.ent = append(m.ent, uint32(m.cls[j])<<16|uint32(uint16(q)))
+			}
 		}
 		h := mix64(k)
 		s := h & m.mask
@@ -102,13 +132,48 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 // AddScores adds the weights of feats to scores without clearing them first.
 func (m *Model) AddScores(feats []uint64, scores []float32) {
 	scores = scores[:m.nclass]
+	if m.nclass > maxDenseClasses {
+		m.addScoresLarge(feats, scores)
+		return
+	}
+	var q [maxDenseClasses]int32
+	m.sum(feats, &q)
+	for i := range scores {
+		scores[i] += float32(q[i]) * m.scale
+	}
+}
+
+// ScoreInt sets scores[k] to the score of class k for feats in units of the model's
+// quantisation step (Score's values divided by the step, but summed exactly): the fastest
+// way to rank classes. len(scores) must be at least NumClasses; only the first NumClasses
+// entries are written.
+func (m *Model) ScoreInt(feats []uint64, scores []int32) {
+	scores = scores[:m.nclass]
+	if m.nclass > maxDenseClasses {
+		for i := range scores {
+			scores[i] = 0
+		}
+		// large models keep every weight list sparse
+		m.scatter(feats, func(c uint32, w int32) { scores[c] += w })
+		return
+	}
+	var q [maxDenseClasses]int32
+	m.sum(feats, &q)
+	copy(scores, q[:m.nclass])
+}
+
+// sum adds the quantised weights of feats to q (a model of at most maxDenseClasses
+// classes).
+func (m *Model) sum(feats []uint64, q *[maxDenseClasses]int32) {
 	if len(m.table) == 0 {
 		return
 	}
-	scale := m.scale
+	var acc [maxDenseClasses / 2]uint64
+	lanes := m.lanes
 	// Two phases per chunk of features: first find every feature's weight list (the table
 	// loads are independent, so the processor overlaps their cache misses), then add.
 	var offs, ns [128]uint32
+	var rows [128]int32
 	for len(feats) > 0 {
 		chunk := feats
 		if len(chunk) > len(offs) {
@@ -126,24 +191,94 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 					break
 				}
 				if e>>32 == fp {
-					offs[i] = uint32(e)
+					off := uint32(e) - 1
+					offs[i] = off + 1
 					// touch the weight list now too: these loads are independent as well
-					ns[i] = m.ent[uint32(e)-1]
+					if off&denseBit != 0 {
+						ns[i] = uint32(m.dense[int(off&^denseBit)*lanes])
+					} else {
+						ns[i] = m.ent[off]
+					}
 					break
 				}
 				s = (s + 1) & m.mask
 			}
 		}
+		nd := 0
 		for i, off := range offs[:len(chunk)] {
 			if off == 0 {
 				continue
 			}
+			off--
+			if off&denseBit != 0 {
+				rows[nd] = int32(off&^denseBit) * int32(lanes)
+				nd++
+				continue
+			}
 			n := ns[i]
-			for _, x := range m.ent[off : off+n] {
-				scores[x>>16] += float32(int16(uint16(x))) * scale
+			for _, x := range m.ent[off+1 : off+1+n] {
+				q[uint8(x>>16)] += int32(int16(uint16(x)))
+			}
+		}
+		// dense rows four at a time: one load and store of the sums per four additions
+		k := 0
+		for ; k+4 <= nd; k += 4 {
+			r0 := m.dense[rows[k] : int(rows[k])+lanes]
+			r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
+			r2 := m.dense[rows[k+2] : int(rows[k+2])+lanes]
+			r3 := m.dense[rows[k+3] : int(rows[k+3])+lanes]
+			a := acc[:len(r0)]
+			r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+			for j, v := range r0 {
+				a[j] += v + r1[j] + r2[j] + r3[j]
+			}
+		}
+		for ; k < nd; k++ {
+			r0 := m.dense[rows[k] : int(rows[k])+lanes]
+			a := acc[:len(r0)]
+			for j, v := range r0 {
+				a[j] += v
 			}
 		}
 	}
+	for j, t := range acc[:lanes] {
+		lo := int32(uint32(t))
+		hi := int32((int64(t) - int64(lo)) >> 32)
+		q[uint8(2*j)] += lo
+		q[uint8(2*j+1)] += hi
+	}
+}
+
+// scatter calls add for each weight of feats (models whose lists are all sparse).
+func (m *Model) scatter(feats []uint64, add func(c uint32, w int32)) {
+	if len(m.table) == 0 {
+		return
+	}
+	for _, f := range feats {
+		h := mix64(f & m.kmask)
+		fp := h >> 32
+		s := h & m.mask
+		for {
+			e := m.table[s]
+			if e == 0 {
+				break
+			}
+			if e>>32 == fp {
+				off := uint32(e) - 1
+				n := m.ent[off]
+				for _, x := range m.ent[off+1 : off+1+n] {
+					add(x>>16, int32(int16(uint16(x))))
+				}
+				break
+			}
+			s = (s + 1) & m.mask
+		}
+	}
+}
+
+func (m *Model) addScoresLarge(feats []uint64, scores []float32) {
+	scale := m.scale
+	m.scatter(feats, func(c uint32, w int32) { scores[c] += float32(w) * scale })
 }
 
 // Predict returns the best class for feats (the first one on ties), leaving all scores in

@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"math"
 	"testing"
 )
 
@@ -109,5 +110,54 @@ func TestPrune(t *testing.T) {
 	}
 	if g := p.Predict([]uint64{1}, make([]float32, 3)); g != 0 {
 		t.Fatalf("empty model predicts %d", g)
+	}
+}
+
+// TestDenseRows checks the packed dense weight rows against a plain sum of the weights.
+func TestDenseRows(t *testing.T) {
+	const nc = 77 // odd: the last lane holds one class
+	tr := NewTrainer(nc)
+	rng := tr.Rand(3)
+	scores := make([]float64, nc)
+	var feats [][]uint64
+	for i := 0; i < 3000; i++ {
+		f := []uint64{Hash(1), Hash(uint64(2 + rng.Intn(5))), HashString(9, string(rune('a'+rng.Intn(26))))}
+		feats = append(feats, f)
+		truth := rng.Intn(nc)
+		tr.Update(f, truth, tr.Predict(f, scores))
+	}
+	m := tr.Model(nil, 0)
+	if len(m.dense) == 0 {
+		t.Fatal("no dense rows in the test model")
+	}
+	want := func(f []uint64) []int32 {
+		out := make([]int32, nc)
+		for _, x := range f {
+			k := x & m.kmask
+			for i, key := range m.keys {
+				if key != k {
+					continue
+				}
+				for j := m.start[i]; j < m.start[i+1]; j++ {
+					out[m.cls[j]] += int32(math.Round(float64(m.w[j] / m.scale)))
+				}
+			}
+		}
+		return out
+	}
+	got := make([]int32, nc)
+	fs := make([]float32, nc)
+	for _, f := range feats[:200] {
+		m.ScoreInt(f, got)
+		m.Score(f, fs)
+		w := want(f)
+		for c := range w {
+			if got[c] != w[c] || fs[c] != float32(w[c])*m.scale {
+				t.Fatalf("class %d: ScoreInt %d, Score %v, want %d", c, got[c], fs[c], w[c])
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { m.ScoreInt(feats[0], got) }); n != 0 {
+		t.Fatalf("ScoreInt allocates %v times", n)
 	}
 }
