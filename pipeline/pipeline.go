@@ -4,6 +4,8 @@
 package pipeline
 
 import (
+	"slices"
+
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/extract/coref"
 	"github.com/faultline/faultline/extract/event"
@@ -18,8 +20,22 @@ import (
 	"github.com/faultline/faultline/nlp/tokenize"
 )
 
-// New returns the default pipeline.
+// New returns the default pipeline. It parses only the sentences that can yield an event
+// (see Parse); the facts it extracts are those of a full parse.
 func New() (*extract.Pipeline, error) {
+	return NewWith(Options{})
+}
+
+// Options configure NewWith.
+type Options struct {
+	// FullParse parses every sentence (as an annotator, before entity recognition), not
+	// only those that can yield an event. A component that reads the parse must run after
+	// Parse in the default pipeline.
+	FullParse bool
+}
+
+// NewWith returns the default pipeline configured by o.
+func NewWith(o Options) (*extract.Pipeline, error) {
 	tagger, err := pos.Load()
 	if err != nil {
 		return nil, err
@@ -28,7 +44,10 @@ func New() (*extract.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	annotators := []nlp.Annotator{tokenize.New(), tagger, parser}
+	annotators := []nlp.Annotator{tokenize.New(), tagger}
+	if o.FullParse {
+		annotators = append(annotators, parser)
+	}
 	components := []extract.Component{
 		coref.New(),
 		timex.New(),
@@ -37,7 +56,12 @@ func New() (*extract.Pipeline, error) {
 		event.New(),
 		tie.New(),
 	}
-	entities, err := ner.Load() // after tokenize, pos and parse
+	if !o.FullParse {
+		// Parse after coreference (the last to add mentions), before events (the only reader).
+		i := slices.IndexFunc(components, func(c extract.Component) bool { _, ok := c.(*event.Extractor); return ok })
+		components = slices.Insert(components, i, Parse(parser, components[i].(*event.Extractor)))
+	}
+	entities, err := ner.Load() // after tokenize and pos (and parse, with FullParse)
 	if err != nil {
 		return nil, err
 	}

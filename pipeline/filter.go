@@ -1,0 +1,179 @@
+package pipeline
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/event"
+	lex "github.com/faultline/faultline/lexicon/events"
+	"github.com/faultline/faultline/nlp"
+)
+
+// Dependency parsing is the slowest stage of the pipeline, and of the fact components only
+// the event extractor reads the parse, to find a trigger's arguments among the entity
+// mentions of its sentence. A sentence without a word that can start an event trigger, or
+// without a mention, cannot yield an event, so its parse would be thrown away. Parse is a
+// fact component that runs after coreference (which adds the last mentions) and before the
+// event extractor, and parses only the sentences that can yield an event. Tokens of skipped
+// sentences get Head -1 and no Rel, as if each were a root.
+
+// Parse returns a component that runs parser over the sentences of a document that can
+// yield an event for x: those with a word (or lemma) that is an inflected form of the first
+// word of an entry in the event codebook (lexicon/events), and with the entity mentions
+// (after coreference) the entry needs as arguments: two (a source and a target), or one for
+// violence and coercion of the hand-curated codebook (CAMEO 17-20, which may lack a
+// source) and when x.Partial is set.
+// The forms are a superset of those the event extractor matches, so every sentence in which
+// it can find an event is parsed, and the facts are those of a full parse.
+func Parse(parser nlp.Annotator, x *event.Extractor) extract.Component {
+	return &sparse{parser: parser, words: triggerWords(), partial: x.Partial}
+}
+
+type sparse struct {
+	parser nlp.Annotator
+	words  map[string]uint8 // trigger forms: needs1|needs2
+	sents  []nlp.Sentence
+	// mentions[k]: how many entity mentions sentence k has, up to 2.
+	mentions []uint8
+	// partial: the event extractor keeps events with one argument.
+	partial bool
+	// parsed and skipped count sentences (for measurements).
+	parsed, skipped int
+}
+
+// Extract implements extract.Component: it annotates in.NLP.
+func (s *sparse) Extract(in *extract.Input) {
+	d := in.NLP
+	if d == nil || len(d.Tokens) == 0 {
+		return
+	}
+	if len(d.Sentences) == 0 {
+		s.parser.Annotate(d) // one run of tokens: the parser takes it whole
+		return
+	}
+	s.mark(d.Sentences, in.Out.Entities)
+	s.sents = s.sents[:0]
+	for k, sn := range d.Sentences {
+		if sn.First < 0 || sn.Last > len(d.Tokens) || sn.First >= sn.Last {
+			continue
+		}
+		if m := s.mentions[k]; m > 0 && s.wanted(d.Tokens[sn.First:sn.Last], m) {
+			s.sents = append(s.sents, sn)
+			s.parsed++
+			continue
+		}
+		s.skipped++
+		for i := sn.First; i < sn.Last; i++ {
+			d.Tokens[i].Head, d.Tokens[i].Rel = -1, ""
+		}
+	}
+	if len(s.sents) == 0 {
+		return
+	}
+	// The parser writes into the shared token slice; it sees only the wanted sentences.
+	s.parser.Annotate(&nlp.Doc{Text: d.Text, Tokens: d.Tokens, Sentences: s.sents, Entities: d.Entities})
+}
+
+// mark counts in s.mentions[k] the entities that overlap sentence k, up to 2.
+func (s *sparse) mark(sents []nlp.Sentence, ents []faultline.Entity) {
+	s.mentions = slices.Grow(s.mentions[:0], len(sents))[:len(sents)]
+	clear(s.mentions)
+	for _, e := range ents {
+		// The first sentence ending after the entity starts, then on while they overlap.
+		k := sort.Search(len(sents), func(k int) bool { return sents[k].End > e.Start })
+		for ; k < len(sents) && sents[k].Start < e.End; k++ {
+			s.mentions[k] = min(s.mentions[k]+1, 2)
+		}
+	}
+}
+
+// Trigger classes: an event needs a target, and a source too unless it is violence or
+// coercion (CAMEO 17-20); one mention may do for the latter, the others need two.
+const (
+	needs1 uint8 = 1 << iota
+	needs2
+)
+
+// wanted reports whether a sentence with m mentions (up to 2) has a word that may start an
+// event trigger with arguments among them.
+func (s *sparse) wanted(toks []nlp.Token, m uint8) bool {
+	ok := needs1
+	if m >= 2 || s.partial {
+		ok |= needs2
+	}
+	for i := range toks {
+		t := &toks[i]
+		if s.words[lower(t.Norm)]&ok != 0 || (t.Lemma != "" && s.words[lower(t.Lemma)]&ok != 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// lower lower-cases ASCII words without allocating when they are already lower case.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// triggerWords returns every form that can start an event trigger: each codebook entry's
+// first word with its regular verbal and nominal inflections and its irregular forms.
+// The value says how many mentions an event with that trigger needs (needs1, needs2 or both
+// when the form starts several entries).
+func triggerWords() map[string]uint8 {
+	words := map[string]uint8{}
+	hand := map[string]bool{}
+	for _, e := range lex.HandCodebook() {
+		hand[e.POS+" "+strings.Join(e.Words, " ")] = true
+	}
+	for _, e := range lex.Codebook() {
+		if len(e.Words) == 0 {
+			continue
+		}
+		need := needs2
+		if e.CAMEO >= "17" && hand[e.POS+" "+strings.Join(e.Words, " ")] {
+			need = needs1 // only hand-curated entries may lack a source
+		}
+		w := strings.ToLower(e.Words[0])
+		forms := append(append(verbForms(w), nounForms(w)...), e.Forms...)
+		for _, f := range forms {
+			words[strings.ToLower(f)] |= need
+		}
+	}
+	return words
+}
+
+// verbForms returns a verb's regular inflections, over-generating (with and without a
+// doubled final consonant, with -s and -es) so that the set covers the event extractor's.
+func verbForms(w string) []string {
+	out := []string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+	n := len(w)
+	if n == 0 {
+		return out
+	}
+	last := w[n-1]
+	if last == 'e' {
+		out = append(out, w[:n-1]+"ing")
+	}
+	if last == 'y' && n > 1 {
+		out = append(out, w[:n-1]+"ies", w[:n-1]+"ied")
+	}
+	out = append(out, w+string(last)+"ed", w+string(last)+"ing")
+	return out
+}
+
+// nounForms returns a noun and its regular plurals.
+func nounForms(w string) []string {
+	out := []string{w, w + "s", w + "es"}
+	if n := len(w); n > 1 && w[n-1] == 'y' {
+		out = append(out, w[:n-1]+"ies")
+	}
+	return out
+}

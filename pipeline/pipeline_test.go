@@ -1,0 +1,115 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/demo"
+	"github.com/faultline/faultline/extract"
+)
+
+// extractAll runs pipes over the demo corpus and returns each document's JSON.
+func extractAll(t *testing.T, pipes []*extract.Pipeline) []string {
+	t.Helper()
+	var out []string
+	err := Run(context.Background(), pipes, slices.Values(demo.Documents()), func(r Result) error {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", r.Doc.ID, r.Err)
+		}
+		b, err := json.Marshal(r.Ext)
+		if err != nil {
+			return err
+		}
+		out = append(out, string(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func pipelines(t *testing.T, n int, o Options) []*extract.Pipeline {
+	t.Helper()
+	ps, err := Pipelines(n, o)
+	if err != nil {
+		t.Skip("models not available:", err)
+	}
+	return ps
+}
+
+// TestSparseParseSameFacts checks that parsing only the sentences that can yield an event
+// extracts exactly what a full parse does, on the demo corpus, and that it skips some.
+func TestSparseParseSameFacts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts the demo corpus twice")
+	}
+	sparsePipes := pipelines(t, 1, Options{})
+	full := extractAll(t, pipelines(t, 1, Options{FullParse: true}))
+	got := extractAll(t, sparsePipes)
+	if len(got) != len(full) {
+		t.Fatalf("%d documents, want %d", len(got), len(full))
+	}
+	for i := range full {
+		if got[i] != full[i] {
+			t.Errorf("document %d: sparse parse differs from full parse:\n got %s\nwant %s", i, got[i], full[i])
+		}
+	}
+	var s *sparse
+	for _, c := range sparsePipes[0].Components {
+		if p, ok := c.(*sparse); ok {
+			s = p
+		}
+	}
+	if s == nil || s.skipped == 0 || s.parsed == 0 {
+		t.Fatalf("sparse parse component missing or not selective: %+v", s)
+	}
+	t.Logf("parsed %d sentences, skipped %d", s.parsed, s.skipped)
+}
+
+// TestRunDeterministic checks that Run's output does not depend on the number of workers.
+func TestRunDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts the demo corpus twice")
+	}
+	one := extractAll(t, pipelines(t, 1, Options{}))
+	four := extractAll(t, pipelines(t, 4, Options{}))
+	if !slices.Equal(one, four) {
+		t.Fatal("output with 4 workers differs from output with 1")
+	}
+}
+
+// panicky is a component that panics on one document.
+type panicky struct{}
+
+func (panicky) Extract(in *extract.Input) {
+	if in.Doc.ID == "b" {
+		panic("boom")
+	}
+}
+
+// TestRunOrderAndPanic checks input order, and that a panic is that document's error only.
+func TestRunOrderAndPanic(t *testing.T) {
+	pipes := []*extract.Pipeline{{Components: []extract.Component{panicky{}}}, {Components: []extract.Component{panicky{}}}}
+	var docs []*faultline.Document
+	for _, id := range []string{"a", "b", "c", "d", "e", "f", "g"} {
+		docs = append(docs, &faultline.Document{ID: id, Text: "x"})
+	}
+	var ids []string
+	err := Run(context.Background(), pipes, slices.Values(docs), func(r Result) error {
+		ids = append(ids, r.Doc.ID)
+		if (r.Err != nil) != (r.Doc.ID == "b") {
+			t.Errorf("%s: err %v", r.Doc.ID, r.Err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a", "b", "c", "d", "e", "f", "g"}; !slices.Equal(ids, want) {
+		t.Fatalf("order %v, want %v", ids, want)
+	}
+}
