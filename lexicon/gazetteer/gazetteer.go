@@ -44,6 +44,21 @@ var variants string
 //go:embed nonnames.txt
 var nonNames string
 
+//go:embed actornouns.txt
+var actorNouns string
+
+//go:embed actormods.txt
+var actorMods string
+
+//go:embed people.txt
+var people string
+
+//go:embed directions.txt
+var directions string
+
+//go:embed following.txt
+var following string
+
 // Place is a gazetteer entry for a place name.
 type Place struct {
 	Kind string // "country", "province" or "city"
@@ -96,6 +111,25 @@ func Variants() map[string]string { return pairs(variants) }
 
 // NonNames returns closed-class words that are never a name on their own (He, The, This).
 func NonNames() map[string]bool { return set(nonNames) }
+
+// ActorNouns returns the nouns that name a collective actor on their own (police,
+// insurgents, militias); multi-word entries are joined by one space.
+func ActorNouns() map[string]bool { return set(actorNouns) }
+
+// ActorMods returns the modifiers that make a descriptive actor with a security noun
+// ("occupation forces", "federal police").
+func ActorMods() map[string]bool { return set(actorMods) }
+
+// People returns plural nouns for groups of people (tribes, politicians) that extend a group
+// word into one group mention ("Sunni tribes").
+func People() map[string]bool { return set(people) }
+
+// Directions returns compass nouns (north) with their adjectives (northern).
+func Directions() map[string]string { return pairs(directions) }
+
+// Following returns the nouns that, after a person's or group's name, name the
+// organisation or following it leads ("Bush administration", "Sadr's movement").
+func Following() map[string]bool { return set(following) }
 
 func rows(s string) [][]string {
 	var out [][]string

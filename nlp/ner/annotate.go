@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -58,6 +59,9 @@ func New(t *Tagger) *Recognizer {
 
 // Annotate tags d.Tokens (Token.Ent, IOB2) and fills d.Entities. It needs the tokens and
 // sentences of the tokenizer; POS tags are used when the model was trained with them.
+// With Descriptive set, an entity may cover part of one hyphenated token ("US" in
+// "US-led", "Iran" in "pro-Iran"): its byte range is then inside the token, and the token's
+// Ent is B- of the first such entity.
 func (r *Recognizer) Annotate(d *nlp.Doc) {
 	d.Entities = d.Entities[:0]
 	if len(d.Tokens) == 0 {
@@ -106,6 +110,11 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 		tags[i] = r.t.classes[c]
 	}
 	docRules(r.t.lx, words, tags, sents, r.Descriptive)
+	var parts []nlp.Span
+	if r.Descriptive {
+		known := actorRules(r.t.lx, words, tags, sents)
+		parts = compounds(r.t.lx, d, words, tags, known)
+	}
 	for i := range d.Tokens {
 		d.Tokens[i].Ent = tags[i]
 	}
@@ -118,6 +127,13 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 			d.Entities = append(d.Entities, nlp.Span{First: f, Last: l,
 				Start: d.Tokens[f].Start, End: d.Tokens[l-1].End, Label: sp.typ})
 		}
+	}
+	if len(parts) > 0 {
+		for k := len(parts) - 1; k >= 0; k-- {
+			d.Tokens[parts[k].First].Ent = "B-" + parts[k].Label
+		}
+		d.Entities = append(d.Entities, parts...)
+		sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Start < d.Entities[j].Start })
 	}
 }
 

@@ -18,6 +18,14 @@ type lexicon struct {
 	forces    map[string]bool
 	variants  map[string]string
 	nonNames  map[string]bool
+	// actor-mode word lists (Recognizer.Descriptive): nouns that are actors on their own,
+	// their modifiers, group-of-people nouns, leader-following nouns, compass words
+	actorNouns map[string]bool
+	actorMods  map[string]bool
+	people     map[string]bool
+	following  map[string]bool
+	dirNoun    map[string]bool
+	dirAdj     map[string]bool
 	// caps maps lower-case words to their capitalisation bucket (capBucket), learnt from
 	// unlabelled text at training time and stored with the model.
 	caps map[string]byte
@@ -32,18 +40,28 @@ type lexicon struct {
 
 func newLexicon() *lexicon {
 	lx := &lexicon{
-		places:    gazetteer.Places(),
-		actors:    gazetteer.Actors(),
-		demonyms:  gazetteer.Demonyms(),
-		groups:    gazetteer.Groups(),
-		titles:    gazetteer.Titles(),
-		orgHeads:  gazetteer.OrgHeads(),
-		particles: gazetteer.Particles(),
-		forces:    gazetteer.Forces(),
-		variants:  gazetteer.Variants(),
-		nonNames:  gazetteer.NonNames(),
-		maxLen:    map[string]int{},
-		prefix:    map[string]bool{},
+		places:     gazetteer.Places(),
+		actors:     gazetteer.Actors(),
+		demonyms:   gazetteer.Demonyms(),
+		groups:     gazetteer.Groups(),
+		titles:     gazetteer.Titles(),
+		orgHeads:   gazetteer.OrgHeads(),
+		particles:  gazetteer.Particles(),
+		forces:     gazetteer.Forces(),
+		variants:   gazetteer.Variants(),
+		nonNames:   gazetteer.NonNames(),
+		actorNouns: gazetteer.ActorNouns(),
+		actorMods:  gazetteer.ActorMods(),
+		people:     gazetteer.People(),
+		following:  gazetteer.Following(),
+		dirNoun:    map[string]bool{},
+		dirAdj:     map[string]bool{},
+		maxLen:     map[string]int{},
+		prefix:     map[string]bool{},
+	}
+	for n, a := range gazetteer.Directions() {
+		lx.dirNoun[n] = true
+		lx.dirAdj[a] = true
 	}
 	note := func(name string) {
 		f := strings.Fields(name)

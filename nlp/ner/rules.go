@@ -43,6 +43,21 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 	tidySpans(lx, words, tags, sents)
 	arabicNames(lx, words, tags, sents)
 	names := map[string]string{}
+	// words of person names: they never become short forms of organisations ("Bush" in
+	// "the Bush Administration", "Saddam" in "Saddam Hussein's government")
+	personWord := map[string]bool{}
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+			continue
+		}
+		for _, sp := range spans(tags[s.First:s.Last]) {
+			if sp.typ == "PERSON" {
+				for k := s.First + sp.first; k < s.First+sp.last; k++ {
+					personWord[words[k]] = true
+				}
+			}
+		}
+	}
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
 			continue
@@ -58,7 +73,8 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 				w := words[f]
 				lw := strings.ToLower(w)
 				p, place := lx.places[lw]
-				if isCap(w) && !lx.isGroup(w) && !lx.titles[lw] && !lx.orgHeads[lw] &&
+				if isCap(w) && !lx.isGroup(w) && !lx.titles[lw] && !lx.orgHeads[lw] && !personWord[w] &&
+					!(l-f == 2 && lx.following[strings.ToLower(words[l-1])]) &&
 					!(place && (p.Kind == "country" || p.Kind == "province")) && names[w] == "" && len(w) > 2 {
 					names[w] = "ORG"
 				}

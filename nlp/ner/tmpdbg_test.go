@@ -1,25 +1,99 @@
 package ner
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/tokenize"
 )
 
+// TestTmpSeedErrs prints seed errors with context (debugging aid, NER_DBG=1 only).
+func TestTmpSeedErrs(t *testing.T) {
+	if os.Getenv("NER_DBG") == "" {
+		t.Skip("NER_DBG not set")
+	}
+	shared := sharedDir()
+	b, _ := os.ReadFile(filepath.Join(shared, "gold", "seeds.gold.json"))
+	var g struct {
+		Actors []struct {
+			Type    string   `json:"type"`
+			Aliases []string `json:"aliases"`
+			Docs    []string `json:"docs"`
+		} `json:"actors"`
+	}
+	json.Unmarshal(b, &g)
+	r, _ := Load()
+	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
+	for _, f := range files {
+		doc := strings.SplitN(filepath.Base(f), "_", 2)[0]
+		text, _ := os.ReadFile(f)
+		aliases := map[string]string{}
+		for _, a := range g.Actors {
+			for _, d := range a.Docs {
+				if d == doc {
+					for _, al := range a.Aliases {
+						aliases[al] = a.Type
+					}
+				}
+			}
+		}
+		gold := goldSeedMentions(string(text), aliases)
+		d := &nlp.Doc{Text: string(text)}
+		tokenize.New().Annotate(d)
+		r.Annotate(d)
+		ctx := func(s, e int) string {
+			a, z := max(0, s-40), min(len(d.Text), e+40)
+			return strings.ReplaceAll(d.Text[a:s]+"[["+d.Text[s:e]+"]]"+d.Text[e:z], "\n", " ")
+		}
+		for _, e := range d.Entities {
+			var ov []string
+			hit := false
+			for _, m := range gold {
+				if e.Start < m.end && m.start < e.End {
+					ov = append(ov, m.typ+":"+d.Text[m.start:m.end])
+					if m.typ == e.Label {
+						hit = true
+					}
+				}
+			}
+			if !hit {
+				fmt.Printf("FP %s %s gold=%v | %s\n", doc, e.Label, ov, ctx(e.Start, e.End))
+			}
+		}
+		for _, m := range gold {
+			var ov []string
+			hit := false
+			for _, e := range d.Entities {
+				if e.Start < m.end && m.start < e.End {
+					ov = append(ov, e.Label+":"+d.Text[e.Start:e.End])
+					if m.typ == e.Label {
+						hit = true
+					}
+				}
+			}
+			if !hit {
+				fmt.Printf("FN %s %s pred=%v | %s\n", doc, m.typ, ov, ctx(m.start, m.end))
+			}
+		}
+	}
+}
+
 func TestTmpDbg(t *testing.T) {
+	if os.Getenv("F") == "" {
+		t.Skip("F not set")
+	}
 	b, _ := os.ReadFile(os.Getenv("F"))
 	d := annotate(t, string(b))
 	for _, s := range d.Sentences {
-		txt := d.Text[s.Start:s.End]
-		if !strings.Contains(txt, os.Getenv("W")) {
-			continue
-		}
 		var out []string
 		for i := s.First; i < s.Last; i++ {
 			out = append(out, d.Tokens[i].Norm+"/"+d.Tokens[i].Ent)
 		}
 		fmt.Println(strings.Join(out, " "))
-		fmt.Println()
 	}
 }

@@ -1,0 +1,468 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/faultline/faultline/nlp"
+)
+
+// Actor-mode rules (Recognizer.Descriptive). Conflict reporting names many actors without a
+// proper name, and the pipeline needs mentions of actors rather than every proper adjective.
+// These rules run after docRules on the tags of a whole document:
+//
+//  1. Acronym definitions: "Islamic Supreme Council of Iraq (ISCI)", "Jaish al-Mahdi (JAM)",
+//     "..., or SCIRI,": the capitalised run before the acronym whose initials contain the
+//     acronym's letters in order becomes one span (ORG unless the tagger said PERSON), and
+//     every mention of the acronym in the document takes its type.
+//  2. Movement words: a capitalised X-ist / X-ists (Baathists) whose stem X is a name of the
+//     document is an ORG (the movement's members); "the Xs" where X is a person's name of the
+//     document is a family (NORP).
+//  3. Leaders' organisations: a person's name, with or without 's, before a following noun
+//     (government, administration, movement, followers…) makes one ORG span; so does
+//     "followers of" + a person.
+//  4. Groups of people: a group word or demonym before a group-of-people noun ("Sunni
+//     tribes", "Shiite politicians") is one NORP span; a country name before a state-agent
+//     noun ("US officials") stays the country.
+//  5. Group actors: a group, country or organisation mention before following nouns ("Shiite
+//     alliance", "US command"), and modifiers before security nouns without any name
+//     ("occupation forces", "federal police", "local council"), or an actor noun alone
+//     ("police", "insurgents", "death squads"), are ORG spans.
+//  6. Regions: "the south" and a compass adjective before a place ("northern Iraq") are LOC;
+//     so is "the West".
+//  7. A national adjective modifying a common noun ("Iraqi cities", "Iranian banks") is no
+//     actor mention; group words (Sunni, Kurdish) stay NORP.
+func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[string]string {
+	known := acronymDefs(lx, words, tags, sents)
+	// names of the document: single words of entity spans, by their most frequent type
+	count := map[string]map[string]int{}
+	personWord := map[string]bool{}
+	for _, s := range sents {
+		if !okSent(s, len(words)) {
+			continue
+		}
+		for _, sp := range spans(tags[s.First:s.Last]) {
+			f, l := s.First+sp.first, s.First+sp.last
+			for k := f; k < l; k++ {
+				w := words[k]
+				if !isCap(w) || lx.particles[strings.ToLower(w)] {
+					continue
+				}
+				if sp.typ == "PERSON" {
+					personWord[w] = true
+					if p := stripParticle(w); p != w {
+						personWord[p] = true
+					}
+				}
+				if l-f == 1 {
+					if count[w] == nil {
+						count[w] = map[string]int{}
+					}
+					count[w][sp.typ]++
+				}
+			}
+		}
+	}
+	for w, c := range count {
+		if _, ok := known[w]; ok {
+			continue
+		}
+		best, n := "", 0
+		for t, k := range c {
+			if k > n || k == n && t < best {
+				best, n = t, k
+			}
+		}
+		known[w] = best
+	}
+	for w := range personWord {
+		if _, ok := known[w]; !ok {
+			known[w] = "PERSON"
+		}
+	}
+	for _, s := range sents {
+		if !okSent(s, len(words)) {
+			continue
+		}
+		movements(lx, words, tags, s, known, personWord)
+		leaders(lx, words, tags, s)
+		groups(lx, words, tags, s)
+		regions(lx, words, tags, s)
+		adjectives(lx, words, tags, s)
+	}
+	return known
+}
+
+func okSent(s nlp.Sentence, n int) bool { return s.First >= 0 && s.Last <= n && s.First < s.Last }
+
+// put labels words[f:l] as one span of typ and makes sure the span does not run on into an
+// I- tag after it.
+func put(tags []string, f, l, last int, typ string) {
+	setSpan(tags, f, l, typ)
+	if l < last && strings.HasPrefix(tags[l], "I-") {
+		tags[l] = "B-" + tags[l][2:]
+	}
+}
+
+// spanAt returns the span of tags containing token i ([f,l) and type), or ok false.
+func spanAt(tags []string, i, first, last int) (f, l int, typ string, ok bool) {
+	if i < first || i >= last || tags[i] == "O" || len(tags[i]) < 3 {
+		return 0, 0, "", false
+	}
+	typ = tags[i][2:]
+	f = i
+	for f > first && tags[f] == "I-"+typ {
+		f--
+	}
+	if tags[f] != "B-"+typ && tags[f] != "I-"+typ {
+		f++
+	}
+	l = i + 1
+	for l < last && tags[l] == "I-"+typ {
+		l++
+	}
+	return f, l, typ, true
+}
+
+// acronymDefs applies rule 1 and returns the acronyms it learnt with their types.
+func acronymDefs(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[string]string {
+	acr := map[string]string{}
+	for _, s := range sents {
+		if !okSent(s, len(words)) {
+			continue
+		}
+		for i := s.First + 1; i < s.Last; i++ {
+			a := words[i]
+			if !isAcronym(a) || strings.ToUpper(a) != a || len(a) < 2 {
+				continue
+			}
+			// "Long Name ( ACR )" or "Long Name , or ACR"
+			var end int
+			switch {
+			case words[i-1] == "(" && i+1 < s.Last && words[i+1] == ")":
+				end = i - 1
+			case words[i-1] == "or" && i-2 > s.First && words[i-2] == ",":
+				end = i - 2
+			default:
+				continue
+			}
+			f, ok := initialsRun(lx, words[s.First:end], a)
+			if !ok {
+				continue
+			}
+			f += s.First
+			typ := "ORG"
+			if sf, sl, t, ok := spanAt(tags, f, s.First, end); ok && sf == f && sl == end && t != "GPE" {
+				typ = t
+			}
+			if typ == "PERSON" {
+				continue
+			}
+			put(tags, f, end, s.Last, typ)
+			acr[a] = typ
+		}
+	}
+	if len(acr) == 0 {
+		return acr
+	}
+	for _, s := range sents {
+		if !okSent(s, len(words)) {
+			continue
+		}
+		for i := s.First; i < s.Last; i++ {
+			typ, ok := acr[words[i]]
+			if !ok {
+				continue
+			}
+			if f, l, _, ok := spanAt(tags, i, s.First, s.Last); ok && l-f > 1 {
+				continue
+			}
+			tags[i] = "B-" + typ
+			if i+1 < s.Last && strings.HasPrefix(tags[i+1], "I-") {
+				tags[i+1] = "B-" + tags[i+1][2:]
+			}
+		}
+	}
+	return acr
+}
+
+// initialsRun finds, at the end of words, the shortest run of capitalised words (with
+// lower-case connectors and name particles inside) whose initials contain the letters of
+// acr in order, starting with its first letter. It returns the run's first index.
+func initialsRun(lx *lexicon, words []string, acr string) (int, bool) {
+	letters := []rune(strings.ToUpper(acr))
+	var inits []rune // initials from the end backwards
+	for f := len(words) - 1; f >= 0 && len(words)-f <= 10; f-- {
+		w := words[f]
+		lw := strings.ToLower(w)
+		switch {
+		case isCap(w) || lx.particles[lw] || hasParticle(lw):
+			// every hyphenated part gives an initial: al-Mahdi -> A, M
+			var parts []rune
+			for _, p := range strings.Split(w, "-") {
+				if r, _ := utf8.DecodeRuneInString(p); unicode.IsLetter(r) {
+					parts = append(parts, unicode.ToUpper(r))
+				}
+			}
+			for k := len(parts) - 1; k >= 0; k-- {
+				inits = append(inits, parts[k])
+			}
+		case lw == "of" || lw == "for" || lw == "the" || lw == "and" || lw == "in":
+			continue
+		default:
+			return 0, false
+		}
+		if !isCap(w) || letters[0] != inits[len(inits)-1] {
+			continue
+		}
+		// inits reversed is the run's initials; acr must be a subsequence starting at 0
+		k := 0
+		for j := len(inits) - 1; j >= 0 && k < len(letters); j-- {
+			if inits[j] == letters[k] {
+				k++
+			}
+		}
+		if k == len(letters) && len(inits) <= 2*len(letters)+1 {
+			return f, true
+		}
+	}
+	return 0, false
+}
+
+// movements applies rule 2.
+func movements(lx *lexicon, words, tags []string, s nlp.Sentence, known map[string]string, personWord map[string]bool) {
+	for i := s.First; i < s.Last; i++ {
+		w := words[i]
+		if !isCap(w) || len(w) < 5 {
+			continue
+		}
+		if f, l, _, ok := spanAt(tags, i, s.First, s.Last); ok && l-f > 1 {
+			continue
+		}
+		var stem string
+		switch {
+		case strings.HasSuffix(w, "ists"):
+			stem = w[:len(w)-4]
+		case strings.HasSuffix(w, "ist"):
+			stem = w[:len(w)-3]
+		}
+		if stem != "" && len(stem) >= 3 {
+			if t, ok := known[stem]; ok && (t == "PERSON" || t == "ORG") || personWord[stem] {
+				tags[i] = "B-ORG"
+				continue
+			}
+		}
+		if strings.HasSuffix(w, "s") && i > s.First && strings.EqualFold(words[i-1], "the") {
+			if st := w[:len(w)-1]; personWord[st] && !lx.isGroup(w) {
+				tags[i] = "B-NORP"
+			}
+		}
+	}
+}
+
+// leaders applies rule 3.
+func leaders(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	for i := s.First; i < s.Last; i++ {
+		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
+		if !ok || f != i {
+			continue
+		}
+		i = l - 1
+		if typ != "PERSON" {
+			continue
+		}
+		j := l
+		if j < s.Last && (words[j] == "'s" || words[j] == "’s") {
+			j++
+		}
+		if j < s.Last && tags[j] == "O" && lx.following[words[j]] {
+			put(tags, f, j+1, s.Last, "ORG")
+			i = j
+			continue
+		}
+		// followers of X
+		if f-2 >= s.First && words[f-1] == "of" && tags[f-2] == "O" && tags[f-1] == "O" &&
+			(words[f-2] == "followers" || words[f-2] == "supporters" || words[f-2] == "loyalists") {
+			put(tags, f-2, l, s.Last, "ORG")
+		}
+	}
+}
+
+// groups applies rules 4 and 5.
+func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	head := func(w string) bool { return lx.forces[w] || lx.following[w] || lx.actorNouns[w] }
+	for i := s.First; i < s.Last; i++ {
+		if tags[i] != "O" {
+			f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
+			if !ok {
+				continue
+			}
+			i = l - 1
+			if typ != "NORP" && typ != "GPE" && typ != "ORG" {
+				continue
+			}
+			if l < s.Last && tags[l] == "O" && lx.people[words[l]] {
+				switch typ {
+				case "NORP":
+					k := l + 1
+					put(tags, f, k, s.Last, "NORP")
+					i = k - 1
+				}
+				continue
+			}
+			k := l
+			for k < s.Last && tags[k] == "O" && lx.actorMods[words[k]] && k-l < 2 {
+				k++
+			}
+			if k < s.Last && tags[k] == "O" && head(words[k]) && !lx.people[words[k]] {
+				k++
+				if k < s.Last && tags[k] == "O" && head(words[k]) && !lx.people[words[k]] {
+					k++
+				}
+				put(tags, f, k, s.Last, "ORG")
+				i = k - 1
+			}
+			continue
+		}
+		// modifiers + head, or an actor noun alone
+		w := words[i]
+		k := i
+		for k < s.Last && tags[k] == "O" && (lx.actorMods[words[k]] || isLedCompound(lx, words[k])) && k-i < 3 {
+			k++
+		}
+		switch {
+		case k > i && k < s.Last && tags[k] == "O" && head(words[k]) && !lx.people[words[k]] && words[k] != "government" || k > i && k < s.Last && words[k] == "government" && (words[k-1] == "central" || words[k-1] == "federal" || words[k-1] == "interim"):
+			e := k + 1
+			for e < s.Last && tags[e] == "O" && head(words[e]) && !lx.people[words[e]] && e-k < 2 {
+				e++
+			}
+			put(tags, i, e, s.Last, "ORG")
+			i = e - 1
+		case k == i && lx.actorNouns[w]:
+			e := i + 1
+			if e < s.Last && lx.actorNouns[w+" "+words[e]] {
+				e++
+			}
+			for e < s.Last && tags[e] == "O" && lx.forces[words[e]] && !lx.people[words[e]] && e-i < 2 {
+				e++
+			}
+			put(tags, i, e, s.Last, "ORG")
+			i = e - 1
+		case k == i && i+1 < s.Last && lx.actorNouns[w+" "+words[i+1]]:
+			put(tags, i, i+2, s.Last, "ORG")
+			i++
+		case k == i && i > s.First && isCap(w) && lx.actorNouns[strings.ToLower(w)] && !lx.isPlace(words[i:i+1]):
+			tags[i] = "B-ORG"
+		case k == i && i > s.First && w == "Coalition":
+			tags[i] = "B-ORG"
+		}
+	}
+}
+
+// isLedCompound reports whether w is a lower-case compound such as pro-government,
+// US-led, Badr-linked that can open a descriptive actor.
+func isLedCompound(lx *lexicon, w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 {
+		return false
+	}
+	switch w[i+1:] {
+	case "led", "backed", "linked", "controlled", "dominated", "run", "based", "allied", "aligned", "affiliated", "sponsored", "installed", "trained", "funded", "armed":
+		return true
+	}
+	return false
+}
+
+// regions applies rule 6.
+func regions(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	for i := s.First; i < s.Last; i++ {
+		w := words[i]
+		switch {
+		case tags[i] == "O" && lx.dirNoun[w] && i > s.First && strings.EqualFold(words[i-1], "the") && tags[i-1] == "O" &&
+			(i+1 == s.Last || !unicode.IsLetter(firstRune(words[i+1])) || words[i+1] == "of" || tags[i+1] != "O"):
+			put(tags, i-1, i+1, s.Last, "LOC")
+		case w == "West" && i > s.First && strings.EqualFold(words[i-1], "the") && (tags[i] == "O" || tags[i] == "B-LOC" || tags[i] == "B-GPE") && (i+1 == s.Last || tags[i+1] == "O"):
+			put(tags, i-1, i+1, s.Last, "LOC")
+		case tags[i] == "O" && lx.dirAdj[w] && i+1 < s.Last && strings.HasPrefix(tags[i+1], "B-") && (tags[i+1] == "B-GPE" || tags[i+1] == "B-LOC"):
+			_, l, _, _ := spanAt(tags, i+1, s.First, s.Last)
+			put(tags, i, l, s.Last, "LOC")
+			i = l - 1
+		}
+	}
+}
+
+func firstRune(w string) rune {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r
+}
+
+// adjectives applies rule 7.
+func adjectives(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	for i := s.First; i < s.Last; i++ {
+		if tags[i] != "B-NORP" || i+1 < s.Last && tags[i+1] == "I-NORP" {
+			continue
+		}
+		l := strings.ToLower(words[i])
+		if _, ok := lx.demonyms[l]; !ok || lx.groups[l] {
+			continue
+		}
+		if i+1 < s.Last && tags[i+1] == "O" {
+			n := words[i+1]
+			if unicode.IsLower(firstRune(n)) && !lx.people[n] {
+				tags[i] = "O"
+			}
+		}
+	}
+}
+
+// compounds returns the entities inside hyphenated tokens that no span covers or that a
+// span covers whole (US-Iran, Badr-linked, pro-Iran, Sunni-Shia): each part that is a name
+// of the document (known), a country or a group word gets its own span in bytes.
+func compounds(lx *lexicon, d *nlp.Doc, words, tags []string, known map[string]string) []nlp.Span {
+	var out []nlp.Span
+	for i, w := range words {
+		if strings.IndexByte(w, '-') <= 0 || hasParticle(strings.ToLower(w)) || tags[i] != "O" && (i+1 < len(tags) && strings.HasPrefix(tags[i+1], "I-") || strings.HasPrefix(tags[i], "I-")) {
+			continue
+		}
+		tok := d.Tokens[i]
+		text := d.Text[tok.Start:tok.End]
+		if len(text) != len(w) {
+			continue
+		}
+		var parts []nlp.Span
+		off := 0
+		for _, p := range strings.Split(text, "-") {
+			start := tok.Start + off
+			off += len(p) + 1
+			if p == "" || !isCap(p) {
+				continue
+			}
+			typ := known[p]
+			if typ == "" {
+				lp := strings.ToLower(p)
+				if pl, ok := lx.places[lp]; ok && pl.Kind == "country" {
+					typ = "GPE"
+				} else if lx.groups[lp] {
+					typ = "NORP"
+				} else if v, ok := lx.variants[p]; ok && lx.groups[strings.ToLower(v)] {
+					typ = "NORP"
+				} else if v, ok := lx.variants[p]; ok {
+					if pl, ok := lx.places[strings.ToLower(v)]; ok && pl.Kind == "country" {
+						typ = "GPE"
+					}
+				}
+			}
+			if typ == "" || typ == "NORP" && lx.demonyms[strings.ToLower(p)] != "" && !lx.groups[strings.ToLower(p)] {
+				continue
+			}
+			parts = append(parts, nlp.Span{First: i, Last: i + 1, Start: start, End: start + len(p), Label: typ})
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		tags[i] = "O" // the parts replace a span over the whole token
+		out = append(out, parts...)
+	}
+	return out
+}
