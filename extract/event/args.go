@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/faultline/faultline/extract/internal/view"
+	lex "github.com/faultline/faultline/lexicon/events"
 )
 
 // Argument finding. Every function returns mention indexes (-1: none) and the pairs
@@ -14,7 +15,7 @@ var (
 	placePrep         = set("in near at outside inside around across throughout")
 	targetPrep        = set("against with on upon at into toward towards")
 	stopRight         = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as")
-	lightVerbs        = set("pay paid paying make made making launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued")
+	lightVerbs        = set("pay paid paying make made making launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued lavish lavished heap heaped")
 	coordWords        = set("and , or &")
 	articles          = set("a an the")
 	objPronouns       = set("it them him her us me itself themselves himself herself")
@@ -50,11 +51,17 @@ func actorArg(v *view.View, mi int, modifiers bool) bool {
 		return false
 	}
 	// With tags: a mention followed by a common noun modifies it ("the Iraq team").
-	if modifiers && v.HasPOS && m.Last < len(v.Toks) && v.Toks[m.Last].UPOS == "NOUN" && v.Toks[m.Last].Sent == v.Toks[m.First].Sent {
+	// But a group's name before a noun for its people stands for the group ("arrested a
+	// Hezbollah commander", "attacked rebel positions").
+	if modifiers && v.HasPOS && m.Last < len(v.Toks) && v.Toks[m.Last].UPOS == "NOUN" && v.Toks[m.Last].Sent == v.Toks[m.First].Sent &&
+		!members[v.Toks[m.Last].Lower] {
 		return false
 	}
 	return true
 }
+
+// members are the nouns for a group's people (lexicon/events/members.txt).
+var members = lex.Members()
 
 // modifierActor is actor for a mention that modifies the trigger noun at i ("the US
 // invasion"): being followed by that noun is what makes it the source.
@@ -155,8 +162,16 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 // leftMention returns the nearest actor mention to the left of token i in its clause that
 // is not the object of a preposition; for a relative clause it is the antecedent.
 func leftMention(v *view.View, i int, s view.Sent) int {
+	// "A warned B, accusing C": a participle after a comma shares the main clause's subject.
+	if v.HasPOS && i-1 > s.First && v.Toks[i-1].Lower == "," && v.Toks[i].XPOS == "VBG" {
+		for k := i - 2; k > s.First; k-- {
+			if t := v.Toks[k]; t.UPOS == "VERB" && (t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP") && t.Mention < 0 {
+				return leftMention(v, k, s)
+			}
+		}
+	}
 	start := clauseStart(v, i, s)
-	fallback := -1 // "fighters of A attacked": A, when nothing better
+	fallback := -1 // "fighters of A attacked", "units led by A attacked": A, when nothing better
 	for j := i - 1; j >= start; j-- {
 		mi := v.Toks[j].Mention
 		if mi < 0 && v.Toks[j].Lower == "," {
@@ -189,7 +204,7 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 			continue // "the division was largely Shia and arrested ...": a predicate
 		}
 		if prepBefore(v, m.First, preps) {
-			if fallback < 0 && prepBefore(v, m.First, set("of")) {
+			if fallback < 0 && (prepBefore(v, m.First, set("of")) || agentOfParticiple(v, m.First, s)) {
 				fallback = mi
 			}
 			continue
@@ -208,6 +223,40 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 		}
 	}
 	return -1
+}
+
+// agentOfParticiple reports whether the mention starting at token first is the by-agent of
+// a participle modifying a common noun: "units controlled by A", "fighters led by A".
+func agentOfParticiple(v *view.View, first int, s view.Sent) bool {
+	j := first - 1
+	for j > s.First && v.Toks[j].Lower == "the" {
+		j--
+	}
+	if j-2 < s.First || v.Toks[j].Lower != "by" {
+		return false
+	}
+	part, noun := v.Toks[j-1], v.Toks[j-2]
+	if !strings.HasSuffix(part.Lower, "ed") && part.Lower != "led" && part.Lower != "run" {
+		return false
+	}
+	if v.HasPOS {
+		return part.XPOS == "VBN" && noun.UPOS == "NOUN" && noun.Mention < 0
+	}
+	return noun.Mention < 0 && (j-2 == s.First || isLower(v.Text[noun.Start:noun.End])) && strings.HasSuffix(noun.Lower, "s")
+}
+
+// eachOther reports whether "each other" or "one another" follows token j closely, before
+// any mention: "A and B fired mortars at each other".
+func eachOther(v *view.View, j int, s view.Sent) bool {
+	for k := j; k+1 < s.Last && k < j+6; k++ {
+		if v.Toks[k].Mention >= 0 || (stopRight[v.Toks[k].Lower] && v.Toks[k].Lower != "and") {
+			return false
+		}
+		if (v.Toks[k].Lower == "each" && v.Toks[k+1].Lower == "other") || (v.Toks[k].Lower == "one" && v.Toks[k+1].Lower == "another") {
+			return true
+		}
+	}
+	return false
 }
 
 // rightArgs scans right of token i for the target and, after "by", the agent.
@@ -424,7 +473,7 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	if left >= 0 {
 		srcs = coordLeft(v, left, s)
 	}
-	if tgt < 0 && tr.Reciprocal && len(srcs) > 1 {
+	if tgt < 0 && len(srcs) > 1 && (tr.Reciprocal || eachOther(v, i+n, s)) {
 		return reciprocal(srcs)
 	}
 	var tgts []int
@@ -462,54 +511,48 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 			break
 		}
 	}
-	// After the noun: by A (agent), against/on/of B (target).
+	// After the noun, a chain of up to three phrases: by A (agent), against/on/of B
+	// (target), to B for a non-violent event ("a visit by A to B", "the attack by A on B",
+	// "pressure on B from A").
 	j := i + n
-	if j < s.Last {
+	for hop := 0; hop < 3 && j < s.Last; hop++ {
 		p := v.Toks[j].Lower
+		if !preps[p] {
+			break
+		}
 		k := j + 1
 		for k < s.Last && k <= j+3 && v.Toks[k].Mention < 0 && !stopRight[v.Toks[k].Lower] {
+			if hop > 0 && (p == "by" || p == "from") && !articles[v.Toks[k].Lower] && !adjectiveSuffix(v.Toks[k].Lower) && !strings.Contains(v.Toks[k].Lower, "-") {
+				k = s.Last // "by revealing that A": not an agent phrase
+				break
+			}
 			k++
 		}
-		if k < s.Last && v.Toks[k].Mention >= 0 && actor(v, v.Toks[k].Mention) {
-			mi := v.Toks[k].Mention
+		if k >= s.Last || k > j+3 || v.Toks[k].Mention < 0 {
+			break
+		}
+		mi := v.Toks[k].Mention
+		// The agent may modify a noun: "under attack by a joint A-B offensive".
+		if actor(v, mi) || (p == "by" && actorArg(v, mi, false)) {
 			switch {
 			case p == "by" || (p == "from" && tgt >= 0):
-				src = mi
+				if src < 0 {
+					src = mi
+				}
 			case p == "of" && violent:
-				tgt = mi
+				if tgt < 0 {
+					tgt = mi
+				}
 			case tgt >= 0:
 			case p == "of" || p == "from":
-				src = mi
+				if src < 0 && hop == 0 {
+					src = mi
+				}
 			case targetPrep[p] || p == "to" && !violent:
 				tgt = mi
 			}
 		}
-		if tgt >= 0 && src < 0 {
-			// "pressure on B from A", "attacks on B by A"
-			m := v.Mentions[tgt]
-			if m.Last+1 < s.Last && (v.Toks[m.Last].Lower == "from" || v.Toks[m.Last].Lower == "by") {
-				for q := m.Last + 1; q < s.Last && q <= m.Last+4; q++ {
-					if mi := v.Toks[q].Mention; mi >= 0 {
-						if actor(v, mi) {
-							src = mi
-						}
-						break
-					}
-					if !articles[v.Toks[q].Lower] && !adjectiveSuffix(v.Toks[q].Lower) && !strings.Contains(v.Toks[q].Lower, "-") {
-						break // "by revealing that A": not an agent phrase
-					}
-				}
-			}
-		}
-		if src >= 0 && tgt < 0 && k < s.Last {
-			// "the attack by A on B"
-			m := v.Mentions[src]
-			if m.Last < s.Last && targetPrep[v.Toks[m.Last].Lower] {
-				if t2, _ := rightArgs(v, m.Last, s); t2 >= 0 {
-					tgt = t2
-				}
-			}
-		}
+		j = v.Mentions[mi].Last
 	}
 	// Before the noun: a possessor ("A's offensive") or a modifier ("the A offensive").
 	if src < 0 {
@@ -529,7 +572,8 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	// A light verb before the noun: "A launched an offensive", "A and B signed a truce".
 	if src < 0 {
 		start := clauseStart(v, i, s)
-		for k := i - 1; k >= start && k >= i-5; k-- {
+		skipped := 0 // tokens of an indirect object passed ("paid B a visit")
+		for k := i - 1; k >= start && k >= i-5-skipped; k-- {
 			if lightVerbs[v.Toks[k].Lower] || (v.Toks[k].Lemma != "" && lightVerbs[v.Toks[k].Lemma]) ||
 				(v.Toks[k].Lower == "in" && k > s.First && copulas[v.Toks[k-1].Lower]) {
 				if l := leftMention(v, k, s); l >= 0 {
@@ -543,8 +587,12 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 				}
 				break
 			}
-			if v.Toks[k].Mention >= 0 {
-				break
+			if mi := v.Toks[k].Mention; mi >= 0 {
+				if skipped > 0 || !actor(v, mi) {
+					break
+				}
+				skipped = v.Mentions[mi].Last - v.Mentions[mi].First
+				k = v.Mentions[mi].First
 			}
 		}
 	}

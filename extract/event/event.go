@@ -148,7 +148,9 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				}
 				// An event needs its target; only violence and coercion (CAMEO 17-20) by an
 				// unnamed perpetrator keeps an empty source ("a bomb killed five police").
-				if !x.Partial && (tgt < 0 || (src < 0 && tr.CAMEO < "17")) {
+				// A nominal one ("the occupation of B", "attacks on B") names no happening
+				// by itself: it needs its source too.
+				if !x.Partial && (tgt < 0 || (src < 0 && (tr.CAMEO < "17" || nominal))) {
 					continue
 				}
 				if src >= 0 && tgt >= 0 && sameActor(v.Mentions[src], v.Mentions[tgt]) {
@@ -191,11 +193,19 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				}
 				sp := v.SentenceSpan(si)
 				ev.Evidence = &sp
-				// Seizing a place is occupying territory (CAMEO 192), not an arrest.
-				if tgt >= 0 && (ev.CAMEO == "173" || ev.CAMEO == "171") && v.Mentions[tgt].Placeish() {
-					if t, ok := lex.PLOVER("192"); ok {
-						g, _ := lex.Goldstein("192")
-						ev.CAMEO, ev.Type, ev.Mode, ev.Goldstein = "192", t.Type, t.Mode, g
+				// Seizing a place is occupying territory (CAMEO 192), not an arrest; seizing
+				// people or an organisation's members is detaining them (173), not property.
+				if tgt >= 0 && (ev.CAMEO == "173" || ev.CAMEO == "171") {
+					code := ""
+					switch m := v.Mentions[tgt]; {
+					case m.Placeish():
+						code = "192"
+					case ev.CAMEO == "171" && (m.Type == faultline.PERSON || m.Type == faultline.ORG || m.Type == faultline.NORP):
+						code = "173"
+					}
+					if t, ok := lex.PLOVER(code); ok && code != "" {
+						g, _ := lex.Goldstein(code)
+						ev.CAMEO, ev.Type, ev.Mode, ev.Goldstein = code, t.Type, t.Mode, g
 					}
 				}
 				if src >= 0 {
@@ -253,6 +263,7 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 			isNoun = !(x.verbs[t.Lower] != nil) // "attacked Gondor": a verb before its object
 		}
 	}
+	prepMiss := false
 	longest := func(cands []*trigger, nom bool) (*trigger, int) {
 		var best *trigger
 		bestN := 0
@@ -266,6 +277,10 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 					break
 				}
 				n++
+			}
+			if ok && c.Prep != "" && (i+n >= s.Last || v.Toks[i+n].Lower != c.Prep) {
+				ok = false // "campaign against B", not "an election campaign"
+				prepMiss = true
 			}
 			if ok && (n > bestN || (n == bestN && best != nil && !best.hand && c.hand)) {
 				best, bestN = c, n
@@ -284,7 +299,7 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 	}
 	if isNoun {
 		bn, nn = longest(x.nouns[t.Lower], true)
-		if bn == nil && v.HasPOS && t.UPOS == "NOUN" {
+		if bn == nil && !prepMiss && v.HasPOS && t.UPOS == "NOUN" {
 			// A tagged noun with a verb entry only ("lavished praise on", "the conflict
 			// between"): the noun keeps the verb's code.
 			c := x.verbs[t.Lower]
@@ -293,6 +308,11 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 			}
 			bn, nn = longest(c, false)
 		}
+	}
+	if prepMiss && (!v.HasPOS || !isVerb) {
+		// The word has a nominal entry that needs its preposition and it is missing ("an
+		// election campaign"): no verb reading either unless the tagger says so.
+		bv, nv = nil, 0
 	}
 	best, bestN, nominal := bv, nv, false
 	switch {

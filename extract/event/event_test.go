@@ -317,3 +317,90 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// tagged builds an input with POS tags and no parse: each word is "form/UPOS/XPOS", tokens
+// separated by spaces; entities are token ranges.
+func tagged(words string, ents ...[3]any) *extract.Input {
+	d := &nlp.Doc{}
+	var text strings.Builder
+	for k, w := range strings.Fields(words) {
+		f := strings.Split(w, "/")
+		if k > 0 {
+			text.WriteByte(' ')
+		}
+		start := text.Len()
+		text.WriteString(f[0])
+		d.Tokens = append(d.Tokens, nlp.Token{Start: start, End: text.Len(), Norm: f[0], UPOS: f[1], XPOS: f[2], Head: -1})
+	}
+	d.Text = text.String()
+	d.Sentences = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
+	out := &faultline.Extraction{}
+	for _, e := range ents {
+		f, l := e[0].(int), e[1].(int)
+		st, en := d.Tokens[f].Start, d.Tokens[l-1].End
+		out.Entities = append(out.Entities, faultline.Entity{Span: faultline.Span{Start: st, End: en, Text: d.Text[st:en]}, Type: e[2].(string)})
+	}
+	return &extract.Input{Doc: &faultline.Document{Text: d.Text}, NLP: d, Out: out}
+}
+
+// TestArgumentRules covers the argument rules of the default extractor (events need both
+// arguments, or a verbal act of violence its target).
+func TestArgumentRules(t *testing.T) {
+	x := New()
+	tests := []struct {
+		in   *extract.Input
+		want []want
+	}{
+		// An indirect object between the light verb and the noun is the target.
+		{input("Premier Lasko paid Ostrava an official visit.", "", "Lasko/PERSON", "Ostrava/GPE"),
+			[]want{{"visit", "Lasko", "Ostrava", "042", "asserted"}}},
+		// A chain of phrases after the noun: by the agent, to the target.
+		{input("The visit by Lasko to Ostrava ended well.", "", "Lasko/PERSON", "Ostrava/GPE"),
+			[]want{{"visit", "Lasko", "Ostrava", "042", "asserted"}}},
+		{input("It followed a pledge by Lasko to Petrov.", "", "Lasko/PERSON", "Petrov/PERSON"),
+			[]want{{"pledge", "Lasko", "Petrov", "030", "asserted"}}},
+		{input("Norland's incursion into northern Ostrava angered many.", "", "Norland/GPE", "Ostrava/GPE"),
+			[]want{{"incursion", "Norland", "Ostrava", "190", "asserted"}}},
+		// "campaign" is violence only against someone.
+		{input("The Hill Tigers waged a campaign against the Red Brigade.", "", "Hill Tigers/ORG", "Red Brigade/ORG"),
+			[]want{{"campaign", "Hill Tigers", "Red Brigade", "190", "asserted"}}},
+		{input("The Hill Tigers began an election campaign with the Red Brigade.", "", "Hill Tigers/ORG", "Red Brigade/ORG"), nil},
+		// Seizing people is detaining them; seizing a town is occupying it.
+		{input("The Red Brigade seized Mayor Petrov.", "", "Red Brigade/ORG", "Petrov/PERSON"),
+			[]want{{"seized", "Red Brigade", "Petrov", "173", "asserted"}}},
+		{input("The Red Brigade seized Velika.", "", "Red Brigade/ORG", "Velika/GPE"),
+			[]want{{"seized", "Red Brigade", "Velika", "192", "asserted"}}},
+		// The by-agent of a participle modifying the subject noun.
+		{input("Units controlled by the Red Brigade attacked Velika.", "", "Red Brigade/ORG", "Velika/GPE"),
+			[]want{{"attacked", "Red Brigade", "Velika", "190", "asserted"}}},
+		// "each other": both directions.
+		{input("Norland and Ostrava fired mortars at each other.", "", "Norland/GPE", "Ostrava/GPE"),
+			[]want{{"fired mortars at", "Norland", "Ostrava", "194", "asserted"}, {"fired mortars at", "Ostrava", "Norland", "194", "asserted"}}},
+		// A nominal event without its source is not kept; a verbal act of violence is.
+		{input("The occupation of Ostrava went on.", "", "Ostrava/GPE"), nil},
+		{input("The attacks on the Red Brigade are on the increase.", "", "Red Brigade/ORG"), nil},
+		{input("Mayor Petrov was killed.", "", "Petrov/PERSON"),
+			[]want{{"killed", "", "Petrov", "1823", "asserted"}}},
+		// A participle after a comma shares the main clause's subject.
+		{tagged("Norland/PROPN/NNP warned/VERB/VBD Ostrava/PROPN/NNP ,/PUNCT/, accusing/VERB/VBG Velika/PROPN/NNP of/ADP/IN lies/NOUN/NNS",
+			[3]any{0, 1, "GPE"}, [3]any{2, 3, "GPE"}, [3]any{5, 6, "GPE"}),
+			[]want{{"warned", "Norland", "Ostrava", "130", "asserted"}, {"accusing", "Norland", "Velika", "112", "asserted"}}},
+		// A group's name before a noun for its people stands for the group; before another
+		// noun it is a modifier.
+		{tagged("Norland/PROPN/NNP arrested/VERB/VBD a/DET/DT Red/PROPN/NNP Brigade/PROPN/NNP commander/NOUN/NN",
+			[3]any{0, 1, "GPE"}, [3]any{3, 5, "ORG"}),
+			[]want{{"arrested", "Norland", "Red Brigade", "173", "asserted"}}},
+		{tagged("Norland/PROPN/NNP arrested/VERB/VBD the/DET/DT Red/PROPN/NNP Brigade/PROPN/NNP treasurer/NOUN/NN",
+			[3]any{0, 1, "GPE"}, [3]any{3, 5, "ORG"}), nil},
+		// The agent of a nominal may modify a noun.
+		{tagged("The/DET/DT Hill/PROPN/NNP Tigers/PROPN/NNPS were/AUX/VBD under/ADP/IN heavy/ADJ/JJ attack/NOUN/NN by/ADP/IN a/DET/DT Norland/PROPN/NNP offensive/NOUN/NN",
+			[3]any{1, 3, "ORG"}, [3]any{9, 10, "GPE"}),
+			[]want{{"attack", "Norland", "Hill Tigers", "190", "asserted"}}},
+	}
+	for _, tt := range tests {
+		got := code(x.Find(tt.in))
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.in.Doc.Text, got, tt.want)
+		}
+	}
+}

@@ -25,6 +25,9 @@ var goldsteinTSV string
 //go:embed modality.tsv
 var modalityTSV string
 
+//go:embed members.txt
+var membersTXT string
+
 // Entry is one trigger of the codebook.
 type Entry struct {
 	Words      []string // lower-case words; for a verb the first is the lemma
@@ -32,6 +35,9 @@ type Entry struct {
 	CAMEO      string
 	Reciprocal bool     // "A and B clashed" codes both directions
 	Forms      []string // irregular inflected forms of the first word
+	// Prep, when set, is the preposition that must follow the trigger for it to count
+	// ("campaign against B" is violence, "an election campaign" is not): flag "prep=against".
+	Prep string
 }
 
 // Codebook returns the hand-curated entries followed by the converted PETRARCH verbs that
@@ -76,8 +82,15 @@ func parse(tsv string) []Entry {
 		if len(e.Words) == 0 {
 			continue
 		}
-		if len(f) > 3 && strings.Contains(f[3], "recip") {
-			e.Reciprocal = true
+		if len(f) > 3 {
+			for _, fl := range strings.Fields(strings.ReplaceAll(f[3], ",", " ")) {
+				switch {
+				case fl == "recip":
+					e.Reciprocal = true
+				case strings.HasPrefix(fl, "prep="):
+					e.Prep = strings.ToLower(strings.TrimPrefix(fl, "prep="))
+				}
+			}
 		}
 		if len(f) > 4 {
 			for _, x := range strings.Split(f[4], ",") {
@@ -164,6 +177,19 @@ func Cues() map[string][]string {
 	for _, f := range rows(modalityTSV) {
 		if len(f) >= 2 {
 			m[strings.TrimSpace(f[0])] = append(m[strings.TrimSpace(f[0])], strings.ToLower(strings.TrimSpace(f[1])))
+		}
+	}
+	return m
+}
+
+// Members returns the nouns for the people of a group (fighters, commander, officials): a
+// name modifying one of them ("a Hezbollah commander") stands for the group as an event
+// argument.
+func Members() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(membersTXT, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			m[strings.ToLower(l)] = true
 		}
 	}
 	return m
