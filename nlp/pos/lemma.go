@@ -139,8 +139,19 @@ func (lm *Lemmatizer) prepare() {
 // lemma is Lemma with a scratch buffer for map keys, so that known words cost no
 // allocation. With table false it applies the rules only.
 func (lm *Lemmatizer) lemma(form, xpos string, buf []byte, table bool) (string, []byte) {
+	l, buf, out, ok := lm.lemmaTo(form, xpos, buf, nil, table)
+	if !ok {
+		l = string(out)
+	}
+	return l, buf
+}
+
+// lemmaTo is lemma without allocation: when the lemma is the form, a part of it or a stored
+// string, it returns it with ok true; otherwise it appends the lemma's bytes to out and
+// returns ok false, leaving the caller to make one string of many lemmas.
+func (lm *Lemmatizer) lemmaTo(form, xpos string, buf, out []byte, table bool) (l string, _, _ []byte, ok bool) {
 	if lm == nil {
-		return form, buf
+		return form, buf, out, true
 	}
 	lm.prepare()
 	proper := strings.HasPrefix(xpos, "NNP")
@@ -152,9 +163,9 @@ func (lm *Lemmatizer) lemma(form, xpos string, buf []byte, table bool) (string, 
 		buf = key[:n]
 		if l, ok := lm.Table[string(key)]; ok {
 			if proper && strings.EqualFold(l, form) {
-				return form, buf
+				return form, buf, out, true
 			}
-			return l, buf
+			return l, buf, out, true
 		}
 	}
 	// rules, keyed on xpos + "\t" + a suffix of the lowercase form; buf[:n] is the
@@ -170,25 +181,36 @@ func (lm *Lemmatizer) lemma(form, xpos string, buf []byte, table bool) (string, 
 		if !ok || r.strip > k {
 			continue // a rule may only rewrite the suffix it was matched on
 		}
-		base := form
-		if (r.lower || !proper) && !formLower {
-			base = string(lower)
+		// the base is the form or its lowercase
+		useLower := (r.lower || !proper) && !formLower
+		size := len(form)
+		if useLower {
+			size = len(lower)
 		}
-		if r.strip > len(base) {
+		if r.strip > size {
 			continue
 		}
+		keep := size - r.strip
 		if r.add == "" {
-			if l := base[:len(base)-r.strip]; l != "" {
-				return l, buf
+			if keep == 0 {
+				continue
 			}
-			continue
+			if !useLower {
+				return form[:keep], buf, out, true
+			}
+			return "", buf, append(out, lower[:keep]...), false
 		}
-		return base[:len(base)-r.strip] + r.add, buf
+		if useLower {
+			out = append(out, lower[:keep]...)
+		} else {
+			out = append(out, form[:keep]...)
+		}
+		return "", buf, append(out, r.add...), false
 	}
 	if proper || formLower {
-		return form, buf
+		return form, buf, out, true
 	}
-	return string(lower), buf
+	return "", buf, append(out, lower...), false
 }
 
 // isLower reports whether s has no upper-case letters.

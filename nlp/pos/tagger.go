@@ -63,6 +63,8 @@ type scratch struct {
 	tags1  []int
 	sure   []bool
 	words  []string
+	lemmas []byte      // built lemmas of the current document
+	spans  []lemmaSpan // where they are
 }
 
 func newTagger(first, m *perceptron.Model, classes []string, dict map[string]uint16, clusters map[uint64]uint64, lm *Lemmatizer) *Tagger {
@@ -278,6 +280,9 @@ func (t *Tagger) Lemma(form, xpos string) string { return t.lemma.Lemma(form, xp
 func (t *Tagger) Annotate(d *nlp.Doc) {
 	s := t.get()
 	defer t.pool.Put(s)
+	// Lemmas that are not the form, part of it or a stored string (unseen inflected words)
+	// are built in s.lemmas and made into strings with one allocation per document.
+	s.lemmas, s.spans = s.lemmas[:0], s.spans[:0]
 	one := func(first, last int) {
 		s.words = s.words[:0]
 		for _, tok := range d.Tokens[first:last] {
@@ -286,20 +291,36 @@ func (t *Tagger) Annotate(d *nlp.Doc) {
 		for i, c := range t.tag(s, s.words) {
 			tok := &d.Tokens[first+i]
 			tok.UPOS, tok.XPOS = t.upos[c], t.xpos[c]
-			tok.Lemma, s.buf = t.lemma.lemma(tok.Norm, tok.XPOS, s.buf, true)
+			start := len(s.lemmas)
+			var ok bool
+			tok.Lemma, s.buf, s.lemmas, ok = t.lemma.lemmaTo(tok.Norm, tok.XPOS, s.buf, s.lemmas, true)
+			if !ok {
+				s.spans = append(s.spans, lemmaSpan{tok: first + i, start: start, end: len(s.lemmas)})
+			}
 		}
 	}
 	if len(d.Sentences) == 0 {
 		if len(d.Tokens) > 0 {
 			one(0, len(d.Tokens))
 		}
-		return
-	}
-	for _, sn := range d.Sentences {
-		if sn.First >= 0 && sn.First < sn.Last && sn.Last <= len(d.Tokens) {
-			one(sn.First, sn.Last)
+	} else {
+		for _, sn := range d.Sentences {
+			if sn.First >= 0 && sn.First < sn.Last && sn.Last <= len(d.Tokens) {
+				one(sn.First, sn.Last)
+			}
 		}
 	}
+	if len(s.spans) > 0 {
+		all := string(s.lemmas)
+		for _, sp := range s.spans {
+			d.Tokens[sp.tok].Lemma = all[sp.start:sp.end]
+		}
+	}
+}
+
+// lemmaSpan locates the lemma of token tok in scratch.lemmas.
+type lemmaSpan struct {
+	tok, start, end int
 }
 
 const pkgName = "pos"
