@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/bench"
+	"github.com/faultline/faultline/ingest"
+	"github.com/faultline/faultline/pipeline"
+	"github.com/faultline/faultline/sqlite"
+	"github.com/spf13/cobra"
+)
+
+// benchCmd is `faultline bench`: speed and memory of extraction and ingest.
+var benchCmd = &cobra.Command{
+	Use:   "bench [--corpus DIR] [--cpus N] [--docs N] [--ingest-docs N] [--db postgres://...]",
+	Short: "Measure extraction speed (tokens/s), peak memory and ingest speed (documents/s)",
+	Long: `bench extracts a corpus with --cpus pipelines in parallel (GOMAXPROCS is set to --cpus)
+and reports tokens per second and the peak resident memory of the process; then it ingests
+--ingest-docs synthetic documents into a new SQLite database in a temporary directory and, when
+--db is a postgres:// URL, into that database too, and reports documents per second (the
+extraction, the stores' writes and the corpus model rebuild included).
+
+The corpus is --corpus DIR (files or JSON Lines, read as "faultline ingest" reads them, one
+document at a time, so memory does not grow with the corpus), or else --docs synthetic
+documents: demo articles' paragraphs drawn at random into new demo-sized documents (package
+bench). --write-corpus DIR writes --mb MiB of them as JSON Lines to DIR and exits.
+
+--full-parse parses every sentence (the default parses only those that can yield an event;
+the facts are the same). Ingesting into PostgreSQL adds documents to that database: use a
+scratch one. The numbers depend on the machine's load; run it on an idle machine.
+
+The last line on stdout is
+  bench tokens=N tokens_per_s=… peak_rss_mb=… docs_per_s=…
+(with pg_docs_per_s=… when --db is a postgres:// URL).`,
+	Example: "  faultline bench --cpus 1\n  faultline bench --write-corpus /tmp/corpus --mb 100 && faultline bench --corpus /tmp/corpus --ingest-docs 0",
+	RunE:    runBench,
+}
+
+func init() {
+	f := benchCmd.Flags()
+	f.String("corpus", "", "a directory (or file) of documents to extract (default: synthetic documents)")
+	f.Int("cpus", 1, "pipelines run in parallel, and GOMAXPROCS")
+	f.Int("docs", 340, "synthetic documents to extract when no --corpus is given")
+	f.Int("ingest-docs", 200, "synthetic documents to ingest (0: no ingest measurement)")
+	f.Bool("full-parse", false, "parse every sentence, not only those that can yield an event")
+	f.String("write-corpus", "", "write a synthetic corpus of --mb MiB as JSON Lines to this directory and exit")
+	f.Int("mb", 100, "size of the corpus --write-corpus writes, in MiB of text")
+	rootCmd.AddCommand(benchCmd)
+}
+
+// benchSeed seeds the synthetic corpora, so that runs are comparable.
+const benchSeed = 2026
+
+func runBench(cmd *cobra.Command, args []string) error {
+	ctx := cmd.Context()
+	f := cmd.Flags()
+	corpus, _ := f.GetString("corpus")
+	cpus, _ := f.GetInt("cpus")
+	ndocs, _ := f.GetInt("docs")
+	ningest, _ := f.GetInt("ingest-docs")
+	fullParse, _ := f.GetBool("full-parse")
+	out := cmd.OutOrStdout()
+	synth := bench.NewSynth(benchSeed)
+
+	if dir, _ := f.GetString("write-corpus"); dir != "" {
+		mb, _ := f.GetInt("mb")
+		n, err := synth.WriteCorpus(dir, int64(mb)<<20)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "wrote %d synthetic documents (%d MiB of text) to %s\n", n, mb, dir)
+		return nil
+	}
+	if cpus < 1 {
+		return faultline.Errorf(faultline.EINVALID, "bench: --cpus %d: want at least 1", cpus)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cpus))
+
+	// Extraction.
+	pipes, err := pipeline.Pipelines(cpus, pipeline.Options{FullParse: fullParse})
+	if err != nil {
+		return err
+	}
+	var count bench.Counter
+	count.Count(pipes...)
+	docs := synth.Docs(ndocs)
+	source := fmt.Sprintf("%d synthetic documents", ndocs)
+	var readErr error
+	if corpus != "" {
+		docs, source = corpusDocs(ctx, corpus, cmd.ErrOrStderr(), &readErr), corpus
+	}
+	failed := 0
+	start := time.Now()
+	err = pipeline.Run(ctx, pipes, docs, func(r pipeline.Result) error {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(cmd.ErrOrStderr(), "faultline bench: %s: %v\n", r.Doc.ID, r.Err)
+		}
+		return nil
+	})
+	elapsed := time.Since(start)
+	if err = errors.Join(err, readErr); err != nil {
+		return err
+	}
+	tokens := count.Tokens()
+	tps := float64(tokens) / elapsed.Seconds()
+	rss := float64(bench.PeakRSS()) / (1 << 20)
+	fmt.Fprintf(out, "extract: %s, %d documents, %d tokens in %s on %d cpus: %.0f tokens/s, %.1f docs/s (%d failed)\n",
+		source, count.Docs(), tokens, elapsed.Round(time.Millisecond), cpus, tps, float64(count.Docs())/elapsed.Seconds(), failed)
+	fmt.Fprintf(out, "peak RSS %.0f MB\n", rss)
+	pipes = nil
+
+	// Ingest.
+	last := fmt.Sprintf("bench tokens=%d tokens_per_s=%.0f peak_rss_mb=%.0f", tokens, tps, rss)
+	if ningest > 0 {
+		dir, err := os.MkdirTemp("", "faultline-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		st, err := sqlite.Open(ctx, filepath.Join(dir, "bench.db"))
+		if err != nil {
+			return err
+		}
+		dps, err := benchIngest(ctx, st, synth, ningest, cpus, out, "SQLite")
+		st.Close()
+		if err != nil {
+			return err
+		}
+		last += fmt.Sprintf(" docs_per_s=%.1f", dps)
+		if dsn, _ := f.GetString("db"); f.Changed("db") && (strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")) {
+			pg, err := openPostgres(ctx, dsn)
+			if err != nil {
+				return err
+			}
+			dps, err := benchIngest(ctx, pg, bench.NewSynth(uint64(time.Now().UnixNano())), ningest, cpus, out, "PostgreSQL")
+			pg.Close()
+			if err != nil {
+				return err
+			}
+			last += fmt.Sprintf(" pg_docs_per_s=%.1f", dps)
+		}
+	}
+	fmt.Fprintln(out, last)
+	return nil
+}
+
+// benchIngest ingests n synthetic documents into store as `faultline ingest` does (batches,
+// parallel extraction, the model rebuilt at the end) and returns documents per second.
+func benchIngest(ctx context.Context, store faultline.Store, synth *bench.Synth, n, cpus int, out io.Writer, name string) (float64, error) {
+	start := time.Now()
+	g, err := newIngester(ctx, store, ingestOptions{Workers: cpus})
+	if err != nil {
+		return 0, err
+	}
+	var batch []ingest.Item
+	for d := range synth.Docs(n) {
+		batch = append(batch, ingest.Item{Source: d.ID, Doc: d})
+		if len(batch) == ingestBatch {
+			if err := g.add(ctx, batch); err != nil {
+				return 0, err
+			}
+			batch = nil
+		}
+	}
+	if err := g.add(ctx, batch); err != nil {
+		return 0, err
+	}
+	stored := time.Since(start)
+	st, err := g.finish(ctx)
+	if err != nil {
+		return 0, err
+	}
+	elapsed := time.Since(start)
+	dps := float64(st.New) / elapsed.Seconds()
+	fmt.Fprintf(out, "ingest into %s: %d documents (%d new, %d failed) in %s on %d cpus (extract+store %s, model rebuild %s): %.1f docs/s\n",
+		name, st.Docs, st.New, st.Failed, elapsed.Round(time.Millisecond), cpus, stored.Round(time.Millisecond), (elapsed - stored).Round(time.Millisecond), dps)
+	return dps, nil
+}
+
+// corpusDocs yields the documents read from path one at a time; sources that cannot be read
+// are reported on errw and skipped, and an error that stops reading is left in *err.
+func corpusDocs(ctx context.Context, path string, errw io.Writer, err *error) iter.Seq[*faultline.Document] {
+	return func(yield func(*faultline.Document) bool) {
+		r, rerr := ingest.NewReader(ingest.Options{})
+		if rerr != nil {
+			*err = rerr
+			return
+		}
+		stop := errors.New("stop")
+		rerr = r.Each(ctx, []string{path}, func(it ingest.Item) error {
+			if it.Err != nil {
+				fmt.Fprintf(errw, "faultline bench: %s: %v\n", it.Source, it.Err)
+				return nil
+			}
+			if !yield(it.Doc) {
+				return stop
+			}
+			return nil
+		})
+		if rerr != nil && !errors.Is(rerr, stop) {
+			*err = rerr
+		}
+	}
+}
