@@ -172,6 +172,13 @@ var (
 	relatives    = set("which who whom that")
 	prepositions = set("of in to for with from by at on")
 	modals       = set("could may might would if should")
+	// aspectual verbs are transparent before "to" or an -ing form: "continue to back B",
+	// "began funding B" state the tie itself.
+	aspectual = set("continue continues continued continuing began begin begins beginning begun start starts started starting keep keeps kept")
+	// determiners that open a description before a name: "the veteran cleric B".
+	determiners = set("the a an his her its their")
+	// placePreps put a place in the role of a modifier: "the communities in A", not A.
+	placePreps = set("in at from across throughout inside within near")
 )
 
 func set(words string) map[string]bool {
@@ -208,8 +215,10 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		for a := 0; a < len(ms); a++ {
 			for b := a + 1; b < len(ms); b++ {
 				m1, m2 := ms[a], ms[b]
-				if v.Mentions[m2].First-v.Mentions[m1].Last > 16 {
+				if d := v.Mentions[m2].First - v.Mentions[m1].Last; d > 60 {
 					break
+				} else if d > 16 && gapLen(v, v.Mentions[m1].Last, v.Mentions[m2].First) > 16 {
+					continue
 				}
 				ts := x.matchPair(v, s, m1, m2, core)
 				for _, t := range ts {
@@ -339,6 +348,20 @@ func wordIs(v *view.View, i int, w string) bool {
 func significant(v *view.View, lo, hi int) (toks []int, neg, modal bool) {
 	for i := lo; i < hi; i++ {
 		w := v.Toks[i].Lower
+		if w == "(" {
+			if j := closeParen(v, i, hi); j > 0 {
+				i = j // a balanced aside: "B (formerly C) and its armed wing"
+				continue
+			}
+		}
+		if aspectual[w] && i+1 < hi {
+			if n := v.Toks[i+1].Lower; n == "to" {
+				i++
+				continue
+			} else if strings.HasSuffix(n, "ing") && len(n) > 4 {
+				continue
+			}
+		}
 		switch {
 		case negators[w]:
 			neg = true
@@ -353,6 +376,111 @@ func significant(v *view.View, lo, hi int) (toks []int, neg, modal bool) {
 		}
 	}
 	return toks, neg, modal
+}
+
+// closeParen returns the index of the ")" closing the "(" at i, before hi and not nested,
+// or -1.
+func closeParen(v *view.View, i, hi int) int {
+	for j := i + 1; j < hi; j++ {
+		switch v.Toks[j].Lower {
+		case ")":
+			return j
+		case "(":
+			return -1
+		}
+	}
+	return -1
+}
+
+// gapLen counts the tokens in [lo, hi) outside balanced parenthetical asides.
+func gapLen(v *view.View, lo, hi int) int {
+	n := 0
+	for i := lo; i < hi; i++ {
+		if v.Toks[i].Lower == "(" {
+			if j := closeParen(v, i, hi); j > 0 {
+				i = j
+				continue
+			}
+		}
+		n++
+	}
+	return n
+}
+
+// descriptionStart returns the index of the determiner opening a short lower-case
+// description right before token end ("to the veteran cleric B": the index of "the"), or -1.
+// The description words may be adjectives or nouns, never a preposition, verb or
+// conjunction.
+func descriptionStart(v *view.View, lo, end int) int {
+	k := 0
+	for j := end - 1; j >= lo && k <= 3; j-- {
+		t := v.Toks[j]
+		w := t.Lower
+		if determiners[w] {
+			if k == 0 {
+				return -1
+			}
+			return j
+		}
+		txt := v.Text[t.Start:t.End]
+		if t.Mention >= 0 && compoundModifier(v, v.Mentions[t.Mention]) {
+			j = v.Mentions[t.Mention].First // "the Badr-linked B": the name is part of a modifier
+			k++
+			continue
+		}
+		if strings.HasPrefix(txt, "-") {
+			continue // the rest of a hyphenated modifier
+		}
+		if txt == "" || txt[0] < 'a' || txt[0] > 'z' || prepositions[w] || w == "and" || w == "or" ||
+			negators[w] || modals[w] || fillers[w] || t.Mention >= 0 {
+			return -1
+		}
+		if v.HasPOS && t.UPOS != "ADJ" && t.UPOS != "NOUN" && !(j > 0 && strings.HasSuffix(v.Text[v.Toks[j-1].Start:v.Toks[j-1].End], "-")) {
+			return -1
+		}
+		k++
+	}
+	return -1
+}
+
+// compoundModifier reports whether mention m opens a hyphenated modifier ("X-linked",
+// "X-based"): the mention then qualifies the noun after it and is not a tie end itself.
+func compoundModifier(v *view.View, m view.Mention) bool {
+	e := m.End
+	return e+1 < len(v.Text) && v.Text[e] == '-' && v.Text[e+1] >= 'a' && v.Text[e+1] <= 'z'
+}
+
+// possessorStart returns the first token of a possessive name right before token end ("X 's
+// B": the index of X's first token), or -1.
+func possessorStart(v *view.View, lo, end int) int {
+	if end-2 < lo || !wordIs(v, end-1, "'s") && v.Toks[end-1].Lower != "'s" {
+		return -1
+	}
+	if mi := v.Toks[end-2].Mention; mi >= 0 && v.Mentions[mi].First >= lo {
+		return v.Mentions[mi].First
+	}
+	return -1
+}
+
+// placeModifier reports whether mention mi, with the mentions coordinated before it, is a
+// place reached by a preposition ("the communities in A and B"): a modifier, not an actor.
+func placeModifier(v *view.View, mi int, s view.Sent) bool {
+	if !v.Mentions[mi].Placeish() {
+		return false
+	}
+	j := v.Mentions[mi].First - 1
+	for j >= s.First {
+		w := v.Toks[j].Lower
+		switch {
+		case w == "the" || w == "and" || w == "," || w == "or":
+			j--
+		case v.Toks[j].Mention >= 0 && v.Mentions[v.Toks[j].Mention].Placeish():
+			j = v.Mentions[v.Toks[j].Mention].First - 1
+		default:
+			return placePreps[w]
+		}
+	}
+	return false
 }
 
 // lengths returns every number of tokens of toks (in order) that the elements can cover
@@ -438,6 +566,17 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		plain, _, _ := significant(v, M1.Last, M2.First)
 		mids = append(mids, plain)
 	}
+	// A description between a determiner and m2 ("to the veteran cleric B") is an
+	// apposition: the words before it alone may state the tie.
+	if d := descriptionStart(v, M1.Last, M2.First); d > M1.Last {
+		short, _, _ := significant(v, M1.Last, d+1)
+		mids = append(mids, short)
+	}
+	// So is a possessor: "ties between A and X's B".
+	if d := possessorStart(v, M1.Last, M2.First); d > M1.Last {
+		short, _, _ := significant(v, M1.Last, d)
+		mids = append(mids, short)
+	}
 	midOK := func(p pattern, mid []int) bool {
 		if len(mid) > p.maxMid+1 || len(mid) < p.minMid {
 			return false // (+1: an apposition comma the pattern does not spell out)
@@ -448,10 +587,17 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		if covers(lengths(v, p.mid, mid, false), len(mid)) {
 			return true
 		}
-		// "A, allied with B": an apposition comma the pattern does not spell out.
-		return len(mid) >= 2 && v.Toks[mid[0]].Lower == "," && covers(lengths(v, p.mid, mid[1:], false), len(mid)-1)
+		// "A, allied with B": an apposition comma the pattern does not spell out ("B, A's
+		// ally": the comma alone).
+		return (len(mid) >= 2 || len(p.mid) == 0) && len(mid) >= 1 && v.Toks[mid[0]].Lower == "," && covers(lengths(v, p.mid, mid[1:], false), len(mid)-1)
 	}
 	for _, p := range x.pats {
+		if compoundModifier(v, M2) {
+			break // "support the X-linked forces": the forces are the end, not X
+		}
+		if len(p.post) == 0 && M2.Last < s.Last && wordIs(v, M2.Last, "'s") {
+			continue // "between A and X's B": X only possesses the end
+		}
 		ok := false
 		for _, md := range mids {
 			ok = ok || midOK(p, md)
@@ -474,6 +620,9 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		}
 		if !v.Mentions[a].Actorish() && p.typ != "located_in" {
 			continue
+		}
+		if p.typ != "located_in" && p.typ != "controls" && len(p.pre) == 0 && placeModifier(v, m1, s) {
+			continue // "the communities in A are pawns of B": A only says where
 		}
 		if !v.Mentions[b].Actorish() && p.typ != "located_in" && p.typ != "controls" {
 			continue
@@ -562,6 +711,15 @@ func (x *Extractor) ties(v *view.View, s view.Sent, a, b int, aFirst bool, typ s
 	} else {
 		bs, as = coordLeft(v, b, s), coordRight(v, a, s)
 	}
+	// "A and B's C": only B possesses C.
+	if first := v.Mentions[as[0]]; !aFirst {
+		first = v.Mentions[bs[0]]
+		if first.Last < s.Last && wordIs(v, first.Last, "'s") {
+			bs = bs[:1]
+		}
+	} else if first.Last < s.Last && wordIs(v, first.Last, "'s") {
+		as = as[:1]
+	}
 	mod := faultline.Asserted
 	switch {
 	case neg:
@@ -597,11 +755,26 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 		for j >= s.First && v.Toks[j].Lower == "the" {
 			j--
 		}
+		// "A and its disciplined B": a possessive pronoun and its modifiers before B.
+		if d := descriptionStart(v, s.First, v.Mentions[mi].First); d >= s.First && v.Toks[d].Lower != "the" && v.Toks[d].Lower != "a" && v.Toks[d].Lower != "an" {
+			j = d - 1
+		} else if j >= s.First && (v.Toks[j].Lower == "its" || v.Toks[j].Lower == "their") {
+			j--
+		}
 		k := 0
 		for j >= s.First && (v.Toks[j].Lower == "and" || v.Toks[j].Lower == ",") && k < 2 {
 			conj = conj || v.Toks[j].Lower == "and"
 			j--
 			k++
+		}
+		// "A (the short name) and B": step over the aside.
+		if k > 0 && j > s.First && v.Toks[j].Lower == ")" {
+			for o := j - 1; o >= s.First && o >= j-8; o-- {
+				if v.Toks[o].Lower == "(" {
+					j = o - 1
+					break
+				}
+			}
 		}
 		if k == 0 || j < s.First || v.Toks[j].Mention < 0 || !coordinable(v, v.Toks[j].Mention) {
 			break
