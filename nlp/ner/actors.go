@@ -331,8 +331,23 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		for k < s.Last && tags[k] == "O" && (lx.actorMods[words[k]] || isLedCompound(lx, words[k])) && k-i < 3 {
 			k++
 		}
+		// the head: the word after the modifiers, or the last modifier that is a head itself
+		// (federal police)
+		isHead := func(x int) bool {
+			if x <= i || x >= s.Last || tags[x] != "O" || !head(words[x]) || lx.people[words[x]] {
+				return false
+			}
+			return words[x] != "government" || words[x-1] == "central" || words[x-1] == "federal" || words[x-1] == "interim" || isLedCompound(lx, words[x-1])
+		}
+		if k > i && !isHead(k) {
+			x := k - 1
+			for x > i && !isHead(x) {
+				x--
+			}
+			k = x // i when no head: the word alone may still be an actor noun
+		}
 		switch {
-		case k > i && k < s.Last && tags[k] == "O" && head(words[k]) && !lx.people[words[k]] && words[k] != "government" || k > i && k < s.Last && words[k] == "government" && (words[k-1] == "central" || words[k-1] == "federal" || words[k-1] == "interim"):
+		case isHead(k):
 			e := k + 1
 			for e < s.Last && tags[e] == "O" && head(words[e]) && !lx.people[words[e]] && e-k < 2 {
 				e++
@@ -380,7 +395,7 @@ func regions(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		w := words[i]
 		switch {
 		case tags[i] == "O" && lx.dirNoun[w] && i > s.First && strings.EqualFold(words[i-1], "the") && tags[i-1] == "O" &&
-			(i+1 == s.Last || !unicode.IsLetter(firstRune(words[i+1])) || words[i+1] == "of" || tags[i+1] != "O"):
+			(i+1 == s.Last || !unicode.IsLetter(firstRune(words[i+1])) || tags[i+1] != "O" || afterPlace[words[i+1]]):
 			put(tags, i-1, i+1, s.Last, "LOC")
 		case w == "West" && i > s.First && strings.EqualFold(words[i-1], "the") && (tags[i] == "O" || tags[i] == "B-LOC" || tags[i] == "B-GPE") && (i+1 == s.Last || tags[i+1] == "O"):
 			put(tags, i-1, i+1, s.Last, "LOC")
@@ -391,6 +406,12 @@ func regions(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		}
 	}
 }
+
+// afterPlace holds function words that may follow a region noun ("the north and",
+// "the south of"), unlike nouns ("the north bank").
+var afterPlace = map[string]bool{"and": true, "or": true, "of": true, "to": true, "in": true, "into": true,
+	"at": true, "from": true, "where": true, "which": true, "that": true, "was": true, "is": true,
+	"were": true, "are": true, "has": true, "had": true, "but": true, "remained": true}
 
 func firstRune(w string) rune {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -411,6 +432,14 @@ func adjectives(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			n := words[i+1]
 			if unicode.IsLower(firstRune(n)) && !lx.people[n] {
 				tags[i] = "O"
+				continue
+			}
+		}
+		// part of a person's description: "Iranian President ...", "the Iraqi Foreign Minister ..."
+		for j := i + 1; j < s.Last && j-i <= 3 && tags[j] == "O" && isCap(words[j]); j++ {
+			if lx.titles[strings.ToLower(words[j])] {
+				tags[i] = "O"
+				break
 			}
 		}
 	}

@@ -91,6 +91,38 @@ func (r *Recognizer) EvalDev(dev []Sentence) *Score {
 	return sc
 }
 
+// EvalDocs scores the recogniser on sentences of the contract's types grouped into
+// documents by Sentence.Doc (consecutive sentences of one Doc are tagged together, with the
+// document rules), over PERSON, ORG and places (GPE and LOC together).
+func (r *Recognizer) EvalDocs(ss []Sentence) *Score {
+	geo := func(t string) string {
+		switch t {
+		case "PERSON", "ORG":
+			return t
+		case "GPE", "LOC":
+			return "GEO"
+		}
+		return ""
+	}
+	sc := NewScore()
+	for i := 0; i < len(ss); {
+		j := i + 1
+		for j < len(ss) && ss[j].Doc == ss[i].Doc {
+			j++
+		}
+		var words [][]string
+		for _, s := range ss[i:j] {
+			words = append(words, s.Words)
+		}
+		pred := r.TagWords(words, nil)
+		for k, s := range ss[i:j] {
+			sc.Add(mapTypes(s.Tags, geo), mapTypes(pred[k], geo), nil)
+		}
+		i = j
+	}
+	return sc
+}
+
 // LoadFile reads a recogniser from a weights file written by Tagger.WriteTo.
 func LoadFile(path string) (*Recognizer, error) {
 	b, err := os.ReadFile(path)

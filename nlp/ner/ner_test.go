@@ -224,3 +224,42 @@ func cpuTime() float64 {
 	}
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
+
+// TestActorRules checks the actor-mode rules (actors.go) on made-up sentences.
+func TestActorRules(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // entity text -> type; "" = must not be an entity
+	}{
+		{"actor nouns alone", "The police said insurgents had attacked a checkpoint, and death squads roamed at night.",
+			map[string]string{"police": "ORG", "insurgents": "ORG", "death squads": "ORG"}},
+		{"modifiers and security nouns", "The occupation forces and the federal police withdrew; the local council protested.",
+			map[string]string{"occupation forces": "ORG", "federal police": "ORG", "local council": "ORG"}},
+		{"regions", "Fighting spread across the north and into southern Lebanon.",
+			map[string]string{"the north": "LOC", "southern Lebanon": "LOC"}},
+		{"national adjectives", "Syrian banks lent money to Syrian officials and Kurdish villages.",
+			map[string]string{"Syrian": "", "Syrian officials": "NORP", "Kurdish": "NORP"}},
+		{"leader's organisation", "Critics of President Ali Omar said the Omar administration had failed. Omar's government fell.",
+			map[string]string{"Omar administration": "ORG", "Omar's government": "ORG"}},
+		{"acronym by initials", "The Popular Front for the Liberation of Azania (PFLA) split. Later the PFLA rearmed.",
+			map[string]string{"PFLA": "ORG"}},
+		{"movement members", "Karim Hadad founded a party. Hadadists marched in the capital.",
+			map[string]string{"Hadadists": "ORG"}},
+		{"inside hyphenated words", "A Syria-backed militia fought the pro-Turkey groups.",
+			map[string]string{"Syria-backed militia": "ORG", "Turkey": "GPE"}},
+		{"group of people", "Local Sunni tribes and Shiite politicians met.",
+			map[string]string{"Sunni tribes": "NORP", "Shiite politicians": "NORP"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := annotate(t, tc.text)
+			checkDoc(t, d)
+			got := entities(d)
+			for text, typ := range tc.want {
+				if got[text] != typ {
+					t.Errorf("%q: got %q, want %q (all: %v)", text, got[text], typ, got)
+				}
+			}
+		})
+	}
+}

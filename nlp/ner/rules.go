@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"os"
 	"strings"
 
 	"github.com/faultline/faultline/nlp"
@@ -131,6 +132,9 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 			}
 		}
 	}
+	if os.Getenv("NER_NOVOTE") == "" {
+		voteTypes(words, tags, sents)
+	}
 	// 3. descriptive actors
 	if !descriptive {
 		return
@@ -173,8 +177,8 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 					k += 2
 					break
 				}
-				if !lx.forces[w] {
-					break
+				if !lx.forces[w] || lx.people[w] {
+					break // groups of people (Sunni tribes, US officials): see actorRules
 				}
 				k++
 			}
@@ -315,6 +319,49 @@ func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 			if tags[i] == "O" && isCap(words[i]) && lx.isGroup(words[i]) && !lx.isPlace(words[i:i+1]) {
 				tags[i] = "B-NORP"
 			}
+		}
+	}
+}
+
+// voteTypes applies rule 4: the same name (the same words) tagged with different types in
+// one document takes the type most of its mentions have (ties left alone), so that a name
+// the tagger types well in some contexts is typed the same in the others.
+func voteTypes(words, tags []string, sents []nlp.Sentence) {
+	type mention struct{ f, l int }
+	byName := map[string][]mention{}
+	votes := map[string]map[string]int{}
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+			continue
+		}
+		for _, sp := range spans(tags[s.First:s.Last]) {
+			f, l := s.First+sp.first, s.First+sp.last
+			k := strings.Join(words[f:l], " ")
+			byName[k] = append(byName[k], mention{f, l})
+			if votes[k] == nil {
+				votes[k] = map[string]int{}
+			}
+			votes[k][sp.typ]++
+		}
+	}
+	for k, v := range votes {
+		if len(v) < 2 {
+			continue
+		}
+		best, n, tie := "", 0, false
+		for t, c := range v {
+			switch {
+			case c > n:
+				best, n, tie = t, c, false
+			case c == n:
+				tie = true
+			}
+		}
+		if tie {
+			continue
+		}
+		for _, m := range byName[k] {
+			setSpan(tags, m.f, m.l, best)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -95,5 +96,91 @@ func TestTmpDbg(t *testing.T) {
 			out = append(out, d.Tokens[i].Norm+"/"+d.Tokens[i].Ent)
 		}
 		fmt.Println(strings.Join(out, " "))
+	}
+}
+
+// TestTmpConfusion prints aggregate error categories of a CoNLL file (NER_CONLL).
+func TestTmpConfusion(t *testing.T) {
+	if os.Getenv("NER_CONLL") == "" {
+		t.Skip("NER_CONLL not set")
+	}
+	f, _ := os.Open(os.Getenv("NER_CONLL"))
+	ss, _ := ReadCoNLL(f)
+	r, _ := Load()
+	r.Descriptive = false
+	cat := map[string]int{}
+	for i := 0; i < len(ss); {
+		j := i + 1
+		for j < len(ss) && ss[j].Doc == ss[i].Doc {
+			j++
+		}
+		var words [][]string
+		for _, s := range ss[i:j] {
+			words = append(words, s.Words)
+		}
+		pred := r.TagWords(words, nil)
+		for k, s := range ss[i:j] {
+			gold := toContract(s.Tags)
+			p := mapTypes(pred[k], func(t string) string {
+				switch t {
+				case "GPE", "LOC":
+					return "LOC"
+				case "PERSON", "ORG":
+					return t
+				}
+				return ""
+			})
+			gs, ps := spans(s.Tags), spans(p)
+			for _, g := range gs {
+				gt := g.typ
+				if gt == "PER" {
+					gt = "PERSON"
+				}
+				if gt == "MISC" {
+					continue
+				}
+				c := "none"
+				for _, q := range ps {
+					if q.first == g.first && q.last == g.last {
+						if q.typ == gt {
+							c = "ok"
+						} else {
+							c = "type:" + q.typ
+						}
+						break
+					}
+					if q.first < g.last && g.first < q.last {
+						c = "partial"
+						if q.typ != gt {
+							c = "partial-type:" + q.typ
+						}
+					}
+				}
+				cat["gold "+gt+" "+c]++
+			}
+			_ = gold
+			for _, q := range ps {
+				c := "none"
+				for _, g := range gs {
+					if q.first == g.first && q.last == g.last {
+						c = "exact:" + g.typ
+						break
+					}
+					if q.first < g.last && g.first < q.last {
+						c = "partial:" + g.typ
+					}
+				}
+				cat["pred "+q.typ+" "+c]++
+			}
+		}
+		i = j
+	}
+	var keys []string
+	for k := range cat {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Println(k, cat[k])
 	}
 }
