@@ -23,6 +23,7 @@ var (
 	copulas           = set("is are was were be been being become became remains remained predominantly largely mostly mainly overwhelmingly")
 	quoteMarks        = set("\" “ ” ''")
 	endPunct          = set(", . ! ? ;")
+	possessive        = set("'s ’s ' ’")
 	speech            = set("said says say told tells claimed claims stated insisted added warned announced argued")
 )
 
@@ -521,14 +522,24 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 			break
 		}
 		k := j + 1
-		for k < s.Last && k <= j+3 && v.Toks[k].Mention < 0 && !stopRight[v.Toks[k].Lower] {
+		limit := j + 3
+		for k < s.Last && k <= limit && !stopRight[v.Toks[k].Lower] {
+			if mk := v.Toks[k].Mention; mk >= 0 {
+				if actor(v, mk) || (p == "by" && actorArg(v, mk, false)) {
+					break
+				}
+				// A refused modifier ("from Badr-linked army units"): read on.
+				k = v.Mentions[mk].Last
+				limit = k + 1
+				continue
+			}
 			if hop > 0 && (p == "by" || p == "from") && !articles[v.Toks[k].Lower] && !adjectiveSuffix(v.Toks[k].Lower) && !strings.Contains(v.Toks[k].Lower, "-") {
 				k = s.Last // "by revealing that A": not an agent phrase
 				break
 			}
 			k++
 		}
-		if k >= s.Last || k > j+3 || v.Toks[k].Mention < 0 {
+		if k >= s.Last || k > limit || v.Toks[k].Mention < 0 {
 			break
 		}
 		mi := v.Toks[k].Mention
@@ -557,12 +568,12 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	// Before the noun: a possessor ("A's offensive") or a modifier ("the A offensive").
 	if src < 0 {
 		k := i - 1
-		for k >= s.First && k >= i-3 && v.Toks[k].Mention < 0 && v.Toks[k].Lower != "'s" &&
+		for k >= s.First && k >= i-3 && v.Toks[k].Mention < 0 && !possessive[v.Toks[k].Lower] &&
 			!stopRight[v.Toks[k].Lower] && !preps[v.Toks[k].Lower] && !lightVerbs[v.Toks[k].Lower] &&
 			!articles[v.Toks[k].Lower] {
 			k--
 		}
-		if k >= s.First && v.Toks[k].Lower == "'s" {
+		if k >= s.First && possessive[v.Toks[k].Lower] {
 			k--
 		}
 		if k >= s.First && v.Toks[k].Mention >= 0 && modifierActor(v, v.Toks[k].Mention, i) && !prepBefore(v, v.Mentions[v.Toks[k].Mention].First, preps) {
@@ -579,9 +590,13 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 				if l := leftMention(v, k, s); l >= 0 {
 					src = l
 				}
-				// "A paid B a visit": B between the light verb and the noun.
-				for j := k + 1; j < i && tgt < 0; j++ {
-					if mi := v.Toks[j].Mention; mi >= 0 && actor(v, mi) {
+				// "A paid B a visit": B right after the light verb, then the noun's article.
+				j := k + 1
+				for j < i && v.Toks[j].Lower == "the" {
+					j++
+				}
+				if mi := v.Toks[j].Mention; j < i && mi >= 0 && tgt < 0 && actor(v, mi) {
+					if e := v.Mentions[mi].Last; e < i && (articles[v.Toks[e].Lower] || determinersOrPron[v.Toks[e].Lower]) {
 						tgt = mi
 					}
 				}

@@ -17,8 +17,8 @@
 // unless it is violence or coercion by an unnamed perpetrator (see Extractor.Partial).
 //
 // The date is the nearest resolved timex in the trigger's clause, else in its sentence,
-// else in the previous sentence of the paragraph (DateSource "context"), else the document
-// date (DateSource "document", lower confidence). The place is a GPE, LOC or FAC mention
+// else the last one in the preceding sentences of the paragraph (up to six back, DateSource
+// "context"), else the document date (DateSource "document", lower confidence). The place is a GPE, LOC or FAC mention
 // after in, near or at. Modality is negated, hypothetical, future, reported or asserted,
 // from the cue list in lexicon/events/modality.tsv; a refused cooperation ("refused to meet
 // B") is coded as the REJECT event CAMEO gives it (12x), asserted.
@@ -216,9 +216,11 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				}
 				ev.Date, ev.DateText, ev.DateSource = date(txBySent[si], s, start, in.Doc.Date, v.Text)
 				if ev.DateSource != "text" {
-					if ps := prevSentence(v, si); ps >= 0 {
+					// The narrative goes on with the date the paragraph last gave.
+					for ps, k := prevSentence(v, si), 0; ps >= 0 && k < contextSentences; ps, k = prevSentence(v, ps), k+1 {
 						if d, t, src := date(txBySent[ps], v.Sents[ps], v.Sents[ps].End, "", v.Text); src == "text" {
 							ev.Date, ev.DateText, ev.DateSource = d, t, "context"
+							break
 						}
 					}
 				}
@@ -436,6 +438,10 @@ func date(tx []faultline.Timex, s view.Sent, at int, docDate string, text string
 	}
 	return "", "", ""
 }
+
+// contextSentences is how many sentences back in its paragraph an event without a timex of
+// its own looks for the date the narrative last gave.
+const contextSentences = 6
 
 // prevSentence returns the sentence before si when it is in the same paragraph (no line
 // break between them), else -1: narrative goes on with the date it last gave.

@@ -404,3 +404,24 @@ func TestArgumentRules(t *testing.T) {
 		}
 	}
 }
+
+// TestDateParagraph: an event without a timex takes the last date its paragraph gave, not one
+// from an earlier paragraph.
+func TestDateParagraph(t *testing.T) {
+	text := "In May 2005 the rains came. The roads flooded. Ostrava attacked Norland.\nIn June 2005 it was dry.\n\nNorland attacked Ostrava."
+	in := input(text, "2006-01-01", "Ostrava/GPE", "Norland/GPE", "Norland/GPE", "Ostrava/GPE")
+	in.Out.Timexes = []faultline.Timex{
+		{Span: faultline.Span{Start: 3, End: 11, Text: "May 2005"}, Value: "2005-05"},
+		{Span: faultline.Span{Start: 76, End: 85, Text: "June 2005"}, Value: "2005-06"},
+	}
+	evs := New().Find(in)
+	if len(evs) != 2 {
+		t.Fatalf("got %+v", evs)
+	}
+	if evs[0].Date != "2005-05" || evs[0].DateSource != "context" {
+		t.Errorf("first: %q %s", evs[0].Date, evs[0].DateSource)
+	}
+	if evs[1].Date != "2006-01-01" || evs[1].DateSource != "document" {
+		t.Errorf("second: %q %s", evs[1].Date, evs[1].DateSource)
+	}
+}
