@@ -115,6 +115,7 @@ type nodeKeys struct {
 	acronyms []string // "jam"
 	expands  []string // initials of its multi-word names
 	surnames []string // single-word person names
+	given    []string // single-word person names after a title that goes with given names (Sheikh Karim)
 	partial  []actors.Name
 	short    []string // the core word of a one-word organisation name
 	cores    []string // the core word of multi-word organisation names
@@ -156,6 +157,8 @@ func (b *builder) cluster() {
 				if len(name.Words) >= 2 {
 					k.names = append(k.names, "p:"+key)
 					c.people = append(c.people, name)
+				} else if givenTitle(name.Titles) {
+					k.given = append(k.given, key)
 				} else {
 					k.surnames = append(k.surnames, key)
 				}
@@ -327,7 +330,13 @@ func (b *builder) cluster() {
 				} else if r := b.incumbent(bySurname[s], i); r >= 0 {
 					b.union(r, i, passShort)
 				}
-			} else if r := b.unique(byFirst[s], i); r >= 0 {
+			} else if r := b.unique(b.sameDoc(byFirst[s], i), i); r >= 0 {
+				// A lone given name is a surname only within its document.
+				b.union(r, i, passShort)
+			}
+		}
+		for _, s := range keys[i].given {
+			if r := b.unique(byFirst[s], i); r >= 0 {
 				b.union(r, i, passShort)
 			}
 		}
@@ -594,4 +603,25 @@ func (b *builder) typeVote(keys []nodeKeys) {
 			}
 		}
 	}
+}
+
+// givenTitle reports whether one of a person's titles comes before given names.
+func givenTitle(titles []string) bool {
+	for _, t := range titles {
+		if actors.GivenNameTitle(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDoc returns the candidates in the document of node i.
+func (b *builder) sameDoc(cands []int, i int) []int {
+	var out []int
+	for _, j := range cands {
+		if b.nodes[j].doc == b.nodes[i].doc {
+			out = append(out, j)
+		}
+	}
+	return out
 }

@@ -43,6 +43,9 @@ func (b *builder) actorsOut() {
 			continue // only pronouns that coreference could not resolve: no actor
 		}
 		b.finishActor(a)
+		if a.typ == "" {
+			continue // neither a name nor a description of an actor ("the cease-fire")
+		}
 		b.actors = append(b.actors, a)
 	}
 	b.assignIDs()
@@ -72,6 +75,9 @@ func (b *builder) finishActor(a *actorOut) {
 	}
 	if e != nil && e.Type == faultline.GPE && e.ISO2 != "" {
 		a.typ = faultline.GPE
+	}
+	if a.typ == "" {
+		a.typ = b.untypedType(a, e)
 	}
 	if a.typ == faultline.PERSON {
 		for _, t := range texts {
@@ -372,6 +378,15 @@ func (b *builder) model() *faultline.Model {
 				if mt.titled != "" {
 					count[mt.titled]++
 				}
+				if a.typ == faultline.PERSON {
+					// The name without its titles ("Gen. David Petraeus" -> "David
+					// Petraeus") is a name of the person too.
+					if d := coref.Display(mt.text, faultline.PERSON); d != mt.text && d != "" {
+						if _, ok := count[d]; !ok {
+							count[d] = 0
+						}
+					}
+				}
 			}
 		}
 		for _, x := range a.extraAliases {
@@ -398,4 +413,45 @@ func (b *builder) model() *faultline.Model {
 	}
 	sort.Slice(m.Actors, func(i, j int) bool { return m.Actors[i].ID < m.Actors[j].ID })
 	return m
+}
+
+// untypedType gives a type to an actor none of whose names the recogniser typed: the type
+// of its role descriptions, its dictionary entry's, or the one its description's head noun
+// names ("a policeman"). It returns "" when nothing says.
+func (b *builder) untypedType(a *actorOut, e *actors.Entry) string {
+	var types []string
+	for _, mi := range a.mentions {
+		if m := b.ments[mi]; m.typ != "" && !m.pronoun {
+			types = append(types, m.typ)
+		}
+	}
+	if t := majority(types); t != "" {
+		return t
+	}
+	if e != nil && e.Type != "" {
+		return e.Type
+	}
+	for _, mi := range a.mentions {
+		if m := b.ments[mi]; !m.pronoun {
+			if t := actors.AgentType(m.text); t != "" {
+				return t
+			}
+		}
+	}
+	// A capitalised name nothing typed: a person when a title comes with it, a
+	// nationality when it is a demonym, else an organisation.
+	for _, mi := range a.mentions {
+		m := b.ments[mi]
+		if m.pronoun || m.nominal || !startsUpperStr(m.text) {
+			continue
+		}
+		switch n := b.parse(m.text, faultline.PERSON); {
+		case len(n.Titles) > 0 && len(n.Words) > 0:
+			return faultline.PERSON
+		case actors.Demonym(m.text) != "":
+			return faultline.NORP
+		}
+		return faultline.ORG
+	}
+	return ""
 }

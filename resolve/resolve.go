@@ -334,8 +334,14 @@ func titled(text string, start, end int) string {
 		}
 		k := strings.LastIndexAny(trimmed, " \n\t\"(\u201c")
 		w := trimmed[k+1:]
-		if w == "" || !actors.IsTitle(strings.ToLower(strings.TrimSuffix(w, "."))) || w[0] < 'A' || w[0] > 'Z' {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
 			break
+		}
+		if !actors.IsTitle(strings.ToLower(strings.TrimSuffix(w, "."))) {
+			// A nationality before a title ("Iranian President").
+			if s == start || actors.Demonym(w) == "" {
+				break
+			}
 		}
 		s = k + 1
 	}

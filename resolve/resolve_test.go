@@ -262,8 +262,8 @@ func TestOverrides(t *testing.T) {
 	docs := []in{{"Moqtada al-Sadr met Layla Kareem. Sheikh Karim left. The Mahdi Army fought.", map[string]string{"Moqtada al-Sadr": P, "Layla Kareem": P, "Sheikh Karim": P, "Mahdi Army": O}},
 		{"Jaysh al-Mahdi fought.", map[string]string{"Jaysh al-Mahdi": O}}}
 	m := build(t, nil, docs...)
-	if owner(m, "Layla Kareem") != owner(m, "Sheikh Karim") {
-		t.Logf("note: Kareem/Karim not merged automatically")
+	if owner(m, "Layla Kareem") == owner(m, "Sheikh Karim") {
+		t.Errorf("Sheikh Karim (a given name) merged with Layla Kareem (a surname)")
 	}
 	ov := []faultline.Override{
 		{Kind: faultline.OverrideSplit, Actor: owner(m, "Layla Kareem"), Name: "Sheikh Karim"},
@@ -368,5 +368,36 @@ func TestAppositiveRoles(t *testing.T) {
 	}
 	if seen != 2 {
 		t.Errorf("actors: %+v", m.Actors)
+	}
+}
+
+// TestUntypedActors: every actor has a type (CONTRACT.md); a description without one gets
+// the type of its head noun, and a span that names no actor is no actor.
+func TestUntypedActors(t *testing.T) {
+	text := "A policeman said the truce held. Gunmen broke the truce."
+	ref := func(s string) *faultline.Ref {
+		i := strings.Index(text, s)
+		return &faultline.Ref{Span: faultline.Span{Start: i, End: i + len(s), Text: s}}
+	}
+	d := &faultline.Document{ID: "d", Text: text}
+	x := &faultline.Extraction{Schema: 1, ID: "d", Events: []faultline.Event{
+		{Span: faultline.Span{Start: 12, End: 16}, Type: "CONSULT", Source: ref("A policeman"), Target: ref("the truce")},
+		{Span: faultline.Span{Start: 40, End: 45}, Type: "ASSAULT", Source: ref("Gunmen"), Target: ref("the truce")}}}
+	m, err := Build([]*faultline.Document{d}, []*faultline.Extraction{x}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]string{}
+	for _, a := range m.Actors {
+		if a.Type == "" {
+			t.Errorf("actor %s %q has no type", a.ID, a.Canonical)
+		}
+		types[a.Canonical] = a.Type
+	}
+	if types["A policeman"] != faultline.PERSON || types["Gunmen"] != faultline.ORG {
+		t.Errorf("types %v", types)
+	}
+	if _, ok := types["the truce"]; ok {
+		t.Errorf("the truce became an actor")
 	}
 }

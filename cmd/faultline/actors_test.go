@@ -24,9 +24,10 @@ func actorsDB(t *testing.T) string {
 	docs := []struct{ id, text string }{
 		{"d1", "Moqtada al-Sadr met Layla Kareem in Najaf. Sheikh Karim left. The Mahdi Army fought."},
 		{"d2", "Muqtada al-Sadr spoke. The Jaysh al-Mahdi fought in Basra."},
+		{"d3", "Karim al-Sudani spoke."},
 	}
 	names := map[string]string{"Moqtada al-Sadr": faultline.PERSON, "Muqtada al-Sadr": faultline.PERSON, "Layla Kareem": faultline.PERSON,
-		"Sheikh Karim": faultline.PERSON, "Mahdi Army": faultline.ORG, "Jaysh al-Mahdi": faultline.ORG, "Najaf": faultline.GPE, "Basra": faultline.GPE}
+		"Sheikh Karim": faultline.PERSON, "Karim al-Sudani": faultline.PERSON, "Mahdi Army": faultline.ORG, "Jaysh al-Mahdi": faultline.ORG, "Najaf": faultline.GPE, "Basra": faultline.GPE}
 	for _, d := range docs {
 		doc := &faultline.Document{ID: d.id, Text: d.text, SHA256: faultline.ContentHash(d.text)}
 		x := &faultline.Extraction{Schema: 1, ID: d.id}
@@ -77,7 +78,7 @@ func TestActorsCommands(t *testing.T) {
 		}
 	}
 	for _, args := range [][]string{
-		{"actors", "split", "Layla Kareem", "Sheikh Karim"},
+		{"actors", "split", "Karim al-Sudani", "Sheikh Karim"},
 		{"actors", "merge", "najaf", "Basra"},
 		{"actors", "alias", "Muqtada al-Sadr", "Sayyid Moqtada"},
 		{"actors", "rename", "Jaysh al-Mahdi", "Mahdi Army"},

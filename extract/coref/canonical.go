@@ -36,6 +36,22 @@ func Canonical(texts []string, typ string) string {
 		}
 		return 1
 	}
+	if typ != faultline.PERSON {
+		// A shortening of another name of the actor ("Supreme Council" of "Supreme
+		// Council for the Islamic Revolution in Iraq") is not its canonical name.
+		words := map[string][]string{}
+		for s := range count {
+			words[s] = strings.Fields(actors.Key(s, typ))
+		}
+		for s := range count {
+			for o := range count {
+				if o != s && len(words[o]) > len(words[s]) && subsequence(words[s], words[o]) && full(o) == 2 {
+					delete(count, s)
+					break
+				}
+			}
+		}
+	}
 	best := ""
 	for s, c := range count {
 		if best == "" {
@@ -106,4 +122,18 @@ func Display(t, typ string) string {
 		return t
 	}
 	return strings.Join(fs[i:], " ")
+}
+
+// subsequence reports whether the words of a appear in b in the same order.
+func subsequence(a, b []string) bool {
+	if len(a) == 0 {
+		return false
+	}
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
 }

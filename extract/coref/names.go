@@ -245,6 +245,12 @@ func (d *doc) linkNames() {
 			continue
 		}
 		switch {
+		case e.Type == faultline.PERSON && len(n.Words) == 1 && givenTitle(n.Titles):
+			// A given name after its title ("Sheikh Karim"): the one person of the
+			// document with that first name, never a surname.
+			if g := d.pick(byFirst[n.Last()], i, false); g >= 0 {
+				d.union(g, i)
+			}
 		case (e.Type == faultline.PERSON || e.Type == "") && len(n.Words) == 1:
 			// A surname: the one full name of the document with that surname, else the
 			// most recent one within three sentences.
@@ -377,4 +383,14 @@ func (d *doc) pick(cands []int, i int, recent bool) int {
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// givenTitle reports whether one of a person's titles comes before given names.
+func givenTitle(titles []string) bool {
+	for _, t := range titles {
+		if actors.GivenNameTitle(t) {
+			return true
+		}
+	}
+	return false
 }

@@ -14,6 +14,49 @@ import (
 //go:embed fold.tsv
 var foldTSV string
 
+//go:embed agents.tsv
+var agentsTSV string
+
+var (
+	agentsOnce sync.Once
+	agents     map[string]string
+)
+
+// AgentType returns the entity type that the head noun of a description gives an actor
+// without a name ("a policeman" -> PERSON, "the militias" -> ORG, "gunmen" -> ORG), or "".
+// The head is the last word; a plural of a person noun names a group.
+func AgentType(desc string) string {
+	agentsOnce.Do(func() {
+		agents = map[string]string{}
+		for _, line := range strings.Split(agentsTSV, "\n") {
+			f := strings.Split(line, "\t")
+			if len(f) != 2 || strings.HasPrefix(line, "#") {
+				continue
+			}
+			agents[f[0]] = strings.TrimSpace(f[1])
+		}
+	})
+	ws := strings.Fields(strings.ToLower(desc))
+	if len(ws) == 0 {
+		return ""
+	}
+	w := strings.Trim(ws[len(ws)-1], ".,;:!?\"'’")
+	if t, ok := agents[w]; ok {
+		return t
+	}
+	for _, suf := range []struct{ plural, sing string }{{"men", "man"}, {"ies", "y"}, {"s", ""}} {
+		if strings.HasSuffix(w, suf.plural) {
+			if t, ok := agents[strings.TrimSuffix(w, suf.plural)+suf.sing]; ok {
+				if t == "PERSON" {
+					t = "ORG" // several people named as one actor: a group
+				}
+				return t
+			}
+		}
+	}
+	return ""
+}
+
 var (
 	foldOnce sync.Once
 	foldTab  map[string]string
@@ -715,6 +758,18 @@ func CoreKey(name, typ string) string {
 		}
 	}
 	return ""
+}
+
+// GivenNameTitle reports whether a title comes before a given name rather than a surname
+// ("Sheikh Karim", "Sayyid Ali", "King Abdullah", "Sir Richard"), so that a person named by
+// it and one word is named by the given name.
+func GivenNameTitle(t string) bool {
+	switch strings.TrimSuffix(strings.ToLower(t), ".") {
+	case "sheikh", "shaikh", "sheik", "sayyid", "sayyed", "sayed", "sayid", "mullah", "imam", "emir", "amir",
+		"sultan", "king", "queen", "prince", "princess", "sir", "dame", "pope", "tsar", "shah":
+		return true
+	}
+	return false
 }
 
 // Gender returns "m" or "f" when a person's titles say ("Mr", "Sir", "King"; "Mrs", "Ms",

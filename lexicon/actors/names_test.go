@@ -157,3 +157,14 @@ func TestCoreKey(t *testing.T) {
 		}
 	}
 }
+
+func TestAgentType(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"a policeman", "PERSON"}, {"the gunmen", "ORG"}, {"the militias", "ORG"}, {"an officer was", ""},
+		{"the cease-fire", ""}, {"local residents", "ORG"}, {"the army", "ORG"}, {"", ""},
+	} {
+		if got := AgentType(tc.in); got != tc.want {
+			t.Errorf("AgentType(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
