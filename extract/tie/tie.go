@@ -30,6 +30,7 @@ type Extractor struct {
 	hyphens  []hyphen
 	titles   [][]string // title words that may start a person mention
 	fromEvts map[string]lex.EventTie
+	vocab    map[string]bool // every word the patterns spell out
 }
 
 // elem is one position of a pattern: alternatives, each a sequence of words.
@@ -59,7 +60,23 @@ type hyphen struct {
 // New returns an Extractor with the shipped patterns.
 func New() *Extractor {
 	ps, syn := lex.Patterns()
-	x := &Extractor{fromEvts: lex.FromEvents()}
+	x := &Extractor{fromEvts: lex.FromEvents(), vocab: map[string]bool{}}
+	for _, alts := range syn {
+		for _, alt := range alts {
+			for _, w := range alt {
+				x.vocab[w] = true
+			}
+		}
+	}
+	for _, p := range ps {
+		for _, w := range p.Words {
+			for _, alt := range strings.Split(w, "|") {
+				if alt != "A" && alt != "B" && alt != "..." && !strings.HasPrefix(alt, "&") {
+					x.vocab[alt] = true
+				}
+			}
+		}
+	}
 	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
 		for _, alt := range syn[t] {
 			if len(alt) > 0 {
@@ -345,7 +362,7 @@ func wordIs(v *view.View, i int, w string) bool {
 
 // significant returns the tokens in [lo, hi) minus fillers, and whether a negator or a
 // modal was dropped.
-func significant(v *view.View, lo, hi int) (toks []int, neg, modal bool) {
+func (x *Extractor) significant(v *view.View, lo, hi int) (toks []int, neg, modal bool) {
 	for i := lo; i < hi; i++ {
 		w := v.Toks[i].Lower
 		if w == "(" {
@@ -370,7 +387,8 @@ func significant(v *view.View, lo, hi int) (toks []int, neg, modal bool) {
 		case fillers[w] && !(relatives[w] && i > lo && prepositions[v.Toks[i-1].Lower]):
 			// ("of which", "to whom" stay: "the province of which A is the capital")
 		case strings.HasSuffix(w, "ly") && len(w) > 4 && !keep[w]:
-		case v.HasPOS && v.Toks[i].UPOS == "ADV":
+		case v.HasPOS && v.Toks[i].UPOS == "ADV" && !keep[w] && !x.vocab[w]:
+			// (a word a pattern spells out stays, whatever its tag: "ally", "against")
 		default:
 			toks = append(toks, i)
 		}
@@ -547,34 +565,34 @@ func covers(ns []int, n int) bool {
 func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int) []faultline.Tie {
 	var out []faultline.Tie
 	M1, M2 := v.Mentions[m1], v.Mentions[m2]
-	mid, neg, modal := significant(v, M1.Last, core[m2])
+	mid, neg, modal := x.significant(v, M1.Last, core[m2])
 	// Title words opening m2 are text between the mentions.
 	if hyp := v.Word(s.First, "if"); hyp {
 		modal = true
 	}
 	var left []int // significant tokens before m1, nearest first
 	for i := core[m1] - 1; i >= s.First && len(left) < 6; i-- {
-		if t, _, _ := significant(v, i, i+1); len(t) > 0 {
+		if t, _, _ := x.significant(v, i, i+1); len(t) > 0 {
 			left = append(left, i)
 		}
 	}
-	right, _, _ := significant(v, M2.Last, minInt(M2.Last+6, s.Last))
+	right, _, _ := x.significant(v, M2.Last, minInt(M2.Last+6, s.Last))
 	// The words between the mentions, with the title words that open m2 ("B leader A") and
 	// without them (", General A").
 	mids := [][]int{mid}
 	if core[m2] != M2.First {
-		plain, _, _ := significant(v, M1.Last, M2.First)
+		plain, _, _ := x.significant(v, M1.Last, M2.First)
 		mids = append(mids, plain)
 	}
 	// A description between a determiner and m2 ("to the veteran cleric B") is an
 	// apposition: the words before it alone may state the tie.
 	if d := descriptionStart(v, M1.Last, M2.First); d > M1.Last {
-		short, _, _ := significant(v, M1.Last, d+1)
+		short, _, _ := x.significant(v, M1.Last, d+1)
 		mids = append(mids, short)
 	}
 	// So is a possessor: "ties between A and X's B".
 	if d := possessorStart(v, M1.Last, M2.First); d > M1.Last {
-		short, _, _ := significant(v, M1.Last, d)
+		short, _, _ := x.significant(v, M1.Last, d)
 		mids = append(mids, short)
 	}
 	midOK := func(p pattern, mid []int) bool {

@@ -6,7 +6,9 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/internal/view"
 	lex "github.com/faultline/faultline/lexicon/ties"
+	"github.com/faultline/faultline/nlp"
 )
 
 func input(text string, ents ...string) *extract.Input {
@@ -243,4 +245,22 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTaggedWords checks that a word a pattern spells out counts whatever its tag: a tagger
+// may call "ally" an adverb (its -ly), and adverbs are otherwise dropped.
+func TestTaggedWords(t *testing.T) {
+	text := "The Hill Tigers are Norland's ally."
+	in := input(text, "Hill Tigers/ORG", "Norland/GPE")
+	d := &nlp.Doc{Text: text}
+	tags := []string{"DET", "PROPN", "PROPN", "AUX", "PROPN", "PART", "ADV", "PUNCT"}
+	for i, tk := range view.Tokenize(text) {
+		d.Tokens = append(d.Tokens, nlp.Token{Start: tk.Start, End: tk.End, UPOS: tags[min(i, len(tags)-1)]})
+	}
+	d.Sentences = []nlp.Sentence{{Start: 0, End: len(text), First: 0, Last: len(d.Tokens)}}
+	in.NLP = d
+	got := render(New().Find(in))
+	if len(got) != 1 || got[0] != "Norland allied_with Hill Tigers 1 asserted" {
+		t.Errorf("got %q", got)
+	}
 }
