@@ -60,7 +60,7 @@ func (s *sparse) Extract(in *extract.Input) {
 		if sn.First < 0 || sn.Last > len(d.Tokens) || sn.First >= sn.Last {
 			continue
 		}
-		if m := s.mentions[k]; m > 0 && s.wanted(d.Tokens[sn.First:sn.Last], m) {
+		if m := s.mentions[k]; m > 0 && s.wanted(d.Text, d.Tokens[sn.First:sn.Last], m) {
 			s.sents = append(s.sents, sn)
 			s.parsed++
 			continue
@@ -98,19 +98,35 @@ const (
 )
 
 // wanted reports whether a sentence with m mentions (up to 2) has a word that may start an
-// event trigger with arguments among them.
-func (s *sparse) wanted(toks []nlp.Token, m uint8) bool {
+// event trigger with arguments among them: not capitalised inside the sentence, tagged
+// (if tagged) as a verb or noun, and a trigger form or the lemma of one.
+func (s *sparse) wanted(text string, toks []nlp.Token, m uint8) bool {
 	ok := needs1
 	if m >= 2 || s.partial {
 		ok |= needs2
 	}
 	for i := range toks {
 		t := &toks[i]
+		if i > 0 && t.Start < len(text) && text[t.Start] >= 'A' && text[t.Start] <= 'Z' {
+			continue // a name, not a trigger (as the event extractor decides)
+		}
+		if (t.UPOS != "" || t.XPOS != "") && !verbOrNoun(t) {
+			continue // triggers are verbs and nouns
+		}
 		if s.words[lower(t.Norm)]&ok != 0 || (t.Lemma != "" && s.words[lower(t.Lemma)]&ok != 0) {
 			return true
 		}
 	}
 	return false
+}
+
+// verbOrNoun reports whether a tagged token is a verb or a noun.
+func verbOrNoun(t *nlp.Token) bool {
+	switch t.UPOS {
+	case "VERB", "NOUN", "PROPN":
+		return true
+	}
+	return strings.HasPrefix(t.XPOS, "VB") || strings.HasPrefix(t.XPOS, "NN")
 }
 
 // lower lower-cases ASCII words without allocating when they are already lower case.

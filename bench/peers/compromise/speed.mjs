@@ -1,0 +1,29 @@
+// Times the compromise NLP library's entity extraction (people, places, organizations) on
+// the documents of JSON Lines files ({"id", "text", …} a line), the corpora that
+// `faultline bench --write-corpus` writes, for a speed comparison on the same text.
+//
+//   node speed.mjs FILE.jsonl ...
+//
+// Last line: compromise docs=N terms=N entities=N seconds=… terms_per_s=…
+// (terms are compromise's own word count; speed.sh divides faultline's token count of the
+// same text by the seconds, so that both rates count tokens the same way).
+import fs from 'node:fs';
+import nlp from 'compromise';
+
+const files = process.argv.slice(2);
+if (files.length === 0) { console.error('usage: node speed.mjs FILE.jsonl ...'); process.exit(2); }
+const texts = [];
+for (const f of files) {
+  for (const line of fs.readFileSync(f, 'utf8').split('\n')) {
+    if (line.trim()) texts.push(JSON.parse(line).text);
+  }
+}
+let terms = 0, ents = 0;
+const t0 = process.hrtime.bigint();
+for (const text of texts) {
+  const doc = nlp(text);
+  ents += doc.people().json().length + doc.places().json().length + doc.organizations().json().length;
+  terms += doc.terms().length;
+}
+const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(`compromise docs=${texts.length} terms=${terms} entities=${ents} seconds=${secs.toFixed(3)} terms_per_s=${(terms / secs).toFixed(0)}`);

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Speed of faultline's whole extract pipeline against compromise's entity extraction, on
+# the same synthetic text (demo articles' paragraphs, `faultline bench --write-corpus`), in
+# one run, each on one core. Prints the ratio of tokens per second.
+# Run from the repository root: sh bench/peers/speed.sh [MiB of text, default 1]
+set -e
+mb=${1:-1}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+go build -o "$dir/faultline" ./cmd/faultline
+"$dir/faultline" bench --write-corpus "$dir/corpus" --mb "$mb" >&2
+fl=$("$dir/faultline" bench --corpus "$dir/corpus" --cpus 1 --ingest-docs 0 | tail -1)
+echo "faultline: $fl"
+(cd bench/peers/compromise && npm install --no-audit --no-fund >/dev/null)
+cp=$(cd bench/peers/compromise && node speed.mjs "$dir"/corpus/*.jsonl | tail -1)
+echo "$cp"
+echo "$fl" "$cp" | awk '{
+	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+	c = v["tokens"] / v["seconds"]
+	printf "peers tokens=%d faultline_tokens_per_s=%.0f compromise_tokens_per_s=%.0f ratio=%.1f\n", v["tokens"], v["tokens_per_s"], c, v["tokens_per_s"] / c
+}'
