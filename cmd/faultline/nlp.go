@@ -30,6 +30,46 @@ func readCorpus(dir string) (train, dev []conllu.Sentence, err error) {
 	return train, dev, nil
 }
 
+// gumGenres are the GUM genres whose texts are CC BY or CC BY-SA (see
+// ../shared/corpora/gum/LICENSE.txt); the others are non-commercial and stay out of
+// shipped weights.
+var gumGenres = []string{"academic", "bio", "court", "interview", "news", "voyage"}
+
+// readGUM reads the UD trees of the GUM documents of gumGenres in dir (GUM's dep folder),
+// leaving out sentences with the catch-all relation "dep", which EWT almost never uses,
+// and sentences with words without a Penn tag. A missing dir yields nothing.
+func readGUM(dir string) ([]conllu.Sentence, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("--gum %s: %w", dir, err)
+	}
+	var out []conllu.Sentence
+	for _, g := range gumGenres {
+		files, err := filepath.Glob(filepath.Join(dir, "GUM_"+g+"_*.conllu"))
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			sents, err := conllu.ReadFile(f)
+			if err != nil {
+				return nil, err
+			}
+		next:
+			for _, s := range sents {
+				for _, w := range s.Words {
+					if w.Rel == "dep" || w.XPOS == "_" || w.XPOS == "" {
+						continue next
+					}
+				}
+				out = append(out, s)
+			}
+		}
+	}
+	return out, nil
+}
+
 // writeModel writes a model file atomically.
 func writeModel(path string, write func(*bytes.Buffer) error) error {
 	var b bytes.Buffer
@@ -149,9 +189,19 @@ embedded one).`,
 			tagsMode, _ := cmd.Flags().GetString("tags")
 			posModel, _ := cmd.Flags().GetString("pos-model")
 			folds, _ := cmd.Flags().GetInt("folds")
+			gumDir, _ := cmd.Flags().GetString("gum")
+			features, _ := cmd.Flags().GetInt("features")
 			train, dev, err := readCorpus(corpus)
 			if err != nil {
 				return err
+			}
+			gum, err := readGUM(gumDir)
+			if err != nil {
+				return err
+			}
+			if len(gum) > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "parse: %d EWT and %d GUM training sentences\n", len(train), len(gum))
+				train = append(train, gum...)
 			}
 			start := time.Now()
 			var trainTags, devTags, trainU, devU [][]string
@@ -190,7 +240,7 @@ embedded one).`,
 				return fmt.Errorf("--tags must be gold or jackknife")
 			}
 			p, sc, err := parse.Train(parse.FromCoNLLU(train, trainTags, trainU), parse.FromCoNLLU(dev, devTags, devU),
-				parse.Options{Epochs: epochs, Seed: seed, Prune: prune, Log: cmd.ErrOrStderr(),
+				parse.Options{Epochs: epochs, Seed: seed, Prune: prune, Features: features, Log: cmd.ErrOrStderr(),
 					Checkpoint: func(p *parse.Parser, sc parse.Scores) {
 						// keep the best model so far on disk: training can be stopped any time
 						if err := writeModel(out, func(b *bytes.Buffer) error { _, err := p.WriteTo(b); return err }); err != nil {
@@ -217,6 +267,8 @@ embedded one).`,
 	trainParse.Flags().String("tags", "jackknife", "tags to train on: gold or jackknife")
 	trainParse.Flags().Int("folds", 4, "jackknife folds")
 	trainParse.Flags().String("pos-model", "", "tagger weights for dev (default: the embedded model)")
+	trainParse.Flags().Int("features", 0, "parser feature set version (0 original, 1 with counts of words between stack top and buffer front)")
+	trainParse.Flags().String("gum", "", "also train on the GUM trees of the CC BY(-SA) genres in this folder (\"\" for EWT only)")
 
 	evalParse := &cobra.Command{
 		Use:   "parse",

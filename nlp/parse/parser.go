@@ -35,14 +35,16 @@ type Parser struct {
 	classes map[uint64]uint64
 	punct   int // label id of "punct", or -1
 	dep     int // label id used for unattached non-punctuation
+	feats   int // feature set version (see state.feats)
 	pool    sync.Pool
 }
 
 // file is the serialised form of a Parser.
 type file struct {
-	Model   []byte
-	Labels  []string
-	Classes map[uint64]uint64
+	Model    []byte
+	Labels   []string
+	Classes  map[uint64]uint64
+	Features int // feature set version; 0 in files written before there were versions
 }
 
 // scratch is per-call working memory.
@@ -51,6 +53,10 @@ type scratch struct {
 	fs     []uint64
 	suf    []uint64
 	scores []int32
+	front  []int32 // scores of the buffer-front features
+	top    []int32 // per word, scores of its features as top of the stack
+	sec    []int32 // per word, scores of its features as second on the stack
+	has    []uint8 // per word, bit 1: top computed, bit 2: sec computed
 	buf    []byte
 	heads  []int
 	rels   []int
@@ -59,8 +65,8 @@ type scratch struct {
 	utags  []string
 }
 
-func newParser(m *perceptron.Model, labels []string, classes map[uint64]uint64) *Parser {
-	p := &Parser{model: m, labels: labels, classes: classes, punct: -1, dep: 0}
+func newParser(m *perceptron.Model, labels []string, classes map[uint64]uint64, feats int) *Parser {
+	p := &Parser{model: m, labels: labels, classes: classes, punct: -1, dep: 0, feats: feats}
 	for i, l := range labels {
 		switch l {
 		case "punct":
@@ -116,7 +122,10 @@ func Read(r io.Reader) (*Parser, error) {
 	if m.NumClasses() != 2+2*len(f.Labels) || len(f.Labels) == 0 {
 		return nil, fmt.Errorf("parse: model has %d classes for %d labels", m.NumClasses(), len(f.Labels))
 	}
-	return newParser(m, f.Labels, f.Classes), nil
+	if f.Features < 0 || f.Features > maxFeatures {
+		return nil, fmt.Errorf("parse: model uses feature set %d, this code knows 0-%d", f.Features, maxFeatures)
+	}
+	return newParser(m, f.Labels, f.Classes, f.Features), nil
 }
 
 // WriteTo writes the parser.
@@ -127,7 +136,7 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 	}
 	cw := &counter{w: w}
 	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	err := gob.NewEncoder(zw).Encode(file{Model: mb.Bytes(), Labels: p.labels, Classes: p.classes})
+	err := gob.NewEncoder(zw).Encode(file{Model: mb.Bytes(), Labels: p.labels, Classes: p.classes, Features: p.feats})
 	if err != nil {
 		return cw.n, err
 	}
@@ -159,10 +168,14 @@ func (p *Parser) get() *scratch {
 var rootWord = perceptron.HashString(3, "<root>")
 
 // prepare fills the per-token feature values of st for words and their Penn and UPOS tags
-// (1-based positions; utags may be nil).
-func prepare(st *state, suf []uint64, buf []byte, words, tags, utags []string, classes map[uint64]uint64) ([]uint64, []byte) {
+// (1-based positions; utags may be nil), for feature set feats.
+func prepare(st *state, suf []uint64, buf []byte, words, tags, utags []string, classes map[uint64]uint64, feats int) ([]uint64, []byte) {
 	n := len(words)
 	st.reset(n)
+	st.feats = feats
+	if feats >= 1 {
+		st.countBetween(tags)
+	}
 	m := n + 2
 	if cap(st.w) < m {
 		st.w = make([]uint64, m)
@@ -217,17 +230,76 @@ func hashBytes(seed uint64, b []byte) uint64 {
 }
 
 // parse parses one sentence into s.heads (-1 root, else 0-based) and s.rels (label ids).
+//
+// Scores are integer sums, so they can be split exactly: the scores of the buffer-front
+// features are kept until the front moves, and those of a word's own features as top or
+// second of the stack are computed once per sentence, the first time the word is there.
 func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 	st := &s.st
-	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags, utags, p.classes)
+	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags, utags, p.classes, p.feats)
 	nc := p.model.NumClasses()
+	m := len(words) + 2
+	if cap(s.top) < m*nc {
+		s.top = make([]int32, m*nc)
+		s.sec = make([]int32, m*nc)
+	}
+	if cap(s.has) < m {
+		s.has = make([]uint8, m)
+	}
+	s.top, s.sec, s.has = s.top[:m*nc], s.sec[:m*nc], s.has[:m]
+	clear(s.has)
+	if len(s.front) < nc {
+		s.front = make([]int32, nc)
+	}
+	front := s.front[:nc]
+	scores := s.scores[:nc]
+	b := -1
 	for !st.done() {
-		s.fs = st.features(s.fs[:0], s.suf)
-		p.model.ScoreInt(s.fs, s.scores)
+		if st.b != b {
+			b = st.b
+			s.fs = st.bufferFeatures(s.fs[:0], s.suf)
+			p.model.ScoreInt(s.fs, front)
+		}
+		s.fs = st.restFeatures(s.fs[:0], s.suf)
+		s0, s1 := st.top(), st.second()
+		if s0 == none {
+			s.fs = st.s0Features(s.fs, s.suf, none)
+		}
+		if s1 == none {
+			s.fs = st.s1Features(s.fs, none)
+		}
+		p.model.ScoreInt(s.fs, scores)
+		for c, v := range front {
+			scores[c] += v
+		}
+		if s0 != none {
+			v := s.top[s0*nc : (s0+1)*nc]
+			if s.has[s0]&1 == 0 {
+				s.has[s0] |= 1
+				s.fs = st.s0Features(s.fs[:0], s.suf, s0)
+				p.model.ScoreInt(s.fs, v)
+			}
+			v = v[:len(scores)]
+			for c := range scores {
+				scores[c] += v[c]
+			}
+		}
+		if s1 != none {
+			v := s.sec[s1*nc : (s1+1)*nc]
+			if s.has[s1]&2 == 0 {
+				s.has[s1] |= 2
+				s.fs = st.s1Features(s.fs[:0], s1)
+				p.model.ScoreInt(s.fs, v)
+			}
+			v = v[:len(scores)]
+			for c := range scores {
+				scores[c] += v[c]
+			}
+		}
 		best, bv := -1, int32(0)
-		for c := 0; c < nc; c++ {
-			if (best < 0 || s.scores[c] > bv) && st.valid(c) {
-				best, bv = c, s.scores[c]
+		for c, v := range scores {
+			if (best < 0 || v > bv) && st.valid(c) {
+				best, bv = c, v
 			}
 		}
 		st.apply(best)
@@ -348,5 +420,5 @@ const pkgName = "parse"
 
 // Prune returns a copy of p without weights smaller than min (see perceptron.Model.Prune).
 func (p *Parser) Prune(min float32) *Parser {
-	return newParser(p.model.Prune(min), p.labels, p.classes)
+	return newParser(p.model.Prune(min), p.labels, p.classes, p.feats)
 }

@@ -30,6 +30,58 @@ type state struct {
 	// word, tag features per position (n+1 = root)
 	w, p []uint64
 	u, c []uint64 // UPOS tag and lexical class (see Parser.classes) per position
+	// feats is the feature set version: 0 the original set, 1 also counts of words between
+	// the stack top and the buffer front (maxFeatures is the newest).
+	feats int
+	// cumulative counts of verbs, punctuation (, : ;) and quotes or brackets at positions
+	// 1..i (feature set 1)
+	nverb, npunct, nquote []uint8
+}
+
+// maxFeatures is the newest feature set version.
+const maxFeatures = 1
+
+// countBetween fills the cumulative counts for Penn tags (n = len(tags)).
+func (s *state) countBetween(tags []string) {
+	m := len(tags) + 2
+	if cap(s.nverb) < m {
+		s.nverb = make([]uint8, m)
+		s.npunct = make([]uint8, m)
+		s.nquote = make([]uint8, m)
+	}
+	s.nverb, s.npunct, s.nquote = s.nverb[:m], s.npunct[:m], s.nquote[:m]
+	s.nverb[0], s.npunct[0], s.nquote[0] = 0, 0, 0
+	sat := func(x uint8) uint8 {
+		if x < 255 {
+			x++
+		}
+		return x
+	}
+	for i, t := range tags {
+		v, p, q := s.nverb[i], s.npunct[i], s.nquote[i]
+		switch t {
+		case "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD":
+			v = sat(v)
+		case ",", ":":
+			p = sat(p)
+		case "``", "''", "-LRB-", "-RRB-":
+			q = sat(q)
+		}
+		s.nverb[i+1], s.npunct[i+1], s.nquote[i+1] = v, p, q
+	}
+	s.nverb[m-1], s.npunct[m-1], s.nquote[m-1] = s.nverb[m-2], s.npunct[m-2], s.nquote[m-2]
+}
+
+// between returns the count in cum of positions strictly between i and j (i < j), at most 3.
+func between(cum []uint8, i, j int) uint64 {
+	if i < 0 || j-1 >= len(cum) || j-1 < i {
+		return 0
+	}
+	d := cum[j-1] - cum[i]
+	if d > 3 {
+		d = 3
+	}
+	return uint64(d)
 }
 
 const none = -1
@@ -245,48 +297,144 @@ const (
 	tS0wN0c
 	tS0cN0w
 	tN0uN1uN2u
+	tS0pN0pVerbs
+	tS0pN0pPunct
+	tS0pN0pQuotes
+	tS0lS0pN0p
+	tS0wN0pVerbs
 )
+
+// Feature groups. The features of a state are the union of four groups: those of the
+// buffer front alone (they change only when the front moves), those of the stack's top word
+// and those of the second word by themselves (the same whenever that word is there), and
+// the rest. The parser caches the scores of the first three (see Parser.parse); training
+// uses all of them at once (features).
+
+// none value of a word and a tag feature
+const nw, np = 7, 7
+
+func (s *state) wAt(i int) uint64 {
+	if i < 0 || i > s.n+1 {
+		return nw
+	}
+	return s.w[i]
+}
+
+func (s *state) pAt(i int) uint64 {
+	if i < 0 || i > s.n+1 {
+		return np
+	}
+	return s.p[i]
+}
+
+func (s *state) uAt(i int) uint64 {
+	if i < 0 || i > s.n+1 {
+		return np
+	}
+	return s.u[i]
+}
+
+func (s *state) cAt(i int) uint64 {
+	if i < 0 || i > s.n+1 {
+		return np
+	}
+	return s.c[i]
+}
+
+func sufAt(suf []uint64, i int) uint64 {
+	if i < 0 || i >= len(suf) {
+		return nw
+	}
+	return suf[i]
+}
 
 // features appends the feature keys of the state to fs.
 func (s *state) features(fs []uint64, suf []uint64) []uint64 {
+	fs = s.bufferFeatures(fs, suf)
+	fs = s.s0Features(fs, suf, s.top())
+	fs = s.s1Features(fs, s.second())
+	return s.restFeatures(fs, suf)
+}
+
+// second returns the word below the top of the stack, or none.
+func (s *state) second() int {
+	if len(s.stack) > 1 {
+		return s.stack[len(s.stack)-2]
+	}
+	return none
+}
+
+// bufferFeatures appends the features that depend on the buffer front s.b alone.
+func (s *state) bufferFeatures(fs []uint64, suf []uint64) []uint64 {
 	mix := perceptron.Mix
-	const nw, np = 7, 7 // "no such token"
 	last := s.n + 1
-	w := func(i int) uint64 {
-		if i < 0 || i > last {
-			return nw
-		}
-		return s.w[i]
+	n0 := s.b
+	n1, n2, n3 := n0+1, n0+2, n0+3
+	if n1 > last {
+		n1 = none
 	}
-	p := func(i int) uint64 {
-		if i < 0 || i > last {
-			return np
-		}
-		return s.p[i]
+	if n2 > last {
+		n2 = none
 	}
+	if n3 > last {
+		n3 = none
+	}
+	n0w, n0p, n1w, n1p, n2w, n2p := s.wAt(n0), s.pAt(n0), s.wAt(n1), s.pAt(n1), s.wAt(n2), s.pAt(n2)
+	n0u, n0c := s.uAt(n0), s.cAt(n0)
+	return append(fs,
+		mix(tBias, 0),
+		mix(tN0w, n0w), mix(tN0p, n0p), mix(tN0wp, mix(n0w, n0p)),
+		mix(tN1w, n1w), mix(tN1p, n1p), mix(tN1wp, mix(n1w, n1p)),
+		mix(tN2w, n2w), mix(tN2p, n2p), mix(tN2wp, mix(n2w, n2p)),
+		mix(mix(tN0pN1p, n0p), n1p),
+		mix(mix(mix(tN0pN1pN2p, n0p), n1p), n2p),
+		mix(mix(tN0wN1w, n0w), n1w),
+		mix(tN0suf, sufAt(suf, n0)),
+		mix(tN1suf, sufAt(suf, n1)),
+		mix(tN0u, n0u), mix(tN1u, s.uAt(n1)),
+		mix(tN0c, n0c), mix(tN1c, s.cAt(n1)),
+		mix(tN2c, s.cAt(n2)), mix(mix(tN0cN1c, n0c), s.cAt(n1)),
+		mix(tN3p, s.pAt(n3)),
+		mix(mix(mix(tN0uN1uN2u, n0u), s.uAt(n1)), s.uAt(n2)),
+	)
+}
+
+// s0Features appends the features of word s0 (the top of the stack) by itself.
+func (s *state) s0Features(fs []uint64, suf []uint64, s0 int) []uint64 {
+	mix := perceptron.Mix
+	s0w, s0p := s.wAt(s0), s.pAt(s0)
+	return append(fs,
+		mix(tS0w, s0w), mix(tS0p, s0p), mix(tS0wp, mix(s0w, s0p)),
+		mix(tS0suf, sufAt(suf, s0)),
+		mix(tS0u, s.uAt(s0)), mix(tS0c, s.cAt(s0)),
+	)
+}
+
+// s1Features appends the features of word s1 (second on the stack) by itself.
+func (s *state) s1Features(fs []uint64, s1 int) []uint64 {
+	mix := perceptron.Mix
+	return append(fs,
+		mix(tS1w, s.wAt(s1)), mix(tS1p, s.pAt(s1)),
+		mix(tS1u, s.uAt(s1)), mix(tS1c, s.cAt(s1)),
+	)
+}
+
+// restFeatures appends the features that are in none of the cached groups.
+func (s *state) restFeatures(fs []uint64, suf []uint64) []uint64 {
+	mix := perceptron.Mix
+	last := s.n + 1
+	w, p, u, c := s.wAt, s.pAt, s.uAt, s.cAt
 	lb := func(i int) uint64 {
 		if i < 0 || i > last || s.lab[i] < 0 {
 			return 99
 		}
 		return uint64(s.lab[i])
 	}
-	sf := func(i int) uint64 {
-		if i < 0 || i > last {
-			return nw
-		}
-		return suf[i]
-	}
-	s0, s1 := s.top(), none
-	if len(s.stack) > 1 {
-		s1 = s.stack[len(s.stack)-2]
-	}
+	s0, s1 := s.top(), s.second()
 	n0 := s.b // the root when all words are shifted
-	n1, n2 := n0+1, n0+2
+	n1 := n0 + 1
 	if n1 > last {
 		n1 = none
-	}
-	if n2 > last {
-		n2 = none
 	}
 	s0h, s0h2 := none, none
 	s0l, s0l2, s0r, s0r2 := none, none, none, none
@@ -317,14 +465,9 @@ func (s *state) features(fs []uint64, suf []uint64) []uint64 {
 		d = 8
 	}
 	s0w, s0p, n0w, n0p := w(s0), p(s0), w(n0), p(n0)
-	n1w, n1p, n2w, n2p := w(n1), p(n1), w(n2), p(n2)
+	n1p := p(n1)
 	s0wp, n0wp := mix(s0w, s0p), mix(n0w, n0p)
 	fs = append(fs,
-		mix(tBias, 0),
-		mix(tS0w, s0w), mix(tS0p, s0p), mix(tS0wp, s0wp),
-		mix(tN0w, n0w), mix(tN0p, n0p), mix(tN0wp, n0wp),
-		mix(tN1w, n1w), mix(tN1p, n1p), mix(tN1wp, mix(n1w, n1p)),
-		mix(tN2w, n2w), mix(tN2p, n2p), mix(tN2wp, mix(n2w, n2p)),
 		mix(mix(tS0wpN0wp, s0wp), n0wp),
 		mix(mix(tS0wpN0w, s0wp), n0w),
 		mix(mix(tS0wN0wp, s0w), n0wp),
@@ -332,8 +475,6 @@ func (s *state) features(fs []uint64, suf []uint64) []uint64 {
 		mix(mix(tS0pN0wp, s0p), n0wp),
 		mix(mix(tS0wN0w, s0w), n0w),
 		mix(mix(tS0pN0p, s0p), n0p),
-		mix(mix(tN0pN1p, n0p), n1p),
-		mix(mix(mix(tN0pN1pN2p, n0p), n1p), n2p),
 		mix(mix(mix(tS0pN0pN1p, s0p), n0p), n1p),
 		mix(mix(mix(tS0hpS0pN0p, p(s0h)), s0p), n0p),
 		mix(mix(mix(tS0pS0lpN0p, s0p), p(s0l)), n0p),
@@ -360,46 +501,32 @@ func (s *state) features(fs []uint64, suf []uint64) []uint64 {
 		mix(mix(tS0wSr, s0w), sr0), mix(mix(tS0pSr, s0p), sr0),
 		mix(mix(tS0wSl, s0w), sl0), mix(mix(tS0pSl, s0p), sl0),
 		mix(mix(tN0wSl, n0w), sln0), mix(mix(tN0pSl, n0p), sln0),
-		mix(tS1w, w(s1)), mix(tS1p, p(s1)),
 		mix(mix(mix(tS1pS0pN0p, p(s1)), s0p), n0p),
 		mix(mix(tS1wS0w, w(s1)), s0w),
-		mix(mix(tN0wN1w, n0w), n1w),
-		mix(mix(tS0sufN0p, sf(s0)), n0p),
-		mix(tN0suf, sf(n0)),
-		mix(tS0suf, sf(s0)),
-		mix(tN1suf, sf(n1)),
+		mix(mix(tS0sufN0p, sufAt(suf, s0)), n0p),
 	)
-	u := func(i int) uint64 {
-		if i < 0 || i > last {
-			return np
-		}
-		return s.u[i]
-	}
-	c := func(i int) uint64 {
-		if i < 0 || i > last {
-			return np
-		}
-		return s.c[i]
-	}
 	s0u, n0u, s0c, n0c := u(s0), u(n0), c(s0), c(n0)
-	fs = append(fs,
-		mix(tS0u, s0u), mix(tN0u, n0u), mix(tN1u, u(n1)), mix(mix(tS0uN0u, s0u), n0u),
-		mix(tS0c, s0c), mix(tN0c, n0c), mix(tN1c, c(n1)), mix(mix(tS0cN0c, s0c), n0c),
-		mix(mix(tS0cN0p, s0c), n0p), mix(mix(tS0pN0c, s0p), n0c), mix(tS1u, u(s1)),
-	)
-	s2, n3 := none, n0+3
+	s2 := none
 	if len(s.stack) > 2 {
 		s2 = s.stack[len(s.stack)-3]
 	}
-	if n3 > last {
-		n3 = none
+	if s.feats >= 1 && s0 != none {
+		sn := mix(s0p, n0p)
+		nv := between(s.nverb, s0, n0)
+		fs = append(fs,
+			mix(mix(tS0pN0pVerbs, sn), nv),
+			mix(mix(tS0pN0pPunct, sn), between(s.npunct, s0, n0)),
+			mix(mix(tS0pN0pQuotes, sn), between(s.nquote, s0, n0)),
+			mix(mix(tS0lS0pN0p, sn), lb(s0)),
+			mix(mix(mix(tS0wN0pVerbs, s0w), n0p), nv),
+		)
 	}
-	fs = append(fs,
-		mix(tS1c, c(s1)), mix(tN2c, c(n2)), mix(mix(tN0cN1c, n0c), c(n1)),
-		mix(mix(tS0huN0u, u(s0h)), n0u), mix(tN3p, p(n3)),
+	return append(fs,
+		mix(mix(tS0uN0u, s0u), n0u),
+		mix(mix(tS0cN0c, s0c), n0c),
+		mix(mix(tS0cN0p, s0c), n0p), mix(mix(tS0pN0c, s0p), n0c),
+		mix(mix(tS0huN0u, u(s0h)), n0u),
 		mix(mix(mix(tS2pS1pS0p, p(s2)), p(s1)), s0p),
 		mix(mix(tS0wN0c, s0w), n0c), mix(mix(tS0cN0w, s0c), n0w),
-		mix(mix(mix(tN0uN1uN2u, n0u), u(n1)), u(n2)),
 	)
-	return fs
 }

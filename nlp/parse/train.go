@@ -17,7 +17,10 @@ type Options struct {
 	Seed    int64   // shuffling and exploration seed
 	Prune   float64 // averaged weights below this are dropped
 	Explore float64 // probability of following a wrong prediction from epoch 2 on
-	Log     io.Writer
+	// Features is the feature set version (0: the original set; 1: also counts of verbs,
+	// punctuation and quotes or brackets between the stack top and the buffer front).
+	Features int
+	Log      io.Writer
 	// Checkpoint, if set, is called with each new best parser (by dev LAS).
 	Checkpoint func(*Parser, Scores)
 }
@@ -71,6 +74,9 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 	if o.Explore == 0 {
 		o.Explore = 0.9
 	}
+	if o.Features < 0 || o.Features > maxFeatures {
+		return nil, Scores{}, fmt.Errorf("parse: feature set %d unknown", o.Features)
+	}
 	logf := func(format string, a ...any) {
 		if o.Log != nil {
 			fmt.Fprintf(o.Log, format, a...)
@@ -116,7 +122,7 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 			if n == 0 {
 				continue
 			}
-			suf, buf = prepare(&st, suf, buf, s.Words, s.Tags, s.UTags, classes)
+			suf, buf = prepare(&st, suf, buf, s.Words, s.Tags, s.UTags, classes, o.Features)
 			gh, gl = gh[:0], gl[:0]
 			gh = append(gh, none)
 			gl = append(gl, none)
@@ -167,7 +173,7 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 				}
 			}
 		}
-		p := newParser(tr.Model(nil, o.Prune), labels, classes)
+		p := newParser(tr.Model(nil, o.Prune), labels, classes, o.Features)
 		sc := p.Evaluate(dev)
 		logf("parse: epoch %d: train transition acc %.4f, dev uas %.4f las %.4f, %d features, %d weights\n",
 			ep, 1-float64(errs)/float64(steps), sc.UAS, sc.LAS, p.model.NumFeatures(), p.model.NumWeights())

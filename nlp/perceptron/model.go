@@ -220,8 +220,24 @@ func (m *Model) sum(feats []uint64, q *[maxDenseClasses]int32) {
 				q[uint8(x>>16)] += int32(int16(uint16(x)))
 			}
 		}
-		// dense rows four at a time: one load and store of the sums per four additions
+		// dense rows eight or four at a time: one load and store of the sums per row group
 		k := 0
+		for ; k+8 <= nd; k += 8 {
+			r0 := m.dense[rows[k] : int(rows[k])+lanes]
+			r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
+			r2 := m.dense[rows[k+2] : int(rows[k+2])+lanes]
+			r3 := m.dense[rows[k+3] : int(rows[k+3])+lanes]
+			r4 := m.dense[rows[k+4] : int(rows[k+4])+lanes]
+			r5 := m.dense[rows[k+5] : int(rows[k+5])+lanes]
+			r6 := m.dense[rows[k+6] : int(rows[k+6])+lanes]
+			r7 := m.dense[rows[k+7] : int(rows[k+7])+lanes]
+			a := acc[:len(r0)]
+			r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+			r4, r5, r6, r7 = r4[:len(r0)], r5[:len(r0)], r6[:len(r0)], r7[:len(r0)]
+			for j, v := range r0 {
+				a[j] += v + r1[j] + r2[j] + r3[j] + r4[j] + r5[j] + r6[j] + r7[j]
+			}
+		}
 		for ; k+4 <= nd; k += 4 {
 			r0 := m.dense[rows[k] : int(rows[k])+lanes]
 			r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
