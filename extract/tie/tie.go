@@ -31,6 +31,12 @@ type Extractor struct {
 	titles   [][]string // title words that may start a person mention
 	fromEvts map[string]lex.EventTie
 	vocab    map[string]bool // every word the patterns spell out
+	// titleHeads are the first words of multi-word titles ("supreme" of "supreme leader"): a
+	// one-word mention reading one is a piece of a title, not an actor.
+	titleHeads map[string]bool
+	honorific  map[string]bool // one-word titles that open a person's name
+	leadTitle  map[string]bool // one-word leadership titles
+	unitNouns  map[string]bool // "police" in "police chief of B": the leader leads a unit of B
 }
 
 // elem is one position of a pattern: alternatives, each a sequence of words.
@@ -60,7 +66,24 @@ type hyphen struct {
 // New returns an Extractor with the shipped patterns.
 func New() *Extractor {
 	ps, syn := lex.Patterns()
-	x := &Extractor{fromEvts: lex.FromEvents(), vocab: map[string]bool{}}
+	x := &Extractor{fromEvts: lex.FromEvents(), vocab: map[string]bool{}, titleHeads: map[string]bool{},
+		honorific: map[string]bool{}, leadTitle: map[string]bool{}, unitNouns: map[string]bool{}}
+	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
+		for _, alt := range syn[t] {
+			if len(alt) > 1 {
+				x.titleHeads[alt[0]] = true
+			} else if len(alt) == 1 && t == "HONORIFIC" {
+				x.honorific[alt[0]] = true
+			} else if len(alt) == 1 && t == "LEADTITLE" {
+				x.leadTitle[alt[0]] = true
+			}
+		}
+	}
+	for _, alt := range syn["UNITNOUN"] {
+		if len(alt) == 1 {
+			x.unitNouns[alt[0]] = true
+		}
+	}
 	for _, alts := range syn {
 		for _, alt := range alts {
 			for _, w := range alt {
@@ -461,6 +484,59 @@ func descriptionStart(v *view.View, lo, end int) int {
 	return -1
 }
 
+// typeOf returns the entity type of mention mi for the slot constraints: a name opened by an
+// honorific ("General Sir ...", "Dr ...") is a person whatever the recogniser said.
+func (x *Extractor) typeOf(v *view.View, mi int) string {
+	m := v.Mentions[mi]
+	if m.Type != faultline.PERSON && m.Last-m.First >= 2 && x.honorific[strings.TrimSuffix(v.Toks[m.First].Lower, ".")] {
+		return faultline.PERSON
+	}
+	return m.Type
+}
+
+// titlePiece reports whether mention mi is a single word that opens a multi-word title
+// followed by the rest of it ("Supreme" before "Leader").
+func (x *Extractor) titlePiece(v *view.View, mi int) bool {
+	m := v.Mentions[mi]
+	return m.Last-m.First == 1 && x.titleHeads[v.Toks[m.First].Lower] && m.Last < len(v.Toks) &&
+		(x.leadTitle[v.Toks[m.Last].Lower] || x.vocab[v.Toks[m.Last].Lower])
+}
+
+// unitLeader reports whether a leadership title among the words between or before the
+// mentions follows a unit noun ("police chief", "division commander"): its holder leads a
+// unit of the organisation or place named, not the whole.
+func (x *Extractor) unitLeader(v *view.View, mids [][]int, left []int) bool {
+	check := func(toks []int, step int) bool {
+		for k := 0; k+1 < len(toks); k++ {
+			u, t := toks[k], toks[k+1]
+			if step < 0 {
+				u, t = t, u
+			}
+			if x.unitNouns[v.Toks[u].Lower] && x.leadTitle[v.Toks[t].Lower] && t == u+1 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, md := range mids {
+		if check(md, 1) {
+			return true
+		}
+	}
+	return check(left, -1)
+}
+
+// class groups entity types that one actor may carry.
+func class(t string) string {
+	switch t {
+	case faultline.ORG, faultline.NORP:
+		return "group"
+	case faultline.GPE, faultline.LOC, faultline.FAC:
+		return "place"
+	}
+	return t
+}
+
 // compoundModifier reports whether mention m opens a hyphenated modifier ("X-linked",
 // "X-based"): the mention then qualifies the noun after it and is not a tie end itself.
 func compoundModifier(v *view.View, m view.Mention) bool {
@@ -633,8 +709,17 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		if p.first == "B" {
 			a, b = m2, m1
 		}
-		if !allowed(p.cons["A"], v.Mentions[a].Type) || !allowed(p.cons["B"], v.Mentions[b].Type) {
+		if !allowed(p.cons["A"], x.typeOf(v, a)) || !allowed(p.cons["B"], x.typeOf(v, b)) {
 			continue
+		}
+		if x.titlePiece(v, a) || x.titlePiece(v, b) {
+			continue // "Supreme" of "Supreme Leader K" tagged as a name
+		}
+		if p.typ == "renamed_from" && class(v.Mentions[a].Type) != class(v.Mentions[b].Type) {
+			continue // a renamed actor keeps its kind
+		}
+		if p.typ == "leader_of" && x.unitLeader(v, mids, left) {
+			continue // "the police chief of B" leads B's police, not B
 		}
 		if !v.Mentions[a].Actorish() && p.typ != "located_in" {
 			continue
