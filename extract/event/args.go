@@ -24,6 +24,8 @@ var (
 	quoteMarks        = set("\" “ ” ''")
 	endPunct          = set(", . ! ? ;")
 	possessive        = set("'s ’s ' ’")
+	nonTargetPreps    = set("for under over about between among") // "opposed the accord between A and B"
+	perpetrators      = lex.Perpetrators()
 	speech            = set("said says say told tells claimed claims stated insisted added warned announced argued")
 )
 
@@ -46,6 +48,9 @@ func actorArg(v *view.View, mi int, modifiers bool) bool {
 	}
 	if m.Placeish() && prepBefore(v, m.First, placePrep) {
 		return false
+	}
+	if m.Last <= datelineEnd(v, m.First) {
+		return false // "NAJAF, Iraq (Wire) — ...": the dateline
 	}
 	// "Sunni-run ministry", "US-led forces": a hyphenated modifier, not an argument.
 	if m.End+1 < len(v.Text) && v.Text[m.End] == '-' && v.Text[m.End+1] >= 'a' && v.Text[m.End+1] <= 'z' {
@@ -163,14 +168,36 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 // leftMention returns the nearest actor mention to the left of token i in its clause that
 // is not the object of a preposition; for a relative clause it is the antecedent.
 func leftMention(v *view.View, i int, s view.Sent) int {
-	// "A warned B, accusing C": a participle after a comma shares the main clause's subject.
-	if v.HasPOS && i-1 > s.First && v.Toks[i-1].Lower == "," && v.Toks[i].XPOS == "VBG" {
-		for k := i - 2; k > s.First; k-- {
-			if t := v.Toks[k]; t.UPOS == "VERB" && (t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP") && t.Mention < 0 {
-				return leftMention(v, k, s)
-			}
+	// "A warned B, accusing C": a participle after a comma (not one of a list: "funding,
+	// arming and directing") shares the main clause's subject.
+	if k := mainVerb(v, i, s); k >= 0 {
+		return leftMentionIn(v, k, s)
+	}
+	return leftMentionIn(v, i, s)
+}
+
+// mainVerb returns, for a participle after a comma ("..., accusing B"), the nearest finite
+// verb before it, whose subject the participle shares; -1 when there is none or the
+// participle is one of a list ("funding, training, arming and directing").
+func mainVerb(v *view.View, i int, s view.Sent) int {
+	if !v.HasPOS || i-2 <= s.First || v.Toks[i-1].Lower != "," || v.Toks[i].XPOS != "VBG" ||
+		strings.HasSuffix(v.Toks[i-2].Lower, "ing") {
+		return -1
+	}
+	for k := i - 2; k > s.First; k-- {
+		t := v.Toks[k]
+		if t.UPOS != "VERB" || t.Mention >= 0 {
+			continue
+		}
+		if t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP" || ((t.XPOS == "VBN" || t.XPOS == "VBG") && auxWords[v.Toks[k-1].Lower]) {
+			return k
 		}
 	}
+	return -1
+}
+
+// leftMentionIn is leftMention within the clause of token i.
+func leftMentionIn(v *view.View, i int, s view.Sent) int {
 	start := clauseStart(v, i, s)
 	fallback := -1 // "fighters of A attacked", "units led by A attacked": A, when nothing better
 	for j := i - 1; j >= start; j-- {
@@ -261,7 +288,9 @@ func eachOther(v *view.View, j int, s view.Sent) bool {
 }
 
 // rightArgs scans right of token i for the target and, after "by", the agent.
-func rightArgs(v *view.View, i int, s view.Sent) (target, by int) {
+// A mediator's targets may follow "between" ("brokered a truce between A and B"); no other
+// trigger's ("opposed the accord between A and B").
+func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int) {
 	target, by = -1, -1
 	limit := i + 10
 	if limit > s.Last {
@@ -279,7 +308,7 @@ func rightArgs(v *view.View, i int, s view.Sent) (target, by int) {
 				}
 				continue
 			}
-			if target < 0 && actor(v, mi) && !prepBefore(v, m.First, set("for under over about")) {
+			if target < 0 && actor(v, mi) && (!prepBefore(v, m.First, nonTargetPreps) || (mediation && prepBefore(v, m.First, set("between")))) {
 				target = mi
 			}
 			continue
@@ -434,7 +463,7 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		start < s.Last && v.Toks[start].Lower == "that" {
 		start++
 	}
-	tgt, by := rightArgs(v, start, s)
+	tgt, by := rightArgs(v, start, s, strings.HasPrefix(tr.CAMEO, "045"))
 	// "killed by insurgents" (a reduced relative) and "Financed by A, B ...": passives
 	// without an auxiliary.
 	byNext := i+n < s.Last && v.Toks[i+n].Lower == "by" && strings.HasSuffix(v.Toks[i].Lower, "ed")
@@ -822,4 +851,52 @@ func reducedRelative(v *view.View, i int, s view.Sent) bool {
 		return false
 	}
 	return strings.HasSuffix(w, "s") && !auxWords[w] && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous")
+}
+
+// datelineEnd returns the first token after the dateline of the sentence of token i
+// ("NAJAF, Iraq — ", "BAGHDAD (Gulf Wire) — "): an upper-case opening word, then a dash
+// within eight tokens. Without a dateline it returns the sentence's first token.
+func datelineEnd(v *view.View, i int) int {
+	si := v.Toks[i].Sent
+	if si >= len(v.Sents) {
+		return -1
+	}
+	s := v.Sents[si]
+	w := v.Text[v.Toks[s.First].Start:v.Toks[s.First].End]
+	if len(w) < 3 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+		return s.First
+	}
+	for j := s.First + 1; j < s.Last && j <= s.First+8; j++ {
+		switch v.Toks[j].Lower {
+		case "—", "--", "–":
+			return j + 1
+		}
+	}
+	return s.First
+}
+
+// unnamedAgent reports whether the verbal trigger at tokens [i, i+n) may stand without a
+// named source: it is passive ("B was killed", "killed by"), or its subject is a weapon or
+// an unnamed perpetrator ("a roadside bomb killed B", "gunmen seized B"; for a participle
+// after a comma, the main clause's subject: "a bomb exploded, killing B").
+func unnamedAgent(v *view.View, i, n int, s view.Sent) bool {
+	if passive(v, i, s) || (i+n < s.Last && v.Toks[i+n].Lower == "by") {
+		return true
+	}
+	if k := mainVerb(v, i, s); k >= 0 {
+		i = k
+	}
+	// The subject noun phrase: up to eight words back in the clause, before any other verb
+	// or actor mention ("gunmen in police uniforms killed B", "the blast on 13 May
+	// destroyed B").
+	for j := i - 1; j >= s.First && j >= i-8; j-- {
+		t := v.Toks[j]
+		if perpetrators[t.Lower] {
+			return true
+		}
+		if t.Mention >= 0 || clauseWords[t.Lower] || (v.HasPOS && t.UPOS == "VERB") {
+			return false
+		}
+	}
+	return false
 }

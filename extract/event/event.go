@@ -150,7 +150,9 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				// unnamed perpetrator keeps an empty source ("a bomb killed five police").
 				// A nominal one ("the occupation of B", "attacks on B") names no happening
 				// by itself: it needs its source too.
-				if !x.Partial && (tgt < 0 || (src < 0 && (tr.CAMEO < "17" || nominal))) {
+				// A verbal one needs a passive ("B was killed") or a weapon or unnamed
+				// perpetrator for subject ("a bomb killed B", "gunmen seized B").
+				if !x.Partial && (tgt < 0 || (src < 0 && (tr.CAMEO < "17" || nominal || !unnamedAgent(v, i, n, s)))) {
 					continue
 				}
 				if src >= 0 && tgt >= 0 && sameActor(v.Mentions[src], v.Mentions[tgt]) {
@@ -302,13 +304,20 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 	if isNoun {
 		bn, nn = longest(x.nouns[t.Lower], true)
 		if bn == nil && !prepMiss && v.HasPOS && t.UPOS == "NOUN" {
-			// A tagged noun with a verb entry only ("lavished praise on", "the conflict
-			// between"): the noun keeps the verb's code.
+			// A tagged noun with a hand-curated verb entry only ("lavished praise on"): the
+			// noun keeps the verb's code. The converted PETRARCH verbs are not read as
+			// nouns ("Baghdad's aim of").
 			c := x.verbs[t.Lower]
 			if t.Lemma != "" && t.Lemma != t.Lower {
 				c = append(append([]*trigger{}, c...), x.verbs[t.Lemma]...)
 			}
-			bn, nn = longest(c, false)
+			var hc []*trigger
+			for _, tr := range c {
+				if tr.hand {
+					hc = append(hc, tr)
+				}
+			}
+			bn, nn = longest(hc, false)
 		}
 	}
 	if prepMiss && (!v.HasPOS || !isVerb) {

@@ -381,6 +381,18 @@ func TestArgumentRules(t *testing.T) {
 		{input("The attacks on the Red Brigade are on the increase.", "", "Red Brigade/ORG"), nil},
 		{input("Mayor Petrov was killed.", "", "Petrov/PERSON"),
 			[]want{{"killed", "", "Petrov", "1823", "asserted"}}},
+		// Violence without a named source: passive, a weapon or an unnamed perpetrator;
+		// not an active verb whose subject is no actor.
+		{input("A roadside bomb killed Mayor Petrov.", "", "Petrov/PERSON"),
+			[]want{{"killed", "", "Petrov", "1823", "asserted"}}},
+		{input("Masked gunmen abducted Mayor Petrov.", "", "Petrov/PERSON"),
+			[]want{{"abducted", "", "Petrov", "181", "asserted"}}},
+		{input("The tribes pledged to fight the Red Brigade.", "", "Red Brigade/ORG"), nil},
+		// A dateline is no argument.
+		{input("VELIKA, Ostrava — The Red Brigade attacked the town hall.", "", "VELIKA/GPE", "Ostrava/GPE", "Red Brigade/ORG"), nil},
+		// "between" introduces targets of a mediator only.
+		{input("Norland opposed the accord between Ostrava and Velika.", "", "Norland/GPE", "Ostrava/GPE", "Velika/GPE"),
+			[]want{{"accord", "Ostrava", "Velika", "057", "asserted"}, {"accord", "Velika", "Ostrava", "057", "asserted"}}},
 		// A participle after a comma shares the main clause's subject.
 		{tagged("Norland/PROPN/NNP warned/VERB/VBD Ostrava/PROPN/NNP ,/PUNCT/, accusing/VERB/VBG Velika/PROPN/NNP of/ADP/IN lies/NOUN/NNS",
 			[3]any{0, 1, "GPE"}, [3]any{2, 3, "GPE"}, [3]any{5, 6, "GPE"}),
@@ -392,6 +404,12 @@ func TestArgumentRules(t *testing.T) {
 			[]want{{"arrested", "Norland", "Red Brigade", "173", "asserted"}}},
 		{tagged("Norland/PROPN/NNP arrested/VERB/VBD the/DET/DT Red/PROPN/NNP Brigade/PROPN/NNP treasurer/NOUN/NN",
 			[3]any{0, 1, "GPE"}, [3]any{3, 5, "ORG"}), nil},
+		// Only hand-curated verbs are read as nouns when the tagger says noun.
+		{tagged("Norland/PROPN/NNP lavished/VERB/VBD praise/NOUN/NN on/ADP/IN Ostrava/PROPN/NNP",
+			[3]any{0, 1, "GPE"}, [3]any{4, 5, "GPE"}),
+			[]want{{"praise", "Norland", "Ostrava", "051", "asserted"}}},
+		{tagged("Norland/PROPN/NNP shared/VERB/VBD Ostrava/PROPN/NNP 's/PART/POS aim/NOUN/NN of/ADP/IN Velika/PROPN/NNP",
+			[3]any{0, 1, "GPE"}, [3]any{2, 3, "GPE"}, [3]any{6, 7, "GPE"}), nil},
 		// The agent of a nominal may modify a noun.
 		{tagged("The/DET/DT Hill/PROPN/NNP Tigers/PROPN/NNPS were/AUX/VBD under/ADP/IN heavy/ADJ/JJ attack/NOUN/NN by/ADP/IN a/DET/DT Norland/PROPN/NNP offensive/NOUN/NN",
 			[3]any{1, 3, "ORG"}, [3]any{9, 10, "GPE"}),

@@ -28,6 +28,9 @@ var modalityTSV string
 //go:embed members.txt
 var membersTXT string
 
+//go:embed perpetrators.txt
+var perpetratorsTXT string
+
 // Entry is one trigger of the codebook.
 type Entry struct {
 	Words      []string // lower-case words; for a verb the first is the lemma
@@ -185,9 +188,16 @@ func Cues() map[string][]string {
 // Members returns the nouns for the people of a group (fighters, commander, officials): a
 // name modifying one of them ("a Hezbollah commander") stands for the group as an event
 // argument.
-func Members() map[string]bool {
+func Members() map[string]bool { return words(membersTXT) }
+
+// Perpetrators returns the subjects that let an act of violence stand without a named
+// source: weapons and blasts (bomb, explosion) and unnamed perpetrators (gunmen).
+func Perpetrators() map[string]bool { return words(perpetratorsTXT) }
+
+// words reads a list of one word a line, with # comments.
+func words(txt string) map[string]bool {
 	m := map[string]bool{}
-	for _, l := range strings.Split(membersTXT, "\n") {
+	for _, l := range strings.Split(txt, "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
 			m[strings.ToLower(l)] = true
 		}
