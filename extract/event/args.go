@@ -36,7 +36,7 @@ func actor(v *view.View, mi int) bool {
 }
 
 // actorArg is actor; modifiers says whether a mention modifying a following common noun
-// is refused ("headed the Iraq team"): for agents it is kept ("the Iraqi army division
+// is refused ("headed the Valdora team"): for agents it is kept ("the Valdoran army division
 // arrested": the army).
 func actorArg(v *view.View, mi int, modifiers bool) bool {
 	if mi < 0 {
@@ -50,15 +50,15 @@ func actorArg(v *view.View, mi int, modifiers bool) bool {
 		return false
 	}
 	if m.Last <= datelineEnd(v, m.First) {
-		return false // "NAJAF, Iraq (Wire) — ...": the dateline
+		return false // "VELIKA, Ostrava (Wire) — ...": the dateline
 	}
 	// "Sunni-run ministry", "US-led forces": a hyphenated modifier, not an argument.
 	if m.End+1 < len(v.Text) && v.Text[m.End] == '-' && v.Text[m.End+1] >= 'a' && v.Text[m.End+1] <= 'z' {
 		return false
 	}
-	// With tags: a mention followed by a common noun modifies it ("the Iraq team").
+	// With tags: a mention followed by a common noun modifies it ("the Valdora team").
 	// But a group's name before a noun for its people stands for the group ("arrested a
-	// Hezbollah commander", "attacked rebel positions").
+	// Red Brigade commander", "attacked rebel positions").
 	if modifiers && v.HasPOS && m.Last < len(v.Toks) && v.Toks[m.Last].UPOS == "NOUN" && v.Toks[m.Last].Sent == v.Toks[m.First].Sent &&
 		!members[v.Toks[m.Last].Lower] {
 		return false
@@ -78,7 +78,7 @@ func modifierActor(v *view.View, mi, i int) bool {
 	}
 	for j := m.Last; j < i; j++ {
 		if v.HasPOS && v.Toks[j].UPOS == "NOUN" {
-			return false // "the Iraq team's offensive": Iraq modifies team
+			return false // "the Valdora team's offensive": Valdora modifies team
 		}
 	}
 	return true
@@ -237,7 +237,7 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 			}
 			continue
 		}
-		// A possessor ("Sadr's men attacked"): still the best available source.
+		// A possessor ("Lasko's men attacked"): still the best available source.
 		return mi
 	}
 	if fallback >= 0 {
@@ -557,7 +557,7 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 				if actor(v, mk) || (p == "by" && actorArg(v, mk, false)) {
 					break
 				}
-				// A refused modifier ("from Badr-linked army units"): read on.
+				// A refused modifier ("from Brigade-linked army units"): read on.
 				k = v.Mentions[mk].Last
 				limit = k + 1
 				continue
@@ -728,7 +728,7 @@ func subjectOf(v *view.View, h int) (srcs []int, pass bool) {
 		case "xcomp", "conj":
 			h = v.Toks[h].Head
 		case "acl":
-			// "militias backed by Iran": the modified noun is the subject (passive-like).
+			// "militias backed by Norland": the modified noun is the subject (passive-like).
 			return withConj(v, v.Toks[h].Head), true
 		default:
 			return nil, false
@@ -834,7 +834,7 @@ func filter(ps [][2]int) [][2]int {
 }
 
 // reducedRelative reports whether the -ed verb at i follows a common noun directly, as in
-// "fighters trained in Iran" (untagged text only).
+// "fighters trained in Norland" (untagged text only).
 func reducedRelative(v *view.View, i int, s view.Sent) bool {
 	if i <= s.First {
 		return false
@@ -854,7 +854,7 @@ func reducedRelative(v *view.View, i int, s view.Sent) bool {
 }
 
 // datelineEnd returns the first token after the dateline of the sentence of token i
-// ("NAJAF, Iraq — ", "BAGHDAD (Gulf Wire) — "): an upper-case opening word, then a dash
+// ("VELIKA, Ostrava — ", "DARUN (Wire) — "): an upper-case opening word, then a dash
 // within eight tokens. Without a dateline it returns the sentence's first token.
 func datelineEnd(v *view.View, i int) int {
 	si := v.Toks[i].Sent
