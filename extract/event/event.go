@@ -306,7 +306,7 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 		if bn == nil && !prepMiss && v.HasPOS && t.UPOS == "NOUN" {
 			// A tagged noun with a hand-curated verb entry only ("lavished praise on"): the
 			// noun keeps the verb's code. The converted PETRARCH verbs are not read as
-			// nouns ("Baghdad's aim of").
+			// nouns ("Darun's aim of").
 			c := x.verbs[t.Lower]
 			if t.Lemma != "" && t.Lemma != t.Lower {
 				c = append(append([]*trigger{}, c...), x.verbs[t.Lemma]...)

@@ -6,7 +6,7 @@
 // "in October", "last February", "earlier this month", "a few weeks ago", "last fall",
 // "late last summer", "yesterday") resolve against Document.Date; when the anchor is unknown,
 // or too coarse (a year-only date for "last February"), Value stays "" — never guessed.
-// Expressions relative to another event ("five years after the fall of Baghdad") are kept
+// Expressions relative to another event ("five years after the fall of the capital") are kept
 // with precision "approx" and no value.
 //
 // A month named without a year is the latest such month not more than one month after the
