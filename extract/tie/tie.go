@@ -16,6 +16,7 @@ package tie
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/faultline/faultline"
@@ -271,6 +272,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 			}
 		}
 	}
+	x.compounds(v, in, out, emit)
 	// Ties implied by coded events.
 	for _, e := range in.Out.Events {
 		if e.Source == nil || e.Target == nil || e.Source.Start == e.Target.Start {
@@ -299,6 +301,63 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		emit(t)
 	}
 	return out
+}
+
+// compounds handles two names joined by a hyphen in one token ("the joint X-Y campaign"),
+// of which the view keeps only the first as a mention: the pair ties of the hyphen patterns
+// ("X-Y alliance", "X-Y rivalry") between them, and, when the compound names a joint
+// undertaking (a noun of an allied_with pair pattern), every tie found for the first name
+// holds for the second too ("the joint X-Y campaign against C": both oppose C).
+func (x *Extractor) compounds(v *view.View, in *extract.Input, out []faultline.Tie, emit func(faultline.Tie)) {
+	known := map[[2]int]bool{}
+	for _, m := range v.Mentions {
+		known[[2]int{m.Start, m.End}] = true
+	}
+	for _, e := range in.Out.Entities {
+		if known[[2]int{e.Start, e.End}] || e.Start <= 0 || e.End > len(v.Text) {
+			continue
+		}
+		ti := sort.Search(len(v.Toks), func(k int) bool { return v.Toks[k].End > e.Start })
+		if ti >= len(v.Toks) || v.Toks[ti].Start > e.Start || v.Toks[ti].Mention < 0 {
+			continue
+		}
+		mi := v.Toks[ti].Mention
+		m := v.Mentions[mi]
+		hid := view.Mention{Start: e.Start, End: e.End, Type: e.Type, Actor: e.Actor, Text: e.Text}
+		if !m.Actorish() || !hid.Actorish() || m.End+1 != e.Start || v.Text[m.End] != '-' {
+			continue // only "M-E", the second name hidden in M's token
+		}
+		if v.Toks[ti].End != e.End {
+			continue
+		}
+		next := ""
+		if ti+1 < len(v.Toks) && v.Toks[ti+1].Sent == v.Toks[ti].Sent {
+			next = v.Toks[ti+1].Lower
+		}
+		si := v.Toks[ti].Sent
+		joint := false
+		for _, h := range x.hyphens {
+			if h.pair && h.next[next] {
+				emit(faultline.Tie{Type: h.typ, Sign: h.sign, A: *m.Ref(), B: *hid.Ref(),
+					Modality: faultline.Asserted, Evidence: v.SentenceSpan(si)})
+				joint = joint || h.typ == "allied_with"
+			}
+		}
+		if !joint {
+			continue
+		}
+		for _, t := range out {
+			switch {
+			case t.A.Start == m.Start && t.B.Start != e.Start:
+				t.A = *hid.Ref()
+			case t.B.Start == m.Start && t.A.Start != e.Start:
+				t.B = *hid.Ref()
+			default:
+				continue
+			}
+			emit(t)
+		}
+	}
 }
 
 // has reports whether ts holds a tie of type typ from the mention at a to the one at b.

@@ -9,6 +9,7 @@ import (
 	"github.com/faultline/faultline/extract/internal/view"
 	lex "github.com/faultline/faultline/lexicon/ties"
 	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/tokenize"
 )
 
 func input(text string, ents ...string) *extract.Input {
@@ -280,5 +281,20 @@ func TestTaggedWords(t *testing.T) {
 	got := render(New().Find(in))
 	if len(got) != 1 || got[0] != "Norland allied_with Hill Tigers 1 asserted" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestHyphenCompound checks two names in one hyphenated token: the view keeps the first as
+// a mention, the second only lives in the extraction's entities.
+func TestHyphenCompound(t *testing.T) {
+	text := "The joint Norland-Velika campaign against the Hill Tigers failed."
+	in := input(text, "Norland/GPE", "Velika/GPE", "Hill Tigers/ORG")
+	d := &nlp.Doc{Text: text}
+	tokenize.New().Annotate(d) // one token "Norland-Velika"
+	in.NLP = d
+	got := strings.Join(render(New().Find(in)), "\n")
+	want := "Norland opposes Hill Tigers -1 asserted\nNorland allied_with Velika 1 asserted\nVelika opposes Hill Tigers -1 asserted"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
