@@ -355,6 +355,30 @@ func passive(v *view.View, i int, s view.Sent) bool {
 	return false
 }
 
+// ofHead returns the first actor of an "of" chain ending in mention mi: "leaders of the
+// Tiger Brigade of Norland's Guard were seized" has the Tiger Brigade for patient, not the
+// Guard it belongs to.
+func ofHead(v *view.View, mi int, s view.Sent) int {
+	for n := 0; n < 4; n++ {
+		j := v.Mentions[mi].First - 1
+		if j > s.First && possessive[v.Toks[j].Lower] && v.Toks[j-1].Mention >= 0 {
+			j = v.Mentions[v.Toks[j-1].Mention].First - 1
+		}
+		for j > s.First && v.Toks[j].Lower == "the" {
+			j--
+		}
+		if j-1 < s.First || v.Toks[j].Lower != "of" {
+			break
+		}
+		h := v.Toks[j-1].Mention
+		if h < 0 || !actor(v, h) {
+			break
+		}
+		mi = h
+	}
+	return mi
+}
+
 // patientNext reports whether mention mi is the subject of the passive verb at i: it ends
 // right before the verb's auxiliaries and adverbs ("Ostrava was attacked", "Ostrava, which
 // was attacked"), not farther ("the head of the council said 100 people were killed").
@@ -495,7 +519,7 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 			srcs = coordRight(v, by, s)
 		}
 		if left >= 0 && patientNext(v, i, s, left) {
-			tgts = coordLeft(v, left, s)
+			tgts = coordLeft(v, ofHead(v, left, s), s)
 		}
 		return pairs(srcs, tgts)
 	}

@@ -393,6 +393,9 @@ func TestArgumentRules(t *testing.T) {
 		// "between" introduces targets of a mediator only.
 		{input("Norland opposed the accord between Ostrava and Velika.", "", "Norland/GPE", "Ostrava/GPE", "Velika/GPE"),
 			[]want{{"accord", "Ostrava", "Velika", "057", "asserted"}, {"accord", "Velika", "Ostrava", "057", "asserted"}}},
+		// The head of an "of" chain is the patient.
+		{input("Two leaders of the Tiger Brigade of Norland's Guard were seized by the Red Brigade.", "", "Tiger Brigade/ORG", "Norland/GPE", "Guard/ORG", "Red Brigade/ORG"),
+			[]want{{"seized", "Red Brigade", "Tiger Brigade", "173", "asserted"}}},
 		// A participle after a comma shares the main clause's subject.
 		{tagged("Norland/PROPN/NNP warned/VERB/VBD Ostrava/PROPN/NNP ,/PUNCT/, accusing/VERB/VBG Velika/PROPN/NNP of/ADP/IN lies/NOUN/NNS",
 			[3]any{0, 1, "GPE"}, [3]any{2, 3, "GPE"}, [3]any{5, 6, "GPE"}),
