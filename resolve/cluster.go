@@ -2,9 +2,11 @@ package resolve
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract/coref"
 	"github.com/faultline/faultline/lexicon/actors"
 )
 
@@ -60,6 +62,9 @@ func compatible(a, c *cluster, pass int) bool {
 	if a.gender != "" && c.gender != "" && a.gender != c.gender {
 		return false // Mr Blair is not Mrs Blair
 	}
+	if a.owned != "" && c.owned != "" && a.owned != c.owned {
+		return false // a man's regime is not his followers
+	}
 	for _, x := range a.people {
 		for _, y := range c.people {
 			if !actors.PersonCompatible(x, y) {
@@ -91,6 +96,9 @@ func merge(a, c *cluster) {
 	}
 	if a.gender == "" {
 		a.gender = c.gender
+	}
+	if a.owned == "" {
+		a.owned = c.owned
 	}
 	seen := map[string]bool{}
 	for _, p := range a.people {
@@ -141,6 +149,9 @@ func (b *builder) cluster() {
 		}
 		k := &keys[i]
 		for _, f := range nd.forms {
+			if p, ok := coref.Possessor(f); ok && tg == "o" {
+				c.owned = p.Class
+			}
 			acr := actors.Acronym(f)
 			name := b.parse(f, nd.typ)
 			key := name.Key()
@@ -176,6 +187,13 @@ func (b *builder) cluster() {
 						if pk := actors.Key(f[:i]+f[i+j+1:], nd.typ); pk != "" {
 							k.names = append(k.names, tg+":"+pk)
 						}
+					}
+				}
+				if ws := strings.Fields(f); tg == "o" && len(ws) >= 3 && actors.Acronym(ws[0]) != "" && startsUpperStr(ws[1]) {
+					// "IRGC Quds Force": the unit named with its parent's acronym is
+					// the unit ("Quds Force").
+					if pk := actors.Key(strings.Join(ws[1:], " "), nd.typ); pk != "" {
+						k.names = append(k.names, tg+":"+pk)
 					}
 				}
 				if nat, sec, ok := actors.Sector(f); ok && tg == "o" {
@@ -393,6 +411,9 @@ func (b *builder) cluster() {
 			}
 		}
 	}
+	// Groups that belong to one actor ("Saddam’s regime", "the Saddam Hussein
+	// government"; "followers of Moqtada al-Sadr", "Sadr’s movement") are one group.
+	defer b.possessed(keys)
 	// Pass 6 (below pass 5 in code order, after it in effect): a multi-word name the
 	// recogniser typed two ways ("Moqtada al-Sadr" as a person and, once, a place) is one
 	// actor when one type has at least twice the mentions of the other.
@@ -624,4 +645,70 @@ func (b *builder) sameDoc(cands []int, i int) []int {
 		}
 	}
 	return out
+}
+
+// possessed merges the group nodes whose names say they belong to the same actor, of the
+// same kind (coref.Possessor): run after the people are resolved.
+func (b *builder) possessed(keys []nodeKeys) {
+	idx := map[string][]int{}
+	var order []string
+	var person map[string]int // full person name key -> a node with it
+	personNode := func(key string) int {
+		if person == nil {
+			person = map[string]int{}
+			for i := range keys {
+				for _, k := range keys[i].names {
+					if strings.HasPrefix(k, "p:") {
+						if _, ok := person[k[2:]]; !ok {
+							person[k[2:]] = i
+						}
+					}
+				}
+			}
+		}
+		if j, ok := person[key]; ok {
+			return j
+		}
+		return -1
+	}
+	for i := range b.nodes {
+		nd := &b.nodes[i]
+		if tg := typeGroup(nd.typ); tg != "o" {
+			continue
+		}
+		for _, mi := range nd.mentions {
+			m := b.ments[mi]
+			if m.pronoun || m.nominal {
+				continue
+			}
+			p, ok := coref.Possessor(m.text)
+			if !ok {
+				continue
+			}
+			pm, ok := b.bySpan[spanKey{m.doc, m.start + p.Start, m.start + p.End}]
+			if !ok && p.Bare {
+				// "the Saddam Hussein regime" in a document that names him nowhere
+				// else: the owner is a person the corpus names in full.
+				who := m.text[p.Start:p.End]
+				if j := personNode(b.parse(who, faultline.PERSON).Key()); j >= 0 && strings.Contains(who, " ") {
+					b.addRecovered(m.doc, m.start+p.Start, m.start+p.End, who, faultline.PERSON, b.find(j))
+					pm, ok = len(b.ments)-1, true
+				}
+			}
+			if !ok {
+				continue
+			}
+			key := p.Class + ":" + strconv.Itoa(b.find(b.ments[pm].node))
+			if _, ok := idx[key]; !ok {
+				order = append(order, key)
+			}
+			idx[key] = append(idx[key], i)
+		}
+	}
+	for _, key := range order {
+		ids := idx[key]
+		for _, j := range ids[1:] {
+			b.union(ids[0], j, passName)
+		}
+	}
 }

@@ -65,6 +65,7 @@ type cluster struct {
 	dict   string         // dictionary entry id, or ""
 	people []actors.Name  // multi-word person names
 	gender string         // "m" or "f" from titles (Mr, Mrs), or ""
+	owned  string         // kind of group its names say belongs to someone (coref.Possessor), or ""
 	nodes  int
 	docs   map[int]bool
 }

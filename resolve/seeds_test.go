@@ -12,6 +12,7 @@ import (
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/eval"
 	"github.com/faultline/faultline/extract/coref"
+	"github.com/faultline/faultline/ingest"
 )
 
 // shared returns ../shared next to the module root, or skips the test.
@@ -38,7 +39,7 @@ func shared(t testing.TB) string {
 	return s
 }
 
-// seedCorpus builds extractions of the seed articles whose entities are the gold alias
+// seedCorpus builds extractions of the seed articles, dated as ingest dates them, whose entities are the gold alias
 // strings found in the text (an oracle NER: types from the gold, no actor labels), runs
 // within-document coreference over them, and returns the documents and extractions. The
 // gold is used to place and type mentions and to score, never to resolve.
@@ -109,7 +110,9 @@ func seedCorpus(t testing.TB) (*eval.Gold, []*faultline.Document, []*faultline.E
 			}
 		}
 		ents = res.Resolve(text, ents, nil)
-		docs = append(docs, &faultline.Document{ID: id, Text: text, SHA256: faultline.ContentHash(text)})
+		// The publication date as ingest infers it (the seeds give none in metadata).
+		date, _ := ingest.InferDate(text)
+		docs = append(docs, &faultline.Document{ID: id, Text: text, SHA256: faultline.ContentHash(text), Date: date})
 		exts = append(exts, &faultline.Extraction{Schema: 1, ID: id, Entities: ents})
 		texts[id] = text
 	}

@@ -67,6 +67,7 @@ func (r *Resolver) Resolve(text string, ents []faultline.Entity, sents []faultli
 		d.dictionary()
 	}
 	d.renames()
+	d.possessors()
 	d.linkNames()
 	if r.Propagate {
 		d.propagate()
@@ -90,6 +91,7 @@ type doc struct {
 	sent  []int // sentence index per entity
 	par   []int // union-find parent per entity
 	roles map[int]map[string]bool
+	owner map[int]bool // entities added for the owner named inside a group's name
 }
 
 func newDoc(text string, in []faultline.Entity, sents []faultline.Span) *doc {

@@ -37,3 +37,30 @@ func TestRepairSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestPossessor(t *testing.T) {
+	for _, tc := range []struct {
+		in, who, class string
+		bare           bool
+	}{
+		{"Vane’s regime", "Vane", "gov", false},
+		{"the Orlo Vane regime", "Orlo Vane", "gov", true},
+		{"Orlo Vane's government", "Orlo Vane", "gov", false},
+		{"followers of Orlo al-Vane", "Orlo al-Vane", "fol", false},
+		{"Al Vane's followers", "Al Vane", "fol", false},
+		{"Vane’s new movement", "Vane", "fol", false},
+		{"Ruritanian government", "Ruritanian", "gov", true},
+		{"Shiite-led government", "", "", false},
+		{"Vane’s house", "", "", false},
+		{"Blue Brigade", "", "", false},
+	} {
+		p, ok := Possessor(tc.in)
+		who := ""
+		if ok {
+			who = tc.in[p.Start:p.End]
+		}
+		if who != tc.who || p.Class != tc.class || p.Bare != tc.bare {
+			t.Errorf("Possessor(%q) = %q %q %v, want %q %q %v", tc.in, who, p.Class, p.Bare, tc.who, tc.class, tc.bare)
+		}
+	}
+}

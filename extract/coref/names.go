@@ -263,7 +263,7 @@ func (d *doc) linkNames() {
 				// A first name used alone ("Saddam"), when one person of the text has it.
 				d.union(g, i)
 				d.ents[i].Type = faultline.PERSON
-			} else if c, _ := orgCore(e.Text); c != "" && len(n.Titles) == 0 && startsUpper(e.Text) {
+			} else if c, _ := orgCore(e.Text); c != "" && len(n.Titles) == 0 && startsUpper(e.Text) && !d.owner[i] {
 				// A bare "Badr" typed as a person by NER, with "Badr Corps" in the text
 				// and no person of that name; not "Bush" for "Bush administration".
 				var fits []int

@@ -17,6 +17,30 @@ var foldTSV string
 //go:embed agents.tsv
 var agentsTSV string
 
+//go:embed possessed.tsv
+var possessedTSV string
+
+var (
+	possessedOnce sync.Once
+	possessed     map[string]string
+)
+
+// PossessedClass returns the kind of group a noun names when a person possesses it
+// ("regime" -> "gov", "followers" -> "fol"), or "".
+func PossessedClass(noun string) string {
+	possessedOnce.Do(func() {
+		possessed = map[string]string{}
+		for _, line := range strings.Split(possessedTSV, "\n") {
+			f := strings.Split(line, "\t")
+			if len(f) != 2 || strings.HasPrefix(line, "#") {
+				continue
+			}
+			possessed[f[0]] = strings.TrimSpace(f[1])
+		}
+	})
+	return possessed[strings.ToLower(noun)]
+}
+
 var (
 	agentsOnce sync.Once
 	agents     map[string]string

@@ -1,0 +1,108 @@
+package coref
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/lexicon/actors"
+)
+
+// A possessor name: capitalised words (particles such as "al-" attached), no possessive.
+const possName = `((?:al-|el-)?[A-Z][\p{L}.-]*(?:\s+(?:al-|el-)?[A-Z][\p{L}.-]*){0,4})`
+
+var (
+	possRe   = regexp.MustCompile(`^(?:[Tt]he\s+)?` + possName + `['’]s\s+(?:[a-z-]+\s+)?([A-Za-z]+)$`)
+	namedRe  = regexp.MustCompile(`^(?:[Tt]he\s+)?` + possName + `\s+([A-Za-z]+)$`)
+	ofNameRe = regexp.MustCompile(`^(?:[Tt]he\s+)?([A-Za-z][a-z]+)\s+of\s+` + possName + `$`)
+)
+
+// Possession is the owner of a group named in the group's name.
+type Possession struct {
+	// Start and End are the byte offsets of the owner's name in the group's name.
+	Start, End int
+	// Class is the kind of group (actors.PossessedClass): "gov" or "fol".
+	Class string
+	// Bare is set when the owner's name only stands before the noun ("the Assad
+	// government"), without a possessive or "of": weaker evidence of an owner.
+	Bare bool
+}
+
+// Possessor finds, in the name of a group, the person or state it belongs to: "Saddam’s
+// regime", "the Assad government", "followers of Moqtada al-Sadr".
+func Possessor(name string) (Possession, bool) {
+	var p Possession
+	try := func(re *regexp.Regexp, nameGroup, nounGroup int) bool {
+		m := re.FindStringSubmatchIndex(name)
+		if m == nil {
+			return false
+		}
+		noun := name[m[2*nounGroup]:m[2*nounGroup+1]]
+		c := actors.PossessedClass(noun)
+		if c == "" {
+			return false
+		}
+		s, e := m[2*nameGroup], m[2*nameGroup+1]
+		for _, w := range strings.Fields(name[s:e]) {
+			lw := strings.ToLower(w)
+			if actors.Demonym(lw) != "" || strings.HasSuffix(lw, "-led") || actors.PossessedClass(lw) != "" || notNameStart[lw] {
+				return false
+			}
+		}
+		p = Possession{Start: s, End: e, Class: c}
+		return true
+	}
+	if try(possRe, 1, 2) || try(ofNameRe, 2, 1) {
+		return p, true
+	}
+	if try(namedRe, 1, 2) {
+		p.Bare = true
+		return p, true
+	}
+	return p, false
+}
+
+// possessors adds a mention for the possessor named inside a group's name ("Saddam" in
+// "Saddam’s regime"): a person, or the type of the document's mention of the same name. A
+// bare name before the noun ("the Assad government") must be a name the document uses.
+// Corpus-level resolution keys the group by its possessor's actor.
+func (d *doc) possessors() {
+	byKey := map[string]int{}
+	for i, e := range d.ents {
+		if k := d.names[i].Key(); k != "" && e.Type != "" {
+			if _, ok := byKey[k]; !ok {
+				byKey[k] = i
+			}
+		}
+	}
+	n := len(d.ents)
+	for i := 0; i < n; i++ {
+		e := d.ents[i]
+		if e.Type != faultline.ORG && e.Type != faultline.NORP {
+			continue
+		}
+		p, ok := Possessor(e.Text)
+		if !ok {
+			continue
+		}
+		s, t := e.Start+p.Start, e.Start+p.End
+		if d.at(s, t) >= 0 {
+			continue
+		}
+		typ := faultline.PERSON
+		if j, ok := byKey[actors.Key(d.text[s:t], faultline.PERSON)]; ok {
+			typ = d.ents[j].Type
+		} else if j, ok := byKey[actors.Key(d.text[s:t], faultline.GPE)]; ok && (d.ents[j].Type == faultline.GPE) {
+			typ = faultline.GPE
+		} else if p.Bare {
+			continue // "the Federal government": no owner the document names
+		}
+		if typ != faultline.PERSON && typ != faultline.GPE {
+			continue
+		}
+		if d.owner == nil {
+			d.owner = map[int]bool{}
+		}
+		d.owner[d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, -1)] = true
+	}
+}
