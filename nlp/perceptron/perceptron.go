@@ -24,6 +24,13 @@
 // Models serialise with WriteTo and Read in a small binary format: weights are quantised
 // to 16 bits with one scale per model, so a weight costs 4 bytes (class + value) and a
 // feature 12 bytes.
+//
+// In memory, features are found in an open-addressed hash table; a feature with few weights
+// keeps them as a sparse (class, weight) list, one with many (models of up to 256 classes)
+// as a dense row packing two classes per 64-bit word, so that one addition serves two
+// classes. ScoreInt sums the quantised weights as integers: the sums are exact, so callers
+// may split a feature set into parts, cache the parts' scores and add them up later with
+// the same result.
 package perceptron
 
 import (
