@@ -593,7 +593,23 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 			k++
 		}
 		if k >= s.Last || k > limit || v.Toks[k].Mention < 0 {
-			break
+			// A phrase without an actor ("by an unnamed envoy to B"): go on to the next
+			// preposition close by.
+			next := -1
+			for q := j + 1; q < s.Last && q <= j+5 && k < s.Last; q++ {
+				if stopRight[v.Toks[q].Lower] || v.Toks[q].Mention >= 0 {
+					break
+				}
+				if preps[v.Toks[q].Lower] {
+					next = q
+					break
+				}
+			}
+			if next < 0 {
+				break
+			}
+			j = next
+			continue
 		}
 		mi := v.Toks[k].Mention
 		// The agent may modify a noun: "under attack by a joint A-B offensive".

@@ -357,6 +357,8 @@ func TestArgumentRules(t *testing.T) {
 		// A chain of phrases after the noun: by the agent, to the target.
 		{input("The visit by Lasko to Ostrava ended well.", "", "Lasko/PERSON", "Ostrava/GPE"),
 			[]want{{"visit", "Lasko", "Ostrava", "042", "asserted"}}},
+		{input("Lasko plans to make the first visit by a Norland leader to Velika.", "", "Lasko/PERSON", "Velika/GPE"),
+			[]want{{"visit", "Lasko", "Velika", "042", "future"}}},
 		{input("It followed a pledge by Lasko to Petrov.", "", "Lasko/PERSON", "Petrov/PERSON"),
 			[]want{{"pledge", "Lasko", "Petrov", "030", "asserted"}}},
 		{input("Norland's incursion into northern Ostrava angered many.", "", "Norland/GPE", "Ostrava/GPE"),
