@@ -217,7 +217,8 @@ var (
 	// "began funding B" state the tie itself.
 	aspectual = set("continue continues continued continuing began begin begins beginning begun start starts started starting keep keeps kept")
 	// determiners that open a description before a name: "the veteran cleric B".
-	determiners = set("the a an his her its their")
+	determiners = set("the a an his her its their many some most several")
+	quantifiers = set("many some most several")
 	// placePreps put a place in the role of a modifier: "the communities in A", not A.
 	placePreps = set("in at from across throughout inside within near")
 )
@@ -523,7 +524,7 @@ func descriptionStart(v *view.View, lo, end int) int {
 			return j
 		}
 		txt := v.Text[t.Start:t.End]
-		if t.Mention >= 0 && compoundModifier(v, v.Mentions[t.Mention]) {
+		if t.Mention >= 0 && (compoundModifier(v, v.Mentions[t.Mention]) || v.Mentions[t.Mention].Type == faultline.NORP) {
 			j = v.Mentions[t.Mention].First // "the Badr-linked B": the name is part of a modifier
 			k++
 			continue
@@ -722,7 +723,11 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 	// A description between a determiner and m2 ("to the veteran cleric B") is an
 	// apposition: the words before it alone may state the tie.
 	if d := descriptionStart(v, M1.Last, M2.First); d > M1.Last {
-		short, _, _ := x.significant(v, M1.Last, d+1)
+		end := d + 1 // "and its armed wing": the possessive stays
+		if quantifiers[v.Toks[d].Lower] {
+			end = d // "the support of many former X": the quantifier goes
+		}
+		short, _, _ := x.significant(v, M1.Last, end)
 		mids = append(mids, short)
 	}
 	// So is a possessor: "ties between A and X's B".
@@ -750,6 +755,9 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		}
 		if len(p.post) == 0 && M2.Last < s.Last && wordIs(v, M2.Last, "'s") {
 			continue // "between A and X's B": X only possesses the end
+		}
+		if len(p.post) == 0 && M2.Type == faultline.NORP && M2.Last < s.Last && (v.Toks[M2.Last].Mention >= 0 || modifierOf(v, M2)) {
+			continue // "the support of former Valdoran Communists": the adjective is no end
 		}
 		ok := false
 		for _, md := range mids {
