@@ -24,7 +24,8 @@ var (
 	quoteMarks        = set("\" “ ” ''")
 	endPunct          = set(", . ! ? ;")
 	possessive        = set("'s ’s ' ’")
-	nonTargetPreps    = set("for under over about between among") // "opposed the accord between A and B"
+	nounPreps         = set("by to against on upon into with from toward towards") // that attach to a trigger noun from afar
+	nonTargetPreps    = set("for under over about between among")                  // "opposed the accord between A and B"
 	perpetrators      = lex.Perpetrators()
 	speech            = set("said says say told tells claimed claims stated insisted added warned announced argued")
 )
@@ -173,7 +174,29 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 	if k := mainVerb(v, i, s); k >= 0 {
 		return leftMentionIn(v, k, s)
 	}
+	if k := coordVerb(v, i, s); k >= 0 {
+		return leftMention(v, k, s)
+	}
 	return leftMentionIn(v, i, s)
+}
+
+// coordVerb returns, for a verb right after "and" ("A attacked B and killed C"), the verb
+// of the same form it is coordinated with, whose subject it shares; -1 when there is none
+// within the clause.
+func coordVerb(v *view.View, i int, s view.Sent) int {
+	if !v.HasPOS || i-1 <= s.First || v.Toks[i-1].Lower != "and" || v.Toks[i].UPOS != "VERB" {
+		return -1
+	}
+	for k := i - 2; k > s.First && k >= i-15; k-- {
+		t := v.Toks[k]
+		if clauseWords[t.Lower] && t.Lower != "that" {
+			return -1
+		}
+		if t.UPOS == "VERB" && t.XPOS == v.Toks[i].XPOS && t.Mention < 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // mainVerb returns, for a participle after a comma ("..., accusing B"), the nearest finite
@@ -497,6 +520,10 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 			if v.Toks[j].Lower == "," {
 				for k := j + 1; k < s.Last && k <= j+4; k++ {
 					if mi := v.Toks[k].Mention; mi >= 0 && actor(v, mi) {
+						// "Funded by A, B's C grew": the possessed name is the subject.
+						if e := v.Mentions[mi].Last; e+1 < s.Last && possessive[v.Toks[e].Lower] && v.Toks[e+1].Mention >= 0 && actor(v, v.Toks[e+1].Mention) {
+							mi = v.Toks[e+1].Mention
+						}
 						var agents []int
 						for _, a := range coordRight(v, by, s) {
 							if v.Mentions[a].Last <= j {
@@ -512,6 +539,10 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	}
 	if reducedRelative(v, i, s) && !byNext {
 		return nil // "fighters trained in X": a participle modifying a noun, agent unknown
+	}
+	// "The report, released last year, ...": a participle set off after a noun modifies it.
+	if v.HasPOS && !byNext && v.Toks[i].XPOS == "VBN" && i-1 > s.First && v.Toks[i-1].Lower == "," && !auxBefore(v, i, s) {
+		return nil
 	}
 	if passive(v, i, s) || byNext {
 		var srcs, tgts []int
@@ -601,7 +632,9 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 					break
 				}
 				if preps[v.Toks[q].Lower] {
-					next = q
+					if nounPreps[v.Toks[q].Lower] {
+						next = q // "of" would attach to the nearer noun
+					}
 					break
 				}
 			}

@@ -395,6 +395,13 @@ func TestArgumentRules(t *testing.T) {
 		// "between" introduces targets of a mediator only.
 		{input("Norland opposed the accord between Ostrava and Velika.", "", "Norland/GPE", "Ostrava/GPE", "Velika/GPE"),
 			[]want{{"accord", "Ostrava", "Velika", "057", "asserted"}, {"accord", "Velika", "Ostrava", "057", "asserted"}}},
+		// A coordinated verb shares the subject of the first.
+		{tagged("Norland/PROPN/NNP attacked/VERB/VBD Ostrava/PROPN/NNP and/CCONJ/CC kidnapped/VERB/VBD Petrov/PROPN/NNP",
+			[3]any{0, 1, "GPE"}, [3]any{2, 3, "GPE"}, [3]any{5, 6, "PERSON"}),
+			[]want{{"attacked", "Norland", "Ostrava", "190", "asserted"}, {"kidnapped", "Norland", "Petrov", "181", "asserted"}}},
+		// A participle set off by a comma after a noun modifies it.
+		{tagged("The/DET/DT report/NOUN/NN ,/PUNCT/, released/VERB/VBN last/ADJ/JJ year/NOUN/NN ,/PUNCT/, eased/VERB/VBD pressure/NOUN/NN on/ADP/IN Ostrava/PROPN/NNP",
+			[3]any{9, 10, "GPE"}), nil},
 		// The head of an "of" chain is the patient.
 		{input("Two leaders of the Tiger Brigade of Norland's Guard were seized by the Red Brigade.", "", "Tiger Brigade/ORG", "Norland/GPE", "Guard/ORG", "Red Brigade/ORG"),
 			[]want{{"seized", "Red Brigade", "Tiger Brigade", "173", "asserted"}}},
