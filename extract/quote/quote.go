@@ -4,65 +4,99 @@
 // inside one paragraph; an opening mark with no closing mark runs to the end of its
 // paragraph, as in a quotation continued in the next one. The speaker is found, in order:
 //
-//  1. after the quotation, in the same sentence: `…," said NAME`, `…," NAME said`,
-//     `…," he said` (a pronoun: the latest speaker), `…," a policeman told me`
-//     (a description: a speaker with no actor), `… is the claim of NAME`;
-//  2. before it, in the same sentence: `NAME said: "…"`, `NAME claimed to me that "…"`;
+//  1. after the quotation, in the same sentence, when the quotation ends as an attributed
+//     one does (…,” …?” …!” or ”,): `…," said NAME`, `…," NAME said`, `…," he said`,
+//     `…," says a senior official` (a description: a speaker with no actor),
+//     `… is the claim of NAME`, `…," according to NAME`;
+//  2. before it, in its clause: `NAME said: "…"`, `Adds NAME, "…"`, `NAME accused the
+//     ministry of "…"`, `NAME made the point that "…"`, `an aide to NAME told me: "…"`;
 //  3. otherwise, the latest speaker, if the previous attributed quotation ended in this
 //     paragraph or the one before (a quotation split by its attribution, or continued).
 //
+// A pronoun (he, she, they) as the speaker points back to the nearest earlier candidate in
+// its paragraph or the one before: the latest speaker, a person named as the subject of a
+// clause or after "according to", or a described person opening a clause ("a senior
+// officer told reporters …"). The speaker's span is then that candidate's mention.
+//
 // Quotations with no speaker (scare quotes, titles) are left out. Names are the entity
-// mentions earlier components found; the speech verbs are a data file (lexicon/quotes).
+// mentions earlier components found; the word lists are data files (lexicon/quotes).
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/lexicon/gazetteer"
 	lex "github.com/faultline/faultline/lexicon/quotes"
+	"github.com/faultline/faultline/nlp"
 )
 
 // Extractor is the quotation component of the extract pipeline.
 type Extractor struct {
-	verbs    map[string]bool
-	pronouns map[string]bool
+	verbs       map[string]bool
+	pronouns    map[string]bool
+	nouns       map[string]bool // heads of speaker descriptions
+	speechNouns map[string]bool
+	titles      map[string]bool
 }
 
 // New returns an Extractor with the shipped word lists.
 func New() *Extractor {
-	return &Extractor{verbs: lex.SpeechVerbs(), pronouns: lex.Pronouns()}
+	return &Extractor{verbs: lex.SpeechVerbs(), pronouns: lex.Pronouns(), nouns: lex.SpeakerNouns(),
+		speechNouns: lex.SpeechNouns(), titles: gazetteer.Titles()}
 }
 
 // segment is one quotation: outer includes the marks, inner is the trimmed content.
 type segment struct {
 	outerStart, outerEnd int
 	innerStart, innerEnd int
-	para                 int // paragraph index
+	para                 int // paragraph index (non-empty lines)
 	closed               bool
 }
 
 // maxWindow bounds how far before or after a quotation the attribution is looked for.
 const maxWindow = 240
 
+// state is what attribution knows about one document.
+type state struct {
+	x        *Extractor
+	text     string
+	ents     []faultline.Entity // by start offset
+	paras    []int              // start offsets of the non-empty paragraphs
+	last     *faultline.Ref     // the latest speaker
+	lastAt   int                // where the latest speaker's quotation or name ended
+	lastOpen bool               // the latest speaker's quotation ran to its paragraph end
+	titled   map[string]bool    // entity texts that follow a personal title somewhere
+	segs     []segment          // the quotations of the document
+	toks     []nlp.Token        // the document's tokens, when it was annotated
+}
+
 // Extract implements extract.Component.
 func (x *Extractor) Extract(in *extract.Input) {
 	text := in.Doc.Text
-	ents := in.Out.Entities
-	var last *faultline.Ref // the latest speaker
-	lastPara := -10
-	for _, s := range segments(text) {
+	st := &state{x: x, text: text, lastAt: -1, titled: map[string]bool{}}
+	st.ents = append([]faultline.Entity(nil), in.Out.Entities...)
+	sort.SliceStable(st.ents, func(i, j int) bool { return st.ents[i].Start < st.ents[j].Start })
+	if in.NLP != nil {
+		st.toks = in.NLP.Tokens
+	}
+	st.paras = paragraphs(text)
+	st.segs = segments(text)
+	for _, s := range st.segs {
 		if s.innerEnd <= s.innerStart {
 			continue
 		}
-		sp := x.after(text, s, ents, last)
+		s.para = st.paraOf(s.outerStart)
+		sp := st.after(s)
 		if sp == nil {
-			sp = x.before(text, s, ents, last)
+			sp = st.before(s)
 		}
-		if sp == nil && last != nil && s.para-lastPara <= 1 {
-			cp := *last
+		if sp == nil && st.continues(s) {
+			cp := *st.last
 			sp = &cp
 		}
 		if sp == nil {
@@ -73,21 +107,70 @@ func (x *Extractor) Extract(in *extract.Input) {
 			Speaker: sp,
 		})
 		if sp.Actor != "" || sp.Text != "" {
-			last, lastPara = sp, s.para
+			st.last, st.lastAt, st.lastOpen = sp, maxInt(s.outerEnd, sp.End), !s.closed
 		}
 	}
 }
 
-// segments pairs quotation marks paragraph by paragraph.
+// continues reports whether an unattributed quotation continues the latest speaker's:
+// in the same paragraph with no other person taking the floor in between, or opening the
+// next paragraph when the latest quotation ran to the end of its own. A fragment that
+// starts in lower case (“… a pledge of honor”) continues only within the same sentence.
+func (st *state) continues(s segment) bool {
+	if st.last == nil || st.lastAt > s.outerStart {
+		return false
+	}
+	lp := st.paraOf(st.lastAt)
+	switch {
+	case s.para == lp:
+	case s.para == lp+1 && st.lastOpen && s.para >= 0 && s.para < len(st.paras) &&
+		strings.TrimSpace(st.text[st.paras[s.para]:s.outerStart]) == "":
+	default:
+		return false
+	}
+	between := st.text[st.lastAt:s.outerStart]
+	if r, _ := utf8.DecodeRuneInString(st.text[s.innerStart:s.innerEnd]); unicode.IsLower(r) && strings.ContainsAny(between, ".!?") {
+		return false
+	}
+	return !st.newSubject(st.lastAt, s.outerStart)
+}
+
+// paragraphs returns the start offsets of the lines that hold more than white space.
+func paragraphs(text string) []int {
+	var out []int
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(text[start:end]) != "" {
+			out = append(out, start)
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// paraOf returns the index of the paragraph holding byte off (-10 for a negative offset).
+func (st *state) paraOf(off int) int {
+	if off < 0 {
+		return -10
+	}
+	return sort.SearchInts(st.paras, off+1) - 1
+}
+
+// segments pairs quotation marks paragraph by paragraph (para is left 0).
 func segments(text string) []segment {
 	var out []segment
-	para := 0
 	open := -1   // byte offset of the open mark, -1 when outside a quotation
 	openLen := 0 // its length in bytes
 	straight := false
 	flush := func(end int) {
 		if open >= 0 {
-			out = append(out, trimmed(text, segment{outerStart: open, outerEnd: end, innerStart: open + openLen, innerEnd: end, para: para}))
+			out = append(out, trimmed(text, segment{outerStart: open, outerEnd: end, innerStart: open + openLen, innerEnd: end}))
 		}
 		open = -1
 	}
@@ -97,14 +180,13 @@ func segments(text string) []segment {
 		case r == '\n':
 			// A blank line or a single newline both end a paragraph in plain-text news.
 			flush(i)
-			para++
 		case r == '“' || (r == '"' && open < 0):
 			if open >= 0 && r == '“' { // a new opening mark: the previous one never closed
 				flush(i)
 			}
 			open, openLen, straight = i, n, r == '"'
 		case (r == '”' && open >= 0) || (r == '"' && open >= 0 && straight):
-			s := trimmed(text, segment{outerStart: open, outerEnd: i + n, innerStart: open + openLen, innerEnd: i, para: para, closed: true})
+			s := trimmed(text, segment{outerStart: open, outerEnd: i + n, innerStart: open + openLen, innerEnd: i, closed: true})
 			out = append(out, s)
 			open = -1
 		case r == '"' && open >= 0 && !straight:
@@ -132,102 +214,6 @@ func trimmed(text string, s segment) segment {
 		s.innerEnd -= n
 	}
 	return s
-}
-
-// after looks for the attribution that follows a quotation in its sentence.
-func (x *Extractor) after(text string, s segment, ents []faultline.Entity, last *faultline.Ref) *faultline.Ref {
-	if !s.closed {
-		return nil
-	}
-	// After a quotation that ends its own sentence (…here.”), what follows is a new
-	// sentence unless it starts in lower case (“… here.” said Smith is rare but lower-cased
-	// attributions like “…,” he said are the norm).
-	inner := strings.TrimRight(text[s.innerStart:s.innerEnd], " ")
-	lastRune, _ := utf8.DecodeLastRuneInString(inner)
-	end := windowEnd(text, s.outerEnd)
-	win := text[s.outerEnd:end]
-	words := wordsIn(win, s.outerEnd)
-	if len(words) == 0 {
-		return nil
-	}
-	if lastRune == '.' {
-		if r, _ := utf8.DecodeRuneInString(words[0].w); !unicode.IsLower(r) {
-			return nil
-		}
-	}
-	// "is the (proud) claim of NAME", "according to NAME"
-	for i, w := range words {
-		lw := strings.ToLower(w.w)
-		if (lw == "of" && i > 0 && strings.EqualFold(words[i-1].w, "claim")) ||
-			(lw == "to" && i > 0 && strings.EqualFold(words[i-1].w, "according")) {
-			if e := firstEntity(ents, w.end, end); e != nil {
-				return ref(text, e)
-			}
-		}
-	}
-	// "said NAME" / "NAME said": find the first speech verb within the first words.
-	for i, w := range words {
-		if i > 8 {
-			break
-		}
-		if !x.verbs[strings.ToLower(w.w)] {
-			continue
-		}
-		if i == 0 || (i == 1 && isAux(words[0].w)) {
-			if e := firstEntity(ents, w.end, minInt(end, w.end+80)); e != nil {
-				return ref(text, e)
-			}
-			if j := i + 1; j < len(words) && x.pronouns[strings.ToLower(words[j].w)] && last != nil {
-				return pronounRef(text, words[j], last)
-			}
-			return nameRef(text, words[i+1:])
-		}
-		// subject before the verb
-		if x.pronouns[strings.ToLower(words[i-1].w)] && i == 1 {
-			if last == nil {
-				return nil
-			}
-			return pronounRef(text, words[0], last)
-		}
-		if e := lastEntity(ents, s.outerEnd, w.start); e != nil {
-			return ref(text, e)
-		}
-		return description(text, words[:i])
-	}
-	return nil
-}
-
-// before looks for `NAME said: "…"` in the quotation's sentence.
-func (x *Extractor) before(text string, s segment, ents []faultline.Entity, last *faultline.Ref) *faultline.Ref {
-	start := windowStart(text, s.outerStart)
-	words := wordsIn(text[start:s.outerStart], start)
-	// the last speech verb, close to the quotation
-	vi := -1
-	for i := len(words) - 1; i >= 0 && i >= len(words)-8; i-- {
-		if x.verbs[strings.ToLower(words[i].w)] {
-			vi = i
-			break
-		}
-	}
-	if vi < 0 {
-		return nil
-	}
-	// the subject: a person named in the clause before the verb, else any actor, else a pronoun
-	if e := firstEntityOf(ents, start, words[vi].start, faultline.PERSON); e != nil {
-		return ref(text, e)
-	}
-	if e := firstEntity(ents, start, words[vi].start); e != nil {
-		return ref(text, e)
-	}
-	for i := vi - 1; i >= 0 && i >= vi-3; i-- {
-		if x.pronouns[strings.ToLower(words[i].w)] && last != nil {
-			return pronounRef(text, words[i], last)
-		}
-	}
-	if vi > 0 {
-		return description(text, words[:vi])
-	}
-	return nil
 }
 
 // word is a word of a window and its byte offsets in the document.
@@ -319,48 +305,8 @@ func isSpeakerType(t string) bool {
 	return t == faultline.PERSON || t == faultline.ORG || t == faultline.NORP || t == faultline.GPE
 }
 
-// firstEntity returns the first actor-like entity starting in [from, to).
-func firstEntity(ents []faultline.Entity, from, to int) *faultline.Entity {
-	for i := range ents {
-		e := &ents[i]
-		if e.Start >= from && e.Start < to && isSpeakerType(e.Type) {
-			return e
-		}
-	}
-	return nil
-}
-
-// firstEntityOf returns the first entity of type t starting in [from, to).
-func firstEntityOf(ents []faultline.Entity, from, to int, t string) *faultline.Entity {
-	for i := range ents {
-		if e := &ents[i]; e.Start >= from && e.Start < to && e.Type == t {
-			return e
-		}
-	}
-	return nil
-}
-
-// lastEntity returns the last entity ending in (from, to], preferring a person.
-func lastEntity(ents []faultline.Entity, from, to int) *faultline.Entity {
-	var best *faultline.Entity
-	for i := range ents {
-		e := &ents[i]
-		if e.Start < from || e.End > to || !isSpeakerType(e.Type) {
-			continue
-		}
-		if best == nil || e.Type == faultline.PERSON || best.Type != faultline.PERSON {
-			best = e
-		}
-	}
-	return best
-}
-
 func ref(text string, e *faultline.Entity) *faultline.Ref {
 	return &faultline.Ref{Span: faultline.Span{Start: e.Start, End: e.End, Text: text[e.Start:e.End]}, Actor: e.Actor}
-}
-
-func pronounRef(text string, w word, last *faultline.Ref) *faultline.Ref {
-	return &faultline.Ref{Span: faultline.Span{Start: w.start, End: w.end, Text: text[w.start:w.end]}, Actor: last.Actor}
 }
 
 // nameRef takes a capitalised name at the start of words (when no entity was found there).
