@@ -216,13 +216,20 @@ func TestPatterns(t *testing.T) {
 
 func TestFromEvents(t *testing.T) {
 	x := New()
-	in := input("Norland attacked Ostrava.", "Norland/GPE", "Ostrava/GPE")
-	e := in.Out.Entities
-	in.Out.Events = []faultline.Event{{CAMEO: "190", Modality: faultline.Asserted,
-		Source: &faultline.Ref{Span: e[0].Span}, Target: &faultline.Ref{Span: e[1].Span}}}
-	got := render(x.Find(in))
-	if len(got) != 1 || got[0] != "Norland opposes Ostrava -1 asserted" {
-		t.Errorf("got %q", got)
+	for _, tt := range []struct{ cameo, modality, want string }{
+		{"190", faultline.Asserted, "Norland opposes Ostrava -1 asserted"},
+		{"100", faultline.Asserted, "Norland opposes Ostrava -1 asserted"}, // a demand: verbal conflict
+		{"054", faultline.Reported, "Norland supports Ostrava 1 reported"},
+		{"057", faultline.Asserted, "Norland negotiates_with Ostrava 1 asserted"},
+		{"190", faultline.Hypothetical, ""},
+	} {
+		in := input("Norland met Ostrava.", "Norland/GPE", "Ostrava/GPE")
+		e := in.Out.Entities
+		in.Out.Events = []faultline.Event{{CAMEO: tt.cameo, Modality: tt.modality,
+			Source: &faultline.Ref{Span: e[0].Span}, Target: &faultline.Ref{Span: e[1].Span}}}
+		if got := strings.Join(render(x.Find(in)), "|"); got != tt.want {
+			t.Errorf("%s %s: got %q, want %q", tt.cameo, tt.modality, got, tt.want)
+		}
 	}
 }
 
