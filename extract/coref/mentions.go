@@ -4,66 +4,154 @@ import (
 	"strings"
 
 	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/lexicon/actors"
+	"github.com/faultline/faultline/lexicon/gazetteer"
 )
 
 // connectors are the function words that may sit inside an organisation's name ("Council
 // of Iraq", "Union for Peace") but never end one.
 var connectors = map[string]bool{"of": true, "for": true, "in": true, "and": true, "the": true, "on": true}
 
-// repairSpans mends the boundaries of recognised organisation names before resolution:
+// repairSpans mends the boundaries and types of recognised names before resolution:
 //
-//   - a name cut before its place ("Islamic Supreme Council of" + "Iraq") is joined to the
-//     place that follows it after one space;
+//   - a name cut before its place ("Islamic Supreme Council of" + "Iraq", or "Islamic
+//     Supreme Council" + "of Iraq" when the document names it whole elsewhere) is joined to
+//     the place that follows it;
 //   - a connector left dangling at the end ("Mehdi Army of") is cut off;
+//   - a name particle left dangling at the end ("Jaish-al") takes the next word;
+//   - a closing parenthesis without its opening ("Jerusalem) Force") takes the word and
+//     parenthesis before it;
 //   - a leading possessive ending ("’s Interior Ministry") is cut off;
 //   - a possessive inside a name ("Treasury Department’s Office of Foreign Assets") keeps
-//     the possessed name: the owner is a name of its own, not part of this one.
+//     the possessed name: the owner is a name of its own, not part of this one;
+//   - titles followed by a full name ("General Sir Richard Dannatt") make a person, whatever
+//     type the recogniser gave, unless an organisation's head word is in the name;
+//   - a nationality before a group ("Iraqi" + "Shiites") is one group.
 //
 // Only entities without a document-level actor are touched.
 func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
+	heads := gazetteer.OrgHeads()
+	particles := gazetteer.Particles()
+	names := map[string]bool{} // the names the recogniser found whole
+	for _, e := range ents {
+		if e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
+			names[text[e.Start:e.End]] = true
+		}
+	}
 	out := ents[:0:0]
 	for i := 0; i < len(ents); i++ {
 		e := ents[i]
-		if e.Actor != "" || e.Start < 0 || e.End > len(text) || e.Start >= e.End || e.Type != faultline.ORG {
+		if e.Actor != "" || e.Start < 0 || e.End > len(text) || e.Start >= e.End {
 			out = append(out, e)
 			continue
 		}
-		// Leading possessive ending.
-		for _, p := range []string{"’s ", "'s "} {
-			if strings.HasPrefix(text[e.Start:e.End], p) {
-				e.Start += len(p)
+		next := func() *faultline.Entity {
+			if i+1 < len(ents) && ents[i+1].Actor == "" && ents[i+1].Start >= e.End && ents[i+1].End <= len(text) {
+				return &ents[i+1]
+			}
+			return nil
+		}
+		// A closing parenthesis without its opening.
+		if s := text[e.Start:e.End]; strings.Count(s, ")") > strings.Count(s, "(") {
+			if k := strings.LastIndexByte(text[:e.Start], '('); k > 0 && e.Start-k < 40 && !strings.ContainsAny(text[k:e.Start], ")\n") {
+				w := strings.LastIndexByte(strings.TrimRight(text[:k], " "), ' ') + 1
+				if w < k && startsUpper(text[w:k]) {
+					e.Start = w
+				}
 			}
 		}
-		// A possessive inside: keep the possessed name when it is capitalised.
-		s := text[e.Start:e.End]
-		for _, p := range []string{"’s ", "'s "} {
-			if k := strings.LastIndex(s, p); k > 0 && k+len(p) < len(s) && startsUpper(s[k+len(p):]) && strings.Contains(s[k+len(p):], " ") {
-				e.Start += k + len(p)
-				break
+		// A dangling name particle takes the next capitalised word.
+		if s := text[e.Start:e.End]; e.Type != faultline.GPE {
+			last := s[strings.LastIndexAny(s, " ")+1:]
+			if j := strings.LastIndexByte(last, '-'); j >= 0 {
+				last = last[j+1:]
+			}
+			if particles[strings.ToLower(last)] && e.End+1 < len(text) && text[e.End] == ' ' && startsUpper(text[e.End+1:]) {
+				w := e.End + 1
+				for w < len(text) && (isWordByte(text[w]) || text[w] == '-') {
+					w++
+				}
+				if n := next(); n != nil && n.Start < w {
+					w = max(w, n.End)
+					i++
+				}
+				e.End = w
 			}
 		}
-		s = text[e.Start:e.End]
-		if k := strings.LastIndexByte(s, ' '); k > 0 && connectors[s[k+1:]] {
-			// Joined to the place that follows, or cut.
+		if e.Type == faultline.ORG {
+			// Leading possessive ending.
+			for _, p := range []string{"’s ", "'s "} {
+				if strings.HasPrefix(text[e.Start:e.End], p) {
+					e.Start += len(p)
+				}
+			}
+			// A possessive inside: keep the possessed name when it is capitalised.
+			s := text[e.Start:e.End]
+			for _, p := range []string{"’s ", "'s "} {
+				if k := strings.LastIndex(s, p); k > 0 && k+len(p) < len(s) && startsUpper(s[k+len(p):]) && strings.Contains(s[k+len(p):], " ") {
+					e.Start += k + len(p)
+					break
+				}
+			}
+			s = text[e.Start:e.End]
+			k := strings.LastIndexByte(s, ' ')
+			dangling := k > 0 && connectors[s[k+1:]]
+			// Joined to the place that follows ("… of" + "Iraq", "…" + "of Iraq"), or cut.
 			joined := false
-			if i+1 < len(ents) {
-				n := ents[i+1]
-				if n.Actor == "" && n.Start == e.End+1 && text[e.End] == ' ' && (n.Type == faultline.GPE || n.Type == faultline.LOC) &&
-					n.End <= len(text) && startsUpper(text[n.Start:n.End]) {
+			if n := next(); n != nil && (n.Type == faultline.GPE || n.Type == faultline.LOC) && startsUpper(text[n.Start:n.End]) {
+				gap := text[e.End:n.Start]
+				last := s[strings.LastIndexByte(s, ' ')+1:]
+				if dangling && gap == " " || !dangling && gap == " of " && startsUpper(last) && heads[strings.ToLower(last)] && names[text[e.Start:n.End]] {
 					e.End = n.End
 					i++
 					joined = true
 				}
 			}
-			if !joined {
+			if dangling && !joined {
 				e.End = e.Start + k
 			}
 		}
 		if e.Start >= e.End || strings.TrimSpace(text[e.Start:e.End]) == "" {
 			continue
 		}
+		s := text[e.Start:e.End]
+		// Titles and a full name: a person.
+		if e.Type != faultline.PERSON && e.Type != "" {
+			if n := actors.ParseName(s, faultline.PERSON); len(n.Titles) > 0 && len(n.Words) >= 2 && capitalised(s) {
+				org := false
+				for _, w := range n.Raw {
+					if heads[w] {
+						org = true
+					}
+				}
+				if !org {
+					e.Type = faultline.PERSON
+				}
+			}
+		}
+		// A nationality before a group.
+		if e.Type == faultline.NORP && actors.Demonym(s) != "" {
+			if n := next(); n != nil && n.Type == faultline.NORP && n.Start == e.End+1 && text[e.End] == ' ' && actors.Demonym(text[n.Start:n.End]) == "" {
+				e.End = n.End
+				i++
+			}
+		}
 		e.Text = text[e.Start:e.End]
 		out = append(out, e)
 	}
 	return out
+}
+
+// capitalised reports whether every word of s begins with an upper-case letter.
+func capitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }

@@ -22,6 +22,17 @@ func TestRepairSpans(t *testing.T) {
 		{"Ruritania’s Interior Ministry said.", [][2]string{{"’s Interior Ministry", "ORG"}}, []string{"Interior Ministry"}},
 		{"The Treasury’s Office of Assets Control froze it.", [][2]string{{"Treasury’s Office of Assets Control", "ORG"}}, []string{"Office of Assets Control"}},
 		{"Vane’s movement grew.", [][2]string{{"Vane’s movement", "ORG"}}, []string{"Vane’s movement"}},
+		{"The Popular Council of Ruritania met. The Popular Council of Ruritania left.", [][2]string{{"Popular Council of Ruritania", "ORG"}, {"Popular Council", "ORG"}, {"Ruritania", "GPE"}},
+			[]string{"Popular Council of Ruritania", "Popular Council of Ruritania"}},
+		{"The Popular Council of Ruritania met.", [][2]string{{"Popular Council", "ORG"}, {"Ruritania", "GPE"}}, []string{"Popular Council", "Ruritania"}},
+		{"The Blue Brigade in Ruritania met.", [][2]string{{"Blue Brigade", "ORG"}, {"Ruritania", "GPE"}}, []string{"Blue Brigade", "Ruritania"}},
+		{"The Jaish-al Haqq fought.", [][2]string{{"Jaish-al", "ORG"}}, []string{"Jaish-al Haqq"}},
+		{"The Abu Bakr Brigade fought.", [][2]string{{"Abu", "ORG"}, {"Bakr Brigade", "ORG"}}, []string{"Abu Bakr Brigade"}},
+		{"The Haqq (Truth) Front fought.", [][2]string{{"Truth) Front", "ORG"}}, []string{"Haqq (Truth) Front"}},
+		{"General Sir Orlo Vane said so.", [][2]string{{"General Sir Orlo Vane", "ORG"}}, []string{"General Sir Orlo Vane/PERSON"}},
+		{"The Supreme Council said so.", [][2]string{{"Supreme Council", "ORG"}}, []string{"Supreme Council/ORG"}},
+		{"Ruritanian Shiites marched.", [][2]string{{"Ruritanian", "NORP"}, {"Shiites", "NORP"}}, []string{"Ruritanian", "Shiites"}},
+		{"Iraqi Shiites marched.", [][2]string{{"Iraqi", "NORP"}, {"Shiites", "NORP"}}, []string{"Iraqi Shiites/NORP"}},
 		{"Officials of Ruritania met.", [][2]string{{"Officials of", "PERSON"}, {"Ruritania", "GPE"}}, []string{"Officials of", "Ruritania"}},
 	} {
 		var in []faultline.Entity
@@ -29,8 +40,16 @@ func TestRepairSpans(t *testing.T) {
 			in = append(in, ent(tc.text, e[0], e[1]))
 		}
 		var got []string
+		typed := false
+		for _, w := range tc.want {
+			typed = typed || strings.Contains(w, "/")
+		}
 		for _, e := range repairSpans(tc.text, in) {
-			got = append(got, tc.text[e.Start:e.End])
+			if typed {
+				got = append(got, tc.text[e.Start:e.End]+"/"+e.Type)
+			} else {
+				got = append(got, tc.text[e.Start:e.End])
+			}
 		}
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
