@@ -24,6 +24,7 @@ var (
 	quoteMarks        = set("\" “ ” ''")
 	endPunct          = set(", . ! ? ;")
 	possessive        = set("'s ’s ' ’")
+	orderVerbs        = set("ordered orders order told tells instructed instructs directed directs commanded commands")
 	nounPreps         = set("by to against on upon into with from toward towards") // that attach to a trigger noun from afar
 	nonTargetPreps    = set("for under over about between among")                  // "opposed the accord between A and B"
 	perpetrators      = lex.Perpetrators()
@@ -502,6 +503,20 @@ func complete(ps [][2]int) bool {
 func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	if g := between(v, i+n, s); g != nil {
 		return reciprocal(g)
+	}
+	// "A ordered B to stand down": a retreat A orders is A's towards the forces it orders.
+	if strings.HasPrefix(tr.CAMEO, "08") && i-2 > s.First && v.Toks[i-1].Lower == "to" {
+		if b := v.Toks[i-2].Mention; b >= 0 && actor(v, b) {
+			k := v.Mentions[b].First - 1
+			for k > s.First && (articles[v.Toks[k].Lower] || determinersOrPron[v.Toks[k].Lower]) {
+				k--
+			}
+			if k > s.First && orderVerbs[v.Toks[k].Lower] {
+				if a := leftMention(v, k, s); a >= 0 {
+					return [][2]int{{a, b}}
+				}
+			}
+		}
 	}
 	left := leftMention(v, i, s)
 	start := i + n
