@@ -40,8 +40,10 @@ the facts are the same). Ingesting into PostgreSQL adds documents to that databa
 scratch one. The numbers depend on the machine's load; run it on an idle machine.
 
 The last line on stdout is
-  bench tokens=N tokens_per_s=… peak_rss_mb=… docs_per_s=…
-(with pg_docs_per_s=… when --db is a postgres:// URL).`,
+  bench tokens=N tokens_per_s=… peak_rss_mb=… docs_per_s=… tokens_per_cpu_s=…
+(with pg_docs_per_s=… before tokens_per_cpu_s when --db is a postgres:// URL, and without the
+docs_per_s fields when --ingest-docs is 0). tokens_per_cpu_s is tokens per CPU second of the
+process, which other processes' load distorts less than the wall-clock rates.`,
 	Example: "  faultline bench --cpus 1\n  faultline bench --write-corpus /tmp/corpus --mb 100 && faultline bench --corpus /tmp/corpus --ingest-docs 0",
 	RunE:    runBench,
 }
@@ -100,7 +102,7 @@ func runBench(cmd *cobra.Command, args []string) error {
 		docs, source = corpusDocs(ctx, corpus, cmd.ErrOrStderr(), &readErr), corpus
 	}
 	failed := 0
-	start := time.Now()
+	start, cpu0 := time.Now(), bench.CPUTime()
 	err = pipeline.Run(ctx, pipes, docs, func(r pipeline.Result) error {
 		if r.Err != nil {
 			failed++
@@ -108,15 +110,17 @@ func runBench(cmd *cobra.Command, args []string) error {
 		}
 		return nil
 	})
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), bench.CPUTime()-cpu0
 	if err = errors.Join(err, readErr); err != nil {
 		return err
 	}
 	tokens := count.Tokens()
 	tps := float64(tokens) / elapsed.Seconds()
+	tpc := float64(tokens) / max(cpu.Seconds(), 1e-9)
 	rss := float64(bench.PeakRSS()) / (1 << 20)
 	fmt.Fprintf(out, "extract: %s, %d documents, %d tokens in %s on %d cpus: %.0f tokens/s, %.1f docs/s (%d failed)\n",
 		source, count.Docs(), tokens, elapsed.Round(time.Millisecond), cpus, tps, float64(count.Docs())/elapsed.Seconds(), failed)
+	fmt.Fprintf(out, "%.1f CPU seconds: %.0f tokens per CPU second (less distorted by other processes' load)\n", cpu.Seconds(), tpc)
 	fmt.Fprintf(out, "peak RSS %.0f MB\n", rss)
 	pipes = nil
 
@@ -151,14 +155,14 @@ func runBench(cmd *cobra.Command, args []string) error {
 			last += fmt.Sprintf(" pg_docs_per_s=%.1f", dps)
 		}
 	}
-	fmt.Fprintln(out, last)
+	fmt.Fprintf(out, "%s tokens_per_cpu_s=%.0f\n", last, tpc)
 	return nil
 }
 
 // benchIngest ingests n synthetic documents into store as `faultline ingest` does (batches,
 // parallel extraction, the model rebuilt at the end) and returns documents per second.
 func benchIngest(ctx context.Context, store faultline.Store, synth *bench.Synth, n, cpus int, out io.Writer, name string) (float64, error) {
-	start := time.Now()
+	start, cpu0 := time.Now(), bench.CPUTime()
 	g, err := newIngester(ctx, store, ingestOptions{Workers: cpus})
 	if err != nil {
 		return 0, err
@@ -181,10 +185,10 @@ func benchIngest(ctx context.Context, store faultline.Store, synth *bench.Synth,
 	if err != nil {
 		return 0, err
 	}
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), bench.CPUTime()-cpu0
 	dps := float64(st.New) / elapsed.Seconds()
-	fmt.Fprintf(out, "ingest into %s: %d documents (%d new, %d failed) in %s on %d cpus (extract+store %s, model rebuild %s): %.1f docs/s\n",
-		name, st.Docs, st.New, st.Failed, elapsed.Round(time.Millisecond), cpus, stored.Round(time.Millisecond), (elapsed - stored).Round(time.Millisecond), dps)
+	fmt.Fprintf(out, "ingest into %s: %d documents (%d new, %d failed) in %s on %d cpus (extract+store %s, model rebuild %s; %.1f CPU seconds): %.1f docs/s\n",
+		name, st.Docs, st.New, st.Failed, elapsed.Round(time.Millisecond), cpus, stored.Round(time.Millisecond), (elapsed - stored).Round(time.Millisecond), cpu.Seconds(), dps)
 	return dps, nil
 }
 
