@@ -340,17 +340,6 @@ func (st *state) span(a, b word) *faultline.Ref {
 func (st *state) antecedent(pron word) *faultline.Ref {
 	p := pron.start
 	lp := strings.ToLower(pron.w)
-	// the coreference component may have resolved the pronoun already
-	// the coreference component may have resolved the pronoun already: take the nearest
-	// earlier name of that actor
-	if e := st.entityAt(p); e != nil && e.Actor != "" && e.Type == faultline.PERSON && lp != "they" {
-		for i := len(st.ents) - 1; i >= 0; i-- {
-			a := &st.ents[i]
-			if a.End <= p && a.Actor == e.Actor && !st.x.pronouns[strings.ToLower(a.Text)] && !st.inQuote(a.Start) {
-				return ref(st.text, a)
-			}
-		}
-	}
 	pi := st.paraOf(p)
 	ws := 0
 	if pi-1 >= 0 && pi-1 < len(st.paras) {
@@ -361,6 +350,19 @@ func (st *state) antecedent(pron word) *faultline.Ref {
 	if st.last != nil && st.lastAt >= ws && st.lastAt <= p {
 		cp := *st.last
 		best, bestAt = &cp, st.lastAt
+	}
+	// the coreference component may have resolved the pronoun: the nearest earlier name
+	// of that actor is a candidate too
+	if e := st.entityAt(p); e != nil && e.Actor != "" && e.Type == faultline.PERSON && lp != "they" {
+		for i := len(st.ents) - 1; i >= 0; i-- {
+			a := &st.ents[i]
+			if a.End <= p && a.Actor == e.Actor && !isPronounWord(a.Text) && !st.inQuote(a.Start) {
+				if a.End > bestAt {
+					best, bestAt = ref(st.text, a), a.End
+				}
+				break
+			}
+		}
 	}
 	for i := range st.ents {
 		e := &st.ents[i]
@@ -425,7 +427,7 @@ func (st *state) newSubject(from, to int) bool {
 		if e.Start < from || e.End > to || st.inQuote(e.Start) || st.x.pronouns[strings.ToLower(e.Text)] || !st.personLike(e) {
 			continue
 		}
-		if isPronounWord(e.Text) || (st.last != nil && (e.Actor != "" && e.Actor == st.last.Actor || e.Text == st.last.Text)) {
+		if isPronounWord(e.Text) || (st.last != nil && (e.Actor != "" && e.Actor == st.last.Actor || sameSurname(e.Text, st.last.Text))) {
 			continue
 		}
 		if st.clauseInitial(e.Start) || st.verbAfter(e.End) && !st.afterPrep(e.Start) {
@@ -463,6 +465,12 @@ func (st *state) named(e *faultline.Entity) *faultline.Ref {
 		}
 	}
 	return ref(st.text, e)
+}
+
+// sameSurname reports whether two names end in the same word ("Ambassador Lee", "Lee").
+func sameSurname(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	return len(fa) > 0 && len(fb) > 0 && strings.EqualFold(fa[len(fa)-1], fb[len(fb)-1])
 }
 
 func isPronounWord(w string) bool {
