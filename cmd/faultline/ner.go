@@ -29,6 +29,7 @@ sentences. Deterministic for a given corpus, epoch count and seed.`,
 	train.Flags().Bool("pos", false, "use POS features (tags of the embedded POS tagger)")
 	train.Flags().Bool("gum-dev", false, "hold out every fifth GUM document and score it too (for tuning on text other than GMB; shipped weights train on all of GUM)")
 	train.Flags().Int("gum-weight", 2, "times the GUM sentences are seen per epoch")
+	train.Flags().Int("dropout", 10, "percent of capitalised words seen without their identity in training")
 	trainCmd.AddCommand(train)
 
 	ev := &cobra.Command{
@@ -67,7 +68,8 @@ func runTrainNER(cmd *cobra.Command, args []string) error {
 	}
 	fmt.Fprintf(log, "data: %d training sentences (GMB train + GUM), %d GMB dev sentences\nGMB cleaning: %s\n", len(d.Train), len(d.Dev), d.Stats)
 	usePOS, _ := cmd.Flags().GetBool("pos")
-	t := ner.Train(d, ner.TrainOptions{Corpora: corpus, Epochs: epochs, Seed: seed, UsePOS: usePOS, Log: log})
+	dropout, _ := cmd.Flags().GetInt("dropout")
+	t := ner.Train(d, ner.TrainOptions{Corpora: corpus, Epochs: epochs, Seed: seed, UsePOS: usePOS, Dropout: dropout, Log: log})
 	b := t.Bytes()
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err

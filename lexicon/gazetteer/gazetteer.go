@@ -63,6 +63,7 @@ var following string
 type Place struct {
 	Kind string // "country", "province" or "city"
 	ISO  string // ISO 3166-1 alpha-2 code of its country
+	Big  bool   // a city of 100,000 people or more under this name (GeoNames)
 }
 
 // Places returns the place names (lower-case) with their kind and country: GeoNames
@@ -72,7 +73,7 @@ func Places() map[string]Place {
 	m := map[string]Place{}
 	for _, c := range rows(places) {
 		if len(c) >= 3 {
-			m[c[0]] = Place{Kind: c[1], ISO: c[2]}
+			m[c[0]] = Place{Kind: c[1], ISO: c[2], Big: len(c) >= 4 && c[3] == "big"}
 		}
 	}
 	for _, c := range rows(countryAliases) {

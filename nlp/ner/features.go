@@ -98,8 +98,8 @@ func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string,
 }
 
 var (
-	gzB = [...]string{"", "B-country", "B-province", "B-city", "B-actor", "B-demonym"}
-	gzI = [...]string{"", "I-country", "I-province", "I-city", "I-actor", "I-demonym"}
+	gzB = [...]string{"", "B-country", "B-province", "B-city", "B-actor", "B-demonym", "B-bigcity"}
+	gzI = [...]string{"", "I-country", "I-province", "I-city", "I-actor", "I-demonym", "I-bigcity"}
 )
 
 // hasParticle reports whether a lower-case word starts with a hyphenated particle (al-sadr).

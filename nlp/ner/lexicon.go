@@ -134,9 +134,10 @@ const (
 	gzCity
 	gzActor
 	gzDemonym
+	gzBigCity // a city of 100,000 people or more (gazetteer.Place.Big)
 )
 
-var gzNames = [...]string{"", "country", "province", "city", "actor", "demonym"}
+var gzNames = [...]string{"", "country", "province", "city", "actor", "demonym", "bigcity"}
 
 // matchTok is match for prepared tokens, without allocating: it skips words that start no
 // name and looks the lower-case forms up directly.
@@ -190,6 +191,9 @@ func (lx *lexicon) kindOf(k string) int {
 			if _, ok := lx.actors[k]; ok {
 				return gzActor
 			}
+			if p.Big {
+				return gzBigCity
+			}
 			return gzCity
 		}
 	}
@@ -226,6 +230,9 @@ func (lx *lexicon) match(words []string, i int) (int, int) {
 			default:
 				if _, ok := lx.actors[k]; ok {
 					return l, gzActor
+				}
+				if p.Big {
+					return l, gzBigCity
 				}
 				return l, gzCity
 			}

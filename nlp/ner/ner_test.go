@@ -247,6 +247,10 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"Hadadists": "ORG"}},
 		{"inside hyphenated words", "A Syria-backed militia fought the pro-Turkey groups.",
 			map[string]string{"Syria-backed militia": "ORG", "Turkey": "GPE"}},
+		{"led compounds", "The US-led forces and the Hamas-run police patrolled a pro-Iran district.",
+			map[string]string{"US-led forces": "ORG", "Hamas-run police": "ORG", "Iran": "GPE"}},
+		{"state agents keep the country", "Syria said US officials had met Turkish diplomats.",
+			map[string]string{"US": "GPE", "Turkish diplomats": "NORP"}},
 		{"group of people", "Local Sunni tribes and Shiite politicians met.",
 			map[string]string{"Sunni tribes": "NORP", "Shiite politicians": "NORP"}},
 	}

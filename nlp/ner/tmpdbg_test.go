@@ -104,9 +104,32 @@ func TestTmpConfusion(t *testing.T) {
 	if os.Getenv("NER_CONLL") == "" {
 		t.Skip("NER_CONLL not set")
 	}
-	f, _ := os.Open(os.Getenv("NER_CONLL"))
-	ss, _ := ReadCoNLL(f)
+	var ss []Sentence
+	if os.Getenv("NER_CONLL") == "gum" {
+		d, _ := LoadDataWith(filepath.Join(sharedDir(), "corpora"), DataOptions{GUMDev: true})
+		ss = d.GUMDev
+		for i := range ss {
+			ss[i].Tags = mapTypes(ss[i].Tags, func(t string) string {
+				switch t {
+				case "PERSON":
+					return "PER"
+				case "GPE", "LOC":
+					return "LOC"
+				case "ORG":
+					return t
+				}
+				return ""
+			})
+		}
+	} else {
+		f, _ := os.Open(os.Getenv("NER_CONLL"))
+		ss, _ = ReadCoNLL(f)
+	}
 	r, _ := Load()
+	if m := os.Getenv("NER_MODEL"); m != "" {
+		r, _ = LoadFile(m)
+	}
+	verbose := os.Getenv("NER_SHOW")
 	r.Descriptive = false
 	cat := map[string]int{}
 	for i := 0; i < len(ss); {
@@ -157,6 +180,9 @@ func TestTmpConfusion(t *testing.T) {
 					}
 				}
 				cat["gold "+gt+" "+c]++
+				if verbose != "" && strings.Contains(c, verbose) {
+					fmt.Println("G", gt, c, strings.Join(s.Words[g.first:g.last], " "), "|", strings.Join(s.Words[max(0, g.first-5):min(len(s.Words), g.last+5)], " "))
+				}
 			}
 			_ = gold
 			for _, q := range ps {
@@ -171,6 +197,9 @@ func TestTmpConfusion(t *testing.T) {
 					}
 				}
 				cat["pred "+q.typ+" "+c]++
+				if verbose != "" && strings.Contains("pred "+q.typ+" "+c, verbose) {
+					fmt.Println("P", q.typ, c, strings.Join(s.Words[q.first:q.last], " "), "|", strings.Join(s.Words[max(0, q.first-5):min(len(s.Words), q.last+5)], " "))
+				}
 			}
 		}
 		i = j

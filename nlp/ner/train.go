@@ -16,6 +16,7 @@ type TrainOptions struct {
 	Epochs  int       // passes over the training data (default 6)
 	Seed    int64     // shuffling seed (default 1)
 	UsePOS  bool      // use Penn POS features from nlp/pos (tagged, not gold, at training time too)
+	Dropout int       // percent of capitalised words seen without their identity (default 10)
 	Log     io.Writer // progress; nil for none
 }
 
@@ -132,6 +133,9 @@ func train(d *Data, opt TrainOptions) *Tagger {
 	if opt.Seed == 0 {
 		opt.Seed = 1
 	}
+	if opt.Dropout <= 0 {
+		opt.Dropout = 10
+	}
 	logf := func(format string, a ...any) {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, format+"\n", a...)
@@ -181,8 +185,8 @@ func train(d *Data, opt TrainOptions) *Tagger {
 			lx.prepare(s.Words, pos, toks)
 			prev, prev2 := -1, -1
 			for i := range toks {
-				// word dropout: 10% of capitalised words are seen without their identity
-				drop := toks[i].flags&fCap != 0 && rng.Intn(10) == 0
+				// word dropout: some capitalised words are seen without their identity
+				drop := toks[i].flags&fCap != 0 && rng.Intn(100) < opt.Dropout
 				feats := sc.f.unigram(sc.f.buf[:0], &toks[i], drop)
 				feats = sc.f.context(feats, toks, i, prev, prev2)
 				sc.f.buf = feats
