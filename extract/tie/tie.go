@@ -517,11 +517,11 @@ func descriptionStart(v *view.View, lo, end int) int {
 	for j := end - 1; j >= lo && k <= 3; j-- {
 		t := v.Toks[j]
 		w := t.Lower
-		if determiners[w] {
+		if determiners[w] || prepositions[w] && k > 0 && w != "of" && j > lo {
 			if k == 0 {
 				return -1
 			}
-			return j
+			return j // (a preposition: "worked with local B", the preposition stays)
 		}
 		txt := v.Text[t.Start:t.End]
 		if t.Mention >= 0 && (compoundModifier(v, v.Mentions[t.Mention]) || v.Mentions[t.Mention].Type == faultline.NORP) {
@@ -926,7 +926,7 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 			j--
 		}
 		// "A and its disciplined B": a possessive pronoun and its modifiers before B.
-		if d := descriptionStart(v, s.First, v.Mentions[mi].First); d >= s.First && v.Toks[d].Lower != "the" && v.Toks[d].Lower != "a" && v.Toks[d].Lower != "an" {
+		if d := descriptionStart(v, s.First, v.Mentions[mi].First); d >= s.First && determiners[v.Toks[d].Lower] && v.Toks[d].Lower != "the" && v.Toks[d].Lower != "a" && v.Toks[d].Lower != "an" {
 			j = d - 1
 		} else if j >= s.First && (v.Toks[j].Lower == "its" || v.Toks[j].Lower == "their") {
 			j--
