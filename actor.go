@@ -22,6 +22,9 @@ const (
 	OverrideSplit  = "split"  // the alias Name is not Actor: give it an actor of its own
 	OverrideAlias  = "alias"  // Name is another name of Actor
 	OverrideRename = "rename" // Actor's canonical name becomes Name
+	// OverrideEntry is an imported dictionary entry: Other is its line in the user
+	// dictionary format (docs/dictionary.md), Actor its id and Name its canonical name.
+	OverrideEntry = "entry"
 )
 
 // Override is an analyst's correction to actor resolution.

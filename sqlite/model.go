@@ -338,7 +338,7 @@ func (s *Store) AddOverride(ctx context.Context, o *faultline.Override) error {
 	if o == nil {
 		return faultline.Errorf(faultline.EINVALID, "no override")
 	}
-	if !slices.Contains([]string{faultline.OverrideMerge, faultline.OverrideSplit, faultline.OverrideAlias, faultline.OverrideRename}, o.Kind) {
+	if !slices.Contains([]string{faultline.OverrideMerge, faultline.OverrideSplit, faultline.OverrideAlias, faultline.OverrideRename, faultline.OverrideEntry}, o.Kind) {
 		return faultline.Errorf(faultline.EINVALID, "override kind %q: want merge, split, alias or rename", o.Kind)
 	}
 	if o.Actor == "" {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/network"
-	"github.com/faultline/faultline/resolve"
 )
 
 // maxParadoxes is how many paradoxes the stored model keeps, strongest first.
@@ -27,7 +26,7 @@ func rebuildModel(ctx context.Context, store faultline.Store) (*faultline.Model,
 	if err != nil {
 		return nil, err
 	}
-	m, err := resolve.Build(docs, exts, ov)
+	m, err := buildModel(docs, exts, ov) // import.go: with the imported dictionary entries
 	if err != nil {
 		return nil, err
 	}
