@@ -25,10 +25,13 @@ var (
 	endPunct          = set(", . ! ? ;")
 	possessive        = set("'s ’s ' ’")
 	orderVerbs        = set("ordered orders order told tells instructed instructs directed directs commanded commands")
-	nounPreps         = set("by to against on upon into with from toward towards") // that attach to a trigger noun from afar
-	nonTargetPreps    = set("for under over about between among")                  // "opposed the accord between A and B"
-	perpetrators      = lex.Perpetrators()
-	speech            = set("said says say told tells claimed claims stated insisted added warned announced argued")
+	// objectPreps make a possessor before a trigger noun an object ("attacks on A's
+	// positions"); others leave it the agent ("during A's visit to B").
+	objectPreps    = set("of to for from by on upon against at with into onto toward towards between among")
+	nounPreps      = set("by to against on upon into with from toward towards") // that attach to a trigger noun from afar
+	nonTargetPreps = set("for under over about between among")                  // "opposed the accord between A and B"
+	perpetrators   = lex.Perpetrators()
+	speech         = set("said says say told tells claimed claims stated insisted added warned announced argued")
 )
 
 // actor reports whether mention mi exists and can be an argument: an actor type, and not a
@@ -179,6 +182,22 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 		return leftMention(v, k, s)
 	}
 	return leftMentionIn(v, i, s)
+}
+
+// parenthetical reports whether the words from token j close a parenthetical with a comma
+// that a finite verb follows ("…, released last year, eased …"), before any mention or verb.
+func parenthetical(v *view.View, j int, s view.Sent) bool {
+	for q := j; q+1 < s.Last && q < j+6; q++ {
+		t := v.Toks[q]
+		if t.Mention >= 0 || t.UPOS == "VERB" || (stopRight[t.Lower] && t.Lower != ",") {
+			return false
+		}
+		if t.Lower == "," {
+			n := v.Toks[q+1]
+			return n.UPOS == "VERB" && (n.XPOS == "VBD" || n.XPOS == "VBZ" || n.XPOS == "VBP")
+		}
+	}
+	return false
 }
 
 // coordVerb returns, for a verb right after "and" ("A attacked B and killed C"), the verb
@@ -556,7 +575,8 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		return nil // "fighters trained in X": a participle modifying a noun, agent unknown
 	}
 	// "The report, released last year, ...": a participle set off after a noun modifies it.
-	if v.HasPOS && !byNext && v.Toks[i].XPOS == "VBN" && i-1 > s.First && v.Toks[i-1].Lower == "," && !auxBefore(v, i, s) {
+	if v.HasPOS && !byNext && i-1 > s.First && v.Toks[i-1].Lower == "," && !auxBefore(v, i, s) &&
+		(v.Toks[i].XPOS == "VBN" || parenthetical(v, i+n, s)) {
 		return nil
 	}
 	if passive(v, i, s) || byNext {
@@ -693,7 +713,7 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		if k >= s.First && possessive[v.Toks[k].Lower] {
 			k--
 		}
-		if k >= s.First && v.Toks[k].Mention >= 0 && modifierActor(v, v.Toks[k].Mention, i) && !prepBefore(v, v.Mentions[v.Toks[k].Mention].First, preps) {
+		if k >= s.First && v.Toks[k].Mention >= 0 && modifierActor(v, v.Toks[k].Mention, i) && !prepBefore(v, v.Mentions[v.Toks[k].Mention].First, objectPreps) {
 			src = v.Toks[k].Mention
 		}
 	}

@@ -125,6 +125,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 	var out []faultline.Event
 	seen := map[[4]int]bool{}
 	verbPair := map[[3]int]int{} // (sentence, source, target) -> token of the verbal trigger
+	parties := map[int][]int{}   // sentence -> the actors of its agreements (CAMEO 03-05, 087)
 	for si, s := range v.Sents {
 		for i, next := s.First, s.First; i < s.Last; i++ {
 			if i < next {
@@ -140,6 +141,17 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				pairs = nounArgs(v, i, n, s, tr)
 			} else {
 				pairs = verbArgs(v, i, n, s, tr)
+			}
+			// "an accord, one that was brokered by C": the mediator's targets are the
+			// parties of the agreement the sentence has coded.
+			if strings.HasPrefix(tr.CAMEO, "045") && len(pairs) == 1 && pairs[0][0] >= 0 && pairs[0][1] < 0 {
+				if ps := parties[si]; len(ps) > 1 {
+					var np [][2]int
+					for _, t := range ps {
+						np = append(np, [2]int{pairs[0][0], t})
+					}
+					pairs = np
+				}
 			}
 			for _, p := range pairs {
 				src, tgt := p[0], p[1]
@@ -229,6 +241,13 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				if pl := place(v, s, i, src, tgt); pl >= 0 {
 					m := v.Mentions[pl]
 					ev.Place = &faultline.Span{Start: m.Start, End: m.End, Text: m.Text}
+				}
+				if (strings.HasPrefix(ev.CAMEO, "057") || strings.HasPrefix(ev.CAMEO, "087") || strings.HasPrefix(ev.CAMEO, "046")) && src >= 0 && tgt >= 0 {
+					for _, m := range []int{src, tgt} {
+						if !containsInt(parties[si], m) {
+							parties[si] = append(parties[si], m)
+						}
+					}
 				}
 				out = append(out, ev)
 			}
@@ -581,4 +600,13 @@ func sameActor(a, b view.Mention) bool {
 		return a.Actor == b.Actor
 	}
 	return strings.EqualFold(a.Text, b.Text)
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

@@ -402,9 +402,18 @@ func TestArgumentRules(t *testing.T) {
 		// A participle set off by a comma after a noun modifies it.
 		{tagged("The/DET/DT report/NOUN/NN ,/PUNCT/, released/VERB/VBN last/ADJ/JJ year/NOUN/NN ,/PUNCT/, eased/VERB/VBD pressure/NOUN/NN on/ADP/IN Ostrava/PROPN/NNP",
 			[3]any{9, 10, "GPE"}), nil},
+		{tagged("The/DET/DT report/NOUN/NN ,/PUNCT/, released/VERB/VBD last/ADJ/JJ year/NOUN/NN ,/PUNCT/, eased/VERB/VBD pressure/NOUN/NN on/ADP/IN Ostrava/PROPN/NNP",
+			[3]any{9, 10, "GPE"}), nil},
 		// A retreat ordered: the one who orders it towards the forces ordered.
 		{input("Lasko ordered the Red Brigade to stand down.", "", "Lasko/PERSON", "Red Brigade/ORG"),
 			[]want{{"stand down", "Lasko", "Red Brigade", "0873", "asserted"}}},
+		// A possessor after a preposition that does not take an object is the agent.
+		{input("Protests followed during Lasko's visit to Ostrava.", "", "Lasko/PERSON", "Ostrava/GPE"),
+			[]want{{"visit", "Lasko", "Ostrava", "042", "asserted"}}},
+		// A mediator in the passive: the parties of the agreement are its targets.
+		{input("Norland and Ostrava signed an accord, one that was brokered by Velika.", "", "Norland/GPE", "Ostrava/GPE", "Velika/GPE"),
+			[]want{{"signed", "Norland", "Ostrava", "057", "asserted"}, {"signed", "Ostrava", "Norland", "057", "asserted"},
+				{"brokered", "Velika", "Norland", "045", "asserted"}, {"brokered", "Velika", "Ostrava", "045", "asserted"}}},
 		// The head of an "of" chain is the patient.
 		{input("Two leaders of the Tiger Brigade of Norland's Guard were seized by the Red Brigade.", "", "Tiger Brigade/ORG", "Norland/GPE", "Guard/ORG", "Red Brigade/ORG"),
 			[]want{{"seized", "Red Brigade", "Tiger Brigade", "173", "asserted"}}},
