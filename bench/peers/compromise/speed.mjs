@@ -4,7 +4,7 @@
 //
 //   node speed.mjs FILE.jsonl ...
 //
-// Last line: compromise docs=N terms=N entities=N seconds=… terms_per_s=…
+// Last line: compromise docs=N terms=N entities=N seconds=… cpu_seconds=… terms_per_s=…
 // (terms are compromise's own word count; speed.sh divides faultline's token count of the
 // same text by the seconds, so that both rates count tokens the same way).
 import fs from 'node:fs';
@@ -20,10 +20,13 @@ for (const f of files) {
 }
 let terms = 0, ents = 0;
 const t0 = process.hrtime.bigint();
+const c0 = process.cpuUsage();
 for (const text of texts) {
   const doc = nlp(text);
   ents += doc.people().json().length + doc.places().json().length + doc.organizations().json().length;
   terms += doc.terms().length;
 }
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(`compromise docs=${texts.length} terms=${terms} entities=${ents} seconds=${secs.toFixed(3)} terms_per_s=${(terms / secs).toFixed(0)}`);
+const cu = process.cpuUsage(c0);
+const cpu = (cu.user + cu.system) / 1e6;
+console.log(`compromise docs=${texts.length} terms=${terms} entities=${ents} seconds=${secs.toFixed(3)} cpu_seconds=${cpu.toFixed(3)} terms_per_s=${(terms / secs).toFixed(0)}`);
