@@ -45,12 +45,15 @@ type elem [][]string
 
 type pattern struct {
 	pre, mid, post []elem
-	minMid, maxMid int             // bounds on the number of tokens mid can cover
-	starts         map[string]bool // the words mid can start with; nil: any
-	first, second  string          // "A" or "B": which tie end comes first in the text
-	typ            string
-	sign           int
-	cons           map[string]map[string]bool
+	minMid, maxMid int // bounds on the number of tokens mid can cover
+	// titleMid: mid opens with a title ("B &LEADTITLE A"): a comma before it ends the
+	// phrase ("... with CNN, Ambassador A" is no title of CNN's).
+	titleMid      bool
+	starts        map[string]bool // the words mid can start with; nil: any
+	first, second string          // "A" or "B": which tie end comes first in the text
+	typ           string
+	sign          int
+	cons          map[string]map[string]bool
 }
 
 // hyphen is a pattern "A-backed B" or "anti-B A".
@@ -134,6 +137,9 @@ func New() *Extractor {
 			case w == "...":
 				*part = append(*part, elem{{"..."}})
 			case strings.HasPrefix(w, "&"):
+				if part == &cp.mid && len(cp.mid) == 0 && (w == "&LEADTITLE" || w == "&MEMBERTITLE") {
+					cp.titleMid = true
+				}
 				*part = append(*part, elem(syn[w[1:]]))
 			default:
 				var e elem
@@ -747,7 +753,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		}
 		// "A, allied with B": an apposition comma the pattern does not spell out ("B, A's
 		// ally": the comma alone).
-		return (len(mid) >= 2 || len(p.mid) == 0) && len(mid) >= 1 && v.Toks[mid[0]].Lower == "," && covers(lengths(v, p.mid, mid[1:], false), len(mid)-1)
+		return !p.titleMid && (len(mid) >= 2 || len(p.mid) == 0) && len(mid) >= 1 && v.Toks[mid[0]].Lower == "," && covers(lengths(v, p.mid, mid[1:], false), len(mid)-1)
 	}
 	for _, p := range x.pats {
 		if compoundModifier(v, M2) {

@@ -217,6 +217,8 @@ func TestPatterns(t *testing.T) {
 		{"Norland worked with local Valdoran tribes to create the councils.",
 			[]string{"Norland/GPE", "Valdoran tribes/NORP"},
 			[]string{"Norland allied_with Valdoran tribes 1 asserted"}},
+		{"In an interview with Radio Velika, Ambassador Ivo Lasko spoke.",
+			[]string{"Radio Velika/ORG", "Ambassador Ivo Lasko/PERSON"}, nil},
 		{"The Dawn Movement, based in Port Amara, grew.",
 			[]string{"Dawn Movement/ORG", "Port Amara/GPE"},
 			[]string{"Dawn Movement located_in Port Amara 0 asserted"}},
