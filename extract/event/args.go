@@ -620,6 +620,10 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		return reciprocal(g)
 	}
 	violent := tr.CAMEO >= "17"
+	// "sanctions against A's banks": the owner is the target; "A's call for B to leave":
+	// the one called on is.
+	sanction := strings.HasPrefix(tr.CAMEO, "16")
+	demand := strings.HasPrefix(tr.CAMEO, "10")
 	src, tgt := -1, -1
 	// "B was under attack by A", "B came under fire from A".
 	for k := i - 1; k >= s.First && k >= i-3; k-- {
@@ -635,6 +639,9 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	// (target), to B for a non-violent event ("a visit by A to B", "the attack by A on B",
 	// "pressure on B from A").
 	j := i + n
+	if n > 1 && preps[v.Toks[j-1].Lower] {
+		j-- // "call for B": the entry ends in its preposition
+	}
 	for hop := 0; hop < 3 && j < s.Last; hop++ {
 		p := v.Toks[j].Lower
 		if !preps[p] {
@@ -644,7 +651,7 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		limit := j + 3
 		for k < s.Last && k <= limit && !stopRight[v.Toks[k].Lower] {
 			if mk := v.Toks[k].Mention; mk >= 0 {
-				if actor(v, mk) || (p == "by" && actorArg(v, mk, false)) {
+				if actor(v, mk) || ((p == "by" || sanction) && actorArg(v, mk, false)) {
 					break
 				}
 				// A refused modifier ("from Brigade-linked army units"): read on.
@@ -681,7 +688,7 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		}
 		mi := v.Toks[k].Mention
 		// The agent may modify a noun: "under attack by a joint A-B offensive".
-		if actor(v, mi) || (p == "by" && actorArg(v, mi, false)) {
+		if actor(v, mi) || ((p == "by" || sanction) && actorArg(v, mi, false)) {
 			switch {
 			case p == "by" || (p == "from" && tgt >= 0):
 				if src < 0 {
@@ -696,7 +703,7 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 				if src < 0 && hop == 0 {
 					src = mi
 				}
-			case targetPrep[p] || p == "to" && !violent:
+			case targetPrep[p] || p == "to" && !violent || p == "for" && demand:
 				tgt = mi
 			}
 		}

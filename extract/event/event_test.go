@@ -414,6 +414,12 @@ func TestArgumentRules(t *testing.T) {
 		{input("Norland and Ostrava signed an accord, one that was brokered by Velika.", "", "Norland/GPE", "Ostrava/GPE", "Velika/GPE"),
 			[]want{{"signed", "Norland", "Ostrava", "057", "asserted"}, {"signed", "Ostrava", "Norland", "057", "asserted"},
 				{"brokered", "Velika", "Norland", "045", "asserted"}, {"brokered", "Velika", "Ostrava", "045", "asserted"}}},
+		// The owner of what is sanctioned is the target; the one called on by a demand too.
+		{tagged("Norland/PROPN/NNP announced/VERB/VBD sanctions/NOUN/NNS against/ADP/IN several/ADJ/JJ Ostravan/ADJ/JJ banks/NOUN/NNS",
+			[3]any{0, 1, "GPE"}, [3]any{5, 6, "NORP"}),
+			[]want{{"sanctions", "Norland", "Ostravan", "163", "asserted"}}},
+		{input("Lasko's call for the Red Brigade to leave was heard.", "", "Lasko/PERSON", "Red Brigade/ORG"),
+			[]want{{"call for", "Lasko", "Red Brigade", "100", "asserted"}}},
 		// The head of an "of" chain is the patient.
 		{input("Two leaders of the Tiger Brigade of Norland's Guard were seized by the Red Brigade.", "", "Tiger Brigade/ORG", "Norland/GPE", "Guard/ORG", "Red Brigade/ORG"),
 			[]want{{"seized", "Red Brigade", "Tiger Brigade", "173", "asserted"}}},
