@@ -175,6 +175,9 @@ func runBench(cmd *cobra.Command, args []string) error {
 // benchIngest ingests n synthetic documents into store as `faultline ingest` does (batches,
 // parallel extraction, the model rebuilt at the end) and returns documents per second.
 func benchIngest(ctx context.Context, store faultline.Store, synth *bench.Synth, n, cpus int, out io.Writer, name string) (float64, error) {
+	if cpus <= 0 {
+		cpus = runtime.GOMAXPROCS(0)
+	}
 	start, cpu0 := time.Now(), bench.CPUTime()
 	g, err := newIngester(ctx, store, ingestOptions{Workers: cpus})
 	if err != nil {

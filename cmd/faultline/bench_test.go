@@ -29,6 +29,24 @@ func BenchmarkIngestSQLite(b *testing.B) {
 	b.ReportMetric(dps, "docs/s")
 }
 
+// BenchmarkIngestPostgres is BenchmarkIngestSQLite into a scratch schema of
+// FAULTLINE_TEST_POSTGRES (skipped when unset): documents queued, then claimed one at a time.
+func BenchmarkIngestPostgres(b *testing.B) {
+	ctx := context.Background()
+	st, err := openPostgres(ctx, pgScratch(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	var out bytes.Buffer
+	b.ResetTimer()
+	dps, err := benchIngest(ctx, st, bench.NewSynth(1), b.N, 0, &out, "PostgreSQL")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(dps, "docs/s")
+}
+
 func TestBenchCommand(t *testing.T) {
 	out, err := runCmd(t, "bench", "--docs", "2", "--ingest-docs", "2")
 	benchCmd.Flags().Set("docs", "340")

@@ -16,7 +16,7 @@ import (
 
 // pgScratch returns the URL of a fresh schema in FAULTLINE_TEST_POSTGRES, dropped at the end
 // of the test, or skips.
-func pgScratch(t *testing.T) string {
+func pgScratch(t testing.TB) string {
 	base := os.Getenv("FAULTLINE_TEST_POSTGRES")
 	if base == "" {
 		t.Skip("FAULTLINE_TEST_POSTGRES (a postgres:// URL of a scratch database) is not set")
