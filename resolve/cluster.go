@@ -148,10 +148,10 @@ func (b *builder) cluster() {
 			}
 		}
 		k := &keys[i]
+		if tg == "o" {
+			c.owned = b.ownedClass(i)
+		}
 		for _, f := range nd.forms {
-			if p, ok := coref.Possessor(f); ok && tg == "o" {
-				c.owned = p.Class
-			}
 			acr := actors.Acronym(f)
 			name := b.parse(f, nd.typ)
 			key := name.Key()
@@ -362,7 +362,19 @@ func (b *builder) cluster() {
 			if places[s] {
 				continue
 			}
-			if r := b.unique(byWord[s], i); r >= 0 {
+			if people := append(bySurname[s][:len(bySurname[s]):len(bySurname[s])], byFirst[s]...); len(people) > 0 && b.namedAs(i, s) {
+				// A one-word "organisation" that is a name of a person of the corpus
+				// ("Saddam") is that person, not a group named after him.
+				if r := b.unique(people, i); r >= 0 {
+					b.union(r, i, passTypeVote)
+				}
+				continue
+			}
+			cands := byWord[s]
+			if b.namedAs(i, s) {
+				cands = b.unowned(cands) // "Saddam" is not "Saddam’s regime"
+			}
+			if r := b.unique(cands, i); r >= 0 {
 				b.union(r, i, passShort)
 			}
 		}
@@ -711,4 +723,43 @@ func (b *builder) possessed(keys []nodeKeys) {
 			b.union(ids[0], j, passName)
 		}
 	}
+}
+
+// namedAs reports whether node i has a one-word name whose person key is key.
+func (b *builder) namedAs(i int, key string) bool {
+	for _, f := range b.nodes[i].forms {
+		if n := b.parse(f, faultline.PERSON); len(n.Words) == 1 && n.Key() == key {
+			return true
+		}
+	}
+	return false
+}
+
+// unowned returns the candidates whose cluster is not a group named by its owner
+// ("Saddam’s regime"): a one-word name is the owner, not the group.
+func (b *builder) unowned(cands []int) []int {
+	var out []int
+	for _, j := range cands {
+		if b.clusters[b.find(j)].owned == "" {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// ownedClass returns the kind of group node i is when one of its names holds a mention
+// of its owner ("Saddam" in "Saddam’s regime"), or "".
+func (b *builder) ownedClass(i int) string {
+	for _, mi := range b.nodes[i].mentions {
+		m := b.ments[mi]
+		if m.pronoun || m.nominal {
+			continue
+		}
+		if p, ok := coref.Possessor(m.text); ok {
+			if _, ok := b.bySpan[spanKey{m.doc, m.start + p.Start, m.start + p.End}]; ok {
+				return p.Class
+			}
+		}
+	}
+	return ""
 }

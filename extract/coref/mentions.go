@@ -15,8 +15,8 @@ var connectors = map[string]bool{"of": true, "for": true, "in": true, "and": tru
 // repairSpans mends the boundaries and types of recognised names before resolution:
 //
 //   - a name cut before its place ("Islamic Supreme Council of" + "Iraq", or "Islamic
-//     Supreme Council" + "of Iraq" when the document names it whole elsewhere) is joined to
-//     the place that follows it;
+//     Supreme Council" + "of Iraq" when the document names it whole elsewhere or the actor
+//     dictionary knows the whole name) is joined to the place that follows it;
 //   - a connector left dangling at the end ("Mehdi Army of") is cut off;
 //   - a name particle left dangling at the end ("Jaish-al") takes the next word;
 //   - a closing parenthesis without its opening ("Jerusalem) Force") takes the word and
@@ -101,10 +101,20 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 			if n := next(); n != nil && (n.Type == faultline.GPE || n.Type == faultline.LOC) && startsUpper(text[n.Start:n.End]) {
 				gap := text[e.End:n.Start]
 				last := s[strings.LastIndexByte(s, ' ')+1:]
-				if dangling && gap == " " || !dangling && gap == " of " && startsUpper(last) && heads[strings.ToLower(last)] && names[text[e.Start:n.End]] {
+				if dangling && gap == " " || !dangling && gap == " of " && startsUpper(last) && heads[strings.ToLower(last)] && (names[text[e.Start:n.End]] || known(text[e.Start:n.End])) {
 					e.End = n.End
 					i++
 					joined = true
+				}
+			}
+			if dangling && !joined && e.End+1 < len(text) && text[e.End] == ' ' && startsUpper(text[e.End+1:]) {
+				// The word after, when the document or the dictionary knows the whole.
+				w := e.End + 1
+				for w < len(text) && (isWordByte(text[w]) || text[w] == '-') {
+					w++
+				}
+				if names[text[e.Start:w]] || known(text[e.Start:w]) {
+					e.End, joined = w, true
 				}
 			}
 			if dangling && !joined {
@@ -154,4 +164,14 @@ func capitalised(s string) bool {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// known reports whether the general actor dictionary has an organisation of that name.
+func known(name string) bool {
+	dict, err := actors.Default()
+	if err != nil || dict == nil {
+		return false
+	}
+	e := dict.Lookup(name, faultline.ORG)
+	return e != nil && e.Type == faultline.ORG
 }

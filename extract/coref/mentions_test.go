@@ -18,6 +18,8 @@ func TestRepairSpans(t *testing.T) {
 		want []string
 	}{
 		{"The Popular Front of Ruritania (formerly the Front) met.", [][2]string{{"Popular Front of", "ORG"}, {"Ruritania", "GPE"}}, []string{"Popular Front of Ruritania"}},
+		{"The Popular Front of Ruritania met. The Popular Front of Ruritania left.", [][2]string{{"Popular Front of Ruritania", "ORG"}, {"Popular Front of", "ORG"}},
+			[]string{"Popular Front of Ruritania", "Popular Front of Ruritania"}},
 		{"The Blue Brigade of Colonel Vane attacked.", [][2]string{{"Blue Brigade of", "ORG"}, {"Colonel Vane", "PERSON"}}, []string{"Blue Brigade", "Colonel Vane"}},
 		{"Ruritania’s Interior Ministry said.", [][2]string{{"’s Interior Ministry", "ORG"}}, []string{"Interior Ministry"}},
 		{"The Treasury’s Office of Assets Control froze it.", [][2]string{{"Treasury’s Office of Assets Control", "ORG"}}, []string{"Office of Assets Control"}},

@@ -12,6 +12,8 @@ import (
 const possName = `((?:al-|el-)?[A-Z][\p{L}.-]*(?:\s+(?:al-|el-)?[A-Z][\p{L}.-]*){0,4})`
 
 var (
+	possAfter   = regexp.MustCompile(`^['’]s\s+(?:[a-z-]+\s+)?([a-z]+)\b`)
+	followersOf = regexp.MustCompile(`\b([Ff]ollowers|[Ss]upporters|[Ll]oyalists|[Pp]artisans)\s+of\s+(?:the\s+)?$`)
 	possRe   = regexp.MustCompile(`^(?:[Tt]he\s+)?` + possName + `['’]s\s+(?:[a-z-]+\s+)?([A-Za-z]+)$`)
 	namedRe  = regexp.MustCompile(`^(?:[Tt]he\s+)?` + possName + `\s+([A-Za-z]+)$`)
 	ofNameRe = regexp.MustCompile(`^(?:[Tt]he\s+)?([A-Za-z][a-z]+)\s+of\s+` + possName + `$`)
@@ -75,6 +77,7 @@ func (d *doc) possessors() {
 			}
 		}
 	}
+	d.ownedGroups()
 	n := len(d.ents)
 	for i := 0; i < n; i++ {
 		e := d.ents[i]
@@ -105,4 +108,48 @@ func (d *doc) possessors() {
 		}
 		d.owner[d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, -1)] = true
 	}
+}
+
+// ownedGroups adds mentions for the groups the text names by their owner where the
+// recogniser found only the owner: "Saddam’s regime", "Sadr’s movement", "followers of
+// Moqtada al-Sadr". An owner the recogniser typed as a one-word organisation becomes a
+// person ("Saddam" of "Saddam’s regime").
+func (d *doc) ownedGroups() {
+	n := len(d.ents)
+	for i := 0; i < n; i++ {
+		e := d.ents[i]
+		if e.Type != faultline.PERSON && e.Type != faultline.ORG || !startsUpper(e.Text) {
+			continue
+		}
+		if e.Type == faultline.ORG && strings.Contains(e.Text, " ") {
+			continue // an organisation's own groups are not its owner's
+		}
+		s, t := -1, -1
+		if m := possAfter.FindStringSubmatchIndex(d.text[e.End:]); m != nil && actors.PossessedClass(d.text[e.End+m[2]:e.End+m[3]]) != "" {
+			s, t = e.Start, e.End+m[3]
+		} else if e.Type == faultline.PERSON {
+			lo := max(0, e.Start-40)
+			if m := followersOf.FindStringSubmatchIndex(d.text[lo:e.Start]); m != nil {
+				s, t = lo+m[2], e.End
+			}
+		}
+		if s < 0 || d.within(s, t) {
+			continue
+		}
+		if e.Type == faultline.ORG {
+			d.ents[i].Type = faultline.PERSON
+			d.names[i] = actors.ParseName(e.Text, faultline.PERSON)
+		}
+		d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: faultline.ORG}, -1)
+	}
+}
+
+// within reports whether an entity covers [start, end) whole.
+func (d *doc) within(start, end int) bool {
+	for _, e := range d.ents {
+		if e.Start <= start && end <= e.End {
+			return true
+		}
+	}
+	return false
 }
