@@ -14,9 +14,9 @@ const possName = `((?:al-|el-)?[A-Z][\p{L}.-]*(?:\s+(?:al-|el-)?[A-Z][\p{L}.-]*)
 var (
 	possAfter   = regexp.MustCompile(`^['’]s\s+(?:[a-z-]+\s+)?([a-z]+)\b`)
 	followersOf = regexp.MustCompile(`\b([Ff]ollowers|[Ss]upporters|[Ll]oyalists|[Pp]artisans)\s+of\s+(?:the\s+)?$`)
-	possRe   = regexp.MustCompile(`^(?:[Tt]he\s+)?` + possName + `['’]s\s+(?:[a-z-]+\s+)?([A-Za-z]+)$`)
-	namedRe  = regexp.MustCompile(`^(?:[Tt]he\s+)?` + possName + `\s+([A-Za-z]+)$`)
-	ofNameRe = regexp.MustCompile(`^(?:[Tt]he\s+)?([A-Za-z][a-z]+)\s+of\s+` + possName + `$`)
+	possRe      = regexp.MustCompile(`^(?:[Tt]he\s+)?` + possName + `['’]s\s+(?:[a-z-]+\s+)?([A-Za-z]+)$`)
+	namedRe     = regexp.MustCompile(`^(?:[Tt]he\s+)?` + possName + `\s+([A-Za-z]+)$`)
+	ofNameRe    = regexp.MustCompile(`^(?:[Tt]he\s+)?([A-Za-z][a-z]+)\s+of\s+` + possName + `$`)
 )
 
 // Possession is the owner of a group named in the group's name.
