@@ -24,12 +24,13 @@ type Extractor struct {
 	numbers    map[string]lex.Number
 	units      map[string]string
 	currencies map[string]string
+	durations  map[string]string
 	qualifiers [][]string
 }
 
 // New returns an Extractor with the shipped word lists.
 func New() *Extractor {
-	x := &Extractor{numbers: lex.Numbers(), units: lex.Units(), currencies: lex.Currencies()}
+	x := &Extractor{numbers: lex.Numbers(), units: lex.Units(), currencies: lex.Currencies(), durations: lex.Durations()}
 	for _, q := range lex.Qualifiers() {
 		x.qualifiers = append(x.qualifiers, strings.Fields(q))
 	}
@@ -127,6 +128,14 @@ func (x *Extractor) figureAt(text string, ws []word, i int) (faultline.Figure, i
 	}
 	about := ""
 	end := ws[j-1].end
+	// a duration: "a six-month cease-fire", "a 10-day curfew" (what lasts is the next word)
+	if h := strings.LastIndexByte(ws[j-1].l, '-'); unit == "" && h > 0 && x.durations[ws[j-1].l[h+1:]] != "" {
+		unit = x.durations[ws[j-1].l[h+1:]]
+		for n := 0; n < 2 && j < len(ws) && !stop[ws[j].l] && !isDigit(ws[j].l) && ws[j].start-end <= 1 &&
+			ws[j].s == ws[j].l; n++ {
+			about, end, j = ws[j].l, ws[j].end, j+1
+		}
+	}
 	if unit == "" {
 		// currency word after the number: 500 dollars
 		if j < len(ws) {
@@ -216,6 +225,9 @@ func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, 
 		}
 		if okA && okB && a.Kind == "card" && b.Kind == "fraction" { // three-fourths
 			return round3(a.Value * b.Value), false, i + 1, true
+		}
+		if okA && a.Kind == "card" && x.durations[parts[1]] != "" { // a six-month truce
+			return a.Value, false, i + 1, true
 		}
 		return 0, false, 0, false
 	}

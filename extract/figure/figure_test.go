@@ -30,6 +30,10 @@ func TestFind(t *testing.T) {
 		{"The two of them met; one said no.", nil},
 		{"About 1,000 a week are fleeing.", []want{{"About 1,000", 1000, ""}}},
 		{"A budget of $3bn was approved.", []want{{"$3bn", 3e9, "dollars"}}},
+		{"The rebels declared a three-month truce.", []want{{"three-month truce", 3, "months"}}},
+		{"After a five-day ground offensive the town fell.", []want{{"five-day ground offensive", 5, "days"}}},
+		{"Officials imposed a 10-day curfew on the port.", []want{{"10-day curfew", 10, "days"}}},
+		{"A 19-year-old recruit was held.", []want{{"19-year-old", 19, ""}}},
 	}
 	x := New()
 	for _, tt := range tests {

@@ -19,6 +19,9 @@ var currencies string
 //go:embed qualifiers.txt
 var qualifiers string
 
+//go:embed durations.tsv
+var durations string
+
 // Number is a number word: its value and kind (card, scale, vague or fraction).
 type Number struct {
 	Value float64
@@ -42,6 +45,9 @@ func Numbers() map[string]Number {
 
 // Units returns the counted nouns and their units by lower-case word or phrase.
 func Units() map[string]string { return pairs(units) }
+
+// Durations returns the time words of hyphenated durations ("six-month") and their units.
+func Durations() map[string]string { return pairs(durations) }
 
 // Currencies returns currency symbols and words with their units.
 func Currencies() map[string]string { return pairs(currencies) }
