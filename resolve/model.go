@@ -308,7 +308,10 @@ func (b *builder) facts() {
 	})
 	// Metonyms: move the acting capital mentions to their state.
 	if len(moved) > 0 {
+		b.metonyms = map[int]bool{}
 		for mi, to := range moved {
+			// The capital stands for its state here, but is not one of its names.
+			b.metonyms[mi] = true
 			from := b.ments[mi].actor
 			b.ments[mi].actor = to
 			b.actors[to].mentions = append(b.actors[to].mentions, mi)
@@ -373,7 +376,7 @@ func (b *builder) model() *faultline.Model {
 			mt := b.ments[mi]
 			docs[mt.doc] = true
 			out.Mentions = append(out.Mentions, faultline.Evidence{Doc: b.docs[mt.doc].ID, Start: mt.start, End: mt.end})
-			if !mt.pronoun && !mt.nominal {
+			if !mt.pronoun && !mt.nominal && !b.metonyms[mi] {
 				count[mt.text]++
 				if mt.titled != "" {
 					count[mt.titled]++

@@ -107,6 +107,8 @@ type builder struct {
 	nodesByDoc map[int][]int
 	nodeRoles  map[int][]string // node -> role descriptions the document gives it
 
+	metonyms map[int]bool // mentions of a capital moved to its state (facts)
+
 	nameMemo map[[2]string]actors.Name
 	dictMemo map[[2]string]*actors.Entry
 }

@@ -238,6 +238,11 @@ func TestModel(t *testing.T) {
 	if len(m.Events) != 2 || m.Events[0].Source != "iran" || m.Events[0].Target != "moqtada-al-sadr" {
 		t.Errorf("Tehran as a subject should be Iran: %+v", m.Events)
 	}
+	for _, a := range m.Actors {
+		if a.ID == "iran" && contains(a.Aliases, "Tehran") {
+			t.Errorf("Tehran (a metonym) became a name of Iran: %q", a.Aliases)
+		}
+	}
 	if m.Events[1].Source != "moqtada-al-sadr" || m.Events[1].Target != "badr-corps" {
 		t.Errorf("nominal mention: %+v", m.Events[1])
 	}
