@@ -2,7 +2,7 @@
 # Peer comparison of entity recognition on wikigold and the held-out GMB sentences.
 # Run from the repository root: sh bench/peers/run.sh
 set -e
-corpora=${CORPORA:-../shared/corpora}
+corpora=$(cd "${CORPORA:-../shared/corpora}" && pwd) # absolute: the peers run in their own folders
 dev=${TMPDIR:-/tmp}/faultline_gmb_dev.conll
 wiki=$corpora/wikigold/wikigold_en_test.conllu
 go run ./cmd/faultline eval ner --corpus "$corpora" --write-dev "$dev" | tail -1

@@ -59,6 +59,9 @@ var directions string
 //go:embed following.txt
 var following string
 
+//go:embed geonouns.txt
+var geoNouns string
+
 // Place is a gazetteer entry for a place name.
 type Place struct {
 	Kind string // "country", "province" or "city"
@@ -131,6 +134,10 @@ func Directions() map[string]string { return pairs(directions) }
 // Following returns the nouns that, after a person's or group's name, name the
 // organisation or following it leads ("Bush administration", "Sadr's movement").
 func Following() map[string]bool { return set(following) }
+
+// GeoNouns returns nouns of geographic areas that make a location after a group word or
+// national adjective ("Kurdish region", "Iranian border").
+func GeoNouns() map[string]bool { return set(geoNouns) }
 
 func rows(s string) [][]string {
 	var out [][]string

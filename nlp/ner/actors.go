@@ -32,7 +32,12 @@ import (
 //  6. Regions: "the south" and a compass adjective before a place ("northern Iraq") are LOC;
 //     so is "the West".
 //  7. A national adjective modifying a common noun ("Iraqi cities", "Iranian banks") is no
-//     actor mention; group words (Sunni, Kurdish) stay NORP.
+//     actor mention; group words (Sunni, Kurdish) stay NORP; before a noun of a geographic
+//     area both make a location ("the Kurdish region", "the Iranian border").
+//  8. People by their role: a short all-capitalised name typed ORG, GPE or LOC that is no
+//     known place or actor and has no organisation head is a PERSON when a role follows it
+//     in apposition ("X, the governor of Mosul", "X, a spokesman") or precedes it ("the US
+//     envoy in Baghdad, X,"), or when a speech verb introduces it ("says X").
 func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[string]string {
 	known := acronymDefs(lx, words, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type
@@ -90,6 +95,7 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[str
 		groups(lx, words, tags, s)
 		regions(lx, words, tags, s)
 		adjectives(lx, words, tags, s)
+		roles(lx, words, tags, s)
 	}
 	return known
 }
@@ -425,6 +431,11 @@ func adjectives(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			continue
 		}
 		l := strings.ToLower(words[i])
+		if i+1 < s.Last && tags[i+1] == "O" && lx.geoNouns[words[i+1]] && (lx.groups[l] || lx.demonyms[l] != "") {
+			put(tags, i, i+2, s.Last, "LOC")
+			i++
+			continue
+		}
 		if _, ok := lx.demonyms[l]; !ok || lx.groups[l] {
 			continue
 		}
@@ -494,4 +505,68 @@ func compounds(lx *lexicon, d *nlp.Doc, words, tags []string, known map[string]s
 		out = append(out, parts...)
 	}
 	return out
+}
+
+// speechVerbs introduce a speaker ("says X", "said X").
+var speechVerbs = map[string]bool{"says": true, "said": true, "told": true, "according": false}
+
+// roles applies rule 8.
+func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	for i := s.First; i < s.Last; i++ {
+		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
+		if !ok || f != i {
+			continue
+		}
+		i = l - 1
+		if typ != "ORG" && typ != "GPE" && typ != "LOC" || l-f < 2 || l-f > 4 || lx.isPlace(words[f:l]) || lx.isActor(words[f:l]) {
+			continue
+		}
+		name := true
+		for _, w := range words[f:l] {
+			lw := strings.ToLower(w)
+			if !isCap(w) || lx.orgHeads[lw] || lx.titles[lw] || lx.isGroup(w) || strings.EqualFold(w, "the") {
+				name = false
+				break
+			}
+			if _, ok := lx.places[lw]; ok {
+				name = false
+				break
+			}
+		}
+		if !name {
+			continue
+		}
+		role := false
+		// X , the/a ... role
+		if l+2 < s.Last && words[l] == "," && (words[l+1] == "the" || words[l+1] == "a" || words[l+1] == "an") {
+			for k := l + 2; k < s.Last && k < l+6; k++ {
+				if lx.titles[words[k]] {
+					role = true
+					break
+				}
+				if words[k] == "," || words[k] == "of" {
+					break
+				}
+			}
+		}
+		// role ... , X ,
+		if !role && f-2 >= s.First && words[f-1] == "," && l < s.Last && (words[l] == "," || words[l] == ".") {
+			for k := f - 2; k >= s.First && k > f-7; k-- {
+				if lx.titles[words[k]] && tags[k] == "O" {
+					role = true
+					break
+				}
+				if words[k] == "," {
+					break
+				}
+			}
+		}
+		// says X
+		if !role && f-1 >= s.First && speechVerbs[words[f-1]] {
+			role = true
+		}
+		if role {
+			setSpan(tags, f, l, "PERSON")
+		}
+	}
 }

@@ -26,6 +26,7 @@ type lexicon struct {
 	following  map[string]bool
 	dirNoun    map[string]bool
 	dirAdj     map[string]bool
+	geoNouns   map[string]bool
 	// caps maps lower-case words to their capitalisation bucket (capBucket), learnt from
 	// unlabelled text at training time and stored with the model.
 	caps map[string]byte
@@ -56,6 +57,7 @@ func newLexicon() *lexicon {
 		following:  gazetteer.Following(),
 		dirNoun:    map[string]bool{},
 		dirAdj:     map[string]bool{},
+		geoNouns:   gazetteer.GeoNouns(),
 		maxLen:     map[string]int{},
 		prefix:     map[string]bool{},
 	}

@@ -251,6 +251,12 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"US-led forces": "ORG", "Hamas-run police": "ORG", "Iran": "GPE"}},
 		{"state agents keep the country", "Syria said US officials had met Turkish diplomats.",
 			map[string]string{"US": "GPE", "Turkish diplomats": "NORP"}},
+		{"areas", "Smugglers crossed the Iranian border into the Kurdish region.",
+			map[string]string{"Iranian border": "LOC", "Kurdish region": "LOC"}},
+		{"people by their role", "I spoke to Duvan Kessaro, the governor of the province. Others disagreed, says Amel Tranh.",
+			map[string]string{"Duvan Kessaro": "PERSON", "Amel Tranh": "PERSON"}},
+		{"titles only", "According to Rear Adm. Karl Brenner, the talks failed.",
+			map[string]string{"Karl Brenner": "PERSON", "Rear Adm.": ""}},
 		{"group of people", "Local Sunni tribes and Shiite politicians met.",
 			map[string]string{"Sunni tribes": "NORP", "Shiite politicians": "NORP"}},
 	}

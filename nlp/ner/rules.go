@@ -41,7 +41,7 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 			}
 		}
 	}
-	tidySpans(lx, words, tags, sents)
+	tidySpans(lx, words, tags, sents, descriptive)
 	arabicNames(lx, words, tags, sents)
 	names := map[string]string{}
 	// words of person names: they never become short forms of organisations ("Bush" in
@@ -274,7 +274,7 @@ func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 }
 
 // tidySpans applies rule 0b.
-func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
+func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence, actorMode bool) {
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
 			continue
@@ -286,16 +286,25 @@ func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 				tags[l-1] = "O"
 				l--
 			}
-			if typ != "ORG" {
+			{
+				// titles before a name: "President Bush" is the person Bush. An ORG span keeps
+				// them when it ends in an organisation head ("Presidential Guard")
 				k := f
-				for k < l && lx.titles[strings.ToLower(words[k])] {
+				for k < l && (lx.titles[strings.ToLower(words[k])] || k+1 < l && titleMods[strings.ToLower(words[k])] && lx.titles[strings.ToLower(words[k+1])]) {
 					k++
 				}
-				if k > f && k < l {
+				if k > f && k < l && (typ != "ORG" || actorMode && !lx.orgHeads[strings.ToLower(words[l-1])] && !lx.isActor(words[f:l])) {
 					for x := f; x < k; x++ {
 						tags[x] = "O"
 					}
 					f, typ = k, "PERSON"
+				}
+				if k == l && l-f >= 1 && lx.titles[strings.ToLower(words[l-1])] && (l-f > 1 || strings.HasSuffix(words[f], ".")) {
+					// only titles ("Rear Adm.", "Supreme Leader"): no name
+					for x := f; x < l; x++ {
+						tags[x] = "O"
+					}
+					continue
 				}
 			}
 			if l-f == 1 && lx.isGroup(words[f]) && !lx.isPlace(words[f:l]) && typ != "ORG" {
@@ -365,3 +374,7 @@ func voteTypes(words, tags []string, sents []nlp.Sentence) {
 		}
 	}
 }
+
+// titleMods are words that open a multi-word title ("Rear Adm.", "Vice President",
+// "Supreme Leader", "Deputy Prime Minister").
+var titleMods = map[string]bool{"rear": true, "vice": true, "deputy": true, "supreme": true, "acting": true, "foreign": true, "defense": true, "defence": true, "interior": true, "lieutenant": true}
