@@ -15,7 +15,7 @@ func (st *state) after(s segment) *faultline.Ref {
 		return nil
 	}
 	text := st.text
-	end := windowEnd(text, s.outerEnd)
+	end := minInt(windowEnd(text, s.outerEnd), s.nextStart)
 	words := wordsIn(text[s.outerEnd:end], s.outerEnd)
 	if len(words) == 0 {
 		return nil
@@ -65,7 +65,7 @@ func (st *state) after(s segment) *faultline.Ref {
 
 // before looks for `NAME said: "…"` in the quotation's clause.
 func (st *state) before(s segment) *faultline.Ref {
-	start := windowStart(st.text, s.outerStart)
+	start := maxInt(windowStart(st.text, s.outerStart), s.prevEnd)
 	words := wordsIn(st.text[start:s.outerStart], start)
 	// the last speech verb close to the quotation, or a light verb before a noun of
 	// saying that ends the clause ("made the point that")

@@ -56,6 +56,7 @@ type segment struct {
 	innerStart, innerEnd int
 	para                 int // paragraph index (non-empty lines)
 	closed               bool
+	prevEnd, nextStart   int // where the previous quotation ends and the next starts
 }
 
 // maxWindow bounds how far before or after a quotation the attribution is looked for.
@@ -162,17 +163,27 @@ func (st *state) paraOf(off int) int {
 	return sort.SearchInts(st.paras, off+1) - 1
 }
 
-// segments pairs quotation marks paragraph by paragraph (para is left 0).
+// segments pairs quotation marks paragraph by paragraph (para is left 0). Double marks
+// (curly or straight) open a quotation anywhere; a curly single mark ‘ opens one where a
+// word may start, as British papers write, and ’ closes it only where a word ends (not
+// inside don’t, nor after the s of a plural possessive: the soldiers’ families). A double
+// quotation left open runs to its paragraph end; a single one left open is dropped.
 func segments(text string) []segment {
+	const (
+		none = iota
+		curly
+		straight
+		single
+	)
 	var out []segment
 	open := -1   // byte offset of the open mark, -1 when outside a quotation
 	openLen := 0 // its length in bytes
-	straight := false
+	mode := none
 	flush := func(end int) {
-		if open >= 0 {
+		if open >= 0 && mode != single {
 			out = append(out, trimmed(text, segment{outerStart: open, outerEnd: end, innerStart: open + openLen, innerEnd: end}))
 		}
-		open = -1
+		open, mode = -1, none
 	}
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -180,22 +191,69 @@ func segments(text string) []segment {
 		case r == '\n':
 			// A blank line or a single newline both end a paragraph in plain-text news.
 			flush(i)
+		case mode == single:
+			if r == '’' && singleCloses(text, i, n) {
+				out = append(out, trimmed(text, segment{outerStart: open, outerEnd: i + n, innerStart: open + openLen, innerEnd: i, closed: true}))
+				open, mode = -1, none
+			}
+			// double marks inside a single quotation are nested: ignored
 		case r == '“' || (r == '"' && open < 0):
 			if open >= 0 && r == '“' { // a new opening mark: the previous one never closed
 				flush(i)
 			}
-			open, openLen, straight = i, n, r == '"'
-		case (r == '”' && open >= 0) || (r == '"' && open >= 0 && straight):
-			s := trimmed(text, segment{outerStart: open, outerEnd: i + n, innerStart: open + openLen, innerEnd: i, closed: true})
-			out = append(out, s)
-			open = -1
-		case r == '"' && open >= 0 && !straight:
-			// a straight mark inside a curly quotation: treat as nested, ignore
+			open, openLen, mode = i, n, curly
+			if r == '"' {
+				mode = straight
+			}
+		case (r == '”' && open >= 0) || (r == '"' && mode == straight):
+			out = append(out, trimmed(text, segment{outerStart: open, outerEnd: i + n, innerStart: open + openLen, innerEnd: i, closed: true}))
+			open, mode = -1, none
+		case r == '‘' && open < 0 && singleOpens(text, i, n):
+			open, openLen, mode = i, n, single
 		}
 		i += n
 	}
 	flush(len(text))
+	for i := range out {
+		out[i].prevEnd, out[i].nextStart = 0, len(text)
+		if i > 0 {
+			out[i].prevEnd = out[i-1].outerEnd
+		}
+		if i+1 < len(out) {
+			out[i].nextStart = out[i+1].outerStart
+		}
+	}
 	return out
+}
+
+// singleOpens reports whether the mark ‘ at i opens a quotation: at a line start or after
+// a space or opening punctuation, and before a letter or digit.
+func singleOpens(text string, i, n int) bool {
+	if i > 0 {
+		p, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(p) && !strings.ContainsRune("([—–-", p) {
+			return false
+		}
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+n:])
+	return unicode.IsLetter(next) || unicode.IsDigit(next)
+}
+
+// singleCloses reports whether the mark ’ at i closes a single quotation rather than
+// being an apostrophe: no letter or digit follows, and it is not a plural possessive (an s
+// before it and a lower-case word after it).
+func singleCloses(text string, i, n int) bool {
+	next, m := utf8.DecodeRuneInString(text[i+n:])
+	if unicode.IsLetter(next) || unicode.IsDigit(next) {
+		return false
+	}
+	if i > 0 && text[i-1] == 's' && next == ' ' {
+		after, _ := utf8.DecodeRuneInString(text[i+n+m:])
+		if unicode.IsLower(after) {
+			return false
+		}
+	}
+	return i > 0
 }
 
 func trimmed(text string, s segment) segment {

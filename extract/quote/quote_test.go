@@ -104,6 +104,14 @@ func TestQuotes(t *testing.T) {
 			[]string{"Omar Haddad"}, []want{{"We are ready,", "Omar Haddad", "omar-haddad"}}},
 		{"no attribution after a quotation that ends mid-sentence", `Kim Soto said nothing. The “peace plan” failed, officials said.`,
 			[]string{"Kim Soto"}, nil},
+		{"split by the attribution", `“We will stay,” Mara Dunn said, “until the last family leaves.”`,
+			[]string{"Mara Dunn"}, []want{{"We will stay,", "Mara Dunn", "mara-dunn"}, {"until the last family leaves.", "Mara Dunn", "mara-dunn"}}},
+		{"single marks, British style", `‘The soldiers’ families are still waiting,’ said Tom Reyes. ‘We don’t know when.’`,
+			[]string{"Tom Reyes"}, []want{{"The soldiers’ families are still waiting,", "Tom Reyes", "tom-reyes"}, {"We don’t know when.", "Tom Reyes", "tom-reyes"}}},
+		{"an apostrophe opens nothing", `The general’s ‘plan’ was never shown, and Tom Reyes’ staff said nothing.`,
+			[]string{"Tom Reyes"}, nil},
+		{"double marks nested in single ones", `Tom Reyes said: ‘They call it “the quiet plan”.’`,
+			[]string{"Tom Reyes"}, []want{{"They call it “the quiet plan”.", "Tom Reyes", "tom-reyes"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
