@@ -381,6 +381,13 @@ func (b *builder) model() *faultline.Model {
 				if mt.titled != "" {
 					count[mt.titled]++
 				}
+				if ws := strings.Fields(mt.text); a.typ == faultline.ORG && len(ws) >= 3 && actors.Acronym(ws[0]) != "" && startsUpperStr(ws[1]) {
+					// A unit named with its parent's acronym ("IRGC Quds Force") is
+					// also named without it.
+					if _, ok := count[strings.Join(ws[1:], " ")]; !ok {
+						count[strings.Join(ws[1:], " ")] = 0
+					}
+				}
 				if a.typ == faultline.PERSON {
 					// The name without its titles ("Gen. David Petraeus" -> "David
 					// Petraeus") is a name of the person too.

@@ -2,6 +2,7 @@ package coref
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/lexicon/actors"
@@ -26,16 +27,22 @@ var connectors = map[string]bool{"of": true, "for": true, "in": true, "and": tru
 //     the possessed name: the owner is a name of its own, not part of this one;
 //   - titles followed by a full name ("General Sir Richard Dannatt") make a person, whatever
 //     type the recogniser gave, unless an organisation's head word is in the name;
-//   - a nationality before a group ("Iraqi" + "Shiites") is one group.
+//   - a nationality before a group ("Iraqi" + "Shiites") is one group;
+//   - a name cut in two ("Abdel-Aziz" + "al-Hakim"; "Iraqi" + "National Congress" when the
+//     document or the dictionary knows the whole, or when the organisation part ends with
+//     an organisation's head word and the document never names it alone) is joined;
+//   - a one-word name after a title ("Sayid Tewfiq") is a person.
 //
 // Only entities without a document-level actor are touched.
 func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 	heads := gazetteer.OrgHeads()
 	particles := gazetteer.Particles()
 	names := map[string]bool{} // the names the recogniser found whole
+	nameCount := map[string]int{}
 	for _, e := range ents {
 		if e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
 			names[text[e.Start:e.End]] = true
+			nameCount[text[e.Start:e.End]]++
 		}
 	}
 	out := ents[:0:0]
@@ -101,7 +108,8 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 			if n := next(); n != nil && (n.Type == faultline.GPE || n.Type == faultline.LOC) && startsUpper(text[n.Start:n.End]) {
 				gap := text[e.End:n.Start]
 				last := s[strings.LastIndexByte(s, ' ')+1:]
-				if dangling && gap == " " || !dangling && gap == " of " && startsUpper(last) && heads[strings.ToLower(last)] && (names[text[e.Start:n.End]] || known(text[e.Start:n.End])) {
+				evidence := names[text[e.Start:n.End]] || known(text[e.Start:n.End])
+				if dangling && gap == " " || !dangling && (gap == " of " || gap == " in " || gap == " for ") && startsUpper(last) && evidence {
 					e.End = n.End
 					i++
 					joined = true
@@ -139,6 +147,44 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 				}
 			}
 		}
+		if n := next(); n != nil && n.Start == e.End+1 && text[e.End] == ' ' {
+			ns := text[n.Start:n.End]
+			whole := text[e.Start:n.End]
+			switch {
+			case n.Type == faultline.PERSON && (e.Type == faultline.PERSON || particles[strings.ToLower(strings.SplitN(ns, "-", 2)[0])] && strings.Contains(ns, "-")):
+				// One name the recogniser cut in two ("Abdel-Aziz" + "al-Hakim").
+				e.End, e.Type = n.End, faultline.PERSON
+				i++
+			case n.Type == faultline.ORG && e.Type != faultline.PERSON && capitalised(ns) && (names[whole] || known(whole) ||
+				(e.Type == faultline.NORP || e.Type == faultline.GPE) && !strings.Contains(s, " ") && strings.Contains(ns, " ") && heads[strings.ToLower(ns[strings.LastIndexByte(ns, ' ')+1:])] && nameCount[ns] == 1):
+				// A place, nationality or acronym that begins an organisation's name
+				// the document or dictionary knows ("Iraqi" + "National Congress").
+				e.End, e.Type = n.End, faultline.ORG
+				i++
+			}
+			s = text[e.Start:e.End]
+		}
+		// A given name the recogniser left out between a title and the surname ("Adm."
+		// "Gregory" + "Smith").
+		if e.Type == faultline.PERSON && e.Start > 1 && text[e.Start-1] == ' ' {
+			b := strings.LastIndexAny(text[:e.Start-1], " \n\t(\"“") + 1
+			w := text[b : e.Start-1]
+			if b > 1 && text[b-1] == ' ' && startsUpper(w) && isName(w) && !actors.IsTitle(strings.ToLower(w)) {
+				b2 := strings.LastIndexAny(text[:b-1], " \n\t(\"“") + 1
+				if t := text[b2 : b-1]; startsUpper(t) && actors.IsTitle(strings.ToLower(strings.TrimSuffix(t, "."))) {
+					e.Start = b
+					s = text[e.Start:e.End]
+				}
+			}
+		}
+		// A one-word name after a title ("Sayid" + "Tewfiq") is a person.
+		if e.Type != faultline.PERSON && !strings.Contains(s, " ") && e.Start > 1 && text[e.Start-1] == ' ' {
+			b := strings.LastIndexAny(text[:e.Start-1], " \n\t(\"“") + 1
+			if w := text[b : e.Start-1]; startsUpper(w) && actors.IsTitle(strings.ToLower(strings.TrimSuffix(w, "."))) && actors.Demonym(s) == "" {
+				e.Start, e.Type = b, faultline.PERSON
+				s = text[e.Start:e.End]
+			}
+		}
 		// A nationality before a group.
 		if e.Type == faultline.NORP && actors.Demonym(s) != "" {
 			if n := next(); n != nil && n.Type == faultline.NORP && n.Start == e.End+1 && text[e.End] == ' ' && actors.Demonym(text[n.Start:n.End]) == "" {
@@ -174,4 +220,14 @@ func known(name string) bool {
 	}
 	e := dict.Lookup(name, faultline.ORG)
 	return e != nil && e.Type == faultline.ORG
+}
+
+// isName reports whether w is one capitalised word of letters (a hyphen allowed).
+func isName(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return w != ""
 }

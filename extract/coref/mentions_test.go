@@ -10,6 +10,11 @@ import (
 func TestRepairSpans(t *testing.T) {
 	ent := func(text, s, typ string) faultline.Entity {
 		i := strings.Index(text, s)
+		if t, ok := strings.CutSuffix(s, "#2"); ok { // the second occurrence
+			s = t
+			i = strings.Index(text, s)
+			i += 1 + strings.Index(text[i+1:], s)
+		}
 		return faultline.Entity{Span: faultline.Span{Start: i, End: i + len(s), Text: s}, Type: typ}
 	}
 	for _, tc := range []struct {
@@ -35,6 +40,14 @@ func TestRepairSpans(t *testing.T) {
 		{"The Supreme Council said so.", [][2]string{{"Supreme Council", "ORG"}}, []string{"Supreme Council/ORG"}},
 		{"Ruritanian Shiites marched.", [][2]string{{"Ruritanian", "NORP"}, {"Shiites", "NORP"}}, []string{"Ruritanian", "Shiites"}},
 		{"Iraqi Shiites marched.", [][2]string{{"Iraqi", "NORP"}, {"Shiites", "NORP"}}, []string{"Iraqi Shiites/NORP"}},
+		{"Then Abdel-Aziz al-Vane spoke.", [][2]string{{"Abdel-Aziz", "LOC"}, {"al-Vane", "PERSON"}}, []string{"Abdel-Aziz al-Vane/PERSON"}},
+		{"Orlo Vane Kel spoke.", [][2]string{{"Orlo Vane", "PERSON"}, {"Kel", "PERSON"}}, []string{"Orlo Vane Kel/PERSON"}},
+		{"Orlo Vane and Kel spoke.", [][2]string{{"Orlo Vane", "PERSON"}, {"Kel", "PERSON"}}, []string{"Orlo Vane/PERSON", "Kel/PERSON"}},
+		{"The Ruritanian National Congress met.", [][2]string{{"Ruritanian", "NORP"}, {"National Congress", "ORG"}}, []string{"Ruritanian National Congress/ORG"}},
+		{"The Ruritanian Interior Ministry met. The Interior Ministry said.", [][2]string{{"Ruritanian", "NORP"}, {"Interior Ministry", "ORG"}, {"Interior Ministry#2", "ORG"}},
+			[]string{"Ruritanian/NORP", "Interior Ministry/ORG", "Interior Ministry/ORG"}},
+		{"Then Sayid Tewfiq spoke.", [][2]string{{"Tewfiq", "ORG"}}, []string{"Sayid Tewfiq/PERSON"}},
+		{"The Rear Adm. Orlo Vane spoke.", [][2]string{{"Vane", "PERSON"}}, []string{"Orlo Vane/PERSON"}},
 		{"Officials of Ruritania met.", [][2]string{{"Officials of", "PERSON"}, {"Ruritania", "GPE"}}, []string{"Officials of", "Ruritania"}},
 	} {
 		var in []faultline.Entity

@@ -109,7 +109,7 @@ func loadFold() {
 		for t := range gazetteer.Titles() {
 			titles[strings.TrimSuffix(t, ".")] = true
 		}
-		for _, t := range []string{"mr", "mrs", "ms", "dr", "pm", "gen", "lt", "col", "maj", "capt", "adm", "sgt", "gov", "sen", "rep", "rear", "supreme", "sayyid", "sayyed", "hojatoleslam", "hujjat", "al-islam", "defence", "defense", "foreign", "interior"} {
+		for _, t := range []string{"mr", "mrs", "ms", "dr", "pm", "gen", "lt", "col", "maj", "capt", "adm", "sgt", "gov", "sen", "rep", "rear", "supreme", "sayyid", "sayyed", "sayid", "sayed", "hojatoleslam", "hujjat", "al-islam", "defence", "defense", "foreign", "interior"} {
 			titles[t] = true
 		}
 	})
