@@ -102,6 +102,13 @@ func (st *state) before(s segment) *faultline.Ref {
 		break
 	}
 	if vi < 0 {
+		// "in the words of one diplomat, “…”", "according to NAME, … “…”"
+		for k := len(words) - 2; k >= 1 && k >= len(words)-12; k-- {
+			prev := strings.ToLower(words[k-1].w)
+			if lk := strings.ToLower(words[k].w); lk == "of" && prev == "words" || lk == "to" && prev == "according" {
+				return st.speakerAt(words, k+1)
+			}
+		}
 		return nil
 	}
 	return st.subjectBefore(words, vi)

@@ -112,6 +112,10 @@ func TestQuotes(t *testing.T) {
 			[]string{"Tom Reyes"}, nil},
 		{"double marks nested in single ones", `Tom Reyes said: ‘They call it “the quiet plan”.’`,
 			[]string{"Tom Reyes"}, []want{{"They call it “the quiet plan”.", "Tom Reyes", "tom-reyes"}}},
+		{"in the words of", `The envoy has become, in the words of one Western diplomat, “the real governor of the south”.`,
+			nil, []want{{"the real governor of the south", "one Western diplomat", ""}}},
+		{"according to before the quotation", `According to Ana Ruiz, the dam “will hold through the winter.”`,
+			[]string{"Ana Ruiz"}, []want{{"will hold through the winter.", "Ana Ruiz", "ana-ruiz"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
