@@ -30,7 +30,8 @@ type Item struct {
 	Source   string             `json:"source,omitempty"` // the actor acting, for events
 	Evidence faultline.Evidence `json:"evidence"`
 
-	day int // first day of Date, or noDay
+	day  int    // first day of Date, or noDay
+	from string // for a tie, its first end (A of "A leads B"); events use Source
 }
 
 // Edge is the signed relation between two actors aggregated over the window.
@@ -351,7 +352,7 @@ func Build(m *faultline.Model, opt Options) *Graph {
 		}
 		w *= modalityWeight(t.Modality)
 		for _, ev := range t.Evidence {
-			add(t.A, t.B, Item{Kind: "tie", Type: t.Type, Sign: t.Sign, Weight: w, Evidence: ev})
+			add(t.A, t.B, Item{Kind: "tie", Type: t.Type, Sign: t.Sign, Weight: w, Evidence: ev, from: t.A})
 		}
 	}
 

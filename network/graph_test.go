@@ -103,7 +103,7 @@ func TestParadoxes(t *testing.T) {
 		t.Fatalf("paradoxes: %+v", ps)
 	}
 	top := ps[0]
-	if top.Kind != UnbalancedTriad || strings.Join(top.Actors, ",") != "y,x,z" || top.Explanation != "X is allied with Y and with Z, but Y and Z are hostile." {
+	if top.Kind != UnbalancedTriad || strings.Join(top.Actors, ",") != "y,x,z" || top.Explanation != "X is allied with Y and supports Z, but Y opposes Z." {
 		t.Errorf("top: %+v", top)
 	}
 	if len(top.Evidence) != 9 || top.Signs[2] != -1 {
@@ -218,8 +218,25 @@ func TestParadoxQuad(t *testing.T) {
 	if quad == nil || len(quad.Actors) != 4 || len(quad.Signs) != 6 || ps[len(ps)-1].Kind != UnbalancedQuad {
 		t.Fatalf("paradoxes: %+v", ps)
 	}
-	if !strings.HasPrefix(quad.Explanation, "2 contradictions interlock among ") || strings.Count(quad.Explanation, "are hostile") != 2 {
+	if !strings.HasPrefix(quad.Explanation, "2 contradictions interlock among ") || strings.Count(quad.Explanation, ", but ") != 2 {
 		t.Errorf("explanation %q", quad.Explanation)
 	}
 	t.Log(quad.Explanation)
+}
+
+// TestParadoxExplanationRelations checks that an explanation names each relation by its
+// evidence, in the right direction: a leader is not "allied with" his militia.
+func TestParadoxExplanationRelations(t *testing.T) {
+	m := &faultline.Model{Ties: []faultline.ModelTie{
+		tie("l", "o", "leader_of", 1, "", evd("d1", 0)),
+		tie("p", "o", "patron_of", 1, "", evd("d1", 10)),
+		tie("l", "p", "opposes", -1, "", evd("d1", 20)),
+	}, Actors: []faultline.Actor{{ID: "l", Canonical: "Lasko"}, {ID: "o", Canonical: "the Hill Tigers"}, {ID: "p", Canonical: "Norland"}}}
+	ps := Paradoxes(m, 0)
+	if len(ps) != 1 {
+		t.Fatalf("paradoxes: %+v", ps)
+	}
+	if want := "the Hill Tigers is led by Lasko and is backed by Norland, but Lasko opposes Norland."; ps[0].Explanation != want {
+		t.Errorf("got %q\nwant %q", ps[0].Explanation, want)
+	}
 }

@@ -362,8 +362,12 @@ func (g *Graph) paradox(nodes []int, ls []layer, score float64, shared string) f
 	}
 	var x, y, z int
 	if len(neg) == 1 {
-		// y—x—z positive, y—z negative: order the actors y, x, z with signs +1, +1, -1.
+		// y—x—z positive, y—z negative: order the actors y, x, z with signs +1, +1, -1; y is
+		// the one acting in the strongest report of the hostility.
 		y, z = pairs[neg[0]][0], pairs[neg[0]][1]
+		if !g.acting(ls[neg[0]], y) {
+			y, z = z, y
+		}
 		for _, n := range nodes {
 			if n != y && n != z {
 				x = n
@@ -371,8 +375,23 @@ func (g *Graph) paradox(nodes []int, ls []layer, score float64, shared string) f
 		}
 		p.Actors = []string{g.Actors[y], g.Actors[x], g.Actors[z]}
 		p.Signs = []int{1, 1, -1}
-		p.Explanation = fmt.Sprintf("%s is allied with %s and with %s, but %s and %s are hostile.",
-			g.Name(x), g.Name(y), g.Name(z), g.Name(y), g.Name(z))
+		lxy, lxz, lyz := ls[0], ls[0], ls[neg[0]]
+		for i, l := range ls {
+			if pairs[i] == [2]int{x, y} || pairs[i] == [2]int{y, x} {
+				lxy = l
+			}
+			if pairs[i] == [2]int{x, z} || pairs[i] == [2]int{z, x} {
+				lxz = l
+			}
+		}
+		vy, vz := g.relation(lxy, x), g.relation(lxz, x)
+		if vy == vz {
+			p.Explanation = fmt.Sprintf("%s %s %s and %s, but %s %s %s.", g.Name(x), vy, g.Name(y), g.Name(z),
+				g.Name(y), g.relation(lyz, y), g.Name(z))
+		} else {
+			p.Explanation = fmt.Sprintf("%s %s %s and %s %s, but %s %s %s.", g.Name(x), vy, g.Name(y), vz, g.Name(z),
+				g.Name(y), g.relation(lyz, y), g.Name(z))
+		}
 	} else {
 		x, y, z = nodes[0], nodes[1], nodes[2]
 		p.Actors = []string{g.Actors[x], g.Actors[y], g.Actors[z]}
@@ -433,6 +452,93 @@ func (g *Graph) evidence(ls []layer, shared string) []faultline.Evidence {
 		out = []faultline.Evidence{}
 	}
 	return out
+}
+
+// relation says in a verb phrase, with node u as its subject, how u relates to the other end
+// of layer l (whose name follows): the relation of its strongest piece of evidence
+// ("leads", "is backed by", "acts against"), or "is allied with" / "is hostile to" when the
+// evidence names no relation.
+func (g *Graph) relation(l layer, u int) string {
+	e := &g.Edges[l.edge]
+	best := g.strongest(l)
+	plain := "is allied with"
+	if l.sign < 0 {
+		plain = "is hostile to"
+	}
+	if best < 0 {
+		return plain
+	}
+	it := e.Items[best]
+	forward := g.itemFrom(it, u)
+	if it.Kind != "tie" {
+		switch {
+		case l.sign > 0:
+			return "cooperates with"
+		case forward:
+			return "acts against"
+		}
+		return "is targeted by"
+	}
+	ph, ok := tiePhrases[it.Type]
+	if !ok {
+		return plain
+	}
+	if forward {
+		return ph[0]
+	}
+	return ph[1]
+}
+
+// strongest returns the index in its edge's items of the strongest piece of evidence of
+// layer l (a stated tie before an event of the same weight), or -1.
+func (g *Graph) strongest(l layer) int {
+	e := &g.Edges[l.edge]
+	best := -1
+	for i, it := range e.Items {
+		if it.Sign != l.sign {
+			continue
+		}
+		if best < 0 || it.Weight > e.Items[best].Weight || it.Weight == e.Items[best].Weight && it.Kind == "tie" && e.Items[best].Kind != "tie" {
+			best = i
+		}
+	}
+	return best
+}
+
+// itemFrom reports whether node u is the first end of a tie item or the source of an event
+// item (true when the item does not say).
+func (g *Graph) itemFrom(it Item, u int) bool {
+	if it.Kind == "tie" {
+		return it.from == "" || it.from == g.Actors[u]
+	}
+	return it.Source == "" || it.Source == g.Actors[u]
+}
+
+// acting reports whether node u acts in the strongest evidence of layer l.
+func (g *Graph) acting(l layer, u int) bool {
+	if b := g.strongest(l); b >= 0 {
+		return g.itemFrom(g.Edges[l.edge].Items[b], u)
+	}
+	return true
+}
+
+// tiePhrases gives each tie type as a verb phrase from its first end ("A leads B") and from
+// its second ("B is led by A").
+var tiePhrases = map[string][2]string{
+	"leader_of":       {"leads", "is led by"},
+	"member_of":       {"belongs to", "has among its members"},
+	"armed_wing_of":   {"is the armed wing of", "has as its armed wing"},
+	"part_of":         {"is part of", "includes"},
+	"patron_of":       {"backs", "is backed by"},
+	"funds":           {"funds", "is funded by"},
+	"arms":            {"arms", "is armed by"},
+	"supports":        {"supports", "is supported by"},
+	"loyal_to":        {"is loyal to", "has the loyalty of"},
+	"controls":        {"controls", "is controlled by"},
+	"allied_with":     {"is allied with", "is allied with"},
+	"negotiates_with": {"negotiates with", "negotiates with"},
+	"opposes":         {"opposes", "is opposed by"},
+	"rival_of":        {"is a rival of", "is a rival of"},
 }
 
 func plural(n int, w string) string {
