@@ -3,6 +3,7 @@ package event
 import (
 	"strings"
 
+	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract/internal/view"
 	lex "github.com/faultline/faultline/lexicon/events"
 )
@@ -24,6 +25,7 @@ var (
 	quoteMarks        = set("\" “ ” ''")
 	endPunct          = set(", . ! ? ;")
 	possessive        = set("'s ’s ' ’")
+	subjPronouns      = set("he she they we i you")
 	orderVerbs        = set("ordered orders order told tells instructed instructs directed directs commanded commands")
 	// objectPreps make a possessor before a trigger noun an object ("attacks on A's
 	// positions"); others leave it the agent ("during A's visit to B").
@@ -63,9 +65,10 @@ func actorArg(v *view.View, mi int, modifiers bool) bool {
 	}
 	// With tags: a mention followed by a common noun modifies it ("the Valdora team").
 	// But a group's name before a noun for its people stands for the group ("arrested a
-	// Red Brigade commander", "attacked rebel positions").
+	// Red Brigade commander", "attacked rebel positions"), and a name that ends in such a
+	// noun is a whole phrase ("fought Red Brigade militiamen street by street").
 	if modifiers && v.HasPOS && m.Last < len(v.Toks) && v.Toks[m.Last].UPOS == "NOUN" && v.Toks[m.Last].Sent == v.Toks[m.First].Sent &&
-		!members[v.Toks[m.Last].Lower] {
+		!members[v.Toks[m.Last].Lower] && !members[v.Toks[m.Last-1].Lower] {
 		return false
 	}
 	return true
@@ -241,6 +244,31 @@ func mainVerb(v *view.View, i int, s view.Sent) int {
 
 // leftMentionIn is leftMention within the clause of token i.
 func leftMentionIn(v *view.View, i int, s view.Sent) int {
+	// "and he warned B": a pronoun subject that is no mention hides the agent.
+	for j := i - 1; j >= s.First && j >= i-4; j-- {
+		w := v.Toks[j].Lower
+		if auxWords[w] || strings.HasSuffix(w, "ly") || w == "not" || w == "also" || w == "then" {
+			continue
+		}
+		if subjPronouns[w] && v.Toks[j].Mention < 0 {
+			// "A said he would attack B": he or she after a speech verb is its speaker.
+			// The nearest person to the left, not after a preposition ("A, who heads B, said
+			// he ...").
+			if (w == "he" || w == "she") && j-1 > s.First && speech[v.Toks[j-1].Lower] {
+				for k := j - 2; k >= s.First; k-- {
+					if mi := v.Toks[k].Mention; mi >= 0 {
+						m := v.Mentions[mi]
+						if m.Type == faultline.PERSON && actor(v, mi) && !prepBefore(v, m.First, preps) {
+							return mi
+						}
+						k = m.First
+					}
+				}
+			}
+			return -1
+		}
+		break
+	}
 	start := clauseStart(v, i, s)
 	fallback := -1 // "fighters of A attacked", "units led by A attacked": A, when nothing better
 	for j := i - 1; j >= start; j-- {
@@ -335,6 +363,7 @@ func eachOther(v *view.View, j int, s view.Sent) bool {
 // trigger's ("opposed the accord between A and B").
 func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int) {
 	target, by = -1, -1
+	object := false // a common noun passed: the verb has its object ("welcomed the deal and ...")
 	limit := i + 10
 	if limit > s.Last {
 		limit = s.Last
@@ -359,10 +388,14 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 		if objPronouns[t.Lower] && target < 0 {
 			break // "welcome it": the object is a pronoun
 		}
+		if t.UPOS == "NOUN" {
+			object = true
+		}
 		if stopRight[t.Lower] {
 			// "supplies arms, money and training to B": a list of lower-case nouns goes on.
 			if (t.Lower == "," || t.Lower == "and") && target < 0 && j+1 < s.Last && isLower(v.Text[v.Toks[j+1].Start:v.Toks[j+1].End]) &&
-				!stopRight[v.Toks[j+1].Lower] && !articles[v.Toks[j+1].Lower] && !determinersOrPron[v.Toks[j+1].Lower] && limit < i+16 {
+				!stopRight[v.Toks[j+1].Lower] && !articles[v.Toks[j+1].Lower] && !determinersOrPron[v.Toks[j+1].Lower] && limit < i+16 &&
+				!(object && (v.Toks[j+1].UPOS == "VERB" || v.Toks[j+1].UPOS == "AUX")) { // not "welcomed X and offered Y to B"
 				limit++
 				if limit > s.Last {
 					limit = s.Last
@@ -786,6 +819,9 @@ func argMention(v *view.View, h int) int {
 	for _, c := range v.Children(h) {
 		switch base(v.Toks[c].Rel) {
 		case "compound", "flat", "appos", "nmod", "amod":
+			if nonTargetPreps[caseOf(v, c)] {
+				continue // "opposed the accord between A and B"
+			}
 			if mi := v.Toks[c].Mention; mi >= 0 && actor(v, mi) {
 				return mi
 			}

@@ -420,6 +420,23 @@ func TestArgumentRules(t *testing.T) {
 			[]want{{"sanctions", "Norland", "Ostravan", "163", "asserted"}}},
 		{input("Lasko's call for the Red Brigade to leave was heard.", "", "Lasko/PERSON", "Red Brigade/ORG"),
 			[]want{{"call for", "Lasko", "Red Brigade", "100", "asserted"}}},
+		// A pronoun subject that is no mention hides the agent.
+		{input("Norland sent troops to Velika, and he warned Ostrava.", "", "Norland/GPE", "Velika/GPE", "Ostrava/GPE"), nil},
+		{input("Lasko, who heads the Red Brigade, said he urged Ostrava to leave.", "", "Lasko/PERSON", "Red Brigade/ORG", "Ostrava/GPE"),
+			[]want{{"urged", "Lasko", "Ostrava", "100", "reported"}}},
+		{input("Lasko said he would attack Ostrava.", "", "Lasko/PERSON", "Ostrava/GPE"),
+			[]want{{"attack", "Lasko", "Ostrava", "190", "hypothetical"}}},
+		// A list of objects goes on, a second verb does not.
+		{tagged("Lasko/PROPN/NNP welcomed/VERB/VBD the/DET/DT settlement/NOUN/NN and/CCONJ/CC offered/VERB/VBD an/DET/DT amnesty/NOUN/NN to/ADP/IN Petrov/PROPN/NNP",
+			[3]any{0, 1, "PERSON"}, [3]any{9, 10, "PERSON"}),
+			[]want{{"offered", "Lasko", "Petrov", "030", "asserted"}}},
+		{tagged("Norland/PROPN/NNP offered/VERB/VBD to/PART/TO train/VERB/VB and/CCONJ/CC equip/VERB/VB Ostrava/PROPN/NNP 's/PART/POS army/NOUN/NN",
+			[3]any{0, 1, "GPE"}, [3]any{6, 9, "ORG"}),
+			[]want{{"offered", "Norland", "Ostrava 's army", "030", "asserted"}, {"train", "Norland", "Ostrava 's army", "062", "asserted"}, {"equip", "Norland", "Ostrava 's army", "062", "asserted"}}},
+		// A name ending in a noun for a group's people is a whole phrase.
+		{tagged("Norland/PROPN/NNP fought/VERB/VBD Red/PROPN/NNP Brigade/PROPN/NNP militiamen/PROPN/NNP street/NOUN/NN by/ADP/IN street/NOUN/NN",
+			[3]any{0, 1, "GPE"}, [3]any{2, 5, "ORG"}),
+			[]want{{"fought", "Norland", "Red Brigade militiamen", "190", "asserted"}}},
 		// The head of an "of" chain is the patient.
 		{input("Two leaders of the Tiger Brigade of Norland's Guard were seized by the Red Brigade.", "", "Tiger Brigade/ORG", "Norland/GPE", "Guard/ORG", "Red Brigade/ORG"),
 			[]want{{"seized", "Red Brigade", "Tiger Brigade", "173", "asserted"}}},
