@@ -38,6 +38,9 @@ type Extractor struct {
 	honorific  map[string]bool // one-word titles that open a person's name
 	leadTitle  map[string]bool // one-word leadership titles
 	unitNouns  map[string]bool // "police" in "police chief of B": the leader leads a unit of B
+	// memberTitle: one-word member titles; orgHeads: last words of organisation names
+	// ("institute", "council").
+	memberTitle, orgHeads map[string]bool
 }
 
 // elem is one position of a pattern: alternatives, each a sequence of words.
@@ -71,7 +74,8 @@ type hyphen struct {
 func New() *Extractor {
 	ps, syn := lex.Patterns()
 	x := &Extractor{fromEvts: lex.FromEvents(), vocab: map[string]bool{}, titleHeads: map[string]bool{},
-		honorific: map[string]bool{}, leadTitle: map[string]bool{}, unitNouns: map[string]bool{}}
+		honorific: map[string]bool{}, leadTitle: map[string]bool{}, unitNouns: map[string]bool{},
+		memberTitle: map[string]bool{}, orgHeads: map[string]bool{}}
 	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
 		for _, alt := range syn[t] {
 			if len(alt) > 1 {
@@ -80,7 +84,14 @@ func New() *Extractor {
 				x.honorific[alt[0]] = true
 			} else if len(alt) == 1 && t == "LEADTITLE" {
 				x.leadTitle[alt[0]] = true
+			} else if len(alt) == 1 && t == "MEMBERTITLE" {
+				x.memberTitle[alt[0]] = true
 			}
+		}
+	}
+	for _, alt := range syn["ORGHEAD"] {
+		if len(alt) == 1 {
+			x.orgHeads[alt[0]] = true
 		}
 	}
 	for _, alt := range syn["UNITNOUN"] {
@@ -551,13 +562,31 @@ func descriptionStart(v *view.View, lo, end int) int {
 }
 
 // typeOf returns the entity type of mention mi for the slot constraints: a name opened by an
-// honorific ("General Sir ...", "Dr ...") is a person whatever the recogniser said.
+// honorific ("General Sir ...", "Dr ...") is a person, one ending in an organisation's head
+// noun ("... Institute") an organisation, whatever the recogniser said.
 func (x *Extractor) typeOf(v *view.View, mi int) string {
 	m := v.Mentions[mi]
 	if m.Type != faultline.PERSON && m.Last-m.First >= 2 && x.honorific[strings.TrimSuffix(v.Toks[m.First].Lower, ".")] {
 		return faultline.PERSON
 	}
+	if m.Placeish() && m.Last-m.First >= 2 && x.orgHeads[v.Toks[m.Last-1].Lower] {
+		return faultline.ORG // "the Middle East Institute" is no place
+	}
 	return m.Type
+}
+
+// titlesBefore returns the first of the title words (honorifics, ranks) right before token
+// end and after lo ("General Sir" before a name), or end.
+func (x *Extractor) titlesBefore(v *view.View, lo, end int) int {
+	k := end
+	for k-1 > lo {
+		w := strings.TrimSuffix(v.Toks[k-1].Lower, ".")
+		if !x.honorific[w] && !x.leadTitle[w] && !x.memberTitle[w] {
+			break
+		}
+		k--
+	}
+	return k
 }
 
 // titlePiece reports whether mention mi is a single word that opens a multi-word title
@@ -736,6 +765,11 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		short, _, _ := x.significant(v, M1.Last, end)
 		mids = append(mids, short)
 	}
+	// So are titles before a name ("the commander of B, General Sir A").
+	if k := x.titlesBefore(v, M1.Last, M2.First); k < M2.First && k > M1.Last {
+		short, _, _ := x.significant(v, M1.Last, k)
+		mids = append(mids, short)
+	}
 	// So is a possessor: "ties between A and X's B".
 	if d := possessorStart(v, M1.Last, M2.First); d > M1.Last {
 		short, _, _ := x.significant(v, M1.Last, d)
@@ -794,13 +828,13 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		if p.typ == "leader_of" && x.unitLeader(v, mids, left) {
 			continue // "the police chief of B" leads B's police, not B
 		}
-		if !v.Mentions[a].Actorish() && p.typ != "located_in" {
+		if !v.Mentions[a].Actorish() && x.typeOf(v, a) != faultline.ORG && p.typ != "located_in" {
 			continue
 		}
 		if p.typ != "located_in" && p.typ != "controls" && len(p.pre) == 0 && placeModifier(v, m1, s) {
 			continue // "the communities in A are pawns of B": A only says where
 		}
-		if !v.Mentions[b].Actorish() && p.typ != "located_in" && p.typ != "controls" {
+		if !v.Mentions[b].Actorish() && x.typeOf(v, b) != faultline.ORG && p.typ != "located_in" && p.typ != "controls" {
 			continue
 		}
 		out = append(out, x.ties(v, s, a, b, p.first == "A", p.typ, p.sign, neg, modal)...)
