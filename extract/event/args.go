@@ -68,7 +68,7 @@ func actorArg(v *view.View, mi int, modifiers bool) bool {
 	// Red Brigade commander", "attacked rebel positions"), and a name that ends in such a
 	// noun is a whole phrase ("fought Red Brigade militiamen street by street").
 	if modifiers && v.HasPOS && m.Last < len(v.Toks) && v.Toks[m.Last].UPOS == "NOUN" && v.Toks[m.Last].Sent == v.Toks[m.First].Sent &&
-		!members[v.Toks[m.Last].Lower] && !members[v.Toks[m.Last-1].Lower] {
+		!members[v.Toks[m.Last].Lower] && !(m.Last-m.First > 1 && members[v.Toks[m.Last-1].Lower]) {
 		return false
 	}
 	return true

@@ -370,8 +370,13 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 	if !nominal && i+bestN < s.Last && v.Toks[i+bestN].Lower == "of" && !v.HasPOS {
 		return nil, 0, false
 	}
-	// An adjectival participle before a noun ("armed groups", "backed militias") is no event.
+	// An adjectival participle before a noun ("armed groups", "backed militias", "precisely
+	// targeted killings") is no event.
 	if !nominal && strings.HasSuffix(t.Lower, "ed") && i > s.First && determiners[v.Toks[i-1].Lower] {
+		return nil, 0, false
+	}
+	if !nominal && v.HasPOS && t.XPOS == "VBN" && i > s.First && i+1 < s.Last && v.Toks[i+1].UPOS == "NOUN" &&
+		((t.Rel == "amod" && t.Head == i+1) || (strings.HasSuffix(v.Toks[i-1].Lower, "ly") && !auxBefore(v, i, s))) {
 		return nil, 0, false
 	}
 	return best, bestN, nominal

@@ -451,6 +451,13 @@ func TestArgumentRules(t *testing.T) {
 			[]want{{"arrested", "Norland", "Red Brigade", "173", "asserted"}}},
 		{tagged("Norland/PROPN/NNP arrested/VERB/VBD the/DET/DT Red/PROPN/NNP Brigade/PROPN/NNP treasurer/NOUN/NN",
 			[3]any{0, 1, "GPE"}, [3]any{3, 5, "ORG"}), nil},
+		// A one-word group name before another noun modifies it ("police stations").
+		{tagged("Norland/PROPN/NNP abandoned/VERB/VBD the/DET/DT police/NOUN/NN stations/NOUN/NNS to/ADP/IN the/DET/DT Red/PROPN/NNP Brigade/PROPN/NNP",
+			[3]any{0, 1, "GPE"}, [3]any{3, 4, "ORG"}, [3]any{7, 9, "ORG"}),
+			[]want{{"abandoned", "Norland", "Red Brigade", "0874", "asserted"}}},
+		// An adjectival participle.
+		{tagged("Norland/PROPN/NNP used/VERB/VBD precisely/ADV/RB targeted/VERB/VBN mortars/NOUN/NNS against/ADP/IN Ostrava/PROPN/NNP",
+			[3]any{0, 1, "GPE"}, [3]any{6, 7, "GPE"}), nil},
 		// Only hand-curated verbs are read as nouns when the tagger says noun.
 		{tagged("Norland/PROPN/NNP lavished/VERB/VBD praise/NOUN/NN on/ADP/IN Ostrava/PROPN/NNP",
 			[3]any{0, 1, "GPE"}, [3]any{4, 5, "GPE"}),
