@@ -207,10 +207,14 @@ func parenthetical(v *view.View, j int, s view.Sent) bool {
 // of the same form it is coordinated with, whose subject it shares; -1 when there is none
 // within the clause.
 func coordVerb(v *view.View, i int, s view.Sent) int {
-	if !v.HasPOS || i-1 <= s.First || v.Toks[i-1].Lower != "and" || v.Toks[i].UPOS != "VERB" {
+	a := i - 1
+	for a > s.First && (strings.HasSuffix(v.Toks[a].Lower, "ly") || v.Toks[a].Lower == "also" || v.Toks[a].Lower == "then") {
+		a-- // "and recently received"
+	}
+	if !v.HasPOS || a <= s.First || v.Toks[a].Lower != "and" || v.Toks[i].UPOS != "VERB" {
 		return -1
 	}
-	for k := i - 2; k > s.First && k >= i-15; k-- {
+	for k := a - 1; k > s.First && k >= i-15; k-- {
 		t := v.Toks[k]
 		if clauseWords[t.Lower] && t.Lower != "that" {
 			return -1

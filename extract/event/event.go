@@ -170,6 +170,9 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				if src >= 0 && tgt >= 0 && sameActor(v.Mentions[src], v.Mentions[tgt]) {
 					continue
 				}
+				if tr.Target != "" && (tgt < 0 || v.Mentions[tgt].Type != tr.Target) {
+					continue // "received support": not the person the entry wants
+				}
 				key := [4]int{si, i, src, tgt}
 				if seen[key] {
 					continue

@@ -420,6 +420,12 @@ func TestArgumentRules(t *testing.T) {
 			[]want{{"sanctions", "Norland", "Ostravan", "163", "asserted"}}},
 		{input("Lasko's call for the Red Brigade to leave was heard.", "", "Lasko/PERSON", "Red Brigade/ORG"),
 			[]want{{"call for", "Lasko", "Red Brigade", "100", "asserted"}}},
+		// "receive" is hosting a person only.
+		{tagged("Lasko/PROPN/NNP visited/VERB/VBD Ostrava/PROPN/NNP and/CCONJ/CC recently/ADV/RB received/VERB/VBD President/PROPN/NNP Petrov/PROPN/NNP",
+			[3]any{0, 1, "PERSON"}, [3]any{2, 3, "GPE"}, [3]any{7, 8, "PERSON"}),
+			[]want{{"visited", "Lasko", "Ostrava", "042", "asserted"}, {"received", "Lasko", "Petrov", "043", "asserted"}}},
+		{tagged("Ostrava/PROPN/NNP received/VERB/VBD support/NOUN/NN from/ADP/IN Norland/PROPN/NNP",
+			[3]any{0, 1, "GPE"}, [3]any{4, 5, "GPE"}), nil},
 		// A pronoun subject that is no mention hides the agent.
 		{input("Norland sent troops to Velika, and he warned Ostrava.", "", "Norland/GPE", "Velika/GPE", "Ostrava/GPE"), nil},
 		{input("Lasko, who heads the Red Brigade, said he urged Ostrava to leave.", "", "Lasko/PERSON", "Red Brigade/ORG", "Ostrava/GPE"),

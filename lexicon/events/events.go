@@ -41,6 +41,9 @@ type Entry struct {
 	// Prep, when set, is the preposition that must follow the trigger for it to count
 	// ("campaign against B" is violence, "an election campaign" is not): flag "prep=against".
 	Prep string
+	// Target, when set, is the entity type the target must have ("received President B" is
+	// hosting, "received support" is not): flag "target=PERSON".
+	Target string
 }
 
 // Codebook returns the hand-curated entries followed by the converted PETRARCH verbs that
@@ -92,6 +95,8 @@ func parse(tsv string) []Entry {
 					e.Reciprocal = true
 				case strings.HasPrefix(fl, "prep="):
 					e.Prep = strings.ToLower(strings.TrimPrefix(fl, "prep="))
+				case strings.HasPrefix(fl, "target="):
+					e.Target = strings.ToUpper(strings.TrimPrefix(fl, "target="))
 				}
 			}
 		}
