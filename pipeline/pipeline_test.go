@@ -3,6 +3,8 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -68,6 +70,48 @@ func TestSparseParseSameFacts(t *testing.T) {
 		t.Fatalf("sparse parse component missing or not selective: %+v", s)
 	}
 	t.Logf("parsed %d sentences, skipped %d", s.parsed, s.skipped)
+}
+
+// TestSparseParseSameFactsSeeds is TestSparseParseSameFacts on the seed articles of
+// ../shared (skipped when absent).
+func TestSparseParseSameFactsSeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts the seed articles twice")
+	}
+	wd, _ := os.Getwd()
+	dir := ""
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			dir = filepath.Join(d, "..", "shared", "seeds")
+			break
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if dir == "" || len(files) == 0 {
+		t.Skip("../shared not found: no seed articles to compare on")
+	}
+	sparse, full := pipelines(t, 1, Options{})[0], pipelines(t, 1, Options{FullParse: true})[0]
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got [2]string
+		for i, p := range []*extract.Pipeline{sparse, full} {
+			ext, err := Extract(p, &faultline.Document{ID: filepath.Base(f), Text: string(b)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			j, _ := json.Marshal(ext)
+			got[i] = string(j)
+		}
+		if got[0] != got[1] {
+			t.Errorf("%s: sparse parse extracts other facts than a full parse", filepath.Base(f))
+		}
+	}
 }
 
 // TestRunDeterministic checks that Run's output does not depend on the number of workers.
