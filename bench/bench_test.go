@@ -29,11 +29,15 @@ func benchExtract(b *testing.B, o pipeline.Options) {
 	c.Count(pipes...)
 	s := NewSynth(1)
 	b.ResetTimer()
+	cpu0 := CPUTime()
 	err = pipeline.Run(context.Background(), pipes, s.Docs(b.N), func(r pipeline.Result) error { return r.Err })
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(c.Tokens())/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := CPUTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(c.Tokens())/cpu.Seconds(), "tokens/cpu-s")
+	}
 }
 
 // BenchmarkExtract is the default pipeline (parsing only sentences with a possible event
