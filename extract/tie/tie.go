@@ -18,10 +18,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/extract/internal/view"
+	"github.com/faultline/faultline/lexicon/gazetteer"
 	lex "github.com/faultline/faultline/lexicon/ties"
 )
 
@@ -291,6 +293,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		}
 	}
 	x.compounds(v, in, out, emit)
+	x.placeAppositions(v, emit)
 	// Ties implied by coded events.
 	for _, e := range in.Out.Events {
 		if e.Source == nil || e.Target == nil || e.Source.Start == e.Target.Start {
@@ -376,6 +379,61 @@ func (x *Extractor) compounds(v *view.View, in *extract.Input, out []faultline.T
 			emit(t)
 		}
 	}
+}
+
+// places is the gazetteer of place names, loaded once.
+var places = sync.OnceValue(gazetteer.Places)
+
+// placeAppositions finds "city, country" and "city, province" ("Velika, Norland"): two
+// place names separated by a comma alone, the first a city or province and the second a
+// country or province of the same country in the gazetteer. The first is located in the
+// second.
+func (x *Extractor) placeAppositions(v *view.View, emit func(faultline.Tie)) {
+	pl := places()
+	for mi := 0; mi+1 < len(v.Mentions); mi++ {
+		a, b := v.Mentions[mi], v.Mentions[mi+1]
+		if !a.Placeish() || !b.Placeish() || b.First != a.Last+1 || v.Toks[a.Last].Lower != "," ||
+			v.Toks[a.First].Sent != v.Toks[b.First].Sent {
+			continue
+		}
+		pa, ok1 := pl[strings.ToLower(a.Text)]
+		pb, ok2 := pl[strings.ToLower(b.Text)]
+		if !ok1 || !ok2 || pa.ISO != pb.ISO || pa.Kind == "country" || pb.Kind == "city" || pa.Kind == pb.Kind {
+			continue
+		}
+		if inList(v, a.First-1, -1) || inList(v, b.Last, 1) {
+			continue // "A, B and C": a list, not an apposition
+		}
+		if b.Last < len(v.Toks) && wordIs(v, b.Last, "'s") {
+			continue // "Velika, Norland's second city": the country possesses a noun
+		}
+		emit(faultline.Tie{Type: "located_in", Sign: 0, A: *a.Ref(), B: *b.Ref(), Modality: faultline.Asserted,
+			Evidence: v.SentenceSpan(v.Toks[a.First].Sent)})
+	}
+}
+
+// inList reports whether the token at i, read in direction step, joins a list: a comma,
+// "and" or "or" with a name beyond it.
+func inList(v *view.View, i, step int) bool {
+	if i < 0 || i >= len(v.Toks) {
+		return false
+	}
+	w := v.Toks[i].Lower
+	if w != "," && w != "and" && w != "or" {
+		return false
+	}
+	if step > 0 && w == "," && i+1 < len(v.Toks) && (v.Toks[i+1].Lower == "and" || v.Toks[i+1].Lower == "or") {
+		return false // "Velika, Norland, and ...": the comma closes the apposition
+	}
+	for j, n := i+step, 0; j >= 0 && j < len(v.Toks) && n < 3; j, n = j+step, n+1 {
+		if v.Toks[j].Mention >= 0 {
+			return true
+		}
+		if w := v.Toks[j].Lower; w != "the" && w != "and" && w != "or" {
+			return false
+		}
+	}
+	return false
 }
 
 // has reports whether ts holds a tie of type typ from the mention at a to the one at b.
@@ -765,6 +823,15 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		short, _, _ := x.significant(v, M1.Last, end)
 		mids = append(mids, short)
 	}
+	// So is a place's apposed country ("between Velika, Norland, and Ostrava"): skip it.
+	if M1.Placeish() && M1.Last+2 < core[m2] && v.Toks[M1.Last].Lower == "," {
+		if pm := v.Toks[M1.Last+1].Mention; pm >= 0 && v.Mentions[pm].Placeish() {
+			if e := v.Mentions[pm].Last; e < core[m2] && v.Toks[e].Lower == "," {
+				short, _, _ := x.significant(v, e+1, core[m2])
+				mids = append(mids, short)
+			}
+		}
+	}
 	// So are titles before a name ("the commander of B, General Sir A").
 	if k := x.titlesBefore(v, M1.Last, M2.First); k < M2.First && k > M1.Last {
 		short, _, _ := x.significant(v, M1.Last, k)
@@ -971,9 +1038,9 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 		} else if j >= s.First && (v.Toks[j].Lower == "its" || v.Toks[j].Lower == "their") {
 			j--
 		}
-		k := 0
+		k, and := 0, false
 		for j >= s.First && (v.Toks[j].Lower == "and" || v.Toks[j].Lower == ",") && k < 2 {
-			conj = conj || v.Toks[j].Lower == "and"
+			and = and || v.Toks[j].Lower == "and"
 			j--
 			k++
 		}
@@ -989,6 +1056,7 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 		if k == 0 || j < s.First || v.Toks[j].Mention < 0 || !coordinable(v, v.Toks[j].Mention) {
 			break
 		}
+		conj = conj || and
 		mi = v.Toks[j].Mention
 		out = append(out, mi)
 	}
@@ -1004,9 +1072,9 @@ func coordRight(v *view.View, mi int, s view.Sent) []int {
 	conj := false
 	for len(out) < 6 {
 		j := v.Mentions[mi].Last
-		k := 0
+		k, and := 0, false
 		for j < s.Last && (v.Toks[j].Lower == "and" || v.Toks[j].Lower == ",") && k < 2 {
-			conj = conj || v.Toks[j].Lower == "and"
+			and = and || v.Toks[j].Lower == "and"
 			j++
 			k++
 		}
@@ -1016,6 +1084,7 @@ func coordRight(v *view.View, mi int, s view.Sent) []int {
 		if k == 0 || j >= s.Last || v.Toks[j].Mention < 0 || !coordinable(v, v.Toks[j].Mention) {
 			break
 		}
+		conj = conj || and // (an "and" counts only when a name follows it)
 		mi = v.Toks[j].Mention
 		out = append(out, mi)
 	}
