@@ -40,11 +40,11 @@ func (st *state) after(s segment) *faultline.Ref {
 	}
 	// "…," according to NAME; "… is the (proud) claim of NAME"
 	if len(words) > 2 && strings.EqualFold(words[0].w, "according") && strings.EqualFold(words[1].w, "to") {
-		return st.speakerAt(words, 2)
+		return st.found(st.speakerAt(words, 2))
 	}
 	for i := 1; i < len(words) && i < 5; i++ {
 		if strings.EqualFold(words[i].w, "of") && strings.EqualFold(words[i-1].w, "claim") {
-			return st.speakerAt(words, i+1)
+			return st.found(st.speakerAt(words, i+1))
 		}
 	}
 	// "said NAME" / "NAME said": the first speech verb within the first words.
@@ -56,9 +56,9 @@ func (st *state) after(s segment) *faultline.Ref {
 			continue
 		}
 		if i == 0 || (i == 1 && isAux(words[0].w)) {
-			return st.speakerAt(words, i+1)
+			return st.found(st.speakerAt(words, i+1))
 		}
-		return st.subjectOf(words[:i], i)
+		return st.found(st.subjectOf(words[:i], i))
 	}
 	return nil
 }
@@ -106,12 +106,20 @@ func (st *state) before(s segment) *faultline.Ref {
 		for k := len(words) - 2; k >= 1 && k >= len(words)-12; k-- {
 			prev := strings.ToLower(words[k-1].w)
 			if lk := strings.ToLower(words[k].w); lk == "of" && prev == "words" || lk == "to" && prev == "according" {
-				return st.speakerAt(words, k+1)
+				return st.found(st.speakerAt(words, k+1))
 			}
 		}
 		return nil
 	}
-	return st.subjectBefore(words, vi)
+	return st.found(st.subjectBefore(words, vi))
+}
+
+// found notes that the current quotation has its own attribution when r names a speaker.
+func (st *state) found(r *faultline.Ref) *faultline.Ref {
+	if r != nil {
+		st.attributed = true
+	}
+	return r
 }
 
 // subjectBefore finds who says the speech verb words[vi] of a clause that precedes a quotation.
@@ -127,6 +135,11 @@ func (st *state) subjectBefore(words []word, vi int) *faultline.Ref {
 	verb := strings.ToLower(words[vi].w)
 	w := words[j]
 	lw := strings.ToLower(w.w)
+	if lw == "i" || lw == "we" {
+		// the reporter's own words: no one else's continuation
+		st.attributed = true
+		return nil
+	}
 	participle := strings.HasSuffix(verb, "ing") && (st.commaBefore(words[vi].start) || isSubordinator(lw) || lw == "by")
 	if !participle {
 		if st.x.pronouns[lw] {

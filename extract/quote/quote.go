@@ -64,16 +64,17 @@ const maxWindow = 240
 
 // state is what attribution knows about one document.
 type state struct {
-	x        *Extractor
-	text     string
-	ents     []faultline.Entity // by start offset
-	paras    []int              // start offsets of the non-empty paragraphs
-	last     *faultline.Ref     // the latest speaker
-	lastAt   int                // where the latest speaker's quotation or name ended
-	lastOpen bool               // the latest speaker's quotation ran to its paragraph end
-	titled   map[string]bool    // entity texts that follow a personal title somewhere
-	segs     []segment          // the quotations of the document
-	toks     []nlp.Token        // the document's tokens, when it was annotated
+	x          *Extractor
+	text       string
+	ents       []faultline.Entity // by start offset
+	paras      []int              // start offsets of the non-empty paragraphs
+	last       *faultline.Ref     // the latest speaker
+	lastAt     int                // where the latest speaker's quotation or name ended
+	lastOpen   bool               // the latest speaker's quotation ran to its paragraph end
+	attributed bool               // the current quotation has an attribution
+	titled     map[string]bool    // entity texts that follow a personal title somewhere
+	segs       []segment          // the quotations of the document
+	toks       []nlp.Token        // the document's tokens, when it was annotated
 }
 
 // Extract implements extract.Component.
@@ -92,11 +93,12 @@ func (x *Extractor) Extract(in *extract.Input) {
 			continue
 		}
 		s.para = st.paraOf(s.outerStart)
+		st.attributed = false
 		sp := st.after(s)
 		if sp == nil {
 			sp = st.before(s)
 		}
-		if sp == nil && st.continues(s) {
+		if sp == nil && !st.attributed && st.continues(s) {
 			cp := *st.last
 			sp = &cp
 		}

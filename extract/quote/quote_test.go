@@ -116,6 +116,8 @@ func TestQuotes(t *testing.T) {
 			nil, []want{{"the real governor of the south", "one Western diplomat", ""}}},
 		{"according to before the quotation", `According to Ana Ruiz, the dam “will hold through the winter.”`,
 			[]string{"Ana Ruiz"}, []want{{"will hold through the winter.", "Ana Ruiz", "ana-ruiz"}}},
+		{"the reporter's own question is no continuation", `“The checkpoint is closed,” said Omar Haddad. I asked him: “Since when?”`,
+			[]string{"Omar Haddad"}, []want{{"The checkpoint is closed,", "Omar Haddad", "omar-haddad"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
