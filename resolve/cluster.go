@@ -8,6 +8,7 @@ import (
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract/coref"
 	"github.com/faultline/faultline/lexicon/actors"
+	"github.com/faultline/faultline/lexicon/gazetteer"
 )
 
 // Key kinds, in the order their merges are tried.
@@ -379,6 +380,7 @@ func (b *builder) cluster() {
 			}
 		}
 	}
+	b.shortenings()
 	// Partial person names: "George Bush" joins the one compatible longer name. Each
 	// cluster with a single person name is tried once; candidates are deduplicated by
 	// cluster, and the search stops at the second fit.
@@ -762,4 +764,105 @@ func (b *builder) ownedClass(i int) string {
 		}
 	}
 	return ""
+}
+
+// shortenings merges a capitalised organisation name of two or more words, ending with an
+// organisation's head word ("Council", "Army"), into the one
+// organisation cluster with a longer name that has its words in the same order ("Supreme
+// Council" of "Supreme Council for the Islamic Revolution in Iraq", "Islamic Supreme
+// Council" of "Islamic Supreme Council of Iraq"). Longer names are found through the
+// rarest word of the short name, so the cost stays near-linear.
+func (b *builder) shortenings() {
+	type form struct {
+		node  int
+		words []string
+		head  string // the last word, lower case, not folded
+	}
+	var forms []form
+	byWord := map[string][]int{} // word -> indexes into forms
+	for i := range b.nodes {
+		nd := &b.nodes[i]
+		if nd.typ != faultline.ORG {
+			continue
+		}
+		for _, f := range nd.forms {
+			if actors.Acronym(f) != "" {
+				continue
+			}
+			n := b.parse(f, nd.typ)
+			ws := n.Words
+			if len(ws) < 2 || len(n.Raw) == 0 {
+				continue
+			}
+			k := len(forms)
+			forms = append(forms, form{i, ws, n.Raw[len(n.Raw)-1]})
+			seen := map[string]bool{}
+			for _, w := range ws {
+				if !seen[w] {
+					seen[w] = true
+					byWord[w] = append(byWord[w], k)
+				}
+			}
+		}
+	}
+	heads := gazetteer.OrgHeads()
+	for _, f := range forms {
+		text := b.nodes[f.node].forms
+		if !properName(text, b.parse, f.words) || !heads[f.head] {
+			continue // not "Islamic Revolution" of "… for the Islamic Revolution in Iraq"
+		}
+		rare := f.words[0]
+		for _, w := range f.words[1:] {
+			if len(byWord[w]) < len(byWord[rare]) {
+				rare = w
+			}
+		}
+		if len(byWord[rare]) > 200 {
+			continue
+		}
+		var cands []int
+		for _, k := range byWord[rare] {
+			g := forms[k]
+			if len(g.words) > len(f.words) && subsequence(f.words, g.words) {
+				cands = append(cands, g.node)
+			}
+		}
+		if r := b.unique(cands, f.node); r >= 0 {
+			b.union(r, f.node, passShort)
+		}
+	}
+}
+
+// properName reports whether one of the forms with the given words is written as a proper
+// name: every word capitalised but the connectors.
+func properName(forms []string, parse func(string, string) actors.Name, words []string) bool {
+	for _, f := range forms {
+		if strings.Join(parse(f, faultline.ORG).Words, " ") != strings.Join(words, " ") {
+			continue
+		}
+		ok := true
+		for _, w := range strings.Fields(f) {
+			if !startsUpperStr(w) && !connector[strings.ToLower(w)] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+var connector = map[string]bool{"of": true, "for": true, "the": true, "in": true, "and": true, "on": true}
+
+// subsequence reports whether the words of a appear in b in the same order.
+func subsequence(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
 }

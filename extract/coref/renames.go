@@ -9,6 +9,8 @@ import (
 
 var renameRe = regexp.MustCompile(`^\s*(?:,|\()?\s*(?:(?:which|that|who)\s+(?:was|were|is|are|has|had)\s+)?(?:formerly|previously|once|earlier|now|later|since)\s+(?:known\s+as|called|named)?\s*$|^\s+(?:changed\s+(?:its|their)\s+name\s+(?:from\s+.*\s+)?to|renamed\s+(?:itself|themselves)?\s*(?:as)?|was\s+renamed(?:\s+as)?|became)\s*$`)
 
+var parenAcr = regexp.MustCompile(`^\s*[(\[][^()\[\]]{1,12}[)\]]`)
+
 // renames links "X, formerly known as Y", "X changed its name to Y" and "X renamed itself Y".
 func (d *doc) renames() {
 	for i := 0; i+1 < len(d.ents); i++ {
@@ -25,6 +27,12 @@ func (d *doc) renames() {
 				continue
 			}
 			between := strings.ToLower(d.text[a.End:b.Start])
+			// The closing parenthesis of an acronym ("(SCIRI) renamed itself"), or the
+			// acronym itself after the full name.
+			between = strings.TrimPrefix(strings.TrimPrefix(between, ")"), "]")
+			if m := parenAcr.FindStringIndex(between); m != nil {
+				between = between[m[1]:]
+			}
 			between = strings.TrimRight(between, " \"'\u201c")
 			between = strings.TrimSuffix(strings.TrimSuffix(between, " the"), " a")
 			if renameRe.MatchString(between) {
