@@ -219,8 +219,8 @@ func coordVerb(v *view.View, i int, s view.Sent) int {
 		if clauseWords[t.Lower] && t.Lower != "that" {
 			return -1
 		}
-		if t.UPOS == "VERB" && t.XPOS == v.Toks[i].XPOS && t.Mention < 0 {
-			return k
+		if t.UPOS == "VERB" && t.XPOS == v.Toks[i].XPOS && t.Mention < 0 && !strings.Contains(t.Lower, "-") {
+			return k // (not "armor-piercing", a compound adjective tagged as a verb)
 		}
 	}
 	return -1
@@ -303,7 +303,7 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 		}
 		m := v.Mentions[mi]
 		j = m.First
-		if !actorArg(v, mi, false) || prepBefore(v, m.First, copulas) {
+		if !actorArg(v, mi, false) || prepBefore(v, m.First, copulas) || modifiesEvent(v, mi) {
 			continue // "the division was largely Shia and arrested ...": a predicate
 		}
 		if prepBefore(v, m.First, preps) {
@@ -326,6 +326,39 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 		}
 	}
 	return -1
+}
+
+// eventNouns are the first words of the nominal triggers, in their noun forms.
+var eventNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range lex.Codebook() {
+		if e.POS == "N" && e.CAMEO != "-" {
+			for _, f := range view.NounForms(e.Words[0]) {
+				m[f] = true
+			}
+		}
+	}
+	return m
+}()
+
+// modifiesEvent reports whether mention mi modifies an event noun that heads the subject
+// ("the American occupation of B has facilitated ..."): the event, not the actor, is the
+// subject.
+func modifiesEvent(v *view.View, mi int) bool {
+	if !v.HasPOS {
+		return false // untagged, "A attacks" and "the A attacks" look alike
+	}
+	m := v.Mentions[mi]
+	for j := m.Last; j < len(v.Toks) && j <= m.Last+2; j++ {
+		t := v.Toks[j]
+		if t.Mention >= 0 || (t.UPOS != "NOUN" && t.UPOS != "ADJ") {
+			return false
+		}
+		if eventNouns[t.Lower] && t.UPOS == "NOUN" {
+			return true
+		}
+	}
+	return false
 }
 
 // agentOfParticiple reports whether the mention starting at token first is the by-agent of

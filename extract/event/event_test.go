@@ -420,6 +420,12 @@ func TestArgumentRules(t *testing.T) {
 			[]want{{"sanctions", "Norland", "Ostravan", "163", "asserted"}}},
 		{input("Lasko's call for the Red Brigade to leave was heard.", "", "Lasko/PERSON", "Red Brigade/ORG"),
 			[]want{{"call for", "Lasko", "Red Brigade", "100", "asserted"}}},
+		// An event noun, not the actor modifying it, is the subject.
+		{tagged("The/DET/DT Norland/PROPN/NNP occupation/NOUN/NN has/AUX/VBZ helped/VERB/VBN Ostrava/PROPN/NNP",
+			[3]any{1, 2, "GPE"}, [3]any{5, 6, "GPE"}), nil},
+		{tagged("The/DET/DT Norland/PROPN/NNP army/NOUN/NN division/NOUN/NN arrested/VERB/VBD Petrov/PROPN/NNP",
+			[3]any{1, 2, "GPE"}, [3]any{5, 6, "PERSON"}),
+			[]want{{"arrested", "Norland", "Petrov", "173", "asserted"}}},
 		// "receive" is hosting a person only.
 		{tagged("Lasko/PROPN/NNP visited/VERB/VBD Ostrava/PROPN/NNP and/CCONJ/CC recently/ADV/RB received/VERB/VBD President/PROPN/NNP Petrov/PROPN/NNP",
 			[3]any{0, 1, "PERSON"}, [3]any{2, 3, "GPE"}, [3]any{7, 8, "PERSON"}),
