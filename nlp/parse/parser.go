@@ -422,3 +422,8 @@ const pkgName = "parse"
 func (p *Parser) Prune(min float32) *Parser {
 	return newParser(p.model.Prune(min), p.labels, p.classes, p.feats)
 }
+
+// String describes the parser's model size.
+func (p *Parser) String() string {
+	return fmt.Sprintf("parse: feature set %d, %d labels, %s", p.feats, len(p.labels), p.model)
+}
