@@ -119,17 +119,18 @@ func merge(a, c *cluster) {
 
 // nodeKeys are the blocking keys of one node.
 type nodeKeys struct {
-	names    []string // "p:george w bush", "o:mahdi army"
-	dict     string
-	acronyms []string // "jam"
-	expands  []string // initials of its multi-word names
-	surnames []string // single-word person names
-	given    []string // single-word person names after a title that goes with given names (Sheikh Karim)
-	partial  []actors.Name
-	short    []string // the core word of a one-word organisation name
-	cores    []string // the core word of multi-word organisation names
-	generic  []string
-	untyped  []string
+	names     []string // "p:george w bush", "o:mahdi army"
+	dict      string
+	acronyms  []string // "jam"
+	expands   []string // initials of its multi-word names
+	personAcr []string // all-capital names typed as a person ("SCIRI")
+	surnames  []string // single-word person names
+	given     []string // single-word person names after a title that goes with given names (Sheikh Karim)
+	partial   []actors.Name
+	short     []string // the core word of a one-word organisation name
+	cores     []string // the core word of multi-word organisation names
+	generic   []string
+	untyped   []string
 }
 
 // cluster merges the document-level actors of the corpus.
@@ -204,6 +205,9 @@ func (b *builder) cluster() {
 			if acr != "" && tg != "p" {
 				k.acronyms = append(k.acronyms, acr)
 			}
+			if acr != "" && tg == "p" && len(f) >= 3 && strings.ToUpper(f) == f {
+				k.personAcr = append(k.personAcr, acr)
+			}
 			if acr == "" && tg != "p" && len(name.Words) >= 2 {
 				k.expands = append(k.expands, actors.Initials(f)...)
 			}
@@ -267,6 +271,22 @@ func (b *builder) cluster() {
 		for _, a := range keys[i].acronyms {
 			if r := b.unique(exp[a], i); r >= 0 {
 				b.union(r, i, passAcronym)
+			}
+		}
+	}
+	// An acronym the recogniser typed as a person ("SCIRI") is the one organisation it
+	// abbreviates or that is called so.
+	acrIdx := map[string][]int{}
+	for i := range keys {
+		for _, a := range keys[i].acronyms {
+			acrIdx[a] = append(acrIdx[a], i)
+		}
+	}
+	for i := range keys {
+		for _, a := range keys[i].personAcr {
+			cands := append(exp[a][:len(exp[a]):len(exp[a])], acrIdx[a]...)
+			if r := b.unique(cands, i); r >= 0 {
+				b.union(r, i, passTypeVote)
 			}
 		}
 	}
