@@ -544,7 +544,7 @@ func (x *Extractor) significant(v *view.View, lo, hi int) (toks []int, neg, moda
 			modal = true
 		case fillers[w] && !(relatives[w] && i > lo && prepositions[v.Toks[i-1].Lower]):
 			// ("of which", "to whom" stay: "the province of which A is the capital")
-		case strings.HasSuffix(w, "ly") && len(w) > 4 && !keep[w]:
+		case strings.HasSuffix(w, "ly") && len(w) > 4 && !keep[w] && !x.vocab[w]:
 		case v.HasPOS && v.Toks[i].UPOS == "ADV" && !keep[w] && !x.vocab[w]:
 			// (a word a pattern spells out stays, whatever its tag: "ally", "against")
 		default:
@@ -805,6 +805,15 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 			left = append(left, i)
 		}
 	}
+	// The words before the titles that precede m1 ("a pledge by President A").
+	var leftTitled []int
+	if k := x.titlesBefore(v, s.First-1, M1.First); core[m1] == M1.First && k < M1.First {
+		for i := k - 1; i >= s.First && len(leftTitled) < 6; i-- {
+			if t, _, _ := x.significant(v, i, i+1); len(t) > 0 {
+				leftTitled = append(leftTitled, i)
+			}
+		}
+	}
 	right, _, _ := x.significant(v, M2.Last, minInt(M2.Last+6, s.Last))
 	// The words between the mentions, with the title words that open m2 ("B leader A") and
 	// without them (", General A").
@@ -873,7 +882,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		if !ok {
 			continue
 		}
-		if len(p.pre) > 0 && !suffixMatch(v, p.pre, left) {
+		if len(p.pre) > 0 && !suffixMatch(v, p.pre, left) && (leftTitled == nil || !suffixMatch(v, p.pre, leftTitled)) {
 			continue // pre must end right before m1
 		}
 		if len(p.post) > 0 && len(lengths(v, p.post, right, false)) == 0 {
