@@ -203,6 +203,41 @@ func parenthetical(v *view.View, j int, s view.Sent) bool {
 	return false
 }
 
+// sentenceSubject returns the actor mention that opens sentence s as the subject of its
+// first verb (before token limit), or -1: a mention not after a preposition, with only
+// modifiers, auxiliaries and adverbs between it and a verb.
+func sentenceSubject(v *view.View, s view.Sent, limit int) int {
+	if !v.HasPOS {
+		return -1
+	}
+	for k := s.First; k < limit && k < s.First+12; k++ {
+		t := v.Toks[k]
+		if t.UPOS == "VERB" {
+			return -1 // a verb before any mention
+		}
+		mi := t.Mention
+		if mi < 0 {
+			continue
+		}
+		m := v.Mentions[mi]
+		if !actor(v, mi) || prepBefore(v, m.First, preps) {
+			k = m.Last - 1
+			continue
+		}
+		for q := m.Last; q < limit && q <= m.Last+3; q++ {
+			u := v.Toks[q]
+			if u.UPOS == "VERB" {
+				return mi
+			}
+			if u.UPOS != "AUX" && u.UPOS != "ADV" && u.UPOS != "NOUN" && u.UPOS != "ADJ" {
+				break
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 // coordVerb returns, for a verb right after "and" ("A attacked B and killed C"), the verb
 // of the same form it is coordinated with, whose subject it shares; -1 when there is none
 // within the clause.
@@ -267,6 +302,13 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 						}
 						k = m.First
 					}
+				}
+			}
+			// "A have fought B since they invaded C": "they" in a clause after the main one
+			// is the main clause's group subject.
+			if w == "they" && j > s.First {
+				if a := sentenceSubject(v, s, j); a >= 0 && v.Mentions[a].Type != faultline.PERSON {
+					return a
 				}
 			}
 			return -1

@@ -436,6 +436,9 @@ func TestArgumentRules(t *testing.T) {
 		{input("Norland sent troops to Velika, and he warned Ostrava.", "", "Norland/GPE", "Velika/GPE", "Ostrava/GPE"), nil},
 		{input("Lasko, who heads the Red Brigade, said he urged Ostrava to leave.", "", "Lasko/PERSON", "Red Brigade/ORG", "Ostrava/GPE"),
 			[]want{{"urged", "Lasko", "Ostrava", "100", "reported"}}},
+		{tagged("The/DET/DT Red/PROPN/NNP Brigade/PROPN/NNP has/AUX/VBZ held/VERB/VBN Velika/PROPN/NNP since/SCONJ/IN they/PRON/PRP invaded/VERB/VBD Ostrava/PROPN/NNP",
+			[3]any{1, 3, "ORG"}, [3]any{5, 6, "GPE"}, [3]any{9, 10, "GPE"}),
+			[]want{{"invaded", "Red Brigade", "Ostrava", "192", "asserted"}}},
 		{input("Lasko said he would attack Ostrava.", "", "Lasko/PERSON", "Ostrava/GPE"),
 			[]want{{"attack", "Lasko", "Ostrava", "190", "hypothetical"}}},
 		// A list of objects goes on, a second verb does not.
