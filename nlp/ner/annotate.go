@@ -110,6 +110,7 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 		tags[i] = r.t.classes[c]
 	}
 	docRules(r.t.lx, words, tags, sents, r.Descriptive)
+	dropMisc(tags)
 	var parts []nlp.Span
 	if r.Descriptive {
 		known := actorRules(r.t.lx, words, tags, sents)
@@ -177,6 +178,7 @@ func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
 		tags[i] = r.t.classes[c]
 	}
 	docRules(r.t.lx, words, tags, sents, r.Descriptive)
+	dropMisc(tags)
 	out := make([][]string, len(sentences))
 	for i, s := range sents {
 		out[i] = tags[s.First:s.Last]
@@ -276,4 +278,13 @@ func titleCase(l string) string {
 		return l[:i] + string(unicode.ToUpper(r)) + l[i+len(string(r)):]
 	}
 	return l
+}
+
+// dropMisc turns the internal MISC class into O.
+func dropMisc(tags []string) {
+	for i, t := range tags {
+		if len(t) == 6 && t[2:] == misc {
+			tags[i] = "O"
+		}
+	}
 }

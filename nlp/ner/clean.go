@@ -11,8 +11,9 @@ import (
 // rule below is applied in order to every GMB span, and every change is counted (the counts
 // are printed by `faultline train ner` and recorded in models/ner.md):
 //
-//  1. tim and art are not entities -> O. nat in GMB is "natural phenomenon" (Katrina, H5N1,
-//     AIDS), not nationality -> O.
+//  1. tim is not an entity -> O. nat in GMB is "natural phenomenon" (Katrina, H5N1,
+//     AIDS), not nationality -> O. art (works, products) -> the internal MISC class, which
+//     the tagger learns and its output drops. (rules "drop-tim", "drop-nat", "art-misc")
 //  2. per: leading titles are not part of the name (GMB tags "President Bush", "Prime
 //     Minister Ariel Sharon", even a lone "Mr." as per; CoNLL, OntoNotes and the contract
 //     do not): leading title words and lower-case words are stripped; a span of titles only
@@ -89,9 +90,12 @@ func mapGMB(s *Sentence, lx *lexicon, st cleanStats) {
 		w := s.Words[first:last]
 		var typ string
 		switch sp.typ {
-		case "tim", "art", "nat":
+		case "tim", "nat":
 			st["drop-"+sp.typ]++
 			continue
+		case "art":
+			st["art-misc"]++
+			typ = misc
 		case "per":
 			for first < last && (lx.titles[strings.ToLower(s.Words[first])] || !isCap(s.Words[first])) {
 				first++

@@ -193,7 +193,13 @@ func readGUMFile(path string, lx *lexicon) ([]Sentence, error) {
 			for i := range s.Tags {
 				s.Tags[i] = "O"
 			}
-			sort.Slice(done, func(i, j int) bool {
+			// named types first, longest first; the names of works and laws (MISC) only
+			// where no person, organisation or place is
+			isMisc := func(t string) bool { return t == "object" || t == "abstract" }
+			sort.SliceStable(done, func(i, j int) bool {
+				if a, b := isMisc(done[i].typ), isMisc(done[j].typ); a != b {
+					return b
+				}
 				return done[i].last-done[i].first > done[j].last-done[j].first
 			})
 			for _, m := range done {
@@ -288,6 +294,8 @@ func gumLabel(s *Sentence, m gumMention, upos []string, heads []int, lx *lexicon
 		typ = "LOC"
 	case "event":
 		typ = "EVENT"
+	case "object", "abstract":
+		typ = misc // named works, products, laws, languages: none of the contract's types
 	default:
 		return
 	}

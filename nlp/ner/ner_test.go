@@ -83,6 +83,13 @@ func checkDoc(t testing.TB, d *nlp.Doc) {
 		if e.First < 0 || e.Last > len(d.Tokens) || e.First >= e.Last {
 			t.Fatalf("bad token range %+v", e)
 		}
+		known := false
+		for _, typ := range Types {
+			known = known || e.Label == typ
+		}
+		if !known {
+			t.Fatalf("entity type %q is not a contract type", e.Label)
+		}
 		if e.Last == e.First+1 && (e.Start != d.Tokens[e.First].Start || e.End != d.Tokens[e.First].End) {
 			// part of a hyphenated token (US in US-led)
 			tok := d.Tokens[e.First]

@@ -282,6 +282,9 @@ func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence, actorMod
 		for _, sp := range spans(tags[s.First:s.Last]) {
 			f, l := s.First+sp.first, s.First+sp.last
 			typ := sp.typ
+			if typ == misc {
+				continue
+			}
 			for l > f && (words[l-1] == "'s" || words[l-1] == "’s" || words[l-1] == "'" || words[l-1] == "’") {
 				tags[l-1] = "O"
 				l--

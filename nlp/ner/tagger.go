@@ -27,10 +27,16 @@ type Tagger struct {
 	seen []bool
 }
 
+// misc is an internal class for names that are none of the contract's types (titles of
+// works, products, laws, languages: GMB art, GUM object and abstract names). The tagger
+// learns it so that such names are not read as people or organisations; Annotate and
+// TagWords turn it into O.
+const misc = "MISC"
+
 // classes returns the IOB2 tags, "O" first.
 func tagClasses() []string {
 	c := []string{"O"}
-	for _, t := range Types {
+	for _, t := range append(Types[:len(Types):len(Types)], misc) {
 		c = append(c, "B-"+t, "I-"+t)
 	}
 	return c
@@ -115,7 +121,7 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 
 // model file layout: magic, flags byte, seen-class bitmask (uint32, little-endian),
 // capitalisation table (encodeCaps), perceptron model.
-var magic = []byte("FLNER3\n")
+var magic = []byte("FLNER4\n")
 
 // WriteTo writes the tagger's weights.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {

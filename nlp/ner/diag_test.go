@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faultline/faultline/demo"
 	"github.com/faultline/faultline/nlp"
 	"github.com/faultline/faultline/nlp/tokenize"
 )
@@ -211,5 +212,36 @@ func TestTmpConfusion(t *testing.T) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		fmt.Println(k, cat[k])
+	}
+}
+
+// TestTmpDemo prints the entities of demo documents that the tagger alone does not give.
+func TestTmpDemo(t *testing.T) {
+	if os.Getenv("NER_DEMO") == "" {
+		t.Skip("NER_DEMO not set")
+	}
+	r, _ := Load()
+	plain := New(r.t)
+	plain.Descriptive = false
+	cnt := map[string]int{}
+	for _, doc := range demo.Documents() {
+		d := &nlp.Doc{Text: doc.Text}
+		tokenize.New().Annotate(d)
+		r.Annotate(d)
+		d2 := &nlp.Doc{Text: doc.Text}
+		tokenize.New().Annotate(d2)
+		plain.Annotate(d2)
+		had := map[[2]int]string{}
+		for _, e := range d2.Entities {
+			had[[2]int{e.Start, e.End}] = e.Label
+		}
+		for _, e := range d.Entities {
+			if had[[2]int{e.Start, e.End}] != e.Label {
+				cnt[e.Label+" "+d.Text[e.Start:e.End]]++
+			}
+		}
+	}
+	for k, v := range cnt {
+		fmt.Println(v, k)
 	}
 }
