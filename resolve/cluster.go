@@ -515,6 +515,14 @@ func (b *builder) dictEntry1(name, typ string) *actors.Entry {
 				return c
 			}
 		}
+		// "the Iraqi state": the country as a polity.
+		if ws := strings.Fields(name); len(ws) == 2 && strings.EqualFold(ws[1], "state") {
+			if iso := actors.Demonym(ws[0]); iso != "" {
+				if c := d.Country(iso); c != nil {
+					return c
+				}
+			}
+		}
 	}
 	e := d.Lookup(name, typ)
 	if e == nil {
