@@ -31,12 +31,14 @@ func Canonical(texts []string, typ string) string {
 			return 0
 		case typ == faultline.PERSON && len(n.Words) >= 2:
 			return 2
+		case typ == faultline.NORP:
+			return 1 // "Shia", not "Iraqi Shiites": a community's name is short
 		case typ != faultline.PERSON && len(n.Words) >= 2:
 			return 2
 		}
 		return 1
 	}
-	if typ != faultline.PERSON {
+	if typ != faultline.PERSON && typ != faultline.NORP {
 		// A shortening of another name of the actor ("Supreme Council" of "Supreme
 		// Council for the Islamic Revolution in Iraq") is not its canonical name.
 		words := map[string][]string{}
