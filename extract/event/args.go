@@ -25,7 +25,8 @@ var (
 	quoteMarks        = set("\" “ ” ''")
 	endPunct          = set(", . ! ? ;")
 	possessive        = set("'s ’s ' ’")
-	subjPronouns      = set("he she they we i you")
+	subjPronouns      = set("he she they it we i you")
+	accuseVerbs       = set("accuse accuses accused accusing suspect suspects suspected blame blames blamed charge charges charged praise praised thank thanked")
 	orderVerbs        = set("ordered orders order told tells instructed instructs directed directs commanded commands")
 	// objectPreps make a possessor before a trigger noun an object ("attacks on A's
 	// positions"); others leave it the agent ("during A's visit to B").
@@ -184,7 +185,37 @@ func leftMention(v *view.View, i int, s view.Sent) int {
 	if k := coordVerb(v, i, s); k >= 0 {
 		return leftMention(v, k, s)
 	}
+	if a, ok := accusedOf(v, i, s); ok {
+		return a
+	}
 	return leftMentionIn(v, i, s)
+}
+
+// accusedOf reports whether the verb at i is the gerund of "accused B of V-ing" (accuse,
+// suspect, blame, charge, praise, thank), and returns B, its subject (-1 when B is no
+// actor mention: "the general whom A accuses of arming C").
+func accusedOf(v *view.View, i int, s view.Sent) (int, bool) {
+	if i-2 <= s.First || v.Toks[i-1].Lower != "of" || !strings.HasSuffix(v.Toks[i].Lower, "ing") {
+		return -1, false
+	}
+	for k := i - 2; k > s.First && k >= i-8; k-- {
+		w := v.Toks[k].Lower
+		if v.Toks[k].Lemma != "" {
+			w = v.Toks[k].Lemma
+		}
+		if accuseVerbs[w] || accuseVerbs[v.Toks[k].Lower] {
+			for j := i - 2; j > k; j-- { // the nearest: "accused A's B of" is B
+				if mi := v.Toks[j].Mention; mi >= 0 && actor(v, mi) {
+					return mi, true
+				}
+			}
+			return -1, true
+		}
+		if v.Toks[k].Mention < 0 && (stopRight[w] || (v.HasPOS && v.Toks[k].UPOS == "VERB")) {
+			break
+		}
+	}
+	return -1, false
 }
 
 // parenthetical reports whether the words from token j close a parenthetical with a comma
@@ -201,6 +232,46 @@ func parenthetical(v *view.View, j int, s view.Sent) bool {
 		}
 	}
 	return false
+}
+
+// pronounSubject resolves the subject pronoun at token j that is no mention, or returns -1:
+// after a speech verb or "that" ("A said he would", "A denied that it had") it is the
+// subject of that verb, a person for he and she, a group for it and they; "they" or "it"
+// in a later clause is the group that opens the sentence.
+func pronounSubject(v *view.View, j int, s view.Sent) int {
+	w := v.Toks[j].Lower
+	person := w == "he" || w == "she"
+	if !person && w != "it" && w != "they" {
+		return -1
+	}
+	gov := -1
+	switch {
+	case j-1 > s.First && speech[v.Toks[j-1].Lower]:
+		gov = j - 1
+	case j-2 > s.First && v.Toks[j-1].Lower == "that" && (speech[v.Toks[j-2].Lower] || (v.HasPOS && v.Toks[j-2].UPOS == "VERB") ||
+		(!v.HasPOS && strings.HasSuffix(v.Toks[j-2].Lower, "ed"))):
+		gov = j - 2
+	}
+	if gov >= 0 {
+		// The nearest fitting mention before the verb, not after a preposition ("A, who
+		// heads B, said he ...").
+		for k := gov - 1; k >= s.First; k-- {
+			if mi := v.Toks[k].Mention; mi >= 0 {
+				m := v.Mentions[mi]
+				if (m.Type == faultline.PERSON) == person && actor(v, mi) && !prepBefore(v, m.First, preps) {
+					return mi
+				}
+				k = m.First
+			}
+		}
+		return -1
+	}
+	if !person && j > s.First {
+		if a := sentenceSubject(v, s, j); a >= 0 && v.Mentions[a].Type != faultline.PERSON {
+			return a
+		}
+	}
+	return -1
 }
 
 // sentenceSubject returns the actor mention that opens sentence s as the subject of its
@@ -290,28 +361,7 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 			continue
 		}
 		if subjPronouns[w] && v.Toks[j].Mention < 0 {
-			// "A said he would attack B": he or she after a speech verb is its speaker.
-			// The nearest person to the left, not after a preposition ("A, who heads B, said
-			// he ...").
-			if (w == "he" || w == "she") && j-1 > s.First && speech[v.Toks[j-1].Lower] {
-				for k := j - 2; k >= s.First; k-- {
-					if mi := v.Toks[k].Mention; mi >= 0 {
-						m := v.Mentions[mi]
-						if m.Type == faultline.PERSON && actor(v, mi) && !prepBefore(v, m.First, preps) {
-							return mi
-						}
-						k = m.First
-					}
-				}
-			}
-			// "A have fought B since they invaded C": "they" in a clause after the main one
-			// is the main clause's group subject.
-			if w == "they" && j > s.First {
-				if a := sentenceSubject(v, s, j); a >= 0 && v.Mentions[a].Type != faultline.PERSON {
-					return a
-				}
-			}
-			return -1
+			return pronounSubject(v, j, s)
 		}
 		break
 	}
@@ -443,6 +493,7 @@ func eachOther(v *view.View, j int, s view.Sent) bool {
 func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int) {
 	target, by = -1, -1
 	object := false // a common noun passed: the verb has its object ("welcomed the deal and ...")
+	inPP := false   // inside a phrase that introduces no target
 	limit := i + 10
 	if limit > s.Last {
 		limit = s.Last
@@ -459,10 +510,18 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 				}
 				continue
 			}
-			if target < 0 && actor(v, mi) && (!prepBefore(v, m.First, nonTargetPreps) || (mediation && prepBefore(v, m.First, set("between")))) {
+			if target < 0 && actor(v, mi) && !inPP && (!prepBefore(v, m.First, nonTargetPreps) || (mediation && prepBefore(v, m.First, set("between")))) {
 				target = mi
 			}
 			continue
+		}
+		// "competed for leadership of A": a mention inside a phrase after "for" is no
+		// target, until a preposition that introduces one ("fought for hours against B").
+		switch {
+		case nonTargetPreps[t.Lower] && !(mediation && t.Lower == "between"):
+			inPP = true
+		case targetPrep[t.Lower]:
+			inPP = false
 		}
 		if objPronouns[t.Lower] && target < 0 {
 			break // "welcome it": the object is a pronoun
@@ -657,6 +716,9 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		start++
 	}
 	tgt, by := rightArgs(v, start, s, strings.HasPrefix(tr.CAMEO, "045"))
+	if start > i+n && tgt >= 0 && v.Mentions[tgt].First > start+2 {
+		tgt = -1 // "warned that his forces would resist any attack on B": B is not warned
+	}
 	// "killed by insurgents" (a reduced relative) and "Financed by A, B ...": passives
 	// without an auxiliary.
 	byNext := i+n < s.Last && v.Toks[i+n].Lower == "by" && strings.HasSuffix(v.Toks[i].Lower, "ed")

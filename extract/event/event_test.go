@@ -432,6 +432,18 @@ func TestArgumentRules(t *testing.T) {
 			[]want{{"visited", "Lasko", "Ostrava", "042", "asserted"}, {"received", "Lasko", "Petrov", "043", "asserted"}}},
 		{tagged("Ostrava/PROPN/NNP received/VERB/VBD support/NOUN/NN from/ADP/IN Norland/PROPN/NNP",
 			[3]any{0, 1, "GPE"}, [3]any{4, 5, "GPE"}), nil},
+		// A mention inside a "for" phrase is no target.
+		{input("Norland competed for control of Ostrava's ports.", "", "Norland/GPE", "Ostrava/GPE"), nil},
+		// The warned is the subject of the clause after "that".
+		{input("Lasko warned that his men would resist any attack on Ostrava.", "", "Lasko/PERSON", "Ostrava/GPE"), nil},
+		// "accused B of V-ing C": B is the agent of V-ing.
+		{tagged("Norland/PROPN/NNP accused/VERB/VBD the/DET/DT Red/PROPN/NNP Brigade/PROPN/NNP of/ADP/IN arming/VERB/VBG Velika/PROPN/NNP",
+			[3]any{0, 1, "GPE"}, [3]any{3, 5, "ORG"}, [3]any{7, 8, "GPE"}),
+			[]want{{"accused", "Norland", "Red Brigade", "112", "asserted"}, {"arming", "Red Brigade", "Velika", "072", "reported"}}},
+		{input("It was the envoy whom Norland accuses of arming Velika.", "", "Norland/GPE", "Velika/GPE"), nil},
+		{tagged("Ostrava/PROPN/NNP accused/VERB/VBD Norland/PROPN/NNP 's/PART/POS Tiger/PROPN/NNP Brigade/PROPN/NNP of/ADP/IN arming/VERB/VBG and/CCONJ/CC training/VERB/VBG Velika/PROPN/NNP",
+			[3]any{0, 1, "GPE"}, [3]any{2, 3, "GPE"}, [3]any{4, 6, "ORG"}, [3]any{10, 11, "GPE"}),
+			[]want{{"accused", "Ostrava", "Norland", "112", "asserted"}, {"arming", "Tiger Brigade", "Velika", "072", "reported"}, {"training", "Tiger Brigade", "Velika", "062", "reported"}}},
 		// A pronoun subject that is no mention hides the agent.
 		{input("Norland sent troops to Velika, and he warned Ostrava.", "", "Norland/GPE", "Velika/GPE", "Ostrava/GPE"), nil},
 		{input("Lasko, who heads the Red Brigade, said he urged Ostrava to leave.", "", "Lasko/PERSON", "Red Brigade/ORG", "Ostrava/GPE"),
