@@ -865,7 +865,17 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		// ally": the comma alone).
 		return !p.titleMid && (len(mid) >= 2 || len(p.mid) == 0) && len(mid) >= 1 && v.Toks[mid[0]].Lower == "," && covers(lengths(v, p.mid, mid[1:], false), len(mid)-1)
 	}
+	quoteGap := false // a quotation mark inside the gap: one end is quoted, the other the speaker
+	for i := M1.Last + 1; i < M2.First-1; i++ {
+		switch v.Toks[i].Lower {
+		case "\"", "“", "”":
+			quoteGap = true
+		}
+	}
 	for _, p := range x.pats {
+		if quoteGap {
+			break
+		}
 		if compoundModifier(v, M2) {
 			break // "support the X-linked forces": the forces are the end, not X
 		}

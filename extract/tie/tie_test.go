@@ -260,6 +260,8 @@ func TestPatterns(t *testing.T) {
 		{"Rahimi and his struggling Dawn Movement lost.",
 			[]string{"Rahimi/PERSON", "Dawn Movement/ORG"},
 			[]string{"Rahimi leader_of Dawn Movement 1 asserted"}},
+		{"\"We are fighting Norland's proxies with Norland's friends,\" Senator Ivo Lasko said.",
+			[]string{"Norland/GPE", "Norland/GPE", "Ivo Lasko/PERSON"}, nil},
 		{"The Dawn Movement, based in Port Amara, grew.",
 			[]string{"Dawn Movement/ORG", "Port Amara/GPE"},
 			[]string{"Dawn Movement located_in Port Amara 0 asserted"}},
@@ -276,7 +278,8 @@ func TestFromEvents(t *testing.T) {
 	x := New()
 	for _, tt := range []struct{ cameo, modality, want string }{
 		{"190", faultline.Asserted, "Norland opposes Ostrava -1 asserted"},
-		{"100", faultline.Asserted, "Norland opposes Ostrava -1 asserted"}, // a demand: verbal conflict
+		{"100", faultline.Asserted, ""}, // "urged": a demand is no hostility
+		{"106", faultline.Asserted, "Norland opposes Ostrava -1 asserted"}, // demanded a withdrawal
 		{"054", faultline.Reported, "Norland supports Ostrava 1 reported"},
 		{"057", faultline.Asserted, "Norland negotiates_with Ostrava 1 asserted"},
 		{"190", faultline.Hypothetical, ""},
