@@ -278,7 +278,7 @@ func TestFromEvents(t *testing.T) {
 	x := New()
 	for _, tt := range []struct{ cameo, modality, want string }{
 		{"190", faultline.Asserted, "Norland opposes Ostrava -1 asserted"},
-		{"100", faultline.Asserted, ""}, // "urged": a demand is no hostility
+		{"100", faultline.Asserted, ""},                                    // "urged": a demand is no hostility
 		{"106", faultline.Asserted, "Norland opposes Ostrava -1 asserted"}, // demanded a withdrawal
 		{"054", faultline.Reported, "Norland supports Ostrava 1 reported"},
 		{"057", faultline.Asserted, "Norland negotiates_with Ostrava 1 asserted"},
