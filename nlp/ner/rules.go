@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"os"
 	"strings"
 
 	"github.com/faultline/faultline/nlp"
@@ -25,9 +24,16 @@ import (
 //     Abu Musab al-Zarqawi, Osama bin Laden) that the tagger split into pieces or left
 //     partly untagged is one PERSON, unless a word of it is a title, an organisation head
 //     (Jaish, Army), a group word or a security noun, or the run is a known place or actor.
-//  3. Descriptive actors: a NORP, GPE or ORG mention (or a capitalised group word) followed
-//     by security or group nouns ("Shia militias", "US forces", "Iranian intelligence
-//     officers", "the Interior Ministry 's commandos") becomes one ORG span.
+//     2b. A person-name word never becomes such a short organisation form ("Bush" of "the
+//     Bush Administration", "Saddam" of "Saddam Hussein's government").
+//  4. Type voting: the same words tagged with different types in one document take the
+//     type most of their mentions have (voteTypes).
+//  3. Descriptive actors (when descriptive is set): a NORP, GPE or ORG mention (or a
+//     capitalised group word) followed by security or group nouns ("Shia militias", "US
+//     forces", "Iranian intelligence", "the Interior Ministry 's commandos") becomes one ORG
+//     span; group-of-people nouns ("tribes", "officials") are left to actorRules.
+//
+// Titles-only spans ("Rear Adm.") are dropped (tidySpans) in every mode.
 func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descriptive bool) {
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
@@ -132,9 +138,7 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 			}
 		}
 	}
-	if os.Getenv("NER_NOVOTE") == "" {
-		voteTypes(words, tags, sents)
-	}
+	voteTypes(words, tags, sents)
 	// 3. descriptive actors
 	if !descriptive {
 		return
