@@ -239,7 +239,7 @@ var (
 	determiners = set("the a an his her its their many some most several")
 	quantifiers = set("many some most several")
 	// placePreps put a place in the role of a modifier: "the communities in A", not A.
-	placePreps = set("in at from across throughout inside within near")
+	placePreps = set("in at from to across throughout inside within near")
 )
 
 func set(words string) map[string]bool {
@@ -1124,5 +1124,9 @@ func coordinable(v *view.View, mi int) bool {
 	for j >= 0 && v.Toks[j].Lower == "the" {
 		j--
 	}
-	return !(m.Placeish() && j >= 0 && prepositions[v.Toks[j].Lower])
+	if m.Placeish() && j >= 0 && prepositions[v.Toks[j].Lower] {
+		return false
+	}
+	// "to Diwaniya, Amarah and Basra, A fought B": places after a preposition.
+	return !placeModifier(v, mi, v.Sents[v.Toks[m.First].Sent])
 }
