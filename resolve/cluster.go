@@ -211,7 +211,13 @@ func (b *builder) cluster() {
 			if acr == "" && tg != "p" && len(name.Words) >= 2 {
 				k.expands = append(k.expands, actors.Initials(f)...)
 			}
-			if (nd.typ == faultline.ORG || nd.typ == "") && acr == "" {
+			// Followers named after a party or a man ("Baathists", "Sadrists"), typed
+			// as a community, join the one organisation of that word too.
+			followers := nd.typ == faultline.NORP && (strings.HasSuffix(f, "ists") || strings.HasSuffix(f, "ites")) && !strings.Contains(f, " ")
+			if c, _ := actors.OrgCore(f); followers && (c == "" || communities[c]) {
+				followers = false // "Shiites": a community, not a party's followers
+			}
+			if (nd.typ == faultline.ORG || nd.typ == "" || followers) && acr == "" {
 				if c, gen := actors.OrgCore(f); c != "" {
 					if len(name.Words) == 1 {
 						k.short = append(k.short, c)
@@ -881,6 +887,9 @@ func properName(forms []string, parse func(string, string) actors.Name, words []
 	}
 	return false
 }
+
+// communities are the religious, ethnic and political group words (Shiites, Sunnis).
+var communities = gazetteer.Groups()
 
 var connector = map[string]bool{"of": true, "for": true, "the": true, "in": true, "and": true, "on": true}
 
