@@ -15,7 +15,7 @@ var (
 	preps             = set("of in from at near by with for to on against between under over into onto toward towards upon across inside outside around through about within without among amid")
 	placePrep         = set("in near at outside inside around across throughout")
 	targetPrep        = set("against with on upon at into toward towards")
-	stopRight         = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as")
+	stopRight         = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as than")
 	lightVerbs        = set("pay paid paying make made making launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued lavish lavished heap heaped")
 	coordWords        = set("and , or &")
 	articles          = set("a an the")
@@ -234,6 +234,22 @@ func parenthetical(v *view.View, j int, s view.Sent) bool {
 	return false
 }
 
+// pronounBefore returns the subject pronoun that is no mention right before the verb at i
+// (past auxiliaries and adverbs), or -1.
+func pronounBefore(v *view.View, i int, s view.Sent) int {
+	for j := i - 1; j >= s.First && j >= i-4; j-- {
+		w := v.Toks[j].Lower
+		if auxWords[w] || strings.HasSuffix(w, "ly") || w == "not" || w == "also" || w == "then" {
+			continue
+		}
+		if subjPronouns[w] && v.Toks[j].Mention < 0 {
+			return j
+		}
+		break
+	}
+	return -1
+}
+
 // pronounSubject resolves the subject pronoun at token j that is no mention, or returns -1:
 // after a speech verb or "that" ("A said he would", "A denied that it had") it is the
 // subject of that verb, a person for he and she, a group for it and they; "they" or "it"
@@ -355,15 +371,8 @@ func mainVerb(v *view.View, i int, s view.Sent) int {
 // leftMentionIn is leftMention within the clause of token i.
 func leftMentionIn(v *view.View, i int, s view.Sent) int {
 	// "and he warned B": a pronoun subject that is no mention hides the agent.
-	for j := i - 1; j >= s.First && j >= i-4; j-- {
-		w := v.Toks[j].Lower
-		if auxWords[w] || strings.HasSuffix(w, "ly") || w == "not" || w == "also" || w == "then" {
-			continue
-		}
-		if subjPronouns[w] && v.Toks[j].Mention < 0 {
-			return pronounSubject(v, j, s)
-		}
-		break
+	if j := pronounBefore(v, i, s); j >= 0 {
+		return pronounSubject(v, j, s)
 	}
 	start := clauseStart(v, i, s)
 	fallback := -1 // "fighters of A attacked", "units led by A attacked": A, when nothing better
@@ -669,7 +678,8 @@ func between(v *view.View, j int, s view.Sent) []int {
 // verbArgs finds the arguments of the verbal trigger at tokens [i, i+n).
 func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 	l := linearVerbArgs(v, i, n, s, tr)
-	if v.HasParse && !complete(l) {
+	// An unresolved pronoun subject is a known unknown: the parse does not replace it.
+	if v.HasParse && !complete(l) && !(len(l) > 0 && pronounBefore(v, i, s) >= 0) {
 		// The positional reading measured better on news prose (seedscore); the parse
 		// fills in what it cannot find.
 		if p := parseVerbArgs(v, i, s, tr); complete(p) || len(l) == 0 {
