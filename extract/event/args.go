@@ -15,7 +15,7 @@ var (
 	preps             = set("of in from at near by with for to on against between under over into onto toward towards upon across inside outside around through about within without among amid")
 	placePrep         = set("in near at outside inside around across throughout")
 	targetPrep        = set("against with on upon at into toward towards")
-	stopRight         = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as than")
+	stopRight         = set(", ; : . ( ) \" “ ” — – -- that which who whom when while because although but whereas since unless if after before until and or as rather instead")
 	lightVerbs        = set("pay paid paying make made making launch launched launching launches stage staged staging carry carried carrying out mount mounted sign signed signing reach reached brokered broker declare declared announce announced call called hold held begin began begun conduct conducted lead led order ordered start started wage waged waging unleash unleashed step stepped continue continued resume resumed accept accepted reject rejected negotiate negotiated agree agreed observe observed honour honoured honor honored break broke broken violate violated end ended seal sealed strike struck make made pursue pursued lavish lavished heap heaped")
 	coordWords        = set("and , or &")
 	articles          = set("a an the")
