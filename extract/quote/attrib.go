@@ -327,7 +327,12 @@ func (st *state) descriptionEnding(words []word, k int) *faultline.Ref {
 func (st *state) nameEnding(words []word, j int) *faultline.Ref {
 	i := j
 	for i > 0 && (isCap(words[i-1].w) || isParticle(words[i-1].w)) && !isFunctionWord(words[i-1].w) &&
-		st.entityAt(words[i-1].start) == nil && !st.boundaryBetween(words[i-1].end, words[i].start) {
+		!st.boundaryBetween(words[i-1].end, words[i].start) {
+		// a part of the name the recogniser took for a place ("Vanity" of "Vanity Fair")
+		// belongs to it; an actor named there does not
+		if e := st.entityAt(words[i-1].start); e != nil && (isSpeakerType(e.Type) || e.Start < words[0].start) {
+			break
+		}
 		i--
 	}
 	for i < j && isParticle(words[i].w) {

@@ -94,6 +94,8 @@ func TestQuotes(t *testing.T) {
 			nil, nil},
 		{"unrecognised name before the verb", `Even before the vote the weekly Harbour Review commented that “the mayor has run out of friends.”`,
 			nil, []want{{"the mayor has run out of friends.", "Harbour Review", ""}}},
+		{"a name partly taken for a place", `Even before the vote the weekly Harbour Review commented that “the mayor has run out of friends.”`,
+			[]string{"LOC:Harbour"}, []want{{"the mayor has run out of friends.", "Harbour Review", ""}}},
 		{"participle after a comma takes the main subject", `Aziz Nouri attacked the plan in parliament, accusing the Sunnis of “selling the marshes.”`,
 			[]string{"Aziz Nouri", "NORP:Sunnis"}, []want{{"selling the marshes.", "Aziz Nouri", "aziz-nouri"}}},
 		{"nested quotation closing with the outer one", `Ines Roth took the floor. “They called it the ‘quiet plan,’” she said.`,
