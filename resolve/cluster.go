@@ -101,6 +101,9 @@ func merge(a, c *cluster) {
 	if a.owned == "" {
 		a.owned = c.owned
 	}
+	if a.bare != c.bare {
+		a.bare = ""
+	}
 	seen := map[string]bool{}
 	for _, p := range a.people {
 		seen[p.Key()] = true
@@ -152,6 +155,7 @@ func (b *builder) cluster() {
 		k := &keys[i]
 		if tg == "o" {
 			c.owned = b.ownedClass(i)
+			c.bare = b.bareName(i)
 		}
 		for _, f := range nd.forms {
 			acr := actors.Acronym(f)
@@ -376,7 +380,10 @@ func (b *builder) cluster() {
 					b.union(r, i, passShort)
 				}
 			} else if r := b.unique(b.sameDoc(byFirst[s], i), i); r >= 0 {
-				// A lone given name is a surname only within its document.
+				// A lone given name joins the one person of its document with it, or
+				// the one named in full in several documents ("Saddam").
+				b.union(r, i, passShort)
+			} else if r := b.unique(b.prominent(byFirst[s]), i); r >= 0 {
 				b.union(r, i, passShort)
 			}
 		}
@@ -389,7 +396,7 @@ func (b *builder) cluster() {
 			if places[s] {
 				continue
 			}
-			if people := append(bySurname[s][:len(bySurname[s]):len(bySurname[s])], byFirst[s]...); len(people) > 0 && b.namedAs(i, s) {
+			if people := append(bySurname[s][:len(bySurname[s]):len(bySurname[s])], byFirst[s]...); len(people) > 0 && b.clusters[b.find(i)].bare == s {
 				// A one-word "organisation" that is a name of a person of the corpus
 				// ("Saddam") is that person, not a group named after him.
 				if r := b.unique(people, i); r >= 0 {
@@ -398,7 +405,7 @@ func (b *builder) cluster() {
 				continue
 			}
 			cands := byWord[s]
-			if b.namedAs(i, s) {
+			if b.bareName(i) == s {
 				cands = b.unowned(cands) // "Saddam" is not "Saddam’s regime"
 			}
 			if r := b.unique(cands, i); r >= 0 {
@@ -761,14 +768,18 @@ func (b *builder) possessed(keys []nodeKeys) {
 	}
 }
 
-// namedAs reports whether node i has a one-word name whose person key is key.
-func (b *builder) namedAs(i int, key string) bool {
+// bareName returns the person key of node i when all its names are that one word
+// ("Saddam"), else "".
+func (b *builder) bareName(i int) string {
+	key := ""
 	for _, f := range b.nodes[i].forms {
-		if n := b.parse(f, faultline.PERSON); len(n.Words) == 1 && n.Key() == key {
-			return true
+		n := b.parse(f, faultline.PERSON)
+		if len(n.Words) != 1 || key != "" && n.Key() != key {
+			return ""
 		}
+		key = n.Key()
 	}
-	return false
+	return key
 }
 
 // unowned returns the candidates whose cluster is not a group named by its owner
@@ -902,4 +913,15 @@ func subsequence(a, b []string) bool {
 		}
 	}
 	return i == len(a)
+}
+
+// prominent returns the candidates whose cluster is named in more than one document.
+func (b *builder) prominent(cands []int) []int {
+	var out []int
+	for _, j := range cands {
+		if len(b.clusters[b.find(j)].docs) > 1 {
+			out = append(out, j)
+		}
+	}
+	return out
 }

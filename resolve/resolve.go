@@ -66,6 +66,7 @@ type cluster struct {
 	people []actors.Name  // multi-word person names
 	gender string         // "m" or "f" from titles (Mr, Mrs), or ""
 	owned  string         // kind of group its names say belongs to someone (coref.Possessor), or ""
+	bare   string         // the one-word name all its names are ("Saddam"), or ""
 	nodes  int
 	docs   map[int]bool
 }

@@ -40,14 +40,15 @@ func Canonical(texts []string, typ string) string {
 	}
 	if typ != faultline.PERSON && typ != faultline.NORP {
 		// A shortening of another name of the actor ("Supreme Council" of "Supreme
-		// Council for the Islamic Revolution in Iraq") is not its canonical name.
+		// Council for the Islamic Revolution in Iraq") is not its canonical name, when
+		// the longer name is used more than once.
 		words := map[string][]string{}
 		for s := range count {
 			words[s] = strings.Fields(actors.Key(s, typ))
 		}
 		for s := range count {
 			for o := range count {
-				if o != s && len(words[o]) > len(words[s]) && subsequence(words[s], words[o]) && full(o) == 2 {
+				if o != s && len(words[o]) > len(words[s]) && subsequence(words[s], words[o]) && full(o) == 2 && count[o] >= 2 {
 					delete(count, s)
 					break
 				}
