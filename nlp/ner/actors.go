@@ -26,7 +26,9 @@ import (
 //     tribes", "Shiite politicians") is one NORP span; a country name before a state-agent
 //     noun ("US officials") stays the country.
 //  5. Group actors: a group, country or organisation mention before following nouns ("Shiite
-//     alliance", "US command"), and modifiers before security nouns without any name
+//     alliance", "US command"), an untagged capitalised name ending in an organisation head
+//     ("Special Groups") or before movement, militia, council ("the Awakening movement"),
+//     and modifiers before security nouns without any name
 //     ("occupation forces", "federal police", "local council"), or an actor noun alone
 //     ("police", "insurgents", "death squads"), are ORG spans.
 //  6. Regions: "the south" and a compass adjective before a place ("northern Iraq") are LOC;
@@ -330,6 +332,24 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 				i = k - 1
 			}
 			continue
+		}
+		// an untagged capitalised name ending in an organisation head ("Awakening Councils",
+		// "Special Groups") or followed by a following noun ("the Awakening movement")
+		if i > s.First && isCap(words[i]) && !lx.titles[strings.ToLower(words[i])] {
+			j := i
+			for j < s.Last && j-i < 4 && tags[j] == "O" && isCap(words[j]) && !lx.titles[strings.ToLower(words[j])] {
+				j++
+			}
+			switch {
+			case j-i >= 2 && (lx.orgHeads[strings.ToLower(words[j-1])] || lx.following[strings.ToLower(words[j-1])]):
+				put(tags, i, j, s.Last, "ORG")
+				i = j - 1
+				continue
+			case j < s.Last && tags[j] == "O" && (words[j] == "movement" || words[j] == "militia" || words[j] == "councils" || words[j] == "council") && !lx.isPlace(words[i:j]) && !lx.isGroup(words[j-1]):
+				put(tags, i, j+1, s.Last, "ORG")
+				i = j
+				continue
+			}
 		}
 		// modifiers + head, or an actor noun alone
 		w := words[i]

@@ -262,6 +262,8 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"Iranian border": "LOC", "Kurdish region": "LOC"}},
 		{"people by their role", "I spoke to Duvan Kessaro, the governor of the province. Others disagreed, says Amel Tranh.",
 			map[string]string{"Duvan Kessaro": "PERSON", "Amel Tranh": "PERSON"}},
+		{"capitalised names with a head", "Fighters of the Dawn Movement joined the Liberation Councils.",
+			map[string]string{"Liberation Councils": "ORG"}},
 		{"titles only", "According to Rear Adm. Karl Brenner, the talks failed.",
 			map[string]string{"Karl Brenner": "PERSON", "Rear Adm.": ""}},
 		{"group of people", "Local Sunni tribes and Shiite politicians met.",
