@@ -456,7 +456,7 @@ func (b *builder) untypedType(a *actorOut, e *actors.Entry) string {
 			continue
 		}
 		switch n := b.parse(m.text, faultline.PERSON); {
-		case len(n.Titles) > 0 && len(n.Words) > 0:
+		case len(n.Titles) > 0 && len(n.Words) > 0 && allCapitalised(m.text):
 			return faultline.PERSON
 		case actors.Demonym(m.text) != "":
 			return faultline.NORP
@@ -464,4 +464,14 @@ func (b *builder) untypedType(a *actorOut, e *actors.Entry) string {
 		return faultline.ORG
 	}
 	return ""
+}
+
+// allCapitalised reports whether every word of s begins with an upper-case letter.
+func allCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !startsUpperStr(w) {
+			return false
+		}
+	}
+	return true
 }

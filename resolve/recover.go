@@ -21,7 +21,7 @@ func (b *builder) recoverMentions() {
 		for _, mi := range b.nodes[i].mentions {
 			m := b.ments[mi]
 			f := m.text
-			if m.pronoun || m.nominal || len(f) < 4 || !startsUpperStr(f) {
+			if m.pronoun || m.nominal || m.desc || len(f) < 4 || !startsUpperStr(f) {
 				continue
 			}
 			if !strings.Contains(f, " ") && actors.Acronym(f) == "" {

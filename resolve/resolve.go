@@ -44,7 +44,8 @@ type mention struct {
 	node       int
 	actor      int // final actor index
 	pronoun    bool
-	nominal    bool
+	nominal    bool // a role description of a person ("the cleric")
+	desc       bool // a description of a place or group ("the south"): a name in its document only
 	// titled is the name with the titles written before it ("President Bush" for a
 	// mention "Bush"), when the mention leaves them out; it is kept as an alias.
 	titled string
@@ -215,7 +216,11 @@ func (b *builder) collect() {
 			mi := len(b.ments)
 			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: e.Type, local: local, node: ni}
 			m.pronoun = isPronoun(t)
-			m.nominal = !m.pronoun && isNominal(t)
+			m.nominal = !m.pronoun && isNominal(t) && (e.Type == faultline.PERSON || e.Type == "")
+			// "the south", "the police": a description the recogniser found as a place
+			// or group names its actor in this document, but is too generic to key it
+			// across documents.
+			m.desc = !m.pronoun && !m.nominal && isNominal(t)
 			if e.Type == faultline.PERSON && !m.pronoun && !m.nominal && text != "" {
 				m.titled = titled(text, e.Start, e.End)
 			}
@@ -233,7 +238,7 @@ func (b *builder) collect() {
 			if m.typ != "" {
 				types = append(types, m.typ)
 			}
-			if m.pronoun || m.nominal || seen[m.text] {
+			if m.pronoun || m.nominal || m.desc || seen[m.text] {
 				continue
 			}
 			seen[m.text] = true
