@@ -593,8 +593,8 @@ func descriptionStart(v *view.View, lo, end int) int {
 		t := v.Toks[j]
 		w := t.Lower
 		if determiners[w] || prepositions[w] && k > 0 && w != "of" && j > lo {
-			if k == 0 {
-				return -1
+			if k == 0 && !quantifiers[w] {
+				return -1 // ("by most B": a quantifier alone is a description too)
 			}
 			return j // (a preposition: "worked with local B", the preposition stays)
 		}
