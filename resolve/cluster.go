@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract/coref"
@@ -850,7 +851,7 @@ func (b *builder) shortenings() {
 			}
 		}
 	}
-	heads := gazetteer.OrgHeads()
+	heads := orgHeads()
 	for _, f := range forms {
 		text := b.nodes[f.node].forms
 		if !properName(text, b.parse, f.words) || !heads[f.head] {
@@ -901,6 +902,8 @@ func properName(forms []string, parse func(string, string) actors.Name, words []
 
 // communities are the religious, ethnic and political group words (Shiites, Sunnis).
 var communities = gazetteer.Groups()
+
+var orgHeads = sync.OnceValue(gazetteer.OrgHeads)
 
 var connector = map[string]bool{"of": true, "for": true, "the": true, "in": true, "and": true, "on": true}
 

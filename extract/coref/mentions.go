@@ -2,6 +2,7 @@ package coref
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/faultline/faultline"
@@ -35,8 +36,7 @@ var connectors = map[string]bool{"of": true, "for": true, "in": true, "and": tru
 //
 // Only entities without a document-level actor are touched.
 func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
-	heads := gazetteer.OrgHeads()
-	particles := gazetteer.Particles()
+	heads, particles := orgHeads(), nameParticles()
 	names := map[string]bool{} // the names the recogniser found whole
 	nameCount := map[string]int{}
 	for _, e := range ents {
@@ -231,3 +231,8 @@ func isName(w string) bool {
 	}
 	return w != ""
 }
+
+var (
+	orgHeads      = sync.OnceValue(gazetteer.OrgHeads)
+	nameParticles = sync.OnceValue(gazetteer.Particles)
+)
