@@ -235,6 +235,9 @@ var (
 	// aspectual verbs are transparent before "to" or an -ing form: "continue to back B",
 	// "began funding B" state the tie itself.
 	aspectual = set("continue continues continued continuing began begin begins beginning begun start starts started starting keep keeps kept")
+	// intents before "to" make the tie hypothetical, refusals negated.
+	intents  = set("decide decides decided decide plan plans planned seek seeks sought try tries tried vow vows vowed threaten threatens threatened want wants wanted intend intends intended")
+	refusals = set("refuse refuses refused decline declines declined")
 	// determiners that open a description before a name: "the veteran cleric B".
 	determiners = set("the a an his her its their many some most several")
 	quantifiers = set("many some most several")
@@ -536,6 +539,14 @@ func (x *Extractor) significant(v *view.View, lo, hi int) (toks []int, neg, moda
 			} else if strings.HasSuffix(n, "ing") && len(n) > 4 {
 				continue
 			}
+		}
+		if (intents[w] || refusals[w]) && i+1 < hi && v.Toks[i+1].Lower == "to" {
+			// "decided to confront B" states an intent (hypothetical), "refused to back B"
+			// a negation.
+			modal = modal || intents[w]
+			neg = neg || refusals[w]
+			i++
+			continue
 		}
 		switch {
 		case negators[w]:
