@@ -422,12 +422,22 @@ func (s *scorer) ties() PRF {
 	return newPRF(maxMatching(adj, len(preds)), len(s.g.Ties), len(preds))
 }
 
+// happened reports whether an event of modality m is stated as having happened or happening.
+func happened(m string) bool {
+	return m == "" || m == faultline.Asserted || m == faultline.Reported
+}
+
 // events matches gold events one-to-one to predicted events of the same document on source,
-// target and CAMEO root, and scores the dates of the matched pairs.
+// target and CAMEO root, and scores the dates of the matched pairs. The gold lists what
+// happened, so only events stated as happening (asserted or reported) are predictions:
+// hypothetical, future and negated ones are left out, as the network leaves them out.
 func (s *scorer) events() (PRF, Share) {
 	byDoc := map[string][]int{}
 	n := 0
 	for i, e := range s.m.Events {
+		if !happened(e.Modality) {
+			continue
+		}
 		if d := s.gdoc(e.Doc); d != "" {
 			byDoc[d] = append(byDoc[d], i)
 			n++

@@ -99,11 +99,13 @@ func TestScoreSynthetic(t *testing.T) {
 			{A: "rh", B: "nf", Type: "opposes", Sign: 1, Evidence: []faultline.Evidence{{Doc: d1}}},         // wrong sign
 		},
 		Events: []faultline.ModelEvent{
-			{Doc: d1, Source: "rh", Target: "nf", CAMEO: "190", Date: ""},           // wrong root
-			{Doc: d1, Source: "rh", Target: "nf", CAMEO: "183"},                     // match E1
-			{Doc: d2, Source: "nf", Target: "nf", CAMEO: "0871", Date: "2031-04"},   // root 08 != 05: no match
-			{Doc: d2, Source: "nf", Target: "nf", CAMEO: "057", Date: "2031-05-03"}, // match E2 with right month
-			{Doc: d2, Source: "", Target: "nf", CAMEO: "120"},                       // null source, any type: match E3
+			{Doc: d1, Source: "rh", Target: "nf", CAMEO: "190", Date: ""},                 // wrong root
+			{Doc: d1, Source: "rh", Target: "nf", CAMEO: "183"},                           // match E1
+			{Doc: d2, Source: "nf", Target: "nf", CAMEO: "0871", Date: "2031-04"},         // root 08 != 05: no match
+			{Doc: d2, Source: "nf", Target: "nf", CAMEO: "057", Date: "2031-05-03"},       // match E2 with right month
+			{Doc: d2, Source: "", Target: "nf", CAMEO: "120"},                             // null source, any type: match E3
+			{Doc: d1, Source: "rh", Target: "nf", CAMEO: "183", Modality: "hypothetical"}, // did not happen: no prediction
+			{Doc: d1, Source: "rh", Target: "nf", CAMEO: "183", Modality: "negated"},      // did not happen: no prediction
 		},
 		Quotes: []faultline.ModelQuote{
 			{Doc: d1, Speaker: "dost", Start: strings.Index(synthText1, "We will"), End: strings.Index(synthText1, "We will") + 7},
