@@ -291,18 +291,23 @@ func CheckText(b []byte) error {
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		return fmt.Errorf("binary: NUL byte at offset %d", i)
 	}
-	if !utf8.Valid(b) {
-		n := 0
-		for n < len(b) {
-			r, size := utf8.DecodeRune(b[n:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			n += size
-		}
-		return fmt.Errorf("not UTF-8: invalid byte at offset %d", n)
+	return checkUTF8(b)
+}
+
+// checkUTF8 says where b stops being UTF-8, if it does.
+func checkUTF8(b []byte) error {
+	if utf8.Valid(b) {
+		return nil
 	}
-	return nil
+	n := 0
+	for n < len(b) {
+		r, size := utf8.DecodeRune(b[n:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		n += size
+	}
+	return fmt.Errorf("not UTF-8: invalid byte at offset %d", n)
 }
 
 var bom = []byte("\xef\xbb\xbf")

@@ -478,3 +478,12 @@ func TestManifest(t *testing.T) {
 		t.Errorf("m-1 title %q", items[0].Doc.Title)
 	}
 }
+
+// TestJSONLInvalidUTF8 refuses a record with bytes that are not UTF-8 inside a JSON string,
+// which encoding/json alone would store with U+FFFD in their place.
+func TestJSONLInvalidUTF8(t *testing.T) {
+	items := readAll(t, Options{}, "testdata/badutf8.jsonl")
+	if len(items) != 1 || items[0].Err == nil || !strings.Contains(items[0].Err.Error(), "not UTF-8: invalid byte at offset 22") {
+		t.Fatalf("got %+v, want one failure naming the bad byte", items)
+	}
+}

@@ -123,6 +123,10 @@ func parseRecord(line []byte, dir string, max int64) (*faultline.Document, error
 func decodeRecord(line []byte) (Record, error) {
 	var rec Record
 	line = bytes.TrimPrefix(bytes.TrimSpace(line), bom)
+	if err := checkUTF8(line); err != nil {
+		// encoding/json would quietly turn the bad bytes into U+FFFD.
+		return rec, fmt.Errorf("the line is %v", err)
+	}
 	if len(line) > 0 && line[0] == '[' {
 		return rec, errors.New("a JSON array: want one JSON object per line (JSON Lines)")
 	}
