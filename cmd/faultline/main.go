@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/faultline/faultline"
@@ -66,6 +67,7 @@ func main() {
 	if e, ok := err.(exitError); ok {
 		os.Exit(e.code)
 	}
-	fmt.Fprintln(os.Stderr, "faultline:", err)
+	// A *faultline.Error says "faultline: code: message" itself: do not say "faultline:" twice.
+	fmt.Fprintln(os.Stderr, "faultline:", strings.TrimPrefix(err.Error(), "faultline: "))
 	os.Exit(1)
 }
