@@ -57,12 +57,15 @@ type scratch struct {
 	top    []int32 // per word, scores of its features as top of the stack
 	sec    []int32 // per word, scores of its features as second on the stack
 	has    []uint8 // per word, bit 1: top computed, bit 2: sec computed
-	buf    []byte
-	heads  []int
-	rels   []int
-	words  []string
-	tags   []string
-	utags  []string
+	tree   []int32 // per word, scores of its tree features as top of the stack
+	// per word, the dependents and head (see parse) its tree scores were computed with
+	treeKey []int32
+	buf     []byte
+	heads   []int
+	rels    []int
+	words   []string
+	tags    []string
+	utags   []string
 }
 
 func newParser(m *perceptron.Model, labels []string, classes map[uint64]uint64, feats int) *Parser {
@@ -242,35 +245,46 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 	if cap(s.top) < m*nc {
 		s.top = make([]int32, m*nc)
 		s.sec = make([]int32, m*nc)
+		s.tree = make([]int32, m*nc)
 	}
 	if cap(s.has) < m {
 		s.has = make([]uint8, m)
+		s.treeKey = make([]int32, m)
 	}
-	s.top, s.sec, s.has = s.top[:m*nc], s.sec[:m*nc], s.has[:m]
+	s.top, s.sec, s.tree, s.has, s.treeKey = s.top[:m*nc], s.sec[:m*nc], s.tree[:m*nc], s.has[:m], s.treeKey[:m]
 	clear(s.has)
-	if len(s.front) < nc {
-		s.front = make([]int32, nc)
+	clear(s.treeKey)
+	if len(s.front) < 2*nc {
+		s.front = make([]int32, 2*nc)
 	}
-	front := s.front[:nc]
+	front, n0tree := s.front[:nc], s.front[nc:2*nc]
 	scores := s.scores[:nc]
-	b := -1
+	b, n0key := -1, -1
 	for !st.done() {
 		if st.b != b {
 			b = st.b
 			s.fs = st.bufferFeatures(s.fs[:0], s.suf)
 			p.model.ScoreInt(s.fs, front)
+			n0key = -1
+		}
+		// the front's left dependents only grow in number
+		if k := st.nl[b]; k != n0key {
+			n0key = k
+			s.fs = st.n0TreeFeatures(s.fs[:0])
+			p.model.ScoreInt(s.fs, n0tree)
 		}
 		s.fs = st.restFeatures(s.fs[:0], s.suf)
 		s0, s1 := st.top(), st.second()
 		if s0 == none {
 			s.fs = st.s0Features(s.fs, s.suf, none)
+			s.fs = st.s0TreeFeatures(s.fs, none)
 		}
 		if s1 == none {
 			s.fs = st.s1Features(s.fs, none)
 		}
 		p.model.ScoreInt(s.fs, scores)
 		for c, v := range front {
-			scores[c] += v
+			scores[c] += v + n0tree[c]
 		}
 		if s0 != none {
 			v := s.top[s0*nc : (s0+1)*nc]
@@ -279,9 +293,21 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 				s.fs = st.s0Features(s.fs[:0], s.suf, s0)
 				p.model.ScoreInt(s.fs, v)
 			}
-			v = v[:len(scores)]
+			// s0's tree features change only when it gets a head or a dependent; the
+			// key counts both (+1, so that 0 means not computed)
+			t := s.tree[s0*nc : (s0+1)*nc]
+			key := int32(st.nl[s0] + st.nr[s0] + 1)
+			if st.head[s0] != none {
+				key += 1 << 16
+			}
+			if s.treeKey[s0] != key {
+				s.treeKey[s0] = key
+				s.fs = st.s0TreeFeatures(s.fs[:0], s0)
+				p.model.ScoreInt(s.fs, t)
+			}
+			v, t = v[:len(scores)], t[:len(scores)]
 			for c := range scores {
-				scores[c] += v[c]
+				scores[c] += v[c] + t[c]
 			}
 		}
 		if s1 != none {

@@ -353,6 +353,8 @@ func (s *state) features(fs []uint64, suf []uint64) []uint64 {
 	fs = s.bufferFeatures(fs, suf)
 	fs = s.s0Features(fs, suf, s.top())
 	fs = s.s1Features(fs, s.second())
+	fs = s.s0TreeFeatures(fs, s.top())
+	fs = s.n0TreeFeatures(fs)
 	return s.restFeatures(fs, suf)
 }
 
@@ -419,26 +421,17 @@ func (s *state) s1Features(fs []uint64, s1 int) []uint64 {
 	)
 }
 
-// restFeatures appends the features that are in none of the cached groups.
-func (s *state) restFeatures(fs []uint64, suf []uint64) []uint64 {
+// s0TreeFeatures appends the features of word s0 (the top of the stack) and its part of
+// the tree built so far: head, grandparent, outer children, valencies, label sets. While
+// s0 is on the stack, they change only when it gets a new dependent.
+func (s *state) s0TreeFeatures(fs []uint64, s0 int) []uint64 {
 	mix := perceptron.Mix
 	last := s.n + 1
-	w, p, u, c := s.wAt, s.pAt, s.uAt, s.cAt
-	lb := func(i int) uint64 {
-		if i < 0 || i > last || s.lab[i] < 0 {
-			return 99
-		}
-		return uint64(s.lab[i])
-	}
-	s0, s1 := s.top(), s.second()
-	n0 := s.b // the root when all words are shifted
-	n1 := n0 + 1
-	if n1 > last {
-		n1 = none
-	}
+	w, p := s.wAt, s.pAt
+	lb := s.labelAt
 	s0h, s0h2 := none, none
 	s0l, s0l2, s0r, s0r2 := none, none, none, none
-	var vl0, vr0, vln0, sl0, sr0, sln0 uint64
+	var vl0, vr0, sl0, sr0 uint64
 	if s0 != none {
 		s0h = s.head[s0]
 		if s0h != none && s0h != last {
@@ -449,8 +442,69 @@ func (s *state) restFeatures(fs []uint64, suf []uint64) []uint64 {
 		vl0, vr0 = uint64(s.nl[s0]), uint64(s.nr[s0])
 		sl0, sr0 = s.ls[s0], s.rs[s0]
 	}
+	s0w, s0p := w(s0), p(s0)
+	return append(fs,
+		mix(mix(tS0wVr, s0w), vr0), mix(mix(tS0pVr, s0p), vr0),
+		mix(mix(tS0wVl, s0w), vl0), mix(mix(tS0pVl, s0p), vl0),
+		mix(tS0hw, w(s0h)), mix(tS0hp, p(s0h)), mix(tS0l, lb(s0)),
+		mix(tS0lw, w(s0l)), mix(tS0lp, p(s0l)), mix(tS0ll, lb(s0l)),
+		mix(tS0rw, w(s0r)), mix(tS0rp, p(s0r)), mix(tS0rl, lb(s0r)),
+		mix(tS0h2w, w(s0h2)), mix(tS0h2p, p(s0h2)), mix(tS0hl, lb(s0h)),
+		mix(tS0l2w, w(s0l2)), mix(tS0l2p, p(s0l2)), mix(tS0l2l, lb(s0l2)),
+		mix(tS0r2w, w(s0r2)), mix(tS0r2p, p(s0r2)), mix(tS0r2l, lb(s0r2)),
+		mix(mix(mix(tS0pS0lpS0l2p, s0p), p(s0l)), p(s0l2)),
+		mix(mix(mix(tS0pS0rpS0r2p, s0p), p(s0r)), p(s0r2)),
+		mix(mix(mix(tS0pS0hpS0h2p, s0p), p(s0h)), p(s0h2)),
+		mix(mix(tS0wSr, s0w), sr0), mix(mix(tS0pSr, s0p), sr0),
+		mix(mix(tS0wSl, s0w), sl0), mix(mix(tS0pSl, s0p), sl0),
+	)
+}
+
+// n0TreeFeatures appends the features of the buffer front and its left dependents; they
+// change only when the front moves or gets a new dependent.
+func (s *state) n0TreeFeatures(fs []uint64) []uint64 {
+	mix := perceptron.Mix
+	w, p := s.wAt, s.pAt
+	lb := s.labelAt
+	n0 := s.b
 	n0l, n0l2 := s.lc[n0][0], s.lc[n0][1]
-	vln0, sln0 = uint64(s.nl[n0]), s.ls[n0]
+	vln0, sln0 := uint64(s.nl[n0]), s.ls[n0]
+	n0w, n0p := w(n0), p(n0)
+	return append(fs,
+		mix(mix(tN0wVl, n0w), vln0), mix(mix(tN0pVl, n0p), vln0),
+		mix(tN0lw, w(n0l)), mix(tN0lp, p(n0l)), mix(tN0ll, lb(n0l)),
+		mix(tN0l2w, w(n0l2)), mix(tN0l2p, p(n0l2)), mix(tN0l2l, lb(n0l2)),
+		mix(mix(mix(tN0pN0lpN0l2p, n0p), p(n0l)), p(n0l2)),
+		mix(mix(tN0wSl, n0w), sln0), mix(mix(tN0pSl, n0p), sln0),
+	)
+}
+
+// labelAt returns the label feature value of the word at i.
+func (s *state) labelAt(i int) uint64 {
+	if i < 0 || i > s.n+1 || s.lab[i] < 0 {
+		return 99
+	}
+	return uint64(s.lab[i])
+}
+
+// restFeatures appends the features that are in none of the cached groups.
+func (s *state) restFeatures(fs []uint64, suf []uint64) []uint64 {
+	mix := perceptron.Mix
+	last := s.n + 1
+	w, p, u, c := s.wAt, s.pAt, s.uAt, s.cAt
+	lb := s.labelAt
+	s0, s1 := s.top(), s.second()
+	n0 := s.b // the root when all words are shifted
+	n1 := n0 + 1
+	if n1 > last {
+		n1 = none
+	}
+	s0h, s0l, s0r := none, none, none
+	if s0 != none {
+		s0h = s.head[s0]
+		s0l, s0r = s.lc[s0][0], s.rc[s0][0]
+	}
+	n0l := s.lc[n0][0]
 	d := uint64(n0 - s0)
 	if d > 5 {
 		if d < 10 {
@@ -483,24 +537,6 @@ func (s *state) restFeatures(fs []uint64, suf []uint64) []uint64 {
 		mix(mix(tS0wD, s0w), d), mix(mix(tS0pD, s0p), d),
 		mix(mix(tN0wD, n0w), d), mix(mix(tN0pD, n0p), d),
 		mix(mix(mix(tS0wN0wD, s0w), n0w), d), mix(mix(mix(tS0pN0pD, s0p), n0p), d),
-		mix(mix(tS0wVr, s0w), vr0), mix(mix(tS0pVr, s0p), vr0),
-		mix(mix(tS0wVl, s0w), vl0), mix(mix(tS0pVl, s0p), vl0),
-		mix(mix(tN0wVl, n0w), vln0), mix(mix(tN0pVl, n0p), vln0),
-		mix(tS0hw, w(s0h)), mix(tS0hp, p(s0h)), mix(tS0l, lb(s0)),
-		mix(tS0lw, w(s0l)), mix(tS0lp, p(s0l)), mix(tS0ll, lb(s0l)),
-		mix(tS0rw, w(s0r)), mix(tS0rp, p(s0r)), mix(tS0rl, lb(s0r)),
-		mix(tN0lw, w(n0l)), mix(tN0lp, p(n0l)), mix(tN0ll, lb(n0l)),
-		mix(tS0h2w, w(s0h2)), mix(tS0h2p, p(s0h2)), mix(tS0hl, lb(s0h)),
-		mix(tS0l2w, w(s0l2)), mix(tS0l2p, p(s0l2)), mix(tS0l2l, lb(s0l2)),
-		mix(tS0r2w, w(s0r2)), mix(tS0r2p, p(s0r2)), mix(tS0r2l, lb(s0r2)),
-		mix(tN0l2w, w(n0l2)), mix(tN0l2p, p(n0l2)), mix(tN0l2l, lb(n0l2)),
-		mix(mix(mix(tS0pS0lpS0l2p, s0p), p(s0l)), p(s0l2)),
-		mix(mix(mix(tS0pS0rpS0r2p, s0p), p(s0r)), p(s0r2)),
-		mix(mix(mix(tS0pS0hpS0h2p, s0p), p(s0h)), p(s0h2)),
-		mix(mix(mix(tN0pN0lpN0l2p, n0p), p(n0l)), p(n0l2)),
-		mix(mix(tS0wSr, s0w), sr0), mix(mix(tS0pSr, s0p), sr0),
-		mix(mix(tS0wSl, s0w), sl0), mix(mix(tS0pSl, s0p), sl0),
-		mix(mix(tN0wSl, n0w), sln0), mix(mix(tN0pSl, n0p), sln0),
 		mix(mix(mix(tS1pS0pN0p, p(s1)), s0p), n0p),
 		mix(mix(tS1wS0w, w(s1)), s0w),
 		mix(mix(tS0sufN0p, sufAt(suf, s0)), n0p),
