@@ -43,6 +43,7 @@ type Extractor struct {
 	// memberTitle: one-word member titles; orgHeads: last words of organisation names
 	// ("institute", "council").
 	memberTitle, orgHeads map[string]bool
+	stateBodies           map[string]bool // STATEBODY: "Norland's Navy" is part of Norland
 }
 
 // elem is one position of a pattern: alternatives, each a sequence of words.
@@ -54,6 +55,7 @@ type pattern struct {
 	// titleMid: mid opens with a title ("B &LEADTITLE A"): a comma before it ends the
 	// phrase ("... with CNN, Ambassador A" is no title of CNN's).
 	titleMid      bool
+	possessive    bool            // the pattern is "B 's A" and nothing else
 	starts        map[string]bool // the words mid can start with; nil: any
 	first, second string          // "A" or "B": which tie end comes first in the text
 	typ           string
@@ -77,7 +79,12 @@ func New() *Extractor {
 	ps, syn := lex.Patterns()
 	x := &Extractor{fromEvts: lex.FromEvents(), vocab: map[string]bool{}, titleHeads: map[string]bool{},
 		honorific: map[string]bool{}, leadTitle: map[string]bool{}, unitNouns: map[string]bool{},
-		memberTitle: map[string]bool{}, orgHeads: map[string]bool{}}
+		memberTitle: map[string]bool{}, orgHeads: map[string]bool{}, stateBodies: map[string]bool{}}
+	for _, alt := range syn["STATEBODY"] {
+		if len(alt) == 1 {
+			x.stateBodies[alt[0]] = true
+		}
+	}
 	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
 		for _, alt := range syn[t] {
 			if len(alt) > 1 {
@@ -162,6 +169,7 @@ func New() *Extractor {
 				*part = append(*part, e)
 			}
 		}
+		cp.possessive = strings.Join(p.Words, " ") == "B 's A"
 		if cp.first != "" && cp.second != "" {
 			for _, e := range cp.mid {
 				lo, hi := 1<<10, 0
@@ -658,6 +666,18 @@ func (x *Extractor) titlesBefore(v *view.View, lo, end int) int {
 	return k
 }
 
+// stateBody reports whether a word of mention mi names an institution of a state (army,
+// ministry, guard, bank: STATEBODY).
+func (x *Extractor) stateBody(v *view.View, mi int) bool {
+	m := v.Mentions[mi]
+	for i := m.First; i < m.Last; i++ {
+		if x.stateBodies[v.Toks[i].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // titlePiece reports whether mention mi is a single word that opens a multi-word title
 // followed by the rest of it ("Supreme" before "Leader").
 func (x *Extractor) titlePiece(v *view.View, mi int) bool {
@@ -934,7 +954,11 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		if !v.Mentions[b].Actorish() && x.typeOf(v, b) != faultline.ORG && p.typ != "located_in" && p.typ != "controls" {
 			continue
 		}
-		out = append(out, x.ties(v, s, a, b, p.first == "A", p.typ, p.sign, neg, modal)...)
+		typ, sign := p.typ, p.sign
+		if typ == "located_in" && p.possessive && x.stateBody(v, a) {
+			typ, sign = "part_of", 1 // "Norland's Revolutionary Guard" is part of the state
+		}
+		out = append(out, x.ties(v, s, a, b, p.first == "A", typ, sign, neg, modal)...)
 	}
 	// Hyphenated modifiers ("A-backed B"): only next to each other.
 	seg := v.Text[M1.Start:M2.Start]
