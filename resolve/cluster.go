@@ -400,8 +400,10 @@ func (b *builder) cluster() {
 			if people := append(bySurname[s][:len(bySurname[s]):len(bySurname[s])], byFirst[s]...); len(people) > 0 && b.clusters[b.find(i)].bare == s {
 				// A one-word "organisation" that is a name of a person of the corpus
 				// ("Saddam") is that person, not a group named after him.
-				if r := b.unique(people, i); r >= 0 {
-					b.union(r, i, passTypeVote)
+				if r := b.unique(people, i); r >= 0 && b.union(r, i, passTypeVote) {
+					for _, mi := range b.nodes[i].mentions {
+						b.ments[mi].typ = faultline.PERSON
+					}
 				}
 				continue
 			}
