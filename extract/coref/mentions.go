@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/lexicon/actors"
@@ -34,7 +35,8 @@ var connectors = map[string]bool{"of": true, "for": true, "in": true, "and": tru
 //     an organisation's head word and the document never names it alone) is joined;
 //   - a one-word name after a title ("Sayid Tewfiq") is a person.
 //
-// Only entities without a document-level actor are touched.
+// Punctuation and dashes at the end are cut off. Only entities without a document-level
+// actor are touched.
 func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 	heads, particles := orgHeads(), nameParticles()
 	names := map[string]bool{} // the names the recogniser found whole
@@ -50,6 +52,18 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 		e := ents[i]
 		if e.Actor != "" || e.Start < 0 || e.End > len(text) || e.Start >= e.End {
 			out = append(out, e)
+			continue
+		}
+		// Punctuation and dashes the recogniser took in at the end ("south —", "Khomeini,").
+		for e.End > e.Start {
+			r, n := utf8.DecodeLastRuneInString(text[e.Start:e.End])
+			if r == ' ' || r == ',' || r == ';' || r == ':' || r == '\u2014' || r == '\u2013' || r == '-' && strings.HasSuffix(text[e.Start:e.End], " -") {
+				e.End -= n
+				continue
+			}
+			break
+		}
+		if e.Start >= e.End {
 			continue
 		}
 		next := func() *faultline.Entity {

@@ -48,6 +48,7 @@ func TestRepairSpans(t *testing.T) {
 			[]string{"Ruritanian/NORP", "Interior Ministry/ORG", "Interior Ministry/ORG"}},
 		{"Then Sayid Tewfiq spoke.", [][2]string{{"Tewfiq", "ORG"}}, []string{"Sayid Tewfiq/PERSON"}},
 		{"The Rear Adm. Orlo Vane spoke.", [][2]string{{"Vane", "PERSON"}}, []string{"Orlo Vane/PERSON"}},
+		{"In the south — and the north, — fighting.", [][2]string{{"south —", "LOC"}, {"north, —", "LOC"}}, []string{"south", "north"}},
 		{"Officials of Ruritania met.", [][2]string{{"Officials of", "PERSON"}, {"Ruritania", "GPE"}}, []string{"Officials of", "Ruritania"}},
 	} {
 		var in []faultline.Entity
