@@ -20,6 +20,13 @@ func (st *state) after(s segment) *faultline.Ref {
 	if len(words) == 0 {
 		return nil
 	}
+	// a passive attribution right after a quoted label: the “surge” announced by NAME, the
+	// “clear and hold” plan announced by NAME
+	for k := 0; k <= 1 && k+2 < len(words); k++ {
+		if lw := strings.ToLower(words[k].w); st.x.verbs[lw] && strings.HasSuffix(lw, "ed") && strings.EqualFold(words[k+1].w, "by") {
+			return st.found(st.speakerAt(words, k+2))
+		}
+	}
 	// Only a quotation that ends as an attributed one does is followed by its attribution:
 	// …,” …?” …!” …—” or ”, (the comma outside). After a full stop (…here.”) what follows
 	// is a new sentence unless it starts in lower case (“… here.” he said).

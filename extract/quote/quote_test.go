@@ -120,6 +120,10 @@ func TestQuotes(t *testing.T) {
 			[]string{"Ana Ruiz"}, []want{{"will hold through the winter.", "Ana Ruiz", "ana-ruiz"}}},
 		{"the reporter's own question is no continuation", `“The checkpoint is closed,” said Omar Haddad. I asked him: “Since when?”`,
 			[]string{"Omar Haddad"}, []want{{"The checkpoint is closed,", "Omar Haddad", "omar-haddad"}}},
+		{"passive attribution of a label", `Troops arrived under the “clear and hold” plan announced by Premier Ivo Marek last month.`,
+			[]string{"Ivo Marek"}, []want{{"clear and hold", "Ivo Marek", "ivo-marek"}}},
+		{"a participle with no by-agent names no one", `Troops arrived under the “clear and hold” plan announced last month.`,
+			nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
