@@ -231,3 +231,43 @@ func TestDevSample(t *testing.T) {
 		t.Errorf("accuracy dropped: %+v", sc)
 	}
 }
+
+// TestLongSentence checks that a sentence too long for the score caches parses as it would
+// with them.
+func TestLongSentence(t *testing.T) {
+	tg, p := load(t)
+	d := &nlp.Doc{Text: strings.Repeat("the rebels said that the army , which had withdrawn from the town on Monday , would return ", 60)}
+	tokenize.New().Annotate(d)
+	tg.Annotate(d)
+	var words, tags, utags []string
+	for _, tok := range d.Tokens {
+		words, tags, utags = append(words, tok.Norm), append(tags, tok.XPOS), append(utags, tok.UPOS)
+	}
+	if len(words) <= maxCached {
+		t.Fatalf("test sentence has only %d words", len(words))
+	}
+	s := p.get()
+	p.parse(s, words, tags, utags) // uncached
+	long := append([]int(nil), s.heads...)
+	for _, n := range []int{50, 333, maxCached} {
+		p.parse(s, words[:n], tags[:n], utags[:n])
+		cached := append([]int(nil), s.heads...)
+		// the same prefix parsed alone without caches must agree
+		st := &s.st
+		s.suf, s.buf = prepare(st, s.suf, s.buf, words[:n], tags[:n], utags[:n], p.classes, p.feats)
+		for !st.done() {
+			s.fs = st.features(s.fs[:0], s.suf)
+			p.model.ScoreInt(s.fs, s.scores)
+			st.apply(best(st, s.scores))
+		}
+		p.finish(s, tags[:n])
+		for i := range cached {
+			if cached[i] != s.heads[i] {
+				t.Fatalf("%d words: head of word %d is %d with caches, %d without", n, i, cached[i], s.heads[i])
+			}
+		}
+	}
+	if len(long) != len(words) {
+		t.Fatalf("%d heads for %d words", len(long), len(words))
+	}
+}

@@ -246,6 +246,17 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 	st := &s.st
 	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags, utags, p.classes, p.feats)
 	nc := p.model.NumClasses()
+	scores := s.scores[:nc]
+	if len(words) > maxCached {
+		// the caches take 12 bytes a word and class: parse very long sentences without
+		for !st.done() {
+			s.fs = st.features(s.fs[:0], s.suf)
+			p.model.ScoreInt(s.fs, scores)
+			st.apply(best(st, scores))
+		}
+		p.finish(s, tags)
+		return
+	}
 	m := len(words) + 2
 	if cap(s.top) < m*nc {
 		s.top = make([]int32, m*nc)
@@ -263,7 +274,6 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		s.front = make([]int32, 2*nc)
 	}
 	front, n0tree := s.front[:nc], s.front[nc:2*nc]
-	scores := s.scores[:nc]
 	b, n0key := -1, -1
 	for !st.done() {
 		if st.b != b {
@@ -327,15 +337,23 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 				scores[c] += v[c]
 			}
 		}
-		best, bv := -1, int32(0)
-		for c, v := range scores {
-			if (best < 0 || v > bv) && st.valid(c) {
-				best, bv = c, v
-			}
-		}
-		st.apply(best)
+		st.apply(best(st, scores))
 	}
 	p.finish(s, tags)
+}
+
+// maxCached is the longest sentence (in words) parsed with score caches.
+const maxCached = 1000
+
+// best returns the valid transition with the highest score (the first on ties).
+func best(st *state, scores []int32) int {
+	b, bv := -1, int32(0)
+	for c, v := range scores {
+		if (b < 0 || v > bv) && st.valid(c) {
+			b, bv = c, v
+		}
+	}
+	return b
 }
 
 // finish turns the final state into heads and labels. Every word has a head; of several
