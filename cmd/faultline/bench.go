@@ -36,11 +36,12 @@ document at a time, so memory does not grow with the corpus), or else --docs syn
 documents: demo articles' paragraphs drawn at random into new demo-sized documents (package
 bench). --write-corpus DIR writes --mb MiB of them as JSON Lines to DIR and exits.
 
---memory-limit sets a soft limit of the Go heap (as GOMEMLIMIT does; 200 MiB by default):
-the collector then runs more often rather than let the heap grow to twice the live data
-(about 110 MB of models), which keeps the peak resident memory of a long extraction near
-250 MB. Set GOMEMLIMIT the same way for "faultline extract" or "ingest" of large corpora on a
-small machine; a limit below the live heap makes the collector run constantly.
+--memory-limit sets a soft limit of the Go heap (as GOMEMLIMIT does), by default the live
+heap once the models are loaded plus 64 MiB: the collector then runs more often rather than
+let the heap grow to twice the live data (mostly the models), which keeps the peak resident
+memory of a long extraction close to what loading the models takes. Set GOMEMLIMIT the same
+way for "faultline extract" or "ingest" of large corpora on a small machine; a limit below
+the live heap makes the collector run constantly.
 
 --full-parse parses every sentence (the default parses only those that can yield an event;
 the facts are the same). Ingesting into PostgreSQL adds documents to that database: use a
@@ -64,7 +65,7 @@ func init() {
 	f.Bool("full-parse", false, "parse every sentence, not only those that can yield an event")
 	f.String("write-corpus", "", "write a synthetic corpus of --mb MiB as JSON Lines to this directory and exit")
 	f.Int("mb", 100, "size of the corpus --write-corpus writes, in MiB of text")
-	f.Int("memory-limit", 200, "soft limit of the Go heap in MiB during the run, unless GOMEMLIMIT is set (0: none)")
+	f.Int("memory-limit", -1, "soft limit of the Go heap in MiB during the run, unless GOMEMLIMIT is set (0: none; -1: the live heap after loading the models + 64 MiB)")
 	rootCmd.AddCommand(benchCmd)
 }
 
@@ -95,16 +96,23 @@ func runBench(cmd *cobra.Command, args []string) error {
 		return faultline.Errorf(faultline.EINVALID, "bench: --cpus %d: want at least 1", cpus)
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cpus))
-	if limit, _ := f.GetInt("memory-limit"); limit > 0 && os.Getenv("GOMEMLIMIT") == "" {
-		// The models take about 110 MB of heap; by default the garbage collector lets the
-		// heap grow to twice what is live, a soft limit makes it collect sooner instead.
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(limit) << 20))
-	}
 
 	// Extraction.
 	pipes, err := pipeline.Pipelines(cpus, pipeline.Options{FullParse: fullParse})
 	if err != nil {
 		return err
+	}
+	if limit, _ := f.GetInt("memory-limit"); limit != 0 && os.Getenv("GOMEMLIMIT") == "" {
+		// By default the collector lets the heap grow to twice the live data, most of which
+		// is the models; a soft limit a little above it makes it collect sooner instead.
+		bytes := int64(limit) << 20
+		if limit < 0 {
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			bytes = int64(ms.HeapAlloc) + 64<<20
+		}
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(bytes))
 	}
 	var count bench.Counter
 	count.Count(pipes...)
