@@ -62,6 +62,9 @@ var following string
 //go:embed geonouns.txt
 var geoNouns string
 
+//go:embed offices.txt
+var offices string
+
 // Place is a gazetteer entry for a place name.
 type Place struct {
 	Kind string // "country", "province" or "city"
@@ -138,6 +141,10 @@ func Following() map[string]bool { return set(following) }
 // GeoNouns returns nouns of geographic areas that make a location after a group word or
 // national adjective ("Kurdish region", "Iranian border").
 func GeoNouns() map[string]bool { return set(geoNouns) }
+
+// Offices returns the words of offices held by one person, each marked "head" (president,
+// minister) or "mod" (prime, foreign: words between a national adjective and the head).
+func Offices() map[string]string { return pairs(offices) }
 
 func rows(s string) [][]string {
 	var out [][]string

@@ -40,7 +40,16 @@ import (
 //     known place or actor and has no organisation head is a PERSON when a role follows it
 //     in apposition ("X, the governor of Mosul", "X, a spokesman") or precedes it ("the US
 //     envoy in Baghdad, X,"), or when a speech verb introduces it ("says X").
-func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[string]string {
+//  9. Coordinated names: one span "A and B" whose two sides are each a person's name of the
+//     document, a national adjective, a group word or a country is two mentions ("Omar and
+//     Hadad signed" is an act of both).
+//  10. Offices (only with Recognizer.Offices): "the" + a national adjective + a one-person
+//     office (lexicon/gazetteer/offices.txt) not followed by a name ("the Syrian foreign
+//     minister") is a PERSON.
+//  11. Organisation heads: a capitalised organisation head (Guard, Corps, Groups) right
+//     after an ORG, GPE or NORP span joins it as one ORG ("Tal Special Groups"), and a
+//     span never ends in a function word ("Hawk Force of" -> "Hawk Force").
+func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
 	known := acronymDefs(lx, words, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type
 	count := map[string]map[string]int{}
@@ -91,6 +100,12 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[str
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
+		}
+		trimSpans(words, tags, s)
+		coordinations(lx, words, tags, s, known, personWord)
+		orgHeadAfter(lx, words, tags, s)
+		if withOffices {
+			offices(lx, words, tags, s)
 		}
 		movements(lx, words, tags, s, known, personWord)
 		leaders(lx, words, tags, s)
@@ -341,7 +356,7 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 				j++
 			}
 			switch {
-			case j-i >= 2 && (lx.orgHeads[strings.ToLower(words[j-1])] || lx.following[strings.ToLower(words[j-1])]):
+			case j-i >= 2 && (isOrgHead(lx, words[j-1]) || lx.following[strings.ToLower(words[j-1])]):
 				put(tags, i, j, s.Last, "ORG")
 				i = j - 1
 				continue
@@ -588,5 +603,154 @@ func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		if role {
 			setSpan(tags, f, l, "PERSON")
 		}
+	}
+}
+
+// isOrgHead reports whether w, in any case and singular or plural, is an organisation head
+// word (Force, Guards, Groups).
+func isOrgHead(lx *lexicon, w string) bool {
+	lw := strings.ToLower(w)
+	return lx.orgHeads[lw] || strings.HasSuffix(lw, "s") && lx.orgHeads[lw[:len(lw)-1]]
+}
+
+// spanEnders are function words an entity span never ends with.
+var spanEnders = map[string]bool{"of": true, "the": true, "and": true, "or": true, "in": true,
+	"to": true, "for": true, "at": true, "by": true, "with": true, "from": true, "on": true,
+	"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true}
+
+// trimSpans applies the second half of rule 11: trailing function words leave their span.
+func trimSpans(words, tags []string, s nlp.Sentence) {
+	for i := s.First; i < s.Last; i++ {
+		f, l, _, ok := spanAt(tags, i, s.First, s.Last)
+		if !ok || f != i {
+			continue
+		}
+		i = l - 1
+		// "Council for the Revolution in" + "Iraq": the name runs on through the next
+		// span unless that one owns a name of its own ("Force of" + "Iran's Guard")
+		if w := words[l-1]; l-1 > f && (w == "of" || w == "in" || w == "for") {
+			nl, nt := l+1, ""
+			if l < s.Last && tags[l] != "O" {
+				var nf int
+				nf, nl, nt, _ = spanAt(tags, l, s.First, s.Last)
+				if nf != l {
+					nt = "PERSON" // inside another span: leave it
+				}
+			}
+			if l < s.Last && isCap(words[l]) && nt != "PERSON" &&
+				!(nl+1 < s.Last && (words[nl] == "'s" || words[nl] == "’s") && isCap(words[nl+1])) {
+				put(tags, f, nl, s.Last, tags[f][2:])
+				i = nl - 1
+				continue
+			}
+		}
+		for l-1 > f && spanEnders[words[l-1]] {
+			tags[l-1] = "O"
+			l--
+		}
+	}
+}
+
+// coordinations applies rule 9.
+func coordinations(lx *lexicon, words, tags []string, s nlp.Sentence, known map[string]string, personWord map[string]bool) {
+	// kind returns the type one side of the coordination would have alone, or "".
+	kind := func(side []string) string {
+		if len(side) == 0 || len(side) > 3 {
+			return ""
+		}
+		for _, w := range side {
+			if !isCap(w) && !lx.particles[strings.ToLower(w)] && !hasParticle(strings.ToLower(w)) {
+				return ""
+			}
+		}
+		last := side[len(side)-1]
+		if personWord[last] || personWord[stripParticle(last)] || known[last] == "PERSON" {
+			return "PERSON"
+		}
+		if len(side) > 1 {
+			return ""
+		}
+		lw := strings.ToLower(last)
+		if lx.groups[lw] || lx.demonyms[lw] != "" {
+			return "NORP"
+		}
+		if p, ok := lx.places[lw]; ok && p.Kind == "country" {
+			return "GPE"
+		}
+		return ""
+	}
+	for i := s.First; i < s.Last; i++ {
+		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
+		if !ok || f != i {
+			continue
+		}
+		i = l - 1
+		if typ == "EVENT" || typ == "FAC" || l-f < 3 || lx.isPlace(words[f:l]) || lx.isActor(words[f:l]) {
+			continue
+		}
+		and := -1
+		for k := f + 1; k < l-1; k++ {
+			if words[k] == "and" || words[k] == "&" {
+				if and >= 0 {
+					and = -1
+					break
+				}
+				and = k
+			}
+		}
+		if and < 0 {
+			continue
+		}
+		a, b := kind(words[f:and]), kind(words[and+1:l])
+		if a == "" || b == "" {
+			continue
+		}
+		setSpan(tags, f, and, a)
+		tags[and] = "O"
+		setSpan(tags, and+1, l, b)
+	}
+}
+
+// orgHeadAfter applies the first half of rule 11.
+func orgHeadAfter(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	for i := s.First; i < s.Last; i++ {
+		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
+		if !ok || f != i {
+			continue
+		}
+		i = l - 1
+		if typ != "ORG" && typ != "GPE" && typ != "NORP" || l >= s.Last || !isCap(words[l]) || !isOrgHead(lx, words[l]) {
+			continue
+		}
+		if hf, hl, _, ok := spanAt(tags, l, s.First, s.Last); ok && (hf != l || hl != l+1) {
+			continue // the head starts a longer name of its own
+		}
+		put(tags, f, l+1, s.Last, "ORG")
+		i = l
+	}
+}
+
+// offices applies rule 10.
+func offices(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	for i := s.First + 1; i < s.Last; i++ {
+		lw := strings.ToLower(words[i])
+		if !strings.EqualFold(words[i-1], "the") || lx.demonyms[lw] == "" || lx.groups[lw] || !isCap(words[i]) {
+			continue
+		}
+		if f, l, _, ok := spanAt(tags, i, s.First, s.Last); ok && (f != i || l != i+1) {
+			continue
+		}
+		k := i + 1
+		for k < s.Last && k-i <= 3 && tags[k] == "O" && lx.offices[words[k]] == "mod" {
+			k++
+		}
+		if k >= s.Last || tags[k] != "O" || lx.offices[words[k]] != "head" {
+			continue
+		}
+		if k+1 < s.Last && isCap(words[k+1]) {
+			continue // a title before a name: the name is the mention
+		}
+		put(tags, i, k+1, s.Last, "PERSON")
+		i = k
 	}
 }

@@ -20,6 +20,10 @@ type Recognizer struct {
 	// militias", "US forces") as whole ORG spans. On by default; off to score against
 	// corpora that annotate names only (GMB, CoNLL, wikigold).
 	Descriptive bool
+	// Offices turns on actor-mode rule 10: "the Syrian foreign minister" as a PERSON
+	// mention. Off by default until resolution links such a description to the person
+	// who holds the office; alone it makes an actor of the title.
+	Offices bool
 }
 
 var (
@@ -113,7 +117,7 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	dropMisc(tags)
 	var parts []nlp.Span
 	if r.Descriptive {
-		known := actorRules(r.t.lx, words, tags, sents)
+		known := actorRules(r.t.lx, words, tags, sents, r.Offices)
 		parts = compounds(r.t.lx, d, words, tags, known)
 	}
 	for i := range d.Tokens {

@@ -27,6 +27,7 @@ type lexicon struct {
 	dirNoun    map[string]bool
 	dirAdj     map[string]bool
 	geoNouns   map[string]bool
+	offices    map[string]string // one-person offices: "head" or "mod" (actor mode)
 	// caps maps lower-case words to their capitalisation bucket (capBucket), learnt from
 	// unlabelled text at training time and stored with the model.
 	caps map[string]byte
@@ -58,6 +59,7 @@ func newLexicon() *lexicon {
 		dirNoun:    map[string]bool{},
 		dirAdj:     map[string]bool{},
 		geoNouns:   gazetteer.GeoNouns(),
+		offices:    gazetteer.Offices(),
 		maxLen:     map[string]int{},
 		prefix:     map[string]bool{},
 	}

@@ -268,6 +268,16 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"Karl Brenner": "PERSON", "Rear Adm.": ""}},
 		{"group of people", "Local Sunni tribes and Shiite politicians met.",
 			map[string]string{"Sunni tribes": "NORP", "Shiite politicians": "NORP"}},
+		{"two known surnames coordinated", "Omar Karzan and Ali Tobar arrived. A day later, Karzan and Tobar signed a truce.",
+			map[string]string{"Karzan": "PERSON", "Tobar": "PERSON", "Karzan and Tobar": ""}},
+		{"unknown words are not split", "Shares of Dunmore and Keel fell in London.",
+			map[string]string{"Dunmore": ""}},
+		{"plural organisation head", "Whatever their origin, the Special Groups came under fire.",
+			map[string]string{"Special Groups": "ORG"}},
+		{"capitalised head after a span", "Officials said the so-called Tal Special Groups were behind it.",
+			map[string]string{"Tal Special Groups": "ORG"}},
+		{"offices are off by default", "The talks followed a visit by the Syrian foreign minister to Ankara.",
+			map[string]string{"Syrian foreign minister": ""}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -278,6 +288,97 @@ func TestActorRules(t *testing.T) {
 				if got[text] != typ {
 					t.Errorf("%q: got %q, want %q (all: %v)", text, got[text], typ, got)
 				}
+			}
+		})
+	}
+}
+
+// TestOffices checks actor-mode rule 10 (Recognizer.Offices): a national adjective and a
+// one-person office without a name is a person; with a name after it, the name is.
+func TestOffices(t *testing.T) {
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := New(r.t)
+	on.Offices = true
+	tests := []struct {
+		text string
+		want map[string]string
+	}{
+		{"The talks followed a visit by the Syrian foreign minister to Ankara.",
+			map[string]string{"Syrian foreign minister": "PERSON"}},
+		{"The Turkish president, who left early, was angry.",
+			map[string]string{"Turkish president": "PERSON"}},
+		{"The Turkish president Kemal Arslan left early.",
+			map[string]string{"Turkish president": "", "Kemal Arslan": "PERSON"}},
+		{"Iraqi ministers met in the capital.",
+			map[string]string{"Iraqi ministers": ""}},
+	}
+	for _, tc := range tests {
+		d := &nlp.Doc{Text: tc.text}
+		tokenize.New().Annotate(d)
+		on.Annotate(d)
+		got := entities(d)
+		for text, typ := range tc.want {
+			if got[text] != typ {
+				t.Errorf("%q: %q: got %q, want %q (all: %v)", tc.text, text, got[text], typ, got)
+			}
+		}
+	}
+}
+
+// TestSpanRules checks actor-mode rules 9 and 11 on given tags, apart from the tagger.
+func TestSpanRules(t *testing.T) {
+	lx := newLexicon()
+	tests := []struct {
+		name       string
+		words      string
+		tags       string
+		want       string
+		personWord string // names the document uses for people elsewhere
+	}{
+		{"trailing of leaves the span", "the Saqr Force of Syria 's Republican Guard",
+			"O B-ORG I-ORG I-ORG B-GPE O B-ORG I-ORG", "O B-ORG I-ORG O B-GPE O B-ORG I-ORG", ""},
+		{"trailing verb leaves the span", "the Desert Guard were held",
+			"O B-ORG I-ORG I-ORG O", "O B-ORG I-ORG O O", ""},
+		{"of runs on into the next name", "the Council for the Liberation of Azania met",
+			"O B-ORG I-ORG I-ORG I-ORG I-ORG B-GPE O", "O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O", ""},
+		{"of runs on into an untagged capital", "the Supreme Council of Azania ( SCA )",
+			"O B-ORG I-ORG I-ORG O O B-ORG O", "O B-ORG I-ORG I-ORG I-ORG O B-ORG O", ""},
+		{"possessor of a name stays apart", "the Hawk Force of Azania 's Guard",
+			"O B-ORG I-ORG I-ORG B-GPE O B-ORG", "O B-ORG I-ORG O B-GPE O B-ORG", ""},
+		{"two known people", "Karzan and Tobar signed",
+			"B-ORG I-ORG I-ORG O", "B-PERSON O B-PERSON O", "Karzan Tobar"},
+		{"a person and a country", "Karzan and Syria agreed",
+			"B-ORG I-ORG I-ORG O", "B-PERSON O B-GPE O", "Karzan"},
+		{"two national adjectives", "American and British envoys",
+			"B-ORG I-ORG I-ORG O", "B-NORP O B-NORP O", ""},
+		{"an unknown side keeps the name", "Dunmore and Keel fell",
+			"B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG O", "Dunmore"},
+		{"a place name is not split", "Bosnia and Herzegovina voted",
+			"B-GPE I-GPE I-GPE O", "B-GPE I-GPE I-GPE O", ""},
+		{"capitalised head joins the span before it", "the Tal Special Groups fled",
+			"O B-ORG I-ORG O O", "O B-ORG I-ORG I-ORG O", ""},
+		{"a lower-case head does not", "the Iranian groups fled",
+			"O B-NORP O O", "O B-NORP O O", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			words := strings.Fields(tc.words)
+			tags := strings.Fields(tc.tags)
+			s := nlp.Sentence{First: 0, Last: len(words)}
+			pw := map[string]bool{}
+			known := map[string]string{}
+			for _, w := range strings.Fields(tc.personWord) {
+				pw[w] = true
+				known[w] = "PERSON"
+			}
+			trimSpans(words, tags, s)
+			coordinations(lx, words, tags, s, known, pw)
+			orgHeadAfter(lx, words, tags, s)
+			if got := strings.Join(tags, " "); got != tc.want {
+				t.Errorf("%s:\n got  %s\n want %s", tc.words, got, tc.want)
 			}
 		})
 	}
