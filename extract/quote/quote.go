@@ -1,22 +1,27 @@
 // Package quote finds direct quotations and attributes each to its speaker.
 //
-// A quotation is the text between a pair of quotation marks (curly “…” or straight "…")
-// inside one paragraph; an opening mark with no closing mark runs to the end of its
-// paragraph, as in a quotation continued in the next one. The speaker is found, in order:
+// A quotation is the text between a pair of quotation marks inside one paragraph: curly
+// “…” or straight "…", or British single ‘…’ (told apart from apostrophes). A double
+// quotation with no closing mark runs to the end of its paragraph, as in a quotation
+// continued in the next one. The speaker is found, in order:
 //
-//  1. after the quotation, in the same sentence, when the quotation ends as an attributed
-//     one does (…,” …?” …!” or ”,): `…," said NAME`, `…," NAME said`, `…," he said`,
+//  1. after the quotation, in its sentence, when the quotation ends as an attributed one
+//     does (…,” …?” …!” or ”,): `…," said NAME`, `…," NAME said`, `…," he said`,
 //     `…," says a senior official` (a description: a speaker with no actor),
-//     `… is the claim of NAME`, `…," according to NAME`;
+//     `… is the claim of NAME`, `…," according to NAME`; or a passive by-agent after a
+//     quoted label (`the "surge" announced by NAME`);
 //  2. before it, in its clause: `NAME said: "…"`, `Adds NAME, "…"`, `NAME accused the
-//     ministry of "…"`, `NAME made the point that "…"`, `an aide to NAME told me: "…"`;
-//  3. otherwise, the latest speaker, if the previous attributed quotation ended in this
-//     paragraph or the one before (a quotation split by its attribution, or continued).
+//     ministry of "…"`, `NAME made the point that "…"`, `an aide to NAME told me: "…"`,
+//     `in the words of NAME, "…"`, `according to NAME, … "…"`;
+//  3. otherwise, the latest speaker: in the same paragraph when no other person has been
+//     named as a clause's subject since (a lower-case fragment only in the same sentence),
+//     or opening the next paragraph when the latest quotation ran to its paragraph end.
 //
 // A pronoun (he, she, they) as the speaker points back to the nearest earlier candidate in
-// its paragraph or the one before: the latest speaker, a person named as the subject of a
-// clause or after "according to", or a described person opening a clause ("a senior
-// officer told reporters …"). The speaker's span is then that candidate's mention.
+// its paragraph or the one before: the latest speaker, the antecedent the coreference
+// component gave it, a person named as the subject of a clause or after "according to",
+// or a described person opening a clause or introduced with "a" ("a senior officer told
+// reporters …"). The speaker's span is then that candidate's mention.
 //
 // Quotations with no speaker (scare quotes, titles) are left out. Names are the entity
 // mentions earlier components found; the word lists are data files (lexicon/quotes).
