@@ -47,8 +47,11 @@ import (
 //     office (lexicon/gazetteer/offices.txt) not followed by a name ("the Syrian foreign
 //     minister") is a PERSON.
 //  11. Organisation heads: a capitalised organisation head (Guard, Corps, Groups) right
-//     after an ORG, GPE or NORP span joins it as one ORG ("Tal Special Groups"), and a
-//     span never ends in a function word ("Hawk Force of" -> "Hawk Force").
+//     after an ORG, GPE or NORP span joins it as one ORG ("Tal Special Groups"); so do up
+//     to two untagged capitalised words before an ORG that ends in its head ("Higher"
+//     in "the Sunni-run Higher Education Ministry"). A
+//     span never ends in a function word ("Hawk Force of" -> "Hawk Force") nor starts
+//     with a compound modifier ("Sunni-run Health Ministry" -> "Health Ministry").
 func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
 	known := acronymDefs(lx, words, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type
@@ -101,7 +104,7 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOff
 		if !okSent(s, len(words)) {
 			continue
 		}
-		trimSpans(words, tags, s)
+		trimSpans(lx, words, tags, s)
 		coordinations(lx, words, tags, s, known, personWord)
 		orgHeadAfter(lx, words, tags, s)
 		if withOffices {
@@ -619,13 +622,20 @@ var spanEnders = map[string]bool{"of": true, "the": true, "and": true, "or": tru
 	"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true}
 
 // trimSpans applies the second half of rule 11: trailing function words leave their span.
-func trimSpans(words, tags []string, s nlp.Sentence) {
+func trimSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 	for i := s.First; i < s.Last; i++ {
 		f, l, _, ok := spanAt(tags, i, s.First, s.Last)
 		if !ok || f != i {
 			continue
 		}
 		i = l - 1
+		// "Sunni-controlled Interior Ministry": the compound modifies the name, it is no
+		// part of it (its capitalised part becomes a mention of its own, see compounds)
+		if l-f >= 2 && isLedCompound(lx, words[f]) && isCap(words[f+1]) {
+			tags[f] = "O"
+			tags[f+1] = "B-" + tags[f+1][2:]
+			f++
+		}
 		// "Council for the Revolution in" + "Iraq": the name runs on through the next
 		// span unless that one owns a name of its own ("Force of" + "Iran's Guard")
 		if w := words[l-1]; l-1 > f && (w == "of" || w == "in" || w == "for") {
@@ -719,6 +729,17 @@ func orgHeadAfter(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			continue
 		}
 		i = l - 1
+		// "the Sunni-run Higher Education Ministry": untagged capitalised words right
+		// before an organisation's name that ends in its head belong to it
+		if typ == "ORG" && isOrgHead(lx, words[l-1]) {
+			k := f
+			for k-1 > s.First && tags[k-1] == "O" && isCap(words[k-1]) && plainCap(lx, words[k-1]) && f-k < 2 {
+				k--
+			}
+			if k < f {
+				put(tags, k, l, s.Last, "ORG")
+			}
+		}
 		if typ != "ORG" && typ != "GPE" && typ != "NORP" || l >= s.Last || !isCap(words[l]) || !isOrgHead(lx, words[l]) {
 			continue
 		}
@@ -729,6 +750,23 @@ func orgHeadAfter(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		i = l
 	}
 }
+
+// plainCap reports whether the capitalised word w may be part of an organisation's name
+// before it: no title, group word, national adjective, place, weekday or month.
+func plainCap(lx *lexicon, w string) bool {
+	lw := strings.ToLower(w)
+	if lx.titles[lw] || lx.groups[lw] || lx.demonyms[lw] != "" || lx.nonNames[lw] || calendar[lw] || strings.IndexByte(w, '-') >= 0 {
+		return false
+	}
+	_, place := lx.places[lw]
+	return !place
+}
+
+// calendar holds the names of weekdays and months.
+var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true}
 
 // offices applies rule 10.
 func offices(lx *lexicon, words, tags []string, s nlp.Sentence) {

@@ -348,6 +348,10 @@ func TestSpanRules(t *testing.T) {
 			"O B-ORG I-ORG I-ORG O O B-ORG O", "O B-ORG I-ORG I-ORG I-ORG O B-ORG O", ""},
 		{"possessor of a name stays apart", "the Hawk Force of Azania 's Guard",
 			"O B-ORG I-ORG I-ORG B-GPE O B-ORG", "O B-ORG I-ORG O B-GPE O B-ORG", ""},
+		{"a compound modifier leaves a name", "the Sunni-run Health Ministry",
+			"O B-ORG I-ORG I-ORG", "O O B-ORG I-ORG", ""},
+		{"but not a descriptive actor", "the US-led forces",
+			"O B-ORG I-ORG", "O B-ORG I-ORG", ""},
 		{"two known people", "Karzan and Tobar signed",
 			"B-ORG I-ORG I-ORG O", "B-PERSON O B-PERSON O", "Karzan Tobar"},
 		{"a person and a country", "Karzan and Syria agreed",
@@ -360,6 +364,10 @@ func TestSpanRules(t *testing.T) {
 			"B-GPE I-GPE I-GPE O", "B-GPE I-GPE I-GPE O", ""},
 		{"capitalised head joins the span before it", "the Tal Special Groups fled",
 			"O B-ORG I-ORG O O", "O B-ORG I-ORG I-ORG O", ""},
+		{"capitalised words join a name with a head", "from the Sunni-run Higher Education Ministry",
+			"O O O O B-ORG I-ORG", "O O O B-ORG I-ORG I-ORG", ""},
+		{"but not a month", "since March Interior Ministry police",
+			"O O B-ORG I-ORG O", "O O B-ORG I-ORG O", ""},
 		{"a lower-case head does not", "the Iranian groups fled",
 			"O B-NORP O O", "O B-NORP O O", ""},
 	}
@@ -374,7 +382,7 @@ func TestSpanRules(t *testing.T) {
 				pw[w] = true
 				known[w] = "PERSON"
 			}
-			trimSpans(words, tags, s)
+			trimSpans(lx, words, tags, s)
 			coordinations(lx, words, tags, s, known, pw)
 			orgHeadAfter(lx, words, tags, s)
 			if got := strings.Join(tags, " "); got != tc.want {
