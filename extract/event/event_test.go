@@ -130,6 +130,7 @@ func TestModality(t *testing.T) {
 		{"Norland threatened to attack Ostrava.", faultline.Future},
 		{"Norland attacked Ostrava, officials said.", faultline.Reported},
 		{"Witnesses said that Norland attacked Ostrava.", faultline.Reported},
+		{"Norland called for an attack on Ostrava.", faultline.Hypothetical},
 	}
 	for _, tt := range tests {
 		var got string
