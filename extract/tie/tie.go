@@ -72,6 +72,7 @@ type hyphen struct {
 	sign          int
 	pair          bool            // "A-B noun": the word after B must be in next
 	next          map[string]bool // nouns allowed after a hyphenated pair
+	word          string          // "backed" of "A-backed B"; "" for prefixes and pairs
 }
 
 // New returns an Extractor with the shipped patterns.
@@ -214,6 +215,7 @@ func compileHyphen(p lex.Pattern) (hyphen, bool) {
 	switch {
 	case len(a) > 2 && (a[:2] == "A-" || a[:2] == "B-"):
 		h.first = a[:1]
+		h.word = strings.ToLower(a[2:])
 		h.re = regexp.MustCompile(`(?i)^[^\s]*?-?` + regexp.QuoteMeta(a[2:]) + `\s+(?:the\s+)?$`)
 	case strings.HasPrefix(a, "anti-") && (a[5:] == "A" || a[5:] == "B"):
 		h.first = a[5:]
@@ -304,6 +306,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		}
 	}
 	x.compounds(v, in, out, emit)
+	x.demonymCompounds(v, emit)
 	x.placeAppositions(v, emit)
 	// Ties implied by coded events.
 	for _, e := range in.Out.Events {
@@ -390,6 +393,75 @@ func (x *Extractor) compounds(v *view.View, in *extract.Input, out []faultline.T
 			emit(t)
 		}
 	}
+}
+
+// demonyms maps a lower-case nationality adjective to its country's ISO code, loaded once.
+var demonyms = sync.OnceValue(gazetteer.Demonyms)
+
+// demonymCompounds finds "<Demonym>-backed B" where the nationality adjective sits inside
+// its hyphenated token and so is no mention of its own ("Peruvian-backed militias"): the
+// adjective takes the A end of the hyphen pattern of its second half (backed, funded,
+// trained, installed...), as a mention would. The reference spans the adjective alone and
+// carries no actor: resolution maps a bare demonym to its state through the dictionary.
+// B is the mention right after the token (an opening quotation mark may come between),
+// not itself the modifier of a noun ("Peruvian-backed Bolivian units": the units are
+// backed).
+func (x *Extractor) demonymCompounds(v *view.View, emit func(faultline.Tie)) {
+	dem := demonyms()
+	for ti, tok := range v.Toks {
+		if tok.Mention >= 0 || tok.End-tok.Start < 6 {
+			continue
+		}
+		w := v.Text[tok.Start:tok.End]
+		cut, size := -1, 0
+		for i, r := range w {
+			if r == '-' || r == '‐' || r == '‑' || r == '–' {
+				cut, size = i, len(string(r))
+				break
+			}
+		}
+		if cut <= 0 || w[0] < 'A' || w[0] > 'Z' || dem[strings.ToLower(w[:cut])] == "" {
+			continue
+		}
+		suffix := strings.ToLower(w[cut+size:])
+		var h *hyphen
+		for i := range x.hyphens {
+			if x.hyphens[i].word == suffix && x.hyphens[i].word != "" {
+				h = &x.hyphens[i]
+				break
+			}
+		}
+		if h == nil {
+			continue
+		}
+		j := ti + 1
+		for j < len(v.Toks) && v.Toks[j].Sent == tok.Sent && isQuote(v.Toks[j].Lower) {
+			j++
+		}
+		if j >= len(v.Toks) || v.Toks[j].Sent != tok.Sent || v.Toks[j].Mention < 0 {
+			continue
+		}
+		m := v.Mentions[v.Toks[j].Mention]
+		if m.First != j || !m.Actorish() || modifierOf(v, m) {
+			continue
+		}
+		d := faultline.Ref{Span: faultline.Span{Start: tok.Start, End: tok.Start + cut, Text: w[:cut]}}
+		a, b := d, *m.Ref()
+		if h.first == "B" {
+			a, b = b, a
+		}
+		emit(faultline.Tie{Type: h.typ, Sign: h.sign, A: a, B: b, Modality: faultline.Asserted,
+			Evidence: v.SentenceSpan(tok.Sent)})
+	}
+}
+
+// isQuote reports whether a token is a quotation mark.
+func isQuote(w string) bool {
+	switch w {
+	case "\"", "“", "”", "‘", "’", "'", "``", "''":
+		return true
+	}
+	return false
 }
 
 // places is the gazetteer of place names, loaded once.

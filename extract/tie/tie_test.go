@@ -410,3 +410,38 @@ func TestHyphenCompound(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestDemonymCompounds: a nationality adjective inside its hyphenated token ("Peruvian-backed")
+// is no mention, yet the state behind it takes the tie.
+func TestDemonymCompounds(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want string
+	}{
+		{"The army fought the Peruvian-backed Hill Tigers in the valley.",
+			[]string{"army/ORG", "Hill Tigers/ORG"}, "Peruvian patron_of Hill Tigers 1 asserted"},
+		{"Officials blamed “Peruvian-funded Dawn Brigades” for the attack.",
+			[]string{"Officials/ORG", "Dawn Brigades/ORG"}, "Peruvian funds Dawn Brigades 1 asserted"},
+		{"Ecuadorian-trained Hill Tigers crossed the river.",
+			[]string{"Hill Tigers/ORG"}, "Ecuadorian arms Hill Tigers 1 asserted"},
+		// no mention right after the compound: the forces are not an actor
+		{"Peruvian-backed forces crossed the river.", nil, ""},
+		// not a nationality
+		{"The Northern-backed Hill Tigers crossed the river.", []string{"Hill Tigers/ORG"}, ""},
+		// not a tie verb
+		{"The Peruvian-made rifles reached the Hill Tigers.", []string{"Hill Tigers/ORG"}, ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range render(x.Find(input(tt.text, tt.ents...))) {
+			if !strings.Contains(r, "Officials") && !strings.Contains(r, "army ") {
+				got = append(got, r)
+			}
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
