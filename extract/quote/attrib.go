@@ -540,27 +540,27 @@ func (st *state) personLike(e *faultline.Entity) bool {
 		return false
 	}
 	t := e.Text
-	if v, ok := st.titled[t]; ok {
-		return v
-	}
 	if f := strings.Fields(t); len(f) > 1 && (st.x.titles[strings.ToLower(f[0])] || st.x.titles[strings.ToLower(f[0])+"."]) {
-		st.titled[t] = true
 		return true
 	}
-	v := false
-	for from := 0; from < len(st.text) && !v; {
-		i := strings.Index(st.text[from:], t)
-		if i < 0 {
-			break
+	if st.titled == nil {
+		// names written after a title somewhere in the document, and their last words
+		st.titled = map[string]bool{}
+		for i := range st.ents {
+			a := &st.ents[i]
+			f := strings.Fields(a.Text)
+			if len(f) == 0 {
+				continue
+			}
+			w, _ := st.prevWord(a.Start)
+			if lw := strings.ToLower(w); st.x.titles[lw] || st.x.titles[lw+"."] ||
+				len(f) > 1 && (st.x.titles[strings.ToLower(f[0])] || st.x.titles[strings.ToLower(f[0])+"."]) {
+				st.titled[a.Text] = true
+				st.titled[f[len(f)-1]] = true
+			}
 		}
-		i += from
-		if w, _ := st.prevWord(i); st.x.titles[strings.ToLower(w)] || st.x.titles[strings.ToLower(w)+"."] {
-			v = true
-		}
-		from = i + len(t)
 	}
-	st.titled[t] = v
-	return v
+	return st.titled[t]
 }
 
 // prevWord returns the word that ends right before byte off (after spaces and a period of

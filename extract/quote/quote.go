@@ -77,7 +77,7 @@ type state struct {
 	lastAt     int                // where the latest speaker's quotation or name ended
 	lastOpen   bool               // the latest speaker's quotation ran to its paragraph end
 	attributed bool               // the current quotation has an attribution
-	titled     map[string]bool    // entity texts that follow a personal title somewhere
+	titled     map[string]bool    // names written after a personal title (built on first use)
 	segs       []segment          // the quotations of the document
 	toks       []nlp.Token        // the document's tokens, when it was annotated
 }
@@ -85,7 +85,7 @@ type state struct {
 // Extract implements extract.Component.
 func (x *Extractor) Extract(in *extract.Input) {
 	text := in.Doc.Text
-	st := &state{x: x, text: text, lastAt: -1, titled: map[string]bool{}}
+	st := &state{x: x, text: text, lastAt: -1}
 	st.ents = append([]faultline.Entity(nil), in.Out.Entities...)
 	sort.SliceStable(st.ents, func(i, j int) bool { return st.ents[i].Start < st.ents[j].Start })
 	if in.NLP != nil {

@@ -124,6 +124,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Ivo Marek"}, []want{{"clear and hold", "Ivo Marek", "ivo-marek"}}},
 		{"a participle with no by-agent names no one", `Troops arrived under the “clear and hold” plan announced last month.`,
 			nil, nil},
+		{"a name typed as an organisation but titled elsewhere is a person", `After the talks President Anton Voss left. Later Voss warned the rebels. “We will not wait,” he said.`,
+			[]string{"Anton Voss", "ORG:Voss"}, []want{{"We will not wait,", "Voss", "voss"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
