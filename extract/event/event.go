@@ -164,7 +164,11 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				// by itself: it needs its source too.
 				// A verbal one needs a passive ("B was killed") or a weapon or unnamed
 				// perpetrator for subject ("a bomb killed B", "gunmen seized B").
-				if !x.Partial && (tgt < 0 || (src < 0 && (tr.CAMEO < "17" || nominal || !unnamedAgent(v, i, n, s)))) {
+				// A unilateral act (flag alone: "A declared a cease-fire") needs only its source.
+				// A nominal one only when declared ("A declared a cease-fire", not "A observed
+				// the cease-fire").
+				alone := tr.Alone && src >= 0 && (!nominal || declared(v, i, s))
+				if !x.Partial && (tgt < 0 && !alone || (src < 0 && (tr.CAMEO < "17" || nominal || !unnamedAgent(v, i, n, s)))) {
 					continue
 				}
 				if src >= 0 && tgt >= 0 && sameActor(v.Mentions[src], v.Mentions[tgt]) {
@@ -547,6 +551,25 @@ func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
 
 // nominalIng are -ing forms that untagged text mostly uses as nouns or prepositions.
 var nominalIng = set("training funding financing backing according following including regarding concerning building meeting shelling bombing killing fighting")
+
+// declareVerbs start a unilateral act named by a noun ("declared a cease-fire").
+var declareVerbs = set("declare declared declares declaring announce announced announces announcing order ordered orders ordering impose imposed imposes imposing launch launched launches launching")
+
+// declared reports whether a verb of declareVerbs stands shortly before the noun at i,
+// with only its determiners and modifiers between ("declared a unilateral six-month
+// cease-fire").
+func declared(v *view.View, i int, s view.Sent) bool {
+	for j := i - 1; j >= s.First && j >= i-5; j-- {
+		w := v.Toks[j].Lower
+		if declareVerbs[w] {
+			return true
+		}
+		if t := v.Toks[j]; stopRight[w] || t.Mention < 0 && v.HasPOS && (t.UPOS == "VERB" || t.UPOS == "AUX" || t.UPOS == "ADP") {
+			return false
+		}
+	}
+	return false
+}
 
 // orNot reports whether "or not" comes before token i: "Whether rogue or not, X did Y"
 // concedes, it does not doubt Y.

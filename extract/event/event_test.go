@@ -496,6 +496,18 @@ func TestArgumentRules(t *testing.T) {
 		{tagged("The/DET/DT Hill/PROPN/NNP Tigers/PROPN/NNPS were/AUX/VBD under/ADP/IN heavy/ADJ/JJ attack/NOUN/NN by/ADP/IN a/DET/DT Norland/PROPN/NNP offensive/NOUN/NN",
 			[3]any{1, 3, "ORG"}, [3]any{9, 10, "GPE"}),
 			[]want{{"attack", "Norland", "Hill Tigers", "190", "asserted"}}},
+		// A unilateral act needs no target; a nominal one only when it is declared.
+		{input("Within a week, Lasko declared a unilateral two-month cease-fire.", "", "Lasko/PERSON"),
+			[]want{{"cease-fire", "Lasko", "", "0871", "asserted"}}},
+		// (the modifier of the noun is its source, as in "the Norland invasion")
+		{input("Lasko announced the Norland troop surge in May.", "", "Lasko/PERSON", "Norland/GPE"),
+			[]want{{"surge", "Norland", "", "154", "asserted"}}},
+		{input("Velika deployed two brigades last week.", "", "Velika/GPE"),
+			[]want{{"deployed", "Velika", "", "154", "asserted"}}},
+		{input("Lasko's fighters observed the cease-fire for months.", "", "Lasko/PERSON"),
+			nil},
+		{input("Lasko and Tobar read the surge the same way.", "", "Lasko/PERSON", "Tobar/PERSON"),
+			nil},
 	}
 	for _, tt := range tests {
 		got := code(x.Find(tt.in))

@@ -44,6 +44,9 @@ type Entry struct {
 	// Target, when set, is the entity type the target must have ("received President B" is
 	// hosting, "received support" is not): flag "target=PERSON".
 	Target string
+	// Alone says the trigger codes an event with a source and no target: a unilateral act
+	// ("A declared a cease-fire", "A deployed troops"): flag "alone".
+	Alone bool
 }
 
 // Codebook returns the hand-curated entries followed by the converted PETRARCH verbs that
@@ -93,6 +96,8 @@ func parse(tsv string) []Entry {
 				switch {
 				case fl == "recip":
 					e.Reciprocal = true
+				case fl == "alone":
+					e.Alone = true
 				case strings.HasPrefix(fl, "prep="):
 					e.Prep = strings.ToLower(strings.TrimPrefix(fl, "prep="))
 				case strings.HasPrefix(fl, "target="):
