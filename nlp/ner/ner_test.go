@@ -272,6 +272,8 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"Karzan": "PERSON", "Tobar": "PERSON", "Karzan and Tobar": ""}},
 		{"unknown words are not split", "Shares of Dunmore and Keel fell in London.",
 			map[string]string{"Dunmore": ""}},
+		{"tribesmen on their own", "The gunmen clashed with tribesmen near the well.",
+			map[string]string{"tribesmen": "ORG"}},
 		{"plural organisation head", "Whatever their origin, the Special Groups came under fire.",
 			map[string]string{"Special Groups": "ORG"}},
 		{"capitalised head after a span", "Officials said the so-called Tal Special Groups were behind it.",
