@@ -36,7 +36,8 @@ document at a time, so memory does not grow with the corpus), or else --docs syn
 documents: demo articles' paragraphs drawn at random into new demo-sized documents (package
 bench). --write-corpus DIR writes --mb MiB of them as JSON Lines to DIR and exits.
 
---memory-limit sets a soft limit of the Go heap (as GOMEMLIMIT does), by default the live
+--memory-limit sets a soft limit of the Go heap (as GOMEMLIMIT does) while extracting (not
+while ingesting: the model rebuild holds every extraction in memory), by default the live
 heap once the models are loaded plus 64 MiB: the collector then runs more often rather than
 let the heap grow to twice the live data (mostly the models), which keeps the peak resident
 memory of a long extraction close to what loading the models takes. Set GOMEMLIMIT the same
@@ -102,6 +103,7 @@ func runBench(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	restoreLimit := func() {}
 	if limit, _ := f.GetInt("memory-limit"); limit != 0 && os.Getenv("GOMEMLIMIT") == "" {
 		// By default the collector lets the heap grow to twice the live data, most of which
 		// is the models; a soft limit a little above it makes it collect sooner instead.
@@ -112,7 +114,10 @@ func runBench(cmd *cobra.Command, args []string) error {
 			runtime.ReadMemStats(&ms)
 			bytes = int64(ms.HeapAlloc) + 64<<20
 		}
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(bytes))
+		// Only while extracting: the model rebuild of an ingest holds far more live data.
+		old := debug.SetMemoryLimit(bytes)
+		defer debug.SetMemoryLimit(old)
+		restoreLimit = func() { debug.SetMemoryLimit(old) }
 	}
 	var count bench.Counter
 	count.Count(pipes...)
@@ -132,6 +137,7 @@ func runBench(cmd *cobra.Command, args []string) error {
 		return nil
 	})
 	elapsed, cpu := time.Since(start), bench.CPUTime()-cpu0
+	restoreLimit()
 	if err = errors.Join(err, readErr); err != nil {
 		return err
 	}
