@@ -92,6 +92,9 @@ type doc struct {
 	par   []int // union-find parent per entity
 	roles map[int]map[string]bool
 	owner map[int]bool // entities added for the owner named inside a group's name
+	// gendered lists the entities whose titles tell a gender, while linkNames runs (names do
+	// not change then), so that gender does not scan every entity: nil outside linkNames.
+	gendered []int
 }
 
 func newDoc(text string, in []faultline.Entity, sents []faultline.Span) *doc {

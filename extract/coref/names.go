@@ -23,11 +23,20 @@ func (d *doc) propagate() {
 	seen := map[string]bool{}
 	surnames := map[string][]int{}
 	lower := asciiLower(d.text)
+	common := map[string]bool{} // commonWord of each word asked, once: it scans the text
+	isCommon := func(w string) bool {
+		c, ok := common[w]
+		if !ok {
+			c = commonWord(d.text, lower, w)
+			common[w] = c
+		}
+		return c
+	}
 	for i, e := range d.ents {
 		if isPronoun(e.Text) || !startsUpper(e.Text) || len(e.Text) < 3 || e.Type == "" {
 			continue
 		}
-		if !strings.Contains(e.Text, " ") && commonWord(d.text, lower, e.Text) {
+		if !strings.Contains(e.Text, " ") && isCommon(e.Text) {
 			continue // "The", "Council": a common word the recogniser took for a name
 		}
 		if !seen[e.Text] {
@@ -54,7 +63,7 @@ func (d *doc) propagate() {
 				one = false
 			}
 		}
-		if one && !seen[last] && !commonWord(d.text, lower, last) {
+		if one && !seen[last] && !isCommon(last) {
 			seen[last] = true
 			forms = append(forms, form{last, ents[0]})
 		}
@@ -168,6 +177,13 @@ func typesAgree(a, b string) bool {
 
 // linkNames links repeated names, partial and short names to the full names of the document.
 func (d *doc) linkNames() {
+	d.gendered = []int{}
+	for i := range d.ents {
+		if actors.Gender(d.names[i].Titles) != "" {
+			d.gendered = append(d.gendered, i)
+		}
+	}
+	defer func() { d.gendered = nil }()
 	type cand struct{ ent int }
 	byKey := map[string][]int{}     // type group + key -> entities
 	bySurname := map[string][]int{} // last word of multi-word person names -> entities
@@ -197,6 +213,17 @@ func (d *doc) linkNames() {
 			return "", g
 		}
 		return c, g
+	}
+	// generics memoises the generic words of entity j's organisation core: the same entities
+	// are candidates of many mentions.
+	genericsOf := map[int][]string{}
+	generics := func(j int) []string {
+		g, ok := genericsOf[j]
+		if !ok {
+			_, g = actors.OrgCore(d.ents[j].Text)
+			genericsOf[j] = g
+		}
+		return g
 	}
 	tg := func(t string) string {
 		switch t {
@@ -297,7 +324,7 @@ func (d *doc) linkNames() {
 			}
 			var fits []int
 			for _, j := range orgWords[c] {
-				if _, gj := actors.OrgCore(d.ents[j].Text); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && ownedBy(d.ents[j].Text, n)) {
+				if gj := generics(j); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && ownedBy(d.ents[j].Text, n)) {
 					fits = append(fits, j)
 				}
 			}
@@ -332,6 +359,14 @@ func namedAfterPerson(ws []string) bool {
 
 // gender returns the gender the titles of group g's mentions give ("m", "f"), or "".
 func (d *doc) gender(g int) string {
+	if d.gendered != nil {
+		for _, i := range d.gendered {
+			if d.find(i) == g {
+				return actors.Gender(d.names[i].Titles)
+			}
+		}
+		return ""
+	}
 	for i := range d.ents {
 		if d.find(i) == g {
 			if x := actors.Gender(d.names[i].Titles); x != "" {

@@ -7,11 +7,30 @@ import (
 	"github.com/faultline/faultline/nlp"
 )
 
+// MaxSentence is the most tokens a sentence may hold. Real sentences in news stay far below
+// it (EWT's longest is 159 tokens); text without punctuation (a converted table, a hostile
+// document) would otherwise be one sentence whose cost, in the parser and in the components
+// that look across a sentence, grows with the square of its length. A longer run is cut after
+// the last comma, semicolon, colon or dash of its second half, else at the limit.
+const MaxSentence = 256
+
 // split groups tokens into sentences, appending them to out.
 func split(text string, toks []nlp.Token, kinds, nl []uint8, out []nlp.Sentence) []nlp.Sentence {
 	first := 0
 	for i := 1; i <= len(toks); i++ {
 		if i < len(toks) && !boundary(text, toks, kinds, nl, i) {
+			if i-first < MaxSentence {
+				continue
+			}
+			cut := i
+			for j := i - 1; j > first+MaxSentence/2; j-- {
+				if weakBreak(toks[j-1].Norm) {
+					cut = j
+					break
+				}
+			}
+			out = append(out, nlp.Sentence{Start: toks[first].Start, End: toks[cut-1].End, First: first, Last: cut})
+			first = cut
 			continue
 		}
 		if first < i {
@@ -20,6 +39,16 @@ func split(text string, toks []nlp.Token, kinds, nl []uint8, out []nlp.Sentence)
 		first = i
 	}
 	return out
+}
+
+// weakBreak reports whether a token is punctuation inside a sentence where a run that is too
+// long may be cut.
+func weakBreak(w string) bool {
+	switch w {
+	case ",", ";", ":", "-", "--", "\u2013", "\u2014":
+		return true
+	}
+	return false
 }
 
 // boundary reports whether a sentence begins at token i (i > 0).

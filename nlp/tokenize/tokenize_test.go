@@ -186,3 +186,41 @@ func BenchmarkTokenize(b *testing.B) {
 	m.Report(b, float64(len(benchText))*float64(b.N)/1e6, "MB")
 	b.ReportMetric(float64(len(d.Tokens)), "tokens/op")
 }
+
+// TestLongSentences cuts runs without sentence punctuation into sentences of at most
+// MaxSentence tokens, after a comma in the second half when there is one, and keeps every
+// token in exactly one sentence.
+func TestLongSentences(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		maxLen  int    // longest sentence, in tokens
+		endWith string // every cut sentence but the last ends with this token ("" = any)
+	}{
+		{"no punctuation", strings.Repeat("word ", 3*MaxSentence+7), MaxSentence, ""},
+		{"commas", strings.Repeat("one two three four five six seven, ", MaxSentence), MaxSentence, ","},
+		{"short sentences stay", strings.Repeat("They met. ", 50), 3, "."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &nlp.Doc{Text: tt.in}
+			New().Annotate(d)
+			next := 0
+			for i, s := range d.Sentences {
+				if s.First != next || s.Last <= s.First {
+					t.Fatalf("sentence %d covers tokens %d-%d, want it to start at %d", i, s.First, s.Last, next)
+				}
+				next = s.Last
+				if n := s.Last - s.First; n > tt.maxLen {
+					t.Errorf("sentence %d has %d tokens, want at most %d", i, n, tt.maxLen)
+				}
+				if tt.endWith != "" && i < len(d.Sentences)-1 && d.Tokens[s.Last-1].Norm != tt.endWith {
+					t.Errorf("sentence %d ends with %q, want %q", i, d.Tokens[s.Last-1].Norm, tt.endWith)
+				}
+			}
+			if next != len(d.Tokens) {
+				t.Errorf("sentences cover %d of %d tokens", next, len(d.Tokens))
+			}
+		})
+	}
+}
