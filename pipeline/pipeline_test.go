@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -157,3 +158,28 @@ func TestRunOrderAndPanic(t *testing.T) {
 		t.Fatalf("order %v, want %v", ids, want)
 	}
 }
+
+// TestRunStops checks that Run returns (and leaves no goroutine blocked) when emit fails
+// with many documents still to come.
+func TestRunStops(t *testing.T) {
+	pipes := []*extract.Pipeline{{}, {}}
+	docs := func(yield func(*faultline.Document) bool) {
+		for i := 0; i < 1000; i++ {
+			if !yield(&faultline.Document{ID: "d", Text: "x"}) {
+				return
+			}
+		}
+	}
+	n := 0
+	err := Run(context.Background(), pipes, docs, func(Result) error {
+		if n++; n == 3 {
+			return errStop
+		}
+		return nil
+	})
+	if err != errStop {
+		t.Fatalf("err %v, want errStop", err)
+	}
+}
+
+var errStop = errors.New("stop")

@@ -63,7 +63,10 @@ func Run(ctx context.Context, pipes []*extract.Pipeline, docs iter.Seq[*faultlin
 			}
 		}
 	}()
-	defer wg.Wait()
+	defer func() {
+		cancel() // stop the reader, which closes work, so that the workers return
+		wg.Wait()
+	}()
 	for j := range order {
 		select {
 		case <-j.done:
