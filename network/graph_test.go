@@ -240,3 +240,30 @@ func TestParadoxExplanationRelations(t *testing.T) {
 		t.Errorf("got %q\nwant %q", ps[0].Explanation, want)
 	}
 }
+
+func TestParadoxDyadTurn(t *testing.T) {
+	// a and b allied in 2005, hostile from 2007: the dyad says when it turned. c and d are
+	// reported both ways in the same months: no turn.
+	m := &faultline.Model{
+		Documents: []faultline.DocumentRef{{ID: "d1", Date: "2005-03"}, {ID: "d2", Date: "2007-06"}, {ID: "d3", Date: "2007-09"}},
+		Actors:    []faultline.Actor{{ID: "a", Canonical: "Alpha"}, {ID: "b", Canonical: "Beta"}},
+		Ties: []faultline.ModelTie{
+			tie("a", "b", "allied_with", 1, "", evd("d1", 0)),
+			tie("a", "b", "opposes", -1, "", evd("d2", 0), evd("d3", 0)),
+			tie("c", "d", "allied_with", 1, "", evd("d1", 10), evd("d3", 10)),
+			tie("c", "d", "opposes", -1, "", evd("d2", 10)),
+		},
+	}
+	got := map[string]string{}
+	for _, p := range Paradoxes(m, 0) {
+		if p.Kind == AmbivalentDyad {
+			got[p.Actors[0]+p.Actors[1]] = p.Explanation
+		}
+	}
+	if want := "Alpha and Beta turned from cooperation (1 document, until 2005-03) to hostility (2 documents, from 2007-06)."; got["ab"] != want {
+		t.Errorf("turn:\n got %q\nwant %q", got["ab"], want)
+	}
+	if !strings.Contains(got["cd"], "both cooperating") {
+		t.Errorf("no turn: %q", got["cd"])
+	}
+}

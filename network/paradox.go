@@ -345,6 +345,11 @@ func (g *Graph) paradox(nodes []int, ls []layer, score float64, shared string) f
 		p.Signs = []int{1, -1}
 		p.Explanation = fmt.Sprintf("%s and %s are reported both cooperating (%s) and in conflict (%s).",
 			g.Name(nodes[0]), g.Name(nodes[1]), plural(e.PosDocs, "document"), plural(e.NegDocs, "document"))
+		if from, until, to, ok := e.turn(); ok {
+			p.Explanation = fmt.Sprintf("%s and %s turned from %s (%s, until %s) to %s (%s, from %s).",
+				g.Name(nodes[0]), g.Name(nodes[1]), relation(-to), plural(docsOf(e, -to), "document"), until,
+				relation(to), plural(docsOf(e, to), "document"), from)
+		}
 		p.Evidence = g.evidence(ls, shared)
 		return p
 	}
@@ -414,6 +419,57 @@ func (g *Graph) paradox(nodes []int, ls []layer, score float64, shared string) f
 	}
 	p.Evidence = g.evidence(ls, shared)
 	return p
+}
+
+// turn reports whether every dated report of one sign of an ambivalent edge comes before
+// every dated report of the other (temporal ambivalence: an alliance that broke, a feud that
+// ended), with the sign it turned to, the date of the last report of the old sign and of the
+// first of the new one. Undated reports are ignored; both signs need a dated report.
+func (e *Edge) turn() (from, until string, to int, ok bool) {
+	type span struct {
+		first, last   int
+		firstD, lastD string
+	}
+	var sp [2]*span // [0] hostility, [1] cooperation
+	for _, it := range e.Items {
+		if it.day == noDay || it.Sign == 0 {
+			continue
+		}
+		_, last, _ := dayRange(it.Date)
+		k := 0
+		if it.Sign > 0 {
+			k = 1
+		}
+		s := sp[k]
+		if s == nil {
+			sp[k] = &span{it.day, last, it.Date, it.Date}
+			continue
+		}
+		if it.day < s.first {
+			s.first, s.firstD = it.day, it.Date
+		}
+		if last > s.last {
+			s.last, s.lastD = last, it.Date
+		}
+	}
+	if sp[0] == nil || sp[1] == nil {
+		return "", "", 0, false
+	}
+	switch {
+	case sp[1].last < sp[0].first:
+		return sp[0].firstD, sp[1].lastD, -1, true
+	case sp[0].last < sp[1].first:
+		return sp[1].firstD, sp[0].lastD, 1, true
+	}
+	return "", "", 0, false
+}
+
+// docsOf is the number of distinct documents behind one sign of an edge.
+func docsOf(e *Edge, sign int) int {
+	if sign > 0 {
+		return e.PosDocs
+	}
+	return e.NegDocs
 }
 
 // evidence lists up to three pieces of evidence per layer, those in the shared document
