@@ -52,6 +52,8 @@ import (
 //     in "the Sunni-run Higher Education Ministry"). A
 //     span never ends in a function word ("Hawk Force of" -> "Hawk Force") nor starts
 //     with a compound modifier ("Sunni-run Health Ministry" -> "Health Ministry").
+//  12. Peoples: a group word before a plural group word ("Sunni Arabs", "Shia Kurds") is
+//     one NORP mention, the people the first word singles out.
 func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
 	known := acronymDefs(lx, words, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type
@@ -105,6 +107,7 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOff
 			continue
 		}
 		trimSpans(lx, words, tags, s)
+		peoples(lx, words, tags, s)
 		coordinations(lx, words, tags, s, known, personWord)
 		orgHeadAfter(lx, words, tags, s)
 		if withOffices {
@@ -767,6 +770,21 @@ var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
 	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
 	"october": true, "november": true, "december": true}
+
+// peoples applies rule 12.
+func peoples(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	for i := s.First; i+1 < s.Last; i++ {
+		if tags[i] != "B-NORP" || tags[i+1] != "B-NORP" && tags[i+1] != "I-NORP" {
+			continue
+		}
+		a, b := strings.ToLower(words[i]), strings.ToLower(words[i+1])
+		if !lx.groups[a] || !lx.groups[b] || !strings.HasSuffix(b, "s") || i+2 < s.Last && tags[i+2] == "I-NORP" {
+			continue
+		}
+		put(tags, i, i+2, s.Last, "NORP")
+		i++
+	}
+}
 
 // offices applies rule 10.
 func offices(lx *lexicon, words, tags []string, s nlp.Sentence) {

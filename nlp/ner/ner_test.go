@@ -366,6 +366,10 @@ func TestSpanRules(t *testing.T) {
 			"B-GPE I-GPE I-GPE O", "B-GPE I-GPE I-GPE O", ""},
 		{"capitalised head joins the span before it", "the Tal Special Groups fled",
 			"O B-ORG I-ORG O O", "O B-ORG I-ORG I-ORG O", ""},
+		{"a group word singles out a people", "Sunni Arabs were driving out Kurds",
+			"B-NORP B-NORP O O O B-NORP", "B-NORP I-NORP O O O B-NORP", ""},
+		{"but a people's name is no group word", "Sunni Turkmens fled",
+			"B-NORP B-NORP O", "B-NORP B-NORP O", ""},
 		{"capitalised words join a name with a head", "from the Sunni-run Higher Education Ministry",
 			"O O O O B-ORG I-ORG", "O O O B-ORG I-ORG I-ORG", ""},
 		{"but not a month", "since March Interior Ministry police",
@@ -385,6 +389,7 @@ func TestSpanRules(t *testing.T) {
 				known[w] = "PERSON"
 			}
 			trimSpans(lx, words, tags, s)
+			peoples(lx, words, tags, s)
 			coordinations(lx, words, tags, s, known, pw)
 			orgHeadAfter(lx, words, tags, s)
 			if got := strings.Join(tags, " "); got != tc.want {
