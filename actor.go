@@ -25,7 +25,14 @@ const (
 	// OverrideEntry is an imported dictionary entry: Other is its line in the user
 	// dictionary format (docs/dictionary.md), Actor its id and Name its canonical name.
 	OverrideEntry = "entry"
+	// OverrideAgent is an imported agent noun (a role that names an actor without a name:
+	// "riot police", "camel trader"): Name is the noun, Other its line noun <tab> type <tab>
+	// CAMEO agent code, and Actor the word "agent".
+	OverrideAgent = "agent"
 )
+
+// OverrideKinds lists every override kind.
+var OverrideKinds = []string{OverrideMerge, OverrideSplit, OverrideAlias, OverrideRename, OverrideEntry, OverrideAgent}
 
 // Override is an analyst's correction to actor resolution.
 type Override struct {

@@ -278,8 +278,8 @@ func (s *Store) AddOverride(ctx context.Context, o *faultline.Override) error {
 	if o == nil {
 		return faultline.Errorf(faultline.EINVALID, "no override")
 	}
-	if !slices.Contains([]string{faultline.OverrideMerge, faultline.OverrideSplit, faultline.OverrideAlias, faultline.OverrideRename, faultline.OverrideEntry}, o.Kind) {
-		return faultline.Errorf(faultline.EINVALID, "override kind %q: want merge, split, alias or rename", o.Kind)
+	if !slices.Contains(faultline.OverrideKinds, o.Kind) {
+		return faultline.Errorf(faultline.EINVALID, "override kind %q: want one of %v", o.Kind, faultline.OverrideKinds)
 	}
 	if o.Actor == "" {
 		return faultline.Errorf(faultline.EINVALID, "%s override without an actor", o.Kind)

@@ -443,7 +443,7 @@ func (b *builder) untypedType(a *actorOut, e *actors.Entry) string {
 	}
 	for _, mi := range a.mentions {
 		if m := b.ments[mi]; !m.pronoun {
-			if t := actors.AgentType(m.text); t != "" {
+			if t := b.r.Dict.AgentType(m.text); t != "" {
 				return t
 			}
 		}

@@ -250,7 +250,8 @@ func (b *builder) collect() {
 }
 
 // orphanRefs returns entities for the fact references of a document that overlap no
-// entity, typed by their role (speakers are people).
+// entity, typed by their role: speakers are people, unless the agent noun at the head of the
+// description names a body ("police said", "the herdsmen told reporters": ORG).
 func (b *builder) orphanRefs(di int, ext *faultline.Extraction, ents []faultline.Entity) []faultline.Entity {
 	text := b.docs[di].Text
 	var out []faultline.Entity
@@ -274,7 +275,13 @@ func (b *builder) orphanRefs(di int, ext *faultline.Extraction, ents []faultline
 		out = append(out, faultline.Entity{Span: faultline.Span{Start: r.Start, End: r.End, Text: text[r.Start:r.End]}, Type: typ})
 	}
 	for i := range ext.Quotes {
-		add(ext.Quotes[i].Speaker, faultline.PERSON)
+		typ := faultline.PERSON
+		if r := ext.Quotes[i].Speaker; r != nil && r.Start >= 0 && r.End <= len(text) && r.Start < r.End {
+			if t := b.r.Dict.AgentType(text[r.Start:r.End]); t != "" {
+				typ = t
+			}
+		}
+		add(ext.Quotes[i].Speaker, typ)
 	}
 	for i := range ext.Events {
 		add(ext.Events[i].Source, "")

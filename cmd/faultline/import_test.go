@@ -115,3 +115,70 @@ func TestActorsImport(t *testing.T) {
 		t.Errorf("--format yaml: %v", err)
 	}
 }
+
+// TestActorsImportAgents: an imported Phoenix agent dictionary types the actors that only its
+// nouns name (a body of date growers is an organisation, not a person), survives the next
+// ingest, is not added twice, and a malformed file is refused.
+func TestActorsImportAgents(t *testing.T) {
+	t.Cleanup(func() {
+		if c, _, err := rootCmd.Find([]string{"actors", "import"}); err == nil {
+			f := c.Flags().Lookup("format")
+			f.Value.Set(f.DefValue)
+		}
+	})
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	doc := write("a.txt", "Water ran short in the valley on 6 May 2009. \u201cThe wells are dry and nobody comes,\u201d the date growers told reporters in the town.")
+	db := filepath.Join(t.TempDir(), "f.db")
+	if _, stderr, err := runIngestCmd(t, "ingest", "--db", db, doc); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	typeOf := func() string {
+		out, _, err := runIngestCmd(t, "actors", "--db", db, "--format", "json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var as []struct{ Canonical, Type string }
+		if err := json.Unmarshal([]byte(out), &as); err != nil {
+			t.Fatalf("actors json: %v\n%s", err, out)
+		}
+		for _, a := range as {
+			if strings.Contains(a.Canonical, "date growers") {
+				return a.Type
+			}
+		}
+		t.Fatalf("no date growers among %+v", as)
+		return ""
+	}
+	if got := typeOf(); got != faultline.PERSON {
+		t.Fatalf("before the import the speakers are typed %q, want PERSON (speakers are people)", got)
+	}
+	if _, _, err := runIngestCmd(t, "actors", "import", "--db", db, "--format", "phoenix-agents", write("bad.txt", "DATE_GROWER [AGR]\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Fatalf("bad agent file: %v", err)
+	}
+	agents := write("agents.txt", "!PERSON! = MAN, MEN\nDATE_GROWER {DATE_GROWERS} [~AGR]\nHERDS!PERSON! [~AGR]\n")
+	out, _, err := runIngestCmd(t, "actors", "import", "--db", db, "--format", "phoenix-agents", agents)
+	if err != nil || !strings.HasPrefix(lastLine(out), "import entries=4 new=4 ") {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	if got := typeOf(); got != faultline.ORG {
+		t.Errorf("after the import the date growers are %q, want ORG", got)
+	}
+	out, _, err = runIngestCmd(t, "actors", "import", "--db", db, "--format", "phoenix-agents", agents)
+	if err != nil || !strings.HasPrefix(lastLine(out), "import entries=4 new=0 ") {
+		t.Errorf("second import: %v\n%s", err, out)
+	}
+	// The next ingest re-resolves with the agents.
+	if _, stderr, err := runIngestCmd(t, "ingest", "--db", db, write("b.txt", "The council met on 9 May 2009 to discuss the wells.")); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	if got := typeOf(); got != faultline.ORG {
+		t.Errorf("after the next ingest the date growers are %q, want ORG", got)
+	}
+}

@@ -47,6 +47,7 @@ type Dictionary struct {
 	byKey   map[string]int // folded name key -> entry; ambiguous keys removed
 	byISO   map[string]int // alpha-2 and alpha-3 codes -> country entry
 	ties    map[string][]int
+	agents  map[string]string // agent nouns added by WithAgents -> entity type
 }
 
 // Parse reads a dictionary in the dict.tsv format: '#' comments, and lines

@@ -337,6 +337,7 @@ func titleCase(s string) string {
 func (d *Dictionary) With(user []UserEntry) *Dictionary {
 	n := &Dictionary{byID: map[string]int{}, byKey: map[string]int{}, byISO: map[string]int{}, ties: map[string][]int{}}
 	if d != nil {
+		n.agents = d.agents
 		n.Entries = append(n.Entries, d.Entries...)
 		n.Ties = append(n.Ties, d.Ties...)
 		for id, i := range d.byID {
