@@ -773,6 +773,9 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		}
 		return pairs(srcs, tgts)
 	}
+	if left < 0 && tgt >= 0 {
+		left = frontedSubject(v, i, s)
+	}
 	var srcs []int
 	if left >= 0 {
 		srcs = coordLeft(v, left, s)
@@ -785,6 +788,52 @@ func linearVerbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		tgts = coordRight(v, tgt, s)
 	}
 	return pairs(srcs, tgts)
+}
+
+// frontedSubject returns, for a verb inside an opening adjunct with no subject of its own
+// ("To punish B, A imposed ...", "As part of its effort to isolate B, A announced ..."),
+// the main clause's subject: the actor mention right after the adjunct's comma when a verb
+// follows it. It returns -1 when the verb is not in such an adjunct.
+func frontedSubject(v *view.View, i int, s view.Sent) int {
+	comma := -1
+	for j := i + 1; j < s.Last && j < i+15; j++ {
+		if v.Toks[j].Mention >= 0 && comma < 0 {
+			j = v.Mentions[v.Toks[j].Mention].Last - 1
+			continue
+		}
+		if w := v.Toks[j].Lower; w == "," {
+			comma = j
+			break
+		} else if stopRight[w] && w != "and" {
+			return -1
+		}
+	}
+	if comma < 0 {
+		return -1
+	}
+	// no finite verb and no clause boundary between the sentence start and the trigger
+	for j := s.First; j < i; j++ {
+		t := v.Toks[j]
+		if t.Mention >= 0 && actor(v, t.Mention) || clauseWords[t.Lower] || v.HasPOS && t.UPOS == "AUX" || v.HasPOS && (t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP") {
+			return -1
+		}
+	}
+	k := comma + 1
+	for k < s.Last && articles[v.Toks[k].Lower] {
+		k++
+	}
+	mi := -1
+	if k < s.Last {
+		mi = v.Toks[k].Mention
+	}
+	if mi < 0 || !actor(v, mi) && !actorArg(v, mi, false) {
+		return -1
+	}
+	e := v.Mentions[mi].Last
+	if e >= s.Last || !(v.HasPOS && (v.Toks[e].UPOS == "VERB" || v.Toks[e].UPOS == "AUX")) {
+		return -1
+	}
+	return mi
 }
 
 // nounArgs finds the arguments of the nominal trigger at tokens [i, i+n).

@@ -282,6 +282,12 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 		if t.UPOS == "" && t.XPOS == "" {
 			isVerb, isNoun = true, true
 		}
+		// "to isolate and sanction B": a word coordinated with a base verb, with no
+		// determiner of its own, is a verb whatever its tag
+		if !isVerb && i-2 >= s.First && (v.Toks[i-1].Lower == "and" || v.Toks[i-1].Lower == "or") &&
+			v.Toks[i-2].XPOS == "VB" && i+1 < s.Last && v.Toks[i+1].Mention >= 0 {
+			isVerb, isNoun = true, false
+		}
 	} else {
 		prevDet := i > s.First && (determiners[v.Toks[i-1].Lower] || nonVerbBefore[v.Toks[i-1].Lower])
 		prevMention := i > s.First && v.Toks[i-1].Mention >= 0

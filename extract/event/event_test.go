@@ -496,6 +496,15 @@ func TestArgumentRules(t *testing.T) {
 		{tagged("The/DET/DT Hill/PROPN/NNP Tigers/PROPN/NNPS were/AUX/VBD under/ADP/IN heavy/ADJ/JJ attack/NOUN/NN by/ADP/IN a/DET/DT Norland/PROPN/NNP offensive/NOUN/NN",
 			[3]any{1, 3, "ORG"}, [3]any{9, 10, "GPE"}),
 			[]want{{"attack", "Norland", "Hill Tigers", "190", "asserted"}}},
+		// An opening adjunct without a subject takes the main clause's ("To punish B, A
+		// imposed"), and a word after "and" + a base verb is a verb whatever its tag.
+		{tagged("To/PART/TO isolate/VERB/VB and/CCONJ/CC sanction/NOUN/NN Ostrava/PROPN/NNP ,/PUNCT/, the/DET/DT Norland/PROPN/NNP cabinet/NOUN/NN announced/VERB/VBD measures/NOUN/NNS",
+			[3]any{4, 5, "GPE"}, [3]any{7, 9, "ORG"}),
+			[]want{{"sanction", "Norland cabinet", "Ostrava", "163", "asserted"}}},
+		// but not when the adjunct has a subject of its own
+		{tagged("After/SCONJ/IN Velika/PROPN/NNP sanctioned/VERB/VBD Ostrava/PROPN/NNP ,/PUNCT/, the/DET/DT Norland/PROPN/NNP cabinet/NOUN/NN protested/VERB/VBD",
+			[3]any{1, 2, "GPE"}, [3]any{3, 4, "GPE"}, [3]any{6, 8, "ORG"}),
+			[]want{{"sanctioned", "Velika", "Ostrava", "163", "asserted"}}},
 		// A unilateral act needs no target; a nominal one only when it is declared.
 		{input("Within a week, Lasko declared a unilateral two-month cease-fire.", "", "Lasko/PERSON"),
 			[]want{{"cease-fire", "Lasko", "", "0871", "asserted"}}},
