@@ -17,6 +17,11 @@ type Options struct {
 	// HalfLife is the recency half-life in days: evidence HalfLife days older than the end of
 	// the window (To, or the newest dated evidence) counts half. 0 disables decay.
 	HalfLife float64
+	// States codes relations by state, as event data codes its actors: a state's organs
+	// ("Norland military", "Norlandic officials"; see Organs) are the state, and what a head
+	// of state or government does in office (a dated leader_of role of the actor dictionary)
+	// the state does too, besides the person.
+	States bool
 }
 
 // Item is one piece of evidence on an edge: an event or a stated tie in one document.
@@ -313,7 +318,58 @@ func Build(m *faultline.Model, opt Options) *Graph {
 
 	type key struct{ a, b string }
 	items := map[key][]Item{}
-	add := func(a, b string, it Item) {
+	var fold map[string]string
+	var heads map[string][]term
+	if opt.States {
+		govs := map[string]string{}
+		fold = organs(m, govs)
+		heads = leaders(m, govs)
+	}
+	var add func(a, b string, it Item)
+	relabel := func(it Item, from, to string) Item {
+		if it.Source == from {
+			it.Source = to
+		}
+		if it.from == from {
+			it.from = to
+		}
+		return it
+	}
+	addStates := func(a, b string, it Item) {
+		if s, ok := fold[a]; ok {
+			a, it = s, relabel(it, a, s)
+		}
+		if s, ok := fold[b]; ok {
+			b, it = s, relabel(it, b, s)
+		}
+		for _, x := range [2][2]string{{a, b}, {b, a}} {
+			for _, t := range heads[x[0]] {
+				if t.state == x[1] || t.gpe == x[1] {
+					return // a head and the state he speaks for: no relation between two sides
+				}
+			}
+		}
+		add(a, b, it)
+		date := it.Date
+		if date == "" {
+			date = docs[it.Evidence.Doc].date
+		}
+		for _, x := range [2][2]string{{a, b}, {b, a}} {
+			for _, t := range heads[x[0]] {
+				if t.covers(date) && t.state != x[1] {
+					add(t.state, x[1], relabel(it, x[0], t.state))
+				}
+			}
+		}
+		for _, ta := range heads[a] {
+			for _, tb := range heads[b] {
+				if ta.covers(date) && tb.covers(date) {
+					add(ta.state, tb.state, relabel(relabel(it, a, ta.state), b, tb.state))
+				}
+			}
+		}
+	}
+	add = func(a, b string, it Item) {
 		if a == "" || b == "" || a == b || it.Weight <= 0 || it.Sign == 0 {
 			return
 		}
@@ -342,7 +398,7 @@ func Build(m *faultline.Model, opt Options) *Graph {
 		if ev.Doc == "" {
 			ev.Doc = e.Doc
 		}
-		add(e.Source, e.Target, Item{Kind: "event", Type: e.Type, CAMEO: e.CAMEO, Sign: sign(e.Goldstein),
+		addStates(e.Source, e.Target, Item{Kind: "event", Type: e.Type, CAMEO: e.CAMEO, Sign: sign(e.Goldstein),
 			Weight: w, Date: e.Date, Source: e.Source, Evidence: ev})
 	}
 	for _, t := range m.Ties {
@@ -352,7 +408,7 @@ func Build(m *faultline.Model, opt Options) *Graph {
 		}
 		w *= modalityWeight(t.Modality)
 		for _, ev := range t.Evidence {
-			add(t.A, t.B, Item{Kind: "tie", Type: t.Type, Sign: t.Sign, Weight: w, Evidence: ev, from: t.A})
+			addStates(t.A, t.B, Item{Kind: "tie", Type: t.Type, Sign: t.Sign, Weight: w, Evidence: ev, from: t.A})
 		}
 	}
 

@@ -267,3 +267,46 @@ func TestParadoxDyadTurn(t *testing.T) {
 		t.Errorf("no turn: %q", got["cd"])
 	}
 }
+
+func TestBuildStates(t *testing.T) {
+	// Norland's army counts as Norland; President Vey's relations also count as Norland's
+	// government's during his term, but not his relation with the state itself.
+	m := &faultline.Model{
+		Documents: []faultline.DocumentRef{{ID: "d1", Date: "2005-03"}, {ID: "d2", Date: "2012-01"}},
+		Actors: []faultline.Actor{
+			{ID: "norland", Canonical: "Norland", Type: faultline.GPE, Aliases: []string{"Norlandic"}},
+			{ID: "norlandic-army", Canonical: "Norlandic army", Type: faultline.ORG},
+			{ID: "norlandic-government", Canonical: "Norlandic government", Type: faultline.ORG},
+			{ID: "norland-tigers", Canonical: "Norland Tigers", Type: faultline.ORG},
+			{ID: "vey", Canonical: "Ari Vey", Type: faultline.PERSON, Roles: []string{"leader_of norland 2004-01-01..2008-12-31 (dictionary)"}},
+			{ID: "ostrava", Canonical: "Ostrava", Type: faultline.GPE},
+		},
+		Ties: []faultline.ModelTie{
+			tie("norlandic-army", "ostrava", "opposes", -1, "", evd("d1", 0)),
+			tie("norland-tigers", "ostrava", "opposes", -1, "", evd("d1", 10)),
+			tie("vey", "ostrava", "negotiates_with", 1, "", evd("d1", 20)),
+			tie("vey", "norland-tigers", "supports", 1, "", evd("d2", 0)), // after his term
+			tie("vey", "norland", "leader_of", 1, "", evd("d1", 30)),
+		},
+	}
+	if got := Organs(m); len(got) != 1 || got["norlandic-army"] != "norland" {
+		t.Errorf("organs: %v", got)
+	}
+	g := Build(m, Options{States: true})
+	has := func(a, b string, pos, neg float64) {
+		t.Helper()
+		e := g.Edge(g.Index(a), g.Index(b))
+		if e == nil && (pos > 0 || neg > 0) || e != nil && (e.Pos > 0) != (pos > 0) || e != nil && (e.Neg > 0) != (neg > 0) {
+			t.Errorf("%s~%s: %+v", a, b, e)
+		}
+	}
+	has("norland", "ostrava", 0, 1)
+	has("norlandic-army", "ostrava", 0, 0)
+	has("vey", "ostrava", 1, 0)
+	has("norlandic-government", "ostrava", 1, 0)
+	has("norlandic-government", "norland-tigers", 0, 0)
+	has("vey", "norland", 0, 0)
+	if g0 := Build(m, Options{}); g0.Edge(g0.Index("norlandic-army"), g0.Index("ostrava")) == nil {
+		t.Error("without States the army keeps its own relations")
+	}
+}

@@ -20,9 +20,11 @@ const (
 )
 
 // Paradoxes returns the unbalanced triads, ambivalent dyads and interlocking four-actor
-// paradoxes of m, most evidenced first, at most limit of them.
+// paradoxes of m, most evidenced first, at most limit of them. Relations are coded by state
+// (Options.States): a state's army and officials are the state, and a head of state's or
+// government's relations in office also count for the state's government.
 func Paradoxes(m *faultline.Model, limit int) []faultline.Paradox {
-	return RankParadoxes(Build(m, Options{}), ParadoxOptions{Limit: limit, Quads: true})
+	return RankParadoxes(Build(m, Options{States: true}), ParadoxOptions{Limit: limit, Quads: true})
 }
 
 // ParadoxOptions selects what RankParadoxes returns.
@@ -160,6 +162,12 @@ func (x *evidenceIndex) cooccur(ls ...layer) (string, int) {
 	return bestDoc, best
 }
 
+// allHostile ranks a triad of three mutual enemies below a "friend of my friend is my
+// enemy" triad with the same evidence: three hostile camps are consistent with a world of
+// several blocs (weak structural balance, Davis 1967), so such a triad is only a paradox
+// under strict balance.
+var allHostile = 0.5
+
 // Proximity factors: a paradox whose relations are all reported close together in one
 // document — as the press states one — outranks one assembled from scattered reports.
 const (
@@ -193,7 +201,8 @@ func proximity(doc string, window int) float64 {
 // A paradox scores the geometric mean of the strengths of its relations (distinct documents,
 // plus up to 1 for weight), so paradoxes with more independent evidence come first; times 2
 // when one document reports all its relations within about two sentences (600 bytes), 1.6
-// within a paragraph (2,000 bytes), 1.3 anywhere in one document.
+// within a paragraph (2,000 bytes), 1.3 anywhere in one document; a triad of three mutual
+// enemies scores half (see allHostile).
 func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 	limit := opt.Limit
 	// Every reading of every triangle with a negative product, and every ambivalent edge, is a
@@ -227,7 +236,11 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 						continue
 					}
 					ls := [6]layer{{eab, sab}, {ebc, sbc}, {eca, sca}}
-					cs = append(cs, cand{t, combo, ls, 3, base(ls[:3])})
+					b := base(ls[:3])
+					if sab < 0 && sbc < 0 && sca < 0 {
+						b *= allHostile
+					}
+					cs = append(cs, cand{t, combo, ls, 3, b})
 					combo++
 				}
 			}

@@ -78,3 +78,18 @@ func FromEvents() map[string]EventTie {
 	}
 	return m
 }
+
+//go:embed organs.txt
+var organsTXT string
+
+// Organs returns the nouns naming the organs through which a state acts (its army, its
+// officials): see organs.txt.
+func Organs() map[string]bool {
+	out := map[string]bool{}
+	for _, l := range strings.Split(organsTXT, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out[l] = true
+		}
+	}
+	return out
+}
