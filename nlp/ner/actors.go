@@ -23,8 +23,8 @@ import (
 //     (government, administration, movement, followers…) makes one ORG span; so does
 //     "followers of" + a person.
 //  4. Groups of people: a group word or demonym before a group-of-people noun ("Sunni
-//     tribes", "Shiite politicians") is one NORP span; a country name before a state-agent
-//     noun ("US officials") stays the country.
+//     tribes", "Shiite politicians") is one NORP span; a country name or national adjective
+//     before a state-agent noun ("US officials", "Syrian diplomats") stays the country.
 //  5. Group actors: a group, country or organisation mention before following nouns ("Shiite
 //     alliance", "US command"), an untagged capitalised name ending in an organisation head
 //     ("Special Groups") or before movement, militia, council ("the Awakening movement"),
@@ -334,6 +334,9 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			if l < s.Last && tags[l] == "O" && lx.people[words[l]] {
 				switch typ {
 				case "NORP":
+					if lw := strings.ToLower(words[l-1]); l-f == 1 && stateAgents[words[l]] && lx.demonyms[lw] != "" && lx.demonyms[lw] != "-" && !lx.groups[lw] {
+						break // "Syrian officials" act for Syria, as "US officials" for the US
+					}
 					k := l + 1
 					put(tags, f, k, s.Last, "NORP")
 					i = k - 1
@@ -421,6 +424,11 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		}
 	}
 }
+
+// stateAgents are the nouns for people who act for a state: a national adjective before
+// them stands for the country ("Syrian diplomats"), not for a group of people.
+var stateAgents = map[string]bool{"officials": true, "diplomats": true, "authorities": true,
+	"officers": true, "envoys": true, "negotiators": true, "leadership": true}
 
 // isLedCompound reports whether w is a lower-case compound such as pro-government,
 // US-led, Badr-linked that can open a descriptive actor.
