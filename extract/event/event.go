@@ -124,8 +124,9 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 	}
 	var out []faultline.Event
 	seen := map[[4]int]bool{}
-	verbPair := map[[3]int]int{} // (sentence, source, target) -> token of the verbal trigger
-	parties := map[int][]int{}   // sentence -> the actors of its agreements (CAMEO 03-05, 087)
+	verbPair := map[[3]int]int{}   // (sentence, source, target) -> token of the verbal trigger
+	verbTarget := map[[2]int]int{} // (sentence, target) -> token of the verbal trigger
+	parties := map[int][]int{}     // sentence -> the actors of its agreements (CAMEO 03-05, 087)
 	for si, s := range v.Sents {
 		for i, next := s.First, s.First; i < s.Last; i++ {
 			if i < next {
@@ -186,8 +187,14 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				if vi, ok := verbPair[pk]; ok && nominal && i-vi <= 5 {
 					continue // "signed an accord with B": the verb already codes it
 				}
+				// "eased the pressure on B": a noun that is the object of a coded verb with
+				// the same target is what the verb acts on, not an event of its own.
+				if vi, ok := verbTarget[[2]int{si, tgt}]; ok && nominal && tgt >= 0 && i-vi <= 3 && objectOf(v, vi, i) {
+					continue
+				}
 				if !nominal {
 					verbPair[pk] = i
+					verbTarget[[2]int{si, tgt}] = i
 				}
 				start, end := v.Toks[i].Start, v.Toks[i+n-1].End
 				ev := faultline.Event{
@@ -557,6 +564,19 @@ func (x *Extractor) modality(v *view.View, i, n int, s view.Sent) string {
 
 // nominalIng are -ing forms that untagged text mostly uses as nouns or prepositions.
 var nominalIng = set("training funding financing backing according following including regarding concerning building meeting shelling bombing killing fighting")
+
+// objectOf reports whether the noun at i stands right after the verb at vi with only
+// determiners, modifiers and mentions between: the verb's object ("eased US pressure").
+func objectOf(v *view.View, vi, i int) bool {
+	for j := vi + 1; j < i; j++ {
+		t := v.Toks[j]
+		if t.Mention >= 0 || articles[t.Lower] || determinersOrPron[t.Lower] || v.HasPOS && (t.UPOS == "ADJ" || t.UPOS == "NOUN" || t.UPOS == "PROPN") {
+			continue
+		}
+		return false
+	}
+	return true
+}
 
 // declareVerbs start a unilateral act named by a noun ("declared a cease-fire").
 var declareVerbs = set("declare declared declares declaring announce announced announces announcing order ordered orders ordering impose imposed imposes imposing launch launched launches launching")

@@ -505,6 +505,12 @@ func TestArgumentRules(t *testing.T) {
 		{tagged("After/SCONJ/IN Velika/PROPN/NNP sanctioned/VERB/VBD Ostrava/PROPN/NNP ,/PUNCT/, the/DET/DT Norland/PROPN/NNP cabinet/NOUN/NN protested/VERB/VBD",
 			[3]any{1, 2, "GPE"}, [3]any{3, 4, "GPE"}, [3]any{6, 8, "ORG"}),
 			[]want{{"sanctioned", "Velika", "Ostrava", "163", "asserted"}}},
+		// A noun that is the object of a coded verb with the same target is no event of
+		// its own; a later noun with its own verb is.
+		{input("Norland eased its pressure on Ostrava.", "", "Norland/GPE", "Ostrava/GPE"),
+			[]want{{"eased", "Norland", "Ostrava", "081", "asserted"}}},
+		{input("Norland signed a deal and then launched an attack on Ostrava.", "", "Norland/GPE", "Ostrava/GPE"),
+			[]want{{"signed", "Norland", "Ostrava", "057", "asserted"}, {"attack", "Norland", "Ostrava", "190", "asserted"}}},
 		// A unilateral act needs no target; a nominal one only when it is declared.
 		{input("Within a week, Lasko declared a unilateral two-month cease-fire.", "", "Lasko/PERSON"),
 			[]want{{"cease-fire", "Lasko", "", "0871", "asserted"}}},
