@@ -188,8 +188,9 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 					continue // "signed an accord with B": the verb already codes it
 				}
 				// "eased the pressure on B": a noun that is the object of a coded verb with
-				// the same target is what the verb acts on, not an event of its own.
-				if vi, ok := verbTarget[[2]int{si, tgt}]; ok && nominal && tgt >= 0 && i-vi <= 3 && objectOf(v, vi, i) {
+				// the same target is what the verb acts on, not an event of its own (but
+				// "brokered a truce between A and B" codes the truce too).
+				if vi, ok := verbTarget[[2]int{si, tgt}]; ok && nominal && tgt >= 0 && i-vi <= 3 && objectOf(v, vi, i) && between(v, i+n, s) == nil {
 					continue
 				}
 				if !nominal {
