@@ -126,6 +126,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 	seen := map[[4]int]bool{}
 	verbPair := map[[3]int]int{}   // (sentence, source, target) -> token of the verbal trigger
 	verbTarget := map[[2]int]int{} // (sentence, target) -> token of the verbal trigger
+	seenAlone := map[string]bool{} // source text and code of the unilateral acts coded so far
 	parties := map[int][]int{}     // sentence -> the actors of its agreements (CAMEO 03-05, 087)
 	for si, s := range v.Sents {
 		for i, next := s.First, s.First; i < s.Last; i++ {
@@ -171,6 +172,15 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				alone := tr.Alone && src >= 0 && (!nominal || declared(v, i, s))
 				if !x.Partial && (tgt < 0 && !alone || (src < 0 && (tr.CAMEO < "17" || nominal || !unnamedAgent(v, i, n, s)))) {
 					continue
+				}
+				// A unilateral act told again ("Sadr's cease-fire ... why he declared the
+				// cease-fire") is the same act: one per actor and code in a document.
+				if alone && tgt < 0 {
+					k := strings.ToLower(v.Mentions[src].Text) + "\x00" + tr.CAMEO
+					if seenAlone[k] {
+						continue
+					}
+					seenAlone[k] = true
 				}
 				if src >= 0 && tgt >= 0 && sameActor(v.Mentions[src], v.Mentions[tgt]) {
 					continue

@@ -521,6 +521,9 @@ func TestArgumentRules(t *testing.T) {
 			[]want{{"deployed", "Velika", "", "154", "asserted"}}},
 		{input("Lasko's fighters observed the cease-fire for months.", "", "Lasko/PERSON"),
 			nil},
+		// told twice, one act
+		{input("Lasko declared a cease-fire. Nobody knows why Lasko declared the cease-fire.", "", "Lasko/PERSON", "Lasko/PERSON"),
+			[]want{{"cease-fire", "Lasko", "", "0871", "asserted"}}},
 		{input("Lasko and Tobar read the surge the same way.", "", "Lasko/PERSON", "Tobar/PERSON"),
 			nil},
 	}
