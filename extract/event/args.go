@@ -57,6 +57,10 @@ func actorArg(v *view.View, mi int, modifiers bool) bool {
 	if m.Placeish() && prepBefore(v, m.First, placePrep) {
 		return false
 	}
+	// "south and east of B", "north of B": a bearing from a place locates, it is no party
+	if m.Placeish() && m.First >= 2 && v.Toks[m.First-1].Lower == "of" && compass[v.Toks[m.First-2].Lower] {
+		return false
+	}
 	if m.Last <= datelineEnd(v, m.First) {
 		return false // "VELIKA, Ostrava (Wire) — ...": the dateline
 	}
@@ -74,6 +78,9 @@ func actorArg(v *view.View, mi int, modifiers bool) bool {
 	}
 	return true
 }
+
+// compass holds the bearings that locate by a place: "south of B".
+var compass = set("north south east west northeast northwest southeast southwest")
 
 // members are the nouns for a group's people (lexicon/events/members.txt).
 var members = lex.Members()

@@ -511,6 +511,11 @@ func TestArgumentRules(t *testing.T) {
 			[]want{{"eased", "Norland", "Ostrava", "081", "asserted"}}},
 		{input("Norland signed a deal and then launched an attack on Ostrava.", "", "Norland/GPE", "Ostrava/GPE"),
 			[]want{{"signed", "Norland", "Ostrava", "057", "asserted"}, {"attack", "Norland", "Ostrava", "190", "asserted"}}},
+		// A place after a bearing ("south of B") locates the act, it is no target.
+		{input("Norland attacked villages south of Ostrava.", "", "Norland/GPE", "Ostrava/GPE"),
+			nil},
+		{input("Norland attacked the outskirts of Ostrava.", "", "Norland/GPE", "Ostrava/GPE"),
+			[]want{{"attacked", "Norland", "Ostrava", "190", "asserted"}}},
 		// A unilateral act needs no target; a nominal one only when it is declared.
 		{input("Within a week, Lasko declared a unilateral two-month cease-fire.", "", "Lasko/PERSON"),
 			[]want{{"cease-fire", "Lasko", "", "0871", "asserted"}}},
