@@ -96,6 +96,11 @@ var netOpenStore = openStore
 
 // netLoad loads the stored model and builds its graph for the command's window.
 func netLoad(cmd *cobra.Command) (*faultline.Model, *network.Graph, faultline.Store, error) {
+	return netLoadWith(cmd, network.Options{})
+}
+
+// netLoadWith is netLoad with the graph options the flags do not set (States).
+func netLoadWith(cmd *cobra.Command, opt network.Options) (*faultline.Model, *network.Graph, faultline.Store, error) {
 	from, _ := cmd.Flags().GetString("from")
 	to, _ := cmd.Flags().GetString("to")
 	hl, _ := cmd.Flags().GetFloat64("half-life")
@@ -121,7 +126,8 @@ func netLoad(cmd *cobra.Command) (*faultline.Model, *network.Graph, faultline.St
 		st.Close()
 		return nil, nil, nil, err
 	}
-	return m, network.Build(m, network.Options{From: from, To: to, HalfLife: hl}), st, nil
+	opt.From, opt.To, opt.HalfLife = from, to, hl
+	return m, network.Build(m, opt), st, nil
 }
 
 func netJSON(cmd *cobra.Command) bool {
@@ -321,7 +327,9 @@ func runBrokers(cmd *cobra.Command, args []string) error {
 }
 
 func runParadoxes(cmd *cobra.Command, args []string) error {
-	_, g, st, err := netLoad(cmd)
+	// Paradoxes are ranked on the state-coded graph, as the stored model's are
+	// (network.Paradoxes): a state's army and officials act for the state.
+	_, g, st, err := netLoadWith(cmd, network.Options{States: true})
 	if err != nil {
 		return err
 	}
