@@ -14,22 +14,7 @@ import (
 // one actor named by the entry, gives it the entry's dated roles, survives the next ingest's
 // re-resolution, is not added twice, and a malformed file is refused whole.
 func TestActorsImport(t *testing.T) {
-	t.Cleanup(func() { // cobra keeps flag values between runs
-		for _, path := range [][]string{{"actors", "import"}, {"actors", "overrides"}, {"actor"}, {"actors"}} {
-			if c, _, err := rootCmd.Find(path); err == nil {
-				f := c.Flags().Lookup("format")
-				f.Value.Set(f.DefValue)
-			}
-		}
-	})
-	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := importSetup(t)
 	a := write("a.txt", "The Liberty Front attacked a convoy near Ostrava on 3 March 2008. José Ramírez, the leader of the Liberty Front, said the attack was a warning.")
 	b := write("b.txt", "The Velika Liberation Movement denied on 9 April 2008 that it had attacked the convoy. Norland said it would talk to the movement.")
 	db := filepath.Join(t.TempDir(), "f.db")
@@ -120,20 +105,7 @@ func TestActorsImport(t *testing.T) {
 // nouns name (a body of date growers is an organisation, not a person), survives the next
 // ingest, is not added twice, and a malformed file is refused.
 func TestActorsImportAgents(t *testing.T) {
-	t.Cleanup(func() {
-		if c, _, err := rootCmd.Find([]string{"actors", "import"}); err == nil {
-			f := c.Flags().Lookup("format")
-			f.Value.Set(f.DefValue)
-		}
-	})
-	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := importSetup(t)
 	doc := write("a.txt", "Water ran short in the valley on 6 May 2009. \u201cThe wells are dry and nobody comes,\u201d the date growers told reporters in the town.")
 	db := filepath.Join(t.TempDir(), "f.db")
 	if _, stderr, err := runIngestCmd(t, "ingest", "--db", db, doc); err != nil {
@@ -180,5 +152,26 @@ func TestActorsImportAgents(t *testing.T) {
 	}
 	if got := typeOf(); got != faultline.ORG {
 		t.Errorf("after the next ingest the date growers are %q, want ORG", got)
+	}
+}
+
+// importSetup resets the --format flags of the actors commands after the test (cobra keeps
+// flag values between runs) and returns a function that writes a file into a fresh folder.
+func importSetup(t *testing.T) func(name, text string) string {
+	t.Cleanup(func() {
+		for _, path := range [][]string{{"actors", "import"}, {"actors", "overrides"}, {"actor"}, {"actors"}} {
+			if c, _, err := rootCmd.Find(path); err == nil {
+				f := c.Flags().Lookup("format")
+				f.Value.Set(f.DefValue)
+			}
+		}
+	})
+	dir := t.TempDir()
+	return func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
 	}
 }
