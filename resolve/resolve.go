@@ -255,21 +255,20 @@ func (b *builder) collect() {
 func (b *builder) orphanRefs(di int, ext *faultline.Extraction, ents []faultline.Entity) []faultline.Entity {
 	text := b.docs[di].Text
 	var out []faultline.Entity
-	covered := func(r *faultline.Ref) bool {
-		for _, e := range ents {
-			if e.Start < r.End && r.Start < e.End {
-				return true
-			}
-		}
-		for _, e := range out {
-			if e.Start < r.End && r.Start < e.End {
-				return true
+	// A speaker is covered only by an entity that holds the whole description ("a senior US
+	// officer in Baghdad" is not the US); an event's or a tie's end by any entity it overlaps.
+	covered := func(r *faultline.Ref, whole bool) bool {
+		for _, es := range [][]faultline.Entity{ents, out} {
+			for _, e := range es {
+				if whole && e.Start <= r.Start && r.End <= e.End || !whole && e.Start < r.End && r.Start < e.End {
+					return true
+				}
 			}
 		}
 		return false
 	}
-	add := func(r *faultline.Ref, typ string) {
-		if r == nil || r.Start < 0 || r.End > len(text) || r.Start >= r.End || covered(r) {
+	add := func(r *faultline.Ref, typ string, whole bool) {
+		if r == nil || r.Start < 0 || r.End > len(text) || r.Start >= r.End || covered(r, whole) {
 			return
 		}
 		out = append(out, faultline.Entity{Span: faultline.Span{Start: r.Start, End: r.End, Text: text[r.Start:r.End]}, Type: typ})
@@ -281,15 +280,15 @@ func (b *builder) orphanRefs(di int, ext *faultline.Extraction, ents []faultline
 				typ = t
 			}
 		}
-		add(ext.Quotes[i].Speaker, typ)
+		add(ext.Quotes[i].Speaker, typ, true)
 	}
 	for i := range ext.Events {
-		add(ext.Events[i].Source, "")
-		add(ext.Events[i].Target, "")
+		add(ext.Events[i].Source, "", false)
+		add(ext.Events[i].Target, "", false)
 	}
 	for i := range ext.Ties {
-		add(&ext.Ties[i].A, "")
-		add(&ext.Ties[i].B, "")
+		add(&ext.Ties[i].A, "", false)
+		add(&ext.Ties[i].B, "", false)
 	}
 	return out
 }

@@ -121,11 +121,14 @@ func Display(t, typ string) string {
 			break
 		}
 	}
-	if i == 0 {
-		return t
+	if i == 0 || i < len(fs) && prepositions[fs[i]] {
+		return t // "spokesman for the embassy" is not "for the embassy"
 	}
 	return strings.Join(fs[i:], " ")
 }
+
+// prepositions cannot open a name: a title that a preposition follows stays.
+var prepositions = map[string]bool{"for": true, "of": true, "in": true, "at": true, "from": true, "with": true, "to": true, "on": true, "by": true}
 
 // subsequence reports whether the words of a appear in b in the same order.
 func subsequence(a, b []string) bool {

@@ -254,3 +254,18 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+func TestDisplay(t *testing.T) {
+	tests := []struct{ in, typ, want string }{
+		{"the spokesman for the embassy", faultline.PERSON, "the spokesman for the embassy"},
+		{"spokesman for the embassy", faultline.PERSON, "spokesman for the embassy"},
+		{"President Lasko Varn", faultline.PERSON, "Lasko Varn"},
+		{"the Hill Tigers", faultline.ORG, "Hill Tigers"},
+		{"Varn's", faultline.PERSON, "Varn"},
+	}
+	for _, tt := range tests {
+		if got := Display(tt.in, tt.typ); got != tt.want {
+			t.Errorf("Display(%q, %s) = %q, want %q", tt.in, tt.typ, got, tt.want)
+		}
+	}
+}
