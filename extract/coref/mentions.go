@@ -41,10 +41,16 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 	heads, particles := orgHeads(), nameParticles()
 	names := map[string]bool{} // the names the recogniser found whole
 	nameCount := map[string]int{}
+	people := map[string]bool{} // names the recogniser typed PERSON, and their last words
 	for _, e := range ents {
 		if e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
 			names[text[e.Start:e.End]] = true
 			nameCount[text[e.Start:e.End]]++
+			if e.Type == faultline.PERSON {
+				n := text[e.Start:e.End]
+				people[n] = true
+				people[n[strings.LastIndexByte(n, ' ')+1:]] = true
+			}
 		}
 	}
 	out := ents[:0:0]
@@ -65,6 +71,21 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 		}
 		if e.Start >= e.End {
 			continue
+		}
+		// A possessor and a person taken as one name ("the Agency's Varn", where Varn is a
+		// person elsewhere in the text): two mentions.
+		if e.Type != faultline.PERSON {
+			sp := text[e.Start:e.End]
+			for _, p := range []string{"\u2019s ", "'s "} {
+				if k := strings.Index(sp, p); k > 0 && people[sp[k+len(p):]] && startsUpper(sp[k+len(p):]) {
+					owner := e
+					owner.End = e.Start + k
+					owner.Text = text[owner.Start:owner.End]
+					out = append(out, owner)
+					e.Start, e.Type = e.Start+k+len(p), faultline.PERSON
+					break
+				}
+			}
 		}
 		next := func() *faultline.Entity {
 			if i+1 < len(ents) && ents[i+1].Actor == "" && ents[i+1].Start >= e.End && ents[i+1].End <= len(text) {

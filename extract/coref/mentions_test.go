@@ -29,6 +29,8 @@ func TestRepairSpans(t *testing.T) {
 		{"Ruritania’s Interior Ministry said.", [][2]string{{"’s Interior Ministry", "ORG"}}, []string{"Interior Ministry"}},
 		{"The Treasury’s Office of Assets Control froze it.", [][2]string{{"Treasury’s Office of Assets Control", "ORG"}}, []string{"Office of Assets Control"}},
 		{"Vane’s movement grew.", [][2]string{{"Vane’s movement", "ORG"}}, []string{"Vane’s movement"}},
+		{"Orlo Vane spoke. The Treasury’s Vane said so.", [][2]string{{"Orlo Vane", "PERSON"}, {"Treasury’s Vane", "ORG"}}, []string{"Orlo Vane/PERSON", "Treasury/ORG", "Vane/PERSON"}},
+		{"The Treasury’s Office said so.", [][2]string{{"Treasury’s Office", "ORG"}}, []string{"Treasury’s Office"}},
 		{"The Popular Council of Ruritania met. The Popular Council of Ruritania left.", [][2]string{{"Popular Council of Ruritania", "ORG"}, {"Popular Council", "ORG"}, {"Ruritania", "GPE"}},
 			[]string{"Popular Council of Ruritania", "Popular Council of Ruritania"}},
 		{"The Popular Council of Ruritania met.", [][2]string{{"Popular Council", "ORG"}, {"Ruritania", "GPE"}}, []string{"Popular Council", "Ruritania"}},

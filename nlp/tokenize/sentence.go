@@ -110,4 +110,5 @@ var openers = map[string]struct{}{
 	"however": {}, "since": {}, "as": {}, "some": {}, "many": {}, "most": {}, "no": {},
 	"yet": {}, "so": {}, "then": {}, "for": {}, "by": {}, "with": {}, "from": {}, "one": {},
 	"what": {}, "who": {}, "why": {}, "how": {}, "where": {}, "asked": {}, "officials": {},
+	"adds": {}, "says": {}, "added": {}, "notes": {}, "according": {},
 }

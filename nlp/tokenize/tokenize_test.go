@@ -91,6 +91,7 @@ func TestSentences(t *testing.T) {
 		{"initial", "George W. Bush spoke. He left.", []string{"George W. Bush spoke.", "He left."}},
 		{"U.S. mid", "The U.S. Army left.", []string{"The U.S. Army left."}},
 		{"U.S. final", "He flew to the U.S. The next day he spoke.", []string{"He flew to the U.S.", "The next day he spoke."}},
+		{"inverted attribution", "It wrote a book on the U.S. Adds Orlo Vane of the Institute, “No.”", []string{"It wrote a book on the U.S.", "Adds Orlo Vane of the Institute, “No.”"}},
 		{"month", "On Jan. 5 it ended.", []string{"On Jan. 5 it ended."}},
 		{"quote end", `"We will win." He left.`, []string{`"We will win."`, "He left."}},
 		{"curly quote end", "“We will win.” He left.", []string{"“We will win.”", "He left."}},
