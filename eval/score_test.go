@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/faultline/faultline/internal/sharedtest"
 	"math"
 	"os"
 	"path/filepath"
@@ -218,26 +219,7 @@ func TestWriteTable(t *testing.T) {
 
 // sharedDir finds ../shared from the module root, or skips the test.
 func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found: no module root")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "gold", "seeds.gold.json")); err != nil {
-		t.Skip("../shared not found: ", err)
-	}
-	return shared
+	return sharedtest.Dir(t, "gold", "seeds.gold.json")
 }
 
 // perfect builds, for the test only, the model a flawless system would store for the gold:

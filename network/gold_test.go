@@ -2,6 +2,7 @@ package network
 
 import (
 	"encoding/json"
+	"github.com/faultline/faultline/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,22 +14,7 @@ import (
 
 // sharedDir finds ../shared from the module root, or skips the test.
 func sharedDir(t *testing.T) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found: no module root")
-		}
-		dir = parent
-	}
-	s := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(s, "gold", "seeds.gold.json")); err != nil {
-		t.Skip("../shared not found: " + err.Error())
-	}
-	return s
+	return sharedtest.Dir(t, "gold", "seeds.gold.json")
 }
 
 // TestGoldParadoxCeiling measures the paradox ranking alone: it builds a model from the gold

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"github.com/faultline/faultline/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,26 +18,7 @@ import (
 
 // shared returns ../shared next to the module root, or skips the test.
 func shared(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("../shared not found: no module root")
-		}
-		dir = up
-	}
-	s := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(s, "gold", "seeds.gold.json")); err != nil {
-		t.Skip("../shared not found: ", err)
-	}
-	return s
+	return sharedtest.Dir(t, "gold", "seeds.gold.json")
 }
 
 // seedCorpus builds extractions of the seed articles, dated as ingest dates them, whose entities are the gold alias

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"github.com/faultline/faultline/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,22 +17,7 @@ var regen = flag.Bool("regen", false, "regenerate plover.tsv, goldstein.tsv and 
 
 // shared returns ../shared/corpora/eventdata, walking up from the package to the module root.
 func shared(t *testing.T) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found: module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "corpora", "eventdata")
-	if _, err := os.Stat(p); err != nil {
-		t.Skip("../shared not found: ", p)
-	}
-	return p
+	return filepath.Join(sharedtest.Dir(t, "corpora", "eventdata"), "corpora", "eventdata")
 }
 
 // TestRegenerate rebuilds the converted data files: go test ./lexicon/events -run TestRegenerate -regen

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/faultline/faultline/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -185,26 +186,7 @@ func BenchmarkPipeline(b *testing.B) {
 
 // sharedDir finds ../shared next to the module root, or skips the test.
 func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found: no module root")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared not found: " + shared)
-	}
-	return shared
+	return sharedtest.Dir(t)
 }
 
 // TestDevSample guards against regressions: the embedded tagger and parser on the first

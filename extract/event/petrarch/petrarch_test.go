@@ -1,27 +1,14 @@
 package petrarch
 
 import (
+	"github.com/faultline/faultline/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
 func shared(t *testing.T) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("../shared not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	p := filepath.Join(dir, "..", "shared", "corpora", "eventdata", "petrarch2")
-	if _, err := os.Stat(p); err != nil {
-		t.Skip("../shared not found: ", p)
-	}
-	return p
+	return filepath.Join(sharedtest.Dir(t, "corpora", "eventdata", "petrarch2"), "corpora", "eventdata", "petrarch2")
 }
 
 func TestParseTree(t *testing.T) {
