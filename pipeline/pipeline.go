@@ -4,6 +4,8 @@
 package pipeline
 
 import (
+	"runtime"
+	"runtime/debug"
 	"slices"
 
 	"github.com/faultline/faultline/extract"
@@ -34,8 +36,15 @@ type Options struct {
 	FullParse bool
 }
 
+// loadGCPercent is the garbage collector's target while the models are decoded: decoding
+// leaves garbage several times the size of the weights, and at the default target the heap
+// would grow to twice the models before it is collected, which sets the process's peak RSS.
+const loadGCPercent = 25
+
 // NewWith returns the default pipeline configured by o.
 func NewWith(o Options) (*extract.Pipeline, error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(loadGCPercent))
+	defer runtime.GC() // runs first: the decoding garbage goes before extraction starts
 	tagger, err := pos.Load()
 	if err != nil {
 		return nil, err
