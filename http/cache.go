@@ -249,6 +249,9 @@ type view struct {
 	brokers     []network.Broker
 	paradoxOnce sync.Once
 	paradoxes   []faultline.Paradox
+	// paradoxGraph builds the state-coded graph of the window that paradoxes are ranked on
+	// (network.Options.States), as the CLI and the stored model rank them.
+	paradoxGraph func() *network.Graph
 }
 
 // view returns the graph of the window [from, to], computing it on first use.
@@ -272,6 +275,9 @@ func (s *snapshot) view(from, to string) *view {
 
 func (v *view) build(s *snapshot, from, to string) {
 	g := network.Build(s.m, network.Options{From: from, To: to, HalfLife: halfLife})
+	v.paradoxGraph = func() *network.Graph {
+		return network.Build(s.m, network.Options{From: from, To: to, HalfLife: halfLife, States: true})
+	}
 	v.g = g
 	v.blocs = network.Partition(g, network.BlocOptions{Seed: 1})
 	n := g.Len()
@@ -323,7 +329,7 @@ const maxParadoxes = 500
 // paradoxList computes the view's paradoxes on first use, most evidenced first.
 func (v *view) paradoxList() []faultline.Paradox {
 	v.paradoxOnce.Do(func() {
-		v.paradoxes = network.FindParadoxes(v.g, maxParadoxes)
+		v.paradoxes = network.FindParadoxes(v.paradoxGraph(), maxParadoxes)
 		if v.paradoxes == nil {
 			v.paradoxes = []faultline.Paradox{}
 		}
