@@ -234,6 +234,11 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				ev.Evidence = &sp
 				// Seizing a place is occupying territory (CAMEO 192), not an arrest; seizing
 				// people or an organisation's members is detaining them (173), not property.
+				// "A threatened to lift the freeze on his B": a hostile act aimed at the
+				// source's own B is a misreading; the target lies in a complement.
+				if ev.Goldstein < 0 && src >= 0 && tgt >= 0 && ownedBySource(v, s, src, tgt) {
+					continue
+				}
 				if tgt >= 0 && (ev.CAMEO == "173" || ev.CAMEO == "171") {
 					code := ""
 					switch m := v.Mentions[tgt]; {
@@ -677,4 +682,34 @@ func containsInt(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// ownedBySource reports whether the target mention tgt follows a possessive pronoun whose
+// nearest possible antecedent is the source mention src: "his" or "her" with no person named
+// between them, "its" or "their" with no organisation, place or group named between them.
+func ownedBySource(v *view.View, s view.Sent, src, tgt int) bool {
+	m := v.Mentions[tgt]
+	if m.First-1 < s.First || src >= len(v.Mentions) || v.Mentions[src].Last > m.First {
+		return false
+	}
+	people := false
+	switch v.Toks[m.First-1].Lower {
+	case "his", "her":
+		people = true
+	case "its", "their":
+	default:
+		return false
+	}
+	if srcType := v.Mentions[src].Type; people != (srcType == faultline.PERSON) {
+		return false
+	}
+	for mi, o := range v.Mentions {
+		if mi == src || o.First < v.Mentions[src].Last || o.Last > m.First-1 {
+			continue
+		}
+		if people == (o.Type == faultline.PERSON) {
+			return false
+		}
+	}
+	return true
 }

@@ -352,6 +352,13 @@ func TestArgumentRules(t *testing.T) {
 		in   *extract.Input
 		want []want
 	}{
+		// A hostile act is not aimed at the source's own group: the target is elsewhere.
+		{input("Lasko threatened to lift the ban on his Hill Tigers if the raids went on.", "", "Lasko/PERSON", "Hill Tigers/ORG"),
+			[]want{{"lift", "Lasko", "Hill Tigers", "085", "future"}}},
+		{input("Lasko threatened Petrov's Hill Tigers.", "", "Lasko/PERSON", "Petrov/PERSON", "Hill Tigers/ORG"),
+			[]want{{"threatened", "Lasko", "Petrov", "130", "asserted"}}},
+		{input("The Red Brigade threatened Lasko and his Hill Tigers.", "", "Red Brigade/ORG", "Lasko/PERSON", "Hill Tigers/ORG"),
+			[]want{{"threatened", "Red Brigade", "Lasko", "130", "asserted"}}},
 		// An indirect object between the light verb and the noun is the target.
 		{input("Premier Lasko paid Ostrava an official visit.", "", "Lasko/PERSON", "Ostrava/GPE"),
 			[]want{{"visit", "Lasko", "Ostrava", "042", "asserted"}}},
