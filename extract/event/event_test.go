@@ -234,7 +234,13 @@ func parsed(words string, ents ...[3]any) *extract.Input {
 		}
 		d.Tokens = append(d.Tokens, nlp.Token{Start: start, End: text.Len(), Norm: f[0], UPOS: f[1], XPOS: xpos, Head: head - 1, Rel: f[3]})
 	}
-	d.Text = text.String()
+	return annotated(d, text.String(), ents)
+}
+
+// annotated finishes a hand-made doc d with text: one sentence over all tokens, and the
+// entities as token ranges.
+func annotated(d *nlp.Doc, text string, ents [][3]any) *extract.Input {
+	d.Text = text
 	d.Sentences = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
 	out := &faultline.Extraction{}
 	for _, e := range ents {
@@ -245,12 +251,26 @@ func parsed(words string, ents ...[3]any) *extract.Input {
 	return &extract.Input{Doc: &faultline.Document{Text: d.Text}, NLP: d, Out: out}
 }
 
+// inputCase is a hand-made input and the events it must give.
+type inputCase struct {
+	in   *extract.Input
+	want []want
+}
+
+// runInputs checks that x finds exactly the wanted events in each case's input.
+func runInputs(t *testing.T, x *Extractor, tests []inputCase) {
+	t.Helper()
+	for _, tt := range tests {
+		got := code(x.Find(tt.in))
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.in.Doc.Text, got, tt.want)
+		}
+	}
+}
+
 func TestParsedArguments(t *testing.T) {
 	x := New()
-	tests := []struct {
-		in   *extract.Input
-		want []want
-	}{
+	tests := []inputCase{
 		{parsed("Norland/PROPN/2/nsubj attacked/VERB/0/root Ostrava/PROPN/2/obj ./PUNCT/2/punct",
 			[3]any{0, 1, "GPE"}, [3]any{2, 3, "GPE"}),
 			[]want{{"attacked", "Norland", "Ostrava", "190", "asserted"}}},
@@ -267,12 +287,7 @@ func TestParsedArguments(t *testing.T) {
 			[3]any{0, 1, "GPE"}, [3]any{5, 6, "GPE"}),
 			[]want{{"offensive", "Norland", "Ostrava", "190", "asserted"}}},
 	}
-	for _, tt := range tests {
-		got := code(x.Find(tt.in))
-		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
-			t.Errorf("%q:\n got %+v\nwant %+v", tt.in.Doc.Text, got, tt.want)
-		}
-	}
+	runInputs(t, x, tests)
 }
 
 // capitalised returns "Word/ORG" entity specs for the capitalised words of text, so that
@@ -333,25 +348,14 @@ func tagged(words string, ents ...[3]any) *extract.Input {
 		text.WriteString(f[0])
 		d.Tokens = append(d.Tokens, nlp.Token{Start: start, End: text.Len(), Norm: f[0], UPOS: f[1], XPOS: f[2], Head: -1})
 	}
-	d.Text = text.String()
-	d.Sentences = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
-	out := &faultline.Extraction{}
-	for _, e := range ents {
-		f, l := e[0].(int), e[1].(int)
-		st, en := d.Tokens[f].Start, d.Tokens[l-1].End
-		out.Entities = append(out.Entities, faultline.Entity{Span: faultline.Span{Start: st, End: en, Text: d.Text[st:en]}, Type: e[2].(string)})
-	}
-	return &extract.Input{Doc: &faultline.Document{Text: d.Text}, NLP: d, Out: out}
+	return annotated(d, text.String(), ents)
 }
 
 // TestArgumentRules covers the argument rules of the default extractor (events need both
 // arguments, or a verbal act of violence its target).
 func TestArgumentRules(t *testing.T) {
 	x := New()
-	tests := []struct {
-		in   *extract.Input
-		want []want
-	}{
+	tests := []inputCase{
 		// A hostile act is not aimed at the source's own group: the target is elsewhere.
 		{input("Lasko threatened to lift the ban on his Hill Tigers if the raids went on.", "", "Lasko/PERSON", "Hill Tigers/ORG"),
 			[]want{{"lift", "Lasko", "Hill Tigers", "085", "future"}}},
@@ -539,12 +543,7 @@ func TestArgumentRules(t *testing.T) {
 		{input("Lasko and Tobar read the surge the same way.", "", "Lasko/PERSON", "Tobar/PERSON"),
 			nil},
 	}
-	for _, tt := range tests {
-		got := code(x.Find(tt.in))
-		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
-			t.Errorf("%q:\n got %+v\nwant %+v", tt.in.Doc.Text, got, tt.want)
-		}
-	}
+	runInputs(t, x, tests)
 }
 
 // TestDateParagraph: an event without a timex takes the last date its paragraph gave, not one
