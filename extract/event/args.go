@@ -100,6 +100,13 @@ func modifierActor(v *view.View, mi, i int) bool {
 	return true
 }
 
+// The one-word preposition sets prepBefore is asked about in the argument scans, built once.
+var (
+	ofPrep      = set("of")
+	byPrep      = set("by")
+	betweenPrep = set("between")
+)
+
 // prepBefore reports whether the token before first (skipping "the") is in ps.
 func prepBefore(v *view.View, first int, ps map[string]bool) bool {
 	j := first - 1
@@ -415,7 +422,7 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 			continue // "the division was largely Shia and arrested ...": a predicate
 		}
 		if prepBefore(v, m.First, preps) {
-			if fallback < 0 && (prepBefore(v, m.First, set("of")) || agentOfParticiple(v, m.First, s)) {
+			if fallback < 0 && (prepBefore(v, m.First, ofPrep) || agentOfParticiple(v, m.First, s)) {
 				fallback = mi
 			}
 			continue
@@ -520,13 +527,13 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 			mi := t.Mention
 			m := v.Mentions[mi]
 			j = m.Last - 1
-			if prepBefore(v, m.First, set("by")) {
+			if prepBefore(v, m.First, byPrep) {
 				if by < 0 && actor(v, mi) {
 					by = mi
 				}
 				continue
 			}
-			if target < 0 && actor(v, mi) && !inPP && (!prepBefore(v, m.First, nonTargetPreps) || (mediation && prepBefore(v, m.First, set("between")))) {
+			if target < 0 && actor(v, mi) && !inPP && (!prepBefore(v, m.First, nonTargetPreps) || (mediation && prepBefore(v, m.First, betweenPrep))) {
 				target = mi
 			}
 			continue
