@@ -20,46 +20,35 @@ var agentsTSV string
 //go:embed possessed.tsv
 var possessedTSV string
 
-var (
-	possessedOnce sync.Once
-	possessed     map[string]string
-)
+// pairs reads a two-column table: '#' comments, lines of key <tab> value.
+func pairs(tsv string) map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(tsv, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if f := strings.Split(line, "\t"); len(f) == 2 {
+			m[strings.TrimSpace(f[0])] = strings.TrimSpace(f[1])
+		}
+	}
+	return m
+}
+
+var possessedTab = sync.OnceValue(func() map[string]string { return pairs(possessedTSV) })
 
 // PossessedClass returns the kind of group a noun names when a person possesses it
 // ("regime" -> "gov", "followers" -> "fol"), or "".
 func PossessedClass(noun string) string {
-	possessedOnce.Do(func() {
-		possessed = map[string]string{}
-		for _, line := range strings.Split(possessedTSV, "\n") {
-			f := strings.Split(line, "\t")
-			if len(f) != 2 || strings.HasPrefix(line, "#") {
-				continue
-			}
-			possessed[f[0]] = strings.TrimSpace(f[1])
-		}
-	})
-	return possessed[strings.ToLower(noun)]
+	return possessedTab()[strings.ToLower(noun)]
 }
 
-var (
-	agentsOnce sync.Once
-	agents     map[string]string
-)
+var agentTab = sync.OnceValue(func() map[string]string { return pairs(agentsTSV) })
 
 // AgentType returns the entity type that the head noun of a description gives an actor
 // without a name ("a policeman" -> PERSON, "the militias" -> ORG, "gunmen" -> ORG), or "".
 // The head is the last word; a plural of a person noun names a group.
 func AgentType(desc string) string {
-	agentsOnce.Do(func() {
-		agents = map[string]string{}
-		for _, line := range strings.Split(agentsTSV, "\n") {
-			f := strings.Split(line, "\t")
-			if len(f) != 2 || strings.HasPrefix(line, "#") {
-				continue
-			}
-			agents[f[0]] = strings.TrimSpace(f[1])
-		}
-	})
+	agents := agentTab()
 	ws := strings.Fields(strings.ToLower(desc))
 	if len(ws) == 0 {
 		return ""
@@ -688,28 +677,13 @@ func GenericConflict(a, b []string) bool {
 //go:embed sectors.tsv
 var sectorsTSV string
 
-var (
-	sectorOnce sync.Once
-	sectorTab  map[string]string
-)
+var sectorTab = sync.OnceValue(func() map[string]string { return pairs(sectorsTSV) })
 
 // Sector reads a descriptive organisation name made of a nationality or country and a
 // sector noun ("US troops", "American surge forces", "Iranian intelligence") and returns
 // the nationality word as written (lower-case) and the sector ("military",
 // "intelligence"); ok is false for any other name.
 func Sector(name string) (nat, sector string, ok bool) {
-	sectorOnce.Do(func() {
-		sectorTab = map[string]string{}
-		for _, line := range strings.Split(sectorsTSV, "\n") {
-			if line == "" || line[0] == '#' {
-				continue
-			}
-			f := strings.Split(line, "\t")
-			if len(f) == 2 {
-				sectorTab[strings.TrimSpace(f[0])] = strings.TrimSpace(f[1])
-			}
-		}
-	})
 	ws := Words(name)
 	if len(ws) > 0 && ws[0] == "the" {
 		ws = ws[1:]
@@ -723,7 +697,7 @@ func Sector(name string) (nat, sector string, ok bool) {
 			return "", "", false
 		}
 	}
-	s, found := sectorTab[strings.Join(ws[1:], " ")]
+	s, found := sectorTab()[strings.Join(ws[1:], " ")]
 	if !found {
 		return "", "", false
 	}
