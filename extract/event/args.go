@@ -54,7 +54,7 @@ func actorArg(v *view.View, mi int, modifiers bool) bool {
 	if !m.Actorish() {
 		return false
 	}
-	if m.Placeish() && prepBefore(v, m.First, placePrep) {
+	if m.Placeish() && v.PrepBefore(m.First, placePrep) {
 		return false
 	}
 	// "south and east of B", "north of B": a bearing from a place locates, it is no party
@@ -89,7 +89,7 @@ var members = lex.Members()
 // invasion"): being followed by that noun is what makes it the source.
 func modifierActor(v *view.View, mi, i int) bool {
 	m := v.Mentions[mi]
-	if !m.Actorish() || (m.Placeish() && prepBefore(v, m.First, placePrep)) {
+	if !m.Actorish() || (m.Placeish() && v.PrepBefore(m.First, placePrep)) {
 		return false
 	}
 	for j := m.Last; j < i; j++ {
@@ -100,21 +100,12 @@ func modifierActor(v *view.View, mi, i int) bool {
 	return true
 }
 
-// The one-word preposition sets prepBefore is asked about in the argument scans, built once.
+// The one-word preposition sets PrepBefore is asked about in the argument scans, built once.
 var (
 	ofPrep      = set("of")
 	byPrep      = set("by")
 	betweenPrep = set("between")
 )
-
-// prepBefore reports whether the token before first (skipping "the") is in ps.
-func prepBefore(v *view.View, first int, ps map[string]bool) bool {
-	j := first - 1
-	for j >= 0 && v.Toks[j].Lower == "the" {
-		j--
-	}
-	return j >= 0 && ps[v.Toks[j].Lower]
-}
 
 // coordRight returns mi and the mentions coordinated after it ("A, B and C"). Commas
 // alone (appositions, "A, the B") do not coordinate: the chain needs an "and" or "or".
@@ -288,7 +279,7 @@ func pronounSubject(v *view.View, j int, s view.Sent) int {
 		for k := gov - 1; k >= s.First; k-- {
 			if mi := v.Toks[k].Mention; mi >= 0 {
 				m := v.Mentions[mi]
-				if (m.Type == faultline.PERSON) == person && actor(v, mi) && !prepBefore(v, m.First, preps) {
+				if (m.Type == faultline.PERSON) == person && actor(v, mi) && !v.PrepBefore(m.First, preps) {
 					return mi
 				}
 				k = m.First
@@ -321,7 +312,7 @@ func sentenceSubject(v *view.View, s view.Sent, limit int) int {
 			continue
 		}
 		m := v.Mentions[mi]
-		if !actor(v, mi) || prepBefore(v, m.First, preps) {
+		if !actor(v, mi) || v.PrepBefore(m.First, preps) {
 			k = m.Last - 1
 			continue
 		}
@@ -418,11 +409,11 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 		}
 		m := v.Mentions[mi]
 		j = m.First
-		if !actorArg(v, mi, false) || prepBefore(v, m.First, copulas) || modifiesEvent(v, mi) {
+		if !actorArg(v, mi, false) || v.PrepBefore(m.First, copulas) || modifiesEvent(v, mi) {
 			continue // "the division was largely Shia and arrested ...": a predicate
 		}
-		if prepBefore(v, m.First, preps) {
-			if fallback < 0 && (prepBefore(v, m.First, ofPrep) || agentOfParticiple(v, m.First, s)) {
+		if v.PrepBefore(m.First, preps) {
+			if fallback < 0 && (v.PrepBefore(m.First, ofPrep) || agentOfParticiple(v, m.First, s)) {
 				fallback = mi
 			}
 			continue
@@ -527,13 +518,13 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 			mi := t.Mention
 			m := v.Mentions[mi]
 			j = m.Last - 1
-			if prepBefore(v, m.First, byPrep) {
+			if v.PrepBefore(m.First, byPrep) {
 				if by < 0 && actor(v, mi) {
 					by = mi
 				}
 				continue
 			}
-			if target < 0 && actor(v, mi) && !inPP && (!prepBefore(v, m.First, nonTargetPreps) || (mediation && prepBefore(v, m.First, betweenPrep))) {
+			if target < 0 && actor(v, mi) && !inPP && (!v.PrepBefore(m.First, nonTargetPreps) || (mediation && v.PrepBefore(m.First, betweenPrep))) {
 				target = mi
 			}
 			continue
@@ -967,7 +958,7 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 		if k >= s.First && possessive[v.Toks[k].Lower] {
 			k--
 		}
-		if k >= s.First && v.Toks[k].Mention >= 0 && modifierActor(v, v.Toks[k].Mention, i) && !prepBefore(v, v.Mentions[v.Toks[k].Mention].First, objectPreps) {
+		if k >= s.First && v.Toks[k].Mention >= 0 && modifierActor(v, v.Toks[k].Mention, i) && !v.PrepBefore(v.Mentions[v.Toks[k].Mention].First, objectPreps) {
 			src = v.Toks[k].Mention
 		}
 	}

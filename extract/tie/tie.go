@@ -1227,11 +1227,7 @@ func coordinable(v *view.View, mi int) bool {
 	if !m.Actorish() {
 		return false
 	}
-	j := m.First - 1
-	for j >= 0 && v.Toks[j].Lower == "the" {
-		j--
-	}
-	if m.Placeish() && j >= 0 && prepositions[v.Toks[j].Lower] {
+	if m.Placeish() && v.PrepBefore(m.First, prepositions) {
 		return false
 	}
 	// "to Diwaniya, Amarah and Basra, A fought B": places after a preposition.

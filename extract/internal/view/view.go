@@ -211,6 +211,15 @@ func (v *View) Word(i int, ws ...string) bool {
 	return false
 }
 
+// PrepBefore reports whether the token before token first (skipping "the") is one of ps.
+func (v *View) PrepBefore(first int, ps map[string]bool) bool {
+	j := first - 1
+	for j >= 0 && v.Toks[j].Lower == "the" {
+		j--
+	}
+	return j >= 0 && ps[v.Toks[j].Lower]
+}
+
 // Children returns the dependents of token h within its sentence.
 func (v *View) Children(h int) []int {
 	if !v.HasParse || h < 0 {
