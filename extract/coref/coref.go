@@ -93,7 +93,8 @@ type doc struct {
 	roles map[int]map[string]bool
 	owner map[int]bool // entities added for the owner named inside a group's name
 	// gendered lists the entities whose titles tell a gender, while linkNames runs (names do
-	// not change then), so that gender does not scan every entity: nil outside linkNames.
+	// not change then), so that gender does not scan every entity: nil outside linkNames,
+	// the only caller of gender.
 	gendered []int
 }
 

@@ -184,19 +184,33 @@ func (d *doc) linkNames() {
 		}
 	}
 	defer func() { d.gendered = nil }()
-	type cand struct{ ent int }
 	byKey := map[string][]int{}     // type group + key -> entities
 	bySurname := map[string][]int{} // last word of multi-word person names -> entities
 	orgWords := map[string][]int{}  // distinctive word of multi-word org names -> entities
 	byFirst := map[string][]int{}   // first word of multi-word person names -> entities
 	// Keys of the document's places are never an organisation's core, unless the text uses
 	// the word more often inside organisation names (a "Badr" the recogniser typed GPE).
+	// cores memoises the organisation core of entity i's text: the same entities are asked
+	// for it in several passes and as candidates of many mentions.
+	type core struct {
+		c string
+		g []string
+	}
+	cores := map[int]core{}
+	rawCore := func(i int) (string, []string) {
+		x, ok := cores[i]
+		if !ok {
+			x.c, x.g = actors.OrgCore(d.ents[i].Text)
+			cores[i] = x
+		}
+		return x.c, x.g
+	}
 	placeN, orgN := map[string]int{}, map[string]int{}
 	for i, e := range d.ents {
 		if e.Type == faultline.GPE || e.Type == faultline.LOC {
 			placeN[d.names[i].Key()]++
 		} else if e.Type == faultline.ORG {
-			if c, _ := actors.OrgCore(e.Text); c != "" {
+			if c, _ := rawCore(i); c != "" {
 				orgN[c]++
 			}
 		}
@@ -207,23 +221,12 @@ func (d *doc) linkNames() {
 			places[k] = true
 		}
 	}
-	orgCore := func(text string) (string, []string) {
-		c, g := actors.OrgCore(text)
+	orgCore := func(i int) (string, []string) {
+		c, g := rawCore(i)
 		if places[c] {
 			return "", g
 		}
 		return c, g
-	}
-	// generics memoises the generic words of entity j's organisation core: the same entities
-	// are candidates of many mentions.
-	genericsOf := map[int][]string{}
-	generics := func(j int) []string {
-		g, ok := genericsOf[j]
-		if !ok {
-			_, g = actors.OrgCore(d.ents[j].Text)
-			genericsOf[j] = g
-		}
-		return g
 	}
 	tg := func(t string) string {
 		switch t {
@@ -247,7 +250,7 @@ func (d *doc) linkNames() {
 			bySurname[n.Last()] = append(bySurname[n.Last()], i)
 		}
 		if e.Type == faultline.ORG && len(n.Words) >= 2 {
-			if c, _ := orgCore(e.Text); c != "" {
+			if c, _ := orgCore(i); c != "" {
 				orgWords[c] = append(orgWords[c], i)
 			}
 		}
@@ -275,22 +278,22 @@ func (d *doc) linkNames() {
 		case e.Type == faultline.PERSON && len(n.Words) == 1 && givenTitle(n.Titles):
 			// A given name after its title ("Sheikh Karim"): the one person of the
 			// document with that first name, never a surname.
-			if g := d.pick(byFirst[n.Last()], i, false); g >= 0 {
+			if g := d.pick(byFirst[n.Last()], i); g >= 0 {
 				d.union(g, i)
 			}
 		case (e.Type == faultline.PERSON || e.Type == "") && len(n.Words) == 1:
 			// A surname: the one full name of the document with that surname, else the
 			// most recent one within three sentences.
-			if g := d.pick(bySurname[n.Last()], i, false); g >= 0 {
+			if g := d.pick(bySurname[n.Last()], i); g >= 0 {
 				d.union(g, i)
 				d.ents[i].Type = faultline.PERSON
 			} else if len(bySurname[n.Last()]) > 0 {
 				// An ambiguous surname stays unresolved.
-			} else if g := d.pick(byFirst[n.Last()], i, false); g >= 0 && len(n.Titles) == 0 {
+			} else if g := d.pick(byFirst[n.Last()], i); g >= 0 && len(n.Titles) == 0 {
 				// A first name used alone ("Saddam"), when one person of the text has it.
 				d.union(g, i)
 				d.ents[i].Type = faultline.PERSON
-			} else if c, _ := orgCore(e.Text); c != "" && len(n.Titles) == 0 && startsUpper(e.Text) && !d.owner[i] {
+			} else if c, _ := orgCore(i); c != "" && len(n.Titles) == 0 && startsUpper(e.Text) && !d.owner[i] {
 				// A bare "Badr" typed as a person by NER, with "Badr Corps" in the text
 				// and no person of that name; not "Bush" for "Bush administration".
 				var fits []int
@@ -299,7 +302,7 @@ func (d *doc) linkNames() {
 						fits = append(fits, j)
 					}
 				}
-				if g := d.pick(fits, i, false); g >= 0 {
+				if g := d.pick(fits, i); g >= 0 {
 					d.union(g, i)
 					d.ents[i].Type = d.ents[g].Type
 				}
@@ -312,23 +315,23 @@ func (d *doc) linkNames() {
 					fits = append(fits, j)
 				}
 			}
-			if g := d.pick(fits, i, false); g >= 0 {
+			if g := d.pick(fits, i); g >= 0 {
 				d.union(g, i)
 			}
 		case (e.Type == faultline.ORG || e.Type == "") && len(n.Words) == 1 || e.Type == faultline.ORG && len(n.Words) >= 2:
 			// "Badr" for "Badr Corps", "Badr militia", "Badrists": the one word that tells
 			// an organisation apart, with no conflicting nationality or group word.
-			c, gen := orgCore(e.Text)
+			c, gen := orgCore(i)
 			if c == "" {
 				break
 			}
 			var fits []int
 			for _, j := range orgWords[c] {
-				if gj := generics(j); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && ownedBy(d.ents[j].Text, n)) {
+				if _, gj := rawCore(j); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && ownedBy(d.ents[j].Text, n)) {
 					fits = append(fits, j)
 				}
 			}
-			if g := d.pick(fits, i, false); g >= 0 {
+			if g := d.pick(fits, i); g >= 0 {
 				d.union(g, i)
 			}
 		}
@@ -357,30 +360,20 @@ func namedAfterPerson(ws []string) bool {
 	return false
 }
 
-// gender returns the gender the titles of group g's mentions give ("m", "f"), or "".
+// gender returns the gender the titles of group g's mentions give ("m", "f"), or "". It
+// runs within linkNames, which lists the gendered entities.
 func (d *doc) gender(g int) string {
-	if d.gendered != nil {
-		for _, i := range d.gendered {
-			if d.find(i) == g {
-				return actors.Gender(d.names[i].Titles)
-			}
-		}
-		return ""
-	}
-	for i := range d.ents {
+	for _, i := range d.gendered {
 		if d.find(i) == g {
-			if x := actors.Gender(d.names[i].Titles); x != "" {
-				return x
-			}
+			return actors.Gender(d.names[i].Titles)
 		}
 	}
 	return ""
 }
 
 // pick chooses among candidate entities (possibly of several groups) for mention i: the
-// one group among them, else (when recent) the group of the most recent candidate in the
-// same or the previous sentence.
-func (d *doc) pick(cands []int, i int, recent bool) int {
+// one group among them, else -1.
+func (d *doc) pick(cands []int, i int) int {
 	groups := map[int]bool{}
 	gi := d.gender(d.find(i))
 	for _, j := range cands {
@@ -396,21 +389,6 @@ func (d *doc) pick(cands []int, i int, recent bool) int {
 		for g := range groups {
 			return g
 		}
-	}
-	if len(groups) == 0 || !recent {
-		return -1
-	}
-	best := -1
-	for _, j := range cands {
-		if d.find(j) == d.find(i) || d.ents[j].Start >= d.ents[i].Start {
-			continue
-		}
-		if best < 0 || d.ents[j].Start > d.ents[best].Start {
-			best = j
-		}
-	}
-	if best >= 0 && d.sent[i]-d.sent[best] <= 1 {
-		return d.find(best)
 	}
 	return -1
 }
