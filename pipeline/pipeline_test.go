@@ -12,6 +12,7 @@ import (
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/demo"
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/internal/sharedtest"
 )
 
 // extractAll runs pipes over the demo corpus and returns each document's JSON.
@@ -79,19 +80,8 @@ func TestSparseParseSameFactsSeeds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts the seed articles twice")
 	}
-	wd, _ := os.Getwd()
-	dir := ""
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			dir = filepath.Join(d, "..", "shared", "seeds")
-			break
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if dir == "" || len(files) == 0 {
+	files, _ := filepath.Glob(filepath.Join(sharedtest.Dir(t, "seeds"), "seeds", "*.txt"))
+	if len(files) == 0 {
 		t.Skip("../shared not found: no seed articles to compare on")
 	}
 	sparse, full := pipelines(t, 1, Options{})[0], pipelines(t, 1, Options{FullParse: true})[0]
