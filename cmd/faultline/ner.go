@@ -119,17 +119,15 @@ func runEvalNER(cmd *cobra.Command, args []string) error {
 			return fmt.Errorf("eval ner: %s: %w", conll, err)
 		}
 	} else {
-		d, err := ner.LoadData(corpus)
+		gumDev, _ := cmd.Flags().GetBool("gum-dev")
+		d, err := ner.LoadDataWith(corpus, ner.DataOptions{GUMDev: gumDev})
 		if err != nil {
 			return fmt.Errorf("eval ner: %w", err)
 		}
-		sc = r.EvalDev(d.Dev)
-		if g, _ := cmd.Flags().GetBool("gum-dev"); g {
-			gd, err := ner.LoadDataWith(corpus, ner.DataOptions{GUMDev: true})
-			if err != nil {
-				return fmt.Errorf("eval ner: %w", err)
-			}
-			sc = r.EvalDocs(gd.GUMDev)
+		if gumDev {
+			sc = r.EvalDocs(d.GUMDev)
+		} else {
+			sc = r.EvalDev(d.Dev)
 		}
 		if path, _ := cmd.Flags().GetString("write-dev"); path != "" {
 			if err := os.WriteFile(path, ner.FormatCoNLL(d.Dev), 0o644); err != nil {
