@@ -566,6 +566,13 @@ func (st *state) personLike(e *faultline.Entity) bool {
 // prevWord returns the word that ends right before byte off (after spaces and a period of
 // abbreviation) and whether a clause boundary (punctuation, line start) comes first.
 func (st *state) prevWord(off int) (string, bool) {
+	w, _, boundary := st.wordBefore(off)
+	return w, boundary
+}
+
+// wordBefore steps back over the word that ends right before byte off and returns it with
+// its start (off at a boundary).
+func (st *state) wordBefore(off int) (string, int, bool) {
 	i := off
 	for i > 0 && st.text[i-1] == ' ' {
 		i--
@@ -582,26 +589,9 @@ func (st *state) prevWord(off int) (string, bool) {
 		j -= n
 	}
 	if j == i {
-		return "", true
-	}
-	return st.text[j:i], false
-}
-
-// wordBefore steps back over the word that ends right before byte off and returns it with
-// its start.
-func (st *state) wordBefore(off int) (string, int, bool) {
-	w, boundary := st.prevWord(off)
-	if boundary {
 		return "", off, true
 	}
-	i := off
-	for i > 0 && st.text[i-1] == ' ' {
-		i--
-	}
-	if i >= 2 && st.text[i-1] == '.' && isLetterByte(st.text[i-2]) && abbrevBefore(st.text, i-1) {
-		i--
-	}
-	return w, i - len(w), false
+	return st.text[j:i], j, false
 }
 
 // clauseInitial reports whether the phrase at byte off opens a clause: only titles,
