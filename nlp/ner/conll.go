@@ -26,6 +26,43 @@ func (r *Recognizer) EvalCoNLL(rd io.Reader) (*Score, error) {
 		}
 	}
 	sc := NewScore()
+	r.tagDocs(ss, func(s Sentence, pred []string) {
+		if contract {
+			sc.Add(s.Tags, pred, nil)
+			return
+		}
+		gold := toContract(s.Tags)
+		p := mapTypes(pred, func(t string) string {
+			switch t {
+			case "GPE", "LOC":
+				return "LOC"
+			case "PERSON", "ORG":
+				return t
+			}
+			return ""
+		})
+		misc := map[[2]int]bool{}
+		for _, sp := range spans(s.Tags) {
+			if sp.typ == "MISC" {
+				misc[[2]int{sp.first, sp.last}] = true
+			}
+		}
+		for _, sp := range spans(p) {
+			if misc[[2]int{sp.first, sp.last}] {
+				for x := sp.first; x < sp.last; x++ {
+					p[x] = "O"
+				}
+			}
+		}
+		sc.Add(gold, p, nil)
+	})
+	return sc, nil
+}
+
+// tagDocs tags ss document by document (consecutive sentences of one Sentence.Doc together,
+// with the document rules; ReadCoNLL's document "0", the sentences before any -DOCSTART-,
+// sentence by sentence) and calls score with each sentence and its predicted tags.
+func (r *Recognizer) tagDocs(ss []Sentence, score func(s Sentence, pred []string)) {
 	for i := 0; i < len(ss); {
 		j := i + 1
 		for j < len(ss) && ss[j].Doc == ss[i].Doc && ss[i].Doc != "0" {
@@ -37,56 +74,31 @@ func (r *Recognizer) EvalCoNLL(rd io.Reader) (*Score, error) {
 		}
 		pred := r.TagWords(words, nil)
 		for k, s := range ss[i:j] {
-			if contract {
-				sc.Add(s.Tags, pred[k], nil)
-				continue
-			}
-			gold := toContract(s.Tags)
-			p := mapTypes(pred[k], func(t string) string {
-				switch t {
-				case "GPE", "LOC":
-					return "LOC"
-				case "PERSON", "ORG":
-					return t
-				}
-				return ""
-			})
-			misc := map[[2]int]bool{}
-			for _, sp := range spans(s.Tags) {
-				if sp.typ == "MISC" {
-					misc[[2]int{sp.first, sp.last}] = true
-				}
-			}
-			for _, sp := range spans(p) {
-				if misc[[2]int{sp.first, sp.last}] {
-					for x := sp.first; x < sp.last; x++ {
-						p[x] = "O"
-					}
-				}
-			}
-			sc.Add(gold, p, nil)
+			score(s, pred[k])
 		}
 		i = j
 	}
-	return sc, nil
+}
+
+// geoTypes keeps PERSON and ORG and maps GPE and LOC to GEO (places together, as GMB's geo
+// and gpe); other types are dropped.
+func geoTypes(t string) string {
+	switch t {
+	case "PERSON", "ORG":
+		return t
+	case "GPE", "LOC":
+		return "GEO"
+	}
+	return ""
 }
 
 // EvalDev scores the recogniser on the held-out GMB sentences (each its own document) over
 // PERSON, ORG and places (GPE and LOC together, as GMB's geo and gpe).
 func (r *Recognizer) EvalDev(dev []Sentence) *Score {
-	geo := func(t string) string {
-		switch t {
-		case "PERSON", "ORG":
-			return t
-		case "GPE", "LOC":
-			return "GEO"
-		}
-		return ""
-	}
 	sc := NewScore()
 	for _, s := range dev {
 		pred := r.TagWords([][]string{s.Words}, [][]string{s.POS})
-		sc.Add(mapTypes(s.Tags, geo), mapTypes(pred[0], geo), nil)
+		sc.Add(mapTypes(s.Tags, geoTypes), mapTypes(pred[0], geoTypes), nil)
 	}
 	return sc
 }
@@ -95,31 +107,10 @@ func (r *Recognizer) EvalDev(dev []Sentence) *Score {
 // documents by Sentence.Doc (consecutive sentences of one Doc are tagged together, with the
 // document rules), over PERSON, ORG and places (GPE and LOC together).
 func (r *Recognizer) EvalDocs(ss []Sentence) *Score {
-	geo := func(t string) string {
-		switch t {
-		case "PERSON", "ORG":
-			return t
-		case "GPE", "LOC":
-			return "GEO"
-		}
-		return ""
-	}
 	sc := NewScore()
-	for i := 0; i < len(ss); {
-		j := i + 1
-		for j < len(ss) && ss[j].Doc == ss[i].Doc {
-			j++
-		}
-		var words [][]string
-		for _, s := range ss[i:j] {
-			words = append(words, s.Words)
-		}
-		pred := r.TagWords(words, nil)
-		for k, s := range ss[i:j] {
-			sc.Add(mapTypes(s.Tags, geo), mapTypes(pred[k], geo), nil)
-		}
-		i = j
-	}
+	r.tagDocs(ss, func(s Sentence, pred []string) {
+		sc.Add(mapTypes(s.Tags, geoTypes), mapTypes(pred, geoTypes), nil)
+	})
 	return sc
 }
 
