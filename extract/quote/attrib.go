@@ -499,6 +499,13 @@ func (st *state) named(e *faultline.Entity) *faultline.Ref {
 	return ref(st.text, e)
 }
 
+// title reports whether w, lower-cased, is a personal title, with or without its period
+// ("Gen", "gen.").
+func (x *Extractor) title(w string) bool {
+	lw := strings.ToLower(w)
+	return x.titles[lw] || x.titles[lw+"."]
+}
+
 // sameSurname reports whether two names end in the same word ("Ambassador Lee", "Lee").
 func sameSurname(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
@@ -540,7 +547,7 @@ func (st *state) personLike(e *faultline.Entity) bool {
 		return false
 	}
 	t := e.Text
-	if f := strings.Fields(t); len(f) > 1 && (st.x.titles[strings.ToLower(f[0])] || st.x.titles[strings.ToLower(f[0])+"."]) {
+	if f := strings.Fields(t); len(f) > 1 && st.x.title(f[0]) {
 		return true
 	}
 	if st.titled == nil {
@@ -553,8 +560,7 @@ func (st *state) personLike(e *faultline.Entity) bool {
 				continue
 			}
 			w, _ := st.prevWord(a.Start)
-			if lw := strings.ToLower(w); st.x.titles[lw] || st.x.titles[lw+"."] ||
-				len(f) > 1 && (st.x.titles[strings.ToLower(f[0])] || st.x.titles[strings.ToLower(f[0])+"."]) {
+			if st.x.title(w) || len(f) > 1 && st.x.title(f[0]) {
 				st.titled[a.Text] = true
 				st.titled[f[len(f)-1]] = true
 			}
@@ -607,7 +613,7 @@ func (st *state) clauseInitial(off int) bool {
 		switch {
 		case isSubordinator(lw):
 			return true
-		case lw == "the" || st.x.titles[lw] || st.x.titles[lw+"."] || isCap(w) && !isFunctionWord(w):
+		case lw == "the" || st.x.title(lw) || isCap(w) && !isFunctionWord(w):
 			off = s
 		default:
 			return false
@@ -651,7 +657,7 @@ func (st *state) afterPrep(off int) bool {
 			}
 			return true
 		}
-		if lw == "the" || lw == "and" || lw == "or" || st.x.titles[lw] || st.x.titles[lw+"."] || isCap(w) && !isFunctionWord(w) {
+		if lw == "the" || lw == "and" || lw == "or" || st.x.title(lw) || isCap(w) && !isFunctionWord(w) {
 			off = s
 			continue
 		}
@@ -697,7 +703,7 @@ func (st *state) commaBefore(off int) bool {
 	i := off
 	for n := 0; n < 4; n++ {
 		w, s, boundary := st.wordBefore(i)
-		if boundary || !(st.x.titles[strings.ToLower(w)] || st.x.titles[strings.ToLower(w)+"."]) {
+		if boundary || !st.x.title(w) {
 			break
 		}
 		i = s
