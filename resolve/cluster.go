@@ -219,11 +219,12 @@ func (b *builder) cluster() {
 			// Followers named after a party or a man ("Baathists", "Sadrists"), typed
 			// as a community, join the one organisation of that word too.
 			followers := nd.typ == faultline.NORP && (strings.HasSuffix(f, "ists") || strings.HasSuffix(f, "ites")) && !strings.Contains(f, " ")
-			if c, _ := actors.OrgCore(f); followers && (c == "" || communities[c]) {
-				followers = false // "Shiites": a community, not a party's followers
-			}
 			if (nd.typ == faultline.ORG || nd.typ == "" || followers) && acr == "" {
-				if c, gen := actors.OrgCore(f); c != "" {
+				c, gen := actors.OrgCore(f)
+				if followers && communities[c] {
+					c = "" // "Shiites": a community, not a party's followers
+				}
+				if c != "" {
 					if len(name.Words) == 1 {
 						k.short = append(k.short, c)
 					} else if nd.typ == faultline.ORG {
