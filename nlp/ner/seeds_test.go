@@ -10,32 +10,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/faultline/faultline/internal/sharedtest"
 	"github.com/faultline/faultline/nlp"
 	"github.com/faultline/faultline/nlp/tokenize"
 )
-
-// sharedDir walks up from the package directory to the module root and returns ../shared,
-// or "" when it does not exist.
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(s); err == nil {
-				return s
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
 
 // seedMention is a gold mention: bytes [start, end) typed by its actor's type.
 type seedMention struct {
@@ -94,14 +72,17 @@ func goldSeedMentions(text string, aliases map[string]string) []seedMention {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// TestSeeds scores entity mentions on the seed articles against the gold actors' aliases:
-// a prediction is right when it overlaps a gold mention of the same type. Skips without
-// ../shared. It reports the score; it does not fail on it.
-func TestSeeds(t *testing.T) {
-	shared := sharedDir()
-	if shared == "" {
-		t.Skip("../shared not found: seed scoring skipped")
-	}
+// seedDoc is a seed article, tokenized, with its gold mentions (goldSeedMentions).
+type seedDoc struct {
+	doc  *nlp.Doc
+	gold []seedMention
+}
+
+// seedDocs reads and tokenizes the seed articles and locates in each the aliases of the
+// actors the gold lists for it. It skips t without ../shared/gold.
+func seedDocs(t *testing.T) []seedDoc {
+	t.Helper()
+	shared := sharedtest.Dir(t, "gold", "seeds.gold.json")
 	b, err := os.ReadFile(filepath.Join(shared, "gold", "seeds.gold.json"))
 	if err != nil {
 		t.Skip("../shared/gold not readable: ", err)
@@ -116,17 +97,8 @@ func TestSeeds(t *testing.T) {
 	if err := json.Unmarshal(b, &g); err != nil {
 		t.Fatal(err)
 	}
-	r, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if os.Getenv("NER_SEEDS_NODESC") != "" {
-		r = New(r.t)
-		r.Descriptive = false
-	}
 	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
-	tp, fp, fn := map[string]int{}, map[string]int{}, map[string]int{}
-	goldHit, goldAll := 0, 0
+	var out []seedDoc
 	for _, f := range files {
 		doc := strings.SplitN(filepath.Base(f), "_", 2)[0]
 		text, err := os.ReadFile(f)
@@ -143,9 +115,30 @@ func TestSeeds(t *testing.T) {
 				}
 			}
 		}
-		gold := goldSeedMentions(string(text), aliases)
 		d := &nlp.Doc{Text: string(text)}
 		tokenize.New().Annotate(d)
+		out = append(out, seedDoc{doc: d, gold: goldSeedMentions(string(text), aliases)})
+	}
+	return out
+}
+
+// TestSeeds scores entity mentions on the seed articles against the gold actors' aliases:
+// a prediction is right when it overlaps a gold mention of the same type. Skips without
+// ../shared. It reports the score; it does not fail on it.
+func TestSeeds(t *testing.T) {
+	docs := seedDocs(t)
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("NER_SEEDS_NODESC") != "" {
+		r = New(r.t)
+		r.Descriptive = false
+	}
+	tp, fp, fn := map[string]int{}, map[string]int{}, map[string]int{}
+	goldHit, goldAll := 0, 0
+	for _, sd := range docs {
+		d, gold := sd.doc, sd.gold
 		r.Annotate(d)
 		used := make([]bool, len(gold))
 		for _, e := range d.Entities {

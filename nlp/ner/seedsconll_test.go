@@ -1,14 +1,9 @@
 package ner
 
 import (
-	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/faultline/faultline/nlp"
-	"github.com/faultline/faultline/nlp/tokenize"
 )
 
 // TestWriteSeedsCoNLL writes the seed articles as a CoNLL file with CoNLL types (PER, ORG,
@@ -20,35 +15,10 @@ func TestWriteSeedsCoNLL(t *testing.T) {
 	if out == "" {
 		t.Skip("NER_SEEDS_CONLL not set")
 	}
-	shared := sharedDir()
-	b, _ := os.ReadFile(filepath.Join(shared, "gold", "seeds.gold.json"))
-	var g struct {
-		Actors []struct {
-			Type    string   `json:"type"`
-			Aliases []string `json:"aliases"`
-			Docs    []string `json:"docs"`
-		} `json:"actors"`
-	}
-	json.Unmarshal(b, &g)
 	conv := map[string]string{"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "MISC"}
 	var sb strings.Builder
-	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
-	for _, f := range files {
-		doc := strings.SplitN(filepath.Base(f), "_", 2)[0]
-		text, _ := os.ReadFile(f)
-		aliases := map[string]string{}
-		for _, a := range g.Actors {
-			for _, d := range a.Docs {
-				if d == doc {
-					for _, al := range a.Aliases {
-						aliases[al] = a.Type
-					}
-				}
-			}
-		}
-		gold := goldSeedMentions(string(text), aliases)
-		d := &nlp.Doc{Text: string(text)}
-		tokenize.New().Annotate(d)
+	for _, sd := range seedDocs(t) {
+		d, gold := sd.doc, sd.gold
 		sb.WriteString("-DOCSTART- O\n\n")
 		for _, s := range d.Sentences {
 			prev := -1
