@@ -30,6 +30,7 @@
 package event
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -274,7 +275,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				}
 				if (strings.HasPrefix(ev.CAMEO, "057") || strings.HasPrefix(ev.CAMEO, "087") || strings.HasPrefix(ev.CAMEO, "046")) && src >= 0 && tgt >= 0 {
 					for _, m := range []int{src, tgt} {
-						if !containsInt(parties[si], m) {
+						if !slices.Contains(parties[si], m) {
 							parties[si] = append(parties[si], m)
 						}
 					}
@@ -673,15 +674,6 @@ func sameActor(a, b view.Mention) bool {
 		return a.Actor == b.Actor
 	}
 	return strings.EqualFold(a.Text, b.Text)
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // ownedBySource reports whether the target mention tgt follows a possessive pronoun whose
