@@ -175,7 +175,7 @@ func (b *builder) cluster() {
 				if len(name.Words) >= 2 {
 					k.names = append(k.names, "p:"+key)
 					c.people = append(c.people, name)
-				} else if givenTitle(name.Titles) {
+				} else if actors.GivenNameTitle(name.Titles) {
 					k.given = append(k.given, key)
 				} else {
 					k.surnames = append(k.surnames, key)
@@ -683,16 +683,6 @@ func (b *builder) typeVote(keys []nodeKeys) {
 			}
 		}
 	}
-}
-
-// givenTitle reports whether one of a person's titles comes before given names.
-func givenTitle(titles []string) bool {
-	for _, t := range titles {
-		if actors.GivenNameTitle(t) {
-			return true
-		}
-	}
-	return false
 }
 
 // sameDoc returns the candidates in the document of node i.

@@ -275,7 +275,7 @@ func (d *doc) linkNames() {
 			continue
 		}
 		switch {
-		case e.Type == faultline.PERSON && len(n.Words) == 1 && givenTitle(n.Titles):
+		case e.Type == faultline.PERSON && len(n.Words) == 1 && actors.GivenNameTitle(n.Titles):
 			// A given name after its title ("Sheikh Karim"): the one person of the
 			// document with that first name, never a surname.
 			if g := d.pick(byFirst[n.Last()], i); g >= 0 {
@@ -396,16 +396,6 @@ func (d *doc) pick(cands []int, i int) int {
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
-}
-
-// givenTitle reports whether one of a person's titles comes before given names.
-func givenTitle(titles []string) bool {
-	for _, t := range titles {
-		if actors.GivenNameTitle(t) {
-			return true
-		}
-	}
-	return false
 }
 
 // ownedBy reports whether a group's name says it belongs to the one-word name n ("Saddam’s

@@ -758,14 +758,16 @@ func CoreKey(name, typ string) string {
 	return ""
 }
 
-// GivenNameTitle reports whether a title comes before a given name rather than a surname
-// ("Sheikh Karim", "Sayyid Ali", "King Abdullah", "Sir Richard"), so that a person named by
-// it and one word is named by the given name.
-func GivenNameTitle(t string) bool {
-	switch strings.TrimSuffix(strings.ToLower(t), ".") {
-	case "sheikh", "shaikh", "sheik", "sayyid", "sayyed", "sayed", "sayid", "mullah", "imam", "emir", "amir",
-		"sultan", "king", "queen", "prince", "princess", "sir", "dame", "pope", "tsar", "shah":
-		return true
+// GivenNameTitle reports whether one of a person's titles comes before a given name rather
+// than a surname ("Sheikh Karim", "Sayyid Ali", "King Abdullah", "Sir Richard"), so that a
+// person named by it and one word is named by the given name.
+func GivenNameTitle(titles []string) bool {
+	for _, t := range titles {
+		switch strings.TrimSuffix(strings.ToLower(t), ".") {
+		case "sheikh", "shaikh", "sheik", "sayyid", "sayyed", "sayed", "sayid", "mullah", "imam", "emir", "amir",
+			"sultan", "king", "queen", "prince", "princess", "sir", "dame", "pope", "tsar", "shah":
+			return true
+		}
 	}
 	return false
 }
