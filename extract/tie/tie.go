@@ -79,34 +79,16 @@ type hyphen struct {
 func New() *Extractor {
 	ps, syn := lex.Patterns()
 	x := &Extractor{fromEvts: lex.FromEvents(), vocab: map[string]bool{}, titleHeads: map[string]bool{},
-		honorific: map[string]bool{}, leadTitle: map[string]bool{}, unitNouns: map[string]bool{},
-		memberTitle: map[string]bool{}, orgHeads: map[string]bool{}, stateBodies: map[string]bool{}}
-	for _, alt := range syn["STATEBODY"] {
-		if len(alt) == 1 {
-			x.stateBodies[alt[0]] = true
-		}
-	}
+		honorific: oneWord(syn["HONORIFIC"]), leadTitle: oneWord(syn["LEADTITLE"]), unitNouns: oneWord(syn["UNITNOUN"]),
+		memberTitle: oneWord(syn["MEMBERTITLE"]), orgHeads: oneWord(syn["ORGHEAD"]), stateBodies: oneWord(syn["STATEBODY"])}
 	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
 		for _, alt := range syn[t] {
 			if len(alt) > 1 {
 				x.titleHeads[alt[0]] = true
-			} else if len(alt) == 1 && t == "HONORIFIC" {
-				x.honorific[alt[0]] = true
-			} else if len(alt) == 1 && t == "LEADTITLE" {
-				x.leadTitle[alt[0]] = true
-			} else if len(alt) == 1 && t == "MEMBERTITLE" {
-				x.memberTitle[alt[0]] = true
 			}
-		}
-	}
-	for _, alt := range syn["ORGHEAD"] {
-		if len(alt) == 1 {
-			x.orgHeads[alt[0]] = true
-		}
-	}
-	for _, alt := range syn["UNITNOUN"] {
-		if len(alt) == 1 {
-			x.unitNouns[alt[0]] = true
+			if len(alt) > 0 {
+				x.titles = append(x.titles, alt)
+			}
 		}
 	}
 	for _, alts := range syn {
@@ -122,13 +104,6 @@ func New() *Extractor {
 				if alt != "A" && alt != "B" && alt != "..." && !strings.HasPrefix(alt, "&") {
 					x.vocab[alt] = true
 				}
-			}
-		}
-	}
-	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
-		for _, alt := range syn[t] {
-			if len(alt) > 0 {
-				x.titles = append(x.titles, alt)
 			}
 		}
 	}
@@ -199,6 +174,17 @@ func New() *Extractor {
 		}
 	}
 	return x
+}
+
+// oneWord returns the one-word alternatives of a synonym class as a set.
+func oneWord(alts [][]string) map[string]bool {
+	m := map[string]bool{}
+	for _, alt := range alts {
+		if len(alt) == 1 {
+			m[alt[0]] = true
+		}
+	}
+	return m
 }
 
 func compileHyphen(p lex.Pattern) (hyphen, bool) {
