@@ -196,10 +196,9 @@ func (b *builder) cluster() {
 						}
 					}
 				}
-				if ws := strings.Fields(f); tg == "o" && len(ws) >= 3 && actors.Acronym(ws[0]) != "" && startsUpperStr(ws[1]) {
-					// "IRGC Quds Force": the unit named with its parent's acronym is
-					// the unit ("Quds Force").
-					if pk := actors.Key(strings.Join(ws[1:], " "), nd.typ); pk != "" {
+				if u := unitName(f); tg == "o" && u != "" {
+					// "IRGC Quds Force" is the unit "Quds Force".
+					if pk := actors.Key(u, nd.typ); pk != "" {
 						k.names = append(k.names, tg+":"+pk)
 					}
 				}
@@ -920,4 +919,14 @@ func (b *builder) prominent(cands []int) []int {
 		}
 	}
 	return out
+}
+
+// unitName returns the name of a unit named with its parent's acronym before it ("Quds
+// Force" of "IRGC Quds Force"), or "".
+func unitName(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) >= 3 && actors.Acronym(ws[0]) != "" && startsUpperStr(ws[1]) {
+		return strings.Join(ws[1:], " ")
+	}
+	return ""
 }

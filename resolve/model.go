@@ -381,11 +381,11 @@ func (b *builder) model() *faultline.Model {
 				if mt.titled != "" {
 					count[mt.titled]++
 				}
-				if ws := strings.Fields(mt.text); a.typ == faultline.ORG && len(ws) >= 3 && actors.Acronym(ws[0]) != "" && startsUpperStr(ws[1]) {
+				if u := unitName(mt.text); a.typ == faultline.ORG && u != "" {
 					// A unit named with its parent's acronym ("IRGC Quds Force") is
 					// also named without it.
-					if _, ok := count[strings.Join(ws[1:], " ")]; !ok {
-						count[strings.Join(ws[1:], " ")] = 0
+					if _, ok := count[u]; !ok {
+						count[u] = 0
 					}
 				}
 				if a.typ == faultline.PERSON {
