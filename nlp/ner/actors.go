@@ -154,6 +154,21 @@ func spanAt(tags []string, i, first, last int) (f, l int, typ string, ok bool) {
 	return f, l, typ, true
 }
 
+// eachSpan calls rule with each span [f,l) of tags in sentence s and its type, left to
+// right. Rules change tags as they go: each span is found in the tags as the rule left them
+// at the span before, and rule returns the token where the scan goes on (l, or the end of
+// the tokens it joined to the span).
+func eachSpan(tags []string, s nlp.Sentence, rule func(f, l int, typ string) (next int)) {
+	for i := s.First; i < s.Last; {
+		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
+		if !ok || f != i {
+			i++
+			continue
+		}
+		i = rule(f, l, typ)
+	}
+}
+
 // acronymDefs applies rule 1 and returns the acronyms it learnt with their types.
 func acronymDefs(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[string]string {
 	acr := map[string]string{}
@@ -292,14 +307,9 @@ func movements(lx *lexicon, words, tags []string, s nlp.Sentence, known map[stri
 
 // leaders applies rule 3.
 func leaders(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	for i := s.First; i < s.Last; i++ {
-		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
-		if !ok || f != i {
-			continue
-		}
-		i = l - 1
+	eachSpan(tags, s, func(f, l int, typ string) int {
 		if typ != "PERSON" {
-			continue
+			return l
 		}
 		j := l
 		if j < s.Last && (words[j] == "'s" || words[j] == "’s") {
@@ -307,15 +317,15 @@ func leaders(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		}
 		if j < s.Last && tags[j] == "O" && lx.following[words[j]] {
 			put(tags, f, j+1, s.Last, "ORG")
-			i = j
-			continue
+			return j + 1
 		}
 		// followers of X
 		if f-2 >= s.First && words[f-1] == "of" && tags[f-2] == "O" && tags[f-1] == "O" &&
 			(words[f-2] == "followers" || words[f-2] == "supporters" || words[f-2] == "loyalists") {
 			put(tags, f-2, l, s.Last, "ORG")
 		}
-	}
+		return l
+	})
 }
 
 // groups applies rules 4 and 5.
@@ -561,14 +571,9 @@ var speechVerbs = map[string]bool{"says": true, "said": true, "told": true, "acc
 
 // roles applies rule 8.
 func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	for i := s.First; i < s.Last; i++ {
-		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
-		if !ok || f != i {
-			continue
-		}
-		i = l - 1
+	eachSpan(tags, s, func(f, l int, typ string) int {
 		if typ != "ORG" && typ != "GPE" && typ != "LOC" || l-f < 2 || l-f > 4 || lx.isPlace(words[f:l]) || lx.isActor(words[f:l]) {
-			continue
+			return l
 		}
 		name := true
 		for _, w := range words[f:l] {
@@ -583,7 +588,7 @@ func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			}
 		}
 		if !name {
-			continue
+			return l
 		}
 		role := false
 		// X , the/a ... role
@@ -617,7 +622,8 @@ func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		if role {
 			setSpan(tags, f, l, "PERSON")
 		}
-	}
+		return l
+	})
 }
 
 // isOrgHead reports whether w, in any case and singular or plural, is an organisation head
@@ -634,12 +640,7 @@ var spanEnders = map[string]bool{"of": true, "the": true, "and": true, "or": tru
 
 // trimSpans applies the second half of rule 11: trailing function words leave their span.
 func trimSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	for i := s.First; i < s.Last; i++ {
-		f, l, _, ok := spanAt(tags, i, s.First, s.Last)
-		if !ok || f != i {
-			continue
-		}
-		i = l - 1
+	eachSpan(tags, s, func(f, l int, _ string) int {
 		// "Sunni-controlled Interior Ministry": the compound modifies the name, it is no
 		// part of it (its capitalised part becomes a mention of its own, see compounds)
 		if l-f >= 2 && isLedCompound(lx, words[f]) && isCap(words[f+1]) {
@@ -661,15 +662,14 @@ func trimSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			if l < s.Last && isCap(words[l]) && nt != "PERSON" &&
 				!(nl+1 < s.Last && (words[nl] == "'s" || words[nl] == "’s") && isCap(words[nl+1])) {
 				put(tags, f, nl, s.Last, tags[f][2:])
-				i = nl - 1
-				continue
+				return nl
 			}
 		}
-		for l-1 > f && spanEnders[words[l-1]] {
-			tags[l-1] = "O"
-			l--
+		for e := l; e-1 > f && spanEnders[words[e-1]]; e-- {
+			tags[e-1] = "O"
 		}
-	}
+		return l
+	})
 }
 
 // coordinations applies rule 9.
@@ -700,14 +700,9 @@ func coordinations(lx *lexicon, words, tags []string, s nlp.Sentence, known map[
 		}
 		return ""
 	}
-	for i := s.First; i < s.Last; i++ {
-		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
-		if !ok || f != i {
-			continue
-		}
-		i = l - 1
+	eachSpan(tags, s, func(f, l int, typ string) int {
 		if typ == "EVENT" || typ == "FAC" || l-f < 3 || lx.isPlace(words[f:l]) || lx.isActor(words[f:l]) {
-			continue
+			return l
 		}
 		and := -1
 		for k := f + 1; k < l-1; k++ {
@@ -720,26 +715,22 @@ func coordinations(lx *lexicon, words, tags []string, s nlp.Sentence, known map[
 			}
 		}
 		if and < 0 {
-			continue
+			return l
 		}
 		a, b := kind(words[f:and]), kind(words[and+1:l])
 		if a == "" || b == "" {
-			continue
+			return l
 		}
 		setSpan(tags, f, and, a)
 		tags[and] = "O"
 		setSpan(tags, and+1, l, b)
-	}
+		return l
+	})
 }
 
 // orgHeadAfter applies the first half of rule 11.
 func orgHeadAfter(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	for i := s.First; i < s.Last; i++ {
-		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
-		if !ok || f != i {
-			continue
-		}
-		i = l - 1
+	eachSpan(tags, s, func(f, l int, typ string) int {
 		// "the Sunni-run Higher Education Ministry": untagged capitalised words right
 		// before an organisation's name that ends in its head belong to it
 		if typ == "ORG" && isOrgHead(lx, words[l-1]) {
@@ -752,14 +743,14 @@ func orgHeadAfter(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			}
 		}
 		if typ != "ORG" && typ != "GPE" && typ != "NORP" || l >= s.Last || !isCap(words[l]) || !isOrgHead(lx, words[l]) {
-			continue
+			return l
 		}
 		if hf, hl, _, ok := spanAt(tags, l, s.First, s.Last); ok && (hf != l || hl != l+1) {
-			continue // the head starts a longer name of its own
+			return l // the head starts a longer name of its own
 		}
 		put(tags, f, l+1, s.Last, "ORG")
-		i = l
-	}
+		return l + 1
+	})
 }
 
 // plainCap reports whether the capitalised word w may be part of an organisation's name
