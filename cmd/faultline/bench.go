@@ -116,7 +116,6 @@ func runBench(cmd *cobra.Command, args []string) error {
 		}
 		// Only while extracting: the model rebuild of an ingest holds far more live data.
 		old := debug.SetMemoryLimit(bytes)
-		defer debug.SetMemoryLimit(old)
 		restoreLimit = func() { debug.SetMemoryLimit(old) }
 	}
 	var count bench.Counter
