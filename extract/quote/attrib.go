@@ -396,9 +396,10 @@ func (st *state) antecedent(pron word) *faultline.Ref {
 			}
 		}
 	}
-	for i := range st.ents {
-		e := &st.ents[i]
-		if e.Start < ws || e.End > p || e.End <= bestAt || st.inQuote(e.Start) {
+	ents := st.entsIn(ws, p)
+	for i := range ents {
+		e := &ents[i]
+		if e.End > p || e.End <= bestAt || st.inQuote(e.Start) {
 			continue
 		}
 		if !isSpeakerType(e.Type) {
@@ -454,9 +455,10 @@ func (st *state) antecedent(pron word) *faultline.Ref {
 // newSubject reports whether a person other than the latest speaker is named as the
 // subject of a clause between byte offsets from and to.
 func (st *state) newSubject(from, to int) bool {
-	for i := range st.ents {
-		e := &st.ents[i]
-		if e.Start < from || e.End > to || st.inQuote(e.Start) || st.x.pronouns[strings.ToLower(e.Text)] || !st.personLike(e) {
+	ents := st.entsIn(from, to)
+	for i := range ents {
+		e := &ents[i]
+		if e.End > to || st.inQuote(e.Start) || st.x.pronouns[strings.ToLower(e.Text)] || !st.personLike(e) {
 			continue
 		}
 		if isPronounWord(e.Text) || (st.last != nil && (e.Actor != "" && e.Actor == st.last.Actor || sameSurname(e.Text, st.last.Text))) {
@@ -524,6 +526,17 @@ func isPronounWord(w string) bool {
 func (st *state) inQuote(off int) bool {
 	i := sort.Search(len(st.segs), func(i int) bool { return st.segs[i].outerEnd > off })
 	return i < len(st.segs) && st.segs[i].outerStart <= off
+}
+
+// entsIn returns the entities (sorted by start) that start between bytes from and to,
+// inclusive; one that starts after to cannot end by it.
+func (st *state) entsIn(from, to int) []faultline.Entity {
+	lo := sort.Search(len(st.ents), func(i int) bool { return st.ents[i].Start >= from })
+	hi := sort.Search(len(st.ents), func(i int) bool { return st.ents[i].Start > to })
+	if hi < lo {
+		hi = lo
+	}
+	return st.ents[lo:hi]
 }
 
 // entityAt returns the entity covering byte off, or nil.
