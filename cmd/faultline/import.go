@@ -180,25 +180,21 @@ func buildModel(docs []*faultline.Document, exts []*faultline.Extraction, ov []f
 			rest = append(rest, o)
 		}
 	}
-	if len(user) == 0 && len(agents) == 0 {
-		return resolve.Build(docs, exts, ov)
-	}
-	base, err := actors.Default()
+	dict, err := actors.Default()
 	if err != nil {
 		return nil, err
 	}
 	if len(agents) > 0 {
-		base = base.WithAgents(agents)
+		dict = dict.WithAgents(agents)
+	}
+	if len(user) > 0 {
+		dict = dict.With(user)
 	}
 	// The entry's name becomes the canonical name of its actor before any analyst's
 	// correction, which comes after and so wins.
 	var renames []faultline.Override
 	for _, e := range user {
 		renames = append(renames, faultline.Override{Kind: faultline.OverrideRename, Actor: e.Name, Name: e.Name})
-	}
-	dict := base
-	if len(user) > 0 {
-		dict = base.With(user)
 	}
 	return (&resolve.Resolver{Dict: dict}).Build(docs, exts, append(renames, rest...))
 }
