@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/faultline/faultline/nlp/conllu"
+	"github.com/faultline/faultline/nlp/ner"
 	"github.com/faultline/faultline/nlp/parse"
 	"github.com/faultline/faultline/nlp/pos"
 	"github.com/faultline/faultline/nlp/tokenize"
@@ -30,14 +31,10 @@ func readCorpus(dir string) (train, dev []conllu.Sentence, err error) {
 	return train, dev, nil
 }
 
-// gumGenres are the GUM genres whose texts are CC BY or CC BY-SA (see
-// ../shared/corpora/gum/LICENSE.txt); the others are non-commercial and stay out of
-// shipped weights.
-var gumGenres = []string{"academic", "bio", "court", "interview", "news", "voyage"}
-
-// readGUM reads the UD trees of the GUM documents of gumGenres in dir (GUM's dep folder),
+// readGUM reads the UD trees of the GUM documents of the CC BY(-SA) genres (ner.GUMGenres;
+// the others are non-commercial and stay out of shipped weights) in dir (GUM's dep folder),
 // leaving out sentences with the catch-all relation "dep", which EWT almost never uses,
-// and sentences with words without a Penn tag. A missing dir yields nothing.
+// and sentences with words without a Penn tag. An empty dir yields nothing.
 func readGUM(dir string) ([]conllu.Sentence, error) {
 	if dir == "" {
 		return nil, nil
@@ -46,7 +43,7 @@ func readGUM(dir string) ([]conllu.Sentence, error) {
 		return nil, fmt.Errorf("--gum %s: %w", dir, err)
 	}
 	var out []conllu.Sentence
-	for _, g := range gumGenres {
+	for _, g := range ner.GUMGenres {
 		files, err := filepath.Glob(filepath.Join(dir, "GUM_"+g+"_*.conllu"))
 		if err != nil {
 			return nil, err
