@@ -133,6 +133,12 @@ func TestContractSeeds(t *testing.T) {
 // checkExport exports the store at db as contract JSON and checks it against the contract.
 func checkExport(t *testing.T, db string) {
 	t.Helper()
+	checkExportedModel(t, db, exportedModel(t, db))
+}
+
+// exportedModel returns the model `faultline export --format json` writes for the store at db.
+func exportedModel(t *testing.T, db string) *faultline.Model {
+	t.Helper()
 	out, _, err := runIngestCmd(t, "export", "--db", db, "--format", "json")
 	if err != nil {
 		t.Fatal(err)
@@ -141,5 +147,5 @@ func checkExport(t *testing.T, db string) {
 	if err := json.Unmarshal([]byte(out), &m); err != nil {
 		t.Fatal(err)
 	}
-	checkExportedModel(t, db, &m)
+	return &m
 }

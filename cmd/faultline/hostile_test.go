@@ -2,13 +2,10 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/faultline/faultline"
 )
 
 // TestHostileInputs ingests testdata/hostile — binary, invalid UTF-8, NUL bytes, empty
@@ -72,14 +69,7 @@ func TestHostileInputs(t *testing.T) {
 		t.Errorf("summary: %s", lastLine(out))
 	}
 	// The good documents of the batch were stored, and nothing else.
-	js, _, err := runIngestCmd(t, "export", "--db", db, "--format", "json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m faultline.Model
-	if err := json.Unmarshal([]byte(js), &m); err != nil {
-		t.Fatal(err)
-	}
+	m := exportedModel(t, db)
 	var ids []string
 	for _, d := range m.Documents {
 		ids = append(ids, d.ID)
