@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -34,7 +35,7 @@ func readCorpus(dir string) (train, dev []conllu.Sentence, err error) {
 // readGUM reads the UD trees of the GUM documents of the CC BY(-SA) genres (ner.GUMGenres;
 // the others are non-commercial and stay out of shipped weights) in dir (GUM's dep folder),
 // leaving out sentences with the catch-all relation "dep", which EWT almost never uses,
-// and sentences with words without a Penn tag. An empty dir yields nothing.
+// and sentences with words without a Penn tag. Dir "" yields nothing.
 func readGUM(dir string) ([]conllu.Sentence, error) {
 	if dir == "" {
 		return nil, nil
@@ -68,9 +69,9 @@ func readGUM(dir string) ([]conllu.Sentence, error) {
 }
 
 // writeModel writes a model file atomically.
-func writeModel(path string, write func(*bytes.Buffer) error) error {
+func writeModel(path string, m io.WriterTo) error {
 	var b bytes.Buffer
-	if err := write(&b); err != nil {
+	if _, err := m.WriteTo(&b); err != nil {
 		return err
 	}
 	tmp := path + ".tmp"
@@ -113,7 +114,7 @@ func init() {
 			if err != nil {
 				return err
 			}
-			if err := writeModel(out, func(b *bytes.Buffer) error { _, err := t.WriteTo(b); return err }); err != nil {
+			if err := writeModel(out, t); err != nil {
 				return err
 			}
 			fi, _ := os.Stat(out)
@@ -147,7 +148,7 @@ func init() {
 				t = t.Prune(float32(prune))
 			}
 			if save, _ := cmd.Flags().GetString("save"); save != "" {
-				if err := writeModel(save, func(b *bytes.Buffer) error { _, err := t.WriteTo(b); return err }); err != nil {
+				if err := writeModel(save, t); err != nil {
 					return err
 				}
 			}
@@ -240,14 +241,14 @@ embedded one).`,
 				parse.Options{Epochs: epochs, Seed: seed, Prune: prune, Features: features, Log: cmd.ErrOrStderr(),
 					Checkpoint: func(p *parse.Parser, sc parse.Scores) {
 						// keep the best model so far on disk: training can be stopped any time
-						if err := writeModel(out, func(b *bytes.Buffer) error { _, err := p.WriteTo(b); return err }); err != nil {
+						if err := writeModel(out, p); err != nil {
 							fmt.Fprintln(cmd.ErrOrStderr(), "parse: checkpoint:", err)
 						}
 					}})
 			if err != nil {
 				return err
 			}
-			if err := writeModel(out, func(b *bytes.Buffer) error { _, err := p.WriteTo(b); return err }); err != nil {
+			if err := writeModel(out, p); err != nil {
 				return err
 			}
 			fi, _ := os.Stat(out)
@@ -295,7 +296,7 @@ embedded one).`,
 				p = p.Prune(float32(prune))
 			}
 			if save, _ := cmd.Flags().GetString("save"); save != "" {
-				if err := writeModel(save, func(b *bytes.Buffer) error { _, err := p.WriteTo(b); return err }); err != nil {
+				if err := writeModel(save, p); err != nil {
 					return err
 				}
 			}
