@@ -961,18 +961,19 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 			quoteGap = true
 		}
 	}
+	// What rules m2 out as an end is the same for every pattern: decided once per pair.
+	// "support the X-linked forces": the forces are the end, not X.
+	noPattern := quoteGap || compoundModifier(v, M2)
+	// Without words after m2 a pattern cannot end on "between A and X's B" (X only possesses
+	// the end) nor on "the support of former Valdoran Communists" (the adjective is no end).
+	noBareEnd := M2.Last < s.Last && (wordIs(v, M2.Last, "'s") ||
+		M2.Type == faultline.NORP && (v.Toks[M2.Last].Mention >= 0 || modifierOf(v, M2)))
 	for _, p := range x.pats {
-		if quoteGap {
+		if noPattern {
 			break
 		}
-		if compoundModifier(v, M2) {
-			break // "support the X-linked forces": the forces are the end, not X
-		}
-		if len(p.post) == 0 && M2.Last < s.Last && wordIs(v, M2.Last, "'s") {
-			continue // "between A and X's B": X only possesses the end
-		}
-		if len(p.post) == 0 && M2.Type == faultline.NORP && M2.Last < s.Last && (v.Toks[M2.Last].Mention >= 0 || modifierOf(v, M2)) {
-			continue // "the support of former Valdoran Communists": the adjective is no end
+		if len(p.post) == 0 && noBareEnd {
+			continue
 		}
 		ok := false
 		for _, md := range mids {
