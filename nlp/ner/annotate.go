@@ -100,7 +100,7 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	repairCase(r.t.lx, words, sents)
 	ids := make([]int, len(words))
 	for _, s := range sents {
-		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+		if !okSent(s, len(words)) {
 			continue
 		}
 		var p []string
@@ -124,7 +124,7 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 		d.Tokens[i].Ent = tags[i]
 	}
 	for _, s := range sents {
-		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+		if !okSent(s, len(words)) {
 			continue
 		}
 		for _, sp := range spans(tags[s.First:s.Last]) {

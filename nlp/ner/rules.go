@@ -36,7 +36,7 @@ import (
 // Titles-only spans ("Rear Adm.") are dropped (tidySpans) in every mode.
 func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descriptive bool) {
 	for _, s := range sents {
-		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+		if !okSent(s, len(words)) {
 			continue
 		}
 		for _, sp := range spans(tags[s.First:s.Last]) {
@@ -54,7 +54,7 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 	// "the Bush Administration", "Saddam" in "Saddam Hussein's government")
 	personWord := map[string]bool{}
 	for _, s := range sents {
-		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+		if !okSent(s, len(words)) {
 			continue
 		}
 		for _, sp := range spans(tags[s.First:s.Last]) {
@@ -66,7 +66,7 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 		}
 	}
 	for _, s := range sents {
-		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+		if !okSent(s, len(words)) {
 			continue
 		}
 		for _, sp := range spans(tags[s.First:s.Last]) {
@@ -144,7 +144,7 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 		return
 	}
 	for _, s := range sents {
-		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+		if !okSent(s, len(words)) {
 			continue
 		}
 		for i := s.First; i < s.Last; i++ {
@@ -220,7 +220,7 @@ func stripParticle(w string) string {
 // arabicNames applies rule 1b.
 func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 	for _, s := range sents {
-		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+		if !okSent(s, len(words)) {
 			continue
 		}
 		any := false
@@ -280,7 +280,7 @@ func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 // tidySpans applies rule 0b.
 func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence, actorMode bool) {
 	for _, s := range sents {
-		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+		if !okSent(s, len(words)) {
 			continue
 		}
 		for _, sp := range spans(tags[s.First:s.Last]) {
@@ -347,7 +347,7 @@ func voteTypes(words, tags []string, sents []nlp.Sentence) {
 	byName := map[string][]mention{}
 	votes := map[string]map[string]int{}
 	for _, s := range sents {
-		if s.First < 0 || s.Last > len(words) || s.First >= s.Last {
+		if !okSent(s, len(words)) {
 			continue
 		}
 		for _, sp := range spans(tags[s.First:s.Last]) {
