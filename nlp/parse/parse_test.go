@@ -235,14 +235,7 @@ func TestLongSentence(t *testing.T) {
 		p.parse(s, words[:n], tags[:n], utags[:n])
 		cached := append([]int(nil), s.heads...)
 		// the same prefix parsed alone without caches must agree
-		st := &s.st
-		s.suf, s.buf = prepare(st, s.suf, s.buf, words[:n], tags[:n], utags[:n], p.classes, p.feats)
-		for !st.done() {
-			s.fs = st.features(s.fs[:0], s.suf)
-			p.model.ScoreInt(s.fs, s.scores)
-			st.apply(best(st, s.scores))
-		}
-		p.finish(s, tags[:n])
+		p.parseUncached(s, words[:n], tags[:n], utags[:n])
 		for i := range cached {
 			if cached[i] != s.heads[i] {
 				t.Fatalf("%d words: head of word %d is %d with caches, %d without", n, i, cached[i], s.heads[i])

@@ -243,20 +243,15 @@ func hashBytes(seed uint64, b []byte) uint64 {
 // features are kept until the front moves, and those of a word's own features as top or
 // second of the stack are computed once per sentence, the first time the word is there.
 func (p *Parser) parse(s *scratch, words, tags, utags []string) {
+	if len(words) > maxCached {
+		// the caches take 12 bytes a word and class: parse very long sentences without
+		p.parseUncached(s, words, tags, utags)
+		return
+	}
 	st := &s.st
 	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags, utags, p.classes, p.feats)
 	nc := p.model.NumClasses()
 	scores := s.scores[:nc]
-	if len(words) > maxCached {
-		// the caches take 12 bytes a word and class: parse very long sentences without
-		for !st.done() {
-			s.fs = st.features(s.fs[:0], s.suf)
-			p.model.ScoreInt(s.fs, scores)
-			st.apply(best(st, scores))
-		}
-		p.finish(s, tags)
-		return
-	}
 	m := len(words) + 2
 	if cap(s.top) < m*nc {
 		s.top = make([]int32, m*nc)
@@ -337,6 +332,20 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 				scores[c] += v[c]
 			}
 		}
+		st.apply(best(st, scores))
+	}
+	p.finish(s, tags)
+}
+
+// parseUncached is parse without the score caches: every state's features are scored at
+// once.
+func (p *Parser) parseUncached(s *scratch, words, tags, utags []string) {
+	st := &s.st
+	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags, utags, p.classes, p.feats)
+	scores := s.scores[:p.model.NumClasses()]
+	for !st.done() {
+		s.fs = st.features(s.fs[:0], s.suf)
+		p.model.ScoreInt(s.fs, scores)
 		st.apply(best(st, scores))
 	}
 	p.finish(s, tags)
