@@ -143,8 +143,9 @@ const (
 
 var gzNames = [...]string{"", "country", "province", "city", "actor", "demonym", "bigcity"}
 
-// matchTok is match for prepared tokens, without allocating: it skips words that start no
-// name and looks the lower-case forms up directly.
+// matchTok finds the longest gazetteer name starting at toks[i] among capitalised words and
+// returns its length in tokens (0 if none) and its kind. It does not allocate: it skips
+// words that start no name and looks the lower-case forms up directly.
 func (lx *lexicon) matchTok(toks []token, i int) (int, int) {
 	if toks[i].flags&fCap == 0 {
 		return 0, gzNone
@@ -208,47 +209,6 @@ func (lx *lexicon) kindOf(k string) int {
 		return gzDemonym
 	}
 	return gzNone
-}
-
-// match finds the longest gazetteer name starting at words[i] among capitalised words and
-// returns its length in tokens (0 if none) and its kind.
-func (lx *lexicon) match(words []string, i int) (int, int) {
-	if !isCap(words[i]) {
-		return 0, gzNone
-	}
-	n := lx.maxLen[strings.ToLower(words[i])]
-	if n == 0 {
-		return 0, gzNone
-	}
-	if i+n > len(words) {
-		n = len(words) - i
-	}
-	for l := n; l >= 1; l-- {
-		k := key(words[i : i+l])
-		if p, ok := lx.places[k]; ok {
-			switch p.Kind {
-			case "country":
-				return l, gzCountry
-			case "province":
-				return l, gzProvince
-			default:
-				if _, ok := lx.actors[k]; ok {
-					return l, gzActor
-				}
-				if p.Big {
-					return l, gzBigCity
-				}
-				return l, gzCity
-			}
-		}
-		if _, ok := lx.actors[k]; ok {
-			return l, gzActor
-		}
-		if _, ok := lx.demonyms[k]; ok {
-			return l, gzDemonym
-		}
-	}
-	return 0, gzNone
 }
 
 // wordInfo is what the lexicon knows about one lower-case word.
