@@ -8,7 +8,6 @@ import (
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/extract/event"
-	lex "github.com/faultline/faultline/lexicon/events"
 	"github.com/faultline/faultline/nlp"
 )
 
@@ -21,20 +20,19 @@ import (
 // sentences get Head -1 and no Rel, as if each were a root.
 
 // Parse returns a component that runs parser over the sentences of a document that can
-// yield an event for x: those with a word (or lemma) that is an inflected form of the first
-// word of an entry in the event codebook (lexicon/events), and with the entity mentions
-// (after coreference) the entry needs as arguments: two (a source and a target), or one for
-// violence and coercion of the hand-curated codebook (CAMEO 17-20, which may lack a
-// source) and when x.Partial is set.
-// The forms are a superset of those the event extractor matches, so every sentence in which
-// it can find an event is parsed, and the facts are those of a full parse.
+// yield an event for x: those with a word that may start one of x's triggers
+// (Extractor.MayTrigger) and with the entity mentions (after coreference) the trigger needs
+// as arguments: two (a source and a target), or one for violence and coercion of the
+// hand-curated codebook (CAMEO 17-20, which may lack a source) and when x.Partial is set.
+// Every sentence in which x can find an event is parsed, so the facts are those of a full
+// parse.
 func Parse(parser nlp.Annotator, x *event.Extractor) extract.Component {
-	return &sparse{parser: parser, words: triggerWords(), partial: x.Partial}
+	return &sparse{parser: parser, x: x, partial: x.Partial}
 }
 
 type sparse struct {
 	parser nlp.Annotator
-	words  map[string]uint8 // trigger forms: needs1|needs2
+	x      *event.Extractor // whose triggers decide which sentences to parse
 	sents  []nlp.Sentence
 	// mentions[k]: how many entity mentions sentence k has, up to 2.
 	mentions []uint8
@@ -90,20 +88,13 @@ func (s *sparse) mark(sents []nlp.Sentence, ents []faultline.Entity) {
 	}
 }
 
-// Trigger classes: an event needs a target, and a source too unless it is violence or
-// coercion (CAMEO 17-20); one mention may do for the latter, the others need two.
-const (
-	needs1 uint8 = 1 << iota
-	needs2
-)
-
 // wanted reports whether a sentence with m mentions (up to 2) has a word that may start an
 // event trigger with arguments among them: not capitalised inside the sentence, tagged
 // (if tagged) as a verb or noun, and a trigger form or the lemma of one.
 func (s *sparse) wanted(text string, toks []nlp.Token, m uint8) bool {
-	ok := needs1
+	ok := event.NeedsOne
 	if m >= 2 || s.partial {
-		ok |= needs2
+		ok |= event.NeedsTwo
 	}
 	for i := range toks {
 		t := &toks[i]
@@ -113,7 +104,11 @@ func (s *sparse) wanted(text string, toks []nlp.Token, m uint8) bool {
 		if (t.UPOS != "" || t.XPOS != "") && !verbOrNoun(t) {
 			continue // triggers are verbs and nouns
 		}
-		if s.words[lower(t.Norm)]&ok != 0 || (t.Lemma != "" && s.words[lower(t.Lemma)]&ok != 0) {
+		norm := t.Norm
+		if norm == "" && t.End <= len(text) && t.Start < t.End {
+			norm = text[t.Start:t.End] // as the event extractor reads the word
+		}
+		if s.x.MayTrigger(lower(norm), lower(t.Lemma))&ok != 0 {
 			return true
 		}
 	}
@@ -137,59 +132,4 @@ func lower(w string) string {
 		}
 	}
 	return w
-}
-
-// triggerWords returns every form that can start an event trigger: each codebook entry's
-// first word with its regular verbal and nominal inflections and its irregular forms.
-// The value says how many mentions an event with that trigger needs (needs1, needs2 or both
-// when the form starts several entries).
-func triggerWords() map[string]uint8 {
-	words := map[string]uint8{}
-	hand := map[string]bool{}
-	for _, e := range lex.HandCodebook() {
-		hand[e.POS+" "+strings.Join(e.Words, " ")] = true
-	}
-	for _, e := range lex.Codebook() {
-		if len(e.Words) == 0 {
-			continue
-		}
-		need := needs2
-		if e.CAMEO >= "17" && hand[e.POS+" "+strings.Join(e.Words, " ")] {
-			need = needs1 // only hand-curated entries may lack a source
-		}
-		w := strings.ToLower(e.Words[0])
-		forms := append(append(verbForms(w), nounForms(w)...), e.Forms...)
-		for _, f := range forms {
-			words[strings.ToLower(f)] |= need
-		}
-	}
-	return words
-}
-
-// verbForms returns a verb's regular inflections, over-generating (with and without a
-// doubled final consonant, with -s and -es) so that the set covers the event extractor's.
-func verbForms(w string) []string {
-	out := []string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
-	n := len(w)
-	if n == 0 {
-		return out
-	}
-	last := w[n-1]
-	if last == 'e' {
-		out = append(out, w[:n-1]+"ing")
-	}
-	if last == 'y' && n > 1 {
-		out = append(out, w[:n-1]+"ies", w[:n-1]+"ied")
-	}
-	out = append(out, w+string(last)+"ed", w+string(last)+"ing")
-	return out
-}
-
-// nounForms returns a noun and its regular plurals.
-func nounForms(w string) []string {
-	out := []string{w, w + "s", w + "es"}
-	if n := len(w); n > 1 && w[n-1] == 'y' {
-		out = append(out, w[:n-1]+"ies")
-	}
-	return out
 }

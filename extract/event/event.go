@@ -51,6 +51,32 @@ type Extractor struct {
 	verbs map[string][]*trigger // by inflected form of the first word
 	nouns map[string][]*trigger // by singular and plural form of the first word
 	cues  map[string][][]string // modality cues, split into words
+	// needVerb and needNoun: the Needs of the triggers each key of verbs and nouns starts.
+	needVerb, needNoun map[string]uint8
+}
+
+// Argument needs of a trigger, as MayTrigger reports them.
+const (
+	// NeedsOne: violence or coercion of the hand-curated codebook (CAMEO 17-20), which may
+	// lack a source: one mention may do.
+	NeedsOne uint8 = 1 << iota
+	// NeedsTwo: a source and a target.
+	NeedsTwo
+)
+
+// MayTrigger reports the argument needs (NeedsOne, NeedsTwo or both) of the triggers a word
+// may start, given its lower-case form and lemma, or 0 when it starts none: the words Find
+// looks triggers up by. The pipeline parses only sentences with such a word.
+func (x *Extractor) MayTrigger(lower, lemma string) uint8 {
+	return x.needVerb[lower] | x.needNoun[lower] | x.needVerb[lemma]
+}
+
+// need is the argument need of a trigger.
+func (t *trigger) need() uint8 {
+	if t.hand && t.CAMEO >= "17" {
+		return NeedsOne
+	}
+	return NeedsTwo
 }
 
 // trigger is a codebook entry ready for matching.
@@ -63,7 +89,8 @@ type trigger struct {
 
 // New returns an Extractor with the shipped codebook.
 func New() *Extractor {
-	x := &Extractor{verbs: map[string][]*trigger{}, nouns: map[string][]*trigger{}, cues: map[string][][]string{}}
+	x := &Extractor{verbs: map[string][]*trigger{}, nouns: map[string][]*trigger{}, cues: map[string][][]string{},
+		needVerb: map[string]uint8{}, needNoun: map[string]uint8{}}
 	hand := map[string]bool{}
 	for _, l := range strings.Split(handWords(), "\n") {
 		hand[l] = true
@@ -78,12 +105,14 @@ func New() *Extractor {
 		if e.POS == "N" {
 			for _, f := range view.NounForms(e.Words[0]) {
 				x.nouns[f] = append(x.nouns[f], tr)
+				x.needNoun[f] |= tr.need()
 			}
 			continue
 		}
 		forms := append(view.VerbForms(e.Words[0]), e.Forms...)
 		for _, f := range forms {
 			x.verbs[f] = append(x.verbs[f], tr)
+			x.needVerb[f] |= tr.need()
 		}
 	}
 	for class, cs := range lex.Cues() {
