@@ -430,7 +430,8 @@ func happened(m string) bool {
 // events matches gold events one-to-one to predicted events of the same document on source,
 // target and CAMEO root, and scores the dates of the matched pairs. The gold lists what
 // happened, so only events stated as happening (asserted or reported) are predictions:
-// hypothetical, future and negated ones are left out, as the network leaves them out.
+// hypothetical and negated ones (which the network leaves out too) and future ones (which
+// have not happened yet) are not.
 func (s *scorer) events() (PRF, Share) {
 	byDoc := map[string][]int{}
 	n := 0
