@@ -196,17 +196,7 @@ func at(toks []token, i int) *token {
 	return &toks[i]
 }
 
-func h1(t uint64, a string) uint64    { return perceptron.HashString(perceptron.Hash(t), a) }
-func h2(t uint64, a, b string) uint64 { return perceptron.HashString(h1(t, a), b) }
-
-// features returns the feature hashes of token i; prev and prev2 are the tag ids of the
-// two tokens before it (-1 before the start of the sentence). They are the word's own
-// features (unigram) followed by its context's (context).
-func (f *featurer) features(toks []token, i int, prev, prev2 int) []uint64 {
-	f.buf = f.unigram(f.buf[:0], &toks[i])
-	f.buf = f.context(f.buf, toks, i, prev, prev2)
-	return f.buf
-}
+func h1(t uint64, a string) uint64 { return perceptron.HashString(perceptron.Hash(t), a) }
 
 // unigram appends the features that depend on the word alone. With drop set (training
 // only), the word's identity is left out so that the model learns to tag from shape,

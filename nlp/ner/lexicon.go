@@ -141,8 +141,6 @@ const (
 	gzBigCity // a city of 100,000 people or more (gazetteer.Place.Big)
 )
 
-var gzNames = [...]string{"", "country", "province", "city", "actor", "demonym", "bigcity"}
-
 // matchTok finds the longest gazetteer name starting at toks[i] among capitalised words and
 // returns its length in tokens (0 if none) and its kind. It does not allocate: it skips
 // words that start no name and looks the lower-case forms up directly.
