@@ -11,9 +11,8 @@ const (
 	reduce = 1
 )
 
-func isLeft(c int) bool  { return c >= 2 && c%2 == 0 }
-func isRight(c int) bool { return c >= 3 && c%2 == 1 }
-func label(c int) int    { return (c - 2) / 2 }
+func isLeft(c int) bool { return c >= 2 && c%2 == 0 }
+func label(c int) int   { return (c - 2) / 2 }
 
 // state is a parser configuration over words 1..n with the artificial root at the end of
 // the buffer, at n+1 (Ballesteros & Nivre 2013, "Going to the roots"): words are attached
@@ -118,9 +117,6 @@ func (s *state) reset(n int) {
 		s.ls[i], s.rs[i] = 0, 0
 	}
 }
-
-// root returns the position of the artificial root.
-func (s *state) root() int { return s.n + 1 }
 
 func (s *state) done() bool { return s.b > s.n && len(s.stack) == 0 }
 
