@@ -18,10 +18,12 @@ package timex
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
@@ -104,13 +106,110 @@ const (
 // rule is one pattern and how its match is resolved.
 type rule struct {
 	re      *regexp.Regexp // anchored at the start: tried at candidate positions only
+	first   byteSet        // the bytes a match can start with: others skip the regexp
 	resolve func(m []string, a anchor) (value, precision string)
 }
 
 var rules []rule
 
 func add(pattern string, f func(m []string, a anchor) (string, string)) {
-	rules = append(rules, rule{regexp.MustCompile(`^(?:` + pattern + `)`), f})
+	p := `^(?:` + pattern + `)`
+	rules = append(rules, rule{regexp.MustCompile(p), firstBytes(p), f})
+}
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (s *byteSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
+func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+func (s *byteSet) union(t byteSet) {
+	s[0], s[1], s[2], s[3] = s[0]|t[0], s[1]|t[1], s[2]|t[2], s[3]|t[3]
+}
+
+// addRange adds the first bytes of the runes lo..hi (a rune of two or more bytes starts with
+// a byte of 0xC0 or more: all of them are added).
+func (s *byteSet) addRange(lo, hi int) {
+	for r := lo; r <= hi && r < 0x80; r++ {
+		s.add(byte(r))
+	}
+	if hi >= 0x80 {
+		for b := 0xC0; b <= 0xFF; b++ {
+			s.add(byte(b))
+		}
+	}
+}
+
+// all is every byte.
+var all = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+
+// firstBytes returns the bytes a non-empty match of pattern can start with, or every byte
+// when the pattern can match the empty string.
+func firstBytes(pattern string) byteSet {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return all
+	}
+	s, nullable := first(re.Simplify())
+	if nullable {
+		return all
+	}
+	return s
+}
+
+// first returns the bytes a match of re can start with and whether re can match the empty
+// string; it errs towards more bytes (every byte for an operator it does not know).
+func first(re *syntax.Regexp) (s byteSet, nullable bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return s, false
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return s, true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return s, true
+		}
+		r := re.Rune[0]
+		s.addRange(int(r), int(r))
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				s.addRange(int(f), int(f))
+			}
+		}
+		return s, false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			s.addRange(int(re.Rune[i]), int(re.Rune[i+1]))
+		}
+		return s, false
+	case syntax.OpCapture:
+		return first(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		s, _ = first(re.Sub[0])
+		return s, true
+	case syntax.OpPlus:
+		return first(re.Sub[0])
+	case syntax.OpRepeat:
+		s, nullable = first(re.Sub[0])
+		return s, nullable || re.Min == 0
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			t, n := first(sub)
+			s.union(t)
+			if !n {
+				return s, false
+			}
+		}
+		return s, true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			t, n := first(sub)
+			s.union(t)
+			nullable = nullable || n
+		}
+		return s, nullable
+	}
+	return all, true
 }
 
 func ymd(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
@@ -428,6 +527,9 @@ func Find(text, date string) []faultline.Timex {
 		chunk := text[st:end]
 		w := [2]int{st, end}
 		for _, r := range rules {
+			if !r.first.has(chunk[0]) {
+				continue
+			}
 			if loc := r.re.FindStringSubmatchIndex(chunk); loc != nil {
 				sub := make([]string, len(loc)/2)
 				for i := range sub {

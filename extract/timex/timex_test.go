@@ -113,3 +113,50 @@ func BenchmarkFindNews(b *testing.B) {
 		Find(text, "2006-11-20")
 	}
 }
+
+func TestFirstBytes(t *testing.T) {
+	tests := []struct {
+		pattern string
+		in, out string // bytes in the set, bytes not in it
+	}{
+		{`^(?:(?i)\bon\s+x)`, "oO", "nxa1 "},
+		{`^(?:\b(?:the\s+)?(1[6-9][0-9]0|20[0-9]0)'?s\b)`, "t12", "T3a "},
+		{`^(?:(?i:\b(early|late)[\s-]+)?\b(March|May))`, "eElLM", "mx "},
+		{`^(?:a*)`, "\x00 z\xff", ""}, // matches the empty string: every byte
+		{`^(?:é|x)`, "x\xc3", "e"},
+	}
+	for _, tt := range tests {
+		s := firstBytes(tt.pattern)
+		for i := 0; i < len(tt.in); i++ {
+			if !s.has(tt.in[i]) {
+				t.Errorf("firstBytes(%q) lacks %q", tt.pattern, tt.in[i])
+			}
+		}
+		for i := 0; i < len(tt.out); i++ {
+			if s.has(tt.out[i]) {
+				t.Errorf("firstBytes(%q) has %q", tt.pattern, tt.out[i])
+			}
+		}
+	}
+}
+
+// TestFirstBytesRules checks the prefilter of every rule against its regexp: wherever a rule
+// matches at the start of a chunk of these texts, the chunk's first byte is in the rule's set.
+func TestFirstBytesRules(t *testing.T) {
+	texts := []string{
+		"On Saturday, 7 November 2006, late August and mid-2007 the 1990s; in the spring of 2003.",
+		"Earlier this month, a few weeks ago, two years earlier, last fall, by late summer, yesterday.",
+		"EARLY MARCH 2004 and The End Of 2006, since Sept. 3, 1980-88, 2007-03-14 — last Tuesday tonight.",
+		"during winter, through autumn, the following week, the previous year, next March, this May.",
+	}
+	for _, text := range texts {
+		for st := 0; st < len(text); st++ {
+			chunk := text[st:]
+			for i, r := range rules {
+				if r.re.MatchString(chunk) && !r.first.has(chunk[0]) {
+					t.Errorf("rule %d matches %q but its first bytes lack %q", i, chunk, chunk[0])
+				}
+			}
+		}
+	}
+}
