@@ -239,6 +239,9 @@ var (
 	quantifiers = set("many some most several")
 	// placePreps put a place in the role of a modifier: "the communities in A", not A.
 	placePreps = set("in at from to across throughout inside within near")
+	// placeCoordPreps: a place after one of these is no tie end to coordinate; after "by"
+	// (a passive agent) or "with" (a partner) it acts ("viewed by Norland and Ostrava").
+	placeCoordPreps = set("of in to for from at on")
 )
 
 func set(words string) map[string]bool {
@@ -1214,7 +1217,7 @@ func coordinable(v *view.View, mi int) bool {
 	if !m.Actorish() {
 		return false
 	}
-	if m.Placeish() && v.PrepBefore(m.First, prepositions) {
+	if m.Placeish() && v.PrepBefore(m.First, placeCoordPreps) {
 		return false
 	}
 	// "to Diwaniya, Amarah and Basra, A fought B": places after a preposition.

@@ -454,3 +454,70 @@ func TestDemonymCompounds(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictPatterns covers the patterns of conflict reporting added for the alliance web:
+// policies of arming or funding, dependence on a patron's money, creation by a patron,
+// allies in a struggle against a foe's remnants, sanctions and designations, truces, tilts
+// and sworn enmity; each with cases that must not give the tie (or must keep its modality).
+func TestConflictPatterns(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want string
+	}{
+		{"Observers criticised the Norland policy of arming the Hill Tigers.",
+			[]string{"Norland/GPE", "Hill Tigers/ORG"}, "Norland arms Hill Tigers 1 asserted"},
+		{"Ostrava's strategy of funding the Dawn Movement worked.",
+			[]string{"Ostrava/GPE", "Dawn Movement/ORG"}, "Ostrava funds Dawn Movement 1 asserted"},
+		// a third actor between: the critic is not the patron
+		{"Rahimi warned against the Norland policy of arming the Hill Tigers.",
+			[]string{"Rahimi/PERSON", "Norland/GPE", "Hill Tigers/ORG"}, "Norland arms Hill Tigers 1 asserted"},
+		{"The Hill Tigers are dependent on steady infusions of Norland cash.",
+			[]string{"Hill Tigers/ORG", "Norland/GPE"}, "Norland funds Hill Tigers 1 asserted"},
+		{"The Hill Tigers are not dependent on Norland money.",
+			[]string{"Hill Tigers/ORG", "Norland/GPE"}, "Norland funds Hill Tigers 1 negated"},
+		{"The Lion Brigades, set up by Ostrava in 1990, grew.",
+			[]string{"Lion Brigades/ORG", "Ostrava/GPE"}, "Ostrava patron_of Lion Brigades 1 asserted"},
+		{"Norland worked with local clans to create the Lion Brigades.",
+			[]string{"Norland/GPE", "Lion Brigades/ORG"}, ""},
+		{"The clans worked with Norland officers to create the Lion Brigades.",
+			[]string{"Norland officers/ORG", "Lion Brigades/ORG"}, "Norland officers patron_of Lion Brigades 1 asserted"},
+		{"Norland planned to create the Lion Brigades.",
+			[]string{"Norland/GPE", "Lion Brigades/ORG"}, ""},
+		// a person founds: leadership, not patronage
+		{"The Lion Brigades, founded by Omar Rahimi, grew.",
+			[]string{"Lion Brigades/ORG", "Omar Rahimi/PERSON"}, "Omar Rahimi leader_of Lion Brigades 1 asserted"},
+		{"They were seen by Norland and Ostrava as natural allies in the fight against remnants of the Dawn Movement.",
+			[]string{"Norland/GPE", "Ostrava/GPE", "Dawn Movement/ORG"},
+			"Ostrava opposes Dawn Movement -1 asserted|Norland opposes Dawn Movement -1 asserted"},
+		{"Norland fought remnants of the Dawn Movement.",
+			[]string{"Norland/GPE", "Dawn Movement/ORG"}, "Norland opposes Dawn Movement -1 asserted"},
+		{"Norland imposed sanctions on Ostrava last year.",
+			[]string{"Norland/GPE", "Ostrava/GPE"}, "Norland opposes Ostrava -1 asserted"},
+		{"Norland could impose sanctions on Ostrava.",
+			[]string{"Norland/GPE", "Ostrava/GPE"}, ""},
+		{"The Norland sanctions on Ostrava bit hard.",
+			[]string{"Norland/GPE", "Ostrava/GPE"}, "Norland opposes Ostrava -1 asserted"},
+		{"Norland designated the Hill Tigers a terrorist organisation.",
+			[]string{"Norland/GPE", "Hill Tigers/ORG"}, "Norland opposes Hill Tigers -1 asserted"},
+		{"Norland never designated the Hill Tigers a terrorist organisation.",
+			[]string{"Norland/GPE", "Hill Tigers/ORG"}, "Norland opposes Hill Tigers -1 negated"},
+		{"A truce between the Dawn Movement and the Hill Tigers held.",
+			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"}, "Dawn Movement negotiates_with Hill Tigers 1 asserted"},
+		{"It was part of a pronounced Norland tilt toward the Dawn Movement.",
+			[]string{"Norland/GPE", "Dawn Movement/ORG"}, "Norland allied_with Dawn Movement 1 asserted"},
+		{"The Dawn Movement and the Hill Tigers are bitter enemies.",
+			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"}, "Dawn Movement rival_of Hill Tigers -1 asserted"},
+		{"The Dawn Movement and the Hill Tigers share common enemies.",
+			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"}, ""},
+		{"The Dawn Movement and the Hill Tigers are at war.",
+			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"}, "Dawn Movement rival_of Hill Tigers -1 asserted"},
+	}
+	for _, tt := range tests {
+		got := strings.Join(render(x.Find(input(tt.text, tt.ents...))), "|")
+		if got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
