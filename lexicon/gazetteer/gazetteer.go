@@ -65,6 +65,9 @@ var geoNouns string
 //go:embed offices.txt
 var offices string
 
+//go:embed descriptors.tsv
+var descriptors string
+
 // Place is a gazetteer entry for a place name.
 type Place struct {
 	Kind string // "country", "province" or "city"
@@ -145,6 +148,25 @@ func GeoNouns() map[string]bool { return set(geoNouns) }
 // Offices returns the words of offices held by one person, each marked "head" (president,
 // minister) or "mod" (prime, foreign: words between a national adjective and the head).
 func Offices() map[string]string { return pairs(offices) }
+
+// Descriptors returns, by kind, the words around a name that say what it names: "namehead"
+// (an organisation head that takes a complement: Centre for …), "before" and "after" (common
+// nouns that introduce or follow an organisation's name: the daily X, the X firm),
+// "aftermod" (words between a name and an "after" noun: security), "feature" (geographic
+// features named after a place: river, tunnel) and "placehead" (Province).
+func Descriptors() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, c := range rows(descriptors) {
+		if len(c) >= 2 {
+			k := strings.TrimSpace(c[0])
+			if m[k] == nil {
+				m[k] = map[string]bool{}
+			}
+			m[k][strings.ToLower(strings.TrimSpace(c[1]))] = true
+		}
+	}
+	return m
+}
 
 func rows(s string) [][]string {
 	var out [][]string

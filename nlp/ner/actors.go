@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/faultline/faultline/lexicon/actors"
+	"github.com/faultline/faultline/lexicon/gazetteer"
 	"github.com/faultline/faultline/nlp"
 )
 
@@ -54,6 +56,12 @@ import (
 //     with a compound modifier ("Sunni-run Health Ministry" -> "Health Ministry").
 //  12. Peoples: a group word before a plural group word ("Sunni Arabs", "Shia Kurds") is
 //     one NORP mention, the people the first word singles out.
+//  13. Sectors: a country or national adjective with the nouns after it that name a
+//     sector of that state ("US military leaders") is one ORG span (sectorSpans).
+//  14. Names the tagger misses that their context types: "told The Nation", "the daily
+//     X", "the X security firm", "the so-called X", a first name and surname, "Centre for
+//     the Study of X", "Quds (Jerusalem) Force", "X Province Y" split (nameRuns).
+//  15. Places: "the X river", "the X-Y border", "the Iraqi state" (places).
 func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
 	known := acronymDefs(lx, words, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type
@@ -110,11 +118,14 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOff
 		peoples(lx, words, tags, s)
 		coordinations(lx, words, tags, s, known, personWord)
 		orgHeadAfter(lx, words, tags, s)
+		nameRuns(lx, words, tags, s, known)
 		if withOffices {
 			offices(lx, words, tags, s)
 		}
 		movements(lx, words, tags, s, known, personWord)
 		leaders(lx, words, tags, s)
+		sectorSpans(lx, words, tags, s)
+		places(lx, words, tags, s)
 		groups(lx, words, tags, s)
 		regions(lx, words, tags, s)
 		adjectives(lx, words, tags, s)
@@ -808,4 +819,209 @@ func offices(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		put(tags, i, k+1, s.Last, "PERSON")
 		i = k
 	}
+}
+
+// descr holds the words around a name that say what it names (lexicon/gazetteer
+// descriptors.tsv), by kind.
+var descr = gazetteer.Descriptors()
+
+// sectorSpans applies rule 13: a country or national adjective, with the nouns after it,
+// that names a sector of that state ("US military leaders", "American surge forces",
+// "Iraqi intelligence operatives"; lexicon/actors/sectors.tsv) is one ORG span. It runs
+// before rule 7, which would drop the adjective before a common noun.
+func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	eachSpan(tags, s, func(f, l int, typ string) int {
+		if typ != "GPE" && typ != "NORP" && typ != "ORG" || l-f > 2 || l >= s.Last || tags[l] != "O" || !unicode.IsLower(firstRune(words[l])) {
+			return l
+		}
+		best := -1
+		for k := l + 1; k <= s.Last && k-l <= 2; k++ {
+			if tags[k-1] != "O" || !unicode.IsLower(firstRune(words[k-1])) {
+				break
+			}
+			if _, _, ok := actors.Sector(strings.Join(words[f:k], " ")); ok {
+				best = k
+			}
+		}
+		if best < 0 {
+			return l
+		}
+		put(tags, f, best, s.Last, "ORG")
+		return best
+	})
+}
+
+// nameRuns applies rule 14, names the tagger misses that their context types:
+//
+//   - a mid-sentence capitalised "The" before capitalised words is the title of a
+//     publication or organisation ("told The Nation", "an issue of The Daily Star");
+//   - a common noun that introduces a name ("the daily Al Hayat", "the US-based group X",
+//     "the newspaper X") or follows it ("the X security firm") makes the capitalised run
+//     an ORG;
+//   - "so-called" before a capitalised run makes it an ORG ("the so-called Golden Ones");
+//   - a one-word person name before an untagged plain capitalised word is a first name
+//     and surname ("Hugh" + "Grant");
+//   - an organisation name ending in a head that takes a complement runs on through
+//     "for"/"of" and the capitalised words after it ("Centre" + "for the Study of X"), and
+//     a national adjective right before such a name belongs to it ("Norwegian" + "Institute
+//     for …");
+//   - a name, a gloss in parentheses and an organisation head are one name ("Quds
+//     (Jerusalem) Force");
+//   - a place name that runs on after its place head is two mentions ("X Province Y" ->
+//     "X Province", "Y").
+func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[string]string) {
+	// capRun returns the end of the run of untagged (or, with anyTag, any) capitalised
+	// plain words from i, at most n long.
+	capRun := func(i, n int, anyTag bool) int {
+		j := i
+		for j < s.Last && j-i < n && isCap(words[j]) && (anyTag || tags[j] == "O") && !lx.titles[strings.ToLower(words[j])] && !calendar[strings.ToLower(words[j])] {
+			j++
+		}
+		return j
+	}
+	for i := s.First + 1; i < s.Last; i++ {
+		w := words[i]
+		lw := strings.ToLower(w)
+		switch {
+		case w == "The" && tags[i] == "O" && unicode.IsLower(firstRune(words[i-1])):
+			j := capRun(i+1, 3, true)
+			if j == i+1 || lx.isPlace(words[i+1:j]) || lx.isActor(words[i+1:j]) {
+				continue
+			}
+			if hf, hl, _, ok := spanAt(tags, i+1, s.First, s.Last); ok && (hf != i+1 || hl > j) {
+				continue
+			}
+			if j < s.Last && tags[j] != "O" && strings.HasPrefix(tags[j], "I-") {
+				continue
+			}
+			put(tags, i, j, s.Last, "ORG")
+			i = j - 1
+		case tags[i] == "O" && (descr["before"][lw] || w == "so-called") && unicode.IsLower(firstRune(w)):
+			k := i + 1
+			if k < s.Last && (words[k] == "]" || words[k] == ")") {
+				k++
+			}
+			j := capRun(k, 4, false)
+			if j == k || j-k == 1 && (lx.isGroup(words[k]) || lx.demonyms[strings.ToLower(words[k])] != "") || lx.isPlace(words[k:j]) {
+				continue
+			}
+			put(tags, k, j, s.Last, "ORG")
+			i = j - 1
+		case isCap(w) && i+4 < s.Last && words[i+1] == "(" && isCap(words[i+2]) && words[i+3] == ")" && isOrgHead(lx, words[i+4]) && isCap(words[i+4]):
+			f := i
+			if hf, _, _, ok := spanAt(tags, i, s.First, s.Last); ok {
+				f = hf
+			}
+			e := i + 5
+			if _, hl, _, ok := spanAt(tags, i+4, s.First, s.Last); ok && hl > e {
+				e = hl
+			}
+			put(tags, f, e, s.Last, "ORG")
+			i = e - 1
+		case tags[i] == "O" && isCap(w) && strings.EqualFold(words[i-1], "the") && plainCap(lx, w):
+			j := capRun(i, 3, false)
+			k := j
+			if k < s.Last && descr["aftermod"][words[k]] {
+				k++
+			}
+			if k < s.Last && descr["after"][words[k]] && tags[k] == "O" && !lx.isPlace(words[i:j]) {
+				put(tags, i, j, s.Last, "ORG")
+			}
+			i = j - 1
+		}
+	}
+	eachSpan(tags, s, func(f, l int, typ string) int {
+		switch {
+		case typ == "PERSON" && l-f == 1 && l < s.Last && tags[l] == "O" && isCap(words[l]) && plainCap(lx, words[l]) &&
+			!isOrgHead(lx, words[l]) && !lx.following[strings.ToLower(words[l])] && !descr["placehead"][strings.ToLower(words[l])] &&
+			(known[words[l]] == "" || known[words[l]] == "PERSON") && (l+1 == s.Last || !isCap(words[l+1])):
+			put(tags, f, l+1, s.Last, "PERSON")
+			return l + 1
+		case typ == "ORG" && descr["namehead"][strings.ToLower(words[l-1])] && l+1 < s.Last && (words[l] == "for" || words[l] == "of"):
+			k := l + 1
+			if k < s.Last && words[k] == "the" {
+				k++
+			}
+			if k >= s.Last || !isCap(words[k]) || lx.isGroup(words[k]) && k+1 < s.Last && !isCap(words[k+1]) {
+				return l
+			}
+			// the run: capitalised words and the connectors between them
+			e := k
+			for e < s.Last && (isCap(words[e]) || (words[e] == "of" || words[e] == "for" || words[e] == "and" || words[e] == "the") && e+1 < s.Last && isCap(words[e+1])) {
+				if tags[e] != "O" {
+					if _, hl, t, _ := spanAt(tags, e, s.First, s.Last); t == "PERSON" {
+						break
+					} else {
+						e = hl
+						continue
+					}
+				}
+				e++
+			}
+			if e > k {
+				put(tags, f, e, s.Last, "ORG")
+				return e
+			}
+		case typ == "NORP" && l-f == 1 && l < s.Last && strings.HasPrefix(tags[l], "B-ORG") && descr["namehead"][strings.ToLower(words[l])]:
+			_, hl, _, _ := spanAt(tags, l, s.First, s.Last)
+			put(tags, f, hl, s.Last, "ORG")
+			return hl
+		case (typ == "ORG" || typ == "LOC" || typ == "GPE") && l-f >= 3:
+			for p := f + 1; p < l-1; p++ {
+				if descr["placehead"][strings.ToLower(words[p])] && isCap(words[p]) && isCap(words[p+1]) {
+					put(tags, f, p+1, s.Last, "GPE")
+					put(tags, p+1, l, s.Last, typ)
+					return l
+				}
+			}
+		}
+		return l
+	})
+}
+
+// places applies rule 15: a place before a geographic feature noun is that feature ("the
+// X river", "the X tunnel"; LOC), as is a hyphenated pair of countries before "border"
+// ("the X-Y border"), and a national adjective before "state" is the state itself ("the
+// Iraqi state"; GPE) when no noun follows ("state television" is no state).
+func places(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	for i := s.First; i < s.Last; i++ {
+		if i+1 >= s.Last || tags[i+1] != "O" {
+			continue
+		}
+		n := words[i+1]
+		ln := strings.ToLower(n)
+		if !unicode.IsLower(firstRune(n)) && !descr["feature"][ln] {
+			continue
+		}
+		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
+		switch {
+		case ok && l == i+1 && (typ == "GPE" || typ == "LOC") && descr["feature"][ln] && ln != "border":
+			put(tags, f, i+2, s.Last, "LOC")
+			i++
+		case ln == "border" && strings.Count(words[i], "-") == 1 && (tags[i] == "O" || ok && f == i && l == i+1):
+			a, b, _ := strings.Cut(words[i], "-")
+			if lx.country(a) && lx.country(b) {
+				put(tags, i, i+2, s.Last, "LOC")
+				i++
+			}
+		case ln == "state" && ok && f == i && l == i+1 && (typ == "NORP" || typ == "GPE") && lx.demonyms[strings.ToLower(words[i])] != "" && !lx.groups[strings.ToLower(words[i])] &&
+			(i+2 == s.Last || !unicode.IsLetter(firstRune(words[i+2])) || afterPlace[words[i+2]] || words[i+2] == "came" || words[i+2] == "had"):
+			put(tags, i, i+2, s.Last, "GPE")
+			i++
+		}
+	}
+}
+
+// country reports whether w names a country (directly or by a spelling variant).
+func (lx *lexicon) country(w string) bool {
+	lw := strings.ToLower(w)
+	if p, ok := lx.places[lw]; ok && p.Kind == "country" {
+		return true
+	}
+	if v, ok := lx.variants[w]; ok {
+		if p, ok := lx.places[strings.ToLower(v)]; ok && p.Kind == "country" {
+			return true
+		}
+	}
+	return false
 }

@@ -398,3 +398,64 @@ func TestSpanRules(t *testing.T) {
 		})
 	}
 }
+
+// TestDescriptiveSpanRules checks actor-mode rules 13-15 (sectors, names their context
+// types, places) on made-up tag sequences, with the cases they must leave alone.
+func TestDescriptiveSpanRules(t *testing.T) {
+	lx := newLexicon()
+	tests := []struct {
+		name, words, tags, want string
+	}{
+		{"sector nouns join the country", "the US military leaders met",
+			"O B-ORG I-ORG O O", "O B-ORG I-ORG I-ORG O"},
+		{"a national adjective and a sector", "the Syrian intelligence operatives fled",
+			"O B-NORP O O O", "O B-ORG I-ORG I-ORG O"},
+		{"the longest sector", "the Syrian army units fled",
+			"O B-NORP O O O", "O B-ORG I-ORG O O"},
+		{"no sector: left alone", "the Syrian villages burned",
+			"O B-NORP O O", "O B-NORP O O"},
+		{"a publication after a verb", "an officer told The Clarion that",
+			"O O O O O O", "O O O B-ORG I-ORG O"},
+		{"but not at the start of a sentence", "The Clarion said",
+			"O O O", "O O O"},
+		{"a name introduced by its kind", "the Beirut daily ] Al Nahar reported",
+			"O B-GPE O O O O O", "O B-GPE O O B-ORG I-ORG O"},
+		{"a name followed by its kind", "the Redstone security firm shot",
+			"O O O O O", "O B-ORG O O O"},
+		{"so-called", "the so-called Iron Hands enforced",
+			"O O O O O", "O O B-ORG I-ORG O"},
+		{"first name and surname", "his usual Marta Kovac charm",
+			"O O B-PERSON O O", "O O B-PERSON I-PERSON O"},
+		{"not a place head", "near Hadad Province today",
+			"O B-PERSON O O", "O B-PERSON O O"},
+		{"a head with its complement", "the Centre for the Study of Dissent in Oslo",
+			"O B-ORG O O B-ORG I-ORG I-ORG O B-GPE", "O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O B-GPE"},
+		{"a national adjective before an institute", "the Danish Institute for Peace said",
+			"O B-NORP B-ORG I-ORG I-ORG O", "O B-ORG I-ORG I-ORG I-ORG O"},
+		{"a gloss inside a name", "the Saqr ( Falcon ) Brigade attacked",
+			"O O O B-GPE O B-ORG O", "O B-ORG I-ORG I-ORG I-ORG I-ORG O"},
+		{"a name after a province", "the Zabul Province Sahwa militia",
+			"O B-ORG I-ORG I-ORG O", "O B-GPE I-GPE B-ORG O"},
+		{"a river", "along the Zab river valley",
+			"O O B-GPE O O", "O O B-LOC I-LOC O"},
+		{"a border of two countries", "across the Iran-Iraq border ,",
+			"O O O O O", "O O B-LOC I-LOC O"},
+		{"the state itself", "the Syrian state came apart",
+			"O B-NORP O O O", "O B-GPE I-GPE O O"},
+		{"but not state television", "the Syrian state television said",
+			"O B-NORP O O O", "O B-NORP O O O"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			words := strings.Fields(tc.words)
+			tags := strings.Fields(tc.tags)
+			s := nlp.Sentence{First: 0, Last: len(words)}
+			nameRuns(lx, words, tags, s, map[string]string{})
+			sectorSpans(lx, words, tags, s)
+			places(lx, words, tags, s)
+			if got := strings.Join(tags, " "); got != tc.want {
+				t.Errorf("%s:\n got  %s\n want %s", tc.words, got, tc.want)
+			}
+		})
+	}
+}
