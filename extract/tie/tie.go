@@ -296,6 +296,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 	}
 	x.compounds(v, in, out, emit)
 	x.demonymCompounds(v, emit)
+	x.stances(v, emit)
 	x.placeAppositions(v, emit)
 	// Ties implied by coded events.
 	for _, e := range in.Out.Events {
@@ -441,6 +442,131 @@ func (x *Extractor) demonymCompounds(v *view.View, emit func(faultline.Tie)) {
 		}
 		emit(faultline.Tie{Type: h.typ, Sign: h.sign, A: a, B: b, Modality: faultline.Asserted,
 			Evidence: v.SentenceSpan(tok.Sent)})
+	}
+}
+
+var (
+	// copulas link a subject to a stance predicate ("B is anti-Valdoran").
+	copulas = set("is are was were be been being remain remains remained seem seems seemed become becomes became stay stays stayed")
+	// degree words may stand between the copula and the stance ("fiercely", "very").
+	degree = set("very so more most too increasingly fiercely stridently staunchly deeply firmly strongly openly vehemently avowedly decidedly still also always")
+	dashes = set("- – — --")
+	// focus words may open an apposition before its name ("- even most B -").
+	focus = set("even especially notably particularly including mainly chiefly")
+	// stanceEnds may follow a stance predicate: punctuation, a conjunction or a preposition
+	// opening an adjunct; any other word makes the stance a modifier ("anti-Valdoran rhetoric").
+	stanceEnds = set(". , ; : ! ? - – — -- ) and or but until since in on at after before because as when while than")
+)
+
+// stances finds stance predicates with a hyphenated prefix: "B is anti-Valdoran" (B opposes
+// Valdora), "B remains staunchly pro-Norland" (B supports Norland). The prefixed word must
+// name a state (a nationality adjective or a country of the gazetteer) or hold a mention,
+// and follow a copula; the subject is the mention right before the copula or, when a
+// dash-enclosed apposition comes between ("the largest militia - the Lion Brigades of
+// Omar Rahimi - is anti-Valdoran"), the first name inside it and the actor before it (not
+// a place reached by a preposition). "not" makes the tie negated (a pro- stance then has
+// sign -1), a modal hypothetical; a stance modifying a noun ("anti-Valdoran rhetoric") is
+// no predicate.
+func (x *Extractor) stances(v *view.View, emit func(faultline.Tie)) {
+	dem, pl := demonyms(), places()
+	for ti, tok := range v.Toks {
+		// The stance word: one token "anti-X", or "anti" "-" "X" without spaces.
+		end := ti
+		if (tok.Lower == "anti" || tok.Lower == "pro") && ti+2 < len(v.Toks) && v.Toks[ti+1].Lower == "-" &&
+			v.Toks[ti+1].Start == tok.End && v.Toks[ti+2].Start == v.Toks[ti+1].End && v.Toks[ti+2].Sent == tok.Sent {
+			end = ti + 2
+		}
+		w := v.Text[tok.Start:v.Toks[end].End]
+		lw := strings.ToLower(w)
+		var typ string
+		var sign, cut int
+		switch {
+		case strings.HasPrefix(lw, "anti-") && len(lw) > 6:
+			typ, sign, cut = "opposes", -1, 5
+		case strings.HasPrefix(lw, "pro-") && len(lw) > 5:
+			typ, sign, cut = "supports", 1, 4
+		default:
+			continue
+		}
+		s := v.Sents[tok.Sent]
+		rest := w[cut:]
+		obj := faultline.Ref{Span: faultline.Span{Start: tok.Start + cut, End: v.Toks[end].End, Text: rest}}
+		if mi := v.Toks[end].Mention; mi >= 0 {
+			m := v.Mentions[mi]
+			if m.Start < tok.Start+cut || m.End > v.Toks[end].End || !m.Actorish() {
+				continue
+			}
+			obj = *m.Ref()
+		} else if r := strings.ToLower(rest); rest[0] < 'A' || rest[0] > 'Z' || dem[r] == "" && pl[r].Kind != "country" {
+			continue
+		}
+		if n := end + 1; n < s.Last && !stanceEnds[v.Toks[n].Lower] {
+			continue // "anti-Valdoran rhetoric": a modifier, not a predicate
+		}
+		// Back to the copula over degree words and negators.
+		neg, modal := false, false
+		j := ti - 1
+		for j >= s.First && (degree[v.Toks[j].Lower] || negators[v.Toks[j].Lower] || strings.HasSuffix(v.Toks[j].Lower, "ly") && len(v.Toks[j].Lower) > 4) {
+			neg = neg || negators[v.Toks[j].Lower]
+			j--
+		}
+		if j < s.First || !copulas[v.Toks[j].Lower] {
+			continue
+		}
+		for j >= s.First && (copulas[v.Toks[j].Lower] || negators[v.Toks[j].Lower] || modals[v.Toks[j].Lower] ||
+			v.Toks[j].Lower == "has" || v.Toks[j].Lower == "have" || v.Toks[j].Lower == "had" || degree[v.Toks[j].Lower]) {
+			neg = neg || negators[v.Toks[j].Lower]
+			modal = modal || modals[v.Toks[j].Lower]
+			j--
+		}
+		if j < s.First {
+			continue
+		}
+		var subs []int
+		if dashes[v.Toks[j].Lower] {
+			// An apposition between dashes: its first name and the actor before it.
+			open := -1
+			for k := j - 1; k > s.First; k-- {
+				if dashes[v.Toks[k].Lower] {
+					open = k
+					break
+				}
+			}
+			if open < 0 {
+				continue
+			}
+			k := open + 1
+			for k < j && (determiners[v.Toks[k].Lower] || focus[v.Toks[k].Lower]) {
+				k++
+			}
+			if mi := v.Toks[k].Mention; mi >= 0 && v.Mentions[mi].First == k {
+				subs = append(subs, mi)
+			}
+			if mi := v.Toks[open-1].Mention; mi >= 0 && !placeModifier(v, mi, s) {
+				subs = append(subs, mi)
+			}
+		} else if mi := v.Toks[j].Mention; mi >= 0 && v.Mentions[mi].Last == j+1 {
+			subs = append(subs, mi)
+		}
+		if v.Word(s.First, "if") {
+			modal = true
+		}
+		mod := faultline.Asserted
+		sg := sign
+		switch {
+		case neg:
+			mod = faultline.Negated
+			sg = -1
+		case modal:
+			mod = faultline.Hypothetical
+		}
+		for _, mi := range subs {
+			m := v.Mentions[mi]
+			if !m.Actorish() || m.Placeish() && placeModifier(v, mi, s) || m.Start == obj.Start {
+				continue
+			}
+			emit(faultline.Tie{Type: typ, Sign: sg, A: *m.Ref(), B: obj, Modality: mod, Evidence: v.SentenceSpan(tok.Sent)})
+		}
 	}
 }
 

@@ -521,3 +521,47 @@ func TestConflictPatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestStances: "B is anti-Peruvian" / "pro-Peru" stance predicates, the nationality inside
+// the hyphenated token; modifiers of a noun are no predicates.
+func TestStances(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want string
+	}{
+		{"The Hill Tigers are fiercely anti-Peruvian.",
+			[]string{"Hill Tigers/ORG"}, "Hill Tigers opposes Peruvian -1 asserted"},
+		{"The Dawn Movement remains pro-Peru.",
+			[]string{"Dawn Movement/ORG"}, "Dawn Movement supports Peru 1 asserted"},
+		{"The Dawn Movement is not pro-Peru.",
+			[]string{"Dawn Movement/ORG"}, "Dawn Movement supports Peru -1 negated"},
+		{"The Dawn Movement could become anti-Peruvian.",
+			[]string{"Dawn Movement/ORG"}, "Dawn Movement opposes Peruvian -1 hypothetical"},
+		{"The biggest militia in Velika - the Lion Brigades of Omar Rahimi - is anti-Peruvian and proud.",
+			[]string{"Velika/GPE", "Lion Brigades/ORG", "Omar Rahimi/PERSON"}, "Lion Brigades opposes Peruvian -1 asserted"},
+		{"Most Valdorans - even most Norlandic Shiites - are not pro-Peru.",
+			[]string{"Valdorans/NORP", "Norlandic Shiites/NORP"},
+			"Norlandic Shiites supports Peru -1 negated|Valdorans supports Peru -1 negated"},
+		// a modifier, not a predicate
+		{"The Hill Tigers spread anti-Peruvian rhetoric.", []string{"Hill Tigers/ORG"}, ""},
+		{"The Hill Tigers are anti-Peruvian militias.", []string{"Hill Tigers/ORG"}, ""},
+		// not a state
+		{"The Hill Tigers are anti-Western.", []string{"Hill Tigers/ORG"}, ""},
+		{"The Hill Tigers are anti-war.", []string{"Hill Tigers/ORG"}, ""},
+		// no subject mention before the copula
+		{"Their rhetoric was anti-Peruvian.", nil, ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range render(x.Find(input(tt.text, tt.ents...))) {
+			if !strings.Contains(r, "Omar Rahimi") {
+				got = append(got, r)
+			}
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
