@@ -117,6 +117,28 @@ func TestRunDeterministic(t *testing.T) {
 	}
 }
 
+// TestBatchSameFacts checks that extracting the demo corpus as one batch, stage by stage
+// (ExtractBatch, as Run does), gives each document the facts of extracting it alone.
+func TestBatchSameFacts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts the demo corpus twice")
+	}
+	p := pipelines(t, 1, Options{})[0]
+	docs := demo.Documents()
+	exts, errs := p.ExtractBatch(docs)
+	for i, d := range docs {
+		alone, err := Extract(p, d)
+		if err != nil || errs[i] != nil {
+			t.Fatalf("%s: %v, %v", d.ID, err, errs[i])
+		}
+		a, _ := json.Marshal(alone)
+		b, _ := json.Marshal(exts[i])
+		if string(a) != string(b) {
+			t.Errorf("%s: batch extraction differs from extracting the document alone", d.ID)
+		}
+	}
+}
+
 // panicky is a component that panics on one document.
 type panicky struct{}
 
