@@ -56,6 +56,8 @@ type file struct {
 type scratch struct {
 	st     state
 	fs     []uint64
+	ends   []int     // ends of the feature groups in fs (see Model.ScoreIntParts)
+	outs   [][]int32 // where each group's scores go
 	suf    []uint64
 	scores []int32
 	front  []int32 // scores of the buffer-front features
@@ -271,19 +273,26 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 	front, n0tree := s.front[:nc], s.front[nc:2*nc]
 	b, n0key := -1, -1
 	for !st.done() {
+		// The feature groups whose scores are not cached go into one ScoreIntParts call,
+		// so that their memory loads overlap.
+		s.fs, s.ends, s.outs = s.fs[:0], s.ends[:0], s.outs[:0]
+		part := func(out []int32) {
+			s.ends = append(s.ends, len(s.fs))
+			s.outs = append(s.outs, out)
+		}
 		if st.b != b {
 			b = st.b
-			s.fs = st.bufferFeatures(s.fs[:0], s.suf)
-			p.model.ScoreInt(s.fs, front)
+			s.fs = st.bufferFeatures(s.fs, s.suf)
+			part(front)
 			n0key = -1
 		}
 		// the front's left dependents only grow in number
 		if k := st.nl[b]; k != n0key {
 			n0key = k
-			s.fs = st.n0TreeFeatures(s.fs[:0])
-			p.model.ScoreInt(s.fs, n0tree)
+			s.fs = st.n0TreeFeatures(s.fs)
+			part(n0tree)
 		}
-		s.fs = st.restFeatures(s.fs[:0], s.suf)
+		s.fs = st.restFeatures(s.fs, s.suf)
 		s0, s1 := st.top(), st.second()
 		if s0 == none {
 			s.fs = st.s0Features(s.fs, s.suf, none)
@@ -292,42 +301,48 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		if s1 == none {
 			s.fs = st.s1Features(s.fs, none)
 		}
-		p.model.ScoreInt(s.fs, scores)
-		for c, v := range front {
-			scores[c] += v + n0tree[c]
-		}
+		part(scores)
+		var top, tree, sec []int32
 		if s0 != none {
-			v := s.top[s0*nc : (s0+1)*nc]
+			top = s.top[s0*nc : (s0+1)*nc]
 			if s.has[s0]&1 == 0 {
 				s.has[s0] |= 1
-				s.fs = st.s0Features(s.fs[:0], s.suf, s0)
-				p.model.ScoreInt(s.fs, v)
+				s.fs = st.s0Features(s.fs, s.suf, s0)
+				part(top)
 			}
 			// s0's tree features change only when it gets a head or a dependent; the
 			// key counts both (+1, so that 0 means not computed)
-			t := s.tree[s0*nc : (s0+1)*nc]
+			tree = s.tree[s0*nc : (s0+1)*nc]
 			key := int32(st.nl[s0] + st.nr[s0] + 1)
 			if st.head[s0] != none {
 				key += 1 << 16
 			}
 			if s.treeKey[s0] != key {
 				s.treeKey[s0] = key
-				s.fs = st.s0TreeFeatures(s.fs[:0], s0)
-				p.model.ScoreInt(s.fs, t)
+				s.fs = st.s0TreeFeatures(s.fs, s0)
+				part(tree)
 			}
-			v, t = v[:len(scores)], t[:len(scores)]
+		}
+		if s1 != none {
+			sec = s.sec[s1*nc : (s1+1)*nc]
+			if s.has[s1]&2 == 0 {
+				s.has[s1] |= 2
+				s.fs = st.s1Features(s.fs, s1)
+				part(sec)
+			}
+		}
+		p.model.ScoreIntParts(s.fs, s.ends, s.outs)
+		for c, v := range front {
+			scores[c] += v + n0tree[c]
+		}
+		if s0 != none {
+			v, t := top[:len(scores)], tree[:len(scores)]
 			for c := range scores {
 				scores[c] += v[c] + t[c]
 			}
 		}
 		if s1 != none {
-			v := s.sec[s1*nc : (s1+1)*nc]
-			if s.has[s1]&2 == 0 {
-				s.has[s1] |= 2
-				s.fs = st.s1Features(s.fs[:0], s1)
-				p.model.ScoreInt(s.fs, v)
-			}
-			v = v[:len(scores)]
+			v := sec[:len(scores)]
 			for c := range scores {
 				scores[c] += v[c]
 			}

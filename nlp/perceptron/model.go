@@ -81,9 +81,17 @@ func (m *Model) build() {
 	}
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
-	m.ent = make([]uint32, 0, len(m.w)+len(m.keys))
 	m.lanes = (m.nclass + 1) / 2
-	m.dense = nil
+	nd, ne := 0, 0 // dense rows, sparse words
+	for i := range m.keys {
+		if n := int(m.start[i+1] - m.start[i]); n >= denseMin && m.nclass <= maxDenseClasses {
+			nd++
+		} else if n > 0 {
+			ne += 1 + n
+		}
+	}
+	m.ent = make([]uint32, 0, ne)
+	m.dense = make([]uint64, 0, nd*m.lanes)
 	for i, k := range m.keys {
 		a, b := m.start[i], m.start[i+1]
 		if a == b {
@@ -168,100 +176,151 @@ func (m *Model) sum(feats []uint64, q *[maxDenseClasses]int32) {
 	if len(m.table) == 0 {
 		return
 	}
-	var acc [maxDenseClasses / 2]uint64
-	lanes := m.lanes
-	// Two phases per chunk of features: first find every feature's weight list (the table
-	// loads are independent, so the processor overlaps their cache misses), then add.
-	var offs, ns [128]uint32
-	var rows [128]int32
+	var offs [chunk]uint32
 	for len(feats) > 0 {
-		chunk := feats
-		if len(chunk) > len(offs) {
-			chunk = chunk[:len(offs)]
+		n := min(len(feats), chunk)
+		m.find(feats[:n], offs[:n])
+		m.add(offs[:n], q)
+		feats = feats[n:]
+	}
+}
+
+// chunk is the number of features whose weight lists sum and ScoreIntParts find at once.
+const chunk = 128
+
+// find sets offs[i] to 1 + the table value of the weight list of feats[i], or to 0 when the
+// model has no weights for it (len(offs) == len(feats) <= chunk). It returns a meaningless
+// sum of the words it loaded.
+//
+// Its passes issue loads that do not wait on each other, in loops that do not branch on a
+// loaded value: the first probe of every feature's slot, then the probes that continue
+// (collisions), then the first word of each found list and every cache line of each
+// dense row. A branch on a value still in flight from memory is often mispredicted (hit,
+// miss and collision are all common) and replays the loads behind it, so that the
+// processor would wait for one cache miss at a time (hundreds of nanoseconds on a
+// virtual machine); this way it overlaps them.
+func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
+	var hs, es [chunk]uint64
+	tab, mask, kmask := m.table, m.mask, m.kmask
+	for i, f := range feats {
+		h := mix64(f & kmask)
+		hs[i] = h
+		es[i] = tab[h&mask]
+	}
+	for i, h := range hs[:len(feats)] {
+		e := es[i]
+		for s := h & mask; e != 0 && e>>32 != h>>32; {
+			s = (s + 1) & mask
+			e = tab[s]
 		}
-		feats = feats[len(chunk):]
-		for i, f := range chunk {
-			h := mix64(f & m.kmask)
-			fp := h >> 32
-			s := h & m.mask
-			offs[i] = 0
-			for {
-				e := m.table[s]
-				if e == 0 {
-					break
-				}
-				if e>>32 == fp {
-					off := uint32(e) - 1
-					offs[i] = off + 1
-					// touch the weight list now too: these loads are independent as well
-					if off&denseBit != 0 {
-						ns[i] = uint32(m.dense[int(off&^denseBit)*lanes])
-					} else {
-						ns[i] = m.ent[off]
-					}
-					break
-				}
-				s = (s + 1) & m.mask
+		offs[i] = uint32(e) // 1 + offset, or 0 when absent
+	}
+	var touch uint64
+	lanes := m.lanes
+	for _, off := range offs {
+		switch {
+		case off == 0:
+		case (off-1)&denseBit != 0:
+			row := m.dense[int((off-1)&^denseBit)*lanes:][:lanes]
+			for j := 0; j < len(row); j += 8 { // a cache line is 8 words
+				touch += row[j]
 			}
+		default:
+			touch += uint64(m.ent[off-1])
 		}
-		nd := 0
-		for i, off := range offs[:len(chunk)] {
-			if off == 0 {
-				continue
-			}
-			off--
-			if off&denseBit != 0 {
-				rows[nd] = int32(off&^denseBit) * int32(lanes)
-				nd++
-				continue
-			}
-			n := ns[i]
-			for _, x := range m.ent[off+1 : off+1+n] {
-				q[uint8(x>>16)] += int32(int16(uint16(x)))
-			}
+	}
+	return touch // returned so that the loads are not optimised away
+}
+
+// add adds the weights of the lists found by find to q.
+func (m *Model) add(offs []uint32, q *[maxDenseClasses]int32) {
+	var acc [maxDenseClasses / 2]uint64
+	var rows [chunk]int32
+	lanes := m.lanes
+	nd := 0
+	for _, off := range offs {
+		if off == 0 {
+			continue
 		}
-		// dense rows eight or four at a time: one load and store of the sums per row group
-		k := 0
-		for ; k+8 <= nd; k += 8 {
-			r0 := m.dense[rows[k] : int(rows[k])+lanes]
-			r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
-			r2 := m.dense[rows[k+2] : int(rows[k+2])+lanes]
-			r3 := m.dense[rows[k+3] : int(rows[k+3])+lanes]
-			r4 := m.dense[rows[k+4] : int(rows[k+4])+lanes]
-			r5 := m.dense[rows[k+5] : int(rows[k+5])+lanes]
-			r6 := m.dense[rows[k+6] : int(rows[k+6])+lanes]
-			r7 := m.dense[rows[k+7] : int(rows[k+7])+lanes]
-			a := acc[:len(r0)]
-			r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
-			r4, r5, r6, r7 = r4[:len(r0)], r5[:len(r0)], r6[:len(r0)], r7[:len(r0)]
-			for j, v := range r0 {
-				a[j] += v + r1[j] + r2[j] + r3[j] + r4[j] + r5[j] + r6[j] + r7[j]
-			}
+		off--
+		if off&denseBit != 0 {
+			rows[nd] = int32(off&^denseBit) * int32(lanes)
+			nd++
+			continue
 		}
-		for ; k+4 <= nd; k += 4 {
-			r0 := m.dense[rows[k] : int(rows[k])+lanes]
-			r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
-			r2 := m.dense[rows[k+2] : int(rows[k+2])+lanes]
-			r3 := m.dense[rows[k+3] : int(rows[k+3])+lanes]
-			a := acc[:len(r0)]
-			r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
-			for j, v := range r0 {
-				a[j] += v + r1[j] + r2[j] + r3[j]
-			}
+		n := m.ent[off]
+		for _, x := range m.ent[off+1 : off+1+n] {
+			q[uint8(x>>16)] += int32(int16(uint16(x)))
 		}
-		for ; k < nd; k++ {
-			r0 := m.dense[rows[k] : int(rows[k])+lanes]
-			a := acc[:len(r0)]
-			for j, v := range r0 {
-				a[j] += v
-			}
+	}
+	// dense rows eight or four at a time: one load and store of the sums per row group
+	k := 0
+	for ; k+8 <= nd; k += 8 {
+		r0 := m.dense[rows[k] : int(rows[k])+lanes]
+		r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
+		r2 := m.dense[rows[k+2] : int(rows[k+2])+lanes]
+		r3 := m.dense[rows[k+3] : int(rows[k+3])+lanes]
+		r4 := m.dense[rows[k+4] : int(rows[k+4])+lanes]
+		r5 := m.dense[rows[k+5] : int(rows[k+5])+lanes]
+		r6 := m.dense[rows[k+6] : int(rows[k+6])+lanes]
+		r7 := m.dense[rows[k+7] : int(rows[k+7])+lanes]
+		a := acc[:len(r0)]
+		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+		r4, r5, r6, r7 = r4[:len(r0)], r5[:len(r0)], r6[:len(r0)], r7[:len(r0)]
+		for j, v := range r0 {
+			a[j] += v + r1[j] + r2[j] + r3[j] + r4[j] + r5[j] + r6[j] + r7[j]
 		}
+	}
+	for ; k+4 <= nd; k += 4 {
+		r0 := m.dense[rows[k] : int(rows[k])+lanes]
+		r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
+		r2 := m.dense[rows[k+2] : int(rows[k+2])+lanes]
+		r3 := m.dense[rows[k+3] : int(rows[k+3])+lanes]
+		a := acc[:len(r0)]
+		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+		for j, v := range r0 {
+			a[j] += v + r1[j] + r2[j] + r3[j]
+		}
+	}
+	for ; k < nd; k++ {
+		r0 := m.dense[rows[k] : int(rows[k])+lanes]
+		a := acc[:len(r0)]
+		for j, v := range r0 {
+			a[j] += v
+		}
+	}
+	if nd == 0 {
+		return
 	}
 	for j, t := range acc[:lanes] {
 		lo := int32(uint32(t))
 		hi := int32((int64(t) - int64(lo)) >> 32)
 		q[uint8(2*j)] += lo
 		q[uint8(2*j+1)] += hi
+	}
+}
+
+// ScoreIntParts is ScoreInt for several feature sets at once, faster than one call for
+// each because the memory loads of all of them overlap: part k is feats[ends[k-1]:ends[k]]
+// (from 0 for k = 0) and its scores are written to out[k] (len >= NumClasses; the parts'
+// features must not depend on each other's scores). len(out) must be len(ends).
+func (m *Model) ScoreIntParts(feats []uint64, ends []int, out [][]int32) {
+	if len(feats) > chunk || m.nclass > maxDenseClasses || len(m.table) == 0 {
+		start := 0
+		for k, end := range ends {
+			m.ScoreInt(feats[start:end], out[k])
+			start = end
+		}
+		return
+	}
+	var offs [chunk]uint32
+	m.find(feats, offs[:len(feats)])
+	start := 0
+	for k, end := range ends {
+		var q [maxDenseClasses]int32
+		m.add(offs[start:end], &q)
+		copy(out[k][:m.nclass], q[:m.nclass])
+		start = end
 	}
 }
 

@@ -160,4 +160,31 @@ func TestDenseRows(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { m.ScoreInt(feats[0], got) }); n != 0 {
 		t.Fatalf("ScoreInt allocates %v times", n)
 	}
+	// ScoreIntParts: each part scores as ScoreInt on its own, also an empty part, and with
+	// more features than one chunk (the fallback)
+	for _, k := range []int{3, 50} {
+		var all []uint64
+		var ends []int
+		var out [][]int32
+		for i := 0; i < k; i++ {
+			if i != 1 {
+				all = append(all, feats[i]...)
+			}
+			ends = append(ends, len(all))
+			out = append(out, make([]int32, nc))
+		}
+		m.ScoreIntParts(all, ends, out)
+		for i := 0; i < k; i++ {
+			var f []uint64
+			if i != 1 {
+				f = feats[i]
+			}
+			m.ScoreInt(f, got)
+			for c := range got {
+				if out[i][c] != got[c] {
+					t.Fatalf("%d parts: part %d class %d: %d, ScoreInt %d", k, i, c, out[i][c], got[c])
+				}
+			}
+		}
+	}
 }
