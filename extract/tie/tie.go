@@ -295,6 +295,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		}
 	}
 	x.compounds(v, in, out, emit)
+	x.listMembers(v, out, emit)
 	x.demonymCompounds(v, emit)
 	x.stances(v, emit)
 	x.placeAppositions(v, emit)
@@ -383,6 +384,151 @@ func (x *Extractor) compounds(v *view.View, in *extract.Input, out []faultline.T
 			emit(t)
 		}
 	}
+}
+
+// listOpeners introduce the members of a group named right before them ("the main
+// parties, including B and C"; "nationalists - among them B, C and D -").
+var listOpeners = [][]string{{"including"}, {"among", "them"}, {"such", "as"}, {"notably"}, {"especially"}, {"particularly"}}
+
+// listMembers finds a group followed by a list of its members: "N, including A and B,"
+// or "N - among them A, B and C -" (a dash or a parenthesis may open the list, "the" and
+// up to three lower-case modifiers may open an item, "many Valdoran parties"). Each
+// member is a member of N (part of it when both are organisations), and every tie found
+// for N holds for each member ("N - among them A and B - oppose C": A and B oppose C).
+// The list ends at its closing dash or parenthesis, or, opened by a comma, at the first
+// stretch that is not a name.
+func (x *Extractor) listMembers(v *view.View, out []faultline.Tie, emit func(faultline.Tie)) {
+	for ni, n := range v.Mentions {
+		if !n.Actorish() || n.Last >= len(v.Toks) || n.Type == faultline.PERSON {
+			continue
+		}
+		s := v.Sents[v.Toks[n.First].Sent]
+		if n.Last >= s.Last || n.Placeish() && placeModifier(v, ni, s) || modifierOf(v, n) {
+			continue
+		}
+		i := n.Last
+		opener := v.Toks[i].Lower
+		if opener != "," && opener != "(" && !dashes[opener] {
+			continue
+		}
+		i++
+		k := 0
+		for _, o := range listOpeners {
+			if k = matchAlts(v, [][]string{o}, i, s.Last); k > 0 {
+				break
+			}
+		}
+		if k == 0 {
+			continue
+		}
+		i += k
+		end := s.Last // the closing dash or parenthesis, if any
+		if opener != "," {
+			end = -1
+			for j := i; j < s.Last; j++ {
+				if w := v.Toks[j].Lower; dashes[opener] && dashes[w] || opener == "(" && w == ")" {
+					end = j
+					break
+				}
+			}
+			if end < 0 {
+				continue
+			}
+		}
+		var items []int
+		for i < end {
+			// One item: modifiers and a name, then a separator.
+			j, mods := i, 0
+			for j < end && (determiners[v.Toks[j].Lower] || focus[v.Toks[j].Lower]) {
+				j++
+			}
+			for j < end && v.Toks[j].Mention < 0 && mods < 3 && isModifierWord(v, j) {
+				j++
+				mods++
+			}
+			for t := matchAlts(v, x.titles, j, end); t > 0 && v.Toks[j].Mention < 0; t = matchAlts(v, x.titles, j, end) {
+				j += t // "including Vice President B"
+			}
+			item := -1
+			if j < end && v.Toks[j].Mention >= 0 {
+				m := v.Mentions[v.Toks[j].Mention]
+				if m.First == j && m.Last <= end && m.Actorish() && !modifierOf(v, m) && !compoundModifier(v, m) {
+					item = v.Toks[j].Mention
+					j = m.Last
+				}
+			}
+			atSep := j >= end || v.Toks[j].Lower == "," || v.Toks[j].Lower == "and" || v.Toks[j].Lower == "or"
+			if item >= 0 && atSep {
+				items = append(items, item)
+			} else if opener == "," {
+				break // a comma list ends at the first stretch that is no name
+			}
+			// Skip to the next separator; a nested opener ("blocs, including B") is one too.
+			for j < end && v.Toks[j].Lower != "," && v.Toks[j].Lower != "and" && v.Toks[j].Lower != "or" {
+				j++
+			}
+			for j < end && (v.Toks[j].Lower == "," || v.Toks[j].Lower == "and" || v.Toks[j].Lower == "or") {
+				j++
+			}
+			for _, o := range listOpeners {
+				if kk := matchAlts(v, [][]string{o}, j, end); kk > 0 {
+					j += kk
+					break
+				}
+			}
+			if j <= i {
+				j = i + 1
+			}
+			i = j
+		}
+		if len(items) == 0 {
+			continue
+		}
+		last := v.Mentions[items[len(items)-1]].Last
+		ev := v.SentenceSpan(v.Toks[n.First].Sent)
+		for _, it := range items {
+			m := v.Mentions[it]
+			typ := "member_of"
+			if m.Type == faultline.ORG && n.Type == faultline.ORG {
+				typ = "part_of"
+			}
+			emit(faultline.Tie{Type: typ, Sign: 1, A: *m.Ref(), B: *n.Ref(), Modality: faultline.Asserted, Evidence: ev})
+		}
+		// N's ties with ends outside the list hold for the members.
+		inList := func(r faultline.Ref) bool { return r.Start >= n.Start && r.Start < v.Toks[last-1].End }
+		for _, t := range out {
+			switch {
+			case t.A.Start == n.Start && t.A.End == n.End && !inList(t.B):
+				for _, it := range items {
+					t2 := t
+					t2.A = *v.Mentions[it].Ref()
+					emit(t2)
+				}
+			case t.B.Start == n.Start && t.B.End == n.End && !inList(t.A) && t.Type != "leader_of" && t.Type != "member_of" && t.Type != "part_of":
+				for _, it := range items {
+					t2 := t
+					t2.B = *v.Mentions[it].Ref()
+					emit(t2)
+				}
+			}
+		}
+	}
+}
+
+// isModifierWord reports whether token i may modify a list item's name: a lower-case word
+// that is no preposition, conjunction, negator or verb form we know ("many", "key",
+// "secular"); with tags, an adjective, noun or numeral.
+func isModifierWord(v *view.View, i int) bool {
+	t := v.Toks[i]
+	w := v.Text[t.Start:t.End]
+	if w == "" || w[0] < 'a' || w[0] > 'z' || prepositions[t.Lower] || placePreps[t.Lower] || negators[t.Lower] ||
+		modals[t.Lower] || copulas[t.Lower] || t.Lower == "and" || t.Lower == "or" || t.Lower == "despite" {
+		return false
+	}
+	if v.HasPOS {
+		return t.UPOS == "ADJ" || t.UPOS == "NOUN" || t.UPOS == "NUM" || t.UPOS == "DET"
+	}
+	return true
 }
 
 // demonyms maps a lower-case nationality adjective to its country's ISO code, loaded once.
@@ -727,6 +873,10 @@ func (x *Extractor) significant(v *view.View, lo, hi int) (toks []int, neg, moda
 				continue
 			}
 		}
+		if j := listAside(v, i, hi); j > 0 {
+			i = j // "N - among them A and B - oppose C": the list of N's members
+			continue
+		}
 		if aspectual[w] && i+1 < hi {
 			if n := v.Toks[i+1].Lower; n == "to" {
 				i++
@@ -760,6 +910,30 @@ func (x *Extractor) significant(v *view.View, lo, hi int) (toks []int, neg, moda
 	return toks, neg, modal
 }
 
+// listAside returns the index of the dash or comma closing a list of members opened at i
+// ("- among them A and B -", ", including A,"), before hi, or -1.
+func listAside(v *view.View, i, hi int) int {
+	w := v.Toks[i].Lower
+	if w != "," && !dashes[w] {
+		return -1
+	}
+	k := 0
+	for _, o := range listOpeners {
+		if k = matchAlts(v, [][]string{o}, i+1, hi); k > 0 {
+			break
+		}
+	}
+	if k == 0 {
+		return -1
+	}
+	for j := i + 1 + k; j < hi; j++ {
+		if u := v.Toks[j].Lower; w == "," && u == "," || dashes[w] && dashes[u] {
+			return j
+		}
+	}
+	return -1
+}
+
 // closeParen returns the index of the ")" closing the "(" at i, before hi and not nested,
 // or -1.
 func closeParen(v *view.View, i, hi int) int {
@@ -774,7 +948,8 @@ func closeParen(v *view.View, i, hi int) int {
 	return -1
 }
 
-// gapLen counts the tokens in [lo, hi) outside balanced parenthetical asides.
+// gapLen counts the tokens in [lo, hi) outside balanced parenthetical asides and lists of
+// members (listAside).
 func gapLen(v *view.View, lo, hi int) int {
 	n := 0
 	for i := lo; i < hi; i++ {
@@ -783,6 +958,10 @@ func gapLen(v *view.View, lo, hi int) int {
 				i = j
 				continue
 			}
+		}
+		if j := listAside(v, i, hi); j > 0 {
+			i = j
+			continue
 		}
 		n++
 	}

@@ -1,6 +1,7 @@
 package tie
 
 import (
+	"sort"
 	"strings"
 	"testing"
 
@@ -562,6 +563,46 @@ func TestStances(t *testing.T) {
 		}
 		if strings.Join(got, "|") != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestListMembers: a group followed by a list of its members ("N - among them A and B -",
+// "N, including A,"): each member is a member of N and shares N's ties; stretches that are
+// no names end a comma list and are no members.
+func TestListMembers(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want string
+	}{
+		{"Valdoran nationalists - among them secular parties, many Dawn Movement cells, the Lion Brigades and key rural blocs, including the Hill Tigers, despite their recent tilt toward Norland - oppose Ostrava.",
+			[]string{"Valdoran nationalists/NORP", "Dawn Movement/ORG", "Lion Brigades/ORG", "Hill Tigers/ORG", "Norland/GPE", "Ostrava/GPE"},
+			"Hill Tigers allied_with Norland 1 asserted|Valdoran nationalists opposes Ostrava -1 asserted|" +
+				"Lion Brigades member_of Valdoran nationalists 1 asserted|Hill Tigers member_of Valdoran nationalists 1 asserted|" +
+				"Lion Brigades opposes Ostrava -1 asserted|Hill Tigers opposes Ostrava -1 asserted"},
+		{"The ruling bloc, including the Dawn Movement and the Lion Brigades, backed Norland.",
+			[]string{"ruling bloc/ORG", "Dawn Movement/ORG", "Lion Brigades/ORG", "Norland/GPE"},
+			"ruling bloc supports Norland 1 asserted|Dawn Movement part_of ruling bloc 1 asserted|" +
+				"Lion Brigades part_of ruling bloc 1 asserted|Dawn Movement supports Norland 1 asserted|Lion Brigades supports Norland 1 asserted"},
+		{"Hawks in the Cabinet, including Vice President Ivo Lasko, want war.",
+			[]string{"Cabinet/ORG", "Vice President Ivo Lasko/PERSON"},
+			"Vice President Ivo Lasko member_of Cabinet 1 asserted"},
+		// no group before the opener: the companies are no actor
+		{"Norland sanctioned several companies, including the Dawn Bank.",
+			[]string{"Norland/GPE", "Dawn Bank/ORG"}, ""},
+		// a place reached by a preposition is no group
+		{"Leaders in Velika, including Ivo Lasko, protested.",
+			[]string{"Velika/GPE", "Ivo Lasko/PERSON"}, ""},
+	}
+	for _, tt := range tests {
+		gs := render(x.Find(input(tt.text, tt.ents...)))
+		ws := strings.Split(tt.want, "|")
+		sort.Strings(gs)
+		sort.Strings(ws)
+		if got, want := strings.Join(gs, "|"), strings.Join(ws, "|"); got != want && (got != "" || tt.want != "") {
+			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, want)
 		}
 	}
 }
