@@ -70,19 +70,34 @@ func (c capCounter) buckets() map[string]byte {
 
 // addCoNLLU counts the words of a CoNLL-U file's sentences.
 func (c capCounter) addCoNLLU(path string) error {
+	ss, err := readCoNLLUWords(path)
+	for _, s := range ss {
+		c.add(s)
+	}
+	return err
+}
+
+// readCoNLLUWords returns the words of a CoNLL-U file's sentences.
+func readCoNLLUWords(path string) ([][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var out [][]string
 	var words []string
+	flush := func() {
+		if len(words) > 0 {
+			out = append(out, words)
+		}
+		words = nil
+	}
 	for sc.Scan() {
 		line := sc.Text()
 		if line == "" {
-			c.add(words)
-			words = words[:0]
+			flush()
 			continue
 		}
 		if line[0] == '#' {
@@ -94,8 +109,8 @@ func (c capCounter) addCoNLLU(path string) error {
 		}
 		words = append(words, cols[1])
 	}
-	c.add(words)
-	return sc.Err()
+	flush()
+	return out, sc.Err()
 }
 
 // encodeCaps writes the table as: uint32 count, then word, 0, bucket per entry, sorted.

@@ -19,8 +19,24 @@ type token struct {
 	ent   *wordEntry // the word's cache entry, when tagging with a cache
 	hl    uint64     // fnv(lower)
 	hs    uint64     // fnv(shape)
-	flags uint16
+	cl    uint32     // word clusters: coarse class + 1 (low 16 bits), fine class + 1 (high 16 bits); 0 unknown
+	// the run of capitalised words the token is in (names with "of", "de", "&" … inside
+	// count as one run): fnv of its first and last words (lower case), its length (capped
+	// at 5) and the token's place in it (runB, runI, runL, runU; 0 outside any run)
+	runFirst, runLast uint64
+	runLen, runPos    byte
+	runHead           byte // kind of name the run's last word ends (lexicon.heads), runs of 2+ words
+	runGz             byte // gazetteer kind starting the run when it covers only part of it, runs of 2+ words
+	flags             uint16
 }
+
+// places of a token in its run of capitalised words
+const (
+	runB = iota + 1
+	runI
+	runL
+	runU
+)
 
 const (
 	fTitle    uint16 = 1 << iota // a title (President, Gen., Sheikh)
@@ -58,6 +74,9 @@ func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string,
 			}
 			*t = token{word: fw, lower: strings.ToLower(fw), shape: shape(fw)}
 			t.hl, t.hs = fnv(t.lower), fnv(t.shape)
+			if lx.clusters != nil {
+				t.cl = lx.clusters[clusterKey(fw)]
+			}
 			wi := lx.info[t.lower]
 			t.capb = wi.capb
 			t.flags = wi.flags
@@ -79,7 +98,9 @@ func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string,
 		if i == 0 {
 			t.flags |= fFirst
 		}
+		t.runPos = 0
 	}
+	lx.markRuns(toks)
 	for i := 0; i < len(words); {
 		n, kind := lx.matchTok(toks, i)
 		if n == 0 {
@@ -101,6 +122,68 @@ var (
 	gzB = [...]string{"", "B-country", "B-province", "B-city", "B-actor", "B-demonym", "B-bigcity"}
 	gzI = [...]string{"", "I-country", "I-province", "I-city", "I-actor", "I-demonym", "I-bigcity"}
 )
+
+// markRuns sets the run fields of toks: a run is a stretch of capitalised tokens, with
+// single connecting words (of, de, la, von, &, -) between capitalised ones.
+func (lx *lexicon) markRuns(toks []token) {
+	for i := 0; i < len(toks); {
+		if toks[i].flags&fCap == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			if toks[j].flags&fCap != 0 {
+				j++
+				continue
+			}
+			if j+1 < len(toks) && toks[j+1].flags&fCap != 0 && isConnector(toks[j].lower) {
+				j += 2
+				continue
+			}
+			break
+		}
+		n := j - i
+		if n > 5 {
+			n = 5
+		}
+		var head, gz byte
+		if j-i > 1 {
+			head = lx.heads[toks[j-1].hl]
+			if k, _ := lx.matchTok(toks, i); k > 0 && k < j-i {
+				gz = byte(lx.kindOf(toks[i].lower))
+				if gz == gzNone {
+					gz = 7 // a longer name
+				}
+			}
+		}
+		for k := i; k < j; k++ {
+			t := &toks[k]
+			t.runFirst, t.runLast, t.runLen = toks[i].hl, toks[j-1].hl, byte(n)
+			t.runHead, t.runGz = head, gz
+			switch {
+			case j-i == 1:
+				t.runPos = runU
+			case k == i:
+				t.runPos = runB
+			case k == j-1:
+				t.runPos = runL
+			default:
+				t.runPos = runI
+			}
+		}
+		i = j
+	}
+}
+
+// isConnector reports whether a lower-case word may join two capitalised words of one name.
+func isConnector(w string) bool {
+	switch w {
+	case "of", "de", "du", "des", "del", "della", "di", "da", "la", "le", "von", "van", "der", "den", "&", "-", "y", "al", "bin", "ibn":
+		return true
+	}
+	return false
+}
 
 // hasParticle reports whether a lower-case word starts with a hyphenated particle (al-sadr).
 func hasParticle(w string) bool {
@@ -177,6 +260,18 @@ const (
 	tCap
 	tCapM1
 	tCapP1
+	tClC
+	tClF
+	tClCM1
+	tClCP1
+	tClFM1
+	tClFP1
+	tRunFirst
+	tRunLast
+	tRunLen
+	tRunHead
+	tRunGz
+	tLast // not a template: one past the last
 )
 
 // featurer computes the feature hashes of a token into a reused buffer.
@@ -207,6 +302,9 @@ func (f *featurer) unigram(b []uint64, t *token, drop ...bool) []uint64 {
 		b = append(b, h1(tWord, t.word), h1(tLower, t.lower))
 	}
 	b = append(b, h1(tShape, t.shape))
+	if t.cl != 0 && (len(drop) == 0 || !drop[0]) {
+		b = append(b, perceptron.Mix(hT[tClC], uint64(t.cl&0xffff)), perceptron.Mix(hT[tClF], uint64(t.cl>>16)))
+	}
 	b = append(b, perceptron.Mix(perceptron.Mix(perceptron.Hash(tCap), uint64(t.capb)), uint64(t.flags&fCap)))
 	l := t.lower
 	for n := 1; n <= 4; n++ {
@@ -286,6 +384,27 @@ func (f *featurer) context(b []uint64, toks []token, i int, prev, prev2 int) []u
 	if t.flags&fFirst != 0 {
 		b = append(b, mix(hT[tFirst], t.hs))
 	}
+	var cm1, cp1 uint32
+	if i > 0 {
+		cm1 = toks[i-1].cl
+	}
+	if i+1 < len(toks) {
+		cp1 = toks[i+1].cl
+	}
+	b = append(b, mix(hT[tClCM1], uint64(cm1&0xffff)), mix(hT[tClCP1], uint64(cp1&0xffff)),
+		mix(hT[tClFM1], uint64(cm1>>16)), mix(hT[tClFP1], uint64(cp1>>16)))
+	if p := uint64(t.runPos); p != 0 {
+		b = append(b, mix(mix(hT[tRunLen], uint64(t.runLen)), p))
+		if p != runU {
+			b = append(b, mix(mix(hT[tRunFirst], t.runFirst), p), mix(mix(hT[tRunLast], t.runLast), p))
+		}
+		if t.runHead != 0 {
+			b = append(b, mix(mix(hT[tRunHead], uint64(t.runHead)), p))
+		}
+		if t.runGz != 0 {
+			b = append(b, mix(mix(hT[tRunGz], uint64(t.runGz)), p))
+		}
+	}
 	return b
 }
 
@@ -302,7 +421,7 @@ func fnv(s string) uint64 {
 var (
 	fnvBOS, fnvEOS = fnv(hBOS), fnv(hEOS)
 	// hT[t] is perceptron.Hash(t) for each template.
-	hT [tCapP1 + 1]uint64
+	hT [tLast]uint64
 	// flagHash[off+2][bit] is the feature of flag bit at offset off.
 	flagHash [5][5]uint64
 )

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/faultline/faultline/lexicon/gazetteer"
+	"github.com/faultline/faultline/lexicon/nameheads"
 )
 
 // lexicon holds the word lists of lexicon/gazetteer in the shapes the tagger reads.
@@ -31,6 +32,12 @@ type lexicon struct {
 	// caps maps lower-case words to their capitalisation bucket (capBucket), learnt from
 	// unlabelled text at training time and stored with the model.
 	caps map[string]byte
+	// clusters maps words (clusterKey) to their coarse and fine word classes
+	// (learnClusters), stored with the model; nil for models without them.
+	clusters map[string]uint32
+	// heads gives the kind of name a word ends (headPlace, headOrg, headPerson;
+	// lexicon/nameheads and the organisation heads), keyed by fnv of the lower-case word
+	heads map[uint64]byte
 	// info gathers, per lower-case word, its flags, capitalisation bucket and the length
 	// of the longest gazetteer name it starts, for one lookup per token (index).
 	info map[string]wordInfo
@@ -62,6 +69,20 @@ func newLexicon() *lexicon {
 		offices:    gazetteer.Offices(),
 		maxLen:     map[string]int{},
 		prefix:     map[string]bool{},
+	}
+	lx.heads = map[uint64]byte{}
+	for w := range lx.orgHeads {
+		lx.heads[fnv(w)] = headOrg
+	}
+	for w, k := range nameheads.Kinds() {
+		switch k {
+		case "place":
+			lx.heads[fnv(w)] = headPlace
+		case "org":
+			lx.heads[fnv(w)] = headOrg
+		case "person":
+			lx.heads[fnv(w)] = headPerson
+		}
 	}
 	for n, a := range gazetteer.Directions() {
 		lx.dirNoun[n] = true
@@ -129,6 +150,13 @@ func (lx *lexicon) isGroup(w string) bool {
 	_, ok := lx.demonyms[k]
 	return ok
 }
+
+// kinds of name a head word ends (lexicon.heads)
+const (
+	headPlace = iota + 1
+	headOrg
+	headPerson
+)
 
 // gazetteer kinds, as features.
 const (

@@ -120,8 +120,12 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 }
 
 // model file layout: magic, flags byte, seen-class bitmask (uint32, little-endian),
-// capitalisation table (encodeCaps), perceptron model.
-var magic = []byte("FLNER4\n")
+// capitalisation table (encodeCaps), word clusters (encodeClusters; not in FLNER4 files),
+// perceptron model.
+var (
+	magic   = []byte("FLNER5\n")
+	magicV4 = []byte("FLNER4\n")
+)
 
 // WriteTo writes the tagger's weights.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
@@ -144,13 +148,19 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return int64(n), err
 	}
+	k, err = w.Write(encodeClusters(t.lx.clusters))
+	n += k
+	if err != nil {
+		return int64(n), err
+	}
 	m, err := t.m.WriteTo(w)
 	return int64(n) + m, err
 }
 
 // readTagger reads weights written by WriteTo.
 func readTagger(b []byte, lx *lexicon) (*Tagger, error) {
-	if !bytes.HasPrefix(b, magic) || len(b) < len(magic)+5 {
+	v4 := bytes.HasPrefix(b, magicV4)
+	if !bytes.HasPrefix(b, magic) && !v4 || len(b) < len(magic)+5 {
 		return nil, errors.New("ner: not an entity model")
 	}
 	flags := b[len(magic)]
@@ -160,6 +170,12 @@ func readTagger(b []byte, lx *lexicon) (*Tagger, error) {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
 	lx.caps = caps
+	lx.clusters = nil
+	if !v4 {
+		if lx.clusters, rest, err = decodeClusters(rest); err != nil {
+			return nil, fmt.Errorf("ner: %w", err)
+		}
+	}
 	lx.index()
 	m, err := perceptron.Read(bytes.NewReader(rest))
 	if err != nil {

@@ -28,6 +28,8 @@ type Data struct {
 	GUMDev []Sentence
 	Stats  string // counts of the GMB cleaning rules
 	caps   map[string]byte
+	// clusters are the word classes learnt from the unlabelled text (learnClusters)
+	clusters map[string]uint32
 }
 
 // DataOptions configures LoadDataWith.
@@ -101,10 +103,23 @@ func LoadDataWith(corpora string, opt DataOptions) (*Data, error) {
 	for _, s := range d.Train {
 		cc.add(s.Words)
 	}
-	if err := cc.addCoNLLU(filepath.Join(corpora, "ud-en-ewt", "en_ewt-ud-train.conllu")); err != nil {
+	ewt, err := readCoNLLUWords(filepath.Join(corpora, "ud-en-ewt", "en_ewt-ud-train.conllu"))
+	if err != nil {
 		return nil, err
 	}
+	for _, s := range ewt {
+		cc.add(s)
+	}
 	d.caps = cc.buckets()
+	// Word clusters from the same unlabelled text, each training sentence once.
+	text := ewt
+	for _, s := range d.Train[:len(d.Train)-opt.GUMWeight*len(gum)] {
+		text = append(text, s.Words)
+	}
+	for _, s := range gum {
+		text = append(text, s.Words)
+	}
+	d.clusters = learnClusters(text)
 	return d, nil
 }
 
@@ -149,6 +164,7 @@ func train(d *Data, opt TrainOptions) *Tagger {
 	}
 	lx := newLexicon()
 	lx.caps = d.caps
+	lx.clusters = d.clusters
 	lx.index()
 	t := newTagger(lx, nil, opt.UsePOS)
 	cls := map[string]int{}
