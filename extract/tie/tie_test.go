@@ -514,6 +514,22 @@ func TestConflictPatterns(t *testing.T) {
 			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"}, ""},
 		{"The Dawn Movement and the Hill Tigers are at war.",
 			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG"}, "Dawn Movement rival_of Hill Tigers -1 asserted"},
+		{"Norland has powerful local allies in the shape of the Hill Tigers.",
+			[]string{"Norland/GPE", "Hill Tigers/ORG"}, "Norland allied_with Hill Tigers 1 asserted"},
+		{"The Dawn Movement and its special operations unit, the Lion Brigades, struck.",
+			[]string{"Dawn Movement/ORG", "Lion Brigades/ORG"}, "Lion Brigades part_of Dawn Movement 1 asserted"},
+		{"Hill Tigers officers were recruited into the new Valdoran army.",
+			[]string{"Hill Tigers/ORG", "Valdoran army/ORG"}, "Hill Tigers part_of Valdoran army 1 asserted"},
+		{"Norland has in fact chosen the Dawn Movement side.",
+			[]string{"Norland/GPE", "Dawn Movement/ORG"}, "Norland supports Dawn Movement 1 asserted"},
+		{"Ostrava's incursion into Valdora angered many.",
+			[]string{"Ostrava/GPE", "Valdora/GPE"}, "Ostrava opposes Valdora -1 asserted"},
+		{"Norland armed the clans and the Lion Brigades to counter and chase away the Hill Tigers.",
+			[]string{"Norland/GPE", "Lion Brigades/ORG", "Hill Tigers/ORG"},
+			"Lion Brigades opposes Hill Tigers -1 asserted"},
+		// the fight is alongside, not against
+		{"The Lion Brigades to fight alongside the Hill Tigers.",
+			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG"}, ""},
 	}
 	for _, tt := range tests {
 		got := strings.Join(render(x.Find(input(tt.text, tt.ents...))), "|")
