@@ -67,6 +67,11 @@ func compatible(a, c *cluster, pass int) bool {
 	if a.owned != "" && c.owned != "" && a.owned != c.owned {
 		return false // a man's regime is not his followers
 	}
+	for f, k := range a.spec {
+		if x, ok := c.spec[f]; ok && x != k {
+			return false // Sunni insurgents are not Shiite insurgents
+		}
+	}
 	for _, x := range a.people {
 		for _, y := range c.people {
 			if !actors.PersonCompatible(x, y) {
@@ -101,6 +106,14 @@ func merge(a, c *cluster) {
 	}
 	if a.owned == "" {
 		a.owned = c.owned
+	}
+	for f, k := range c.spec {
+		if a.spec == nil {
+			a.spec = map[string]string{}
+		}
+		if _, ok := a.spec[f]; !ok {
+			a.spec[f] = k
+		}
 	}
 	if a.bare != c.bare {
 		a.bare = ""
@@ -143,6 +156,7 @@ func (b *builder) cluster() {
 	b.par = make([]int, n)
 	b.clusters = make(map[int]*cluster, n)
 	keys := make([]nodeKeys, n)
+	dom := b.dominantCountries()
 	for i := range b.nodes {
 		b.par[i] = i
 		nd := &b.nodes[i]
@@ -157,8 +171,24 @@ func (b *builder) cluster() {
 		if tg == "o" {
 			c.owned = b.ownedClass(i)
 			c.bare = b.bareName(i)
+			if f, key := b.groupSpecific(i); f != "" {
+				c.spec = map[string]string{f: key}
+			}
+		}
+		// "the police" in a document about one country: that country's police, keyed
+		// as "<nationality> police" is, and not by the bare words, which other
+		// documents use for other countries' police.
+		var secs []string
+		if dc := dom[nd.doc]; dc != "" && tg == "o" {
+			for _, sec := range b.stateSectors(i) {
+				k.names = append(k.names, "sec:"+dc+":"+sec)
+				secs = append(secs, sec)
+			}
 		}
 		for _, f := range nd.forms {
+			if len(secs) > 0 {
+				break
+			}
 			acr := actors.Acronym(f)
 			name := b.parse(f, nd.typ)
 			key := name.Key()
@@ -461,6 +491,7 @@ func (b *builder) cluster() {
 			}
 		}
 	}
+	b.groupDescriptions()
 	// Groups that belong to one actor ("Saddam’s regime", "the Saddam Hussein
 	// government"; "followers of Moqtada al-Sadr", "Sadr’s movement") are one group.
 	defer b.possessed(keys)
@@ -700,7 +731,10 @@ func (b *builder) sameDoc(cands []int, i int) []int {
 func (b *builder) possessed(keys []nodeKeys) {
 	idx := map[string][]int{}
 	var order []string
-	var person map[string]int // full person name key -> a node with it
+	var person map[string]int    // full person name key -> a node with it
+	var secNode map[string]int   // sector key -> a node with it
+	led := map[string][]ledGov{} // owner key -> mentions of his government while he led
+	outside := map[string]bool{} // owner key -> a government of his dated outside his rule
 	personNode := func(key string) int {
 		if person == nil {
 			person = map[string]int{}
@@ -746,7 +780,16 @@ func (b *builder) possessed(keys []nodeKeys) {
 			if !ok {
 				continue
 			}
-			key := p.Class + ":" + strconv.Itoa(b.find(b.ments[pm].node))
+			owner := b.find(b.ments[pm].node)
+			key := p.Class + ":" + strconv.Itoa(owner)
+			if p.Class == "gov" {
+				switch iso, dated := b.ledCountry(owner, m.doc); {
+				case iso != "" && ledNoun(m.text):
+					led[key] = append(led[key], ledGov{i, iso})
+				case iso == "" && dated:
+					outside[key] = true
+				}
+			}
 			if _, ok := idx[key]; !ok {
 				order = append(order, key)
 			}
@@ -759,6 +802,43 @@ func (b *builder) possessed(keys []nodeKeys) {
 			b.union(ids[0], j, passName)
 		}
 	}
+	// "Maliki's government" while he leads Iraq is the Iraqi government, unless the
+	// corpus also gives him a government at a date he did not lead it.
+	for _, key := range order {
+		gs := led[key]
+		if len(gs) == 0 || outside[key] {
+			continue
+		}
+		iso := gs[0].iso
+		for _, g := range gs[1:] {
+			if g.iso != iso {
+				iso = ""
+			}
+		}
+		if iso == "" {
+			continue
+		}
+		if secNode == nil {
+			secNode = map[string]int{}
+			for j := range keys {
+				for _, k := range keys[j].names {
+					if _, ok := secNode[k]; !ok && strings.HasPrefix(k, "sec:") {
+						secNode[k] = j
+					}
+				}
+			}
+		}
+		if j, ok := secNode["sec:"+iso+":government"]; ok {
+			b.union(j, gs[0].node, passName)
+		}
+	}
+}
+
+// ledGov is a mention of a leader's government ("Maliki's government") in node, in a
+// document dated while he led the country iso.
+type ledGov struct {
+	node int
+	iso  string
 }
 
 // bareName returns the person key of node i when all its names are that one word
@@ -929,4 +1009,34 @@ func unitName(name string) string {
 		return strings.Join(ws[1:], " ")
 	}
 	return ""
+}
+
+// ledNoun reports whether a group's name ends in a noun for a government of the day
+// ("government", "cabinet"), which a state has under each of its leaders; a "regime" or
+// an "administration" is the leader's own.
+func ledNoun(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	return len(ws) > 0 && (ws[len(ws)-1] == "government" || ws[len(ws)-1] == "cabinet")
+}
+
+// ledCountry returns the ISO code of the country the person of cluster r led (a dated
+// leader_of tie of its dictionary entry) at the date of document doc, or "". dated is
+// false when that cannot be told (no date, no dictionary entry).
+func (b *builder) ledCountry(r, doc int) (iso string, dated bool) {
+	c := b.clusters[r]
+	if b.r.Dict == nil || c == nil || c.dict == "" || c.typ != "p" || doc >= len(b.docs) || b.docs[doc] == nil || len(b.docs[doc].Date) < 4 {
+		return "", false
+	}
+	lo, hi := dateRange(b.docs[doc].Date)
+	for _, t := range b.r.Dict.TiesOf(c.dict) {
+		if t.Type != "leader_of" || t.From == "" || t.From > hi || t.To != "" && t.To < lo {
+			continue
+		}
+		e := b.r.Dict.Entry(t.B)
+		if e == nil || e.Type != faultline.GPE || e.ISO2 == "" || iso != "" && iso != e.ISO2 {
+			return "", true
+		}
+		iso = e.ISO2
+	}
+	return iso, true
 }

@@ -68,8 +68,11 @@ type cluster struct {
 	gender string         // "m" or "f" from titles (Mr, Mrs), or ""
 	owned  string         // kind of group its names say belongs to someone (coref.Possessor), or ""
 	bare   string         // the one-word name all its names are ("Saddam"), or ""
-	nodes  int
-	docs   map[int]bool
+	// spec holds, per kind of non-state group, the key of the description with a group word
+	// its names hold ("militias" -> "shiite militias"): two different ones never merge.
+	spec  map[string]string
+	nodes int
+	docs  map[int]bool
 }
 
 // Build is Build with the resolver's dictionary.

@@ -133,6 +133,22 @@ func TestMerges(t *testing.T) {
 				{"The Orlo Vanne regime jailed them. Vane’s movement grew. Kel Doran's regime lasted.", map[string]string{"Orlo Vanne regime": O, "Vane’s movement": O, "Kel Doran's regime": O}}},
 			[][2]string{{"Vane’s regime", "Orlo Vanne regime"}, {"Followers of Orlo Vane", "Vane’s movement"}, {"Orlo Vane", "Orlo Vanne"}},
 			[][2]string{{"Vane’s regime", "Vane’s movement"}, {"Vane’s regime", "Kel Doran's regime"}, {"Orlo Vane", "Vane’s regime"}}},
+		{"a state institution without its nationality, in a document about one country",
+			[]in{{"Syria rejected the plan. Damascus and Aleppo were calm. Syria closed the border. The Syrian police arrested him. The Syrian army stayed out.",
+				map[string]string{"Syria": G, "Damascus": G, "Aleppo": G, "Syrian police": O, "Syrian army": O}},
+				{"In Syria, policemen fired. Damascus was tense. Syria said nothing.", map[string]string{"Syria": G, "Damascus": G, "policemen": O}},
+				{"In Turkey, police units fired. Ankara and Izmir were calm. Turkey said so. The Turkish police denied it.",
+					map[string]string{"Turkey": G, "Ankara": G, "Izmir": G, "police units": O, "Turkish police": O}},
+				{"Syria and Turkey talked; a police force watched. Syria and Turkey agreed.", map[string]string{"Syria": G, "Turkey": G, "police force": O}}},
+			[][2]string{{"policemen", "Syrian police"}, {"police units", "Turkish police"}},
+			[][2]string{{"Syrian police", "Turkish police"}, {"police force", "Syrian police"}, {"police force", "Turkish police"},
+				{"Syrian army", "Syria"}, {"Syrian police", "Syria"}}},
+		{"descriptions of one kind of group in a document",
+			[]in{{"Sunni insurgents attacked. Then the insurgents withdrew, and the insurgency grew.",
+				map[string]string{"Sunni insurgents": O, "insurgents": O, "insurgency": O}},
+				{"Shiite insurgents struck first; insurgents fled.", map[string]string{"Shiite insurgents": O, "insurgents": O}}},
+			[][2]string{{"insurgency", "Sunni insurgents"}},
+			[][2]string{{"Sunni insurgents", "Shiite insurgents"}}},
 		{"the two Bushes",
 			[]in{{"George W. Bush spoke. Bush left.", map[string]string{"George W. Bush": P, "Bush": P}},
 				{"President George HW Bush did not push on.", map[string]string{"President George HW Bush": P}},
@@ -431,5 +447,42 @@ func TestUntypedActors(t *testing.T) {
 	}
 	if _, ok := types["the truce"]; ok {
 		t.Errorf("the truce became an actor")
+	}
+}
+
+// TestLeadersGovernment checks that "X's government" while X leads a country (a dated
+// leader_of tie of the dictionary) is that country's government, and that it is not when
+// the corpus also gives him a government at a date he did not lead (one owner's
+// governments are one actor, which must not become the state's in every era).
+func TestLeadersGovernment(t *testing.T) {
+	mk := func(id, date, text string, names map[string]string) (*faultline.Document, *faultline.Extraction) {
+		d, x := doc(id, text, names)
+		d.Date = date
+		return d, x
+	}
+	d1, x1 := mk("a", "2010-05-01", "The Turkish government said no.", map[string]string{"Turkish government": O})
+	d2, x2 := mk("b", "2010-06-01", "Recep Tayyip Erdogan spoke. Erdogan's government fell silent.",
+		map[string]string{"Recep Tayyip Erdogan": P, "Erdogan": P, "Erdogan's government": O})
+	d3, x3 := mk("c", "1999-06-01", "Recep Tayyip Erdogan spoke. Erdogan's cabinet was a dream.",
+		map[string]string{"Recep Tayyip Erdogan": P, "Erdogan": P, "Erdogan's cabinet": O})
+	m, err := Build([]*faultline.Document{d1, d2}, []*faultline.Extraction{x1, x2}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gov := owner(m, "Turkish government")
+	if gov == "" || owner(m, "Erdogan's government") != gov {
+		t.Errorf("Erdogan's government (2010) = %q, want the Turkish government %q", owner(m, "Erdogan's government"), gov)
+	}
+	if owner(m, "Recep Tayyip Erdogan") == gov {
+		t.Errorf("the leader joined his government")
+	}
+	m, err = Build([]*faultline.Document{d1, d2, d3}, []*faultline.Extraction{x1, x2, x3}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Erdogan's cabinet", "Erdogan's government"} {
+		if g := owner(m, "Turkish government"); owner(m, n) == g {
+			t.Errorf("%s joined the Turkish government (%s) though he did not lead in 1999", n, g)
+		}
 	}
 }
