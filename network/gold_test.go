@@ -70,7 +70,7 @@ func TestGoldParadoxCeiling(t *testing.T) {
 		m.Events = append(m.Events, faultline.ModelEvent{Doc: x.Doc, Source: x.Source, Target: x.Target, Type: x.Type,
 			CAMEO: x.Cameo, Goldstein: x.Goldstein, Date: x.Date, Modality: x.Modality, Evidence: at(x.Doc, x.Evidence)})
 	}
-	ps := Paradoxes(m, 0)
+	ps := ParadoxesText(m, 0, func(doc string) string { return texts[doc] })
 	for i, p := range ps[:min(40, len(ps))] {
 		t.Logf("%2d %.2f %v %v %s", i+1, p.Score, p.Actors, p.Signs, p.Kind)
 	}

@@ -37,7 +37,15 @@ type Item struct {
 
 	day  int    // first day of Date, or noDay
 	from string // for a tie, its first end (A of "A leads B"); events use Source
+	// derived marks a head of state's or government's relation copied to the state
+	// (Options.States): it weighs derivedWeight of the reported one.
+	derived bool
 }
+
+// derivedWeight is the weight of a relation counted for a state because its head of state or
+// government had it in office, relative to the relation as reported: an explicit statement
+// about an actor outranks one derived for it.
+const derivedWeight = 0.9
 
 // Edge is the signed relation between two actors aggregated over the window.
 type Edge struct {
@@ -335,6 +343,11 @@ func Build(m *faultline.Model, opt Options) *Graph {
 		}
 		return it
 	}
+	derive := func(it Item) Item {
+		it.derived = true
+		it.Weight *= derivedWeight
+		return it
+	}
 	addStates := func(a, b string, it Item) {
 		if s, ok := fold[a]; ok {
 			a, it = s, relabel(it, a, s)
@@ -357,14 +370,14 @@ func Build(m *faultline.Model, opt Options) *Graph {
 		for _, x := range [2][2]string{{a, b}, {b, a}} {
 			for _, t := range heads[x[0]] {
 				if t.covers(date) && t.state != x[1] {
-					add(t.state, x[1], relabel(it, x[0], t.state))
+					add(t.state, x[1], derive(relabel(it, x[0], t.state)))
 				}
 			}
 		}
 		for _, ta := range heads[a] {
 			for _, tb := range heads[b] {
 				if ta.covers(date) && tb.covers(date) {
-					add(ta.state, tb.state, relabel(relabel(it, a, ta.state), b, tb.state))
+					add(ta.state, tb.state, derive(relabel(relabel(it, a, ta.state), b, tb.state)))
 				}
 			}
 		}

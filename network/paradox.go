@@ -1,10 +1,12 @@
 package network
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
-	"strings"
 
 	"github.com/faultline/faultline"
 )
@@ -24,7 +26,13 @@ const (
 // (Options.States): a state's army and officials are the state, and a head of state's or
 // government's relations in office also count for the state's government.
 func Paradoxes(m *faultline.Model, limit int) []faultline.Paradox {
-	return RankParadoxes(Build(m, Options{States: true}), ParadoxOptions{Limit: limit, Quads: true})
+	return ParadoxesText(m, limit, nil)
+}
+
+// ParadoxesText is Paradoxes reading the evidence's words through text, which returns a
+// document's text ("" when unknown): see ParadoxOptions.Text.
+func ParadoxesText(m *faultline.Model, limit int, text func(doc string) string) []faultline.Paradox {
+	return RankParadoxes(Build(m, Options{States: true}), ParadoxOptions{Limit: limit, Quads: true, Text: text})
 }
 
 // ParadoxOptions selects what RankParadoxes returns.
@@ -33,6 +41,10 @@ type ParadoxOptions struct {
 	// Quads adds four-actor paradoxes (kind UnbalancedQuad): their Signs are the six pairs
 	// ab, ac, ad, bc, bd, cd of Actors, not a cycle.
 	Quads bool
+	// Text, when set, returns the text of a document (or ""): a paradox whose relations are
+	// reported in sentences that flag a contradiction ("yet", "despite", "ironically";
+	// lexicon/paradox/contrast.txt) then ranks higher, see contrastBoost.
+	Text func(doc string) string
 }
 
 // FindParadoxes returns the unbalanced triads and ambivalent dyads of g, strongest first, at
@@ -168,6 +180,31 @@ func (x *evidenceIndex) cooccur(ls ...layer) (string, int) {
 // under strict balance.
 var allHostile = 0.5
 
+// insideSplit ranks a triad held together by an organisational tie (a leader and his
+// movement, a militia and its party, an envoy and his state: see organTies) below one of
+// three independent actors with the same evidence: the member and its organisation taking
+// opposite sides towards a third is a split inside one side, which the organisation's own
+// relations with the third already show, not a contradiction between allies.
+var insideSplit = 0.5
+
+// organTies are the tie types that make one actor a part of another rather than its ally.
+var organTies = map[string]bool{"leader_of": true, "member_of": true, "armed_wing_of": true, "part_of": true}
+
+// organic reports, for each edge of g, whether a stated tie makes one end a part of the
+// other (see organTies).
+func (g *Graph) organic() []bool {
+	out := make([]bool, len(g.Edges))
+	for i := range g.Edges {
+		for _, it := range g.Edges[i].Items {
+			if it.Kind == "tie" && it.Sign > 0 && organTies[it.Type] {
+				out[i] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
 // Proximity factors: a paradox whose relations are all reported close together in one
 // document — as the press states one — outranks one assembled from scattered reports.
 const (
@@ -195,20 +232,25 @@ func proximity(doc string, window int) float64 {
 //     reported with both signs may take either, so the friend of my friend who is also my
 //     enemy shows up;
 //   - ambivalent dyads: a pair reported both cooperating and in conflict;
-//   - with opt.Quads, four-actor paradoxes: two of the 100 strongest unbalanced triads that
-//     share a relation, their other two actors related too (see quadFactor).
+//   - with opt.Quads, four-actor paradoxes: two of the 30 strongest unbalanced triads that
+//     share a relation, their other two actors related too, no two of the four one
+//     organisation (see quads).
 //
 // A paradox scores the geometric mean of the strengths of its relations (distinct documents,
 // plus up to 1 for weight), so paradoxes with more independent evidence come first; times 2
 // when one document reports all its relations within about two sentences (600 bytes), 1.6
-// within a paragraph (2,000 bytes), 1.3 anywhere in one document; a triad of three mutual
-// enemies scores half (see allHostile).
+// within a paragraph (2,000 bytes), 1.3 anywhere in one document; times 1.25 when, with
+// opt.Text, the writer sets two of its relations against each other ("yet", "despite",
+// see contrastBoost). A triad of three mutual enemies scores half (see allHostile), and so
+// does a triad held together by a leader, member or armed wing of one of the others (see
+// insideSplit). A paradox resting on exactly the evidence of a stronger one is left out
+// (a head of government's relations counted for his government: see distinct).
 func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 	limit := opt.Limit
 	// Every reading of every triangle with a negative product, and every ambivalent edge, is a
-	// candidate with a base score (geometric mean of strengths). Proximity multiplies it by
-	// at most 2, so candidates are scored exactly in order of base score until no remaining
-	// one could enter the top limit.
+	// candidate with a base score (geometric mean of strengths). Proximity and contrast
+	// multiply it by at most most, so candidates are scored exactly in order of base score
+	// until no remaining one could enter the top limit.
 	type cand struct {
 		item  int      // triangle index, or -1-edge for a dyad
 		combo int      // reading, in enumeration order
@@ -218,6 +260,7 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 	}
 	var tris [][3]int
 	var cs []cand
+	organ := g.organic()
 	base := func(ls []layer) float64 {
 		p := 1.0
 		for _, l := range ls {
@@ -239,6 +282,9 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 					b := base(ls[:3])
 					if sab < 0 && sbc < 0 && sca < 0 {
 						b *= allHostile
+					}
+					if (sab > 0 && organ[eab]) || (sbc > 0 && organ[ebc]) || (sca > 0 && organ[eca]) {
+						b *= insideSplit
 					}
 					cs = append(cs, cand{t, combo, ls, 3, b})
 					combo++
@@ -273,9 +319,17 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 		}
 	}
 	top := &topK{k: k, pos: map[int]int{}}
+	pruned := false
+	var ct *contrastIndex
+	most := 2.0 // the largest factor proximity and contrast can give
+	if opt.Text != nil {
+		ct = &contrastIndex{g: g, x: x, text: opt.Text, cache: map[layer][]faultline.Evidence{}}
+		most *= 1 + contrastBoost
+	}
 	for _, oi := range order {
 		c := &cs[oi]
-		if k > 0 && len(top.h) == k && 2*c.base < top.h[0].score {
+		if k > 0 && len(top.h) == k && most*c.base < top.h[0].score {
+			pruned = true
 			break // no remaining candidate can enter the top limit
 		}
 		ls := c.ls[:c.n]
@@ -283,7 +337,7 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 		if g.shareDoc(ls) {
 			d, w = x.cooccur(ls...)
 		}
-		sc := c.base * proximity(d, w)
+		sc := c.base * proximity(d, w) * ct.factor(ls)
 		r := best[c.item]
 		if r != nil && (sc < r.score || (sc == r.score && c.combo > r.combo)) {
 			continue
@@ -322,7 +376,7 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 		return key(rs[i]) < key(rs[j])
 	})
 	if opt.Quads {
-		if qs := g.quads(rs[:min(quadPool, len(rs))], x); len(qs) > 0 {
+		if qs := g.quads(rs[:min(quadPool, len(rs))], x, ct, organ); len(qs) > 0 {
 			for _, q := range qs {
 				rs = append(rs, &result{nodes: q.nodes, ls: q.ls, score: q.score, shared: q.shared})
 			}
@@ -337,12 +391,74 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 			})
 		}
 	}
+	rs = g.distinct(rs, limit)
+	if limit > 0 && pruned {
+		// Paradoxes left out as repeats may leave fewer than limit above the scores never
+		// computed: then rank everything.
+		n := 0
+		for _, r := range rs {
+			if r.score >= top.h[0].score {
+				n++
+			}
+		}
+		if n < limit {
+			opt.Limit = 0
+			all := RankParadoxes(g, opt)
+			return all[:min(limit, len(all))]
+		}
+	}
 	if limit > 0 && len(rs) > limit {
 		rs = rs[:limit]
 	}
 	out := make([]faultline.Paradox, 0, len(rs))
 	for _, r := range rs {
 		out = append(out, g.paradox(r.nodes, r.ls, r.score, r.shared))
+	}
+	return out
+}
+
+// distinct drops, from rs in rank order, each paradox resting on exactly the evidence of one
+// ranked above it: the same reports read once for a head of government and once for the
+// government he speaks for (Options.States) are one paradox, not two. It stops once it has
+// limit paradoxes (when limit > 0).
+func (g *Graph) distinct(rs []*result, limit int) []*result {
+	seen := map[[2]uint64]bool{}
+	out := rs[:0]
+	var hs []uint64
+	for _, r := range rs {
+		if limit > 0 && len(out) == limit {
+			break
+		}
+		hs = hs[:0]
+		for _, l := range r.ls {
+			h := fnv.New64a()
+			var buf [8]byte
+			binary.LittleEndian.PutUint64(buf[:], uint64(int64(l.sign)))
+			h.Write(buf[:])
+			for _, it := range g.Edges[l.edge].Items {
+				if it.Sign == l.sign {
+					h.Write([]byte(it.Evidence.Doc))
+					binary.LittleEndian.PutUint32(buf[:4], uint32(it.Evidence.Start))
+					binary.LittleEndian.PutUint32(buf[4:], uint32(it.Evidence.End))
+					h.Write(buf[:])
+				}
+			}
+			hs = append(hs, h.Sum64())
+		}
+		slices.Sort(hs)
+		a, b := fnv.New64a(), fnv.New64()
+		for _, x := range hs {
+			var buf [8]byte
+			binary.LittleEndian.PutUint64(buf[:], x)
+			a.Write(buf[:])
+			b.Write(buf[:])
+		}
+		k := [2]uint64{a.Sum64(), b.Sum64()}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
 	}
 	return out
 }
@@ -709,12 +825,15 @@ type result struct {
 }
 
 // quadPool is how many of the strongest paradoxes are searched for interlocking pairs.
-const quadPool = 100
+const quadPool = 30
 
 // quads finds four-actor paradoxes: two unbalanced triads of pool that share a relation
 // (read with the same sign) and whose other two actors are related too, so that all six
-// pairs are related. Each scores like a triad over its six relations, times quadFactor.
-func (g *Graph) quads(pool []*result, x *evidenceIndex) []*result {
+// pairs are related: four actors that would fall into two camps but for the shared relation.
+// Four actors two of which are one organisation (organ: a leader and his militia) are left
+// out, as one triad told twice. Each scores on its own merits, like a triad over its six
+// relations.
+func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ []bool) []*result {
 	byEdge := map[layer][]*result{}
 	for _, r := range pool {
 		if len(r.nodes) == 3 {
@@ -765,6 +884,9 @@ func (g *Graph) quads(pool []*result, x *evidenceIndex) []*result {
 				bc, _ := layerOf(rs[i], b, c)
 				ad, _ := layerOf(rs[j], a, d)
 				bd, _ := layerOf(rs[j], b, d)
+				if organ[ab.edge] || organ[ac.edge] || organ[ad.edge] || organ[bc.edge] || organ[bd.edge] || organ[cd] {
+					continue // an actor and its own organ: one of its triads told twice
+				}
 				var bestQ *result
 				for _, sg := range g.layers(cd) {
 					ls := [6]layer{ab, ac, ad, bc, bd, {cd, sg}}
@@ -779,7 +901,7 @@ func (g *Graph) quads(pool []*result, x *evidenceIndex) []*result {
 					if g.shareDoc(ls[:]) {
 						doc, w = x.cooccur(ls[:]...)
 					}
-					sc := math.Pow(p, 1.0/6) * proximity(doc, w) * quadFactor
+					sc := math.Pow(p, 1.0/6) * proximity(doc, w) * ct.factor(ls[:])
 					if bestQ == nil || sc > bestQ.score {
 						bestQ = &result{nodes: []int{a, b, c, d}, ls: ls[:], score: sc, shared: doc}
 					}
@@ -803,17 +925,9 @@ func (g *Graph) quads(pool []*result, x *evidenceIndex) []*result {
 	return out
 }
 
-// quadFactor ranks a four-actor paradox well below triads with the same evidence: it is the
-// larger, looser pattern and its two triads are listed on their own, so it mostly appears
-// when few simple contradictions are reported.
-const quadFactor = 0.5
-
 // quadTriads are the four triads of a K4 as indices into its edges ab, ac, ad, bc, bd, cd,
 // each as (xy, yz, zx) for nodes (a,b,c), (a,b,d), (a,c,d), (b,c,d).
 var quadTriads = [4][3]int{{0, 3, 1}, {0, 4, 2}, {1, 5, 2}, {3, 5, 4}}
-
-// quadNodes are the node positions of each triad of quadTriads.
-var quadNodes = [4][3]int{{0, 1, 2}, {0, 1, 3}, {0, 2, 3}, {1, 2, 3}}
 
 func unbalancedTriads(ls [6]layer) int {
 	n := 0
@@ -825,31 +939,76 @@ func unbalancedTriads(ls [6]layer) int {
 	return n
 }
 
+// quadPairs are the node positions of the pairs ab, ac, ad, bc, bd, cd of a four-actor
+// paradox.
+var quadPairs = [6][2]int{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}}
+
 // quadParadox renders a four-actor paradox: Signs follow the pairs ab, ac, ad, bc, bd, cd of
-// Actors, and the explanation gives each of its unbalanced triads.
+// Actors, and the explanation names the two camps the four would form and the relations
+// (one, or two that share no actor) that cut across them.
 func (g *Graph) quadParadox(nodes []int, ls []layer, score float64, shared string) faultline.Paradox {
 	p := faultline.Paradox{Score: math.Round(score*1000) / 1000, Kind: UnbalancedQuad}
 	for _, n := range nodes {
 		p.Actors = append(p.Actors, g.Actors[n])
 	}
-	for _, l := range ls {
+	var signs [6]layer
+	for i, l := range ls {
 		p.Signs = append(p.Signs, l.sign)
+		signs[i] = l
 	}
-	var parts []string
-	for t, tri := range quadTriads {
-		tl := []layer{ls[tri[0]], ls[tri[1]], ls[tri[2]]}
-		if tl[0].sign*tl[1].sign*tl[2].sign > 0 {
-			continue
+	// The fewest relations whose flip balances the four, the strongest reported first.
+	var odd []int
+	for i := 0; i < 6 && odd == nil; i++ {
+		if flipped(signs, i) {
+			odd = []int{i}
 		}
-		tn := []int{nodes[quadNodes[t][0]], nodes[quadNodes[t][1]], nodes[quadNodes[t][2]]}
-		e := g.paradox(tn, tl, 0, "").Explanation
-		if i := strings.Index(e, " ("); i >= 0 && strings.HasSuffix(e, ").") {
-			e = e[:i] + "."
-		}
-		parts = append(parts, strings.TrimSuffix(e, "."))
 	}
-	p.Explanation = fmt.Sprintf("%d contradictions interlock among %s: %s.", len(parts),
-		joinAnd([]string{g.Name(nodes[0]), g.Name(nodes[1]), g.Name(nodes[2]), g.Name(nodes[3])}), strings.Join(parts, "; "))
+	for i := 0; i < 6 && odd == nil; i++ {
+		for j := i + 1; j < 6 && odd == nil; j++ {
+			if flipped(signs, i, j) {
+				odd = []int{i, j}
+			}
+		}
+	}
+	// Camps of the balanced four: with a, or against a.
+	camp := [4]bool{true}
+	for i, pr := range quadPairs[:3] {
+		s := signs[i].sign
+		if slices.Contains(odd, i) {
+			s = -s
+		}
+		camp[pr[1]] = s > 0
+	}
+	var with, against []string
+	for i, n := range nodes {
+		if camp[i] {
+			with = append(with, g.Name(n))
+		} else {
+			against = append(against, g.Name(n))
+		}
+	}
+	var cuts []string
+	for _, i := range odd {
+		u, v := nodes[quadPairs[i][0]], nodes[quadPairs[i][1]]
+		if !g.acting(ls[i], u) {
+			u, v = v, u
+		}
+		cuts = append(cuts, g.Name(u)+" "+g.relation(ls[i], u)+" "+g.Name(v))
+	}
+	if len(against) == 0 {
+		p.Explanation = fmt.Sprintf("%s would all stand on one side, yet %s.", joinAnd(with), joinAnd(cuts))
+	} else {
+		p.Explanation = fmt.Sprintf("%s stand against %s, yet %s.", joinAnd(with), joinAnd(against), joinAnd(cuts))
+	}
 	p.Evidence = g.evidence(ls, shared)
 	return p
+}
+
+// flipped reports whether the four actors of a four-actor paradox with the relations of ls
+// (pairs as quadPairs) are balanced once the relations at positions flip change sign.
+func flipped(ls [6]layer, flip ...int) bool {
+	for _, i := range flip {
+		ls[i].sign = -ls[i].sign
+	}
+	return unbalancedTriads(ls) == 0
 }

@@ -30,7 +30,11 @@ func rebuildModel(ctx context.Context, store faultline.Store) (*faultline.Model,
 	if err != nil {
 		return nil, err
 	}
-	m.Paradoxes = network.Paradoxes(m, maxParadoxes)
+	texts := make(map[string]string, len(docs)) // paradoxes read their evidence's words
+	for _, d := range docs {
+		texts[d.ID] = d.Text
+	}
+	m.Paradoxes = network.ParadoxesText(m, maxParadoxes, func(id string) string { return texts[id] })
 	if err := store.SaveModel(ctx, m); err != nil {
 		return nil, err
 	}

@@ -149,17 +149,23 @@ type netTexts struct {
 	docs map[string]string
 }
 
-func (t *netTexts) text(ev faultline.Evidence) string {
+// doc returns the text of document id, read once ("" when it cannot be read).
+func (t *netTexts) doc(id string) string {
 	if t.docs == nil {
 		t.docs = map[string]string{}
 	}
-	txt, ok := t.docs[ev.Doc]
+	txt, ok := t.docs[id]
 	if !ok {
-		if d, err := t.st.Document(t.cmd.Context(), ev.Doc); err == nil {
+		if d, err := t.st.Document(t.cmd.Context(), id); err == nil {
 			txt = d.Text
 		}
-		t.docs[ev.Doc] = txt
+		t.docs[id] = txt
 	}
+	return txt
+}
+
+func (t *netTexts) text(ev faultline.Evidence) string {
+	txt := t.doc(ev.Doc)
 	if ev.Start < 0 || ev.End > len(txt) || ev.Start >= ev.End {
 		return ""
 	}
@@ -334,12 +340,12 @@ func runParadoxes(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ps := network.RankParadoxes(g, network.ParadoxOptions{Limit: netLimit(cmd), Quads: true})
+	tx := &netTexts{cmd: cmd, st: st}
+	ps := network.RankParadoxes(g, network.ParadoxOptions{Limit: netLimit(cmd), Quads: true, Text: tx.doc})
 	w := cmd.OutOrStdout()
 	if netJSON(cmd) {
 		return netWriteJSON(w, map[string]any{"paradoxes": ps})
 	}
-	tx := &netTexts{cmd: cmd, st: st}
 	kinds := map[string]int{}
 	for i, p := range ps {
 		kinds[p.Kind]++

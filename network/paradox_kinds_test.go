@@ -1,0 +1,208 @@
+package network
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/faultline/faultline"
+)
+
+// actorsOf renders each paradox as its sorted actor ids, in rank order.
+func actorsOf(ps []faultline.Paradox) []string {
+	var out []string
+	for _, p := range ps {
+		a := append([]string(nil), p.Actors...)
+		for i := range a {
+			for j := i + 1; j < len(a); j++ {
+				if a[j] < a[i] {
+					a[i], a[j] = a[j], a[i]
+				}
+			}
+		}
+		out = append(out, strings.Join(a, ","))
+	}
+	return out
+}
+
+func rankOf(ps []faultline.Paradox, actors string) int {
+	for i, a := range actorsOf(ps) {
+		if a == actors {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// TestParadoxInsideSplit: a leader and his own movement taking opposite sides towards a third
+// is a split inside one side; it ranks below the same pattern among three independent actors.
+func TestParadoxInsideSplit(t *testing.T) {
+	m := &faultline.Model{Ties: []faultline.ModelTie{
+		// Inside one side: Lasko leads the Hill Tigers and backs Norland, whom the Tigers fight.
+		tie("lasko", "tigers", "leader_of", 1, "", evd("d1", 0)),
+		tie("lasko", "norland", "supports", 1, "", evd("d1", 10)),
+		tie("tigers", "norland", "opposes", -1, "", evd("d1", 20)),
+		// Three sides: Ostrava backs both Pell and Quor, who fight each other.
+		tie("ostrava", "pell", "allied_with", 1, "", evd("d2", 0)),
+		tie("ostrava", "quor", "supports", 1, "", evd("d2", 10)),
+		tie("pell", "quor", "opposes", -1, "", evd("d2", 20)),
+	}}
+	ps := Paradoxes(m, 0)
+	inside, three := rankOf(ps, "lasko,norland,tigers"), rankOf(ps, "ostrava,pell,quor")
+	if inside == 0 || three == 0 || three > inside {
+		t.Fatalf("inside split at %d, three sides at %d: %v", inside, three, actorsOf(ps))
+	}
+	if ps[inside-1].Score*1.9 > ps[three-1].Score {
+		t.Errorf("inside split %.3f not about half of %.3f", ps[inside-1].Score, ps[three-1].Score)
+	}
+}
+
+// TestParadoxQuadOrgan: four actors two of which are a leader and his militia are one triad
+// told twice, not a four-actor paradox; four independent actors are.
+func TestParadoxQuadOrgan(t *testing.T) {
+	four := func(a, b, c, d string, doc string) []faultline.ModelTie {
+		// a backs b and c who fight; d sides with b against c and against a.
+		return []faultline.ModelTie{
+			tie(a, b, "supports", 1, "", evd(doc, 0)),
+			tie(a, c, "supports", 1, "", evd(doc, 10)),
+			tie(b, c, "opposes", -1, "", evd(doc, 20)),
+			tie(d, b, "allied_with", 1, "", evd(doc, 30)),
+			tie(d, c, "opposes", -1, "", evd(doc, 40)),
+			tie(d, a, "opposes", -1, "", evd(doc, 50)),
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		organ faultline.ModelTie
+		quad  bool
+	}{
+		{"independent", tie("x", "y", "mentions", 0, "", evd("d9", 0)), true},
+		{"leader and militia", tie("q", "x", "leader_of", 1, "", evd("d9", 0)), false},
+		{"armed wing", tie("x", "q", "armed_wing_of", 1, "", evd("d9", 0)), false},
+	} {
+		m := &faultline.Model{Ties: append(four("p", "x", "y", "q", "d1"), tc.organ)}
+		quads := 0
+		for _, p := range Paradoxes(m, 0) {
+			if p.Kind == UnbalancedQuad {
+				quads++
+				if p.Explanation == "" || len(p.Evidence) != 6 {
+					t.Errorf("%s: %+v", tc.name, p)
+				}
+			}
+		}
+		if (quads > 0) != tc.quad {
+			t.Errorf("%s: %d quads, want quad %t", tc.name, quads, tc.quad)
+		}
+	}
+}
+
+// TestParadoxQuadExplanation: the explanation names the two camps and the relation that cuts
+// across them.
+func TestParadoxQuadExplanation(t *testing.T) {
+	// Ostrava and Pell stand together against Norland and its client Quor, yet Norland also
+	// backs Pell.
+	m := &faultline.Model{
+		Actors: []faultline.Actor{{ID: "n", Canonical: "Norland"}, {ID: "o", Canonical: "Ostrava"}, {ID: "p", Canonical: "Pell"}, {ID: "q", Canonical: "Quor"}},
+		Ties: []faultline.ModelTie{
+			tie("o", "p", "allied_with", 1, "", evd("d1", 0)),
+			tie("n", "q", "patron_of", 1, "", evd("d1", 10)),
+			tie("o", "n", "rival_of", -1, "", evd("d1", 20)),
+			tie("o", "q", "opposes", -1, "", evd("d1", 30)),
+			tie("p", "q", "opposes", -1, "", evd("d1", 40)),
+			tie("n", "p", "supports", 1, "", evd("d1", 50)),
+		}}
+	var quad *faultline.Paradox
+	ps := Paradoxes(m, 0)
+	for i := range ps {
+		if ps[i].Kind == UnbalancedQuad {
+			quad = &ps[i]
+		}
+	}
+	if quad == nil {
+		t.Fatalf("no quad: %+v", ps)
+	}
+	if !strings.Contains(quad.Explanation, " stand against ") || !strings.HasSuffix(quad.Explanation, ", yet Norland supports Pell.") {
+		t.Errorf("explanation %q", quad.Explanation)
+	}
+}
+
+// TestParadoxDistinct: a head of government's relations also count for his government
+// (Options.States); the paradox they make is reported once, for the person, whose relations
+// are reported rather than derived.
+func TestParadoxDistinct(t *testing.T) {
+	m := &faultline.Model{
+		Documents: []faultline.DocumentRef{{ID: "d1", Date: "2005-03"}},
+		Actors: []faultline.Actor{
+			{ID: "norland", Canonical: "Norland", Type: faultline.GPE},
+			{ID: "norland-government", Canonical: "Norland government", Type: faultline.ORG},
+			{ID: "vey", Canonical: "Ari Vey", Type: faultline.PERSON, Roles: []string{"leader_of norland 2004-01-01..2008-12-31 (dictionary)"}},
+			{ID: "ostrava", Canonical: "Ostrava", Type: faultline.GPE},
+			{ID: "pell", Canonical: "Pell", Type: faultline.GPE},
+		},
+		Ties: []faultline.ModelTie{
+			tie("vey", "ostrava", "negotiates_with", 1, "", evd("d1", 0)),
+			tie("vey", "pell", "allied_with", 1, "", evd("d1", 100)),
+			tie("ostrava", "pell", "rival_of", -1, "", evd("d1", 200)),
+		},
+	}
+	g := Build(m, Options{States: true})
+	if e := g.Edge(g.Index("norland-government"), g.Index("pell")); e == nil || e.Pos >= g.Edge(g.Index("vey"), g.Index("pell")).Pos {
+		t.Fatalf("derived relation should exist and weigh less than the reported one: %+v", e)
+	}
+	got := actorsOf(Paradoxes(m, 0))
+	if strings.Join(got, " ") != "ostrava,pell,vey" {
+		t.Errorf("paradoxes %v, want only ostrava,pell,vey", got)
+	}
+	if got := actorsOf(Paradoxes(m, 1)); len(got) != 1 || got[0] != "ostrava,pell,vey" {
+		t.Errorf("limit 1: %v", got)
+	}
+}
+
+func TestHasContrast(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Yet Norland still arms the Hill Tigers.", true},
+		{"Despite the feud, Ostrava funds both.", true},
+		{"In spite of the accord, the raids went on.", true},
+		{"Paradoxically, the embargo pushed Pell closer to Quor.", true},
+		{"Even though they fought in 2004, the two now trade.", true},
+		{"Norland arms the Hill Tigers, but the Tigers fight Norland.", false},
+		{"The spiteful rivals met in the capital.", false}, // "spite" alone is no cue
+		{"Ostrava and Pell signed an accord while talks went on.", false},
+		{"", false},
+	} {
+		if got := hasContrast(tc.s); got != tc.want {
+			t.Errorf("hasContrast(%q) = %t, want %t", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestParadoxContrast: with the documents' text, a paradox whose relations the writer sets
+// against each other ("despite") outranks the same pattern reported plainly; without text,
+// the two tie.
+func TestParadoxContrast(t *testing.T) {
+	plain := "Ostrava backs Pell. Ostrava backs Quor. Pell fights Quor."
+	cued := "Ostrava backs Kell. Despite that, Ostrava backs Lorn. Kell fights Lorn."
+	texts := map[string]string{"d1": plain, "d2": cued}
+	at := func(doc, s string) faultline.Evidence {
+		i := strings.Index(texts[doc], s)
+		return faultline.Evidence{Doc: doc, Start: i, End: i + len(s)}
+	}
+	m := &faultline.Model{Ties: []faultline.ModelTie{
+		tie("ostrava", "pell", "supports", 1, "", at("d1", "Ostrava backs Pell.")),
+		tie("ostrava", "quor", "supports", 1, "", at("d1", "Ostrava backs Quor.")),
+		tie("pell", "quor", "opposes", -1, "", at("d1", "Pell fights Quor.")),
+		tie("ostrava", "kell", "supports", 1, "", at("d2", "Ostrava backs Kell.")),
+		tie("ostrava", "lorn", "supports", 1, "", at("d2", "Despite that, Ostrava backs Lorn.")),
+		tie("kell", "lorn", "opposes", -1, "", at("d2", "Kell fights Lorn.")),
+	}}
+	ps := ParadoxesText(m, 0, func(doc string) string { return texts[doc] })
+	if len(ps) != 2 || rankOf(ps, "kell,lorn,ostrava") != 1 || ps[0].Score <= ps[1].Score {
+		t.Errorf("with text: %v %+v", actorsOf(ps), ps)
+	}
+	ps = Paradoxes(m, 0)
+	if len(ps) != 2 || ps[0].Score != ps[1].Score {
+		t.Errorf("without text: %+v", ps)
+	}
+}
