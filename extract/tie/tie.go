@@ -910,8 +910,12 @@ func (x *Extractor) significant(v *view.View, lo, hi int) (toks []int, neg, moda
 	return toks, neg, modal
 }
 
+// relAside open a non-restrictive relative clause after a comma.
+var relAside = set("who which whose whom")
+
 // listAside returns the index of the dash or comma closing a list of members opened at i
-// ("- among them A and B -", ", including A,"), before hi, or -1.
+// ("- among them A and B -", ", including A,") or a relative clause (", who fought C,"),
+// before hi, or -1.
 func listAside(v *view.View, i, hi int) int {
 	w := v.Toks[i].Lower
 	if w != "," && !dashes[w] {
@@ -922,6 +926,9 @@ func listAside(v *view.View, i, hi int) int {
 		if k = matchAlts(v, [][]string{o}, i+1, hi); k > 0 {
 			break
 		}
+	}
+	if k == 0 && w == "," && i+1 < hi && relAside[v.Toks[i+1].Lower] {
+		k = 1 // ", who fought C in the war, despise B": a relative clause
 	}
 	if k == 0 {
 		return -1

@@ -527,6 +527,13 @@ func TestConflictPatterns(t *testing.T) {
 		{"Norland armed the clans and the Lion Brigades to counter and chase away the Hill Tigers.",
 			[]string{"Norland/GPE", "Lion Brigades/ORG", "Hill Tigers/ORG"},
 			"Lion Brigades opposes Hill Tigers -1 asserted"},
+		{"Many Valdorans, who fought against Norland in the war, despise the Dawn Movement.",
+			[]string{"Valdorans/NORP", "Norland/GPE", "Dawn Movement/ORG"},
+			"Valdorans opposes Norland -1 asserted|Valdorans opposes Dawn Movement -1 asserted"},
+		// the clause's own subject takes no tie across it
+		{"The Dawn Movement, which Norland backs, fought the Hill Tigers.",
+			[]string{"Dawn Movement/ORG", "Norland/GPE", "Hill Tigers/ORG"},
+			"Dawn Movement opposes Hill Tigers -1 asserted"},
 		// the fight is alongside, not against
 		{"The Lion Brigades to fight alongside the Hill Tigers.",
 			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG"}, ""},
