@@ -246,3 +246,37 @@ func TestLongSentence(t *testing.T) {
 		t.Fatalf("%d heads for %d words", len(long), len(words))
 	}
 }
+
+// BenchmarkParseDev parses the 2,001 sentences of EWT dev (gold tokens, predicted tags):
+// unlike BenchmarkParse, which parses one short text again and again with the features it
+// needs in the processor's caches, it meets the model's memory as a long run of new text
+// does.
+func BenchmarkParseDev(b *testing.B) {
+	tg, p := load(b)
+	sents, err := conllu.ReadFile(filepath.Join(sharedtest.Dir(b), "corpora", "ud-en-ewt", "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		b.Skip("EWT dev not readable: ", err)
+	}
+	var xpos, upos [][]string
+	for _, s := range sents {
+		var words []string
+		for _, w := range s.Words {
+			words = append(words, tokenize.Normalize(w.Form))
+		}
+		u, x := tg.Tag(words)
+		xpos, upos = append(xpos, x), append(upos, u)
+	}
+	data := FromCoNLLU(sents, xpos, upos)
+	n := 0
+	for _, s := range data {
+		n += len(s.Words)
+	}
+	b.ResetTimer()
+	m := benchutil.Start()
+	for i := 0; i < b.N; i++ {
+		for _, s := range data {
+			p.Parse(s.Words, s.Tags, s.UTags)
+		}
+	}
+	m.Report(b, float64(n)*float64(b.N), "tokens")
+}

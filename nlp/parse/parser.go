@@ -10,8 +10,11 @@
 //
 // Scores are exact integer sums (perceptron.Model.ScoreInt), so parsing caches the scores
 // of the feature groups that a transition leaves unchanged: the buffer front's own features
-// and its left dependents, and each word's own and tree features as top or second of the
-// stack. Parsing does not allocate once its scratch memory has grown to the sentence.
+// and its left dependents, each word's features as second of the stack, and as top those
+// that stay the same while it is on the stack (its own, its head's, its left children's)
+// and those of its right children. The groups a transition does need are scored in one
+// call (perceptron.Model.ScoreIntParts), whose memory loads overlap. Parsing does not
+// allocate once its scratch memory has grown to the sentence.
 package parse
 
 import (
@@ -61,11 +64,11 @@ type scratch struct {
 	suf    []uint64
 	scores []int32
 	front  []int32 // scores of the buffer-front features
-	top    []int32 // per word, scores of its features as top of the stack
+	top    []int32 // per word, scores of its fixed features as top of the stack
 	sec    []int32 // per word, scores of its features as second on the stack
 	has    []uint8 // per word, bit 1: top computed, bit 2: sec computed
-	tree   []int32 // per word, scores of its tree features as top of the stack
-	// per word, the dependents and head (see parse) its tree scores were computed with
+	tree   []int32 // per word, scores of its right-children features as top of the stack
+	// per word, 1 + the number of right children its tree scores were computed with
 	treeKey []int32
 	buf     []byte
 	heads   []int
@@ -304,22 +307,21 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		part(scores)
 		var top, tree, sec []int32
 		if s0 != none {
+			// the features of s0 that stay the same while it is on the stack: computed
+			// the first time it is the top
 			top = s.top[s0*nc : (s0+1)*nc]
 			if s.has[s0]&1 == 0 {
 				s.has[s0] |= 1
 				s.fs = st.s0Features(s.fs, s.suf, s0)
+				s.fs = st.s0FixedFeatures(s.fs, s0)
 				part(top)
 			}
-			// s0's tree features change only when it gets a head or a dependent; the
-			// key counts both (+1, so that 0 means not computed)
+			// those of its right children change when it gets one; the key is their
+			// number + 1, so that 0 means not computed
 			tree = s.tree[s0*nc : (s0+1)*nc]
-			key := int32(st.nl[s0] + st.nr[s0] + 1)
-			if st.head[s0] != none {
-				key += 1 << 16
-			}
-			if s.treeKey[s0] != key {
+			if key := int32(st.nr[s0] + 1); s.treeKey[s0] != key {
 				s.treeKey[s0] = key
-				s.fs = st.s0TreeFeatures(s.fs, s0)
+				s.fs = st.s0RightFeatures(s.fs, s0)
 				part(tree)
 			}
 		}

@@ -300,11 +300,13 @@ const (
 	tS0wN0pVerbs
 )
 
-// Feature groups. The features of a state are the union of four groups: those of the
-// buffer front alone (they change only when the front moves), those of the stack's top word
-// and those of the second word by themselves (the same whenever that word is there), and
-// the rest. The parser caches the scores of the first three (see Parser.parse); training
-// uses all of them at once (features).
+// Feature groups. The features of a state are the union of these groups: those of the
+// buffer front alone (they change only when the front moves) and with its left children;
+// those of the stack's top word by itself and with its head, left children and the words
+// under it (the same as long as that word is on the stack), and with its right children;
+// those of the second word by itself (the same whenever that word is there); and the rest.
+// The parser caches the scores of all but the rest (see Parser.parse); training uses all
+// of them at once (features).
 
 // none value of a word and a tag feature
 const nw, np = 7, 7
@@ -418,41 +420,74 @@ func (s *state) s1Features(fs []uint64, s1 int) []uint64 {
 }
 
 // s0TreeFeatures appends the features of word s0 (the top of the stack) and its part of
-// the tree built so far: head, grandparent, outer children, valencies, label sets. While
-// s0 is on the stack, they change only when it gets a new dependent.
+// the tree built so far: head, grandparent, outer children, valencies, label sets, and the
+// words under it on the stack (s0FixedFeatures and s0RightFeatures).
 func (s *state) s0TreeFeatures(fs []uint64, s0 int) []uint64 {
+	fs = s.s0FixedFeatures(fs, s0)
+	return s.s0RightFeatures(fs, s0)
+}
+
+// s0FixedFeatures appends the features of word s0, the top of the stack, that stay the same
+// as long as it is on the stack: of its head and grandparent, its left children and the
+// words under it. A word gets its left children while it is the buffer front and its head
+// when it is pushed (right-arc) or popped (left-arc), and the stack under a word does not
+// change while the word is on it.
+func (s *state) s0FixedFeatures(fs []uint64, s0 int) []uint64 {
 	mix := perceptron.Mix
 	last := s.n + 1
 	w, p := s.wAt, s.pAt
 	lb := s.labelAt
 	s0h, s0h2 := none, none
-	s0l, s0l2, s0r, s0r2 := none, none, none, none
-	var vl0, vr0, sl0, sr0 uint64
+	s0l, s0l2 := none, none
+	var vl0, sl0 uint64
 	if s0 != none {
 		s0h = s.head[s0]
 		if s0h != none && s0h != last {
 			s0h2 = s.head[s0h]
 		}
 		s0l, s0l2 = s.lc[s0][0], s.lc[s0][1]
+		vl0 = uint64(s.nl[s0])
+		sl0 = s.ls[s0]
+	}
+	s1, s2 := s.second(), none
+	if len(s.stack) > 2 {
+		s2 = s.stack[len(s.stack)-3]
+	}
+	s0w, s0p := w(s0), p(s0)
+	return append(fs,
+		mix(mix(tS0wVl, s0w), vl0), mix(mix(tS0pVl, s0p), vl0),
+		mix(tS0hw, w(s0h)), mix(tS0hp, p(s0h)), mix(tS0l, lb(s0)),
+		mix(tS0lw, w(s0l)), mix(tS0lp, p(s0l)), mix(tS0ll, lb(s0l)),
+		mix(tS0h2w, w(s0h2)), mix(tS0h2p, p(s0h2)), mix(tS0hl, lb(s0h)),
+		mix(tS0l2w, w(s0l2)), mix(tS0l2p, p(s0l2)), mix(tS0l2l, lb(s0l2)),
+		mix(mix(mix(tS0pS0lpS0l2p, s0p), p(s0l)), p(s0l2)),
+		mix(mix(mix(tS0pS0hpS0h2p, s0p), p(s0h)), p(s0h2)),
+		mix(mix(tS0wSl, s0w), sl0), mix(mix(tS0pSl, s0p), sl0),
+		mix(mix(tS1wS0w, w(s1)), s0w),
+		mix(mix(mix(tS2pS1pS0p, p(s2)), p(s1)), s0p),
+	)
+}
+
+// s0RightFeatures appends the features of word s0 (the top of the stack) and its right
+// children; they change only when it gets a new one.
+func (s *state) s0RightFeatures(fs []uint64, s0 int) []uint64 {
+	mix := perceptron.Mix
+	w, p := s.wAt, s.pAt
+	lb := s.labelAt
+	s0r, s0r2 := none, none
+	var vr0, sr0 uint64
+	if s0 != none {
 		s0r, s0r2 = s.rc[s0][0], s.rc[s0][1]
-		vl0, vr0 = uint64(s.nl[s0]), uint64(s.nr[s0])
-		sl0, sr0 = s.ls[s0], s.rs[s0]
+		vr0 = uint64(s.nr[s0])
+		sr0 = s.rs[s0]
 	}
 	s0w, s0p := w(s0), p(s0)
 	return append(fs,
 		mix(mix(tS0wVr, s0w), vr0), mix(mix(tS0pVr, s0p), vr0),
-		mix(mix(tS0wVl, s0w), vl0), mix(mix(tS0pVl, s0p), vl0),
-		mix(tS0hw, w(s0h)), mix(tS0hp, p(s0h)), mix(tS0l, lb(s0)),
-		mix(tS0lw, w(s0l)), mix(tS0lp, p(s0l)), mix(tS0ll, lb(s0l)),
 		mix(tS0rw, w(s0r)), mix(tS0rp, p(s0r)), mix(tS0rl, lb(s0r)),
-		mix(tS0h2w, w(s0h2)), mix(tS0h2p, p(s0h2)), mix(tS0hl, lb(s0h)),
-		mix(tS0l2w, w(s0l2)), mix(tS0l2p, p(s0l2)), mix(tS0l2l, lb(s0l2)),
 		mix(tS0r2w, w(s0r2)), mix(tS0r2p, p(s0r2)), mix(tS0r2l, lb(s0r2)),
-		mix(mix(mix(tS0pS0lpS0l2p, s0p), p(s0l)), p(s0l2)),
 		mix(mix(mix(tS0pS0rpS0r2p, s0p), p(s0r)), p(s0r2)),
-		mix(mix(mix(tS0pS0hpS0h2p, s0p), p(s0h)), p(s0h2)),
 		mix(mix(tS0wSr, s0w), sr0), mix(mix(tS0pSr, s0p), sr0),
-		mix(mix(tS0wSl, s0w), sl0), mix(mix(tS0pSl, s0p), sl0),
 	)
 }
 
@@ -534,14 +569,9 @@ func (s *state) restFeatures(fs []uint64, suf []uint64) []uint64 {
 		mix(mix(tN0wD, n0w), d), mix(mix(tN0pD, n0p), d),
 		mix(mix(mix(tS0wN0wD, s0w), n0w), d), mix(mix(mix(tS0pN0pD, s0p), n0p), d),
 		mix(mix(mix(tS1pS0pN0p, p(s1)), s0p), n0p),
-		mix(mix(tS1wS0w, w(s1)), s0w),
 		mix(mix(tS0sufN0p, sufAt(suf, s0)), n0p),
 	)
 	s0u, n0u, s0c, n0c := u(s0), u(n0), c(s0), c(n0)
-	s2 := none
-	if len(s.stack) > 2 {
-		s2 = s.stack[len(s.stack)-3]
-	}
 	if s.feats >= 1 && s0 != none {
 		sn := mix(s0p, n0p)
 		nv := between(s.nverb, s0, n0)
@@ -558,7 +588,6 @@ func (s *state) restFeatures(fs []uint64, suf []uint64) []uint64 {
 		mix(mix(tS0cN0c, s0c), n0c),
 		mix(mix(tS0cN0p, s0c), n0p), mix(mix(tS0pN0c, s0p), n0c),
 		mix(mix(tS0huN0u, u(s0h)), n0u),
-		mix(mix(mix(tS2pS1pS0p, p(s2)), p(s1)), s0p),
 		mix(mix(tS0wN0c, s0w), n0c), mix(mix(tS0cN0w, s0c), n0w),
 	)
 }
