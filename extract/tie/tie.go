@@ -1151,7 +1151,7 @@ func lengths(v *view.View, es []elem, toks []int, reverse bool) []int {
 	}
 	if len(e) == 1 && len(e[0]) == 1 && e[0][0] == "..." {
 		for k := 1; k <= 3 && k <= len(toks); k++ {
-			if v.Toks[toks[k-1]].Lower == "by" || v.Toks[toks[k-1]].Lower == "," {
+			if w := v.Toks[toks[k-1]].Lower; w == "by" || w == "," || dashes[w] || w == ";" || w == ":" || w == "(" || w == ")" {
 				break // a gap never spans a passive agent or a clause break
 			}
 			for _, n := range lengths(v, rest, toks[k:], reverse) {
@@ -1509,7 +1509,11 @@ func coordRight(v *view.View, mi int, s view.Sent) []int {
 		for j < s.Last && v.Toks[j].Lower == "the" && k > 0 {
 			j++
 		}
-		if k == 0 || j >= s.Last || v.Toks[j].Mention < 0 || !coordinable(v, v.Toks[j].Mention) {
+		if k == 0 {
+			j, and = parallelHead(v, mi, s)
+			k = 1
+		}
+		if j < 0 || j >= s.Last || v.Toks[j].Mention < 0 || !coordinable(v, v.Toks[j].Mention) {
 			break
 		}
 		conj = conj || and // (an "and" counts only when a name follows it)
@@ -1520,6 +1524,38 @@ func coordRight(v *view.View, mi int, s view.Sent) []int {
 		return out[:1]
 	}
 	return out
+}
+
+// parallelHead finds a name modifying the same head noun as mention mi, coordinated after
+// it: "the Norland military presence and the Ostravan political presence" (the index of
+// "Ostravan" and true), else -1.
+func parallelHead(v *view.View, mi int, s view.Sent) (int, bool) {
+	m := v.Mentions[mi]
+	h := m.Last // the head noun: the last of up to three words after the name, before "and"
+	for h < s.Last && h < m.Last+3 && isModifierWord(v, h) && (h+1 >= s.Last || v.Toks[h+1].Lower != "and") {
+		h++
+	}
+	if h == m.Last && h < s.Last && !isModifierWord(v, h) || h+2 >= s.Last || v.Toks[h+1].Lower != "and" ||
+		!isModifierWord(v, h) || v.HasPOS && v.Toks[h].UPOS != "NOUN" {
+		return -1, false
+	}
+	j := h + 2
+	for j < s.Last && determiners[v.Toks[j].Lower] {
+		j++
+	}
+	if j >= s.Last || v.Toks[j].Mention < 0 || v.Mentions[v.Toks[j].Mention].First != j {
+		return -1, false
+	}
+	c := v.Mentions[v.Toks[j].Mention]
+	for k := c.Last; k < s.Last && k <= c.Last+3; k++ {
+		if v.Toks[k].Lower == v.Toks[h].Lower {
+			return j, true
+		}
+		if !isModifierWord(v, k) {
+			break
+		}
+	}
+	return -1, false
 }
 
 // coordinable reports whether a mention can join a coordination of tie ends: an actor, and

@@ -534,6 +534,16 @@ func TestConflictPatterns(t *testing.T) {
 		{"The Dawn Movement, which Norland backs, fought the Hill Tigers.",
 			[]string{"Dawn Movement/ORG", "Norland/GPE", "Hill Tigers/ORG"},
 			"Dawn Movement opposes Hill Tigers -1 asserted"},
+		{"The Valdoran nationalists rallied around a program built on opposition to both the Norland military presence and the Ostravan political presence.",
+			[]string{"Valdoran nationalists/NORP", "Norland/GPE", "Ostravan/NORP"},
+			"Valdoran nationalists opposes Norland -1 asserted|Valdoran nationalists opposes Ostravan -1 asserted"},
+		// different head nouns: no parallel coordination
+		{"The Valdoran nationalists rallied around a program built on opposition to the Norland military presence and the Ostravan trade deal.",
+			[]string{"Valdoran nationalists/NORP", "Norland/GPE", "Ostravan/NORP"},
+			"Valdoran nationalists opposes Norland -1 asserted"},
+		// a gap never spans a dash: the name inside the aside is not the subject
+		{"The nationalists - many of them close to Norland - oppose the Hill Tigers.",
+			[]string{"Norland/GPE", "Hill Tigers/ORG"}, ""},
 		// the fight is alongside, not against
 		{"The Lion Brigades to fight alongside the Hill Tigers.",
 			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG"}, ""},
