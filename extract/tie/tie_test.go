@@ -615,6 +615,10 @@ func TestListMembers(t *testing.T) {
 			"Hill Tigers allied_with Norland 1 asserted|Valdoran nationalists opposes Ostrava -1 asserted|" +
 				"Lion Brigades member_of Valdoran nationalists 1 asserted|Hill Tigers member_of Valdoran nationalists 1 asserted|" +
 				"Lion Brigades opposes Ostrava -1 asserted|Hill Tigers opposes Ostrava -1 asserted"},
+		{"Valdoran nationalists - among them the Dawn Movement and the Lion Brigades - are starting to coalesce.",
+			[]string{"Valdoran nationalists/NORP", "Dawn Movement/ORG", "Lion Brigades/ORG"},
+			"Dawn Movement member_of Valdoran nationalists 1 asserted|Lion Brigades member_of Valdoran nationalists 1 asserted|" +
+				"Dawn Movement allied_with Lion Brigades 1 asserted"},
 		{"The ruling bloc, including the Dawn Movement and the Lion Brigades, backed Norland.",
 			[]string{"ruling bloc/ORG", "Dawn Movement/ORG", "Lion Brigades/ORG", "Norland/GPE"},
 			"ruling bloc supports Norland 1 asserted|Dawn Movement part_of ruling bloc 1 asserted|" +
