@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,6 +158,7 @@ func (b *builder) cluster() {
 	b.clusters = make(map[int]*cluster, n)
 	keys := make([]nodeKeys, n)
 	dom := b.dominantCountries()
+	b.regions()
 	for i := range b.nodes {
 		b.par[i] = i
 		nd := &b.nodes[i]
@@ -171,8 +173,19 @@ func (b *builder) cluster() {
 		if tg == "o" {
 			c.owned = b.ownedClass(i)
 			c.bare = b.bareName(i)
-			if f, key := b.groupSpecific(i); f != "" {
-				c.spec = map[string]string{f: key}
+			if f, id := b.groupSpecific(i); f != "" {
+				c.spec = map[string]string{f: id}
+				k.names = append(k.names, "grp:"+f+":"+id)
+			} else if f := b.groupGeneric(i); f != "" {
+				k.names = append(k.names, "grp:"+f)
+			}
+		}
+		if tg == "g" {
+			// "the south" of a document about Iraq is "southern Iraq"
+			for _, t := range b.descriptionTexts(i) {
+				if rk := b.regionKey(t, dom[nd.doc], nd.doc); rk != "" && !slices.Contains(k.names, rk) {
+					k.names = append(k.names, rk)
+				}
 			}
 		}
 		// "the police" in a document about one country: that country's police, keyed

@@ -17,10 +17,11 @@ import (
 //     "the central government") in a document about one country is that country's
 //     institution: it takes the sector key of "<nationality> police" and so on (see
 //     dominantCountries).
-//   - Descriptions of one kind of non-state group in one document ("insurgents", "the
-//     insurgency") are one actor, and the actor of the last description of that kind with
-//     a group word before them ("Sunni insurgents ... the insurgents"); see groupDescriptions.
-//     Two such groups with different group words are never merged (cluster.spec).
+//   - Descriptions of one kind of group ("insurgents", "the insurgency", "armed
+//     resistance") are one actor, which in each document joins the last description of
+//     that kind with a group word before them ("Sunni insurgents ... the insurgents"; see
+//     groupDescriptions). Descriptions of one kind with the same group words are one actor
+//     ("Shia militias", "Shiite irregulars"); with different ones, never (cluster.spec).
 
 // placeTab holds the gazetteer's places (lexicon/gazetteer).
 var placeTab = sync.OnceValue(gazetteer.Places)
@@ -104,7 +105,7 @@ func (b *builder) stateSectors(i int) []string {
 	return out
 }
 
-// groupGeneric returns the kind of non-state group all of node i's names describe
+// groupGeneric returns the kind of group all of node i's names describe
 // without a group word ("insurgents", "the insurgency"), or "".
 func (b *builder) groupGeneric(i int) string {
 	fam := ""
@@ -118,10 +119,11 @@ func (b *builder) groupGeneric(i int) string {
 	return fam
 }
 
-// groupSpecific returns the kind of non-state group and the name key of a description of
-// node i with group words or nationalities before the head ("Sunni insurgents", "Shiite
-// militias", "Sunni-led insurgency"), or "", "".
-func (b *builder) groupSpecific(i int) (fam, key string) {
+// groupSpecific returns the kind of group and the words that single it out (group words
+// and nationalities, folded) of a description of node i with such words before the head
+// ("Sunni insurgents", "Shiite militias", "Sunni-led insurgency": "insurgency",
+// "sunni"), or "", "".
+func (b *builder) groupSpecific(i int) (fam, ident string) {
 	for _, f := range b.nodes[i].forms {
 		if _, ok := actors.Generic(f); ok {
 			continue
@@ -131,22 +133,25 @@ func (b *builder) groupSpecific(i int) (fam, key string) {
 			continue
 		}
 		ws := strings.Fields(f)
-		ok, named := len(ws) >= 2, false
+		ok := len(ws) >= 2
+		var ids []string
 		for _, w := range ws[:len(ws)-1] {
 			lw := strings.ToLower(w)
 			if j := strings.LastIndexByte(lw, '-'); j > 0 {
 				lw = lw[:j] // "Sunni-led"
 			}
 			switch {
-			case communities[lw] || actors.Demonym(lw) != "":
-				named = true
+			case communities[lw]:
+				ids = append(ids, actors.Fold(lw))
+			case actors.Demonym(lw) != "":
+				ids = append(ids, actors.Demonym(lw))
 			case w != strings.ToLower(w):
 				ok = false // a name ("JAM militiamen") is no description
 			}
 		}
-		ok = ok && named
-		if ok {
-			return fm, fm + ":" + actors.Key(f, faultline.ORG)
+		if ok && len(ids) > 0 {
+			sort.Strings(ids)
+			return fm, strings.Join(ids, " ")
 		}
 	}
 	return "", ""
@@ -213,6 +218,84 @@ func (b *builder) groupDescriptions() {
 			}
 			if agree && pick >= 0 {
 				b.union(pick, gs[0], passShort)
+			}
+		}
+	}
+}
+
+// dirAdj maps compass nouns to their adjectives ("south" -> "southern"), and back.
+var dirAdj = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for n, a := range gazetteer.Directions() {
+		m[n] = a
+		m[a] = n
+	}
+	return m
+})
+
+// regionKey returns the key of a region of a country: "region:south:IQ" for "southern
+// Iraq", and for "the south" or "the Shiite-dominated south" in document doc when it names
+// only Iraq's south with an adjective or when it is about Iraq (dc); "" for any other name.
+func (b *builder) regionKey(text, dc string, doc int) string {
+	ws := strings.Fields(strings.ToLower(text))
+	if len(ws) == 2 {
+		if n, ok := dirAdj()[ws[0]]; ok && len(n) < len(ws[0]) {
+			if c := b.countryCode(strings.Fields(text)[1]); len(c) == 2 && strings.ToUpper(c) == c {
+				return "region:" + n + ":" + c
+			}
+		}
+	}
+	if len(ws) < 2 || len(ws) > 3 || ws[0] != "the" && len(ws) == 2 {
+		return ""
+	}
+	last := ws[len(ws)-1]
+	if a, ok := dirAdj()[last]; !ok || len(a) < len(last) {
+		return "" // not a compass noun
+	}
+	if len(ws) == 3 && strings.IndexByte(ws[len(ws)-2], '-') < 0 || len(ws) == 3 && ws[0] != "the" {
+		return "" // "the Shiite-dominated south", not "the far south"
+	}
+	if c := b.docRegions[doc][last]; c != "" {
+		return "region:" + last + ":" + c
+	}
+	if dc == "" {
+		return ""
+	}
+	return "region:" + last + ":" + dc
+}
+
+// regions records, per document, the country of its regions named with a compass
+// adjective ("southern Iraq") when only one country's region of that direction is named.
+func (b *builder) regions() {
+	b.docRegions = map[int]map[string]string{}
+	for doc, nodes := range b.nodesByDoc {
+		for _, ni := range nodes {
+			if typeGroup(b.nodes[ni].typ) != "g" {
+				continue
+			}
+			for _, f := range b.nodes[ni].forms {
+				rk := b.regionKey(f, "", -1)
+				if rk == "" {
+					continue
+				}
+				parts := strings.Split(rk, ":")
+				m := b.docRegions[doc]
+				if m == nil {
+					m = map[string]string{}
+					b.docRegions[doc] = m
+				}
+				if c, ok := m[parts[1]]; ok && c != parts[2] {
+					m[parts[1]] = "-"
+				} else if !ok {
+					m[parts[1]] = parts[2]
+				}
+			}
+		}
+	}
+	for _, m := range b.docRegions {
+		for d, c := range m {
+			if c == "-" {
+				delete(m, d)
 			}
 		}
 	}

@@ -110,7 +110,8 @@ type builder struct {
 	m *faultline.Model
 
 	nodesByDoc map[int][]int
-	nodeRoles  map[int][]string // node -> role descriptions the document gives it
+	docRegions map[int]map[string]string // doc -> compass noun -> the one country whose region it names
+	nodeRoles  map[int][]string          // node -> role descriptions the document gives it
 
 	metonyms map[int]bool // mentions of a capital moved to its state (facts)
 

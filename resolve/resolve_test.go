@@ -149,6 +149,16 @@ func TestMerges(t *testing.T) {
 				{"Shiite insurgents struck first; insurgents fled.", map[string]string{"Shiite insurgents": O, "insurgents": O}}},
 			[][2]string{{"insurgency", "Sunni insurgents"}},
 			[][2]string{{"Sunni insurgents", "Shiite insurgents"}}},
+		{"groups of one kind with the same group word",
+			[]in{{"Shia militias held the bridge.", map[string]string{"Shia militias": O}},
+				{"Shiite irregulars fired; Sunni irregulars answered.", map[string]string{"Shiite irregulars": O, "Sunni irregulars": O}}},
+			[][2]string{{"Shia militias", "Shiite irregulars"}},
+			[][2]string{{"Shia militias", "Sunni irregulars"}}},
+		{"descriptions of a coalition",
+			[]in{{"The occupation forces withdrew.", map[string]string{"occupation forces": O}},
+				{"The US-led forces and the occupiers are one. Syria said no.", map[string]string{"US-led forces": O, "occupiers": O, "Syria": G}}},
+			[][2]string{{"occupation forces", "US-led forces"}, {"occupiers", "US-led forces"}},
+			[][2]string{{"US-led forces", "Syria"}}},
 		{"the two Bushes",
 			[]in{{"George W. Bush spoke. Bush left.", map[string]string{"George W. Bush": P, "Bush": P}},
 				{"President George HW Bush did not push on.", map[string]string{"President George HW Bush": P}},
@@ -484,5 +494,53 @@ func TestLeadersGovernment(t *testing.T) {
 		if g := owner(m, "Turkish government"); owner(m, n) == g {
 			t.Errorf("%s joined the Turkish government (%s) though he did not lead in 1999", n, g)
 		}
+	}
+}
+
+// TestRegionDescriptions checks that "the south" is the southern region the document
+// names with an adjective, or of the country it is about, and nothing when it names two.
+func TestRegionDescriptions(t *testing.T) {
+	texts := []string{
+		"Fighting spread in southern Syria and northern Turkey. Later the south was calm; the north was not.",
+		"Syria said no. Damascus and Aleppo agreed. Syria was calm but the south of Syria was not.",
+		"Fighting spread in southern Syria and southern Turkey. Later the south was calm.",
+	}
+	names := []map[string]string{
+		{"southern Syria": G, "northern Turkey": G, "the south": faultline.LOC, "the north": faultline.LOC},
+		{"Syria": G, "Damascus": G, "Aleppo": G, "the south": faultline.LOC},
+		{"southern Syria": G, "southern Turkey": G, "the south": faultline.LOC},
+	}
+	var docs []*faultline.Document
+	var exts []*faultline.Extraction
+	for i := range texts {
+		d, x := doc(fmt.Sprintf("d%d", i), texts[i], names[i])
+		docs, exts = append(docs, d), append(exts, x)
+	}
+	m, err := Build(docs, exts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// of returns the actor of the first mention reading text in document di.
+	of := func(di int, text string) string {
+		for _, a := range m.Actors {
+			for _, ev := range a.Mentions {
+				if ev.Doc == docs[di].ID && texts[di][ev.Start:ev.End] == text {
+					return a.ID
+				}
+			}
+		}
+		return ""
+	}
+	if a, b := of(0, "the south"), owner(m, "southern Syria"); a == "" || a != b {
+		t.Errorf("the south (d0) = %q, want southern Syria %q", a, b)
+	}
+	if a, b := of(0, "the north"), owner(m, "northern Turkey"); a == "" || a != b {
+		t.Errorf("the north (d0) = %q, want northern Turkey %q", a, b)
+	}
+	if a, b := of(1, "the south"), owner(m, "southern Syria"); a == "" || a != b {
+		t.Errorf("the south (d1, about Syria) = %q, want southern Syria %q", a, b)
+	}
+	if a := of(2, "the south"); a == owner(m, "southern Syria") || a == owner(m, "southern Turkey") {
+		t.Errorf("the south (d2, two souths) = %q, want neither", a)
 	}
 }

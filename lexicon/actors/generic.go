@@ -46,6 +46,13 @@ func Generic(name string) (GenericKind, bool) {
 	if k, ok := genericTab()[strings.Join(ws, " ")]; ok {
 		return k, true
 	}
+	// "US-led forces": a coalition led by a country
+	if len(ws) == 2 && (ws[1] == "forces" || ws[1] == "troops" || ws[1] == "coalition") && strings.HasSuffix(ws[0], "-led") {
+		loadCore()
+		if c := strings.TrimSuffix(ws[0], "-led"); countries[Fold(c)] || Demonym(c) != "" {
+			return GenericKind{Family: "coalition"}, true
+		}
+	}
 	// "Shiite-led government", "army-dominated government"
 	if len(ws) == 2 && ws[1] == "government" {
 		if i := strings.LastIndexByte(ws[0], '-'); i > 0 {
