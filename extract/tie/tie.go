@@ -1217,7 +1217,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 	M1, M2 := v.Mentions[m1], v.Mentions[m2]
 	mid, neg, modal := x.significant(v, M1.Last, core[m2])
 	// Title words opening m2 are text between the mentions.
-	if hyp := v.Word(s.First, "if"); hyp {
+	if hyp := v.Word(s.First, "if"); hyp || questionOrModalBefore(v, s, M1.First) {
 		modal = true
 	}
 	var left []int // significant tokens before m1, nearest first
@@ -1377,6 +1377,25 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		out = append(out, x.ties(v, s, a, b, h.first == "A", h.typ, h.sign, false, false)...)
 	}
 	return out
+}
+
+// questionOrModalBefore reports whether the sentence is a question ("Can A back B?") or a
+// modal stands among the three words before the first end ("one scenario would have A,
+// backed by B"): the tie is then hypothetical.
+func questionOrModalBefore(v *view.View, s view.Sent, first int) bool {
+	if s.Last > s.First && v.Toks[s.Last-1].Lower == "?" {
+		return true
+	}
+	for i := first - 1; i >= s.First && i >= first-3; i-- {
+		w := v.Toks[i].Lower
+		if modals[w] && w != "if" {
+			return true
+		}
+		if w == "," || w == ";" || dashes[w] || w == "." {
+			break
+		}
+	}
+	return false
 }
 
 // startsWith reports whether mid (or mid after a leading comma) starts with a word of ws.

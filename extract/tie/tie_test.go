@@ -544,6 +544,12 @@ func TestConflictPatterns(t *testing.T) {
 		// a gap never spans a dash: the name inside the aside is not the subject
 		{"The nationalists - many of them close to Norland - oppose the Hill Tigers.",
 			[]string{"Norland/GPE", "Hill Tigers/ORG"}, ""},
+		{"One scenario would have Norland, backed by Ostrava, broker a deal.",
+			[]string{"Norland/GPE", "Ostrava/GPE"}, "Ostrava patron_of Norland 1 hypothetical"},
+		{"Can Norland, backed by Ostrava, broker a deal?",
+			[]string{"Norland/GPE", "Ostrava/GPE"}, "Ostrava patron_of Norland 1 hypothetical"},
+		{"Analysts agree that Norland, backed by Ostrava, brokered a deal.",
+			[]string{"Norland/GPE", "Ostrava/GPE"}, "Ostrava patron_of Norland 1 asserted"},
 		// the fight is alongside, not against
 		{"The Lion Brigades to fight alongside the Hill Tigers.",
 			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG"}, ""},
