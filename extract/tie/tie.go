@@ -202,7 +202,9 @@ func compileHyphen(p lex.Pattern) (hyphen, bool) {
 	case len(a) > 2 && (a[:2] == "A-" || a[:2] == "B-"):
 		h.first = a[:1]
 		h.word = strings.ToLower(a[2:])
-		h.re = regexp.MustCompile(`(?i)^[^\s]*?-?` + regexp.QuoteMeta(a[2:]) + `\s+(?:the\s+)?$`)
+		// (over the text from the end of the first mention: "United States-led B"; the
+		// hyphen is required, "-led" is no part of "-controlled")
+		h.re = regexp.MustCompile(`(?i)^[^\s]*?-` + regexp.QuoteMeta(a[2:]) + `\s+(?:the\s+)?$`)
 	case strings.HasPrefix(a, "anti-") && (a[5:] == "A" || a[5:] == "B"):
 		h.first = a[5:]
 		h.prefix = true
@@ -1365,7 +1367,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 				strings.HasPrefix(strings.ToLower(M1.Text), "anti-")
 			ok = ok && h.re.MatchString(v.Text[M1.Start:M2.Start])
 		} else {
-			ok = h.re.MatchString(v.Text[M1.Start:M2.Start])
+			ok = h.re.MatchString(v.Text[M1.End:M2.Start])
 		}
 		if !ok || (!h.pair && modifierOf(v, M2)) {
 			continue // "Iranian-backed Iraqi units": the units, not Iraq, are backed

@@ -550,6 +550,11 @@ func TestConflictPatterns(t *testing.T) {
 			[]string{"Norland/GPE", "Ostrava/GPE"}, "Ostrava patron_of Norland 1 hypothetical"},
 		{"Analysts agree that Norland, backed by Ostrava, brokered a deal.",
 			[]string{"Norland/GPE", "Ostrava/GPE"}, "Ostrava patron_of Norland 1 asserted"},
+		// "-led" is no part of "-controlled"; a multi-word name before the hyphen
+		{"Police from the Dawn-controlled Interior Ministry came.",
+			[]string{"Dawn/ORG", "Interior Ministry/ORG"}, "Dawn controls Interior Ministry 1 asserted"},
+		{"The Norland Republic-led Coalition Forces advanced.",
+			[]string{"Norland Republic/GPE", "Coalition Forces/ORG"}, "Norland Republic leader_of Coalition Forces 1 asserted"},
 		// the fight is alongside, not against
 		{"The Lion Brigades to fight alongside the Hill Tigers.",
 			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG"}, ""},
