@@ -276,7 +276,7 @@ func (s *snapshot) view(from, to string) *view {
 func (v *view) build(s *snapshot, from, to string) {
 	g := network.Build(s.m, network.Options{From: from, To: to, HalfLife: halfLife})
 	v.paradoxGraph = func() *network.Graph {
-		return network.Build(s.m, network.Options{From: from, To: to, HalfLife: halfLife, States: true})
+		return network.Build(s.m, network.Options{From: from, To: to, HalfLife: halfLife, States: true, Members: true})
 	}
 	v.g = g
 	v.blocs = network.Partition(g, network.BlocOptions{Seed: 1})

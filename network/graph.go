@@ -22,6 +22,12 @@ type Options struct {
 	// of state or government does in office (a dated leader_of role of the actor dictionary)
 	// the state does too, besides the person.
 	States bool
+	// Members lets the members of a group take part in its stated relations: when a tie says
+	// actor A is a member_of group W (neither a person nor a state), A takes W's stated ties
+	// with third parties, and the members of W are aligned with one another ("comember"),
+	// as an analyst reads a coalition's platform as its members'. These relations are
+	// derived (see derivedWeight) and carry the group's own evidence.
+	Members bool
 }
 
 // Item is one piece of evidence on an edge: an event or a stated tie in one document.
@@ -40,6 +46,9 @@ type Item struct {
 	// derived marks a head of state's or government's relation copied to the state
 	// (Options.States): it weighs derivedWeight of the reported one.
 	derived bool
+	// via and member: for a relation a member takes from its group (Options.Members), the
+	// group and the member.
+	via, member string
 }
 
 // derivedWeight is the weight of a relation counted for a state because its head of state or
@@ -422,6 +431,28 @@ func Build(m *faultline.Model, opt Options) *Graph {
 		w *= modalityWeight(t.Modality)
 		for _, ev := range t.Evidence {
 			addStates(t.A, t.B, Item{Kind: "tie", Type: t.Type, Sign: t.Sign, Weight: w, Evidence: ev, from: t.A})
+		}
+	}
+
+	if opt.Members {
+		for _, d := range memberItems(m, fold, func(a, b string) []Item {
+			if a > b {
+				a, b = b, a
+			}
+			return items[key{a, b}]
+		}, func(a string) []string {
+			var out []string
+			for k := range items {
+				switch a {
+				case k.a:
+					out = append(out, k.b)
+				case k.b:
+					out = append(out, k.a)
+				}
+			}
+			return out
+		}) {
+			add(d.a, d.b, d.it)
 		}
 	}
 

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"sort"
 	"strings"
 	"sync"
 
@@ -131,6 +132,104 @@ func leaders(m *faultline.Model, govs map[string]string) map[string][]term {
 				t.to = d
 			}
 			out[a.ID] = append(out[a.ID], t)
+		}
+	}
+	return out
+}
+
+// maxMembers bounds the members of one group that are aligned pairwise (Options.Members), so
+// that a list of many members adds no more than maxMembers² relations.
+const maxMembers = 30
+
+// derivedItem is a relation to add between a and b.
+type derivedItem struct {
+	a, b string
+	it   Item
+}
+
+// memberItems derives the relations of Options.Members: each member of a group (a member_of
+// tie whose ends, after folding state organs with fold, are neither persons nor states)
+// takes the group's stated ties with third parties, and members of one group are aligned.
+// between returns the items already gathered for a pair, and neighbours the actors an
+// actor has items with. Only reported relations are passed on, never derived ones.
+func memberItems(m *faultline.Model, fold map[string]string, between func(a, b string) []Item, neighbours func(a string) []string) []derivedItem {
+	typ := map[string]string{}
+	for _, a := range m.Actors {
+		typ[a.ID] = a.Type
+	}
+	group := func(id string) bool {
+		t, ok := typ[id]
+		return ok && t != faultline.PERSON && t != faultline.GPE
+	}
+	id := func(a string) string {
+		if s, ok := fold[a]; ok {
+			return s
+		}
+		return a
+	}
+	members := map[string][]string{} // group -> its members, in order of first statement
+	isMember := map[[2]string]bool{}
+	for _, t := range m.Ties {
+		a, w := id(t.A), id(t.B)
+		if t.Type != "member_of" || t.Sign <= 0 || a == w || !group(a) || !group(w) || modalityWeight(t.Modality) == 0 || isMember[[2]string{w, a}] {
+			continue
+		}
+		isMember[[2]string{w, a}] = true
+		members[w] = append(members[w], a)
+	}
+	groups := make([]string, 0, len(members))
+	for w := range members {
+		groups = append(groups, w)
+	}
+	sort.Strings(groups)
+	var out []derivedItem
+	derive := func(it Item, w, member string) Item {
+		it.derived, it.via, it.member = true, w, member
+		it.Weight *= derivedWeight
+		return it
+	}
+	for _, w := range groups {
+		ms := members[w]
+		// The group's stated ties with third parties.
+		others := neighbours(w)
+		sort.Strings(others)
+		for _, y := range others {
+			if isMember[[2]string{w, y}] {
+				continue
+			}
+			for _, it := range between(w, y) {
+				if it.Kind != "tie" || it.derived || it.Type == "member_of" {
+					continue
+				}
+				for _, a := range ms {
+					if a == y || isMember[[2]string{y, a}] {
+						continue
+					}
+					d := derive(it, w, a)
+					if d.from == w {
+						d.from = a
+					}
+					out = append(out, derivedItem{a, y, d})
+				}
+			}
+		}
+		// Members of one group are aligned with one another, on the evidence of their
+		// membership.
+		if len(ms) > maxMembers {
+			ms = ms[:maxMembers]
+		}
+		for i, a := range ms {
+			for _, b := range ms[i+1:] {
+				for _, mt := range [2]string{a, b} {
+					for _, it := range between(mt, w) {
+						if it.Kind == "tie" && it.Type == "member_of" && it.Sign > 0 && !it.derived {
+							d := derive(it, w, mt)
+							d.Type, d.from = "comember", a
+							out = append(out, derivedItem{a, b, d})
+						}
+					}
+				}
+			}
 		}
 	}
 	return out

@@ -24,7 +24,8 @@ const (
 // Paradoxes returns the unbalanced triads, ambivalent dyads and interlocking four-actor
 // paradoxes of m, most evidenced first, at most limit of them. Relations are coded by state
 // (Options.States): a state's army and officials are the state, and a head of state's or
-// government's relations in office also count for the state's government.
+// government's relations in office also count for the state's government; the members of a
+// group take its stated stance and are aligned with one another (Options.Members).
 func Paradoxes(m *faultline.Model, limit int) []faultline.Paradox {
 	return ParadoxesText(m, limit, nil)
 }
@@ -32,7 +33,7 @@ func Paradoxes(m *faultline.Model, limit int) []faultline.Paradox {
 // ParadoxesText is Paradoxes reading the evidence's words through text, which returns a
 // document's text ("" when unknown): see ParadoxOptions.Text.
 func ParadoxesText(m *faultline.Model, limit int, text func(doc string) string) []faultline.Paradox {
-	return RankParadoxes(Build(m, Options{States: true}), ParadoxOptions{Limit: limit, Quads: true, Text: text})
+	return RankParadoxes(Build(m, Options{States: true, Members: true}), ParadoxOptions{Limit: limit, Quads: true, Text: text})
 }
 
 // ParadoxOptions selects what RankParadoxes returns.
@@ -197,6 +198,22 @@ func (g *Graph) organic() []bool {
 	for i := range g.Edges {
 		for _, it := range g.Edges[i].Items {
 			if it.Kind == "tie" && it.Sign > 0 && organTies[it.Type] {
+				out[i] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// oneSide marks, for the four-actor search, the edges of organ and those between two members
+// of one group (Options.Members): four actors two of which stand together that way repeat
+// one triad, or the group's own stance, twice.
+func (g *Graph) oneSide(organ []bool) []bool {
+	out := slices.Clone(organ)
+	for i := range g.Edges {
+		for _, it := range g.Edges[i].Items {
+			if it.Type == "comember" {
 				out[i] = true
 				break
 			}
@@ -376,7 +393,7 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 		return key(rs[i]) < key(rs[j])
 	})
 	if opt.Quads {
-		if qs := g.quads(rs[:min(quadPool, len(rs))], x, ct, organ); len(qs) > 0 {
+		if qs := g.quads(rs[:min(quadPool, len(rs))], x, ct, g.oneSide(organ)); len(qs) > 0 {
 			for _, q := range qs {
 				rs = append(rs, &result{nodes: q.nodes, ls: q.ls, score: q.score, shared: q.shared})
 			}
@@ -664,6 +681,27 @@ func (g *Graph) relation(l layer, u int) string {
 		}
 		return "is targeted by"
 	}
+	if it.via != "" {
+		w := g.Name(g.Index(it.via))
+		if it.Type == "comember" {
+			return "belongs to " + w + " along with"
+		}
+		ph, ok := tiePhrases[it.Type]
+		if !ok {
+			ph = [2]string{plain, plain}
+		}
+		// The member takes the group's relation: say whose it is.
+		if g.Actors[u] == it.member {
+			if forward {
+				return "belongs to " + w + ", which " + ph[0]
+			}
+			return "belongs to " + w + ", which " + ph[1]
+		}
+		if forward {
+			return ph[0] + " " + w + ", including"
+		}
+		return ph[1] + " " + w + ", including"
+	}
 	ph, ok := tiePhrases[it.Type]
 	if !ok {
 		return plain
@@ -830,8 +868,8 @@ const quadPool = 30
 // quads finds four-actor paradoxes: two unbalanced triads of pool that share a relation
 // (read with the same sign) and whose other two actors are related too, so that all six
 // pairs are related: four actors that would fall into two camps but for the shared relation.
-// Four actors two of which are one organisation (organ: a leader and his militia) are left
-// out, as one triad told twice. Each scores on its own merits, like a triad over its six
+// Four actors two of which are one organisation (organ: a leader and his militia) or
+// members of one group (Options.Members) are left out, as one triad told twice. Each scores on its own merits, like a triad over its six
 // relations.
 func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ []bool) []*result {
 	byEdge := map[layer][]*result{}
@@ -885,7 +923,7 @@ func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ
 				ad, _ := layerOf(rs[j], a, d)
 				bd, _ := layerOf(rs[j], b, d)
 				if organ[ab.edge] || organ[ac.edge] || organ[ad.edge] || organ[bc.edge] || organ[bd.edge] || organ[cd] {
-					continue // an actor and its own organ: one of its triads told twice
+					continue // an actor and its own organ (or two members of one group): one triad told twice
 				}
 				var bestQ *result
 				for _, sg := range g.layers(cd) {

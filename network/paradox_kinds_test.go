@@ -70,16 +70,21 @@ func TestParadoxQuadOrgan(t *testing.T) {
 			tie(d, a, "opposes", -1, "", evd(doc, 50)),
 		}
 	}
+	var orgs []faultline.Actor
+	for _, id := range []string{"p", "x", "y", "q", "w"} {
+		orgs = append(orgs, faultline.Actor{ID: id, Canonical: id, Type: faultline.ORG})
+	}
 	for _, tc := range []struct {
 		name  string
-		organ faultline.ModelTie
+		organ []faultline.ModelTie
 		quad  bool
 	}{
-		{"independent", tie("x", "y", "mentions", 0, "", evd("d9", 0)), true},
-		{"leader and militia", tie("q", "x", "leader_of", 1, "", evd("d9", 0)), false},
-		{"armed wing", tie("x", "q", "armed_wing_of", 1, "", evd("d9", 0)), false},
+		{"independent", []faultline.ModelTie{tie("x", "y", "mentions", 0, "", evd("d9", 0))}, true},
+		{"leader and militia", []faultline.ModelTie{tie("q", "x", "leader_of", 1, "", evd("d9", 0))}, false},
+		{"armed wing", []faultline.ModelTie{tie("x", "q", "armed_wing_of", 1, "", evd("d9", 0))}, false},
+		{"members of one group", []faultline.ModelTie{tie("x", "w", "member_of", 1, "", evd("d9", 0)), tie("q", "w", "member_of", 1, "", evd("d9", 0))}, false},
 	} {
-		m := &faultline.Model{Ties: append(four("p", "x", "y", "q", "d1"), tc.organ)}
+		m := &faultline.Model{Actors: orgs, Ties: append(four("p", "x", "y", "q", "d1"), tc.organ...)}
 		quads := 0
 		for _, p := range Paradoxes(m, 0) {
 			if p.Kind == UnbalancedQuad {
@@ -204,5 +209,60 @@ func TestParadoxContrast(t *testing.T) {
 	ps = Paradoxes(m, 0)
 	if len(ps) != 2 || ps[0].Score != ps[1].Score {
 		t.Errorf("without text: %+v", ps)
+	}
+}
+
+// TestParadoxMembers: the members of a group take its stated stance and are aligned with
+// one another (Options.Members), so a patron arming one member of a front that opposes it
+// is a paradox; persons and states do not take a group's stance.
+func TestParadoxMembers(t *testing.T) {
+	m := &faultline.Model{
+		Actors: []faultline.Actor{
+			{ID: "front", Canonical: "Free Front", Type: faultline.ORG},
+			{ID: "pell", Canonical: "Pell Brigade", Type: faultline.ORG},
+			{ID: "quor", Canonical: "Quor Party", Type: faultline.ORG},
+			{ID: "lasko", Canonical: "Lasko", Type: faultline.PERSON},
+			{ID: "norland", Canonical: "Norland", Type: faultline.GPE},
+		},
+		Ties: []faultline.ModelTie{
+			tie("pell", "front", "member_of", 1, "", evd("d1", 0)),
+			tie("quor", "front", "member_of", 1, "", evd("d1", 0)),
+			tie("lasko", "front", "member_of", 1, "", evd("d1", 0)),
+			tie("front", "norland", "opposes", -1, "", evd("d1", 100)),
+			tie("norland", "pell", "arms", 1, "", evd("d2", 0)),
+		},
+	}
+	g := Build(m, Options{Members: true})
+	edge := func(a, b string) *Edge { return g.Edge(g.Index(a), g.Index(b)) }
+	if e := edge("quor", "norland"); e == nil || e.Sign >= 0 {
+		t.Errorf("quor~norland should take the front's hostility: %+v", e)
+	}
+	if e := edge("pell", "quor"); e == nil || e.Sign <= 0 || e.Items[0].Type != "comember" {
+		t.Errorf("pell~quor should be aligned: %+v", e)
+	}
+	if e := edge("lasko", "norland"); e != nil {
+		t.Errorf("a person takes no group's stance: %+v", e)
+	}
+	if e := edge("pell", "norland"); e == nil || !e.Ambivalent() {
+		t.Errorf("pell~norland: armed by Norland, hostile through the front: %+v", e)
+	}
+	if g0 := Build(m, Options{}); g0.Edge(g0.Index("quor"), g0.Index("norland")) != nil {
+		t.Error("without Members no relation is derived")
+	}
+	var triad *faultline.Paradox
+	ps := Paradoxes(m, 0)
+	for i := range ps {
+		if ps[i].Kind == UnbalancedTriad && rankOf(ps[i:i+1], "norland,pell,quor") == 1 {
+			triad = &ps[i]
+		}
+	}
+	if triad == nil {
+		t.Fatalf("no norland-pell-quor triad: %v", actorsOf(ps))
+	}
+	if want := "Pell Brigade belongs to Free Front along with Quor Party and is armed by Norland, but Quor Party belongs to Free Front, which opposes Norland (Norland–Pell Brigade is also reported with the opposite sign)."; triad.Explanation != want {
+		t.Errorf("explanation\n got %q\nwant %q", triad.Explanation, want)
+	}
+	if len(triad.Evidence) == 0 {
+		t.Error("no evidence")
 	}
 }

@@ -335,7 +335,7 @@ func runBrokers(cmd *cobra.Command, args []string) error {
 func runParadoxes(cmd *cobra.Command, args []string) error {
 	// Paradoxes are ranked on the state-coded graph, as the stored model's are
 	// (network.Paradoxes): a state's army and officials act for the state.
-	_, g, st, err := netLoadWith(cmd, network.Options{States: true})
+	_, g, st, err := netLoadWith(cmd, network.Options{States: true, Members: true})
 	if err != nil {
 		return err
 	}
