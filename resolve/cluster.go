@@ -231,6 +231,13 @@ func (b *builder) cluster() {
 				if ck := actors.CoreKey(f, nd.typ); ck != "" {
 					k.names = append(k.names, tg+":"+ck)
 				}
+				if ws := strings.Fields(f); len(ws) >= 2 && len(ws[len(ws)-1]) > 5 && strings.HasSuffix(ws[len(ws)-1], "ism") {
+					// "Iraqi nationalism" is the movement of the Iraqi nationalists
+					ws[len(ws)-1] = strings.TrimSuffix(ws[len(ws)-1], "ism") + "ists"
+					if ik := actors.Key(strings.Join(ws, " "), nd.typ); ik != "" {
+						k.names = append(k.names, tg+":"+ik)
+					}
+				}
 				if i := strings.IndexByte(f, '('); i > 0 {
 					// "Quds (Jerusalem) Force": the name without its gloss.
 					if j := strings.IndexByte(f[i:], ')'); j > 0 {

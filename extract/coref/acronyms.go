@@ -320,3 +320,37 @@ func wordAt(text string, s, t int) bool {
 	}
 	return true
 }
+
+// glossRe matches a translation in quotes and parentheses right after a name:
+// `Sahwa (“Awakening”)`.
+var glossRe = regexp.MustCompile(`^\s?\(\s*["“]([A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,3})["”]\s*\)`)
+
+// glosses links a name and the translation the text gives for it in quotes and
+// parentheses (`Sahwa (“Awakening”)`, `the Hashd (“Mobilisation”)`): the translation is a
+// mention of the same actor, which lets resolution find it under its translated name.
+func (d *doc) glosses() {
+	n := len(d.ents)
+	for i := 0; i < n; i++ {
+		e := d.ents[i]
+		if e.Type == faultline.PERSON || e.End >= len(d.text) || d.text[e.End] != '(' && d.text[e.End] != ' ' {
+			continue
+		}
+		end := e.End + 80
+		if end > len(d.text) {
+			end = len(d.text)
+		}
+		m := glossRe.FindStringSubmatchIndex(d.text[e.End:end])
+		if m == nil {
+			continue
+		}
+		s, t := e.End+m[2], e.End+m[3]
+		if j := d.at(s, t); j >= 0 {
+			d.union(i, j)
+			continue
+		}
+		if d.covered(s, t) {
+			continue
+		}
+		d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: e.Type}, i)
+	}
+}

@@ -1,10 +1,11 @@
 // Package coref resolves the entity mentions of one document to document-level actors: short
 // names to the full name ("Sadr" -> "Moqtada al-Sadr", "Badr" -> "Badr Corps"), acronyms
-// the text defines ("Jaish al-Mahdi (JAM)") and their later uses, renames ("formerly known
-// as"), titles and role descriptions ("the cleric") recorded for an actor and used for its
-// nominal mentions, and simple pronouns (he, his) to the most recent person subject. It
-// prefers precision: a short name that could be two people stays unresolved, and a pronoun
-// becomes a mention only when a single person subject precedes it.
+// the text defines ("Jaish al-Mahdi (JAM)") and their later uses, translations the text
+// gives (`Sahwa (“Awakening”)`), renames ("formerly known as"), titles and role
+// descriptions ("the cleric") recorded for an actor and used for its nominal mentions, and
+// simple pronouns (he, his) to the most recent person subject. It prefers precision: a
+// short name that could be two people stays unresolved, and a pronoun becomes a mention
+// only when a single person subject precedes it.
 //
 // Every entity gets Entity.Actor: a document-level actor id, the slug of the actor's
 // canonical name in the document. Corpus-level resolution (package resolve) merges these.
@@ -63,6 +64,7 @@ func (r *Resolver) Extract(in *extract.Input) {
 func (r *Resolver) Resolve(text string, ents []faultline.Entity, sents []faultline.Span) []faultline.Entity {
 	d := newDoc(text, ents, sents)
 	d.acronyms()
+	d.glosses()
 	if r.Dictionary {
 		d.dictionary()
 	}

@@ -269,3 +269,35 @@ func TestDisplay(t *testing.T) {
 		}
 	}
 }
+
+// TestGlosses checks that a translation given in quotes and parentheses after a name is a
+// mention of the same actor, and that a quoted aside after a person is not.
+func TestGlosses(t *testing.T) {
+	tests := []struct {
+		name, text string
+		names      map[string]string
+		gloss      string // the translation that must join the first name
+		same       bool
+	}{
+		{"curly quotes, no space", "Fighters joined the Hashd(“Mobilisation”) units in May.", map[string]string{"Hashd": faultline.ORG}, "Mobilisation", true},
+		{"straight quotes, a space", `He led the Jaish al-Nasr ("Victory Army") for years.`, map[string]string{"Jaish al-Nasr": faultline.ORG}, "Victory Army", true},
+		{"a person's nickname is no gloss", `Then Omar Hadad ("The Lion") spoke.`, map[string]string{"Omar Hadad": faultline.PERSON}, "The Lion", false},
+		{"a quotation later in the sentence is no gloss", `The Hashd said "Mobilisation" was over.`, map[string]string{"Hashd": faultline.ORG}, "Mobilisation", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ents := New().Resolve(tc.text, mark(tc.text, tc.names), nil)
+			var first string
+			for n := range tc.names {
+				first = actorOf(ents, n, 0)
+			}
+			got := actorOf(ents, tc.gloss, 0)
+			if tc.same && (got == "" || got != first) {
+				t.Errorf("%q: gloss %q = %q, want %q (%v)", tc.text, tc.gloss, got, first, ents)
+			}
+			if !tc.same && got != "" && got == first {
+				t.Errorf("%q: gloss %q joined %q", tc.text, tc.gloss, first)
+			}
+		})
+	}
+}

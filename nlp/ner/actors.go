@@ -37,7 +37,8 @@ import (
 //     so is "the West".
 //  7. A national adjective modifying a common noun ("Iraqi cities", "Iranian banks") is no
 //     actor mention; group words (Sunni, Kurdish) stay NORP; before a noun of a geographic
-//     area both make a location ("the Kurdish region", "the Iranian border").
+//     area both make a location ("the Kurdish region", "the Iranian border"); before an
+//     -ism, a movement ("Iraqi nationalism", NORP).
 //  8. People by their role: a short all-capitalised name typed ORG, GPE or LOC that is no
 //     known place or actor and has no organisation head is a PERSON when a role follows it
 //     in apposition ("X, the governor of Mosul", "X, a spokesman") or precedes it ("the US
@@ -124,6 +125,7 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOff
 		}
 		movements(lx, words, tags, s, known, personWord)
 		leaders(lx, words, tags, s)
+		followersOf(words, tags, s, personWord)
 		sectorSpans(lx, words, tags, s)
 		places(lx, words, tags, s)
 		groups(lx, words, tags, s)
@@ -339,6 +341,19 @@ func leaders(lx *lexicon, words, tags []string, s nlp.Sentence) {
 	})
 }
 
+// followersOf applies the rest of rule 3: "followers of X" where X is a name the tagger
+// typed otherwise but whose last word is a person's name in the document.
+func followersOf(words, tags []string, s nlp.Sentence, personWord map[string]bool) {
+	eachSpan(tags, s, func(f, l int, typ string) int {
+		if typ == "PERSON" || f-2 < s.First || words[f-1] != "of" || tags[f-2] != "O" || tags[f-1] != "O" ||
+			!(words[f-2] == "followers" || words[f-2] == "supporters" || words[f-2] == "loyalists") || !personWord[words[l-1]] {
+			return l
+		}
+		put(tags, f-2, l, s.Last, "ORG")
+		return l
+	})
+}
+
 // groups applies rules 4 and 5.
 func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 	head := func(w string) bool { return lx.forces[w] || lx.following[w] || lx.actorNouns[w] }
@@ -503,6 +518,13 @@ func adjectives(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		l := strings.ToLower(words[i])
 		if i+1 < s.Last && tags[i+1] == "O" && lx.geoNouns[words[i+1]] && (lx.groups[l] || lx.demonyms[l] != "") {
 			put(tags, i, i+2, s.Last, "LOC")
+			i++
+			continue
+		}
+		if i+1 < s.Last && tags[i+1] == "O" && len(words[i+1]) > 5 && strings.HasSuffix(words[i+1], "ism") && unicode.IsLower(firstRune(words[i+1])) &&
+			(lx.groups[l] || lx.demonyms[l] != "") {
+			// "Iraqi nationalism", "Shiite fundamentalism": the movement, a community
+			put(tags, i, i+2, s.Last, "NORP")
 			i++
 			continue
 		}

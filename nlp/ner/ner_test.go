@@ -278,6 +278,8 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"Special Groups": "ORG"}},
 		{"capitalised head after a span", "Officials said the so-called Tal Special Groups were behind it.",
 			map[string]string{"Tal Special Groups": "ORG"}},
+		{"an -ism after a national adjective", "They appealed to Syrian nationalism and to Syrian voters.",
+			map[string]string{"Syrian nationalism": "NORP", "Syrian voters": ""}},
 		{"offices are off by default", "The talks followed a visit by the Syrian foreign minister to Ankara.",
 			map[string]string{"Syrian foreign minister": ""}},
 	}
@@ -440,6 +442,10 @@ func TestDescriptiveSpanRules(t *testing.T) {
 			"O O B-GPE O O", "O O B-LOC I-LOC O"},
 		{"a border of two countries", "across the Iran-Iraq border ,",
 			"O O O O O", "O O B-LOC I-LOC O"},
+		{"followers of a person the tagger typed as a place", "clashes between followers of Omar Al Hadad and police",
+			"O O O O B-LOC I-LOC I-LOC O O", "O O B-ORG I-ORG I-ORG I-ORG I-ORG O O"},
+		{"but not followers of a place", "clashes between followers of Omar Al Basra and police",
+			"O O O O B-LOC I-LOC I-LOC O O", "O O O O B-LOC I-LOC I-LOC O O"},
 		{"the state itself", "the Syrian state came apart",
 			"O B-NORP O O O", "O B-GPE I-GPE O O"},
 		{"but not state television", "the Syrian state television said",
@@ -451,6 +457,7 @@ func TestDescriptiveSpanRules(t *testing.T) {
 			tags := strings.Fields(tc.tags)
 			s := nlp.Sentence{First: 0, Last: len(words)}
 			nameRuns(lx, words, tags, s, map[string]string{})
+			followersOf(words, tags, s, map[string]bool{"Hadad": true})
 			sectorSpans(lx, words, tags, s)
 			places(lx, words, tags, s)
 			if got := strings.Join(tags, " "); got != tc.want {
