@@ -65,7 +65,21 @@ type scratch struct {
 	words  []string
 	lemmas []byte      // built lemmas of the current document
 	spans  []lemmaSpan // where they are
+	key    []byte
+	// memo remembers the lemmas of (form, XPOS) pairs seen before, keyed form + "\x00" + XPOS:
+	// most words of a text recur, and one lookup replaces the lemmatizer's several.
+	memo map[string]memoLemma
 }
+
+// memoLemma is a remembered lemma: the first n bytes of the form, or s when n < 0. It
+// holds no part of a document's text, so the memo keeps no document alive.
+type memoLemma struct {
+	n int
+	s string
+}
+
+// memoMax bounds a scratch's lemma memo; it is emptied when full.
+const memoMax = 1 << 14
 
 func newTagger(first, m *perceptron.Model, classes []string, dict map[string]uint16, clusters map[uint64]uint64, lm *Lemmatizer) *Tagger {
 	t := &Tagger{first: first, model: m, dict: dict, clusters: clusters, lemma: lm}
@@ -181,7 +195,7 @@ func (t *Tagger) get() *scratch {
 	if s, ok := t.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{scores: make([]float32, t.model.NumClasses()), fs: make([]uint64, 0, 64)}
+	return &scratch{scores: make([]float32, t.model.NumClasses()), fs: make([]uint64, 0, 64), memo: map[string]memoLemma{}}
 }
 
 // tag predicts the class of each word.
@@ -291,11 +305,29 @@ func (t *Tagger) Annotate(d *nlp.Doc) {
 		for i, c := range t.tag(s, s.words) {
 			tok := &d.Tokens[first+i]
 			tok.UPOS, tok.XPOS = t.upos[c], t.xpos[c]
+			s.key = append(append(append(s.key[:0], tok.Norm...), 0), tok.XPOS...)
+			if m, ok := s.memo[string(s.key)]; ok {
+				if m.n >= 0 {
+					tok.Lemma = tok.Norm[:m.n]
+				} else {
+					tok.Lemma = m.s
+				}
+				continue
+			}
 			start := len(s.lemmas)
 			var ok bool
 			tok.Lemma, s.buf, s.lemmas, ok = t.lemma.lemmaTo(tok.Norm, tok.XPOS, s.buf, s.lemmas, true)
 			if !ok {
 				s.spans = append(s.spans, lemmaSpan{tok: first + i, start: start, end: len(s.lemmas)})
+				continue // remembered once the document's built lemmas are strings
+			}
+			if len(s.memo) >= memoMax {
+				clear(s.memo)
+			}
+			if l := tok.Lemma; len(l) <= len(tok.Norm) && tok.Norm[:len(l)] == l {
+				s.memo[string(s.key)] = memoLemma{n: len(l)}
+			} else {
+				s.memo[string(s.key)] = memoLemma{n: -1, s: strings.Clone(l)}
 			}
 		}
 	}
@@ -313,7 +345,12 @@ func (t *Tagger) Annotate(d *nlp.Doc) {
 	if len(s.spans) > 0 {
 		all := string(s.lemmas)
 		for _, sp := range s.spans {
-			d.Tokens[sp.tok].Lemma = all[sp.start:sp.end]
+			tok := &d.Tokens[sp.tok]
+			tok.Lemma = all[sp.start:sp.end]
+			if len(s.memo) < memoMax {
+				s.key = append(append(append(s.key[:0], tok.Norm...), 0), tok.XPOS...)
+				s.memo[string(s.key)] = memoLemma{n: -1, s: strings.Clone(tok.Lemma)}
+			}
 		}
 	}
 }
