@@ -1463,6 +1463,11 @@ func (x *Extractor) ties(v *view.View, s view.Sent, a, b int, aFirst bool, typ s
 	} else if first.Last < s.Last && wordIs(v, first.Last, "'s") {
 		as = as[:1]
 	}
+	// A structural tie spreads only over coordinated names of the same kind: in "Sadr and
+	// the JAM, especially the Special Groups" the groups are part of the JAM, not of Sadr.
+	if structural[typ] {
+		as, bs = sameClass(v, as), sameClass(v, bs)
+	}
 	mod := faultline.Asserted
 	switch {
 	case neg:
@@ -1483,6 +1488,22 @@ func (x *Extractor) ties(v *view.View, s view.Sent, a, b int, aFirst bool, typ s
 				continue
 			}
 			out = append(out, faultline.Tie{Type: typ, Sign: sign, A: *v.Mentions[i].Ref(), B: *v.Mentions[j].Ref(), Modality: mod})
+		}
+	}
+	return out
+}
+
+// structural tie types say what an actor is part of, leads or sits in.
+var structural = map[string]bool{"part_of": true, "member_of": true, "armed_wing_of": true, "leader_of": true, "located_in": true}
+
+// sameClass keeps the mentions of ms (the first is the tie's own end) whose entity class
+// (person, group, place) is the first's.
+func sameClass(v *view.View, ms []int) []int {
+	c := class(v.Mentions[ms[0]].Type)
+	out := ms[:1:1]
+	for _, m := range ms[1:] {
+		if class(v.Mentions[m].Type) == c {
+			out = append(out, m)
 		}
 	}
 	return out

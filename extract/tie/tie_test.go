@@ -555,6 +555,13 @@ func TestConflictPatterns(t *testing.T) {
 			[]string{"Dawn/ORG", "Interior Ministry/ORG"}, "Dawn controls Interior Ministry 1 asserted"},
 		{"The Norland Republic-led Coalition Forces advanced.",
 			[]string{"Norland Republic/GPE", "Coalition Forces/ORG"}, "Norland Republic leader_of Coalition Forces 1 asserted"},
+		// a structural tie spreads only over names of the same kind
+		{"It meant Rahimi and the Dawn Movement, especially the Lion Brigades.",
+			[]string{"Rahimi/PERSON", "Dawn Movement/ORG", "Lion Brigades/ORG"},
+			"Lion Brigades part_of Dawn Movement 1 asserted"},
+		{"Rahimi and the Dawn Movement oppose Norland.",
+			[]string{"Rahimi/PERSON", "Dawn Movement/ORG", "Norland/GPE"},
+			"Dawn Movement opposes Norland -1 asserted|Rahimi opposes Norland -1 asserted"},
 		// the fight is alongside, not against
 		{"The Lion Brigades to fight alongside the Hill Tigers.",
 			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG"}, ""},
