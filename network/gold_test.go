@@ -18,7 +18,7 @@ func sharedDir(t *testing.T) string {
 }
 
 // TestGoldParadoxCeiling measures the paradox ranking alone: it builds a model from the gold
-// ties and events (perfect extraction and resolution) and reports the share of gold
+// ties, events and actors (perfect extraction, resolution and typing) and reports the share of gold
 // paradoxes whose actors form one of the top 30 paradoxes. Scoring only: nothing here
 // feeds the ranking.
 func TestGoldParadoxCeiling(t *testing.T) {
@@ -40,6 +40,9 @@ func TestGoldParadoxCeiling(t *testing.T) {
 		Paradoxes []struct {
 			Actors []string
 		}
+		Actors []struct {
+			ID, Type, Canonical string
+		}
 	}
 	if err := json.Unmarshal(raw, &gold); err != nil {
 		t.Fatal(err)
@@ -53,6 +56,9 @@ func TestGoldParadoxCeiling(t *testing.T) {
 		id := strings.SplitN(filepath.Base(f), "_", 2)[0]
 		texts[id] = string(b)
 		m.Documents = append(m.Documents, faultline.DocumentRef{ID: id, Date: dates[id]})
+	}
+	for _, a := range gold.Actors {
+		m.Actors = append(m.Actors, faultline.Actor{ID: a.ID, Canonical: a.Canonical, Type: a.Type})
 	}
 	at := func(doc, s string) faultline.Evidence {
 		i := strings.Index(texts[doc], s)

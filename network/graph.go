@@ -75,6 +75,9 @@ type Edge struct {
 	Items   []Item `json:"evidence"`
 
 	posIn, negIn []string // canonical documents behind each sign, sorted
+	// inferred[0], inferred[1]: every item of hostility, of cooperation, is a group's
+	// relation taken by a member (Options.Members), none reported for the pair itself.
+	inferred [2]bool
 }
 
 // Ambivalent reports whether the edge has evidence of both cooperation and hostility.
@@ -572,6 +575,12 @@ func Build(m *faultline.Model, opt Options) *Graph {
 		e.Sign = sign(e.Weight)
 		e.Docs, e.PosDocs, e.NegDocs, e.Sources = len(docSet), len(posSet), len(negSet), len(srcSet)
 		e.posIn, e.negIn = sortedKeys(posSet), sortedKeys(negSet)
+		e.inferred = [2]bool{true, true}
+		for _, it := range its {
+			if it.via == "" {
+				e.inferred[(it.Sign+1)/2] = false
+			}
+		}
 		g.Edges = append(g.Edges, e)
 	}
 	g.finish()

@@ -64,11 +64,21 @@ type layer struct {
 // that more independent reporting always ranks higher and weight breaks ties.
 func (g *Graph) strength(l layer) float64 {
 	e := &g.Edges[l.edge]
-	if l.sign > 0 {
-		return float64(e.PosDocs) + math.Min(e.Pos, 4)/4
+	f := 1.0
+	if e.inferred[(l.sign+1)/2] {
+		f = inferredStrength
 	}
-	return float64(e.NegDocs) + math.Min(e.Neg, 4)/4
+	if l.sign > 0 {
+		return f * (float64(e.PosDocs) + math.Min(e.Pos, 4)/4)
+	}
+	return f * (float64(e.NegDocs) + math.Min(e.Neg, 4)/4)
 }
+
+// inferredStrength scales the strength of a relation that no report states for the pair,
+// only a group's stance taken by its member (Options.Members): an explicit statement
+// outranks an inferred one. (A head of state's acts in office are the state's, as event data
+// codes them, and keep their strength.)
+const inferredStrength = 0.5
 
 func (g *Graph) docsOf(l layer) []string {
 	if l.sign > 0 {

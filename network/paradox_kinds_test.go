@@ -266,3 +266,28 @@ func TestParadoxMembers(t *testing.T) {
 		t.Error("no evidence")
 	}
 }
+
+// TestParadoxInferred: a paradox resting on relations inferred from a group's stance
+// (Options.Members) ranks below the same pattern stated outright.
+func TestParadoxInferred(t *testing.T) {
+	var actors []faultline.Actor
+	for _, id := range []string{"front", "pell", "quor", "kell", "lorn"} {
+		actors = append(actors, faultline.Actor{ID: id, Canonical: id, Type: faultline.ORG})
+	}
+	m := &faultline.Model{Actors: actors, Ties: []faultline.ModelTie{
+		// Inferred: Pell and Quor are members of the front, which opposes Norland.
+		tie("pell", "front", "member_of", 1, "", evd("d1", 0)),
+		tie("quor", "front", "member_of", 1, "", evd("d1", 0)),
+		tie("front", "norland", "opposes", -1, "", evd("d2", 0)),
+		tie("norland", "pell", "supports", 1, "", evd("d3", 0)),
+		// Stated: Kell and Lorn are allies, Lorn opposes Ostrava, which backs Kell.
+		tie("kell", "lorn", "allied_with", 1, "", evd("d4", 0)),
+		tie("lorn", "ostrava", "opposes", -1, "", evd("d5", 0)),
+		tie("ostrava", "kell", "supports", 1, "", evd("d6", 0)),
+	}}
+	ps := Paradoxes(m, 0)
+	inferred, stated := rankOf(ps, "norland,pell,quor"), rankOf(ps, "kell,lorn,ostrava")
+	if inferred == 0 || stated == 0 || stated > inferred {
+		t.Errorf("stated at %d, inferred at %d: %v", stated, inferred, actorsOf(ps))
+	}
+}
