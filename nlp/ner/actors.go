@@ -63,6 +63,8 @@ import (
 //     X", "the X security firm", "the so-called X", a first name and surname, "Centre for
 //     the Study of X", "Quds (Jerusalem) Force", "X Province Y" split (nameRuns).
 //  15. Places: "the X river", "the X-Y border", "the Iraqi state" (places).
+//  16. A group word before an organisation's name belongs to it: "Sunni Awakening
+//     militia" (groupNames).
 func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
 	known := acronymDefs(lx, words, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type
@@ -129,6 +131,7 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOff
 		sectorSpans(lx, words, tags, s)
 		places(lx, words, tags, s)
 		groups(lx, words, tags, s)
+		groupNames(lx, words, tags, s)
 		regions(lx, words, tags, s)
 		adjectives(lx, words, tags, s)
 		roles(lx, words, tags, s)
@@ -984,6 +987,26 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 				put(tags, f, e, s.Last, "ORG")
 				return e
 			}
+		case typ == "ORG" && l-f >= 2 && l+1 < s.Last && words[l] == "in" && tags[l+1] == "B-GPE" && (l+2 == s.Last || tags[l+2] != "I-GPE" && !isCap(words[l+2]) && words[l+2] != "'s" && words[l+2] != "’s") && capName(lx, words[f:l]):
+			// "Al Qaeda in Iraq", "the Union for Peace in Iraq": a branch or body named
+			// after where it works (resolution keys it by its name before "in" too)
+			put(tags, f, l+2, s.Last, "ORG")
+			return l + 2
+		case (typ == "LOC" || typ == "GPE") && l-f >= 2 && lx.dirNoun[words[f]] && isCap(words[f+1]):
+			// "the Shiite-dominated south SCIRI officials": the region ends at its noun
+			rest := known[words[f+1]]
+			if rest == "" || rest == "LOC" || rest == "GPE" {
+				rest = "ORG"
+			}
+			put(tags, f+1, l, s.Last, rest)
+			// "the south" with its article, as rule 6; "the Shiite-dominated south"
+			// without it, as other descriptions
+			start := f
+			if f-1 >= s.First && tags[f-1] == "O" && (strings.EqualFold(words[f-1], "the") || isLedCompound(lx, words[f-1])) {
+				start = f - 1
+			}
+			put(tags, start, f+1, s.Last, "LOC")
+			return l
 		case typ == "NORP" && l-f == 1 && l < s.Last && strings.HasPrefix(tags[l], "B-ORG") && descr["namehead"][strings.ToLower(words[l])]:
 			_, hl, _, _ := spanAt(tags, l, s.First, s.Last)
 			put(tags, f, hl, s.Last, "ORG")
@@ -998,6 +1021,24 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 			}
 		}
 		return l
+	})
+}
+
+// groupNames applies rule 16: a group word before an organisation's name singles it out
+// and belongs to the mention ("Sunni Awakening militia", "the Kurdish Peshmerga forces");
+// a national adjective does not (rule 7 keeps "Iraqi" apart).
+func groupNames(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	eachSpan(tags, s, func(f, l int, typ string) int {
+		lw := strings.ToLower(words[f])
+		if typ != "NORP" || l-f != 1 || l >= s.Last || tags[l] != "B-ORG" || !lx.groups[lw] || lx.demonyms[lw] != "" && lx.demonyms[lw] != "-" {
+			return l
+		}
+		if n := strings.ToLower(words[l]); !isCap(words[l]) || lx.isGroup(words[l]) || lx.demonyms[n] != "" && lx.demonyms[n] != "-" {
+			return l
+		}
+		_, hl, _, _ := spanAt(tags, l, s.First, s.Last)
+		put(tags, f, hl, s.Last, "ORG")
+		return hl
 	})
 }
 
@@ -1046,4 +1087,15 @@ func (lx *lexicon) country(w string) bool {
 		}
 	}
 	return false
+}
+
+// capName reports whether words are a proper name: capitalised words, particles and the
+// connectors of names (for, of, the, al-).
+func capName(lx *lexicon, words []string) bool {
+	for _, w := range words {
+		if !isCap(w) && !lx.particles[strings.ToLower(w)] && !hasParticle(strings.ToLower(w)) && w != "for" && w != "of" && w != "the" && w != "and" {
+			return false
+		}
+	}
+	return isCap(words[0]) && isCap(words[len(words)-1])
 }

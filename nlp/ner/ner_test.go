@@ -446,6 +446,18 @@ func TestDescriptiveSpanRules(t *testing.T) {
 			"O O O O B-LOC I-LOC I-LOC O O", "O O B-ORG I-ORG I-ORG I-ORG I-ORG O O"},
 		{"but not followers of a place", "clashes between followers of Omar Al Basra and police",
 			"O O O O B-LOC I-LOC I-LOC O O", "O O O O B-LOC I-LOC I-LOC O O"},
+		{"a body named after where it works", "the Union for Peace in Syria but",
+			"O B-ORG I-ORG I-ORG O B-GPE O", "O B-ORG I-ORG I-ORG I-ORG I-ORG O"},
+		{"but not a place's possession", "the Hawk Brigade in Syria 's north",
+			"O B-ORG I-ORG O B-GPE O O", "O B-ORG I-ORG O B-GPE O O"},
+		{"nor a description", "the police in Syria fired",
+			"O B-ORG O B-GPE O", "O B-ORG O B-GPE O"},
+		{"a region ends at its noun", "In the Sunni-dominated west HLP officials",
+			"O O O B-LOC I-LOC O", "O O B-LOC I-LOC B-ORG O"},
+		{"a group word before an organisation's name", "the Sunni Sentinel militia grew",
+			"O B-NORP B-ORG I-ORG O", "O B-ORG I-ORG I-ORG O"},
+		{"but not a national adjective", "the Syrian Sentinel militia grew",
+			"O B-NORP B-ORG I-ORG O", "O B-NORP B-ORG I-ORG O"},
 		{"the state itself", "the Syrian state came apart",
 			"O B-NORP O O O", "O B-GPE I-GPE O O"},
 		{"but not state television", "the Syrian state television said",
@@ -460,6 +472,7 @@ func TestDescriptiveSpanRules(t *testing.T) {
 			followersOf(words, tags, s, map[string]bool{"Hadad": true})
 			sectorSpans(lx, words, tags, s)
 			places(lx, words, tags, s)
+			groupNames(lx, words, tags, s)
 			if got := strings.Join(tags, " "); got != tc.want {
 				t.Errorf("%s:\n got  %s\n want %s", tc.words, got, tc.want)
 			}
