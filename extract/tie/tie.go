@@ -496,20 +496,6 @@ func (x *Extractor) listMembers(v *view.View, out []faultline.Tie, emit func(fau
 			}
 			emit(faultline.Tie{Type: typ, Sign: 1, A: *m.Ref(), B: *n.Ref(), Modality: faultline.Asserted, Evidence: ev})
 		}
-		// Members said to coalesce are allies ("N - among them A and B - are coalescing").
-		if after := end + 1; opener != "," && after < s.Last {
-			co := false
-			for k := after; k < s.Last && k < after+4; k++ {
-				if coalesce[v.Toks[k].Lower] {
-					co = true
-				}
-			}
-			for a := 0; co && a < len(items); a++ {
-				for b := a + 1; b < len(items); b++ {
-					emit(faultline.Tie{Type: "allied_with", Sign: 1, A: *v.Mentions[items[a]].Ref(), B: *v.Mentions[items[b]].Ref(), Modality: faultline.Asserted, Evidence: ev})
-				}
-			}
-		}
 		// N's ties with ends outside the list hold for the members.
 		inList := func(r faultline.Ref) bool { return r.Start >= n.Start && r.Start < v.Toks[last-1].End }
 		for _, t := range out {
@@ -926,9 +912,6 @@ func (x *Extractor) significant(v *view.View, lo, hi int) (toks []int, neg, moda
 	return toks, neg, modal
 }
 
-// coalesce: verbs by which the members of a list join forces.
-var coalesce = set("coalesce coalesced coalescing unite united uniting ally allied allying")
-
 // relAside open a non-restrictive relative clause after a comma.
 var relAside = set("who which whose whom")
 
@@ -1017,6 +1000,10 @@ func descriptionStart(v *view.View, lo, end int) int {
 		}
 		if strings.HasPrefix(txt, "-") {
 			continue // the rest of a hyphenated modifier
+		}
+		if txt != "" && txt[0] >= '0' && txt[0] <= '9' && strings.Contains(txt, "-") {
+			k++ // "the 100,000-strong B"
+			continue
 		}
 		if txt == "" || txt[0] < 'a' || txt[0] > 'z' || prepositions[w] || w == "and" || w == "or" ||
 			negators[w] || modals[w] || fillers[w] || t.Mention >= 0 {

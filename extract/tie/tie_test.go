@@ -548,6 +548,15 @@ func TestConflictPatterns(t *testing.T) {
 			[]string{"Norland/GPE", "Ostrava/GPE"}, "Ostrava patron_of Norland 1 hypothetical"},
 		{"Can Norland, backed by Ostrava, broker a deal?",
 			[]string{"Norland/GPE", "Ostrava/GPE"}, "Ostrava patron_of Norland 1 hypothetical"},
+		{"Norland is unhappy about Ostrava's efforts to build up the 100,000-strong Valdoran Dawn Movement.",
+			[]string{"Norland/GPE", "Ostrava/GPE", "Valdoran/NORP", "Dawn Movement/ORG"},
+			"Ostrava supports Dawn Movement 1 asserted"},
+		{"Some 62 per cent of the Valdorans approve of attacks on Norland forces.",
+			[]string{"Valdorans/NORP", "Norland forces/ORG"}, "Valdorans opposes Norland forces -1 asserted"},
+		{"The growing hostility of the Valdorans to the Norland presence worries officials.",
+			[]string{"Valdorans/NORP", "Norland/GPE"}, "Valdorans opposes Norland -1 asserted"},
+		{"The Hill Tigers have honoured a year-long truce with the Norland forces.",
+			[]string{"Hill Tigers/ORG", "Norland forces/ORG"}, "Hill Tigers negotiates_with Norland forces 1 asserted"},
 		{"Analysts agree that Norland, backed by Ostrava, brokered a deal.",
 			[]string{"Norland/GPE", "Ostrava/GPE"}, "Ostrava patron_of Norland 1 asserted"},
 		// "-led" is no part of "-controlled"; a multi-word name before the hyphen
@@ -633,10 +642,10 @@ func TestListMembers(t *testing.T) {
 			"Hill Tigers allied_with Norland 1 asserted|Valdoran nationalists opposes Ostrava -1 asserted|" +
 				"Lion Brigades member_of Valdoran nationalists 1 asserted|Hill Tigers member_of Valdoran nationalists 1 asserted|" +
 				"Lion Brigades opposes Ostrava -1 asserted|Hill Tigers opposes Ostrava -1 asserted"},
+		// co-members are not said to be allies of each other
 		{"Valdoran nationalists - among them the Dawn Movement and the Lion Brigades - are starting to coalesce.",
 			[]string{"Valdoran nationalists/NORP", "Dawn Movement/ORG", "Lion Brigades/ORG"},
-			"Dawn Movement member_of Valdoran nationalists 1 asserted|Lion Brigades member_of Valdoran nationalists 1 asserted|" +
-				"Dawn Movement allied_with Lion Brigades 1 asserted"},
+			"Dawn Movement member_of Valdoran nationalists 1 asserted|Lion Brigades member_of Valdoran nationalists 1 asserted"},
 		{"The ruling bloc, including the Dawn Movement and the Lion Brigades, backed Norland.",
 			[]string{"ruling bloc/ORG", "Dawn Movement/ORG", "Lion Brigades/ORG", "Norland/GPE"},
 			"ruling bloc supports Norland 1 asserted|Dawn Movement part_of ruling bloc 1 asserted|" +
