@@ -125,6 +125,9 @@ func (m *Model) build() {
 		}
 		m.table[s] = h>>32<<32 | uint64(off+1)
 	}
+	adviseHuge(m.table)
+	adviseHuge(m.ent)
+	adviseHuge(m.dense)
 }
 
 // Score sets scores[k] to the score of class k for feats. len(scores) must be at least
