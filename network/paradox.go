@@ -452,9 +452,13 @@ func (g *Graph) distinct(rs []*result, limit int) []*result {
 	seen := map[[2]uint64]bool{}
 	out := rs[:0]
 	var hs []uint64
+	wholes := g.wholes()
 	for _, r := range rs {
 		if limit > 0 && len(out) == limit {
 			break
+		}
+		if g.wingRepeat(r, wholes) {
+			continue
 		}
 		hs = hs[:0]
 		for _, l := range r.ls {
@@ -488,6 +492,68 @@ func (g *Graph) distinct(rs []*result, limit int) []*result {
 		out = append(out, r)
 	}
 	return out
+}
+
+// wholes maps each node that a stated tie makes the armed wing of another actor (a militia
+// and its party) to those parties. part_of is not read so: reporting also uses it for a
+// party in a government or a state in a coalition, which are no wings.
+func (g *Graph) wholes() map[int][]int {
+	out := map[int][]int{}
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		for _, it := range e.Items {
+			if it.Kind != "tie" || it.Sign <= 0 || it.Type != "armed_wing_of" {
+				continue
+			}
+			part, whole := e.U, e.V
+			if it.from == e.B {
+				part, whole = e.V, e.U
+			} else if it.from != e.A {
+				continue
+			}
+			if !slices.Contains(out[part], whole) {
+				out[part] = append(out[part], whole)
+			}
+		}
+	}
+	return out
+}
+
+// wingRepeat reports whether paradox r restates one of the whole: one of its actors is the
+// armed wing of an actor w (wholes) not in r, and w has every relation that actor
+// has in r, with the same sign, so that the paradox with w in its place holds too. The
+// organisation's paradox stands for its wing's.
+func (g *Graph) wingRepeat(r *result, wholes map[int][]int) bool {
+	for _, n := range r.nodes {
+		for _, w := range wholes[n] {
+			if slices.Contains(r.nodes, w) {
+				continue
+			}
+			ok := true
+			for _, l := range r.ls {
+				e := &g.Edges[l.edge]
+				other := -1
+				switch n {
+				case e.U:
+					other = e.V
+				case e.V:
+					other = e.U
+				}
+				if other < 0 {
+					continue
+				}
+				we := g.edgeIndex(w, other)
+				if we < 0 || (l.sign > 0 && g.Edges[we].Pos == 0) || (l.sign < 0 && g.Edges[we].Neg == 0) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paradox renders a candidate: actors ordered so that Signs[i] is the sign between Actors[i]

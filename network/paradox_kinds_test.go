@@ -291,3 +291,29 @@ func TestParadoxInferred(t *testing.T) {
 		t.Errorf("stated at %d, inferred at %d: %v", stated, inferred, actorsOf(ps))
 	}
 }
+
+// TestParadoxWingRepeat: a militia's paradox that its party's relations repeat (the party has
+// each of the militia's relations in it, with the same sign) is the party's paradox told
+// again and is left out; a paradox only the militia has stays.
+func TestParadoxWingRepeat(t *testing.T) {
+	m := &faultline.Model{Ties: []faultline.ModelTie{
+		tie("tigers", "party", "armed_wing_of", 1, "", evd("d1", 0)),
+		// Norland backs both the party and its rival Quor; the Tigers too, with the same
+		// relations: the Tigers' triad repeats the party's.
+		tie("norland", "party", "supports", 1, "", evd("d2", 0)),
+		tie("norland", "quor", "supports", 1, "", evd("d2", 10)),
+		tie("party", "quor", "opposes", -1, "", evd("d2", 20)),
+		tie("norland", "tigers", "arms", 1, "", evd("d3", 0)),
+		tie("tigers", "quor", "opposes", -1, "", evd("d3", 10)),
+		// Only the Tigers fight Pell, whom Norland backs: the party has no relation with Pell.
+		tie("norland", "pell", "supports", 1, "", evd("d4", 0)),
+		tie("tigers", "pell", "opposes", -1, "", evd("d4", 10)),
+	}}
+	got := map[string]bool{}
+	for _, a := range actorsOf(Paradoxes(m, 0)) {
+		got[a] = true
+	}
+	if !got["norland,party,quor"] || got["norland,quor,tigers"] || !got["norland,pell,tigers"] {
+		t.Errorf("paradoxes %v: want the party's and the Tigers' own, not the Tigers' repeat", got)
+	}
+}
