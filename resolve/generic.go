@@ -235,7 +235,10 @@ var dirAdj = sync.OnceValue(func() map[string]string {
 
 // regionKey returns the key of a region of a country: "region:south:IQ" for "southern
 // Iraq", and for "the south" or "the Shiite-dominated south" in document doc when it names
-// only Iraq's south with an adjective or when it is about Iraq (dc); "" for any other name.
+// only Iraq's south with an adjective or when it is about Iraq (dc); of a community's area
+// ("area:kurdish" for "the Kurdish region", "the Kurdish provinces"); of the border of two
+// countries ("border:IQ-IR" for "the Iran-Iraq border", and for "the Iranian border" in a
+// document about Iraq); "" for any other name.
 func (b *builder) regionKey(text, dc string, doc int) string {
 	ws := strings.Fields(strings.ToLower(text))
 	if len(ws) == 2 {
@@ -244,6 +247,39 @@ func (b *builder) regionKey(text, dc string, doc int) string {
 				return "region:" + n + ":" + c
 			}
 		}
+	}
+	if len(ws) == 2 {
+		switch ws[1] {
+		case "region", "regions", "provinces", "areas", "heartland":
+			// "the Kurdish region", "the Kurdish provinces"
+			if w := ws[0]; communities[w] || actors.Demonym(w) != "" {
+				return "area:" + actors.Fold(w)
+			}
+		case "border":
+			// "the Iran-Iraq border"; "the Iranian border" in a document about Iraq
+			var cs []string
+			for _, w := range strings.Split(ws[0], "-") {
+				if c := b.countryCode(w); len(c) == 2 && strings.ToUpper(c) == c {
+					cs = append(cs, c)
+				}
+			}
+			if len(cs) == 1 && !strings.Contains(ws[0], "-") {
+				if k := b.docRegions[doc]["border:"+cs[0]]; k != "" {
+					return k // the one border of that country the document names
+				}
+				if dc != "" && cs[0] != dc {
+					cs = append(cs, dc)
+				}
+			}
+			if len(cs) == 2 && cs[0] != cs[1] {
+				sort.Strings(cs)
+				return "border:" + cs[0] + "-" + cs[1]
+			}
+			return ""
+		}
+	}
+	if len(ws) == 2 && ws[0] != "the" && strings.IndexByte(ws[0], '-') > 0 {
+		ws = append([]string{"the"}, ws...) // "Shiite-dominated south"
 	}
 	if len(ws) < 2 || len(ws) > 3 || ws[0] != "the" && len(ws) == 2 {
 		return ""
@@ -265,7 +301,9 @@ func (b *builder) regionKey(text, dc string, doc int) string {
 }
 
 // regions records, per document, the country of its regions named with a compass
-// adjective ("southern Iraq") when only one country's region of that direction is named.
+// adjective ("southern Iraq") when only one country's region of that direction is named,
+// and the border of each country when only one border of it is named ("the Iran-Iraq
+// border": "border:IR" and "border:IQ").
 func (b *builder) regions() {
 	b.docRegions = map[int]map[string]string{}
 	for doc, nodes := range b.nodesByDoc {
@@ -275,20 +313,21 @@ func (b *builder) regions() {
 			}
 			for _, f := range b.nodes[ni].forms {
 				rk := b.regionKey(f, "", -1)
-				if rk == "" {
+				var k, v string
+				switch {
+				case strings.HasPrefix(rk, "region:"):
+					parts := strings.Split(rk, ":")
+					k, v = parts[1], parts[2]
+				case strings.HasPrefix(rk, "border:"):
+					// "Iran-Iraq border": the border of Iran and of Iraq in this document
+					for _, c := range strings.Split(rk[len("border:"):], "-") {
+						b.docRegion(doc, "border:"+c, rk)
+					}
+					continue
+				default:
 					continue
 				}
-				parts := strings.Split(rk, ":")
-				m := b.docRegions[doc]
-				if m == nil {
-					m = map[string]string{}
-					b.docRegions[doc] = m
-				}
-				if c, ok := m[parts[1]]; ok && c != parts[2] {
-					m[parts[1]] = "-"
-				} else if !ok {
-					m[parts[1]] = parts[2]
-				}
+				b.docRegion(doc, k, v)
 			}
 		}
 	}
@@ -298,5 +337,19 @@ func (b *builder) regions() {
 				delete(m, d)
 			}
 		}
+	}
+}
+
+// docRegion records v for k in document doc, or "-" when the document gives k two values.
+func (b *builder) docRegion(doc int, k, v string) {
+	m := b.docRegions[doc]
+	if m == nil {
+		m = map[string]string{}
+		b.docRegions[doc] = m
+	}
+	if c, ok := m[k]; ok && c != v {
+		m[k] = "-"
+	} else if !ok {
+		m[k] = v
 	}
 }

@@ -548,3 +548,23 @@ func TestRegionDescriptions(t *testing.T) {
 		t.Errorf("the south (d2, two souths) = %q, want neither", a)
 	}
 }
+
+// TestAreasAndBorders checks the keys of a community's area and of a border of two
+// countries.
+func TestAreasAndBorders(t *testing.T) {
+	m := build(t, nil,
+		[2]any{"Syria said no. Damascus and Aleppo agreed. Syria was calm at the Turkish border and in the Kurdish region.",
+			map[string]string{"Syria": G, "Damascus": G, "Aleppo": G, "Turkish border": faultline.LOC, "Kurdish region": faultline.LOC}},
+		[2]any{"Trade across the Syria-Turkey border and in the Kurdish provinces grew; the Iraqi border was shut.",
+			map[string]string{"Syria-Turkey border": faultline.LOC, "Kurdish provinces": faultline.LOC, "Iraqi border": faultline.LOC}},
+		[2]any{"The Iran-Armenia border and the Armenian frontier. Then the Armenian border and Iran and Turkey.",
+			map[string]string{"Iran-Armenia border": faultline.LOC, "Armenian border": faultline.LOC, "Iran": G, "Turkey": G}})
+	for _, p := range [][2]string{{"Turkish border", "Syria-Turkey border"}, {"Kurdish region", "Kurdish provinces"}, {"Armenian border", "Iran-Armenia border"}} {
+		if a, b := owner(m, p[0]), owner(m, p[1]); a == "" || a != b {
+			t.Errorf("%s (%s) and %s (%s) should be one actor", p[0], a, p[1], b)
+		}
+	}
+	if owner(m, "Iraqi border") == owner(m, "Syria-Turkey border") {
+		t.Errorf("a border in a document about no country joined another")
+	}
+}
