@@ -679,6 +679,19 @@ var sectorsTSV string
 
 var sectorTab = sync.OnceValue(func() map[string]string { return pairs(sectorsTSV) })
 
+var sectorFirst = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for k := range sectorTab() {
+		w, _, _ := strings.Cut(k, " ")
+		m[w] = true
+	}
+	return m
+})
+
+// SectorStart reports whether the lower-case word w can begin the sector noun of a name
+// Sector reads ("troops", "intelligence"): a cheap test before building the name.
+func SectorStart(w string) bool { return sectorFirst()[w] }
+
 // Sector reads a descriptive organisation name made of a nationality or country and a
 // sector noun ("US troops", "American surge forces", "Iranian intelligence") and returns
 // the nationality word as written (lower-case) and the sector ("military",

@@ -856,7 +856,8 @@ var descr = gazetteer.Descriptors()
 // before rule 7, which would drop the adjective before a common noun.
 func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 	eachSpan(tags, s, func(f, l int, typ string) int {
-		if typ != "GPE" && typ != "NORP" && typ != "ORG" || l-f > 2 || l >= s.Last || tags[l] != "O" || !unicode.IsLower(firstRune(words[l])) {
+		if typ != "GPE" && typ != "NORP" && typ != "ORG" || l-f > 2 || l >= s.Last || tags[l] != "O" || !unicode.IsLower(firstRune(words[l])) ||
+			!actors.SectorStart(words[l]) && !(l-f == 2 && actors.SectorStart(strings.ToLower(words[f+1]))) {
 			return l
 		}
 		best := -1
