@@ -276,6 +276,10 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 	front, n0tree := s.front[:nc], s.front[nc:2*nc]
 	b, n0key := -1, -1
 	for !st.done() {
+		if c := st.forced(); c >= 0 {
+			st.apply(c) // no scores needed
+			continue
+		}
 		// The feature groups whose scores are not cached go into one ScoreIntParts call,
 		// so that their memory loads overlap.
 		s.fs, s.ends, s.outs = s.fs[:0], s.ends[:0], s.outs[:0]
@@ -361,6 +365,10 @@ func (p *Parser) parseUncached(s *scratch, words, tags, utags []string) {
 	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags, utags, p.classes, p.feats)
 	scores := s.scores[:p.model.NumClasses()]
 	for !st.done() {
+		if c := st.forced(); c >= 0 {
+			st.apply(c)
+			continue
+		}
 		s.fs = st.features(s.fs[:0], s.suf)
 		p.model.ScoreInt(s.fs, scores)
 		st.apply(best(st, scores))

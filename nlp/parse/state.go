@@ -143,6 +143,22 @@ func (s *state) valid(c int) bool {
 	}
 }
 
+// forced returns the only valid transition when there is one, else -1: shift when the
+// stack is empty, reduce when the buffer holds only the root and the top has a head. best
+// would choose it whatever the scores, so the parser does not score such states.
+func (s *state) forced() int {
+	if len(s.stack) == 0 {
+		if s.b <= s.n {
+			return shift
+		}
+		return -1
+	}
+	if s.b > s.n && s.head[s.top()] != none {
+		return reduce
+	}
+	return -1
+}
+
 func (s *state) addArc(h, d, l int) {
 	s.head[d] = h
 	s.lab[d] = l
