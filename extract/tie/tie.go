@@ -44,6 +44,9 @@ type Extractor struct {
 	// ("institute", "council").
 	memberTitle, orgHeads map[string]bool
 	stateBodies           map[string]bool // STATEBODY: "Norland's Navy" is part of Norland
+	// seeVerbs, rivals, allies: SEEVERB, RIVAL and ALLY, for "the forces that A saw as its
+	// foes" (relativeObjects).
+	seeVerbs, rivals, allies map[string]bool
 }
 
 // elem is one position of a pattern: alternatives, each a sequence of words.
@@ -80,7 +83,8 @@ func New() *Extractor {
 	ps, syn := lex.Patterns()
 	x := &Extractor{fromEvts: lex.FromEvents(), vocab: map[string]bool{}, titleHeads: map[string]bool{},
 		honorific: oneWord(syn["HONORIFIC"]), leadTitle: oneWord(syn["LEADTITLE"]), unitNouns: oneWord(syn["UNITNOUN"]),
-		memberTitle: oneWord(syn["MEMBERTITLE"]), orgHeads: oneWord(syn["ORGHEAD"]), stateBodies: oneWord(syn["STATEBODY"])}
+		memberTitle: oneWord(syn["MEMBERTITLE"]), orgHeads: oneWord(syn["ORGHEAD"]), stateBodies: oneWord(syn["STATEBODY"]),
+		seeVerbs: oneWord(syn["SEEVERB"]), rivals: oneWord(syn["RIVAL"]), allies: oneWord(syn["ALLY"])}
 	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
 		for _, alt := range syn[t] {
 			if len(alt) > 1 {
@@ -300,6 +304,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 	x.listMembers(v, out, emit)
 	x.demonymCompounds(v, emit)
 	x.stances(v, emit)
+	x.relativeObjects(v, emit)
 	x.placeAppositions(v, emit)
 	// Ties implied by coded events.
 	for _, e := range in.Out.Events {
@@ -714,6 +719,76 @@ func (x *Extractor) stances(v *view.View, emit func(faultline.Tie)) {
 				continue
 			}
 			emit(faultline.Tie{Type: typ, Sign: sg, A: *m.Ref(), B: obj, Modality: mod, Evidence: v.SentenceSpan(tok.Sent)})
+		}
+	}
+}
+
+// antecedentWords may open the noun that takes up a name before a relative clause: "B -
+// precisely the forces that A saw as its foes".
+var antecedentWords = set("precisely exactly just namely very same the those these")
+
+// relativeObjects finds "B - (precisely) the forces that A saw as its deadliest foes": the
+// noun after a dash or comma takes up B (with the names coordinated before it), and the
+// relative clause says how A sees it (SEEVERB ... as its RIVAL or ALLY): A opposes B, or
+// is allied with it. The subject is the name right before the verb ("that A, too, saw").
+func (x *Extractor) relativeObjects(v *view.View, emit func(faultline.Tie)) {
+	for i, tok := range v.Toks {
+		if !x.seeVerbs[tok.Lower] || i+2 >= len(v.Toks) || v.Toks[i+1].Lower != "as" {
+			continue
+		}
+		s := v.Sents[tok.Sent]
+		typ, sign := "", 0
+		for k := i + 2; k < s.Last && k <= i+5; k++ {
+			w := v.Toks[k].Lower
+			if x.rivals[w] {
+				typ, sign = "opposes", -1
+			} else if x.allies[w] {
+				typ, sign = "allied_with", 1
+			}
+			if typ != "" || v.Toks[k].Mention >= 0 {
+				break
+			}
+		}
+		if typ == "" {
+			continue
+		}
+		// The subject, over ", too," and adverbs.
+		j := i - 1
+		for j > s.First && (v.Toks[j].Lower == "," || v.Toks[j].Lower == "too" || v.Toks[j].Lower == "also" ||
+			v.Toks[j].Lower == "long" || strings.HasSuffix(v.Toks[j].Lower, "ly") && len(v.Toks[j].Lower) > 4) {
+			j--
+		}
+		ai := v.Toks[j].Mention
+		if ai < 0 || v.Mentions[ai].Last != j+1 || !v.Mentions[ai].Actorish() {
+			continue
+		}
+		// "that|which" and the noun taking up B, after a dash or comma.
+		k := v.Mentions[ai].First - 1
+		if k <= s.First || !relatives[v.Toks[k].Lower] {
+			continue
+		}
+		k--
+		if k <= s.First || !isModifierWord(v, k) || antecedentWords[v.Toks[k].Lower] {
+			continue // the noun ("forces")
+		}
+		k--
+		for k > s.First && antecedentWords[v.Toks[k].Lower] {
+			k--
+		}
+		if w := v.Toks[k].Lower; w != "," && !dashes[w] {
+			continue
+		}
+		bi := v.Toks[k-1].Mention
+		if k-1 < s.First || bi < 0 || v.Mentions[bi].Last != k || !v.Mentions[bi].Actorish() {
+			continue
+		}
+		a := v.Mentions[ai]
+		for _, b := range coordLeft(v, bi, s) {
+			if b == ai {
+				continue
+			}
+			emit(faultline.Tie{Type: typ, Sign: sign, A: *a.Ref(), B: *v.Mentions[b].Ref(), Modality: faultline.Asserted,
+				Evidence: v.SentenceSpan(tok.Sent)})
 		}
 	}
 }
@@ -1454,6 +1529,9 @@ func (x *Extractor) ties(v *view.View, s view.Sent, a, b int, aFirst bool, typ s
 	// the JAM, especially the Special Groups" the groups are part of the JAM, not of Sadr.
 	if structural[typ] {
 		as, bs = sameClass(v, as), sameClass(v, bs)
+		if !aFirst {
+			bs = bs[:1] // "X and the main parties, including A": A is part of the parties alone
+		}
 	}
 	mod := faultline.Asserted
 	switch {
@@ -1509,6 +1587,8 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 		// "A and its disciplined B": a possessive pronoun and its modifiers before B.
 		if d := descriptionStart(v, s.First, v.Mentions[mi].First); d >= s.First && determiners[v.Toks[d].Lower] && v.Toks[d].Lower != "the" && v.Toks[d].Lower != "a" && v.Toks[d].Lower != "an" {
 			j = d - 1
+		} else if the := theBefore(v, s, v.Mentions[mi].First); the > s.First && v.Toks[the-1].Lower == "and" {
+			j = the - 1 // "A and the burgeoning B"
 		} else if j >= s.First && (v.Toks[j].Lower == "its" || v.Toks[j].Lower == "their") {
 			j--
 		}
@@ -1540,6 +1620,25 @@ func coordLeft(v *view.View, mi int, s view.Sent) []int {
 	return out
 }
 
+// theBefore returns the index of a "the" opening up to two lower-case modifiers right
+// before token first ("the burgeoning B"), or -1.
+func theBefore(v *view.View, s view.Sent, first int) int {
+	for j := first - 1; j >= s.First && j >= first-3; j-- {
+		w := v.Toks[j].Lower
+		if w == "the" {
+			if j == first-1 {
+				return -1 // plain "the B" is read by the caller
+			}
+			return j
+		}
+		t := v.Text[v.Toks[j].Start:v.Toks[j].End]
+		if t == "" || t[0] < 'a' || t[0] > 'z' || prepositions[w] || w == "and" || w == "or" || negators[w] || modals[w] || copulas[w] || v.Toks[j].Mention >= 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
 // coordRight returns mi and the actor mentions coordinated after it.
 func coordRight(v *view.View, mi int, s view.Sent) []int {
 	out := []int{mi}
@@ -1552,8 +1651,21 @@ func coordRight(v *view.View, mi int, s view.Sent) []int {
 			j++
 			k++
 		}
+		the := false
 		for j < s.Last && v.Toks[j].Lower == "the" && k > 0 {
 			j++
+			the = true
+		}
+		if the && j < s.Last && v.Toks[j].Mention < 0 {
+			// "and the burgeoning B": up to two lower-case modifiers after "the"
+			for n := j; n < s.Last && n < j+3; n++ {
+				if v.Toks[n].Mention >= 0 {
+					if theBefore(v, s, n) >= 0 {
+						j = n
+					}
+					break
+				}
+			}
 		}
 		if k == 0 {
 			j, and = parallelHead(v, mi, s)

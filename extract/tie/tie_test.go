@@ -571,6 +571,20 @@ func TestConflictPatterns(t *testing.T) {
 		{"Rahimi and the Dawn Movement oppose Norland.",
 			[]string{"Rahimi/PERSON", "Dawn Movement/ORG", "Norland/GPE"},
 			"Dawn Movement opposes Norland -1 asserted|Rahimi opposes Norland -1 asserted"},
+		{"Norland fought remnants of the Dawn Movement and the burgeoning Valdoran resistance - precisely the forces that Ostrava, too, saw as its deadliest foes.",
+			[]string{"Norland/GPE", "Dawn Movement/ORG", "Valdoran resistance/ORG", "Ostrava/GPE"},
+			"Norland opposes Dawn Movement -1 asserted|Norland opposes Valdoran resistance -1 asserted|" +
+				"Ostrava opposes Valdoran resistance -1 asserted|Ostrava opposes Dawn Movement -1 asserted"},
+		{"The Hill Tigers - the very men that Ostrava regards as its natural allies - attacked.",
+			[]string{"Hill Tigers/ORG", "Ostrava/GPE"}, "Ostrava allied_with Hill Tigers 1 asserted"},
+		{"The authority treats the Hill Tigers as a partner rather than a threat.",
+			[]string{"authority/ORG", "Hill Tigers/ORG"}, "authority allied_with Hill Tigers 1 asserted"},
+		{"Norland sees the Hill Tigers as a threat.",
+			[]string{"Norland/GPE", "Hill Tigers/ORG"}, "Norland opposes Hill Tigers -1 asserted"},
+		// "including" attaches to the nearest conjunct
+		{"Kurdish leaders and the main Valdoran parties, including the Dawn Movement, backed the plan.",
+			[]string{"Kurdish leaders/ORG", "Valdoran parties/ORG", "Dawn Movement/ORG"},
+			"Dawn Movement part_of Valdoran parties 1 asserted"},
 		// the fight is alongside, not against
 		{"The Lion Brigades to fight alongside the Hill Tigers.",
 			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG"}, ""},
