@@ -332,7 +332,7 @@ func (d *doc) glosses() {
 	n := len(d.ents)
 	for i := 0; i < n; i++ {
 		e := d.ents[i]
-		if e.Type == faultline.PERSON || e.End >= len(d.text) || d.text[e.End] != '(' && d.text[e.End] != ' ' {
+		if e.Type == faultline.PERSON || e.End+1 >= len(d.text) || d.text[e.End] != '(' && (d.text[e.End] != ' ' || d.text[e.End+1] != '(') {
 			continue
 		}
 		end := e.End + 80

@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -300,4 +301,40 @@ func TestGlosses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPronounSpans checks the pronoun scanner against the regular expression it replaces.
+func TestPronounSpans(t *testing.T) {
+	re := regexp.MustCompile(`\b(He|he|His|his|Him|him|She|she|Her|her)\b`)
+	for _, text := range []string{"He said his, him; she: her. HE Hes hers the he's _he éhe 3he he3 Her", "", "he", "xhe", "él he ñhim", "Shehe"} {
+		want := re.FindAllStringIndex(text, -1)
+		got := pronounSpans(text)
+		if len(got) != len(want) {
+			t.Errorf("%q: got %v, want %v", text, got, want)
+			continue
+		}
+		for i := range got {
+			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+				t.Errorf("%q: got %v, want %v", text, got, want)
+			}
+		}
+	}
+}
+
+// FuzzPronounSpans checks the pronoun scanner against the regular expression on any text.
+func FuzzPronounSpans(f *testing.F) {
+	f.Add("He said his, him; she: her.")
+	re := regexp.MustCompile(`\b(He|he|His|his|Him|him|She|she|Her|her)\b`)
+	f.Fuzz(func(t *testing.T, text string) {
+		want := re.FindAllStringIndex(text, -1)
+		got := pronounSpans(text)
+		if len(got) != len(want) {
+			t.Fatalf("%q: got %v, want %v", text, got, want)
+		}
+		for i := range got {
+			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+				t.Fatalf("%q: got %v, want %v", text, got, want)
+			}
+		}
+	})
 }

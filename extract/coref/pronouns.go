@@ -1,13 +1,41 @@
 package coref
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/faultline/faultline"
 )
 
-var pronounRe = regexp.MustCompile(`\b(He|he|His|his|Him|him|She|she|Her|her)\b`)
+// pronounSpans returns the [start, end) offsets of the words he, his, him, she, her (lower
+// case or capitalised) in text, each a whole word of ASCII letters, digits and
+// underscores, as the regular expression \b(He|he|His|his|Him|him|She|she|Her|her)\b
+// finds them, in a single pass without the regexp engine.
+func pronounSpans(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		if !asciiWord(text[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && asciiWord(text[j]) {
+			j++
+		}
+		if j-i <= 3 && j-i >= 2 {
+			switch text[i:j] {
+			case "He", "he", "His", "his", "Him", "him", "She", "she", "Her", "her":
+				out = append(out, [2]int{i, j})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// asciiWord reports whether c is an ASCII word character (\w of Go's regexp).
+func asciiWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
 
 var female = map[string]bool{"mrs": true, "ms": true, "miss": true, "queen": true, "princess": true, "lady": true, "dame": true, "spokeswoman": true, "chairwoman": true}
 
@@ -18,7 +46,7 @@ var female = map[string]bool{"mrs": true, "ms": true, "miss": true, "queen": tru
 func (d *doc) pronouns() {
 	var adds []faultline.Entity
 	var groups []int
-	for _, m := range pronounRe.FindAllStringIndex(d.text, -1) {
+	for _, m := range pronounSpans(d.text) {
 		if d.covered(m[0], m[1]) {
 			continue
 		}
