@@ -329,7 +329,14 @@ func TestFromEvents(t *testing.T) {
 }
 
 func TestPatternFile(t *testing.T) {
-	ps, _ := lex.Patterns()
+	ps, syn := lex.Patterns()
+	for _, p := range ps {
+		for _, w := range p.Words {
+			if strings.HasPrefix(w, "&") && syn[w[1:]] == nil {
+				t.Errorf("line %d: no synset %s", p.Line, w)
+			}
+		}
+	}
 	ok := map[string]bool{}
 	for _, ty := range faultline.TieTypes {
 		ok[ty] = true
@@ -585,6 +592,18 @@ func TestConflictPatterns(t *testing.T) {
 		{"Kurdish leaders and the main Valdoran parties, including the Dawn Movement, backed the plan.",
 			[]string{"Kurdish leaders/ORG", "Valdoran parties/ORG", "Dawn Movement/ORG"},
 			"Dawn Movement part_of Valdoran parties 1 asserted"},
+		{"Rahimi brokered a deal with the Hill Tigers.",
+			[]string{"Rahimi/PERSON", "Hill Tigers/ORG"}, "Rahimi negotiates_with Hill Tigers 1 asserted"},
+		{"Norland mediated a shaky truce between the Dawn Movement and the Hill Tigers.",
+			[]string{"Norland/GPE", "Dawn Movement/ORG", "Hill Tigers/ORG"},
+			"Norland negotiates_with Dawn Movement 1 asserted|Norland negotiates_with Hill Tigers 1 asserted|Dawn Movement negotiates_with Hill Tigers 1 asserted"},
+		{"A truce between the Dawn Movement and the Hill Tigers, brokered by Ostrava, held.",
+			[]string{"Dawn Movement/ORG", "Hill Tigers/ORG", "Ostrava/GPE"},
+			"Dawn Movement negotiates_with Hill Tigers 1 asserted|Ostrava negotiates_with Hill Tigers 1 asserted|Ostrava negotiates_with Dawn Movement 1 asserted"},
+		{"Rahimi and Lasko signed a shaky peace agreement.",
+			[]string{"Rahimi/PERSON", "Lasko/PERSON"}, "Rahimi negotiates_with Lasko 1 asserted"},
+		{"The Lion Brigades fought alongside the Hill Tigers against Norland.",
+			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG", "Norland/GPE"}, "Lion Brigades allied_with Hill Tigers 1 asserted"},
 		// the fight is alongside, not against
 		{"The Lion Brigades to fight alongside the Hill Tigers.",
 			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG"}, ""},
