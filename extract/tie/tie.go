@@ -1007,6 +1007,9 @@ func listAside(v *view.View, i, hi int) int {
 	if k == 0 && w == "," && i+1 < hi && relAside[v.Toks[i+1].Lower] {
 		k = 1 // ", who fought C in the war, despise B": a relative clause
 	}
+	if k == 0 && dashes[w] {
+		k = 1 // "A - up from 41 per cent last year - approve of B": any aside between dashes
+	}
 	if k == 0 {
 		return -1
 	}

@@ -560,6 +560,8 @@ func TestConflictPatterns(t *testing.T) {
 			"Ostrava supports Dawn Movement 1 asserted"},
 		{"Some 62 per cent of the Valdorans approve of attacks on Norland forces.",
 			[]string{"Valdorans/NORP", "Norland forces/ORG"}, "Valdorans opposes Norland forces -1 asserted"},
+		{"Some 62 per cent of the Valdorans - up from 41 per cent at the start of the year - approve of attacks on Norland forces.",
+			[]string{"Valdorans/NORP", "Norland forces/ORG"}, "Valdorans opposes Norland forces -1 asserted"},
 		{"The growing hostility of the Valdorans to the Norland presence worries officials.",
 			[]string{"Valdorans/NORP", "Norland/GPE"}, "Valdorans opposes Norland -1 asserted"},
 		{"The Hill Tigers have honoured a year-long truce with the Norland forces.",
