@@ -231,6 +231,13 @@ func (b *builder) cluster() {
 				if ck := actors.CoreKey(f, nd.typ); ck != "" {
 					k.names = append(k.names, tg+":"+ck)
 				}
+				if i := strings.LastIndex(f, " in "); tg == "o" && i > 0 && !strings.Contains(f[i+4:], " ") && startsUpper(f[i+4:]) {
+					// "the Ministry of Defence in London" is the ministry; "Al Qaeda in
+					// Iraq" the organisation working there
+					if pk := actors.Key(f[:i], nd.typ); pk != "" {
+						k.names = append(k.names, tg+":"+pk)
+					}
+				}
 				if ws := strings.Fields(f); len(ws) >= 2 && len(ws[len(ws)-1]) > 5 && strings.HasSuffix(ws[len(ws)-1], "ism") {
 					// "Iraqi nationalism" is the movement of the Iraqi nationalists
 					ws[len(ws)-1] = strings.TrimSuffix(ws[len(ws)-1], "ism") + "ists"
@@ -1060,3 +1067,6 @@ func (b *builder) ledCountry(r, doc int) (iso string, dated bool) {
 	}
 	return iso, true
 }
+
+// startsUpper reports whether s begins with an upper-case ASCII letter.
+func startsUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }

@@ -885,6 +885,7 @@ func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 //     "the newspaper X") or follows it ("the X security firm") makes the capitalised run
 //     an ORG;
 //   - "so-called" before a capitalised run makes it an ORG ("the so-called Golden Ones");
+//   - kinds of party ("religious parties", "Kurdish political parties") are ORG;
 //   - a one-word person name before an untagged plain capitalised word is a first name
 //     and surname ("Hugh" + "Grant");
 //   - an organisation name ending in a head that takes a complement runs on through
@@ -922,6 +923,21 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 			}
 			put(tags, i, j, s.Last, "ORG")
 			i = j - 1
+		case tags[i] == "O" && descr["partymod"][w]:
+			// "religious parties", "Kurdish political parties"
+			k := i
+			for k < s.Last && k-i < 2 && tags[k] == "O" && descr["partymod"][words[k]] {
+				k++
+			}
+			if k >= s.Last || tags[k] != "O" || words[k] != "parties" {
+				continue
+			}
+			f := i
+			if pf, pl, pt, ok := spanAt(tags, i-1, s.First, s.Last); ok && pt == "NORP" && pl == i && pl-pf == 1 {
+				f = pf
+			}
+			put(tags, f, k+1, s.Last, "ORG")
+			i = k
 		case tags[i] == "O" && (descr["before"][lw] || w == "so-called") && unicode.IsLower(firstRune(w)):
 			k := i + 1
 			if k < s.Last && (words[k] == "]" || words[k] == ")") {
@@ -985,15 +1001,20 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 				e++
 			}
 			if e > k {
+				if e+1 < s.Last && words[e] == "in" && tags[e+1] == "B-GPE" && lx.country(words[e+1]) && (e+2 == s.Last || tags[e+2] != "I-GPE" && !isCap(words[e+2])) {
+					e += 2 // "Supreme Council for the Islamic Revolution in Iraq"
+				}
 				put(tags, f, e, s.Last, "ORG")
 				return e
 			}
-		case typ == "ORG" && l-f >= 2 && l+1 < s.Last && words[l] == "in" && tags[l+1] == "B-GPE" && (l+2 == s.Last || tags[l+2] != "I-GPE" && !isCap(words[l+2]) && words[l+2] != "'s" && words[l+2] != "’s") && capName(lx, words[f:l]):
+		case typ == "ORG" && l-f >= 2 && l+1 < s.Last && words[l] == "in" && tags[l+1] == "B-GPE" && lx.country(words[l+1]) && (l+2 == s.Last || tags[l+2] != "I-GPE" && !isCap(words[l+2]) && words[l+2] != "'s" && words[l+2] != "’s") && capName(lx, words[f:l]):
 			// "Al Qaeda in Iraq", "the Union for Peace in Iraq": a branch or body named
-			// after where it works (resolution keys it by its name before "in" too)
+			// after the country it works in (resolution keys it by its name before "in"
+			// too); a city after "in" is where it is ("the Ministry of Defence in London")
 			put(tags, f, l+2, s.Last, "ORG")
 			return l + 2
-		case (typ == "LOC" || typ == "GPE") && l-f >= 2 && lx.dirNoun[words[f]] && isCap(words[f+1]):
+		case (typ == "LOC" || typ == "GPE") && l-f >= 2 && lx.dirNoun[words[f]] && isCap(words[f+1]) && !lx.isPlace(words[f+1:f+2]) && lx.places[strings.ToLower(words[f+1])].Kind == "" &&
+			f-1 >= s.First && (strings.EqualFold(words[f-1], "the") || isLedCompound(lx, words[f-1])):
 			// "the Shiite-dominated south SCIRI officials": the region ends at its noun
 			rest := known[words[f+1]]
 			if rest == "" || rest == "LOC" || rest == "GPE" {
