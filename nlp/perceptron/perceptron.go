@@ -30,7 +30,11 @@
 // as a dense row packing two classes per 64-bit word, so that one addition serves two
 // classes. ScoreInt sums the quantised weights as integers: the sums are exact, so callers
 // may split a feature set into parts, cache the parts' scores and add them up later with
-// the same result.
+// the same result; ScoreIntParts scores several such parts in one pass.
+//
+// Scoring waits on memory far more than it computes (a large model's tables are tens of
+// megabytes read at random places), so lookups are made in passes of independent loads
+// that the processor overlaps, and on Linux the tables ask for transparent huge pages.
 package perceptron
 
 import (
