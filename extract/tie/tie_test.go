@@ -606,6 +606,8 @@ func TestConflictPatterns(t *testing.T) {
 			[]string{"Rahimi/PERSON", "Lasko/PERSON"}, "Rahimi negotiates_with Lasko 1 asserted"},
 		{"The Lion Brigades fought alongside the Hill Tigers against Norland.",
 			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG", "Norland/GPE"}, "Lion Brigades allied_with Hill Tigers 1 asserted"},
+		{"It undermines Norland efforts to dictate the next point on the Valdoran government's agenda.",
+			[]string{"Norland/GPE", "Valdoran government/ORG"}, "Norland controls Valdoran government 1 asserted"},
 		// the fight is alongside, not against
 		{"The Lion Brigades to fight alongside the Hill Tigers.",
 			[]string{"Lion Brigades/ORG", "Hill Tigers/ORG"}, ""},
