@@ -30,6 +30,10 @@ import (
 // Extractor is the tie component of the extract pipeline.
 type Extractor struct {
 	pats     []pattern
+	// byStart indexes the patterns by the words their middle may start with; anyStart
+	// lists those whose middle may start with any word (or is empty).
+	byStart  map[string][]int
+	anyStart []int
 	hyphens  []hyphen
 	titles   [][]string // title words that may start a person mention
 	fromEvts map[string]lex.EventTie
@@ -60,6 +64,9 @@ type pattern struct {
 	titleMid      bool
 	possessive    bool            // the pattern is "B 's A" and nothing else
 	starts        map[string]bool // the words mid can start with; nil: any
+	// needs: when mid opens with a gap ("A ... program built on B"), the first words of
+	// the element after it, one of which mid must hold; nil: no such element.
+	needs map[string]bool
 	first, second string          // "A" or "B": which tie end comes first in the text
 	typ           string
 	sign          int
@@ -174,10 +181,59 @@ func New() *Extractor {
 					cp.starts[alt[0]] = true
 				}
 			}
+			if cp.starts == nil && len(cp.mid) > 1 {
+				cp.needs = map[string]bool{}
+				for _, alt := range cp.mid[1] {
+					if alt[0] == "..." {
+						cp.needs = nil
+						break
+					}
+					cp.needs[alt[0]] = true
+				}
+			}
 			x.pats = append(x.pats, cp)
 		}
 	}
+	x.byStart = map[string][]int{}
+	for i, p := range x.pats {
+		if p.starts == nil {
+			x.anyStart = append(x.anyStart, i)
+			continue
+		}
+		for w := range p.starts {
+			x.byStart[w] = append(x.byStart[w], i)
+		}
+	}
 	return x
+}
+
+// candidates marks in ok the patterns whose middle may start like one of mids (with a
+// leading apposition comma or without).
+func (x *Extractor) candidates(v *view.View, mids [][]int, ok []bool) {
+	for _, i := range x.anyStart {
+		ok[i] = true
+	}
+	mark := func(t view.Tok) {
+		for _, w := range []string{t.Lower, t.Lemma} {
+			for _, i := range x.byStart[w] {
+				ok[i] = true
+			}
+		}
+		if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
+			for _, i := range x.byStart["'s"] {
+				ok[i] = true
+			}
+		}
+	}
+	for _, md := range mids {
+		if len(md) == 0 {
+			continue
+		}
+		mark(v.Toks[md[0]])
+		if v.Toks[md[0]].Lower == "," && len(md) > 1 {
+			mark(v.Toks[md[1]])
+		}
+	}
 }
 
 // oneWord returns the one-word alternatives of a synonym class as a set.
@@ -1343,6 +1399,9 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		if len(mid) > p.maxMid+1 || len(mid) < p.minMid {
 			return false // (+1: an apposition comma the pattern does not spell out)
 		}
+		if p.needs != nil && !holds(v, p.needs, mid) {
+			return false
+		}
 		if p.starts != nil && len(mid) > 0 && !startsWith(v, p.starts, mid) {
 			return false
 		}
@@ -1367,9 +1426,16 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 	// the end) nor on "the support of former Valdoran Communists" (the adjective is no end).
 	noBareEnd := M2.Last < s.Last && (wordIs(v, M2.Last, "'s") ||
 		M2.Type == faultline.NORP && (v.Toks[M2.Last].Mention >= 0 || modifierOf(v, M2)))
-	for _, p := range x.pats {
+	cand := make([]bool, len(x.pats))
+	if !noPattern {
+		x.candidates(v, mids, cand)
+	}
+	for pi, p := range x.pats {
 		if noPattern {
 			break
+		}
+		if !cand[pi] {
+			continue
 		}
 		if len(p.post) == 0 && noBareEnd {
 			continue
@@ -1460,6 +1526,17 @@ func questionOrModalBefore(v *view.View, s view.Sent, first int) bool {
 		}
 		if w == "," || w == ";" || dashes[w] || w == "." {
 			break
+		}
+	}
+	return false
+}
+
+// holds reports whether a token of mid reads a word of ws.
+func holds(v *view.View, ws map[string]bool, mid []int) bool {
+	for _, i := range mid {
+		t := v.Toks[i]
+		if ws[t.Lower] || t.Lemma != "" && ws[t.Lemma] || ws["'s"] && (t.Lower == "'" || t.Lower == "’s" || t.Lower == "’") {
+			return true
 		}
 	}
 	return false
