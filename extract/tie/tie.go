@@ -29,7 +29,7 @@ import (
 
 // Extractor is the tie component of the extract pipeline.
 type Extractor struct {
-	pats     []pattern
+	pats []pattern
 	// byStart indexes the patterns by the words their middle may start with; anyStart
 	// lists those whose middle may start with any word (or is empty).
 	byStart  map[string][]int
@@ -61,13 +61,13 @@ type pattern struct {
 	minMid, maxMid int // bounds on the number of tokens mid can cover
 	// titleMid: mid opens with a title ("B &LEADTITLE A"): a comma before it ends the
 	// phrase ("... with CNN, Ambassador A" is no title of CNN's).
-	titleMid      bool
-	possessive    bool            // the pattern is "B 's A" and nothing else
-	starts        map[string]bool // the words mid can start with; nil: any
+	titleMid   bool
+	possessive bool            // the pattern is "B 's A" and nothing else
+	starts     map[string]bool // the words mid can start with; nil: any
 	// needs: when mid opens with a gap ("A ... program built on B"), the first words of
 	// the element after it, one of which mid must hold; nil: no such element.
-	needs map[string]bool
-	first, second string          // "A" or "B": which tie end comes first in the text
+	needs         map[string]bool
+	first, second string // "A" or "B": which tie end comes first in the text
 	typ           string
 	sign          int
 	cons          map[string]map[string]bool
