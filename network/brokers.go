@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -137,73 +138,120 @@ func (g *Graph) blocSample(b *Blocs, c, self int) string {
 // positive net weight, unweighted), by Brandes' algorithm, normalised by the number of pairs
 // of other actors. Sources are split over the CPUs; the sum is taken in a fixed order, so
 // the result does not depend on scheduling.
+//
+// The dependencies are accumulated in the successor form of Brandes' recursion,
+// delta(v) = sigma(v) * sum over successors w of (1+delta(w))/sigma(w), so that each
+// finished node's quotient is computed once and the backward pass over the adjacency only
+// adds (no division per edge); the adjacency is one flat array (CSR).
 func Betweenness(g *Graph) []float64 {
 	n := g.Len()
-	adj := make([][]int32, n)
+	deg := make([]int32, n+1)
 	for _, e := range g.Edges {
 		if e.Weight > 0 {
-			adj[e.U] = append(adj[e.U], int32(e.V))
-			adj[e.V] = append(adj[e.V], int32(e.U))
+			deg[e.U+1]++
+			deg[e.V+1]++
 		}
 	}
+	for i := 1; i <= n; i++ {
+		deg[i] += deg[i-1]
+	}
+	off := deg // off[v]..off[v+1] are v's neighbours in nbr
+	nbr := make([]int32, off[n])
+	fill := slices.Clone(off[:n])
+	for _, e := range g.Edges {
+		if e.Weight > 0 {
+			nbr[fill[e.U]] = int32(e.V)
+			fill[e.U]++
+			nbr[fill[e.V]] = int32(e.U)
+			fill[e.V]++
+		}
+	}
+	comp, size := components(n, off, nbr)
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	if n < 200 {
 		workers = 1
 	}
 	parts := make([][]float64, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			cb := make([]float64, n)
-			sigma := make([]float64, n)
-			dist := make([]int32, n)
-			delta := make([]float64, n)
-			stack := make([]int32, 0, n)
-			queue := make([]int32, 0, n)
-			for i := range dist {
-				dist[i] = -1
+	run := func(w int) {
+		cb := make([]float64, n)
+		sigma := make([]float64, n)
+		coef := make([]float64, n) // (1+delta)/sigma of a finished node
+		dist := make([]int32, n)
+		order := make([]int32, 0, n)      // BFS order: the queue, then read backwards
+		succ := make([]int32, len(nbr)+1) // successors of the nodes in order, succ[:ns]
+		ns := 0
+		from := make([]int32, n+1) // order[k]'s successors are succ[from[k]:from[k+1]]
+		for i := range dist {
+			dist[i] = -1
+		}
+		for s := w; s < n; s += workers {
+			if off[s] == off[s+1] {
+				continue
 			}
-			for s := w; s < n; s += workers {
-				if len(adj[s]) == 0 {
-					continue
-				}
-				stack, queue = stack[:0], queue[:0]
-				sigma[s], dist[s] = 1, 0
-				queue = append(queue, int32(s))
-				for q := 0; q < len(queue); q++ {
-					v := queue[q]
-					stack = append(stack, v)
-					for _, u := range adj[v] {
-						if dist[u] < 0 {
-							dist[u] = dist[v] + 1
-							queue = append(queue, u)
-						}
-						if dist[u] == dist[v]+1 {
-							sigma[u] += sigma[v]
-						}
+			order, ns = order[:0], 0
+			sigma[s], dist[s] = 1, 0
+			order = append(order, int32(s))
+			reach := size[comp[s]]
+			for q := 0; q < len(order); q++ {
+				v := order[q]
+				from[q] = int32(ns)
+				if len(order) == reach && dist[v] == dist[order[reach-1]] {
+					// Every node is found and the rest are at the deepest level: they
+					// have no successors.
+					for k := q + 1; k <= reach; k++ {
+						from[k] = int32(ns)
 					}
+					break
 				}
-				for k := len(stack) - 1; k >= 0; k-- {
-					v := stack[k]
-					for _, u := range adj[v] {
-						if dist[u] == dist[v]-1 {
-							delta[u] += sigma[u] / sigma[v] * (1 + delta[v])
-						}
+				dv := dist[v] + 1
+				sel := [2]float64{0, sigma[v]}
+				for _, u := range nbr[off[v]:off[v+1]] {
+					du := dist[u]
+					if du < 0 {
+						dist[u], du = dv, dv
+						sigma[u] = 0
+						order = append(order, u)
 					}
-					if int(v) != s {
-						cb[v] += delta[v]
+					// Branch-free: whether u is a successor is hard to predict.
+					b := 0
+					if du == dv {
+						b = 1
 					}
-				}
-				for _, v := range stack {
-					sigma[v], dist[v], delta[v] = 0, -1, 0
+					sigma[u] += sel[b]
+					succ[ns] = u
+					ns += b
 				}
 			}
-			parts[w] = cb
-		}(w)
+			from[len(order)] = int32(ns) // when the loop ran to the end
+			for k := len(order) - 1; k > 0; k-- {
+				v := order[k]
+				sum := 0.0
+				for _, u := range succ[from[k]:from[k+1]] {
+					sum += coef[u]
+				}
+				d := sigma[v] * sum
+				cb[v] += d
+				coef[v] = (1 + d) / sigma[v]
+			}
+			for _, v := range order {
+				dist[v] = -1
+			}
+		}
+		parts[w] = cb
 	}
-	wg.Wait()
+	if workers == 1 {
+		run(0)
+	} else {
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				run(w)
+			}(w)
+		}
+		wg.Wait()
+	}
 	out := make([]float64, n)
 	norm := 0.0
 	if n > 2 {
@@ -218,4 +266,33 @@ func Betweenness(g *Graph) []float64 {
 		out[i] = round6(out[i] * norm)
 	}
 	return out
+}
+
+// components labels the connected components of the graph with adjacency off/nbr (CSR) and
+// returns each node's component and each component's size.
+func components(n int, off, nbr []int32) (comp []int32, size []int) {
+	comp = make([]int32, n)
+	for i := range comp {
+		comp[i] = -1
+	}
+	var queue []int32
+	for s := range n {
+		if comp[s] >= 0 {
+			continue
+		}
+		c := int32(len(size))
+		comp[s] = c
+		queue = append(queue[:0], int32(s))
+		for q := 0; q < len(queue); q++ {
+			v := queue[q]
+			for _, u := range nbr[off[v]:off[v+1]] {
+				if comp[u] < 0 {
+					comp[u] = c
+					queue = append(queue, u)
+				}
+			}
+		}
+		size = append(size, len(queue))
+	}
+	return comp, size
 }

@@ -66,3 +66,38 @@ func TestBetweennessParallelDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestBetweennessCases checks Betweenness against values worked out by hand: a star, a
+// cycle with two shortest paths between opposite corners, two components, an isolated
+// actor and a negative edge (left out).
+func TestBetweennessCases(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		n     int
+		edges [][3]float64
+		want  []float64
+	}{
+		// Centre 0 lies on every path between the 3 leaves: 3 of the 3 pairs.
+		{"star", 4, [][3]float64{{0, 1, 1}, {0, 2, 1}, {0, 3, 1}}, []float64{1, 0, 0, 0}},
+		// Square 0-1-2-3-0: 0 and 2 are joined by two paths, through 1 and through 3, so
+		// each of 1, 3 carries half of the pair (0,2): 0.5 of the 3 pairs of the others.
+		{"square", 4, [][3]float64{{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {3, 0, 1}}, []float64{1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6}},
+		// Path 0-1-2 and, apart, path 3-4-5, plus isolated 6: 1 and 4 each carry 1 pair
+		// of the 15 pairs of other actors.
+		{"components", 7, [][3]float64{{0, 1, 1}, {1, 2, 1}, {3, 4, 1}, {4, 5, 1}}, []float64{0, 1.0 / 15, 0, 0, 1.0 / 15, 0, 0}},
+		// The hostile edge 0-2 is not a path of cooperation: 1 still lies between them.
+		{"negative", 3, [][3]float64{{0, 1, 1}, {1, 2, 1}, {0, 2, -1}}, []float64{0, 1, 0}},
+	} {
+		actors := make([]string, tc.n)
+		for i := range actors {
+			actors[i] = string(rune('a' + i))
+		}
+		got := Betweenness(NewGraph(actors, tc.edges))
+		for i := range tc.want {
+			if math.Abs(got[i]-tc.want[i]) > 1e-6 {
+				t.Errorf("%s: betweenness %v, want %v", tc.name, got, tc.want)
+				break
+			}
+		}
+	}
+}
