@@ -33,9 +33,9 @@ type Model struct {
 	ent   []uint32
 	// Long weight lists (at least denseMin weights, models of at most maxDenseClasses
 	// classes) are stored dense instead, as rows of lanes words: word j packs the weights
-	// of classes 2j and 2j+1 as w[2j] + w[2j+1]<<32, so that one 64-bit addition adds two
-	// classes (the sums stay far inside 32 bits). A table slot marks such a feature with
-	// denseBit and gives its row.
+	// of classes 4j to 4j+3 as 16-bit values biased by 32768 (see add), so that a row
+	// takes two bytes a class. A table slot marks such a feature with denseBit and gives
+	// its row.
 	dense []uint64
 	lanes int
 }
@@ -81,7 +81,7 @@ func (m *Model) build() {
 	}
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
-	m.lanes = (m.nclass + 1) / 2
+	m.lanes = (m.nclass + 3) / 4
 	nd, ne := 0, 0 // dense rows, sparse words
 	for i := range m.keys {
 		if n := int(m.start[i+1] - m.start[i]); n >= denseMin && m.nclass <= maxDenseClasses {
@@ -104,11 +104,14 @@ func (m *Model) build() {
 			for range m.lanes {
 				m.dense = append(m.dense, 0)
 			}
-			r := m.dense[row*m.lanes:]
+			r := m.dense[row*m.lanes:][:m.lanes]
+			for j := range r {
+				r[j] = bias4 // every class's weight 0
+			}
 			for j := a; j < b; j++ {
 				q := int64(math.Round(float64(m.w[j] / m.scale)))
 				c := m.cls[j]
-				r[c>>1] += uint64(q << (32 * (c & 1)))
+				r[c>>2] += uint64(q) << (16 * (c & 3)) // on the bias: no borrow
 			}
 		} else {
 			off = uint32(len(m.ent))
@@ -237,7 +240,6 @@ func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
 
 // add adds the weights of the lists found by find to q.
 func (m *Model) add(offs []uint32, q *[maxDenseClasses]int32) {
-	var acc [maxDenseClasses / 2]uint64
 	var rows [chunk]int32
 	lanes := m.lanes
 	nd := 0
@@ -256,7 +258,14 @@ func (m *Model) add(offs []uint32, q *[maxDenseClasses]int32) {
 			q[uint8(x>>16)] += int32(int16(uint16(x)))
 		}
 	}
-	// dense rows eight or four at a time: one load and store of the sums per row group
+	if nd == 0 {
+		return
+	}
+	// Dense rows eight or four at a time, one load and store of the sums per row group.
+	// A row word holds four biased 16-bit weights; ev sums classes 4j and 4j+2 and od
+	// classes 4j+1 and 4j+3, each in a 32-bit half, which rows of 16-bit values cannot
+	// overflow.
+	var ev, od [maxDenseClasses / 4]uint64
 	k := 0
 	for ; k+8 <= nd; k += 8 {
 		r0 := m.dense[rows[k] : int(rows[k])+lanes]
@@ -267,11 +276,14 @@ func (m *Model) add(offs []uint32, q *[maxDenseClasses]int32) {
 		r5 := m.dense[rows[k+5] : int(rows[k+5])+lanes]
 		r6 := m.dense[rows[k+6] : int(rows[k+6])+lanes]
 		r7 := m.dense[rows[k+7] : int(rows[k+7])+lanes]
-		a := acc[:len(r0)]
+		e, o := ev[:len(r0)], od[:len(r0)]
 		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
 		r4, r5, r6, r7 = r4[:len(r0)], r5[:len(r0)], r6[:len(r0)], r7[:len(r0)]
-		for j, v := range r0 {
-			a[j] += v + r1[j] + r2[j] + r3[j] + r4[j] + r5[j] + r6[j] + r7[j]
+		for j, x0 := range r0 {
+			x1, x2, x3, x4, x5, x6, x7 := r1[j], r2[j], r3[j], r4[j], r5[j], r6[j], r7[j]
+			e[j] += x0&lo16 + x1&lo16 + x2&lo16 + x3&lo16 + x4&lo16 + x5&lo16 + x6&lo16 + x7&lo16
+			o[j] += x0>>16&lo16 + x1>>16&lo16 + x2>>16&lo16 + x3>>16&lo16 +
+				x4>>16&lo16 + x5>>16&lo16 + x6>>16&lo16 + x7>>16&lo16
 		}
 	}
 	for ; k+4 <= nd; k += 4 {
@@ -279,29 +291,37 @@ func (m *Model) add(offs []uint32, q *[maxDenseClasses]int32) {
 		r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
 		r2 := m.dense[rows[k+2] : int(rows[k+2])+lanes]
 		r3 := m.dense[rows[k+3] : int(rows[k+3])+lanes]
-		a := acc[:len(r0)]
+		e, o := ev[:len(r0)], od[:len(r0)]
 		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
-		for j, v := range r0 {
-			a[j] += v + r1[j] + r2[j] + r3[j]
+		for j, x0 := range r0 {
+			x1, x2, x3 := r1[j], r2[j], r3[j]
+			e[j] += x0&lo16 + x1&lo16 + x2&lo16 + x3&lo16
+			o[j] += x0>>16&lo16 + x1>>16&lo16 + x2>>16&lo16 + x3>>16&lo16
 		}
 	}
 	for ; k < nd; k++ {
 		r0 := m.dense[rows[k] : int(rows[k])+lanes]
-		a := acc[:len(r0)]
-		for j, v := range r0 {
-			a[j] += v
+		e, o := ev[:len(r0)], od[:len(r0)]
+		for j, x0 := range r0 {
+			e[j] += x0 & lo16
+			o[j] += x0 >> 16 & lo16
 		}
 	}
-	if nd == 0 {
-		return
-	}
-	for j, t := range acc[:lanes] {
-		lo := int32(uint32(t))
-		hi := int32((int64(t) - int64(lo)) >> 32)
-		q[uint8(2*j)] += lo
-		q[uint8(2*j+1)] += hi
+	bias := int32(nd) << 15 // each row adds 32768 to every class
+	for j := range lanes {
+		e, o := ev[j], od[j]
+		q[uint8(4*j)] += int32(uint32(e)) - bias
+		q[uint8(4*j+1)] += int32(uint32(o)) - bias
+		q[uint8(4*j+2)] += int32(e>>32) - bias
+		q[uint8(4*j+3)] += int32(o>>32) - bias
 	}
 }
+
+// Dense rows store each weight w as the 16-bit value w + 32768, four to a word.
+const (
+	bias4 = 0x8000800080008000 // four zero weights
+	lo16  = 0x0000FFFF0000FFFF // the first and third 16-bit value of a word
+)
 
 // ScoreIntParts is ScoreInt for several feature sets at once, faster than one call for
 // each because the memory loads of all of them overlap: part k is feats[ends[k-1]:ends[k]]
