@@ -701,6 +701,9 @@ func Sector(name string) (nat, sector string, ok bool) {
 	if len(ws) > 0 && ws[0] == "the" {
 		ws = ws[1:]
 	}
+	if len(ws) > 0 && ws[0] == "new" {
+		ws = ws[1:] // "the new Iraqi army"
+	}
 	if len(ws) < 2 {
 		return "", "", false
 	}

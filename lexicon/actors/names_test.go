@@ -168,3 +168,26 @@ func TestAgentType(t *testing.T) {
 		}
 	}
 }
+
+func TestSector(t *testing.T) {
+	tests := []struct {
+		name, nat, sector string
+		ok                bool
+	}{
+		{"US troops", "us", "military", true},
+		{"the new Syrian army", "syrian", "military", true},
+		{"Iraqi intelligence operatives", "iraqi", "intelligence", true},
+		{"Syrian police", "syrian", "police", true},
+		{"Syrian villages", "", "", false},
+		{"new troops", "", "", false},
+	}
+	for _, tc := range tests {
+		nat, sec, ok := Sector(tc.name)
+		if nat != tc.nat || sec != tc.sector || ok != tc.ok {
+			t.Errorf("Sector(%q) = %q, %q, %v, want %q, %q, %v", tc.name, nat, sec, ok, tc.nat, tc.sector, tc.ok)
+		}
+	}
+	if !SectorStart("intelligence") || SectorStart("villages") {
+		t.Errorf("SectorStart")
+	}
+}

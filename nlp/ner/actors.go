@@ -856,6 +856,13 @@ var descr = gazetteer.Descriptors()
 // before rule 7, which would drop the adjective before a common noun.
 func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 	eachSpan(tags, s, func(f, l int, typ string) int {
+		if typ == "ORG" && l-f >= 2 && l-f <= 3 && f-2 >= s.First && words[f-1] == "new" && tags[f-1] == "O" && strings.EqualFold(words[f-2], "the") &&
+			actors.SectorStart(strings.ToLower(words[f+1])) {
+			if _, _, ok := actors.Sector(strings.Join(words[f:l], " ")); ok {
+				put(tags, f-1, l, s.Last, "ORG") // "the new Iraqi army": the same army, newly built
+				return l
+			}
+		}
 		if typ != "GPE" && typ != "NORP" && typ != "ORG" || l-f > 2 || l >= s.Last || tags[l] != "O" || !unicode.IsLower(firstRune(words[l])) ||
 			!actors.SectorStart(words[l]) && !(l-f == 2 && actors.SectorStart(strings.ToLower(words[f+1]))) {
 			return l
@@ -871,6 +878,9 @@ func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		}
 		if best < 0 {
 			return l
+		}
+		if f-2 >= s.First && words[f-1] == "new" && tags[f-1] == "O" && strings.EqualFold(words[f-2], "the") {
+			f-- // "the new Iraqi army": the same army, newly built
 		}
 		put(tags, f, best, s.Last, "ORG")
 		return best
