@@ -896,6 +896,8 @@ func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 //     an ORG;
 //   - "so-called" before a capitalised run makes it an ORG ("the so-called Golden Ones");
 //   - kinds of party ("religious parties", "Kurdish political parties") are ORG;
+//   - an untagged Arabic name with its article after "in" or "near" is a place ("in
+//     As-Sadiyah");
 //   - a one-word person name before an untagged plain capitalised word is a first name
 //     and surname ("Hugh" + "Grant");
 //   - an organisation name ending in a head that takes a complement runs on through
@@ -933,6 +935,11 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 			}
 			put(tags, i, j, s.Last, "ORG")
 			i = j - 1
+		case tags[i] == "O" && isCap(w) && (words[i-1] == "in" || words[i-1] == "near") && tags[i-1] == "O" && strings.IndexByte(w, '-') > 0 &&
+			hasParticle(lw) && !strings.HasPrefix(lw, "abu-") && !strings.HasPrefix(lw, "bin-") && !strings.HasPrefix(lw, "abd") && isCap(w[strings.IndexByte(w, '-')+1:]) &&
+			(i+1 == s.Last || !isCap(words[i+1])):
+			// "in As-Sadiyah", "near Ar-Rutba": an Arabic place name the tagger does not know
+			tags[i] = "B-GPE"
 		case tags[i] == "O" && descr["partymod"][w]:
 			// "religious parties", "Kurdish political parties"
 			k := i
