@@ -232,6 +232,39 @@ func (g *Graph) oneSide(organ []bool) []bool {
 	return out
 }
 
+// centrality returns each actor's degree (how many actors it is related to) over the largest
+// degree of g: 1 for the actor most involved in the alliance web.
+func (g *Graph) centrality() []float64 {
+	top := 1
+	for i := range g.adj {
+		top = max(top, len(g.adj[i]))
+	}
+	out := make([]float64, g.Len())
+	for i := range g.adj {
+		out[i] = float64(len(g.adj[i])) / float64(top)
+	}
+	return out
+}
+
+// rivalry is the factor of a paradox for the rivalry it cuts across: 1 + rivalryBoost times
+// the product of the centralities (see centrality) of the two ends of its most central
+// hostile relation. A contradiction in the relations of the two actors the reporting turns on
+// ("the two powers contesting the country both back its prime minister") reorders the whole
+// web and is the news; one between peripheral actors is a local matter.
+func (g *Graph) rivalry(ls []layer, cent []float64) float64 {
+	c := 0.0
+	for _, l := range ls {
+		if l.sign < 0 {
+			e := &g.Edges[l.edge]
+			c = max(c, cent[e.U]*cent[e.V])
+		}
+	}
+	return 1 + rivalryBoost*c
+}
+
+// rivalryBoost is the largest gain of a paradox from the rivalry it cuts across (see rivalry).
+const rivalryBoost = 1.0
+
 // Proximity factors: a paradox whose relations are all reported close together in one
 // document — as the press states one — outranks one assembled from scattered reports.
 const (
@@ -259,16 +292,17 @@ func proximity(doc string, window int) float64 {
 //     reported with both signs may take either, so the friend of my friend who is also my
 //     enemy shows up;
 //   - ambivalent dyads: a pair reported both cooperating and in conflict;
-//   - with opt.Quads, four-actor paradoxes: two of the 30 strongest unbalanced triads that
-//     share a relation, their other two actors related too, no two of the four one
-//     organisation (see quads).
+//   - with opt.Quads, four-actor paradoxes: two of the 50 strongest unbalanced triads
+//     (dyads do not take places in this pool) that share a relation, their other two actors
+//     related too, no two of the four one organisation (see quads).
 //
 // A paradox scores the geometric mean of the strengths of its relations (distinct documents,
 // plus up to 1 for weight), so paradoxes with more independent evidence come first; times 2
 // when one document reports all its relations within about two sentences (600 bytes), 1.6
 // within a paragraph (2,000 bytes), 1.3 anywhere in one document; times 1.25 when, with
 // opt.Text, the writer sets two of its relations against each other ("yet", "despite",
-// see contrastBoost). A triad of three mutual enemies scores half (see allHostile), and so
+// see contrastBoost); times up to 2 when its hostile relation joins the two actors most
+// involved in the web (see rivalry). A triad of three mutual enemies scores half (see allHostile), and so
 // does a triad held together by a leader, member or armed wing of one of the others (see
 // insideSplit). A paradox resting on exactly the evidence of a stronger one is left out
 // (a head of government's relations counted for his government: see distinct).
@@ -288,12 +322,13 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 	var tris [][3]int
 	var cs []cand
 	organ := g.organic()
+	cent := g.centrality()
 	base := func(ls []layer) float64 {
 		p := 1.0
 		for _, l := range ls {
 			p *= g.strength(l)
 		}
-		return math.Pow(p, 1/float64(len(ls)))
+		return math.Pow(p, 1/float64(len(ls))) * g.rivalry(ls, cent)
 	}
 	g.triangles(func(a, b, c, eab, ebc, eca int) {
 		t := len(tris)
@@ -319,8 +354,10 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 			}
 		}
 	})
+	dyads := 0
 	for i := range g.Edges {
 		if g.Edges[i].Ambivalent() {
+			dyads++
 			ls := [6]layer{{i, 1}, {i, -1}}
 			cs = append(cs, cand{-1 - i, 0, ls, 2, base(ls[:2])})
 		}
@@ -342,7 +379,7 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 	if limit > 0 {
 		k = limit
 		if opt.Quads {
-			k = max(limit, quadPool)
+			k = max(limit, quadPool+dyads) // the pool is quadPool triads
 		}
 	}
 	top := &topK{k: k, pos: map[int]int{}}
@@ -403,7 +440,16 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 		return key(rs[i]) < key(rs[j])
 	})
 	if opt.Quads {
-		if qs := g.quads(rs[:min(quadPool, len(rs))], x, ct, g.oneSide(organ)); len(qs) > 0 {
+		var pool []*result
+		for _, r := range rs {
+			if len(pool) == quadPool {
+				break
+			}
+			if len(r.nodes) == 3 {
+				pool = append(pool, r)
+			}
+		}
+		if qs := g.quads(pool, x, ct, g.oneSide(organ), cent); len(qs) > 0 {
 			for _, q := range qs {
 				rs = append(rs, &result{nodes: q.nodes, ls: q.ls, score: q.score, shared: q.shared})
 			}
@@ -938,8 +984,8 @@ type result struct {
 	shared string
 }
 
-// quadPool is how many of the strongest paradoxes are searched for interlocking pairs.
-const quadPool = 30
+// quadPool is how many of the strongest unbalanced triads are searched for interlocking pairs.
+const quadPool = 50
 
 // quads finds four-actor paradoxes: two unbalanced triads of pool that share a relation
 // (read with the same sign) and whose other two actors are related too, so that all six
@@ -947,7 +993,7 @@ const quadPool = 30
 // Four actors two of which are one organisation (organ: a leader and his militia) or
 // members of one group (Options.Members) are left out, as one triad told twice. Each scores on its own merits, like a triad over its six
 // relations.
-func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ []bool) []*result {
+func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ []bool, cent []float64) []*result {
 	byEdge := map[layer][]*result{}
 	for _, r := range pool {
 		if len(r.nodes) == 3 {
@@ -1015,7 +1061,7 @@ func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ
 					if g.shareDoc(ls[:]) {
 						doc, w = x.cooccur(ls[:]...)
 					}
-					sc := math.Pow(p, 1.0/6) * proximity(doc, w) * ct.factor(ls[:])
+					sc := math.Pow(p, 1.0/6) * g.rivalry(ls[:], cent) * proximity(doc, w) * ct.factor(ls[:])
 					if bestQ == nil || sc > bestQ.score {
 						bestQ = &result{nodes: []int{a, b, c, d}, ls: ls[:], score: sc, shared: doc}
 					}

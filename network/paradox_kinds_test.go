@@ -317,3 +317,63 @@ func TestParadoxWingRepeat(t *testing.T) {
 		t.Errorf("paradoxes %v: want the party's and the Tigers' own, not the Tigers' repeat", got)
 	}
 }
+
+// TestParadoxRivalry: of two "friend of my enemy" triads with the same evidence, the one
+// whose hostile relation joins the two actors most involved in the web (each related to
+// many) ranks first, and gains as rivalry says; one between peripheral actors gains little.
+func TestParadoxRivalry(t *testing.T) {
+	var ties []faultline.ModelTie
+	// Norland and Ostrava are rivals; both back the Pell government.
+	ties = append(ties,
+		tie("norland", "ostrava", "rival_of", -1, "", evd("d1", 0)),
+		tie("norland", "pell", "supports", 1, "", evd("d2", 0)),
+		tie("ostrava", "pell", "supports", 1, "", evd("d3", 0)))
+	// Quor backs Rask and Sute, two small militias at war.
+	ties = append(ties,
+		tie("quor", "rask", "supports", 1, "", evd("d4", 0)),
+		tie("quor", "sute", "supports", 1, "", evd("d5", 0)),
+		tie("rask", "sute", "opposes", -1, "", evd("d6", 0)))
+	// Norland and Ostrava each deal with many other actors (balanced relations).
+	for i, x := range []string{"c1", "c2", "c3", "c4", "c5", "c6"} {
+		ties = append(ties,
+			tie("norland", x, "negotiates_with", 1, "", evd("e", 100*i)),
+			tie("ostrava", x, "negotiates_with", 1, "", evd("e", 100*i+50)))
+	}
+	ps := Paradoxes(&faultline.Model{Ties: ties}, 0)
+	central, local := rankOf(ps, "norland,ostrava,pell"), rankOf(ps, "quor,rask,sute")
+	if central == 0 || local == 0 || central > local {
+		t.Fatalf("central rivalry at %d, local feud at %d: %v", central, local, actorsOf(ps))
+	}
+	// Norland and Ostrava have degree 8 (the largest): factor 1+rivalryBoost. Rask and Sute
+	// have degree 2 of 8: factor 1+rivalryBoost/16.
+	want := (1 + rivalryBoost) / (1 + rivalryBoost/16)
+	if r := ps[central-1].Score / ps[local-1].Score; r < want-0.01 || r > want+0.01 {
+		t.Errorf("score ratio %.3f, want %.3f", r, want)
+	}
+}
+
+// TestParadoxQuadPoolTriads: the four-actor search draws on the strongest unbalanced
+// triads, not on the strongest paradoxes of any kind: many better-evidenced ambivalent
+// dyads do not crowd out the triads a four-actor paradox is made of.
+func TestParadoxQuadPoolTriads(t *testing.T) {
+	// The interlocking four of TestParadoxQuad, one document each relation.
+	ties := []faultline.ModelTie{
+		tie("p", "x", "supports", 1, "", evd("d1", 0)),
+		tie("p", "y", "supports", 1, "", evd("d2", 0)),
+		tie("x", "y", "opposes", -1, "", evd("d3", 0)),
+		tie("q", "x", "allied_with", 1, "", evd("d4", 0)),
+		tie("q", "y", "opposes", -1, "", evd("d5", 0)),
+		tie("q", "p", "opposes", -1, "", evd("d6", 0)),
+	}
+	// More ambivalent pairs than the pool holds, each reported both ways in three documents.
+	for i := range quadPool + 5 {
+		a, b := "a"+itoa(i), "b"+itoa(i)
+		ties = append(ties,
+			tie(a, b, "allied_with", 1, "", evd("f1", 100*i), evd("f2", 100*i), evd("f3", 100*i)),
+			tie(a, b, "opposes", -1, "", evd("g1", 100*i), evd("g2", 100*i), evd("g3", 100*i)))
+	}
+	ps := Paradoxes(&faultline.Model{Ties: ties}, 0)
+	if rankOf(ps, "p,q,x,y") == 0 {
+		t.Fatalf("no four-actor paradox among %d paradoxes", len(ps))
+	}
+}
