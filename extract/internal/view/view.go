@@ -6,6 +6,7 @@
 package view
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -84,13 +85,37 @@ func New(in *extract.Input) *View {
 	v := &View{Text: in.Doc.Text}
 	d := in.NLP
 	if d != nil && len(d.Tokens) > 0 {
-		for _, t := range d.Tokens {
+		v.Toks = make([]Tok, 0, len(d.Tokens))
+		// Lower-cased ASCII forms and lemmas with capitals are written to one buffer and
+		// made strings together (one allocation, not one per capitalised word).
+		var low []byte
+		type span struct{ tok, start, end int }
+		var forms, lemmas []span
+		lower := func(s string, tok int, spans *[]span) string {
+			switch ascii, upper := caseASCII(s); {
+			case !ascii:
+				return strings.ToLower(s)
+			case !upper:
+				return s
+			}
+			start := len(low)
+			for i := 0; i < len(s); i++ {
+				c := s[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				low = append(low, c)
+			}
+			*spans = append(*spans, span{tok, start, len(low)})
+			return ""
+		}
+		for i, t := range d.Tokens {
 			norm := t.Norm
 			if norm == "" && t.End <= len(v.Text) && t.Start < t.End {
 				norm = v.Text[t.Start:t.End]
 			}
-			v.Toks = append(v.Toks, Tok{Start: t.Start, End: t.End, Lower: strings.ToLower(norm),
-				Lemma: strings.ToLower(t.Lemma), UPOS: t.UPOS, XPOS: t.XPOS, Head: t.Head, Rel: t.Rel, Mention: -1})
+			v.Toks = append(v.Toks, Tok{Start: t.Start, End: t.End, Lower: lower(norm, i, &forms),
+				Lemma: lower(t.Lemma, i, &lemmas), UPOS: t.UPOS, XPOS: t.XPOS, Head: t.Head, Rel: t.Rel, Mention: -1})
 			if t.UPOS != "" || t.XPOS != "" {
 				v.HasPOS = true
 			}
@@ -101,11 +126,21 @@ func New(in *extract.Input) *View {
 				v.HasParse = true
 			}
 		}
+		if len(low) > 0 {
+			all := string(low)
+			for _, sp := range forms {
+				v.Toks[sp.tok].Lower = all[sp.start:sp.end]
+			}
+			for _, sp := range lemmas {
+				v.Toks[sp.tok].Lemma = all[sp.start:sp.end]
+			}
+		}
 		if !v.HasParse {
 			for i := range v.Toks {
 				v.Toks[i].Head = -1
 			}
 		}
+		v.Sents = make([]Sent, 0, len(d.Sentences))
 		for _, s := range d.Sentences {
 			v.Sents = append(v.Sents, Sent{Start: s.Start, End: s.End, First: s.First, Last: s.Last})
 		}
@@ -129,10 +164,12 @@ func New(in *extract.Input) *View {
 	}
 	var ents []ent
 	if len(in.Out.Entities) > 0 {
+		ents = make([]ent, 0, len(in.Out.Entities))
 		for _, e := range in.Out.Entities {
 			ents = append(ents, ent{e.Start, e.End, e.Type, e.Actor})
 		}
 	} else if d != nil {
+		ents = make([]ent, 0, len(d.Entities))
 		for _, e := range d.Entities {
 			ents = append(ents, ent{e.Start, e.End, e.Label, ""})
 		}
@@ -143,6 +180,7 @@ func New(in *extract.Input) *View {
 		}
 		return ents[i].end > ents[j].end // the longest of mentions starting together
 	})
+	v.Mentions = make([]Mention, 0, len(ents))
 	for _, e := range ents {
 		if e.start < 0 || e.end > len(v.Text) || e.start >= e.end {
 			continue
@@ -175,13 +213,43 @@ func New(in *extract.Input) *View {
 			v.Toks[i].Mention = mi
 		}
 	}
+	// SentMentions: slices of one array, in mention order within each sentence.
 	v.SentMentions = make([][]int, len(v.Sents))
+	count := make([]int, len(v.Sents)+1)
+	for _, m := range v.Mentions {
+		if si := v.Toks[m.First].Sent; si < len(v.Sents) {
+			count[si+1]++
+		}
+	}
+	for si := range v.Sents {
+		count[si+1] += count[si]
+	}
+	all := make([]int, count[len(v.Sents)])
+	next := slices.Clone(count)
 	for mi, m := range v.Mentions {
 		if si := v.Toks[m.First].Sent; si < len(v.Sents) {
-			v.SentMentions[si] = append(v.SentMentions[si], mi)
+			all[next[si]] = mi
+			next[si]++
+		}
+	}
+	for si := range v.Sents {
+		if a, b := count[si], count[si+1]; a < b {
+			v.SentMentions[si] = all[a:b:b] // full: an append copies
 		}
 	}
 	return v
+}
+
+// caseASCII reports whether s is all ASCII, and whether it has an upper-case ASCII letter.
+func caseASCII(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, upper
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
 }
 
 // SentenceSpan returns sentence si as a span of the original text.

@@ -1,0 +1,82 @@
+package view_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/demo"
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/internal/view"
+	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/pipeline"
+)
+
+// annotated returns the demo documents annotated, with coreference's entities, and the
+// pipeline's token count.
+func annotated(tb testing.TB) ([]*extract.Input, int) {
+	p, err := pipeline.New()
+	if err != nil {
+		tb.Skip("no models:", err)
+	}
+	var ins []*extract.Input
+	tokens := 0
+	for _, d := range demo.Documents() {
+		in := &extract.Input{Doc: d, NLP: &nlp.Doc{Text: d.Text}, Out: &faultline.Extraction{}}
+		for _, a := range p.Annotators {
+			a.Annotate(in.NLP)
+		}
+		p.Components[0].Extract(in) // coreference: the entities
+		ins = append(ins, in)
+		tokens += len(in.NLP.Tokens)
+	}
+	return ins, tokens
+}
+
+// TestNew checks the lower-cased forms and lemmas and the mentions per sentence of the views
+// of the demo documents (plus an invented token with non-ASCII capitals) against their
+// definitions.
+func TestNew(t *testing.T) {
+	if testing.Short() {
+		t.Skip("annotates the demo corpus")
+	}
+	ins, _ := annotated(t)
+	ins[0].NLP.Tokens[0].Norm = "ÖZTÜRK"
+	for _, in := range ins {
+		v := view.New(in)
+		for i, tok := range in.NLP.Tokens {
+			if got, want := v.Toks[i].Lower, strings.ToLower(tok.Norm); got != want {
+				t.Errorf("%s: token %d: Lower %q, want %q", in.Doc.ID, i, got, want)
+			}
+			if got, want := v.Toks[i].Lemma, strings.ToLower(tok.Lemma); got != want {
+				t.Errorf("%s: token %d: Lemma %q, want %q", in.Doc.ID, i, got, want)
+			}
+		}
+		for si := range v.Sents {
+			var want []int
+			for mi, m := range v.Mentions {
+				if v.Toks[m.First].Sent == si {
+					want = append(want, mi)
+				}
+			}
+			if !slices.Equal(v.SentMentions[si], want) {
+				t.Errorf("%s: sentence %d: mentions %v, want %v", in.Doc.ID, si, v.SentMentions[si], want)
+			}
+		}
+	}
+}
+
+// BenchmarkNew builds the view of each demo document, annotated and with its entities, as
+// the event and tie extractors do.
+func BenchmarkNew(b *testing.B) {
+	ins, tokens := annotated(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, in := range ins {
+			view.New(in)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
