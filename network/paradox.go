@@ -1062,6 +1062,9 @@ func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ
 						doc, w = x.cooccur(ls[:]...)
 					}
 					sc := math.Pow(p, 1.0/6) * g.rivalry(ls[:], cent) * proximity(doc, w) * ct.factor(ls[:])
+					if friendsApart(ls) < 2 {
+						sc *= allHostile // it interlocks only through three mutual enemies
+					}
 					if bestQ == nil || sc > bestQ.score {
 						bestQ = &result{nodes: []int{a, b, c, d}, ls: ls[:], score: sc, shared: doc}
 					}
@@ -1093,6 +1096,21 @@ func unbalancedTriads(ls [6]layer) int {
 	n := 0
 	for _, t := range quadTriads {
 		if ls[t[0]].sign*ls[t[1]].sign*ls[t[2]].sign < 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// friendsApart counts the triads of a K4 with relations ls (pairs as quadPairs) that are
+// unbalanced with two friendly relations and one hostile: "the friend of my friend is my
+// enemy". A triad of three mutual enemies is no paradox under weak balance (see
+// allHostile): four actors whose second unbalanced triad is one of mutual enemies hold one
+// paradox under weak balance, and score allHostile.
+func friendsApart(ls [6]layer) int {
+	n := 0
+	for _, t := range quadTriads {
+		if ls[t[0]].sign+ls[t[1]].sign+ls[t[2]].sign == 1 {
 			n++
 		}
 	}

@@ -377,3 +377,32 @@ func TestParadoxQuadPoolTriads(t *testing.T) {
 		t.Fatalf("no four-actor paradox among %d paradoxes", len(ps))
 	}
 }
+
+// TestParadoxQuadAllHostile: four actors interlocked through a triad of three mutual enemies
+// (and one "friend of my friend is my enemy" triad) score half of four with the same
+// evidence interlocked through two "friend of my friend" triads, as a triad of mutual
+// enemies scores half of one.
+func TestParadoxQuadAllHostile(t *testing.T) {
+	var ties []faultline.ModelTie
+	k4 := func(n [4]string, signs [6]int, doc string) {
+		for i, pr := range quadPairs {
+			typ := "allied_with"
+			if signs[i] < 0 {
+				typ = "opposes"
+			}
+			ties = append(ties, tie(n[pr[0]], n[pr[1]], typ, signs[i], "", evd(doc+itoa(i), 0)))
+		}
+	}
+	// ab ac ad bc bd cd. Two friend-of-my-friend triads: a,b,c and a,b,d (ab is the odd one).
+	k4([4]string{"a", "b", "c", "d"}, [6]int{1, 1, -1, -1, 1, -1}, "x")
+	// Triad p,q,r of mutual enemies and the friend-of-my-friend triad p,r,s.
+	k4([4]string{"p", "q", "r", "s"}, [6]int{-1, -1, 1, -1, -1, 1}, "y")
+	ps := Paradoxes(&faultline.Model{Ties: ties}, 0)
+	two, hostile := rankOf(ps, "a,b,c,d"), rankOf(ps, "p,q,r,s")
+	if two == 0 || hostile == 0 {
+		t.Fatalf("quads at %d and %d: %v", two, hostile, actorsOf(ps))
+	}
+	if r := ps[hostile-1].Score / ps[two-1].Score; r < allHostile-0.01 || r > allHostile+0.01 {
+		t.Errorf("score ratio %.3f, want %.2f", r, allHostile)
+	}
+}
