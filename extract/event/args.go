@@ -413,7 +413,7 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 			continue // "the division was largely Shia and arrested ...": a predicate
 		}
 		if v.PrepBefore(m.First, preps) {
-			if fallback < 0 && (v.PrepBefore(m.First, ofPrep) || agentOfParticiple(v, m.First, s)) {
+			if fallback < 0 && ((v.PrepBefore(m.First, ofPrep) && !nominalPatient(v, mi)) || agentOfParticiple(v, m.First, s)) {
 				fallback = mi
 			}
 			continue
@@ -446,6 +446,27 @@ var eventNouns = func() map[string]bool {
 	}
 	return m
 }()
+
+// eventNoun reports whether token j is a noun that names an event (a nominal trigger of the
+// codebook, or a gerund used as a noun: "the killing of B").
+func eventNoun(v *view.View, j int) bool {
+	t := v.Toks[j]
+	if v.HasPOS && t.UPOS != "NOUN" {
+		return false
+	}
+	return eventNouns[t.Lower]
+}
+
+// nominalPatient reports whether mention mi is the object of "of" after an event noun ("the
+// occupation of B", "the siege of B"): the party that suffered that event, which is no
+// argument of another trigger.
+func nominalPatient(v *view.View, mi int) bool {
+	j := v.Mentions[mi].First - 1
+	for j > 0 && (articles[v.Toks[j].Lower] || determinersOrPron[v.Toks[j].Lower]) {
+		j--
+	}
+	return j > 0 && v.Toks[j].Lower == "of" && eventNoun(v, j-1)
+}
 
 // modifiesEvent reports whether mention mi modifies an event noun that heads the subject
 // ("the American occupation of B has facilitated ..."): the event, not the actor, is the
@@ -508,6 +529,7 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 	target, by = -1, -1
 	object := false // a common noun passed: the verb has its object ("welcomed the deal and ...")
 	inPP := false   // inside a phrase that introduces no target
+	nomOf := false  // inside the "of" phrase of an event noun: its patient, not the verb's target
 	limit := i + 10
 	if limit > s.Last {
 		limit = s.Last
@@ -519,15 +541,28 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 			m := v.Mentions[mi]
 			j = m.Last - 1
 			if v.PrepBefore(m.First, byPrep) {
+				if nomOf {
+					// "opposed the occupation of B by A": the occupier is what is opposed.
+					if target < 0 && actor(v, mi) {
+						target = mi
+					}
+					continue
+				}
 				if by < 0 && actor(v, mi) {
 					by = mi
 				}
 				continue
 			}
-			if target < 0 && actor(v, mi) && !inPP && (!v.PrepBefore(m.First, nonTargetPreps) || (mediation && v.PrepBefore(m.First, betweenPrep))) {
+			if target < 0 && actor(v, mi) && !inPP && !nomOf && (!v.PrepBefore(m.First, nonTargetPreps) || (mediation && v.PrepBefore(m.First, betweenPrep))) {
 				target = mi
 			}
 			continue
+		}
+		// "opposed the occupation of B", "condemned the killing of B": B suffered the event
+		// the object names; the verb is directed at whoever did it (a possessor or modifier
+		// before the noun, a by-phrase after it), never at B.
+		if j > i && j+1 < limit && eventNoun(v, j) && v.Toks[j+1].Lower == "of" {
+			nomOf = true
 		}
 		// "competed for leadership of A": a mention inside a phrase after "for" is no
 		// target, until a preposition that introduces one ("fought for hours against B").
@@ -535,7 +570,7 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 		case nonTargetPreps[t.Lower] && !(mediation && t.Lower == "between"):
 			inPP = true
 		case targetPrep[t.Lower]:
-			inPP = false
+			inPP, nomOf = false, false
 		}
 		if objPronouns[t.Lower] && target < 0 {
 			break // "welcome it": the object is a pronoun
@@ -1026,6 +1061,9 @@ func argMention(v *view.View, h int) int {
 		case "compound", "flat", "appos", "nmod", "amod":
 			if nonTargetPreps[caseOf(v, c)] {
 				continue // "opposed the accord between A and B"
+			}
+			if caseOf(v, c) == "of" && eventNoun(v, h) {
+				continue // "opposed the occupation of B": B is no party to the opposing
 			}
 			if mi := v.Toks[c].Mention; mi >= 0 && actor(v, mi) {
 				return mi

@@ -1,0 +1,118 @@
+package event
+
+import (
+	"testing"
+)
+
+// TestNominalPatient checks that the party an event noun's "of" phrase names (the occupied
+// country of "the occupation of B") is no argument of the verb governing that noun: an
+// opposition to an occupation is directed at the occupier, never at the occupied.
+func TestNominalPatient(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want []want
+	}{
+		// the of-patient of an event noun is not the object of the verb
+		{"The Red Brigade opposes the occupation of Valdora.",
+			[]string{"Red Brigade/ORG", "Valdora/GPE"},
+			nil},
+		{"The Red Brigade condemned the invasion of Valdora.",
+			[]string{"Red Brigade/ORG", "Valdora/GPE"},
+			nil},
+		// the occupier, after "by", is
+		{"The Red Brigade opposes the occupation of Valdora by Norland.",
+			[]string{"Red Brigade/ORG", "Valdora/GPE", "Norland/GPE"},
+			[]want{{"opposes", "Red Brigade", "Norland", "110", "asserted"}, {"occupation", "Norland", "Valdora", "192", "asserted"}}},
+		// and so is a possessor before the noun
+		{"The Red Brigade condemned Norland's occupation of Valdora.",
+			[]string{"Red Brigade/ORG", "Norland/GPE", "Valdora/GPE"},
+			[]want{{"condemned", "Red Brigade", "Norland", "111", "asserted"}, {"occupation", "Norland", "Valdora", "192", "asserted"}}},
+		// a noun that names no event keeps its "of" phrase as the target
+		{"The Red Brigade attacked the garrison of Valdora.",
+			[]string{"Red Brigade/ORG", "Valdora/GPE"},
+			[]want{{"attacked", "Red Brigade", "Valdora", "190", "asserted"}}},
+		{"The Red Brigade attacked the headquarters of the Hill Tigers.",
+			[]string{"Red Brigade/ORG", "Hill Tigers/ORG"},
+			[]want{{"attacked", "Red Brigade", "Hill Tigers", "190", "asserted"}}},
+		// a "to"-phrase after the event noun introduces a target again
+		{"The Red Brigade blamed the bombing of the market on the Hill Tigers.",
+			[]string{"Red Brigade/ORG", "Hill Tigers/ORG"},
+			[]want{{"blamed", "Red Brigade", "Hill Tigers", "112", "asserted"}}},
+	}
+	for _, tc := range tests {
+		got := code(x.Find(input(tc.text, "2021-03-04", tc.ents...)))
+		if !sameWants(got, tc.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNominalPatientSubject checks the subject side: the occupied country in "the
+// occupation of B has facilitated ..." is not the agent of the verb.
+func TestNominalPatientSubject(t *testing.T) {
+	x := New()
+	text := "\u201cThe Northern military occupation of Valdora has facilitated a Norland political occupation of Valdora,\u201d says Peter Brandt, a former envoy."
+	for _, e := range x.Find(input(text, "2021-03-04", "Northern military/ORG", "Valdora/GPE", "Norland/GPE", "Valdora/GPE", "Peter Brandt/PERSON")) {
+		if e.Source != nil && e.Source.Text == "Valdora" {
+			t.Errorf("%s: the occupied country is the source: %+v", e.Trigger, e)
+		}
+	}
+}
+
+// TestPurposeModality checks that an event named as a purpose or a readiness ("trained
+// them to use rockets to attack B", "its willingness to tolerate B") is not asserted, while
+// one that was carried out is.
+func TestPurposeModality(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text, trigger string
+		ents          []string
+		modality      string
+	}{
+		{"Norland trained the fighters to use rockets to attack the Valdoran army.", "attack",
+			[]string{"Norland/GPE", "Valdoran army/ORG"}, "hypothetical"},
+		{"Norland has shown its willingness to tolerate the Red Brigade.", "tolerate",
+			[]string{"Norland/GPE", "Red Brigade/ORG"}, "hypothetical"},
+		{"The Red Brigade is willing to negotiate with the Hill Tigers.", "negotiate",
+			[]string{"Red Brigade/ORG", "Hill Tigers/ORG"}, "hypothetical"},
+		// carried out: asserted
+		{"Norland used rockets to attack the Valdoran army.", "attack",
+			[]string{"Norland/GPE", "Valdoran army/ORG"}, "asserted"},
+		{"Norland attacked the Valdoran army with rockets.", "attacked",
+			[]string{"Norland/GPE", "Valdoran army/ORG"}, "asserted"},
+	}
+	for _, tc := range tests {
+		found := false
+		for _, e := range x.Find(input(tc.text, "2021-03-04", tc.ents...)) {
+			if e.Trigger == tc.trigger {
+				found = true
+				if e.Modality != tc.modality {
+					t.Errorf("%q: %s is %s, want %s", tc.text, e.Trigger, e.Modality, tc.modality)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %q event", tc.text, tc.trigger)
+		}
+	}
+}
+
+// sameWants compares event lists as sets.
+func sameWants(got, exp []want) bool {
+	if len(got) != len(exp) {
+		return false
+	}
+	seen := map[want]int{}
+	for _, w := range exp {
+		seen[w]++
+	}
+	for _, g := range got {
+		if seen[g] == 0 {
+			return false
+		}
+		seen[g]--
+	}
+	return true
+}
