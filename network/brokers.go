@@ -141,8 +141,10 @@ func (g *Graph) blocSample(b *Blocs, c, self int) string {
 //
 // The dependencies are accumulated in the successor form of Brandes' recursion,
 // delta(v) = sigma(v) * sum over successors w of (1+delta(w))/sigma(w), so that each
-// finished node's quotient is computed once and the backward pass over the adjacency only
-// adds (no division per edge); the adjacency is one flat array (CSR).
+// finished node's quotient is computed once and the backward pass only adds (no division per
+// edge); the adjacency is one flat array (CSR); and each search turns bottom-up once the
+// nodes not yet found have fewer edges than the frontier (direction-optimising BFS), which
+// spares scanning the large middle level of a small-world graph.
 func Betweenness(g *Graph) []float64 {
 	n := g.Len()
 	deg := make([]int32, n+1)
@@ -166,7 +168,11 @@ func Betweenness(g *Graph) []float64 {
 			fill[e.V]++
 		}
 	}
-	comp, size := components(n, off, nbr)
+	comp, size, members, first := components(n, off, nbr)
+	compDeg := make([]int, len(size)) // sum of the degrees of each component's nodes
+	for v := range n {
+		compDeg[comp[v]] += int(off[v+1] - off[v])
+	}
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	if n < 200 {
 		workers = 1
@@ -176,11 +182,16 @@ func Betweenness(g *Graph) []float64 {
 		cb := make([]float64, n)
 		sigma := make([]float64, n)
 		coef := make([]float64, n) // (1+delta)/sigma of a finished node
+		acc := make([]float64, n)  // sum of coef over successors found bottom-up
 		dist := make([]int32, n)
-		order := make([]int32, 0, n)      // BFS order: the queue, then read backwards
-		succ := make([]int32, len(nbr)+1) // successors of the nodes in order, succ[:ns]
-		ns := 0
-		from := make([]int32, n+1) // order[k]'s successors are succ[from[k]:from[k+1]]
+		order := make([]int32, 0, n) // BFS order: the queue, then read backwards
+		// Successors of the nodes expanded top-down, predecessors of the nodes found
+		// bottom-up: order[k]'s are succ[sr[k][0]:sr[k][1]], pred[pr[k][0]:pr[k][1]].
+		succ := make([]int32, len(nbr)+1)
+		pred := make([]int32, len(nbr)+1)
+		sr := make([][2]int32, n)
+		pr := make([][2]int32, n)
+		var rest []int32 // nodes not yet found, once bottom-up
 		for i := range dist {
 			dist[i] = -1
 		}
@@ -188,51 +199,103 @@ func Betweenness(g *Graph) []float64 {
 			if off[s] == off[s+1] {
 				continue
 			}
-			order, ns = order[:0], 0
+			order = order[:0]
+			ns, np := 0, 0
 			sigma[s], dist[s] = 1, 0
 			order = append(order, int32(s))
-			reach := size[comp[s]]
-			for q := 0; q < len(order); q++ {
-				v := order[q]
-				from[q] = int32(ns)
-				if len(order) == reach && dist[v] == dist[order[reach-1]] {
-					// Every node is found and the rest are at the deepest level: they
-					// have no successors.
-					for k := q + 1; k <= reach; k++ {
-						from[k] = int32(ns)
-					}
-					break
+			sr[0], pr[0] = [2]int32{}, [2]int32{}
+			c := comp[s]
+			reach := size[c]
+			unseen := compDeg[c] - int(off[s+1]-off[s]) // degree sum of the nodes not found
+			bottomUp := false
+			for lo := 0; lo < len(order); {
+				hi := len(order)
+				if len(order) == reach {
+					break // every node found: this level has no successors
 				}
-				dv := dist[v] + 1
-				sel := [2]float64{0, sigma[v]}
-				for _, u := range nbr[off[v]:off[v+1]] {
-					du := dist[u]
-					if du < 0 {
-						dist[u], du = dv, dv
-						sigma[u] = 0
+				seen := 0
+				for _, v := range order[lo:hi] {
+					seen += int(off[v+1] - off[v])
+				}
+				// Direction-optimising BFS (Beamer et al. 2012): once the nodes not yet
+				// found have fewer edges than the frontier, look from them for their
+				// predecessors instead of expanding the frontier.
+				if !bottomUp && unseen < seen {
+					bottomUp = true
+					rest = rest[:0]
+					for _, u := range members[first[c]:first[c+1]] {
+						if dist[u] < 0 {
+							rest = append(rest, u)
+						}
+					}
+				}
+				if bottomUp {
+					dl := dist[order[lo]]
+					kept := rest[:0]
+					for _, u := range rest {
+						p0, sg := np, 0.0
+						for _, x := range nbr[off[u]:off[u+1]] {
+							if dist[x] == dl {
+								sg += sigma[x]
+								pred[np] = x
+								np++
+							}
+						}
+						if np == p0 {
+							kept = append(kept, u)
+							continue
+						}
+						dist[u], sigma[u] = dl+1, sg
+						sr[len(order)], pr[len(order)] = [2]int32{}, [2]int32{int32(p0), int32(np)}
 						order = append(order, u)
 					}
-					// Branch-free: whether u is a successor is hard to predict.
-					b := 0
-					if du == dv {
-						b = 1
-					}
-					sigma[u] += sel[b]
-					succ[ns] = u
-					ns += b
+					rest = kept
+					lo = hi
+					continue
 				}
+				for q := lo; q < hi; q++ {
+					v := order[q]
+					dv := dist[v] + 1
+					sel := [2]float64{0, sigma[v]}
+					s0 := ns
+					for _, u := range nbr[off[v]:off[v+1]] {
+						du := dist[u]
+						if du < 0 {
+							dist[u], du = dv, dv
+							sigma[u] = 0
+							sr[len(order)], pr[len(order)] = [2]int32{}, [2]int32{}
+							order = append(order, u)
+							unseen -= int(off[u+1] - off[u])
+						}
+						// Branch-free: whether u is a successor is hard to predict.
+						b := 0
+						if du == dv {
+							b = 1
+						}
+						sigma[u] += sel[b]
+						succ[ns] = u
+						ns += b
+					}
+					sr[q] = [2]int32{int32(s0), int32(ns)}
+				}
+				lo = hi
 			}
-			from[len(order)] = int32(ns) // when the loop ran to the end
 			for k := len(order) - 1; k > 0; k-- {
 				v := order[k]
-				sum := 0.0
-				for _, u := range succ[from[k]:from[k+1]] {
+				sum := acc[v]
+				acc[v] = 0
+				for _, u := range succ[sr[k][0]:sr[k][1]] {
 					sum += coef[u]
 				}
 				d := sigma[v] * sum
 				cb[v] += d
-				coef[v] = (1 + d) / sigma[v]
+				cv := (1 + d) / sigma[v]
+				coef[v] = cv
+				for _, x := range pred[pr[k][0]:pr[k][1]] {
+					acc[x] += cv
+				}
 			}
+			acc[s] = 0
 			for _, v := range order {
 				dist[v] = -1
 			}
@@ -268,31 +331,35 @@ func Betweenness(g *Graph) []float64 {
 	return out
 }
 
-// components labels the connected components of the graph with adjacency off/nbr (CSR) and
-// returns each node's component and each component's size.
-func components(n int, off, nbr []int32) (comp []int32, size []int) {
+// components labels the connected components of the graph with adjacency off/nbr (CSR): it
+// returns each node's component, each component's size, and the nodes grouped by component
+// (members[first[c]:first[c+1]] are component c's).
+func components(n int, off, nbr []int32) (comp []int32, size []int, members []int32, first []int) {
 	comp = make([]int32, n)
 	for i := range comp {
 		comp[i] = -1
 	}
-	var queue []int32
+	members = make([]int32, 0, n)
 	for s := range n {
 		if comp[s] >= 0 {
 			continue
 		}
 		c := int32(len(size))
 		comp[s] = c
-		queue = append(queue[:0], int32(s))
-		for q := 0; q < len(queue); q++ {
-			v := queue[q]
+		start := len(members)
+		first = append(first, start)
+		members = append(members, int32(s))
+		for q := start; q < len(members); q++ {
+			v := members[q]
 			for _, u := range nbr[off[v]:off[v+1]] {
 				if comp[u] < 0 {
 					comp[u] = c
-					queue = append(queue, u)
+					members = append(members, u)
 				}
 			}
 		}
-		size = append(size, len(queue))
+		size = append(size, len(members)-start)
 	}
-	return comp, size
+	first = append(first, len(members))
+	return comp, size, members, first
 }
