@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/faultline/faultline"
@@ -447,19 +448,35 @@ var eventNouns = func() map[string]bool {
 	return m
 }()
 
-// eventNoun reports whether token j is a noun that names an event (a nominal trigger of the
-// codebook, or a gerund used as a noun: "the killing of B").
+// forceNouns are the forms of the nominal triggers of coercion and force (CAMEO 17-20),
+// whose "of" phrase is the party that suffers the event ("the occupation of B"); the "of"
+// phrase of other event nouns is their agent ("the withdrawal of A's troops"), as in
+// parseNounArgs.
+var forceNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range lex.Codebook() {
+		if e.POS == "N" && e.CAMEO != "-" && e.CAMEO >= "17" {
+			for _, f := range view.NounForms(e.Words[0]) {
+				m[f] = true
+			}
+		}
+	}
+	return m
+}()
+
+// eventNoun reports whether token j is a noun of coercion or force whose "of" phrase names
+// the party that suffers it (forceNouns).
 func eventNoun(v *view.View, j int) bool {
 	t := v.Toks[j]
 	if v.HasPOS && t.UPOS != "NOUN" {
 		return false
 	}
-	return eventNouns[t.Lower]
+	return forceNouns[t.Lower]
 }
 
-// nominalPatient reports whether mention mi is the object of "of" after an event noun ("the
-// occupation of B", "the siege of B"): the party that suffered that event, which is no
-// argument of another trigger.
+// nominalPatient reports whether mention mi is the object of "of" after a noun of coercion
+// or force ("the occupation of B", "the siege of B"): the party that suffered that event,
+// which is no argument of another trigger.
 func nominalPatient(v *view.View, mi int) bool {
 	j := v.Mentions[mi].First - 1
 	for j > 0 && (articles[v.Toks[j].Lower] || determinersOrPron[v.Toks[j].Lower]) {
@@ -1293,4 +1310,37 @@ func unnamedAgent(v *view.View, i, n int, s view.Sent) bool {
 		}
 	}
 	return false
+}
+
+// sameEvent drops an event told again: one with the source, target, CAMEO code and stated
+// date (a date from the text, not the publication date) of an event coded before it in the
+// document, and stated as happening or not alike ("A and B signed an accord in October ...
+// the accord between A and B in October"). This is the duplicate filter of event data sets
+// (PETRARCH's one-a-day filter: one event per dyad, code and day), applied within a document.
+func sameEvent(evs []faultline.Event) []faultline.Event {
+	type key struct{ src, tgt, code, date string }
+	seen := map[key]bool{}
+	out := evs[:0]
+	for _, e := range evs {
+		if e.Date != "" && (e.DateSource == "text" || e.DateSource == "context") {
+			k := key{code: e.CAMEO, date: e.Date + "\x00" + strconv.FormatBool(happening(e.Modality))}
+			if e.Source != nil {
+				k.src = strings.ToLower(e.Source.Text)
+			}
+			if e.Target != nil {
+				k.tgt = strings.ToLower(e.Target.Text)
+			}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// happening reports whether modality m states an event as having happened.
+func happening(m string) bool {
+	return m == faultline.Asserted || m == faultline.Reported
 }

@@ -313,7 +313,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 			}
 		}
 	}
-	return out
+	return sameEvent(out)
 }
 
 var determiners = set("the a an its their his her our this that these those 's ' new recent latest first second last major fresh renewed bloody deadly fierce heavy joint brief failed planned so-called military armed violent")

@@ -116,3 +116,14 @@ func sameWants(got, exp []want) bool {
 	}
 	return true
 }
+
+// TestNominalAgent checks that the "of" phrase of an event noun other than force (a
+// withdrawal, a visit) stays the target of the verb governing the noun: it names who acts.
+func TestNominalAgent(t *testing.T) {
+	x := New()
+	got := code(x.Find(input("The Red Brigade demanded the withdrawal of Norland's troops.", "2021-03-04", "Red Brigade/ORG", "Norland/GPE")))
+	want := []want{{"demanded", "Red Brigade", "Norland", "100", "asserted"}}
+	if !sameWants(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
