@@ -464,6 +464,21 @@ var forceNouns = func() map[string]bool {
 	return m
 }()
 
+// retreatNouns are the forms of the nominal triggers of military de-escalation (CAMEO 087:
+// a withdrawal, a retreat), whose "from" phrase is the place left ("a withdrawal from B"),
+// unlike the giver of "aid from B".
+var retreatNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range lex.Codebook() {
+		if e.POS == "N" && strings.HasPrefix(e.CAMEO, "087") {
+			for _, f := range view.NounForms(e.Words[0]) {
+				m[f] = true
+			}
+		}
+	}
+	return m
+}()
+
 // eventNoun reports whether token j is a noun of coercion or force whose "of" phrase names
 // the party that suffers it (forceNouns).
 func eventNoun(v *view.View, j int) bool {
@@ -581,6 +596,16 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 		if j > i && j+1 < limit && eventNoun(v, j) && v.Toks[j+1].Lower == "of" {
 			nomOf = true
 		}
+		// "refused to contemplate a withdrawal from B": the place an event noun's "from"
+		// phrase names is left, not acted on by the verb.
+		if j > i && j+1 < limit && v.Toks[j+1].Lower == "from" && retreatNouns[t.Lower] && (!v.HasPOS || t.UPOS == "NOUN") {
+			nomOf = true
+		}
+		// "warned against the policy of arming B": B is the object of the gerund, not of
+		// the verb.
+		if j > i && j > s.First && v.Toks[j-1].Lower == "of" && (v.HasPOS && t.XPOS == "VBG" || !v.HasPOS && strings.HasSuffix(t.Lower, "ing") && !nominalIng[t.Lower]) {
+			nomOf = true
+		}
 		// "competed for leadership of A": a mention inside a phrase after "for" is no
 		// target, until a preposition that introduces one ("fought for hours against B").
 		switch {
@@ -667,20 +692,41 @@ func patientNext(v *view.View, i int, s view.Sent, mi int) bool {
 	for j >= s.First && (auxWords[v.Toks[j].Lower] || strings.HasSuffix(v.Toks[j].Lower, "ly") || v.Toks[j].Lower == "not" || v.Toks[j].Lower == "also") {
 		j--
 	}
+	// "B's house, together with its contents, was burned": a phrase set off by commas
+	// between the subject and its verb is passed over.
+	if j > s.First && v.Toks[j].Lower == "," && v.Toks[j-1].Mention != mi {
+		for k := j - 1; k > s.First && k >= j-8; k-- {
+			t := v.Toks[k]
+			if t.Mention >= 0 && t.Mention != mi && !possPronouns[t.Lower] || v.HasPOS && (t.UPOS == "VERB" || t.UPOS == "AUX") {
+				break
+			}
+			if t.Lower == "," {
+				j = k - 1
+				break
+			}
+		}
+	}
 	for j >= s.First && (v.Toks[j].Lower == "which" || v.Toks[j].Lower == "who" || v.Toks[j].Lower == "that" || v.Toks[j].Lower == ",") {
 		j--
 	}
 	if j >= s.First && v.Toks[j].Mention == mi {
 		return true
 	}
-	// "Valdora's army was attacked": the possessor stands for the patient.
+	// "Valdora's army was attacked": the possessor stands for the patient; so does a
+	// possessive pronoun ("his house was burned"), when coreference has made it a mention.
 	for k := j - 1; k >= s.First && k >= j-2; k-- {
 		if w := v.Toks[k].Lower; w == "'s" || w == "’s" || w == "'" {
 			return k > s.First && v.Toks[k-1].Mention == mi
 		}
+		if possPronouns[v.Toks[k].Lower] {
+			return v.Toks[k].Mention == mi
+		}
 	}
 	return false
 }
+
+// possPronouns are the possessive pronouns that coreference may make mentions of.
+var possPronouns = set("his her its their")
 
 var auxWords = set("is are was were be been being has have had am will would could may might should can do does did got get")
 
@@ -1081,6 +1127,9 @@ func argMention(v *view.View, h int) int {
 			}
 			if caseOf(v, c) == "of" && eventNoun(v, h) {
 				continue // "opposed the occupation of B": B is no party to the opposing
+			}
+			if caseOf(v, c) == "from" && retreatNouns[v.Toks[h].Lower] {
+				continue // "refused to contemplate a withdrawal from B": a place left
 			}
 			if mi := v.Toks[c].Mention; mi >= 0 && actor(v, mi) {
 				return mi

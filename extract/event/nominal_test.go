@@ -127,3 +127,71 @@ func TestNominalAgent(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestPlaceLeftAndGerundObject checks two more phrases inside a verb's object that are no
+// target of the verb: the place an event noun's "from" phrase names ("a withdrawal from
+// B") and the object of a gerund after "of" ("the policy of arming B").
+func TestPlaceLeftAndGerundObject(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want []want
+	}{
+		{"Ilves refused to contemplate a withdrawal from Valdora.",
+			[]string{"Ilves/PERSON", "Valdora/GPE"}, nil},
+		{"Brandt warned against the policy of arming Valdora.",
+			[]string{"Brandt/PERSON", "Valdora/GPE"}, nil},
+		// the giver of "aid from B" is no place left: B stays the target
+		{"Ilves refused to accept aid from Valdora.",
+			[]string{"Ilves/PERSON", "Valdora/GPE"},
+			[]want{{"refused", "Ilves", "Valdora", "120", "asserted"}, {"aid", "Ilves", "Valdora", "120", "asserted"}}},
+	}
+	for _, tc := range tests {
+		got := code(x.Find(input(tc.text, "2021-03-04", tc.ents...)))
+		if !sameWants(got, tc.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPassiveSubjectParenthetical checks that the subject of a passive stays its patient
+// across a phrase set off by commas, and that a possessor, also a possessive pronoun that
+// coreference made a mention, stands for the patient ("his house was burned").
+func TestPassiveSubjectParenthetical(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want []want
+	}{
+		{"His house, together with his car, was burned to the ground.",
+			[]string{"His/PERSON"},
+			[]want{{"burned", "", "His", "1712", "asserted"}}},
+		{"The mayor's office, along with two shops, was bombed on Monday.",
+			[]string{"mayor/PERSON"},
+			[]want{{"bombed", "", "mayor", "183", "asserted"}}},
+		{"Valdora's embassy was attacked by the Hill Tigers.",
+			[]string{"Valdora/GPE", "Hill Tigers/ORG"},
+			[]want{{"attacked", "Hill Tigers", "Valdora", "190", "asserted"}}},
+		// a name in apposition right before the verb is the patient itself
+		{"A senior Red Brigade commander, Ivo Lasko, had been captured in Darun on March 20.",
+			[]string{"Red Brigade/ORG", "Ivo Lasko/PERSON", "Darun/GPE"},
+			[]want{{"captured", "", "Ivo Lasko", "173", "asserted"}}},
+		// a phrase with a verb is a clause, not a parenthetical: no patient across it
+		{"The Red Brigade, which the Hill Tigers had long fought, was attacked on Monday.",
+			[]string{"Red Brigade/ORG", "Hill Tigers/ORG"},
+			nil},
+	}
+	for _, tc := range tests {
+		var got []want
+		for _, g := range code(x.Find(input(tc.text, "2021-03-04", tc.ents...))) {
+			if g.trigger != "fought" {
+				got = append(got, g)
+			}
+		}
+		if !sameWants(got, tc.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tc.text, got, tc.want)
+		}
+	}
+}
