@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -66,6 +67,7 @@ func init() {
 	f.Bool("full-parse", false, "parse every sentence, not only those that can yield an event")
 	f.String("write-corpus", "", "write a synthetic corpus of --mb MiB as JSON Lines to this directory and exit")
 	f.Int("mb", 100, "size of the corpus --write-corpus writes, in MiB of text")
+	f.String("cpuprofile", "", "write a CPU profile of the extraction (not of loading the models or ingesting) to this file, for go tool pprof")
 	f.Int("memory-limit", -1, "soft limit of the Go heap in MiB during the run, unless GOMEMLIMIT is set (0: none; -1: the live heap after loading the models + 64 MiB)")
 	rootCmd.AddCommand(benchCmd)
 }
@@ -127,6 +129,17 @@ func runBench(cmd *cobra.Command, args []string) error {
 		docs, source = corpusDocs(ctx, corpus, cmd.ErrOrStderr(), &readErr), corpus
 	}
 	failed := 0
+	if path, _ := f.GetString("cpuprofile"); path != "" {
+		pf, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile() // runs first if extraction fails
+	}
 	start, cpu0 := time.Now(), bench.CPUTime()
 	err = pipeline.Run(ctx, pipes, docs, func(r pipeline.Result) error {
 		if r.Err != nil {
@@ -136,6 +149,7 @@ func runBench(cmd *cobra.Command, args []string) error {
 		return nil
 	})
 	elapsed, cpu := time.Since(start), bench.CPUTime()-cpu0
+	pprof.StopCPUProfile() // no-op without --cpuprofile
 	restoreLimit()
 	if err = errors.Join(err, readErr); err != nil {
 		return err
