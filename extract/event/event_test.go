@@ -447,7 +447,9 @@ func TestArgumentRules(t *testing.T) {
 		// A mention inside a "for" phrase is no target.
 		{input("Norland competed for control of Ostrava's ports.", "", "Norland/GPE", "Ostrava/GPE"), nil},
 		// The warned is the subject of the clause after "that".
-		{input("Lasko warned that his men would resist any attack on Ostrava.", "", "Lasko/PERSON", "Ostrava/GPE"), nil},
+		// (a warning with no one warned is a threat of its own, CAMEO 13, with no target)
+		{input("Lasko warned that his men would resist any attack on Ostrava.", "", "Lasko/PERSON", "Ostrava/GPE"),
+			[]want{{"warned", "Lasko", "", "130", "asserted"}}},
 		// "accused B of V-ing C": B is the agent of V-ing.
 		{tagged("Norland/PROPN/NNP accused/VERB/VBD the/DET/DT Red/PROPN/NNP Brigade/PROPN/NNP of/ADP/IN arming/VERB/VBG Velika/PROPN/NNP",
 			[3]any{0, 1, "GPE"}, [3]any{3, 5, "ORG"}, [3]any{7, 8, "GPE"}),

@@ -195,3 +195,33 @@ func TestPassiveSubjectParenthetical(t *testing.T) {
 		}
 	}
 }
+
+// TestUnilateralThreat checks that a warning or threat with no one named as warned is coded
+// with its source alone (CAMEO 13), while one with an addressee keeps it, and one with no
+// agent ("we had been warned") is no event.
+func TestUnilateralThreat(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want []want
+	}{
+		{"Pressure from the army has prompted Lasko to warn that he might end the truce.",
+			[]string{"Lasko/PERSON"},
+			[]want{{"warn", "Lasko", "", "130", "asserted"}}},
+		{"The Red Brigade threatened to quit the government.",
+			[]string{"Red Brigade/ORG"},
+			[]want{{"threatened", "Red Brigade", "", "130", "asserted"}}},
+		{"Lasko warned Norland that it was the target.",
+			[]string{"Lasko/PERSON", "Norland/GPE"},
+			[]want{{"warned", "Lasko", "Norland", "130", "asserted"}}},
+		{"We had been warned not to enter the village.",
+			nil, nil},
+	}
+	for _, tc := range tests {
+		got := code(x.Find(input(tc.text, "2021-03-04", tc.ents...)))
+		if !sameWants(got, tc.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tc.text, got, tc.want)
+		}
+	}
+}
