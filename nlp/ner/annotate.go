@@ -115,6 +115,7 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	}
 	docRules(r.t.lx, words, tags, sents, r.Descriptive)
 	dropMisc(tags)
+	trimPunct(words, tags)
 	var parts []nlp.Span
 	if r.Descriptive {
 		known := actorRules(r.t.lx, words, tags, sents, r.Offices)
@@ -183,6 +184,7 @@ func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
 	}
 	docRules(r.t.lx, words, tags, sents, r.Descriptive)
 	dropMisc(tags)
+	trimPunct(words, tags)
 	out := make([][]string, len(sentences))
 	for i, s := range sents {
 		out[i] = tags[s.First:s.Last]
@@ -291,4 +293,38 @@ func dropMisc(tags []string) {
 			tags[i] = "O"
 		}
 	}
+}
+
+// trimPunct takes the tokens without a letter or digit off the ends of entity spans (a
+// span of such tokens only, "-", disappears): the greedy tagger sometimes starts or ends a
+// name on the hyphen or bracket next to it.
+func trimPunct(words, tags []string) {
+	for i := 0; i < len(tags); {
+		if tags[i] == "O" || len(tags[i]) < 3 {
+			i++
+			continue
+		}
+		typ := tags[i][2:]
+		j := i + 1
+		for j < len(tags) && tags[j] == "I-"+typ {
+			j++
+		}
+		f, l := i, j
+		for f < l && !hasAlnum(words[f]) {
+			tags[f] = "O"
+			f++
+		}
+		for l > f && !hasAlnum(words[l-1]) {
+			tags[l-1] = "O"
+			l--
+		}
+		if f < l {
+			tags[f] = "B-" + typ
+		}
+		i = j
+	}
+}
+
+func hasAlnum(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }

@@ -18,12 +18,30 @@ func TestMapGMB(t *testing.T) {
 		{"Kurdish fighters crossed the Middle East", "O O O O B-geo I-geo", "B-NORP O O O B-LOC I-LOC"},
 		{"Hurricane Katrina hit Nepal", "B-nat I-nat O B-gpe", "O O O B-GPE"},
 		{"the World Cup", "O B-eve I-eve", "O B-EVENT I-EVENT"},
+		{"the Zorbin administration said", "O B-geo O O", "O B-PERSON O O"},
+		{"a Sunni Arab leader", "O B-per I-per O", "O B-NORP I-NORP O"},
+		{"Iran 's Revolutionary Guard said", "B-org I-org I-org I-org O", "B-GPE O B-ORG I-ORG O"},
+		{"the Lord 's Resistance Army", "O B-org I-org I-org I-org", "O B-ORG I-ORG I-ORG I-ORG"},
+		{"the Post said", "B-org I-org O", "O B-ORG O"},
 	}
 	for _, tc := range tests {
 		s := Sentence{Words: strings.Fields(tc.words), Tags: strings.Fields(tc.tags)}
-		mapGMB(&s, lx, cleanStats{})
+		mapGMB(&s, lx, cleanStats{}, map[string]bool{"Zorbin": true})
 		if got := strings.Join(s.Tags, " "); got != tc.want {
 			t.Errorf("%q: got %s, want %s", tc.words, got, tc.want)
 		}
+	}
+}
+
+// TestPersonWords checks rule 9's word choice on made-up counts.
+func TestPersonWords(t *testing.T) {
+	var ss []Sentence
+	for i := 0; i < 30; i++ {
+		ss = append(ss, Sentence{Words: []string{"Zorbin", "Varda"}, Tags: []string{"B-per", "B-geo"}})
+	}
+	ss = append(ss, Sentence{Words: []string{"Zorbin", "Varda"}, Tags: []string{"B-geo", "B-per"}})
+	got := personWords(ss)
+	if !got["Zorbin"] || got["Varda"] || len(got) != 1 {
+		t.Errorf("personWords = %v, want only Zorbin", got)
 	}
 }

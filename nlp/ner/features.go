@@ -26,7 +26,6 @@ type token struct {
 	runFirst, runLast uint64
 	runLen, runPos    byte
 	runHead           byte // kind of name the run's last word ends (lexicon.heads), runs of 2+ words
-	runGz             byte // gazetteer kind starting the run when it covers only part of it, runs of 2+ words
 	flags             uint16
 }
 
@@ -82,6 +81,11 @@ func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string,
 			t.flags = wi.flags
 			if t.flags&fParticle == 0 && hasParticle(t.lower) {
 				t.flags |= fParticle
+			}
+			if k := strings.IndexByte(t.lower, '-'); k > 0 && wi.flags == 0 {
+				// a hyphenated word takes the flags of its first part ("Jaish-al" an
+				// organisation head, "Shia-led" a group word)
+				t.flags |= lx.info[t.lower[:k]].flags
 			}
 			if isCap(w) {
 				t.flags |= fCap
@@ -147,20 +151,14 @@ func (lx *lexicon) markRuns(toks []token) {
 		if n > 5 {
 			n = 5
 		}
-		var head, gz byte
+		var head byte
 		if j-i > 1 {
 			head = lx.heads[toks[j-1].hl]
-			if k, _ := lx.matchTok(toks, i); k > 0 && k < j-i {
-				gz = byte(lx.kindOf(toks[i].lower))
-				if gz == gzNone {
-					gz = 7 // a longer name
-				}
-			}
 		}
 		for k := i; k < j; k++ {
 			t := &toks[k]
 			t.runFirst, t.runLast, t.runLen = toks[i].hl, toks[j-1].hl, byte(n)
-			t.runHead, t.runGz = head, gz
+			t.runHead = head
 			switch {
 			case j-i == 1:
 				t.runPos = runU
@@ -270,7 +268,6 @@ const (
 	tRunLast
 	tRunLen
 	tRunHead
-	tRunGz
 	tLast // not a template: one past the last
 )
 
@@ -400,9 +397,6 @@ func (f *featurer) context(b []uint64, toks []token, i int, prev, prev2 int) []u
 		}
 		if t.runHead != 0 {
 			b = append(b, mix(mix(hT[tRunHead], uint64(t.runHead)), p))
-		}
-		if t.runGz != 0 {
-			b = append(b, mix(mix(hT[tRunGz], uint64(t.runGz)), p))
 		}
 	}
 	return b

@@ -62,8 +62,9 @@ func LoadDataWith(corpora string, opt DataOptions) (*Data, error) {
 	}
 	st := cleanStats{}
 	d := &Data{}
+	persons := personWords(gmb)
 	for i := range gmb {
-		mapGMB(&gmb[i], lx, st)
+		mapGMB(&gmb[i], lx, st, persons)
 		if IsDev(gmb[i].ID) {
 			d.Dev = append(d.Dev, gmb[i])
 		} else {
