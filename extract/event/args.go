@@ -1393,3 +1393,10 @@ func sameEvent(evs []faultline.Event) []faultline.Event {
 func happening(m string) bool {
 	return m == faultline.Asserted || m == faultline.Reported
 }
+
+// refusedAlone reports whether the verbal trigger at i is a cooperation its source refuses
+// ("A refused to contemplate a withdrawal"): the refusal is an act of its own (REJECT, CAMEO
+// 12x) even when no one is named as its target.
+func refusedAlone(x *Extractor, v *view.View, i, src int, tr *trigger, nominal bool) bool {
+	return !nominal && src >= 0 && tr.CAMEO < "09" && x.refusal(v, i)
+}

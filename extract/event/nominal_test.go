@@ -138,7 +138,7 @@ func TestPlaceLeftAndGerundObject(t *testing.T) {
 		ents []string
 		want []want
 	}{
-		{"Ilves refused to contemplate a withdrawal from Valdora.",
+		{"Ilves agreed to contemplate a withdrawal from Valdora.",
 			[]string{"Ilves/PERSON", "Valdora/GPE"}, nil},
 		{"Brandt warned against the policy of arming Valdora.",
 			[]string{"Brandt/PERSON", "Valdora/GPE"}, nil},
@@ -217,6 +217,35 @@ func TestUnilateralThreat(t *testing.T) {
 			[]want{{"warned", "Lasko", "Norland", "130", "asserted"}}},
 		{"We had been warned not to enter the village.",
 			nil, nil},
+	}
+	for _, tc := range tests {
+		got := code(x.Find(input(tc.text, "2021-03-04", tc.ents...)))
+		if !sameWants(got, tc.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestRefusalAlone checks that a refused cooperation with no one named is coded as the
+// source's rejection (CAMEO 12x) with no target, and that a refusal of nothing coded or a
+// refusal with no agent is no event.
+func TestRefusalAlone(t *testing.T) {
+	x := New()
+	tests := []struct {
+		text string
+		ents []string
+		want []want
+	}{
+		{"Ilves refused to contemplate a withdrawal from Valdora.",
+			[]string{"Ilves/PERSON", "Valdora/GPE"},
+			[]want{{"contemplate", "Ilves", "", "125", "asserted"}}},
+		{"The Red Brigade refused to negotiate.",
+			[]string{"Red Brigade/ORG"},
+			[]want{{"negotiate", "Red Brigade", "", "125", "asserted"}}},
+		{"Ilves refused to comment.",
+			[]string{"Ilves/PERSON"}, nil},
+		{"Ilves did not negotiate.",
+			[]string{"Ilves/PERSON"}, nil},
 	}
 	for _, tc := range tests {
 		got := code(x.Find(input(tc.text, "2021-03-04", tc.ents...)))
