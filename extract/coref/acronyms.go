@@ -66,11 +66,8 @@ func (d *doc) acronyms() {
 	}
 	// "... Islamic Supreme Council of Iraq (ISCI)" where the recogniser missed the
 	// expansion: the capitalised words before the acronym whose initials spell it.
-	for _, m := range acrUse.FindAllStringSubmatchIndex(d.text, -1) {
-		g0, g1 := m[2], m[3]
-		if g0 < 0 {
-			g0, g1 = m[4], m[5]
-		}
+	for _, m := range acrUses(d.text) {
+		g0, g1 := m.acr0, m.acr1
 		acr := d.text[g0:g1]
 		if actors.Acronym(acr) == "" {
 			continue
@@ -78,7 +75,7 @@ func (d *doc) acronyms() {
 		if _, ok := defs[acr]; ok {
 			continue
 		}
-		s, t, ok := expansionBefore(d.text, m[0], acr)
+		s, t, ok := expansionBefore(d.text, m.start, acr)
 		if !ok {
 			continue
 		}
@@ -124,7 +121,7 @@ func (d *doc) acronyms() {
 			continue
 		}
 		if runs == nil {
-			runs = capitalRuns(d.text)
+			runs = d.capRuns()
 		}
 		var found [][2]int
 		seen := map[string]bool{}
@@ -192,18 +189,6 @@ func (d *doc) acronyms() {
 	}
 }
 
-var runRe = regexp.MustCompile(`[A-Z][\p{L}'’.-]*(?:\s+(?:(?:of|the|for|in|and)\s+)*(?:al-)?[A-Z][\p{L}'’.-]*)+`)
-
-// capitalRuns returns the runs of two or more capitalised words of a text (with of, the,
-// for, in, and between them).
-func capitalRuns(text string) [][2]int {
-	var out [][2]int
-	for _, m := range runRe.FindAllStringIndex(text, -1) {
-		out = append(out, [2]int{m[0], m[1]})
-	}
-	return out
-}
-
 // spellsIn finds, inside the run r, the words whose initials spell acr, starting and
 // ending with a capitalised word.
 func spellsIn(text string, r [2]int, acr string) ([2]int, bool) {
@@ -238,8 +223,6 @@ func spellsIn(text string, r [2]int, acr string) ([2]int, bool) {
 	}
 	return [2]int{}, false
 }
-
-var acrUse = regexp.MustCompile(`\s*[(\[]\s*([A-Z][A-Z.]{1,8})\s*[)\]]|,\s+or\s+(?:the\s+)?([A-Z][A-Z.]{1,8})\b`)
 
 // expansionBefore finds, ending at offset end (before "(ACR)"), the shortest run of
 // capitalised words (with of, the, for, in, and, al- inside) whose initials spell acr.

@@ -98,6 +98,16 @@ type doc struct {
 	// not change then), so that gender does not scan every entity: nil outside linkNames,
 	// the only caller of gender.
 	gendered []int
+	runs     [][2]int // capitalRuns of the text, once capRuns asked for them
+	hasRuns  bool
+}
+
+// capRuns returns capitalRuns(d.text), found once per document.
+func (d *doc) capRuns() [][2]int {
+	if !d.hasRuns {
+		d.runs, d.hasRuns = capitalRuns(d.text), true
+	}
+	return d.runs
 }
 
 func newDoc(text string, in []faultline.Entity, sents []faultline.Span) *doc {

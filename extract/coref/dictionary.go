@@ -19,7 +19,7 @@ func (d *doc) dictionary() {
 	if err != nil || dict == nil {
 		return
 	}
-	for _, r := range capitalRuns(d.text) {
+	for _, r := range d.capRuns() {
 		ws := strings.Fields(d.text[r[0]:r[1]])
 		if len(ws) > 20 {
 			continue

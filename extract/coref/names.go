@@ -190,18 +190,18 @@ func (d *doc) linkNames() {
 	byFirst := map[string][]int{}   // first word of multi-word person names -> entities
 	// Keys of the document's places are never an organisation's core, unless the text uses
 	// the word more often inside organisation names (a "Badr" the recogniser typed GPE).
-	// cores memoises the organisation core of entity i's text: the same entities are asked
-	// for it in several passes and as candidates of many mentions.
+	// cores memoises the organisation core of a text: the same entities are asked for it
+	// in several passes and as candidates of many mentions, and names repeat.
 	type core struct {
 		c string
 		g []string
 	}
-	cores := map[int]core{}
+	cores := map[string]core{}
 	rawCore := func(i int) (string, []string) {
-		x, ok := cores[i]
+		x, ok := cores[d.ents[i].Text]
 		if !ok {
 			x.c, x.g = actors.OrgCore(d.ents[i].Text)
-			cores[i] = x
+			cores[d.ents[i].Text] = x
 		}
 		return x.c, x.g
 	}

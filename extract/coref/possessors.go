@@ -54,14 +54,28 @@ func Possessor(name string) (Possession, bool) {
 		p = Possession{Start: s, End: e, Class: c}
 		return true
 	}
-	if try(possRe, 1, 2) || try(ofNameRe, 2, 1) {
+	// possRe and namedRe take their noun from the last word (after the last \s), ofNameRe
+	// needs "of": a name without a possessed noun last nor "of" inside matches neither,
+	// and most names are such (the regexps are not tried then).
+	nounLast := actors.PossessedClass(name[lastSpace(name)+1:]) != ""
+	if nounLast && try(possRe, 1, 2) || strings.Contains(name, "of") && try(ofNameRe, 2, 1) {
 		return p, true
 	}
-	if try(namedRe, 1, 2) {
+	if nounLast && try(namedRe, 1, 2) {
 		p.Bare = true
 		return p, true
 	}
 	return p, false
+}
+
+// lastSpace returns the offset of the last \s of Go's regexp ([\t\n\f\r ]) in s, or -1.
+func lastSpace(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if isSpace(s[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // possessors adds a mention for the possessor named inside a group's name ("Saddam" in

@@ -1,0 +1,146 @@
+package coref
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/faultline/faultline/lexicon/actors"
+)
+
+// The regular expressions the scanners of scan.go replace.
+var (
+	acrUseRe = regexp.MustCompile(`\s*[(\[]\s*([A-Z][A-Z.]{1,8})\s*[)\]]|,\s+or\s+(?:the\s+)?([A-Z][A-Z.]{1,8})\b`)
+	runRe    = regexp.MustCompile(`[A-Z][\p{L}'’.-]*(?:\s+(?:(?:of|the|for|in|and)\s+)*(?:al-)?[A-Z][\p{L}'’.-]*)+`)
+)
+
+var scanTexts = []string{
+	"",
+	"The Islamic Supreme Council of Iraq (ISCI), formerly the Supreme Council for the Islamic Revolution in Iraq, or SCIRI, met.",
+	"Jaish al-Mahdi ( JAM ) and [BC] and (J.A.M.) and (ABCDEFGHIJ) and (ABCDEFGHI) and (A) (Ab) (AB",
+	"x  \t(AB)(CD) \n [EF]",
+	", or the ABC, or ABC.D, or U.S.ARMY, or ABCDEFGHIJK, or the abc, or theABC, or  the  XY_, or XY9",
+	",or AB , orAB , or\tthe\nAB, or A.",
+	"McDonald Corp and iPhone X, the Council of the People and the Bank for International Settlements",
+	"Moqtada al-Sadr and al-Maliki, Abdel-Aziz al-Hakim; Ali’s Men O'Brien Ltd. St. Louis",
+	"Union of in and Peace; Union of  Peace; Union ofPeace; Union and the of Peace Now",
+	"Île de France Électricité Zürich Über Alles, Ωmega Group É Z",
+	"A B C D\u00a0E F\fG H\vI",
+	"Nouri al-Maliki's Dawa Party, Iraq\xffX Y\xc3(AB) \xe2\x80\x99s Z",
+	"ABC-DEF Corp.-Ltd. 'X' Y the Z",
+}
+
+func TestAcrUses(t *testing.T) {
+	for _, text := range scanTexts {
+		checkAcrUses(t, text)
+	}
+}
+
+func TestCapitalRuns(t *testing.T) {
+	for _, text := range scanTexts {
+		checkCapitalRuns(t, text)
+	}
+}
+
+func FuzzAcrUses(f *testing.F) {
+	for _, s := range scanTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkAcrUses)
+}
+
+func FuzzCapitalRuns(f *testing.F) {
+	for _, s := range scanTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkCapitalRuns)
+}
+
+// checkAcrUses compares acrUses with the regular expression on text.
+func checkAcrUses(t *testing.T, text string) {
+	var want []acrMatch
+	for _, m := range acrUseRe.FindAllStringSubmatchIndex(text, -1) {
+		g0, g1 := m[2], m[3]
+		if g0 < 0 {
+			g0, g1 = m[4], m[5]
+		}
+		want = append(want, acrMatch{m[0], m[1], g0, g1})
+	}
+	if got := acrUses(text); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("acrUses(%q) = %v, want %v", text, got, want)
+	}
+}
+
+// checkCapitalRuns compares capitalRuns with the regular expression on text.
+func checkCapitalRuns(t *testing.T, text string) {
+	var want [][2]int
+	for _, m := range runRe.FindAllStringIndex(text, -1) {
+		want = append(want, [2]int{m[0], m[1]})
+	}
+	if got := capitalRuns(text); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("capitalRuns(%q) = %v, want %v", text, got, want)
+	}
+}
+
+// possessorAll is Possessor trying every regexp, as before its prefilter.
+func possessorAll(name string) (Possession, bool) {
+	var p Possession
+	try := func(re *regexp.Regexp, nameGroup, nounGroup int) bool {
+		m := re.FindStringSubmatchIndex(name)
+		if m == nil {
+			return false
+		}
+		c := actors.PossessedClass(name[m[2*nounGroup]:m[2*nounGroup+1]])
+		if c == "" {
+			return false
+		}
+		s, e := m[2*nameGroup], m[2*nameGroup+1]
+		for _, w := range strings.Fields(name[s:e]) {
+			lw := strings.ToLower(w)
+			if actors.Demonym(lw) != "" || strings.HasSuffix(lw, "-led") || actors.PossessedClass(lw) != "" || notNameStart[lw] {
+				return false
+			}
+		}
+		p = Possession{Start: s, End: e, Class: c}
+		return true
+	}
+	if try(possRe, 1, 2) || try(ofNameRe, 2, 1) {
+		return p, true
+	}
+	if try(namedRe, 1, 2) {
+		p.Bare = true
+		return p, true
+	}
+	return p, false
+}
+
+var possessorNames = []string{
+	"Saddam’s regime", "Saddam's men", "the Assad government", "followers of Moqtada al-Sadr",
+	"Supporters of the Lasko Varn", "Varn's loyal followers", "The Varn\tgovernment", "Badr Corps",
+	"the government", "Iraqi government", "Bush administration", "Maliki’s Dawa Party", "loyalists of al-Hakim",
+	"regime", "", "the Varn government ", "Varn’s new regime\n", "the Office of Foreign Assets",
+}
+
+func TestPossessorPrefilter(t *testing.T) {
+	for _, n := range possessorNames {
+		p, ok := Possessor(n)
+		q, okq := possessorAll(n)
+		if p != q || ok != okq {
+			t.Errorf("Possessor(%q) = %+v %v, want %+v %v", n, p, ok, q, okq)
+		}
+	}
+}
+
+func FuzzPossessorPrefilter(f *testing.F) {
+	for _, n := range possessorNames {
+		f.Add(n)
+	}
+	f.Fuzz(func(t *testing.T, n string) {
+		p, ok := Possessor(n)
+		q, okq := possessorAll(n)
+		if p != q || ok != okq {
+			t.Errorf("Possessor(%q) = %+v %v, want %+v %v", n, p, ok, q, okq)
+		}
+	})
+}
