@@ -1,11 +1,11 @@
 package network
 
 import (
-	"github.com/faultline/faultline"
 	"strings"
 	"sync"
 	"unicode"
 
+	"github.com/faultline/faultline"
 	lex "github.com/faultline/faultline/lexicon/paradox"
 )
 
@@ -104,8 +104,9 @@ func (c *contrastIndex) factor(ls []layer) float64 {
 	return 1
 }
 
-// contrastBoost is how much a paradox gains when every one of its relations is reported in
-// a sentence that flags a contradiction ("yet", "despite", "ironically"): analysts write
-// the contradictions they notice that way, so such a paradox is likelier one a reader of
-// the reporting would recognise.
+// contrastBoost is how much a paradox gains when the writer sets two of its relations
+// against each other (contrasted: a report of one carries a contradiction cue such as "yet",
+// "despite", "ironically", and another is reported near it): analysts write the
+// contradictions they notice that way, so such a paradox is likelier one a reader of the
+// reporting would recognise.
 const contrastBoost = 0.25

@@ -189,14 +189,14 @@ func (x *evidenceIndex) cooccur(ls ...layer) (string, int) {
 // enemy" triad with the same evidence: three hostile camps are consistent with a world of
 // several blocs (weak structural balance, Davis 1967), so such a triad is only a paradox
 // under strict balance.
-var allHostile = 0.5
+const allHostile = 0.5
 
 // insideSplit ranks a triad held together by an organisational tie (a leader and his
 // movement, a militia and its party, an envoy and his state: see organTies) below one of
 // three independent actors with the same evidence: the member and its organisation taking
 // opposite sides towards a third is a split inside one side, which the organisation's own
 // relations with the third already show, not a contradiction between allies.
-var insideSplit = 0.5
+const insideSplit = 0.5
 
 // organTies are the tie types that make one actor a part of another rather than its ally.
 var organTies = map[string]bool{"leader_of": true, "member_of": true, "armed_wing_of": true, "part_of": true}
@@ -265,6 +265,16 @@ func (g *Graph) rivalry(ls []layer, cent []float64) float64 {
 // rivalryBoost is the largest gain of a paradox from the rivalry it cuts across (see rivalry).
 const rivalryBoost = 1.0
 
+// base is the score of a paradox over layers ls before proximity and contrast: the geometric
+// mean of their strengths times the rivalry factor (cent as centrality returns it).
+func (g *Graph) base(ls []layer, cent []float64) float64 {
+	p := 1.0
+	for _, l := range ls {
+		p *= g.strength(l)
+	}
+	return math.Pow(p, 1/float64(len(ls))) * g.rivalry(ls, cent)
+}
+
 // Proximity factors: a paradox whose relations are all reported close together in one
 // document — as the press states one — outranks one assembled from scattered reports.
 const (
@@ -309,9 +319,9 @@ func proximity(doc string, window int) float64 {
 func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 	limit := opt.Limit
 	// Every reading of every triangle with a negative product, and every ambivalent edge, is a
-	// candidate with a base score (geometric mean of strengths). Proximity and contrast
-	// multiply it by at most most, so candidates are scored exactly in order of base score
-	// until no remaining one could enter the top limit.
+	// candidate with a base score (g.base). Proximity and contrast multiply it by at most
+	// the factor most below, so candidates are scored exactly in order of base score until
+	// no remaining one could enter the top limit.
 	type cand struct {
 		item  int      // triangle index, or -1-edge for a dyad
 		combo int      // reading, in enumeration order
@@ -323,13 +333,6 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 	var cs []cand
 	organ := g.organic()
 	cent := g.centrality()
-	base := func(ls []layer) float64 {
-		p := 1.0
-		for _, l := range ls {
-			p *= g.strength(l)
-		}
-		return math.Pow(p, 1/float64(len(ls))) * g.rivalry(ls, cent)
-	}
 	g.triangles(func(a, b, c, eab, ebc, eca int) {
 		t := len(tris)
 		tris = append(tris, [3]int{a, b, c})
@@ -341,7 +344,7 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 						continue
 					}
 					ls := [6]layer{{eab, sab}, {ebc, sbc}, {eca, sca}}
-					b := base(ls[:3])
+					b := g.base(ls[:3], cent)
 					if sab < 0 && sbc < 0 && sca < 0 {
 						b *= allHostile
 					}
@@ -359,7 +362,7 @@ func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 		if g.Edges[i].Ambivalent() {
 			dyads++
 			ls := [6]layer{{i, 1}, {i, -1}}
-			cs = append(cs, cand{-1 - i, 0, ls, 2, base(ls[:2])})
+			cs = append(cs, cand{-1 - i, 0, ls, 2, g.base(ls[:2], cent)})
 		}
 	}
 	order := make([]int32, len(cs))
@@ -990,10 +993,10 @@ const quadPool = 50
 // quads finds four-actor paradoxes: two unbalanced triads of pool that share a relation
 // (read with the same sign) and whose other two actors are related too, so that all six
 // pairs are related: four actors that would fall into two camps but for the shared relation.
-// Four actors two of which are one organisation (organ: a leader and his militia) or
-// members of one group (Options.Members) are left out, as one triad told twice. Each scores on its own merits, like a triad over its six
-// relations.
-func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ []bool, cent []float64) []*result {
+// Four actors two of which stand together on an edge marked in oneSide (a leader and his
+// militia, two members of one group: see Graph.oneSide) are left out, as one triad told
+// twice. Each scores on its own merits, like a triad over its six relations (see base).
+func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, oneSide []bool, cent []float64) []*result {
 	byEdge := map[layer][]*result{}
 	for _, r := range pool {
 		if len(r.nodes) == 3 {
@@ -1044,7 +1047,7 @@ func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ
 				bc, _ := layerOf(rs[i], b, c)
 				ad, _ := layerOf(rs[j], a, d)
 				bd, _ := layerOf(rs[j], b, d)
-				if organ[ab.edge] || organ[ac.edge] || organ[ad.edge] || organ[bc.edge] || organ[bd.edge] || organ[cd] {
+				if oneSide[ab.edge] || oneSide[ac.edge] || oneSide[ad.edge] || oneSide[bc.edge] || oneSide[bd.edge] || oneSide[cd] {
 					continue // an actor and its own organ (or two members of one group): one triad told twice
 				}
 				var bestQ *result
@@ -1053,15 +1056,11 @@ func (g *Graph) quads(pool []*result, x *evidenceIndex, ct *contrastIndex, organ
 					if unbalancedTriads(ls) < 2 {
 						continue
 					}
-					p := 1.0
-					for _, l := range ls {
-						p *= g.strength(l)
-					}
 					doc, w := "", -1
 					if g.shareDoc(ls[:]) {
 						doc, w = x.cooccur(ls[:]...)
 					}
-					sc := math.Pow(p, 1.0/6) * g.rivalry(ls[:], cent) * proximity(doc, w) * ct.factor(ls[:])
+					sc := g.base(ls[:], cent) * proximity(doc, w) * ct.factor(ls[:])
 					if friendsApart(ls) < 2 {
 						sc *= allHostile // it interlocks only through three mutual enemies
 					}
