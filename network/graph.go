@@ -43,18 +43,26 @@ type Item struct {
 
 	day  int    // first day of Date, or noDay
 	from string // for a tie, its first end (A of "A leads B"); events use Source
-	// derived marks a head of state's or government's relation copied to the state
-	// (Options.States): it weighs derivedWeight of the reported one.
+	// derived marks a relation derived for the pair, not reported for it: a head of state's
+	// or government's copied to the state (Options.States), or a group's taken by a member
+	// (Options.Members, with via and member set). It weighs derivedWeight of the reported one.
 	derived bool
 	// via and member: for a relation a member takes from its group (Options.Members), the
 	// group and the member.
 	via, member string
 }
 
-// derivedWeight is the weight of a relation counted for a state because its head of state or
-// government had it in office, relative to the relation as reported: an explicit statement
-// about an actor outranks one derived for it.
+// derivedWeight is the weight of a derived relation (a state's from its head of state or
+// government in office, a member's from its group), relative to the relation as reported:
+// an explicit statement about an actor outranks one derived for it.
 const derivedWeight = 0.9
+
+// derive returns it marked as derived, at derivedWeight of its weight.
+func (it Item) derive() Item {
+	it.derived = true
+	it.Weight *= derivedWeight
+	return it
+}
 
 // Edge is the signed relation between two actors aggregated over the window.
 type Edge struct {
@@ -355,11 +363,6 @@ func Build(m *faultline.Model, opt Options) *Graph {
 		}
 		return it
 	}
-	derive := func(it Item) Item {
-		it.derived = true
-		it.Weight *= derivedWeight
-		return it
-	}
 	addStates := func(a, b string, it Item) {
 		if s, ok := fold[a]; ok {
 			a, it = s, relabel(it, a, s)
@@ -382,14 +385,14 @@ func Build(m *faultline.Model, opt Options) *Graph {
 		for _, x := range [2][2]string{{a, b}, {b, a}} {
 			for _, t := range heads[x[0]] {
 				if t.covers(date) && t.state != x[1] {
-					add(t.state, x[1], derive(relabel(it, x[0], t.state)))
+					add(t.state, x[1], relabel(it, x[0], t.state).derive())
 				}
 			}
 		}
 		for _, ta := range heads[a] {
 			for _, tb := range heads[b] {
 				if ta.covers(date) && tb.covers(date) {
-					add(ta.state, tb.state, derive(relabel(relabel(it, a, ta.state), b, tb.state)))
+					add(ta.state, tb.state, relabel(relabel(it, a, ta.state), b, tb.state).derive())
 				}
 			}
 		}

@@ -184,8 +184,8 @@ func memberItems(m *faultline.Model, fold map[string]string, between func(a, b s
 	sort.Strings(groups)
 	var out []derivedItem
 	derive := func(it Item, w, member string) Item {
-		it.derived, it.via, it.member = true, w, member
-		it.Weight *= derivedWeight
+		it = it.derive()
+		it.via, it.member = w, member
 		return it
 	}
 	for _, w := range groups {
