@@ -42,9 +42,8 @@ func (b *builder) dominantCountries() map[int]string {
 				}
 				c, ok := memo[m.text]
 				if !ok {
-					c = b.countryCode(m.text)
-					if len(c) != 2 || strings.ToUpper(c) != c {
-						c = ""
+					c = b.iso(m.text)
+					if c == "" {
 						if p, ok := placeTab()[strings.ToLower(m.text)]; ok {
 							c = p.ISO // a city or province counts for its country
 						}
@@ -73,6 +72,15 @@ func (b *builder) dominantCountries() map[int]string {
 		}
 	}
 	return out
+}
+
+// iso returns the ISO code of a nationality or country word ("iranian", "Iraq"), or "" when
+// it is not known (countryCode's folded word).
+func (b *builder) iso(w string) string {
+	if c := b.countryCode(w); len(c) == 2 && strings.ToUpper(c) == c {
+		return c
+	}
+	return ""
 }
 
 // descriptionTexts returns the texts of node i's mentions that are names or descriptions
@@ -243,7 +251,7 @@ func (b *builder) regionKey(text, dc string, doc int) string {
 	ws := strings.Fields(strings.ToLower(text))
 	if len(ws) == 2 {
 		if n, ok := dirAdj()[ws[0]]; ok && len(n) < len(ws[0]) {
-			if c := b.countryCode(strings.Fields(text)[1]); len(c) == 2 && strings.ToUpper(c) == c {
+			if c := b.iso(strings.Fields(text)[1]); c != "" {
 				return "region:" + n + ":" + c
 			}
 		}
@@ -259,7 +267,7 @@ func (b *builder) regionKey(text, dc string, doc int) string {
 			// "the Iran-Iraq border"; "the Iranian border" in a document about Iraq
 			var cs []string
 			for _, w := range strings.Split(ws[0], "-") {
-				if c := b.countryCode(w); len(c) == 2 && strings.ToUpper(c) == c {
+				if c := b.iso(w); c != "" {
 					cs = append(cs, c)
 				}
 			}
