@@ -24,21 +24,16 @@ func Canonical(texts []string, typ string) string {
 			count[t]++
 		}
 	}
+	fulls := map[string]int{}
 	full := func(s string) int {
-		n := actors.ParseName(s, typ)
-		switch {
-		case actors.Acronym(s) != "":
-			return 0
-		case typ == faultline.PERSON && len(n.Words) >= 2:
-			return 2
-		case typ == faultline.NORP:
-			return 1 // "Shia", not "Iraqi Shiites": a community's name is short
-		case typ != faultline.PERSON && len(n.Words) >= 2:
-			return 2
+		if f, ok := fulls[s]; ok {
+			return f
 		}
-		return 1
+		f := fullness(s, typ)
+		fulls[s] = f
+		return f
 	}
-	if typ != faultline.PERSON && typ != faultline.NORP {
+	if typ != faultline.PERSON && typ != faultline.NORP && len(count) >= 2 {
 		// A shortening of another name of the actor ("Supreme Council" of "Supreme
 		// Council for the Islamic Revolution in Iraq") is not its canonical name, when
 		// the longer name is used more than once.
@@ -85,6 +80,23 @@ func Canonical(texts []string, typ string) string {
 		}
 	}
 	return best
+}
+
+// fullness ranks a name as Canonical prefers it: 2 for a full name (for people, two or
+// more name words; otherwise not an acronym), 0 for an acronym, 1 otherwise.
+func fullness(s, typ string) int {
+	n := actors.ParseName(s, typ)
+	switch {
+	case actors.Acronym(s) != "":
+		return 0
+	case typ == faultline.PERSON && len(n.Words) >= 2:
+		return 2
+	case typ == faultline.NORP:
+		return 1 // "Shia", not "Iraqi Shiites": a community's name is short
+	case typ != faultline.PERSON && len(n.Words) >= 2:
+		return 2
+	}
+	return 1
 }
 
 // nominal reports whether a lower-case "the ..." text is a role description.

@@ -100,6 +100,25 @@ type doc struct {
 	gendered []int
 	runs     [][2]int // capitalRuns of the text, once capRuns asked for them
 	hasRuns  bool
+	parsed   map[nameKey]actors.Name // parse's memo
+}
+
+// nameKey is a name and its type.
+type nameKey struct{ text, typ string }
+
+// parse returns actors.ParseName(text, typ), parsed once per document (names repeat; no
+// caller changes a Name's slices).
+func (d *doc) parse(text, typ string) actors.Name {
+	k := nameKey{text, typ}
+	n, ok := d.parsed[k]
+	if !ok {
+		if d.parsed == nil {
+			d.parsed = map[nameKey]actors.Name{}
+		}
+		n = actors.ParseName(text, typ)
+		d.parsed[k] = n
+	}
+	return n
 }
 
 // capRuns returns capitalRuns(d.text), found once per document.
@@ -143,7 +162,7 @@ func (d *doc) reindex() {
 	d.names = d.names[:0]
 	d.sent = d.sent[:0]
 	for _, e := range d.ents {
-		d.names = append(d.names, actors.ParseName(e.Text, e.Type))
+		d.names = append(d.names, d.parse(e.Text, e.Type))
 		d.sent = append(d.sent, sentenceOf(d.sents, e.Start))
 	}
 }
@@ -173,7 +192,7 @@ func (d *doc) add(e faultline.Entity, g int) int {
 	e.Text = d.text[e.Start:e.End]
 	d.ents = append(d.ents, e)
 	d.par = append(d.par, len(d.par))
-	d.names = append(d.names, actors.ParseName(e.Text, e.Type))
+	d.names = append(d.names, d.parse(e.Text, e.Type))
 	d.sent = append(d.sent, sentenceOf(d.sents, e.Start))
 	i := len(d.ents) - 1
 	if g >= 0 {

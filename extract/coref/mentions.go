@@ -53,6 +53,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 			}
 		}
 	}
+	titled := map[string]bool{} // capitalised name -> titles and a full name, no organisation head
 	out := ents[:0:0]
 	for i := 0; i < len(ents); i++ {
 		e := ents[i]
@@ -169,17 +170,21 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 		}
 		s := text[e.Start:e.End]
 		// Titles and a full name: a person.
-		if e.Type != faultline.PERSON && e.Type != "" {
-			if n := actors.ParseName(s, faultline.PERSON); len(n.Titles) > 0 && len(n.Words) >= 2 && capitalised(s) {
-				org := false
-				for _, w := range n.Raw {
-					if heads[w] {
-						org = true
+		if e.Type != faultline.PERSON && e.Type != "" && capitalised(s) {
+			person, ok := titled[s]
+			if !ok {
+				if n := actors.ParseName(s, faultline.PERSON); len(n.Titles) > 0 && len(n.Words) >= 2 {
+					person = true
+					for _, w := range n.Raw {
+						if heads[w] {
+							person = false
+						}
 					}
 				}
-				if !org {
-					e.Type = faultline.PERSON
-				}
+				titled[s] = person
+			}
+			if person {
+				e.Type = faultline.PERSON
 			}
 		}
 		if n := next(); n != nil && n.Start == e.End+1 && text[e.End] == ' ' {

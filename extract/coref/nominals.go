@@ -29,7 +29,7 @@ func (d *doc) appositions() {
 			}
 			d.addRole(i, ws)
 		}
-		if m := appos.FindStringSubmatch(d.text[e.End:]); m != nil {
+		if m := apposMatch(d.text[e.End:]); m != nil {
 			last := strings.Fields(m[2])
 			if actors.IsTitle(last[len(last)-1]) || roleNoun[last[len(last)-1]] {
 				d.addRole(i, last)
@@ -44,6 +44,15 @@ func (d *doc) appositions() {
 			}
 		}
 	}
+}
+
+// apposMatch is appos.FindStringSubmatch(s), tried only when s opens with the comma the
+// regexp requires.
+func apposMatch(s string) []string {
+	if !strings.HasPrefix(s, ",") {
+		return nil
+	}
+	return appos.FindStringSubmatch(s)
 }
 
 // roleNoun are role nouns besides the person titles.
@@ -92,7 +101,7 @@ func (d *doc) nominals() {
 	}
 	var adds []faultline.Entity
 	var groups []int
-	for _, m := range nominalRe.FindAllStringSubmatchIndex(d.text, -1) {
+	for _, m := range nominalMatches(d.text) {
 		role := d.text[m[2]:m[3]]
 		hs := holders[role]
 		if len(hs) == 0 {
@@ -168,4 +177,40 @@ func (r *Resolver) Roles(text string, ents []faultline.Entity) map[string][]stri
 		sort.Strings(v)
 	}
 	return out
+}
+
+// nominalAt is nominalRe anchored: a match starting where the text is given.
+var nominalAt = regexp.MustCompile(`^` + nominalRe.String())
+
+// nominalMatches returns what nominalRe.FindAllStringSubmatchIndex(text, -1) does: a match
+// starts only at "the" or "The" after a non-word byte, so the regexp is tried anchored at
+// those places only (the same leftmost-first match at each start).
+func nominalMatches(text string) [][]int {
+	var out [][]int
+	prev := 0 // the next match starts at or after the last one's end
+	for off := 0; ; {
+		k := strings.Index(text[off:], "he")
+		if k < 0 {
+			return out
+		}
+		p := off + k - 1 // where "the" or "The" would start
+		off += k + 2
+		if p < prev || text[p] != 't' && text[p] != 'T' || p > 0 && asciiWord(text[p-1]) {
+			continue
+		}
+		m := nominalAt.FindStringSubmatchIndex(text[p:])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += p
+			}
+		}
+		out = append(out, m)
+		prev = m[1]
+		if off < prev {
+			off = prev
+		}
+	}
 }

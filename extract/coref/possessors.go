@@ -139,12 +139,16 @@ func (d *doc) ownedGroups() {
 			continue // an organisation's own groups are not its owner's
 		}
 		s, t := -1, -1
-		if m := possAfter.FindStringSubmatchIndex(d.text[e.End:]); m != nil && actors.PossessedClass(d.text[e.End+m[2]:e.End+m[3]]) != "" {
+		rest := d.text[e.End:]
+		if m := possAfterIndex(rest); m != nil && actors.PossessedClass(d.text[e.End+m[2]:e.End+m[3]]) != "" {
 			s, t = e.Start, e.End+m[3]
 		} else if e.Type == faultline.PERSON {
 			lo := max(0, e.Start-40)
-			if m := followersOf.FindStringSubmatchIndex(d.text[lo:e.Start]); m != nil {
-				s, t = lo+m[2], e.End
+			// (the regexp ends in "of\s+(?:the\s+)?$": tried only before such an ending)
+			if w := d.text[lo:e.Start]; endsOfThe(w) {
+				if m := followersOf.FindStringSubmatchIndex(w); m != nil {
+					s, t = lo+m[2], e.End
+				}
 			}
 		}
 		if s < 0 || d.within(s, t) {
@@ -152,7 +156,7 @@ func (d *doc) ownedGroups() {
 		}
 		if e.Type == faultline.ORG {
 			d.ents[i].Type = faultline.PERSON
-			d.names[i] = actors.ParseName(e.Text, faultline.PERSON)
+			d.names[i] = d.parse(e.Text, faultline.PERSON)
 		}
 		d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: faultline.ORG}, -1)
 	}
@@ -166,4 +170,20 @@ func (d *doc) within(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// endsOfThe reports whether s ends in "of" or "the" and then \s, as what followersOf
+// matches does.
+func endsOfThe(s string) bool {
+	t := strings.TrimRight(s, " \t\n\f\r")
+	return len(t) < len(s) && (strings.HasSuffix(t, "of") || strings.HasSuffix(t, "the"))
+}
+
+// possAfterIndex is possAfter.FindStringSubmatchIndex(s), tried only when s opens with an
+// apostrophe as the regexp requires.
+func possAfterIndex(s string) []int {
+	if !strings.HasPrefix(s, "'") && !strings.HasPrefix(s, "’") {
+		return nil
+	}
+	return possAfter.FindStringSubmatchIndex(s)
 }

@@ -144,3 +144,49 @@ func FuzzPossessorPrefilter(f *testing.F) {
 		}
 	})
 }
+
+var nominalTexts = []string{
+	"", "the cleric said. The prime minister left; the  old  veteran cleric, the radical Shiite cleric spoke",
+	"bathe the, other he the", "tThe cleric the-cleric the\tcleric _the cleric éthe cleric The\nwar minister",
+	"the the the cleric the prime\nminister thehe", "The Mahdi", "he", "the x",
+}
+
+func TestNominalMatches(t *testing.T) {
+	for _, text := range nominalTexts {
+		checkNominalMatches(t, text)
+	}
+}
+
+func FuzzNominalMatches(f *testing.F) {
+	for _, s := range nominalTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkNominalMatches)
+}
+
+// checkNominalMatches compares nominalMatches with the regular expression on text.
+func checkNominalMatches(t *testing.T, text string) {
+	want := nominalRe.FindAllStringSubmatchIndex(text, -1)
+	if got := nominalMatches(text); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("nominalMatches(%q) = %v, want %v", text, got, want)
+	}
+}
+
+// FuzzPrefilters checks that the cheap tests before the anchored regexps never reject
+// what the regexp matches (followersOf, possAfter, appos).
+func FuzzPrefilters(f *testing.F) {
+	for _, s := range []string{"followers of the ", "Supporters of\t", "'s men", "’s loyal followers", ", the cleric,", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if followersOf.MatchString(s) && !endsOfThe(s) {
+			t.Errorf("endsOfThe(%q) = false", s)
+		}
+		if fmt.Sprint(possAfterIndex(s)) != fmt.Sprint(possAfter.FindStringSubmatchIndex(s)) {
+			t.Errorf("possAfterIndex(%q)", s)
+		}
+		if fmt.Sprint(apposMatch(s)) != fmt.Sprint(appos.FindStringSubmatch(s)) {
+			t.Errorf("apposMatch(%q)", s)
+		}
+	})
+}
