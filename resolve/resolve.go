@@ -68,8 +68,9 @@ type cluster struct {
 	gender string         // "m" or "f" from titles (Mr, Mrs), or ""
 	owned  string         // kind of group its names say belongs to someone (coref.Possessor), or ""
 	bare   string         // the one-word name all its names are ("Saddam"), or ""
-	// spec holds, per kind of non-state group, the key of the description with a group word
-	// its names hold ("militias" -> "shiite militias"): two different ones never merge.
+	// spec holds, per kind of non-state group, the folded group words of its description
+	// that has them (groupSpecific: "insurgency" -> "sunni" for "Sunni-led insurgency"): two
+	// clusters with different ones for a kind never merge.
 	spec  map[string]string
 	nodes int
 	docs  map[int]bool
@@ -110,8 +111,10 @@ type builder struct {
 	m *faultline.Model
 
 	nodesByDoc map[int][]int
-	docRegions map[int]map[string]string // doc -> compass noun -> the one country whose region it names
-	nodeRoles  map[int][]string          // node -> role descriptions the document gives it
+	// docRegions: doc -> compass noun -> the one country whose region of that direction it
+	// names, and "border:<ISO>" -> the one border of that country it names (see regions).
+	docRegions map[int]map[string]string
+	nodeRoles  map[int][]string // node -> role descriptions the document gives it
 
 	metonyms map[int]bool // mentions of a capital moved to its state (facts)
 
