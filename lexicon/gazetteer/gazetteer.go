@@ -153,8 +153,8 @@ func Offices() map[string]string { return pairs(offices) }
 // (an organisation head that takes a complement: Centre for …), "before" and "after" (common
 // nouns that introduce or follow an organisation's name: the daily X, the X firm),
 // "aftermod" (words between a name and an "after" noun: security), "feature" (geographic
-// features named after a place: river, tunnel), "placehead" (Province) and "partymod"
-// (religious, secular: kinds of party).
+// features named after a place: river, tunnel), "placehead" (Province), "partymod"
+// (religious, secular: kinds of party) and "followers" (followers, loyalists: of a leader).
 func Descriptors() map[string]map[string]bool {
 	m := map[string]map[string]bool{}
 	for _, c := range rows(descriptors) {

@@ -344,12 +344,13 @@ func leaders(lx *lexicon, words, tags []string, s nlp.Sentence) {
 	})
 }
 
-// followersOf applies the rest of rule 3: "followers of X" where X is a name the tagger
-// typed otherwise but whose last word is a person's name in the document.
+// followersOf applies the rest of rule 3: "followers of X" (or another noun of kind
+// "followers" in lexicon/gazetteer/descriptors.tsv) where X is a name the tagger typed
+// otherwise but whose last word is a person's name in the document.
 func followersOf(words, tags []string, s nlp.Sentence, personWord map[string]bool) {
 	eachSpan(tags, s, func(f, l int, typ string) int {
 		if typ == "PERSON" || f-2 < s.First || words[f-1] != "of" || tags[f-2] != "O" || tags[f-1] != "O" ||
-			!(words[f-2] == "followers" || words[f-2] == "supporters" || words[f-2] == "loyalists") || !personWord[words[l-1]] {
+			!descr["followers"][words[f-2]] || !personWord[words[l-1]] {
 			return l
 		}
 		put(tags, f-2, l, s.Last, "ORG")
