@@ -856,11 +856,15 @@ var descr = gazetteer.Descriptors()
 // "Iraqi intelligence operatives"; lexicon/actors/sectors.tsv) is one ORG span. It runs
 // before rule 7, which would drop the adjective before a common noun.
 func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	// theNew reports whether "the new" comes before f: "the new Iraqi army" is the same
+	// army, newly built, and "new" belongs to its span.
+	theNew := func(f int) bool {
+		return f-2 >= s.First && words[f-1] == "new" && tags[f-1] == "O" && strings.EqualFold(words[f-2], "the")
+	}
 	eachSpan(tags, s, func(f, l int, typ string) int {
-		if typ == "ORG" && l-f >= 2 && l-f <= 3 && f-2 >= s.First && words[f-1] == "new" && tags[f-1] == "O" && strings.EqualFold(words[f-2], "the") &&
-			actors.SectorStart(strings.ToLower(words[f+1])) {
+		if typ == "ORG" && l-f >= 2 && l-f <= 3 && theNew(f) && actors.SectorStart(strings.ToLower(words[f+1])) {
 			if _, _, ok := actors.Sector(strings.Join(words[f:l], " ")); ok {
-				put(tags, f-1, l, s.Last, "ORG") // "the new Iraqi army": the same army, newly built
+				put(tags, f-1, l, s.Last, "ORG")
 				return l
 			}
 		}
@@ -880,8 +884,8 @@ func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		if best < 0 {
 			return l
 		}
-		if f-2 >= s.First && words[f-1] == "new" && tags[f-1] == "O" && strings.EqualFold(words[f-2], "the") {
-			f-- // "the new Iraqi army": the same army, newly built
+		if theNew(f) {
+			f--
 		}
 		put(tags, f, best, s.Last, "ORG")
 		return best
