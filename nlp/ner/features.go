@@ -268,6 +268,9 @@ const (
 	tRunLast
 	tRunLen
 	tRunHead
+	tClCM2
+	tClCP2
+	tClShape
 	tLast // not a template: one past the last
 )
 
@@ -390,6 +393,16 @@ func (f *featurer) context(b []uint64, toks []token, i int, prev, prev2 int) []u
 	}
 	b = append(b, mix(hT[tClCM1], uint64(cm1&0xffff)), mix(hT[tClCP1], uint64(cp1&0xffff)),
 		mix(hT[tClFM1], uint64(cm1>>16)), mix(hT[tClFP1], uint64(cp1>>16)))
+	// coarse classes of the two words before and after; fine classes around the shape
+	var cm2, cp2 uint32
+	if i > 1 {
+		cm2 = toks[i-2].cl
+	}
+	if i+2 < len(toks) {
+		cp2 = toks[i+2].cl
+	}
+	b = append(b, mix(mix(hT[tClCM2], uint64(cm2&0xffff)), uint64(cm1&0xffff)), mix(mix(hT[tClCP2], uint64(cp1&0xffff)), uint64(cp2&0xffff)),
+		mix(mix(mix(hT[tClShape], uint64(cm1>>16)), t.hs), uint64(cp1>>16)))
 	if p := uint64(t.runPos); p != 0 {
 		b = append(b, mix(mix(hT[tRunLen], uint64(t.runLen)), p))
 		if p != runU {
