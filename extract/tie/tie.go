@@ -207,22 +207,24 @@ func New() *Extractor {
 	return x
 }
 
-// candidates marks in ok the patterns whose middle may start like one of mids (with a
-// leading apposition comma or without).
-func (x *Extractor) candidates(v *view.View, mids [][]int, ok []bool) {
-	for _, i := range x.anyStart {
-		ok[i] = true
-	}
-	mark := func(t view.Tok) {
-		for _, w := range []string{t.Lower, t.Lemma} {
-			for _, i := range x.byStart[w] {
+// candidates appends to out, in increasing order, the indices of the patterns whose
+// middle may start like one of mids (with a leading apposition comma or without). ok is
+// scratch, one per pattern, all false on entry and on return.
+func (x *Extractor) candidates(v *view.View, mids [][]int, ok []bool, out []int) []int {
+	add := func(is []int) {
+		for _, i := range is {
+			if !ok[i] {
 				ok[i] = true
+				out = append(out, i)
 			}
 		}
+	}
+	add(x.anyStart)
+	mark := func(t view.Tok) {
+		add(x.byStart[t.Lower])
+		add(x.byStart[t.Lemma])
 		if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
-			for _, i := range x.byStart["'s"] {
-				ok[i] = true
-			}
+			add(x.byStart["'s"])
 		}
 	}
 	for _, md := range mids {
@@ -234,6 +236,11 @@ func (x *Extractor) candidates(v *view.View, mids [][]int, ok []bool) {
 			mark(v.Toks[md[1]])
 		}
 	}
+	sort.Ints(out)
+	for _, i := range out {
+		ok[i] = false
+	}
+	return out
 }
 
 // oneWord returns the one-word alternatives of a synonym class as a set.
@@ -328,6 +335,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		seen[key] = true
 		out = append(out, t)
 	}
+	sc := &scratch{cand: make([]bool, len(x.pats)), sig1: make([]int8, len(v.Toks))}
 	bySent := make([][]int, len(v.Sents))
 	for mi, m := range v.Mentions {
 		if si := v.Toks[m.First].Sent; si < len(v.Sents) && m.Last <= v.Sents[si].Last && (m.Actorish() || m.Placeish()) {
@@ -345,7 +353,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 				} else if d > 16 && gapLen(v, v.Mentions[m1].Last, v.Mentions[m2].First) > 16 {
 					continue
 				}
-				ts := x.matchPair(v, s, m1, m2, core)
+				ts := x.matchPair(v, s, m1, m2, core, sc)
 				for _, t := range ts {
 					if t.Type == "member_of" && has(ts, "leader_of", t.A.Start, t.B.Start) {
 						continue // a leader is a member: say the stronger
@@ -1274,31 +1282,27 @@ func placeModifier(v *view.View, mi int, s view.Sent) bool {
 	return false
 }
 
-// lengths returns every number of tokens of toks (in order) that the elements can cover
-// from the start.
-func lengths(v *view.View, es []elem, toks []int, reverse bool) []int {
+// fits reports what lengths(v, es, toks, reverse) tells without building it: with exact,
+// whether it holds len(toks) (the elements cover all of toks); else whether it is not
+// empty (they cover a prefix).
+func fits(v *view.View, es []elem, toks []int, reverse, exact bool) bool {
 	if len(es) == 0 {
-		return []int{0}
+		return !exact || len(toks) == 0
 	}
-	var out []int
-	e := es[0]
+	e, rest := es[0], es[1:]
 	if reverse {
-		e = es[len(es)-1]
-	}
-	rest := es[1:]
-	if reverse {
-		rest = es[:len(es)-1]
+		e, rest = es[len(es)-1], es[:len(es)-1]
 	}
 	if len(e) == 1 && len(e[0]) == 1 && e[0][0] == "..." {
 		for k := 1; k <= 3 && k <= len(toks); k++ {
 			if w := v.Toks[toks[k-1]].Lower; w == "by" || w == "," || dashes[w] || w == ";" || w == ":" || w == "(" || w == ")" {
 				break // a gap never spans a passive agent or a clause break
 			}
-			for _, n := range lengths(v, rest, toks[k:], reverse) {
-				out = append(out, k+n)
+			if fits(v, rest, toks[k:], reverse, exact) {
+				return true
 			}
 		}
-		return out
+		return false
 	}
 	for _, alt := range e {
 		if len(alt) > len(toks) {
@@ -1315,27 +1319,34 @@ func lengths(v *view.View, es []elem, toks []int, reverse bool) []int {
 				break
 			}
 		}
-		if !ok {
-			continue
-		}
-		for _, n := range lengths(v, rest, toks[len(alt):], reverse) {
-			out = append(out, len(alt)+n)
-		}
-	}
-	return out
-}
-
-func covers(ns []int, n int) bool {
-	for _, k := range ns {
-		if k == n {
+		if ok && fits(v, rest, toks[len(alt):], reverse, exact) {
 			return true
 		}
 	}
 	return false
 }
 
+// scratch is what matchPair reuses from one pair of a document to the next.
+type scratch struct {
+	cand  []bool // per pattern: a candidate of this pair (all false between pairs)
+	cands []int  // the candidates' indices
+	sig1  []int8 // per token: significant alone (1), not (2), not yet known (0)
+}
+
+// sigAlone reports whether token i is significant on its own: len(x.significant(v, i,
+// i+1)) > 0, which depends on the token only (no aside or "to" fits in one token).
+func (x *Extractor) sigAlone(v *view.View, sc *scratch, i int) bool {
+	if sc.sig1[i] == 0 {
+		sc.sig1[i] = 2
+		if t, _, _ := x.significant(v, i, i+1); len(t) > 0 {
+			sc.sig1[i] = 1
+		}
+	}
+	return sc.sig1[i] == 1
+}
+
 // matchPair returns the ties that the patterns find between mentions m1 and m2 (m1 first).
-func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int) []faultline.Tie {
+func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int, sc *scratch) []faultline.Tie {
 	var out []faultline.Tie
 	M1, M2 := v.Mentions[m1], v.Mentions[m2]
 	mid, neg, modal := x.significant(v, M1.Last, core[m2])
@@ -1345,7 +1356,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 	}
 	var left []int // significant tokens before m1, nearest first
 	for i := core[m1] - 1; i >= s.First && len(left) < 6; i-- {
-		if t, _, _ := x.significant(v, i, i+1); len(t) > 0 {
+		if x.sigAlone(v, sc, i) {
 			left = append(left, i)
 		}
 	}
@@ -1353,7 +1364,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 	var leftTitled []int
 	if k := x.titlesBefore(v, s.First-1, M1.First); core[m1] == M1.First && k < M1.First {
 		for i := k - 1; i >= s.First && len(leftTitled) < 6; i-- {
-			if t, _, _ := x.significant(v, i, i+1); len(t) > 0 {
+			if x.sigAlone(v, sc, i) {
 				leftTitled = append(leftTitled, i)
 			}
 		}
@@ -1395,7 +1406,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		short, _, _ := x.significant(v, M1.Last, d)
 		mids = append(mids, short)
 	}
-	midOK := func(p pattern, mid []int) bool {
+	midOK := func(p *pattern, mid []int) bool {
 		if len(mid) > p.maxMid+1 || len(mid) < p.minMid {
 			return false // (+1: an apposition comma the pattern does not spell out)
 		}
@@ -1405,12 +1416,12 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		if p.starts != nil && len(mid) > 0 && !startsWith(v, p.starts, mid) {
 			return false
 		}
-		if covers(lengths(v, p.mid, mid, false), len(mid)) {
+		if fits(v, p.mid, mid, false, true) {
 			return true
 		}
 		// "A, allied with B": an apposition comma the pattern does not spell out ("B, A's
 		// ally": the comma alone).
-		return !p.titleMid && (len(mid) >= 2 || len(p.mid) == 0) && len(mid) >= 1 && v.Toks[mid[0]].Lower == "," && covers(lengths(v, p.mid, mid[1:], false), len(mid)-1)
+		return !p.titleMid && (len(mid) >= 2 || len(p.mid) == 0) && len(mid) >= 1 && v.Toks[mid[0]].Lower == "," && fits(v, p.mid, mid[1:], false, true)
 	}
 	quoteGap := false // a quotation mark inside the gap: one end is quoted, the other the speaker
 	for i := M1.Last + 1; i < M2.First-1; i++ {
@@ -1426,17 +1437,12 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 	// the end) nor on "the support of former Valdoran Communists" (the adjective is no end).
 	noBareEnd := M2.Last < s.Last && (wordIs(v, M2.Last, "'s") ||
 		M2.Type == faultline.NORP && (v.Toks[M2.Last].Mention >= 0 || modifierOf(v, M2)))
-	cand := make([]bool, len(x.pats))
+	sc.cands = sc.cands[:0]
 	if !noPattern {
-		x.candidates(v, mids, cand)
+		sc.cands = x.candidates(v, mids, sc.cand, sc.cands)
 	}
-	for pi, p := range x.pats {
-		if noPattern {
-			break
-		}
-		if !cand[pi] {
-			continue
-		}
+	for _, pi := range sc.cands {
+		p := &x.pats[pi]
 		if len(p.post) == 0 && noBareEnd {
 			continue
 		}
@@ -1450,7 +1456,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int)
 		if len(p.pre) > 0 && !suffixMatch(v, p.pre, left) && (leftTitled == nil || !suffixMatch(v, p.pre, leftTitled)) {
 			continue // pre must end right before m1
 		}
-		if len(p.post) > 0 && len(lengths(v, p.post, right, false)) == 0 {
+		if len(p.post) > 0 && !fits(v, p.post, right, false, false) {
 			continue
 		}
 		a, b := m1, m2
@@ -1574,7 +1580,7 @@ func modifierOf(v *view.View, m view.Mention) bool {
 
 func suffixMatch(v *view.View, es []elem, left []int) bool {
 	// left is nearest-first; the elements read left to right end at left[0].
-	return len(lengths(v, es, left, true)) > 0
+	return fits(v, es, left, true, false)
 }
 
 func minInt(a, b int) int {
