@@ -18,17 +18,42 @@ type GenericKind struct {
 	Family string
 }
 
-var genericTab = sync.OnceValue(func() map[string]GenericKind {
-	m := map[string]GenericKind{}
+// genericPattern is a form of generic.tsv that begins with a placeholder: "<country>-led
+// forces" (country: the word before the hyphen must be a country or nationality) or
+// "<any>-led government" (any word).
+type genericPattern struct {
+	kind    GenericKind
+	country bool
+}
+
+// genericTabs holds generic.tsv: the forms, and the patterns keyed by the rest after the
+// placeholder's hyphen ("led forces").
+type genericTabs struct {
+	forms    map[string]GenericKind
+	patterns map[string]genericPattern
+}
+
+var genericTab = sync.OnceValue(func() genericTabs {
+	t := genericTabs{forms: map[string]GenericKind{}, patterns: map[string]genericPattern{}}
 	for _, line := range strings.Split(genericTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		if c := strings.Split(line, "\t"); len(c) >= 3 {
-			m[strings.TrimSpace(c[0])] = GenericKind{State: strings.TrimSpace(c[1]) == "state", Family: strings.TrimSpace(c[2])}
+		c := strings.Split(line, "\t")
+		if len(c) < 3 {
+			continue
+		}
+		form := strings.TrimSpace(c[0])
+		k := GenericKind{State: strings.TrimSpace(c[1]) == "state", Family: strings.TrimSpace(c[2])}
+		if rest, ok := strings.CutPrefix(form, "<country>-"); ok {
+			t.patterns[rest] = genericPattern{k, true}
+		} else if rest, ok := strings.CutPrefix(form, "<any>-"); ok {
+			t.patterns[rest] = genericPattern{k, false}
+		} else {
+			t.forms[form] = k
 		}
 	}
-	return m
+	return t
 })
 
 // Generic reads a description that carries no name, nationality or group word ("the
@@ -43,22 +68,23 @@ func Generic(name string) (GenericKind, bool) {
 	if len(ws) == 0 {
 		return GenericKind{}, false
 	}
-	if k, ok := genericTab()[strings.Join(ws, " ")]; ok {
+	if k, ok := genericTab().forms[strings.Join(ws, " ")]; ok {
 		return k, true
 	}
-	// "US-led forces": a coalition led by a country
-	if len(ws) == 2 && (ws[1] == "forces" || ws[1] == "troops" || ws[1] == "coalition") && strings.HasSuffix(ws[0], "-led") {
-		loadCore()
-		if c := strings.TrimSuffix(ws[0], "-led"); countries[Fold(c)] || Demonym(c) != "" {
-			return GenericKind{Family: "coalition"}, true
-		}
-	}
-	// "Shiite-led government", "army-dominated government"
-	if len(ws) == 2 && ws[1] == "government" {
-		if i := strings.LastIndexByte(ws[0], '-'); i > 0 {
-			switch ws[0][i+1:] {
-			case "led", "dominated", "controlled", "run", "backed", "installed":
-				return GenericKind{State: true, Family: "government"}, true
+	// the patterns: "US-led forces" (a coalition led by a country), "Shiite-led
+	// government", "army-dominated government"
+	if len(ws) == 2 {
+		if i := strings.LastIndexByte(ws[0], '-'); i >= 0 {
+			if p, ok := genericTab().patterns[ws[0][i+1:]+" "+ws[1]]; ok {
+				if !p.country && i > 0 {
+					return p.kind, true
+				}
+				if x := ws[0][:i]; p.country {
+					loadCore()
+					if countries[Fold(x)] || Demonym(x) != "" {
+						return p.kind, true
+					}
+				}
 			}
 		}
 	}
@@ -72,7 +98,7 @@ func GroupFamily(name string) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	if k, ok := genericTab()[ws[len(ws)-1]]; ok && !k.State {
+	if k, ok := genericTab().forms[ws[len(ws)-1]]; ok && !k.State {
 		return k.Family
 	}
 	return ""
