@@ -231,6 +231,10 @@ func (b *builder) groupDescriptions() {
 	}
 }
 
+// areaNouns holds the nouns that name a people's area after its group word or adjective
+// ("the Kurdish region"; kind "area" of lexicon/gazetteer/descriptors.tsv).
+var areaNouns = sync.OnceValue(func() map[string]bool { return gazetteer.Descriptors()["area"] })
+
 // dirAdj maps compass nouns to their adjectives ("south" -> "southern"), and back.
 var dirAdj = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
@@ -257,13 +261,13 @@ func (b *builder) regionKey(text, dc string, doc int) string {
 		}
 	}
 	if len(ws) == 2 {
-		switch ws[1] {
-		case "region", "regions", "provinces", "areas", "heartland":
+		switch {
+		case areaNouns()[ws[1]]:
 			// "the Kurdish region", "the Kurdish provinces"
 			if w := ws[0]; communities[w] || actors.Demonym(w) != "" {
 				return "area:" + actors.Fold(w)
 			}
-		case "border":
+		case ws[1] == "border":
 			// "the Iran-Iraq border"; "the Iranian border" in a document about Iraq
 			var cs []string
 			for _, w := range strings.Split(ws[0], "-") {
