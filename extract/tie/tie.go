@@ -335,7 +335,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		seen[key] = true
 		out = append(out, t)
 	}
-	sc := &scratch{cand: make([]bool, len(x.pats)), sig1: make([]int8, len(v.Toks))}
+	sc := &scratch{cand: make([]bool, len(x.pats)), sig1: make([]int8, len(v.Toks)), wc: make([]uint16, len(v.Toks))}
 	bySent := make([][]int, len(v.Sents))
 	for mi, m := range v.Mentions {
 		if si := v.Toks[m.First].Sent; si < len(v.Sents) && m.Last <= v.Sents[si].Last && (m.Actorish() || m.Placeish()) {
@@ -1003,22 +1003,70 @@ func wordIs(v *view.View, i int, w string) bool {
 	return false
 }
 
+// Word classes of a token that significant asks for, found once per token and document
+// (wordClass).
+const (
+	wcKnown       uint16 = 1 << iota // the other bits are set
+	wcCommaDash                      // "," or a dash: may open a listAside
+	wcAspectual                      // aspectual
+	wcIntent                         // intents
+	wcRefusal                        // refusals
+	wcNegator                        // negators
+	wcModal                          // modals
+	wcFiller                         // fillers
+	wcRelative                       // relatives
+	wcPreposition                    // prepositions
+	wcAdverbLy                       // an -ly word (over four letters) no pattern spells out, not kept
+	wcAdverbTag                      // tagged ADV, no pattern spells it out, not kept
+)
+
+// wordClass returns the word classes of token i (sc.wc memoises them).
+func (x *Extractor) wordClass(v *view.View, sc *scratch, i int) uint16 {
+	if c := sc.wc[i]; c&wcKnown != 0 {
+		return c
+	}
+	w := v.Toks[i].Lower
+	c := wcKnown
+	set := func(b uint16, ok bool) {
+		if ok {
+			c |= b
+		}
+	}
+	set(wcCommaDash, w == "," || dashes[w])
+	set(wcAspectual, aspectual[w])
+	set(wcIntent, intents[w])
+	set(wcRefusal, refusals[w])
+	set(wcNegator, negators[w])
+	set(wcModal, modals[w])
+	set(wcFiller, fillers[w])
+	set(wcRelative, relatives[w])
+	set(wcPreposition, prepositions[w])
+	unkept := !keep[w] && !x.vocab[w]
+	set(wcAdverbLy, strings.HasSuffix(w, "ly") && len(w) > 4 && unkept)
+	set(wcAdverbTag, v.HasPOS && v.Toks[i].UPOS == "ADV" && unkept)
+	sc.wc[i] = c
+	return c
+}
+
 // significant returns the tokens in [lo, hi) minus fillers, and whether a negator or a
 // modal was dropped.
-func (x *Extractor) significant(v *view.View, lo, hi int) (toks []int, neg, modal bool) {
+func (x *Extractor) significant(v *view.View, sc *scratch, lo, hi int) (toks []int, neg, modal bool) {
 	for i := lo; i < hi; i++ {
 		w := v.Toks[i].Lower
+		c := x.wordClass(v, sc, i)
 		if w == "(" {
 			if j := closeParen(v, i, hi); j > 0 {
 				i = j // a balanced aside: "B (formerly C) and its armed wing"
 				continue
 			}
 		}
-		if j := listAside(v, i, hi); j > 0 {
-			i = j // "N - among them A and B - oppose C": the list of N's members
-			continue
+		if c&wcCommaDash != 0 {
+			if j := listAside(v, i, hi); j > 0 {
+				i = j // "N - among them A and B - oppose C": the list of N's members
+				continue
+			}
 		}
-		if aspectual[w] && i+1 < hi {
+		if c&wcAspectual != 0 && i+1 < hi {
 			if n := v.Toks[i+1].Lower; n == "to" {
 				i++
 				continue
@@ -1026,23 +1074,23 @@ func (x *Extractor) significant(v *view.View, lo, hi int) (toks []int, neg, moda
 				continue
 			}
 		}
-		if (intents[w] || refusals[w]) && i+1 < hi && v.Toks[i+1].Lower == "to" {
+		if c&(wcIntent|wcRefusal) != 0 && i+1 < hi && v.Toks[i+1].Lower == "to" {
 			// "decided to confront B" states an intent (hypothetical), "refused to back B"
 			// a negation.
-			modal = modal || intents[w]
-			neg = neg || refusals[w]
+			modal = modal || c&wcIntent != 0
+			neg = neg || c&wcRefusal != 0
 			i++
 			continue
 		}
 		switch {
-		case negators[w]:
+		case c&wcNegator != 0:
 			neg = true
-		case modals[w]:
+		case c&wcModal != 0:
 			modal = true
-		case fillers[w] && !(relatives[w] && i > lo && prepositions[v.Toks[i-1].Lower]):
+		case c&wcFiller != 0 && !(c&wcRelative != 0 && i > lo && x.wordClass(v, sc, i-1)&wcPreposition != 0):
 			// ("of which", "to whom" stay: "the province of which A is the capital")
-		case strings.HasSuffix(w, "ly") && len(w) > 4 && !keep[w] && !x.vocab[w]:
-		case v.HasPOS && v.Toks[i].UPOS == "ADV" && !keep[w] && !x.vocab[w]:
+		case c&wcAdverbLy != 0:
+		case c&wcAdverbTag != 0:
 			// (a word a pattern spells out stays, whatever its tag: "ally", "against")
 		default:
 			toks = append(toks, i)
@@ -1328,9 +1376,10 @@ func fits(v *view.View, es []elem, toks []int, reverse, exact bool) bool {
 
 // scratch is what matchPair reuses from one pair of a document to the next.
 type scratch struct {
-	cand  []bool // per pattern: a candidate of this pair (all false between pairs)
-	cands []int  // the candidates' indices
-	sig1  []int8 // per token: significant alone (1), not (2), not yet known (0)
+	cand  []bool   // per pattern: a candidate of this pair (all false between pairs)
+	cands []int    // the candidates' indices
+	sig1  []int8   // per token: significant alone (1), not (2), not yet known (0)
+	wc    []uint16 // per token: wordClass, once known
 }
 
 // sigAlone reports whether token i is significant on its own: len(x.significant(v, i,
@@ -1338,7 +1387,7 @@ type scratch struct {
 func (x *Extractor) sigAlone(v *view.View, sc *scratch, i int) bool {
 	if sc.sig1[i] == 0 {
 		sc.sig1[i] = 2
-		if t, _, _ := x.significant(v, i, i+1); len(t) > 0 {
+		if t, _, _ := x.significant(v, sc, i, i+1); len(t) > 0 {
 			sc.sig1[i] = 1
 		}
 	}
@@ -1349,7 +1398,7 @@ func (x *Extractor) sigAlone(v *view.View, sc *scratch, i int) bool {
 func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int, sc *scratch) []faultline.Tie {
 	var out []faultline.Tie
 	M1, M2 := v.Mentions[m1], v.Mentions[m2]
-	mid, neg, modal := x.significant(v, M1.Last, core[m2])
+	mid, neg, modal := x.significant(v, sc, M1.Last, core[m2])
 	// Title words opening m2 are text between the mentions.
 	if hyp := v.Word(s.First, "if"); hyp || questionOrModalBefore(v, s, M1.First) {
 		modal = true
@@ -1369,12 +1418,12 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 			}
 		}
 	}
-	right, _, _ := x.significant(v, M2.Last, minInt(M2.Last+6, s.Last))
+	right, _, _ := x.significant(v, sc, M2.Last, minInt(M2.Last+6, s.Last))
 	// The words between the mentions, with the title words that open m2 ("B leader A") and
 	// without them (", General A").
 	mids := [][]int{mid}
 	if core[m2] != M2.First {
-		plain, _, _ := x.significant(v, M1.Last, M2.First)
+		plain, _, _ := x.significant(v, sc, M1.Last, M2.First)
 		mids = append(mids, plain)
 	}
 	// A description between a determiner and m2 ("to the veteran cleric B") is an
@@ -1384,26 +1433,26 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		if quantifiers[v.Toks[d].Lower] {
 			end = d // "the support of many former X": the quantifier goes
 		}
-		short, _, _ := x.significant(v, M1.Last, end)
+		short, _, _ := x.significant(v, sc, M1.Last, end)
 		mids = append(mids, short)
 	}
 	// So is a place's apposed country ("between Velika, Norland, and Ostrava"): skip it.
 	if M1.Placeish() && M1.Last+2 < core[m2] && v.Toks[M1.Last].Lower == "," {
 		if pm := v.Toks[M1.Last+1].Mention; pm >= 0 && v.Mentions[pm].Placeish() {
 			if e := v.Mentions[pm].Last; e < core[m2] && v.Toks[e].Lower == "," {
-				short, _, _ := x.significant(v, e+1, core[m2])
+				short, _, _ := x.significant(v, sc, e+1, core[m2])
 				mids = append(mids, short)
 			}
 		}
 	}
 	// So are titles before a name ("the commander of B, General Sir A").
 	if k := x.titlesBefore(v, M1.Last, M2.First); k < M2.First && k > M1.Last {
-		short, _, _ := x.significant(v, M1.Last, k)
+		short, _, _ := x.significant(v, sc, M1.Last, k)
 		mids = append(mids, short)
 	}
 	// So is a possessor: "ties between A and X's B".
 	if d := possessorStart(v, M1.Last, M2.First); d > M1.Last {
-		short, _, _ := x.significant(v, M1.Last, d)
+		short, _, _ := x.significant(v, sc, M1.Last, d)
 		mids = append(mids, short)
 	}
 	midOK := func(p *pattern, mid []int) bool {
