@@ -161,143 +161,7 @@ func (b *builder) cluster() {
 	b.regions()
 	for i := range b.nodes {
 		b.par[i] = i
-		nd := &b.nodes[i]
-		tg := typeGroup(nd.typ)
-		c := &cluster{typ: tg, types: map[string]int{}, nodes: 1, docs: map[int]bool{nd.doc: true}}
-		for _, mi := range nd.mentions {
-			if t := b.ments[mi].typ; t != "" && !b.ments[mi].pronoun {
-				c.types[t]++
-			}
-		}
-		k := &keys[i]
-		if tg == "o" {
-			c.owned = b.ownedClass(i)
-			c.bare = b.bareName(i)
-			if f, id := b.groupSpecific(i); f != "" {
-				c.spec = map[string]string{f: id}
-				k.names = append(k.names, "grp:"+f+":"+id)
-			} else if f := b.groupGeneric(i); f != "" {
-				k.names = append(k.names, "grp:"+f)
-			}
-		}
-		if tg == "g" {
-			// "the south" of a document about Iraq is "southern Iraq"
-			for _, t := range b.descriptionTexts(i) {
-				if rk := b.regionKey(t, dom[nd.doc], nd.doc); rk != "" && !slices.Contains(k.names, rk) {
-					k.names = append(k.names, rk)
-				}
-			}
-		}
-		// "the police" in a document about one country: that country's police, keyed
-		// as "<nationality> police" is, and not by the bare words, which other
-		// documents use for other countries' police.
-		var secs []string
-		if dc := dom[nd.doc]; dc != "" && tg == "o" {
-			for _, sec := range b.stateSectors(i) {
-				k.names = append(k.names, "sec:"+dc+":"+sec)
-				secs = append(secs, sec)
-			}
-		}
-		for _, f := range nd.forms {
-			if len(secs) > 0 {
-				break
-			}
-			acr := actors.Acronym(f)
-			name := b.parse(f, nd.typ)
-			key := name.Key()
-			if g := actors.Gender(name.Titles); g != "" && tg == "p" {
-				c.gender = g
-			}
-			if key == "" {
-				continue
-			}
-			switch {
-			case tg == "":
-				k.untyped = append(k.untyped, key)
-			case tg == "p" && acr == "":
-				if len(name.Words) >= 2 {
-					k.names = append(k.names, "p:"+key)
-					c.people = append(c.people, name)
-				} else if actors.GivenNameTitle(name.Titles) {
-					k.given = append(k.given, key)
-				} else {
-					k.surnames = append(k.surnames, key)
-				}
-			default:
-				k.names = append(k.names, tg+":"+key)
-				if pk := actors.PlainKey(f, nd.typ); pk != "" && len(name.Words) >= 2 {
-					k.names = append(k.names, tg+":"+pk)
-				}
-				if ck := actors.CoreKey(f, nd.typ); ck != "" {
-					k.names = append(k.names, tg+":"+ck)
-				}
-				if i := strings.LastIndex(f, " in "); tg == "o" && i > 0 && !strings.Contains(f[i+4:], " ") && startsUpper(f[i+4:]) {
-					// "the Ministry of Defence in London" is the ministry; "Al Qaeda in
-					// Iraq" the organisation working there
-					if pk := actors.Key(f[:i], nd.typ); pk != "" {
-						k.names = append(k.names, tg+":"+pk)
-					}
-				}
-				if ws := strings.Fields(f); len(ws) >= 2 && len(ws[len(ws)-1]) > 5 && strings.HasSuffix(ws[len(ws)-1], "ism") {
-					// "Iraqi nationalism" is the movement of the Iraqi nationalists
-					ws[len(ws)-1] = strings.TrimSuffix(ws[len(ws)-1], "ism") + "ists"
-					if ik := actors.Key(strings.Join(ws, " "), nd.typ); ik != "" {
-						k.names = append(k.names, tg+":"+ik)
-					}
-				}
-				if i := strings.IndexByte(f, '('); i > 0 {
-					// "Quds (Jerusalem) Force": the name without its gloss.
-					if j := strings.IndexByte(f[i:], ')'); j > 0 {
-						if pk := actors.Key(f[:i]+f[i+j+1:], nd.typ); pk != "" {
-							k.names = append(k.names, tg+":"+pk)
-						}
-					}
-				}
-				if u := unitName(f); tg == "o" && u != "" {
-					// "IRGC Quds Force" is the unit "Quds Force".
-					if pk := actors.Key(u, nd.typ); pk != "" {
-						k.names = append(k.names, tg+":"+pk)
-					}
-				}
-				if nat, sec, ok := actors.Sector(f); ok && tg == "o" {
-					k.names = append(k.names, "sec:"+b.countryCode(nat)+":"+sec)
-				}
-			}
-			if acr != "" && tg != "p" {
-				k.acronyms = append(k.acronyms, acr)
-			}
-			if acr != "" && tg == "p" && len(f) >= 3 && strings.ToUpper(f) == f {
-				k.personAcr = append(k.personAcr, acr)
-			}
-			if acr == "" && tg != "p" && len(name.Words) >= 2 {
-				k.expands = append(k.expands, actors.Initials(f)...)
-			}
-			// Followers named after a party or a man ("Baathists", "Sadrists"), typed
-			// as a community, join the one organisation of that word too.
-			followers := nd.typ == faultline.NORP && (strings.HasSuffix(f, "ists") || strings.HasSuffix(f, "ites")) && !strings.Contains(f, " ")
-			if (nd.typ == faultline.ORG || nd.typ == "" || followers) && acr == "" {
-				c, gen := actors.OrgCore(f)
-				if followers && communities[c] {
-					c = "" // "Shiites": a community, not a party's followers
-				}
-				if c != "" {
-					if len(name.Words) == 1 {
-						k.short = append(k.short, c)
-					} else if nd.typ == faultline.ORG {
-						k.cores = append(k.cores, c)
-						k.generic = gen
-					}
-				}
-			}
-			// A one-word name matches too many dictionary entries of other places
-			// ("Badr": the Iraqi militia, a Pakistani group, an Egyptian town) to be a
-			// constraint; countries, acronyms and longer names are.
-			if d := b.dictEntry(f, nd.typ); d != nil && k.dict == "" && (len(name.Words) >= 2 || acr != "" || d.Type == faultline.GPE) {
-				k.dict = d.ID
-				c.dict = d.ID
-			}
-		}
-		b.clusters[i] = c
+		b.clusters[i] = b.nodeCluster(i, dom[b.nodes[i].doc], &keys[i])
 	}
 	// Pass 1: full names; pass 2: dictionary entries.
 	bucket := func(get func(k *nodeKeys) []string, pass int) {
@@ -545,6 +409,147 @@ func (b *builder) cluster() {
 			}
 		}
 	}
+}
+
+// nodeCluster returns the cluster node i starts as and sets k to its blocking keys; dc is
+// the ISO code of the country its document is about (dominantCountries), or "".
+func (b *builder) nodeCluster(i int, dc string, k *nodeKeys) *cluster {
+	nd := &b.nodes[i]
+	tg := typeGroup(nd.typ)
+	c := &cluster{typ: tg, types: map[string]int{}, nodes: 1, docs: map[int]bool{nd.doc: true}}
+	for _, mi := range nd.mentions {
+		if t := b.ments[mi].typ; t != "" && !b.ments[mi].pronoun {
+			c.types[t]++
+		}
+	}
+	if tg == "o" {
+		c.owned = b.ownedClass(i)
+		c.bare = b.bareName(i)
+		if f, id := b.groupSpecific(i); f != "" {
+			c.spec = map[string]string{f: id}
+			k.names = append(k.names, "grp:"+f+":"+id)
+		} else if f := b.groupGeneric(i); f != "" {
+			k.names = append(k.names, "grp:"+f)
+		}
+	}
+	if tg == "g" {
+		// "the south" of a document about Iraq is "southern Iraq"
+		for _, t := range b.descriptionTexts(i) {
+			if rk := b.regionKey(t, dc, nd.doc); rk != "" && !slices.Contains(k.names, rk) {
+				k.names = append(k.names, rk)
+			}
+		}
+	}
+	// "the police" in a document about one country: that country's police, keyed
+	// as "<nationality> police" is, and not by the bare words, which other
+	// documents use for other countries' police.
+	var secs []string
+	if dc != "" && tg == "o" {
+		for _, sec := range b.stateSectors(i) {
+			k.names = append(k.names, "sec:"+dc+":"+sec)
+			secs = append(secs, sec)
+		}
+	}
+	for _, f := range nd.forms {
+		if len(secs) > 0 {
+			break
+		}
+		acr := actors.Acronym(f)
+		name := b.parse(f, nd.typ)
+		key := name.Key()
+		if g := actors.Gender(name.Titles); g != "" && tg == "p" {
+			c.gender = g
+		}
+		if key == "" {
+			continue
+		}
+		switch {
+		case tg == "":
+			k.untyped = append(k.untyped, key)
+		case tg == "p" && acr == "":
+			if len(name.Words) >= 2 {
+				k.names = append(k.names, "p:"+key)
+				c.people = append(c.people, name)
+			} else if actors.GivenNameTitle(name.Titles) {
+				k.given = append(k.given, key)
+			} else {
+				k.surnames = append(k.surnames, key)
+			}
+		default:
+			k.names = append(k.names, tg+":"+key)
+			if pk := actors.PlainKey(f, nd.typ); pk != "" && len(name.Words) >= 2 {
+				k.names = append(k.names, tg+":"+pk)
+			}
+			if ck := actors.CoreKey(f, nd.typ); ck != "" {
+				k.names = append(k.names, tg+":"+ck)
+			}
+			if i := strings.LastIndex(f, " in "); tg == "o" && i > 0 && !strings.Contains(f[i+4:], " ") && startsUpper(f[i+4:]) {
+				// "the Ministry of Defence in London" is the ministry; "Al Qaeda in
+				// Iraq" the organisation working there
+				if pk := actors.Key(f[:i], nd.typ); pk != "" {
+					k.names = append(k.names, tg+":"+pk)
+				}
+			}
+			if ws := strings.Fields(f); len(ws) >= 2 && len(ws[len(ws)-1]) > 5 && strings.HasSuffix(ws[len(ws)-1], "ism") {
+				// "Iraqi nationalism" is the movement of the Iraqi nationalists
+				ws[len(ws)-1] = strings.TrimSuffix(ws[len(ws)-1], "ism") + "ists"
+				if ik := actors.Key(strings.Join(ws, " "), nd.typ); ik != "" {
+					k.names = append(k.names, tg+":"+ik)
+				}
+			}
+			if i := strings.IndexByte(f, '('); i > 0 {
+				// "Quds (Jerusalem) Force": the name without its gloss.
+				if j := strings.IndexByte(f[i:], ')'); j > 0 {
+					if pk := actors.Key(f[:i]+f[i+j+1:], nd.typ); pk != "" {
+						k.names = append(k.names, tg+":"+pk)
+					}
+				}
+			}
+			if u := unitName(f); tg == "o" && u != "" {
+				// "IRGC Quds Force" is the unit "Quds Force".
+				if pk := actors.Key(u, nd.typ); pk != "" {
+					k.names = append(k.names, tg+":"+pk)
+				}
+			}
+			if nat, sec, ok := actors.Sector(f); ok && tg == "o" {
+				k.names = append(k.names, "sec:"+b.countryCode(nat)+":"+sec)
+			}
+		}
+		if acr != "" && tg != "p" {
+			k.acronyms = append(k.acronyms, acr)
+		}
+		if acr != "" && tg == "p" && len(f) >= 3 && strings.ToUpper(f) == f {
+			k.personAcr = append(k.personAcr, acr)
+		}
+		if acr == "" && tg != "p" && len(name.Words) >= 2 {
+			k.expands = append(k.expands, actors.Initials(f)...)
+		}
+		// Followers named after a party or a man ("Baathists", "Sadrists"), typed
+		// as a community, join the one organisation of that word too.
+		followers := nd.typ == faultline.NORP && (strings.HasSuffix(f, "ists") || strings.HasSuffix(f, "ites")) && !strings.Contains(f, " ")
+		if (nd.typ == faultline.ORG || nd.typ == "" || followers) && acr == "" {
+			c, gen := actors.OrgCore(f)
+			if followers && communities[c] {
+				c = "" // "Shiites": a community, not a party's followers
+			}
+			if c != "" {
+				if len(name.Words) == 1 {
+					k.short = append(k.short, c)
+				} else if nd.typ == faultline.ORG {
+					k.cores = append(k.cores, c)
+					k.generic = gen
+				}
+			}
+		}
+		// A one-word name matches too many dictionary entries of other places
+		// ("Badr": the Iraqi militia, a Pakistani group, an Egyptian town) to be a
+		// constraint; countries, acronyms and longer names are.
+		if d := b.dictEntry(f, nd.typ); d != nil && k.dict == "" && (len(name.Words) >= 2 || acr != "" || d.Type == faultline.GPE) {
+			k.dict = d.ID
+			c.dict = d.ID
+		}
+	}
+	return c
 }
 
 // unique returns a node of the one cluster among cands other than i's, or -1 when there is
