@@ -139,19 +139,19 @@ func (s *byteSet) addRange(lo, hi int) {
 	}
 }
 
-// all is every byte.
-var all = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+// everyByte is the set of every byte.
+var everyByte = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 
 // firstBytes returns the bytes a non-empty match of pattern can start with, or every byte
 // when the pattern can match the empty string.
 func firstBytes(pattern string) byteSet {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
-		return all
+		return everyByte
 	}
 	s, nullable := first(re.Simplify())
 	if nullable {
-		return all
+		return everyByte
 	}
 	return s
 }
@@ -209,7 +209,7 @@ func first(re *syntax.Regexp) (s byteSet, nullable bool) {
 		}
 		return s, nullable
 	}
-	return all, true
+	return everyByte, true
 }
 
 func ymd(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
