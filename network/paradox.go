@@ -61,7 +61,8 @@ type layer struct {
 }
 
 // strength of one sign of an edge: its distinct documents plus up to 1 for its weight, so
-// that more independent reporting always ranks higher and weight breaks ties.
+// that more independent reporting ranks higher and weight breaks ties; times
+// inferredStrength when that sign rests only on a group's relations taken by its members.
 func (g *Graph) strength(l layer) float64 {
 	e := &g.Edges[l.edge]
 	f := 1.0
@@ -307,7 +308,8 @@ func proximity(doc string, window int) float64 {
 //     related too, no two of the four one organisation (see quads).
 //
 // A paradox scores the geometric mean of the strengths of its relations (distinct documents,
-// plus up to 1 for weight), so paradoxes with more independent evidence come first; times 2
+// plus up to 1 for weight; half for a relation only inferred from a group's, see
+// inferredStrength), so paradoxes with more independent evidence come first; times 2
 // when one document reports all its relations within about two sentences (600 bytes), 1.6
 // within a paragraph (2,000 bytes), 1.3 anywhere in one document; times 1.25 when, with
 // opt.Text, the writer sets two of its relations against each other ("yet", "despite",
