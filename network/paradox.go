@@ -305,7 +305,7 @@ func proximity(doc string, window int) float64 {
 //   - ambivalent dyads: a pair reported both cooperating and in conflict;
 //   - with opt.Quads, four-actor paradoxes: two of the 50 strongest unbalanced triads
 //     (dyads do not take places in this pool) that share a relation, their other two actors
-//     related too, no two of the four one organisation (see quads).
+//     related too, no two of the four one organisation or members of one group (see quads).
 //
 // A paradox scores the geometric mean of the strengths of its relations (distinct documents,
 // plus up to 1 for weight; half for a relation only inferred from a group's, see
@@ -314,10 +314,11 @@ func proximity(doc string, window int) float64 {
 // within a paragraph (2,000 bytes), 1.3 anywhere in one document; times 1.25 when, with
 // opt.Text, the writer sets two of its relations against each other ("yet", "despite",
 // see contrastBoost); times up to 2 when its hostile relation joins the two actors most
-// involved in the web (see rivalry). A triad of three mutual enemies scores half (see allHostile), and so
-// does a triad held together by a leader, member or armed wing of one of the others (see
-// insideSplit). A paradox resting on exactly the evidence of a stronger one is left out
-// (a head of government's relations counted for his government: see distinct).
+// involved in the web (see rivalry). A triad of three mutual enemies scores half (see
+// allHostile), and so does a triad held together by a leader, member or armed wing of one of
+// the others (see insideSplit). A paradox resting on exactly the evidence of a stronger one
+// is left out (a head of government's relations counted for his government), and so is an
+// armed wing's that its organisation's own relations repeat (see distinct, wingRepeat).
 func RankParadoxes(g *Graph, opt ParadoxOptions) []faultline.Paradox {
 	limit := opt.Limit
 	// Every reading of every triangle with a negative product, and every ambivalent edge, is a
