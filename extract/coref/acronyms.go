@@ -111,13 +111,14 @@ func (d *doc) acronyms() {
 	// ("ISCI" and "the Islamic Supreme Council of Iraq"), when exactly one run of
 	// capitalised words spells it.
 	var runs [][2]int
+	unspelled := map[string]bool{} // acronyms no single run spells (the answer depends on the text only)
 	for i := 0; i < n; i++ {
 		e := d.ents[i]
 		acr := actors.Acronym(e.Text)
 		if acr == "" || len(acr) < 3 || e.Type == faultline.PERSON {
 			continue
 		}
-		if _, ok := defs[e.Text]; ok {
+		if _, ok := defs[e.Text]; ok || unspelled[e.Text] {
 			continue
 		}
 		if runs == nil {
@@ -132,6 +133,7 @@ func (d *doc) acronyms() {
 			}
 		}
 		if len(found) != 1 {
+			unspelled[e.Text] = true
 			continue
 		}
 		defs[e.Text] = i

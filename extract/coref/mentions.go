@@ -144,8 +144,9 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 			if n := next(); n != nil && (n.Type == faultline.GPE || n.Type == faultline.LOC) && startsUpper(text[n.Start:n.End]) {
 				gap := text[e.End:n.Start]
 				last := s[strings.LastIndexByte(s, ' ')+1:]
-				evidence := names[text[e.Start:n.End]] || known(text[e.Start:n.End])
-				if dangling && gap == " " || !dangling && (gap == " of " || gap == " in " || gap == " for ") && startsUpper(last) && evidence {
+				// (the evidence is looked up only when the gap and the last word ask for it)
+				if dangling && gap == " " || !dangling && (gap == " of " || gap == " in " || gap == " for ") && startsUpper(last) &&
+					(names[text[e.Start:n.End]] || known(text[e.Start:n.End])) {
 					e.End = n.End
 					i++
 					joined = true

@@ -74,6 +74,7 @@ func (d *doc) propagate() {
 		}
 		return forms[i].text < forms[j].text
 	})
+	cov := d.coverage()
 	for _, f := range forms {
 		for off := 0; ; {
 			k := strings.Index(d.text[off:], f.text)
@@ -82,10 +83,11 @@ func (d *doc) propagate() {
 			}
 			s, t := off+k, off+k+len(f.text)
 			off = t
-			if !wordAt(d.text, s, t) || d.covered(s, t) || insideName(d.text, s, t) {
+			if !wordAt(d.text, s, t) || cov.covered(s, t) || insideName(d.text, s, t) {
 				continue
 			}
 			typ := d.ents[f.ent].Type
+			cov.add(s, t)
 			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, f.ent)
 		}
 	}
@@ -137,8 +139,10 @@ func insideName(text string, s, t int) bool {
 	if len(before) == len(text[:s]) || before == "" {
 		return false // no space before: start of text, or a quote or bracket
 	}
-	ws := strings.Fields(before)
-	prev := ws[len(ws)-1]
+	prev := lastField(before) // (strings.Fields of the whole text before: quadratic)
+	if prev == "" {
+		return false
+	}
 	if strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, "\"") {
 		return false
 	}
@@ -407,4 +411,25 @@ func ownedBy(group string, n actors.Name) bool {
 	}
 	o := actors.ParseName(group[p.Start:p.End], faultline.PERSON)
 	return len(o.Words) > 0 && (o.Last() == n.Key() || o.Words[0] == n.Key())
+}
+
+// lastField returns the last element of strings.Fields(s), or "" when there is none.
+func lastField(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= n
+	}
+	return s[start:end]
 }

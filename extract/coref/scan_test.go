@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/lexicon/actors"
 )
 
@@ -188,5 +189,54 @@ func FuzzPrefilters(f *testing.F) {
 		if fmt.Sprint(apposMatch(s)) != fmt.Sprint(appos.FindStringSubmatch(s)) {
 			t.Errorf("apposMatch(%q)", s)
 		}
+	})
+}
+
+func FuzzLastField(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", "a b\n", "\u00a0x\u2003y\t", "x\xe2\x80\x83", "\xf0\x9f\xe2\x80\x83z", "\xc2\x80\x83 q"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := ""
+		if ws := strings.Fields(s); len(ws) > 0 {
+			want = ws[len(ws)-1]
+		}
+		if got := lastField(s); got != want {
+			t.Errorf("lastField(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzCoverage checks coverage.covered against doc.covered for entities made of the
+// capitalised runs and fixed windows of a text, and after additions.
+func FuzzCoverage(f *testing.F) {
+	f.Add("The Islamic Supreme Council of Iraq (ISCI) and the Badr Corps met Moqtada al-Sadr.", 3)
+	f.Fuzz(func(t *testing.T, text string, step int) {
+		if len(text) > 300 || step <= 0 || step > 50 {
+			return
+		}
+		var ents []faultline.Entity
+		for _, m := range capitalRuns(text) {
+			ents = append(ents, faultline.Entity{Span: faultline.Span{Start: m[0], End: m[1]}, Type: faultline.ORG})
+		}
+		d := newDoc(text, ents, nil)
+		check := func(c coverage) {
+			for s := 0; s < len(text); s++ {
+				for e := s + 1; e <= len(text) && e <= s+12; e++ {
+					if c.covered(s, e) != d.covered(s, e) {
+						t.Fatalf("%q [%d,%d): coverage %v", text, s, e, c.covered(s, e))
+					}
+				}
+			}
+		}
+		c := d.coverage()
+		check(c)
+		for s := 0; s+2 <= len(text); s += step {
+			if !c.covered(s, s+2) {
+				c.add(s, s+2)
+				d.add(faultline.Entity{Span: faultline.Span{Start: s, End: s + 2}}, -1)
+			}
+		}
+		check(c)
 	})
 }
