@@ -32,17 +32,11 @@ type Pipeline struct {
 // assembled by package pipeline (pipeline.New): components import this package for Input,
 // so this package cannot import them.
 
-// Extract runs the pipeline over one document.
+// Extract runs the pipeline over one document. A panic in a stage is returned as an
+// EINTERNAL error, so a caller extracting a batch of documents can go on with the others.
 func (p *Pipeline) Extract(doc *faultline.Document) (*faultline.Extraction, error) {
-	in := newInput(doc)
-	for _, a := range p.Annotators {
-		a.Annotate(in.NLP)
-	}
-	sentences(in)
-	for _, c := range p.Components {
-		c.Extract(in)
-	}
-	return in.Out, nil
+	exts, errs := p.ExtractBatch([]*faultline.Document{doc})
+	return exts[0], errs[0]
 }
 
 // ExtractBatch runs the pipeline over several documents stage by stage: each annotator over

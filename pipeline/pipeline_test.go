@@ -92,7 +92,7 @@ func TestSparseParseSameFactsSeeds(t *testing.T) {
 		}
 		var got [2]string
 		for i, p := range []*extract.Pipeline{sparse, full} {
-			ext, err := Extract(p, &faultline.Document{ID: filepath.Base(f), Text: string(b)})
+			ext, err := p.Extract(&faultline.Document{ID: filepath.Base(f), Text: string(b)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -127,7 +127,7 @@ func TestBatchSameFacts(t *testing.T) {
 	docs := demo.Documents()
 	exts, errs := p.ExtractBatch(docs)
 	for i, d := range docs {
-		alone, err := Extract(p, d)
+		alone, err := p.Extract(d)
 		if err != nil || errs[i] != nil {
 			t.Fatalf("%s: %v, %v", d.ID, err, errs[i])
 		}

@@ -120,16 +120,6 @@ func textSize(d *faultline.Document) int {
 	return len(d.Text)
 }
 
-// Extract runs p over one document, turning a panic into an error.
-func Extract(p *extract.Pipeline, doc *faultline.Document) (ext *faultline.Extraction, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			ext, err = nil, faultline.Errorf(faultline.EINTERNAL, "extraction failed: %v", r)
-		}
-	}()
-	return p.Extract(doc)
-}
-
 // Pipelines returns n default pipelines (n < 1: one), for Run.
 func Pipelines(n int, o Options) ([]*extract.Pipeline, error) {
 	ps := make([]*extract.Pipeline, max(n, 1))

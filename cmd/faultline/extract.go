@@ -137,13 +137,8 @@ func runExtract(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// run extracts one document, turning a panic into an error so the batch goes on.
-func run(p *extract.Pipeline, doc *faultline.Document) (out *faultline.Extraction, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			out, err = nil, faultline.Errorf(faultline.EINTERNAL, "extraction failed: %v", r)
-		}
-	}()
+// run extracts one document (a panic is an error, so the batch goes on).
+func run(p *extract.Pipeline, doc *faultline.Document) (*faultline.Extraction, error) {
 	doc.SHA256 = faultline.ContentHash(doc.Text)
 	return p.Extract(doc)
 }

@@ -482,13 +482,8 @@ func newPipelines(n int) ([]*extract.Pipeline, error) {
 }
 
 // extractDoc runs the pipeline over one document; a panic is an error, so the batch goes on.
-func extractDoc(p *extract.Pipeline, doc *faultline.Document) (ext *faultline.Extraction, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			ext, err = nil, faultline.Errorf(faultline.EINTERNAL, "extraction failed: %v", r)
-		}
-	}()
-	ext, err = p.Extract(doc)
+func extractDoc(p *extract.Pipeline, doc *faultline.Document) (*faultline.Extraction, error) {
+	ext, err := p.Extract(doc)
 	if err == nil && ext == nil {
 		err = faultline.Errorf(faultline.EINTERNAL, "extraction returned nothing")
 	}
