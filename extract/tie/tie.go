@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
@@ -694,6 +695,9 @@ func (x *Extractor) stances(v *view.View, emit func(faultline.Tie)) {
 			end = ti + 2
 		}
 		w := v.Text[tok.Start:v.Toks[end].End]
+		if w == "" || w[0] < utf8.RuneSelf && w[0] != 'a' && w[0] != 'A' && w[0] != 'p' && w[0] != 'P' {
+			continue // (lower-cased, no such word starts with "anti-" or "pro-")
+		}
 		lw := strings.ToLower(w)
 		var typ string
 		var sign, cut int
