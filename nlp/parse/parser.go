@@ -76,6 +76,8 @@ type scratch struct {
 	words   []string
 	tags    []string
 	utags   []string
+	// lookups counts the features scored (perceptron table lookups), for measurements
+	lookups int
 }
 
 func newParser(m *perceptron.Model, labels []string, classes map[uint64]uint64, feats int) *Parser {
@@ -186,7 +188,8 @@ func prepare(st *state, suf []uint64, buf []byte, words, tags, utags []string, c
 	n := len(words)
 	st.reset(n)
 	st.feats = feats
-	if feats >= 1 {
+	st.drop = dropped(feats)
+	if feats == 1 {
 		st.countBetween(tags)
 	}
 	m := n + 2
@@ -337,6 +340,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 				part(sec)
 			}
 		}
+		s.lookups += len(s.fs)
 		p.model.ScoreIntParts(s.fs, s.ends, s.outs)
 		for c, v := range front {
 			scores[c] += v + n0tree[c]
@@ -370,6 +374,7 @@ func (p *Parser) parseUncached(s *scratch, words, tags, utags []string) {
 			continue
 		}
 		s.fs = st.features(s.fs[:0], s.suf)
+		s.lookups += len(s.fs)
 		p.model.ScoreInt(s.fs, scores)
 		st.apply(best(st, scores))
 	}
