@@ -2,11 +2,7 @@ package ner
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/binary"
-	"errors"
 	"os"
-	"sort"
 	"strings"
 )
 
@@ -111,45 +107,4 @@ func readCoNLLUWords(path string) ([][]string, error) {
 	}
 	flush()
 	return out, sc.Err()
-}
-
-// encodeCaps writes the table as: uint32 count, then word, 0, bucket per entry, sorted.
-func encodeCaps(m map[string]byte) []byte {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var b bytes.Buffer
-	var n [4]byte
-	binary.LittleEndian.PutUint32(n[:], uint32(len(keys)))
-	b.Write(n[:])
-	for _, k := range keys {
-		b.WriteString(k)
-		b.WriteByte(0)
-		b.WriteByte(m[k])
-	}
-	return b.Bytes()
-}
-
-// decodeCaps reads a table written by encodeCaps and returns it and the rest of b.
-func decodeCaps(b []byte) (map[string]byte, []byte, error) {
-	if len(b) < 4 {
-		return nil, nil, errors.New("short capitalisation table")
-	}
-	n := int(binary.LittleEndian.Uint32(b))
-	b = b[4:]
-	if n > len(b) {
-		return nil, nil, errors.New("bad capitalisation table")
-	}
-	m := make(map[string]byte, n)
-	for i := 0; i < n; i++ {
-		z := bytes.IndexByte(b, 0)
-		if z < 0 || z+1 >= len(b) {
-			return nil, nil, errors.New("bad capitalisation table")
-		}
-		m[string(b[:z])] = b[z+1]
-		b = b[z+2:]
-	}
-	return m, b, nil
 }

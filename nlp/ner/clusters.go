@@ -1,9 +1,6 @@
 package ner
 
 import (
-	"bytes"
-	"encoding/binary"
-	"errors"
 	"math"
 	"sort"
 	"strings"
@@ -238,46 +235,3 @@ var xlogxTab = func() []float64 {
 	}
 	return t
 }()
-
-// encodeClusters writes the table as: uint32 count, then word, 0, uint32 classes per
-// entry, sorted by word.
-func encodeClusters(m map[string]uint32) []byte {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var b bytes.Buffer
-	var n [4]byte
-	binary.LittleEndian.PutUint32(n[:], uint32(len(keys)))
-	b.Write(n[:])
-	for _, k := range keys {
-		b.WriteString(k)
-		b.WriteByte(0)
-		binary.LittleEndian.PutUint32(n[:], m[k])
-		b.Write(n[:])
-	}
-	return b.Bytes()
-}
-
-// decodeClusters reads a table written by encodeClusters and returns it and the rest of b.
-func decodeClusters(b []byte) (map[string]uint32, []byte, error) {
-	if len(b) < 4 {
-		return nil, nil, errors.New("short cluster table")
-	}
-	n := int(binary.LittleEndian.Uint32(b))
-	b = b[4:]
-	if n > len(b) {
-		return nil, nil, errors.New("bad cluster table")
-	}
-	m := make(map[string]uint32, n)
-	for i := 0; i < n; i++ {
-		z := bytes.IndexByte(b, 0)
-		if z < 0 || z+5 > len(b) {
-			return nil, nil, errors.New("bad cluster table")
-		}
-		m[string(b[:z])] = binary.LittleEndian.Uint32(b[z+1:])
-		b = b[z+5:]
-	}
-	return m, b, nil
-}

@@ -120,7 +120,7 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 }
 
 // model file layout: magic, flags byte, seen-class bitmask (uint32, little-endian),
-// capitalisation table (encodeCaps), word clusters (encodeClusters; not in FLNER4 files),
+// capitalisation table (encodeTable), word clusters (encodeTable; not in FLNER4 files),
 // perceptron model.
 var (
 	magic   = []byte("FLNER5\n")
@@ -143,12 +143,12 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return int64(n), err
 	}
-	k, err := w.Write(encodeCaps(t.lx.caps))
+	k, err := w.Write(encodeTable(t.lx.caps))
 	n += k
 	if err != nil {
 		return int64(n), err
 	}
-	k, err = w.Write(encodeClusters(t.lx.clusters))
+	k, err = w.Write(encodeTable(t.lx.clusters))
 	n += k
 	if err != nil {
 		return int64(n), err
@@ -165,14 +165,14 @@ func readTagger(b []byte, lx *lexicon) (*Tagger, error) {
 	}
 	flags := b[len(magic)]
 	mask := uint32(b[len(magic)+1]) | uint32(b[len(magic)+2])<<8 | uint32(b[len(magic)+3])<<16 | uint32(b[len(magic)+4])<<24
-	caps, rest, err := decodeCaps(b[len(magic)+5:])
+	caps, rest, err := decodeTable[byte](b[len(magic)+5:], "capitalisation")
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
 	lx.caps = caps
 	lx.clusters = nil
 	if !v4 {
-		if lx.clusters, rest, err = decodeClusters(rest); err != nil {
+		if lx.clusters, rest, err = decodeTable[uint32](rest, "cluster"); err != nil {
 			return nil, fmt.Errorf("ner: %w", err)
 		}
 	}
