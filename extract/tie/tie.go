@@ -52,6 +52,7 @@ type Extractor struct {
 	// seeVerbs, rivals, allies: SEEVERB, RIVAL and ALLY, for "the forces that A saw as its
 	// foes" (relativeObjects).
 	seeVerbs, rivals, allies map[string]bool
+	period                   map[string]map[string]bool // word classes of lexicon/ties/period.tsv
 }
 
 // elem is one position of a pattern: alternatives, each a sequence of words.
@@ -92,7 +93,8 @@ func New() *Extractor {
 	x := &Extractor{fromEvts: lex.FromEvents(), vocab: map[string]bool{}, titleHeads: map[string]bool{},
 		honorific: oneWord(syn["HONORIFIC"]), leadTitle: oneWord(syn["LEADTITLE"]), unitNouns: oneWord(syn["UNITNOUN"]),
 		memberTitle: oneWord(syn["MEMBERTITLE"]), orgHeads: oneWord(syn["ORGHEAD"]), stateBodies: oneWord(syn["STATEBODY"]),
-		seeVerbs: oneWord(syn["SEEVERB"]), rivals: oneWord(syn["RIVAL"]), allies: oneWord(syn["ALLY"])}
+		seeVerbs: oneWord(syn["SEEVERB"]), rivals: oneWord(syn["RIVAL"]), allies: oneWord(syn["ALLY"]),
+		period: lex.Period()}
 	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
 		for _, alt := range syn[t] {
 			if len(alt) > 1 {
@@ -390,6 +392,9 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		if !found {
 			continue
 		}
+		if x.placeLeft(v, e.Target.Start) {
+			continue // "refused a withdrawal from B": B is the place left, not an adversary
+		}
 		t := faultline.Tie{Type: et.Type, Sign: et.Sign, A: *e.Source, B: *e.Target, Modality: e.Modality}
 		if e.Evidence != nil {
 			t.Evidence = *e.Evidence
@@ -398,7 +403,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		}
 		emit(t)
 	}
-	return out
+	return x.dropPast(v, docYear(in), out)
 }
 
 // compounds handles two names joined by a hyphen in one token ("the joint X-Y campaign"),
@@ -1533,6 +1538,9 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		}
 		if p.typ != "located_in" && p.typ != "controls" && len(p.pre) == 0 && placeModifier(v, m1, s) {
 			continue // "the communities in A are pawns of B": A only says where
+		}
+		if !structural[p.typ] && len(p.pre) == 0 && x.ofModifier(v, m1, s) {
+			continue // "whoever is in control of A is beholden to B": not A
 		}
 		if !v.Mentions[b].Actorish() && x.typeOf(v, b) != faultline.ORG && p.typ != "located_in" && p.typ != "controls" {
 			continue

@@ -93,3 +93,25 @@ func Organs() map[string]bool {
 	}
 	return out
 }
+
+//go:embed period.tsv
+var periodTSV string
+
+// Period returns the word classes of period.tsv (class name -> lower-case words): how a
+// relation is set in a past period, or a place named as the one left.
+func Period() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, l := range strings.Split(periodTSV, "\n") {
+		f := strings.Split(strings.TrimRight(l, "\r"), "\t")
+		if strings.HasPrefix(l, "#") || len(f) != 2 {
+			continue
+		}
+		if out[f[0]] == nil {
+			out[f[0]] = map[string]bool{}
+		}
+		for _, w := range strings.Split(f[1], "|") {
+			out[f[0]][strings.TrimSpace(w)] = true
+		}
+	}
+	return out
+}
