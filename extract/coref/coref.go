@@ -150,7 +150,26 @@ func newDoc(text string, in []faultline.Entity, sents []faultline.Span) *doc {
 		d.sents = split(text)
 	}
 	d.reindex()
+	d.keepGroups()
 	return d
+}
+
+// keepGroups unites the entities that arrive with the same document-level actor: a
+// document resolved before (package resolve runs coreference again when fact references
+// add mentions) keeps its groups, so that a pronoun or description resolved then, which
+// no pass links again (it is no longer uncovered text), stays with its actor.
+func (d *doc) keepGroups() {
+	first := map[string]int{}
+	for i, e := range d.ents {
+		if e.Actor == "" {
+			continue
+		}
+		if j, ok := first[e.Actor]; ok {
+			d.union(j, i)
+		} else {
+			first[e.Actor] = i
+		}
+	}
 }
 
 // reindex recomputes names and sentences after entities were added, keeping the

@@ -338,3 +338,37 @@ func FuzzPronounSpans(f *testing.F) {
 		}
 	})
 }
+
+// TestResolveAgain: resolving a resolved document again (package resolve does so when fact
+// references add mentions) keeps the pronouns with the actors they were given, and two
+// people's pronouns are not one actor because they read alike.
+func TestResolveAgain(t *testing.T) {
+	P, O := faultline.PERSON, faultline.ORG
+	text := "Karim Haddad spoke on Monday. He denied the charge. Lena Varga arrived later. " +
+		"She met the board. His office was searched by the Harbour Police. Her staff said nothing."
+	r := New()
+	first := r.Resolve(text, mark(text, map[string]string{"Karim Haddad": P, "Lena Varga": P, "Harbour Police": O}), nil)
+	if actorOf(first, "He", 0) != actorOf(first, "Karim Haddad", 0) {
+		t.Fatalf("first pass: He -> %q", actorOf(first, "He", 0))
+	}
+	// A fact reference coreference has not seen: an untyped mention of its own.
+	k := strings.Index(text, "the board")
+	again := r.Resolve(text, append(first, faultline.Entity{Span: faultline.Span{Start: k, End: k + len("the board"), Text: "the board"}}), nil)
+	for _, e := range first {
+		if isPronoun(e.Text) {
+			want := e.Actor
+			got := "<none>"
+			for _, x := range again {
+				if x.Start == e.Start {
+					got = x.Actor
+				}
+			}
+			if got != want {
+				t.Errorf("%q at %d: %q after resolving again, %q before", e.Text, e.Start, got, want)
+			}
+		}
+	}
+	if actorOf(again, "Karim Haddad", 0) == actorOf(again, "Lena Varga", 0) {
+		t.Errorf("the two people merged: %+v", again)
+	}
+}

@@ -245,7 +245,7 @@ func (d *doc) linkNames() {
 	}
 	for i, e := range d.ents {
 		n := d.names[i]
-		if n.Key() == "" {
+		if n.Key() == "" || d.description(i) {
 			continue
 		}
 		k := tg(e.Type) + ":" + n.Key()
@@ -275,7 +275,7 @@ func (d *doc) linkNames() {
 	}
 	for i, e := range d.ents {
 		n := d.names[i]
-		if len(n.Words) == 0 || actors.Acronym(e.Text) != "" && len(n.Words) == 1 && e.Type != faultline.PERSON {
+		if len(n.Words) == 0 || actors.Acronym(e.Text) != "" && len(n.Words) == 1 && e.Type != faultline.PERSON || d.description(i) {
 			continue
 		}
 		switch {
@@ -432,4 +432,13 @@ func lastField(s string) string {
 		start -= n
 	}
 	return s[start:end]
+}
+
+// description reports whether entity i is a pronoun, or a lower-case description that an
+// earlier resolution of the document already gave an actor ("the cleric"): not a name, so
+// never linked to another mention by its words (two "his" are not one person); its group
+// is the one it came with (keepGroups).
+func (d *doc) description(i int) bool {
+	t := d.ents[i].Text
+	return isPronoun(t) || d.ents[i].Actor != "" && !startsUpper(t)
 }

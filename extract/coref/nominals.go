@@ -157,15 +157,7 @@ func (d *doc) nominals() {
 
 // Roles returns, for a resolved document, the role descriptions recorded per actor id.
 func (r *Resolver) Roles(text string, ents []faultline.Entity) map[string][]string {
-	d := newDoc(text, ents, nil)
-	byActor := map[string]int{}
-	for i, e := range d.ents {
-		if j, ok := byActor[e.Actor]; ok && e.Actor != "" {
-			d.union(j, i)
-		} else {
-			byActor[e.Actor] = i
-		}
-	}
+	d := newDoc(text, ents, nil) // grouped by their actors (keepGroups)
 	d.appositions()
 	out := map[string][]string{}
 	for g, rs := range d.roles {
