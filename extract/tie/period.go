@@ -179,24 +179,39 @@ func beForm(w string) bool {
 	return false
 }
 
-// ofModifier reports whether the place mention mi only completes a noun before it with "of"
-// ("in control of A", "the people of A"): that noun, not A, is the subject of what follows.
-// A state body or title before "of" ("the government of A", "the president of A") acts for
-// A and keeps it.
+// ofModifier reports whether mention mi only completes a noun before it through "of" or a
+// place preposition and a verb follows it ("in control of A is ...", "the friends in A are
+// ..."): that noun, not A, is the subject of what follows. A state body or title before "of" ("the government of A", "the
+// president of A") acts for A and keeps it; so does A's own possessive ("the depth of A's ties
+// with B").
 func (x *Extractor) ofModifier(v *view.View, mi int, s view.Sent) bool {
 	m := v.Mentions[mi]
-	if !m.Placeish() || m.First-2 < s.First || v.Toks[m.First-1].Lower != "of" {
+	j := m.First - 1
+	for j >= s.First && isDet(v.Toks[j].Lower) {
+		j--
+	}
+	if j-1 < s.First {
 		return false
 	}
-	if m.Last < s.Last && wordIs(v, m.Last, "'s") {
+	prep := v.Toks[j].Lower
+	if prep != "of" && !placePreps[prep] {
+		return false
+	}
+	if m.Last >= s.Last || wordIs(v, m.Last, "'s") {
 		return false // "the depth of A's ties with B": A still owns the ties
 	}
-	n := v.Toks[m.First-2]
+	if nx := v.Toks[m.Last]; !copulas[nx.Lower] && nx.UPOS != "VERB" && nx.UPOS != "AUX" {
+		return false // only "N of A is ...": a relative clause ("N of A, which ...") may speak of A
+	}
+	n := v.Toks[j-1]
 	if n.Mention >= 0 || n.Lower == "" || n.Lower[0] < 'a' || n.Lower[0] > 'z' {
 		return false
 	}
 	if v.HasPOS && n.UPOS != "NOUN" {
 		return false
 	}
-	return !x.stateBodies[n.Lower] && !x.leadTitle[n.Lower] && !x.memberTitle[n.Lower] && !x.unitNouns[n.Lower]
+	if prep == "of" {
+		return !x.period["partitive"][n.Lower] && !x.stateBodies[n.Lower] && !x.leadTitle[n.Lower] && !x.memberTitle[n.Lower] && !x.unitNouns[n.Lower]
+	}
+	return true
 }

@@ -104,11 +104,18 @@ func TestOfModifier(t *testing.T) {
 		{"Whoever is in control of Norland is beholden to Velika.", ""},
 		{"The government of Norland is beholden to Velika.", "Norland loyal_to Velika 1 asserted"},
 		{"Norland is beholden to Velika.", "Norland loyal_to Velika 1 asserted"},
+		{"Most of Norland is beholden to Velika.", "Norland loyal_to Velika 1 asserted"},
+		{"The main body of the Norland, which is loyal to Velika, held.", "Norland loyal_to Velika 1 asserted"},
 	} {
 		in := input(tt.text, "Norland/GPE", "Velika/GPE")
 		got := strings.Join(render(x.Find(in)), "|")
 		if got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
+	}
+	// The subject of "the friends in A are allies of B" is the friends, whatever A is.
+	text := "The friends in the Dawn Movement are also allies of Velika."
+	if got := render(x.Find(input(text, "Dawn Movement/ORG", "Velika/GPE"))); len(got) != 0 {
+		t.Errorf("%q: got %q, want none", text, got)
 	}
 }
