@@ -215,3 +215,36 @@ func (x *Extractor) ofModifier(v *view.View, mi int, s view.Sent) bool {
 	}
 	return true
 }
+
+// nounModifier reports whether the mention at bytes [start, end) only modifies the common
+// noun after it ("the Lasko family compound", "Norland and Velika raids"), so an event the
+// extractor gave it as a party is no act of, or on, the named actor. The event's own trigger
+// after it ("the Norland invasion of B", trigger at trig), a state organ (organs.txt: "Norland
+// troops") or a person or unit noun (class agent: "a Velika commander") within the next two
+// words keeps it. Without tags it says nothing.
+func (x *Extractor) nounModifier(v *view.View, start, end, trig int) bool {
+	if !v.HasPOS {
+		return false
+	}
+	i := tokAt(v, end-1)
+	if i < 0 || i+1 >= len(v.Toks) || v.Toks[i].End != end || v.Toks[i+1].Sent != v.Toks[i].Sent {
+		return false
+	}
+	j := i + 1
+	if w := v.Toks[j].Lower; (w == "and" || w == "or") && j+1 < len(v.Toks) && v.Toks[j+1].Mention >= 0 {
+		j = v.Mentions[v.Toks[j+1].Mention].Last // "A and C raids": both modify the noun
+		if j >= len(v.Toks) || v.Toks[j].Sent != v.Toks[i].Sent {
+			return false
+		}
+	}
+	if n := v.Toks[j]; n.UPOS != "NOUN" || n.Start == trig {
+		return false
+	}
+	for k := j; k <= j+1 && k < len(v.Toks) && v.Toks[k].Sent == v.Toks[i].Sent; k++ {
+		t := v.Toks[k]
+		if x.organs[t.Lower] || x.organs[t.Lemma] || x.period["agent"][t.Lower] || x.period["agent"][t.Lemma] {
+			return false
+		}
+	}
+	return true
+}

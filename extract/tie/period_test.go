@@ -119,3 +119,41 @@ func TestOfModifier(t *testing.T) {
 		t.Errorf("%q: got %q, want none", text, got)
 	}
 }
+
+// TestNounModifier: an event party that only modifies a common noun ("the Lasko family
+// compound") states no tie; the event's own noun, a state organ or a person or unit noun
+// after the name keeps it.
+func TestNounModifier(t *testing.T) {
+	tg, err := pos.Load()
+	if err != nil {
+		t.Fatalf("pos model: %v", err)
+	}
+	x := New()
+	for _, tt := range []struct {
+		text, src, trig, want string
+	}{
+		{"Norland troops raiding the Lasko family compound arrested two Velikans.", "Lasko", "arrested", ""},
+		{"Norland troops raiding the compound arrested two Velikans.", "Norland", "arrested", "Norland opposes Velikans -1 asserted"},
+		{"The Norland invasion of Velikans began in May.", "Norland", "invasion", "Norland opposes Velikans -1 asserted"},
+		{"Norland commanders arrested two Velikans.", "Norland", "arrested", "Norland opposes Velikans -1 asserted"},
+	} {
+		in := input(tt.text, tt.src+"/GPE", "Velikans/NORP")
+		d := &nlp.Doc{Text: tt.text}
+		tokenize.New().Annotate(d)
+		tg.Annotate(d)
+		in.NLP = d
+		e := in.Out.Entities
+		ts := strings.Index(tt.text, tt.trig)
+		in.Out.Events = []faultline.Event{{Span: faultline.Span{Start: ts, End: ts + len(tt.trig)}, CAMEO: "173", Modality: faultline.Asserted,
+			Source: &faultline.Ref{Span: e[0].Span}, Target: &faultline.Ref{Span: e[1].Span}}}
+		var got []string
+		for _, s := range render(x.Find(in)) {
+			if strings.Contains(s, " opposes Velikans") {
+				got = append(got, s)
+			}
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, g, tt.want)
+		}
+	}
+}

@@ -53,6 +53,7 @@ type Extractor struct {
 	// foes" (relativeObjects).
 	seeVerbs, rivals, allies map[string]bool
 	period                   map[string]map[string]bool // word classes of lexicon/ties/period.tsv
+	organs                   map[string]bool            // lexicon/ties/organs.txt: "Norland troops" acts
 }
 
 // elem is one position of a pattern: alternatives, each a sequence of words.
@@ -94,7 +95,7 @@ func New() *Extractor {
 		honorific: oneWord(syn["HONORIFIC"]), leadTitle: oneWord(syn["LEADTITLE"]), unitNouns: oneWord(syn["UNITNOUN"]),
 		memberTitle: oneWord(syn["MEMBERTITLE"]), orgHeads: oneWord(syn["ORGHEAD"]), stateBodies: oneWord(syn["STATEBODY"]),
 		seeVerbs: oneWord(syn["SEEVERB"]), rivals: oneWord(syn["RIVAL"]), allies: oneWord(syn["ALLY"]),
-		period: lex.Period()}
+		period: lex.Period(), organs: lex.Organs()}
 	for _, t := range []string{"LEADTITLE", "MEMBERTITLE", "HONORIFIC"} {
 		for _, alt := range syn[t] {
 			if len(alt) > 1 {
@@ -391,6 +392,9 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		}
 		if !found {
 			continue
+		}
+		if x.nounModifier(v, e.Source.Start, e.Source.End, e.Start) || x.nounModifier(v, e.Target.Start, e.Target.End, e.Start) {
+			continue // "the Ostrava bloodshed exposed him to B": a name modifying a noun is no party
 		}
 		if x.placeLeft(v, e.Target.Start) {
 			continue // "refused a withdrawal from B": B is the place left, not an adversary
