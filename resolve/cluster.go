@@ -450,6 +450,15 @@ func (b *builder) nodeCluster(i int, dc string, k *nodeKeys) *cluster {
 			secs = append(secs, sec)
 		}
 	}
+	if tg == "o" {
+		// "the regime in Damascus" is "the Syrian government".
+		for _, f := range nd.forms {
+			if iso := b.capitalGovernment(f); iso != "" && !slices.Contains(k.names, "sec:"+iso+":government") {
+				k.names = append(k.names, "sec:"+iso+":government")
+				secs = append(secs, "government")
+			}
+		}
+	}
 	for _, f := range nd.forms {
 		if len(secs) > 0 {
 			break

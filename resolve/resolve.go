@@ -118,8 +118,9 @@ type builder struct {
 
 	metonyms map[int]bool // mentions of a capital moved to its state (facts)
 
-	nameMemo map[[2]string]actors.Name
-	dictMemo map[[2]string]*actors.Entry
+	nameMemo  map[[2]string]actors.Name
+	dictMemo  map[[2]string]*actors.Entry
+	capitalOf map[string]*actors.Entry // folded capital name -> its country (capitalGovernment)
 }
 
 type localKey struct {
@@ -275,8 +276,26 @@ func (b *builder) orphanRefs(di int, ext *faultline.Extraction, ents []faultline
 		return false
 	}
 	add := func(r *faultline.Ref, typ string, whole bool) {
-		if r == nil || r.Start < 0 || r.End > len(text) || r.Start >= r.End || covered(r, whole) {
+		if r == nil || r.Start < 0 || r.End > len(text) || r.Start >= r.End {
 			return
+		}
+		if covered(r, whole) {
+			// "the governor of Nineveh", "the Iraqi prime minister": a role
+			// description holding only a place or nationality is an actor of its own,
+			// not the place it names.
+			t, head := b.roleDescription(text[r.Start:r.End])
+			if t == "" && b.capitalGovernment(text[r.Start:r.End]) != "" {
+				t, head = faultline.ORG, 0 // "Damascus's government"
+			}
+			if t == "" || !onlyAfter(ents, r, r.Start+head) || covered(&faultline.Ref{Span: faultline.Span{Start: r.Start, End: r.Start + head}}, false) && !modifiersOnly(ents, text, r, head) {
+				return
+			}
+			for _, e := range out {
+				if e.Start == r.Start && e.End == r.End {
+					return
+				}
+			}
+			typ = t
 		}
 		out = append(out, faultline.Entity{Span: faultline.Span{Start: r.Start, End: r.End, Text: text[r.Start:r.End]}, Type: typ})
 	}
@@ -298,6 +317,103 @@ func (b *builder) orphanRefs(di int, ext *faultline.Extraction, ents []faultline
 		add(&ext.Ties[i].B, "", false)
 	}
 	return out
+}
+
+// roleDescription returns the type of the agent a description opening with "the", "a" or
+// "an" names by its head ("the governor of Nineveh province": PERSON; "the regime in
+// Damascus": ORG) and the length of its part before " of " or " in " (the whole text when
+// there is none), when its words up to there are lower case but for nationalities ("the
+// Iraqi prime minister"). It returns "", 0 for anything else ("the cease-fire", a name).
+func (b *builder) roleDescription(s string) (typ string, head int) {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || ws[0] != "the" && ws[0] != "The" && ws[0] != "a" && ws[0] != "an" {
+		return "", 0
+	}
+	head = len(s)
+	for _, sep := range []string{" of ", " in "} {
+		if k := strings.Index(s, sep); k > 0 && k < head {
+			head = k
+		}
+	}
+	hs := strings.Fields(s[:head])
+	if len(hs) < 2 {
+		return "", 0
+	}
+	for _, w := range hs[1:] {
+		if startsUpperStr(w) && actors.Demonym(w) == "" {
+			return "", 0
+		}
+	}
+	if head < len(s) && !startsUpperStr(strings.TrimSpace(s[head+4:])) {
+		return "", 0 // "the head of the council": the rest is no name
+	}
+	if b.r.Dict == nil {
+		return actors.AgentType(s[:head]), head
+	}
+	return b.r.Dict.AgentType(s[:head]), head
+}
+
+// onlyAfter reports whether the entities overlapping r lie inside it, none of them before
+// offset from except nationalities.
+func onlyAfter(ents []faultline.Entity, r *faultline.Ref, from int) bool {
+	for _, e := range ents {
+		if e.Start < r.End && r.Start < e.End {
+			if e.Start < r.Start || e.End > r.End {
+				return false
+			}
+			if e.Start < from && e.Type != faultline.NORP && actors.Demonym(e.Text) == "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// modifiersOnly reports whether the entities overlapping the head of r (its first head
+// bytes) are nationalities ("Iraqi" in "the Iraqi prime minister").
+func modifiersOnly(ents []faultline.Entity, text string, r *faultline.Ref, head int) bool {
+	for _, e := range ents {
+		if e.Start < r.Start+head && r.Start < e.End && actors.Demonym(text[e.Start:e.End]) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalGovernment returns the ISO code of the country whose government a description
+// names by its capital ("the regime in Damascus", "the government in Kabul", "Ankara's
+// government"), or "" for anything else (a capital alone is a place or its state, see
+// facts). The noun is one that sectors.tsv gives the government sector.
+func (b *builder) capitalGovernment(s string) string {
+	var noun, city string
+	ws := strings.Fields(s)
+	switch {
+	case len(ws) >= 4 && (ws[0] == "the" || ws[0] == "The") && ws[2] == "in":
+		noun, city = ws[1], strings.Join(ws[3:], " ")
+	case len(ws) == 2 && (strings.HasSuffix(ws[0], "'s") || strings.HasSuffix(ws[0], "’s")):
+		city, noun = strings.TrimSuffix(strings.TrimSuffix(ws[0], "'s"), "’s"), ws[1]
+	default:
+		return ""
+	}
+	if !startsUpperStr(city) || b.r.Dict == nil {
+		return ""
+	}
+	if b.capitalOf == nil {
+		b.capitalOf = map[string]*actors.Entry{}
+		for i := range b.r.Dict.Entries {
+			if e := &b.r.Dict.Entries[i]; e.Type == faultline.GPE && e.ISO2 != "" && e.Capital != "" && len(e.Names) > 0 {
+				b.capitalOf[actors.Key(e.Capital, faultline.GPE)] = e
+			}
+		}
+	}
+	e := b.capitalOf[actors.Key(city, faultline.GPE)]
+	if e == nil {
+		return ""
+	}
+	if _, sec, ok := actors.Sector(e.Names[0] + " " + strings.ToLower(noun)); !ok || sec != "government" {
+		return ""
+	}
+	return e.ISO2
 }
 
 func isPronoun(s string) bool {

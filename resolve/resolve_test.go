@@ -572,3 +572,82 @@ func TestAreasAndBorders(t *testing.T) {
 		t.Errorf("a border in a document about no country joined another")
 	}
 }
+
+// TestDescribedActors checks that an event's end that is a role description holding only a
+// place or a nationality ("the governor of X", "the Iraqi prime minister") is an actor of
+// its own typed by its head, not the place; that a pronoun pointing at it follows it; and
+// that a government named by its capital ("the regime in X", "X's government") is the
+// "<demonym> government" actor, while a capital as a place and "the regime" alone are not.
+func TestDescribedActors(t *testing.T) {
+	text := "The governor of Larkana province condemned the raid. His convoy was hit by gunmen. " +
+		"The regime in Ankara shelled the hills. The Turkish government denied the cease-fire talks. " +
+		"Ankara's government sent envoys. In Ankara, a bomb killed four people. The regime denied it. " +
+		"The Kenyan prime minister met donors."
+	at := func(s string, n int) *faultline.Ref {
+		i := -1
+		for ; n >= 0; n-- {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return &faultline.Ref{Span: faultline.Span{Start: i, End: i + len(s), Text: s}}
+	}
+	ent := func(s string, n int, typ string) faultline.Entity {
+		r := at(s, n)
+		return faultline.Entity{Span: r.Span, Type: typ}
+	}
+	d := &faultline.Document{ID: "d", Text: text}
+	x := &faultline.Extraction{Schema: 1, ID: "d",
+		Entities: []faultline.Entity{ent("Larkana", 0, faultline.GPE), ent("Ankara", 0, faultline.GPE),
+			ent("Turkish government", 0, faultline.ORG), ent("Ankara", 1, faultline.GPE), ent("Ankara", 2, faultline.GPE),
+			ent("Kenyan", 0, faultline.NORP)},
+		Events: []faultline.Event{
+			{Span: faultline.Span{Start: 0, End: 50}, Type: "REJECT", Source: at("The governor of Larkana province", 0), Target: at("the raid", 0)},
+			{Span: faultline.Span{Start: 53, End: 80}, Type: "ASSAULT", Source: at("gunmen", 0), Target: at("His", 0)},
+			{Span: faultline.Span{Start: 84, End: 120}, Type: "ASSAULT", Source: at("The regime in Ankara", 0), Target: at("the hills", 0)},
+			{Span: faultline.Span{Start: 124, End: 170}, Type: "REJECT", Source: at("The Turkish government", 0), Target: at("the cease-fire talks", 0)},
+			{Span: faultline.Span{Start: 172, End: 200}, Type: "CONSULT", Source: at("Ankara's government", 0)},
+			{Span: faultline.Span{Start: 204, End: 240}, Type: "ASSAULT", Source: at("a bomb", 0), Target: at("four people", 0)},
+			{Span: faultline.Span{Start: 242, End: 260}, Type: "REJECT", Source: at("The regime", 2)},
+			{Span: faultline.Span{Start: 262, End: 290}, Type: "CONSULT", Source: at("The Kenyan prime minister", 0), Target: at("donors", 0)},
+		}}
+	m, err := Build([]*faultline.Document{d}, []*faultline.Extraction{x}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typ := map[string]string{}
+	for _, a := range m.Actors {
+		typ[a.ID] = a.Type
+	}
+	src := func(k int) string { return m.Events[k].Source }
+	gov := src(3)
+	for _, c := range []struct {
+		name, got, want string
+	}{
+		{"governor", typ[src(0)], faultline.PERSON},
+		{"his", m.Events[1].Target, src(0)},
+		{"regime in capital", src(2), gov},
+		{"capital's government", src(4), gov},
+		{"prime minister", typ[src(7)], faultline.PERSON},
+	} {
+		if c.got != c.want || c.got == "" {
+			t.Errorf("%s: %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	if typ[gov] != faultline.ORG {
+		t.Errorf("government %q typed %q", gov, typ[gov])
+	}
+	if src(0) == "larkana" || src(7) == "kenyan" || src(6) == gov || src(6) == "" {
+		t.Errorf("governor %q, prime minister %q, bare regime %q", src(0), src(7), src(6))
+	}
+	for _, a := range m.Actors {
+		if a.Canonical == "the cease-fire talks" || a.Canonical == "the raid" || a.Canonical == "a bomb" {
+			t.Errorf("%q became an actor", a.Canonical)
+		}
+		if a.ID == "ankara" {
+			for _, al := range a.Aliases {
+				if strings.Contains(al, "government") || strings.Contains(al, "regime") {
+					t.Errorf("the capital took %q", al)
+				}
+			}
+		}
+	}
+}

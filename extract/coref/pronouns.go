@@ -46,9 +46,15 @@ var female = map[string]bool{"mrs": true, "ms": true, "miss": true, "queen": tru
 func (d *doc) pronouns() {
 	var adds []faultline.Entity
 	var groups []int
+	var links [][2]int // existing pronoun mention, group
 	for _, m := range pronounSpans(d.text) {
+		existing := -1
 		if d.covered(m[0], m[1]) {
-			continue
+			// A fact already points at the pronoun (an untyped or person mention of
+			// its own, not resolved before): link it rather than add one.
+			if existing = d.lonePronoun(m[0], m[1]); existing < 0 {
+				continue
+			}
 		}
 		w := strings.ToLower(d.text[m[0]:m[1]])
 		s := sentenceOf(d.sents, m[0])
@@ -89,12 +95,35 @@ func (d *doc) pronouns() {
 		if (w == "she" || w == "her") != isFemale {
 			continue
 		}
+		if existing >= 0 {
+			links = append(links, [2]int{existing, g})
+			continue
+		}
 		adds = append(adds, faultline.Entity{Span: faultline.Span{Start: m[0], End: m[1]}, Type: faultline.PERSON})
 		groups = append(groups, g)
+	}
+	for _, l := range links {
+		d.union(l[1], l[0])
+		d.ents[l[0]].Type = faultline.PERSON
 	}
 	for k, e := range adds {
 		d.add(e, groups[k])
 	}
+}
+
+// lonePronoun returns the entity exactly at [start, end) when it is untyped or a person,
+// came unresolved and is alone in its group; -1 otherwise.
+func (d *doc) lonePronoun(start, end int) int {
+	j := d.at(start, end)
+	if j < 0 || d.ents[j].Actor != "" || d.ents[j].Type != "" && d.ents[j].Type != faultline.PERSON {
+		return -1
+	}
+	for k := range d.ents {
+		if k != j && d.find(k) == d.find(j) {
+			return -1
+		}
+	}
+	return j
 }
 
 // subject returns the one person group mentioned in sentence s before offset end when it
