@@ -248,3 +248,21 @@ func (x *Extractor) nounModifier(v *view.View, start, end, trig int) bool {
 	}
 	return true
 }
+
+// relativeSubject reports whether mention mi opens the subject of a relative clause: a
+// relative pronoun right before it ("a diplomat who B officials say ..."). The title before
+// the pronoun is then someone else's than B's.
+func relativeSubject(v *view.View, mi int, s view.Sent) bool {
+	j := v.Mentions[mi].First - 1
+	for j >= s.First && isDet(v.Toks[j].Lower) && v.Toks[j].Lower != "that" {
+		j--
+	}
+	if j < s.First {
+		return false
+	}
+	switch v.Toks[j].Lower {
+	case "who", "whom", "which", "that", "whose":
+		return true
+	}
+	return false
+}

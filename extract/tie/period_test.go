@@ -157,3 +157,20 @@ func TestNounModifier(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeSubject: the name opening a relative clause after a title is not whose the
+// title is; a plain "A, a B diplomat" still is.
+func TestRelativeSubject(t *testing.T) {
+	x := New()
+	for _, tt := range []struct {
+		text, want string
+	}{
+		{"Ivo Lasko, a career diplomat who Norland officials say has ties to the guard, spoke.", ""},
+		{"Ivo Lasko, a veteran Norland diplomat, spoke.", "Ivo Lasko member_of Norland 1 asserted"},
+	} {
+		in := input(tt.text, "Ivo Lasko/PERSON", "Norland/GPE")
+		if got := strings.Join(render(x.Find(in)), "|"); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

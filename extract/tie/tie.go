@@ -1546,6 +1546,9 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		if !structural[p.typ] && len(p.pre) == 0 && x.ofModifier(v, m1, s) {
 			continue // "whoever is in control of A is beholden to B": not A
 		}
+		if (p.typ == "member_of" || p.typ == "leader_of") && p.first == "A" && relativeSubject(v, m2, s) {
+			continue // "A, a diplomat who B officials say ...": B's officials speak, A is not B's
+		}
 		if !v.Mentions[b].Actorish() && x.typeOf(v, b) != faultline.ORG && p.typ != "located_in" && p.typ != "controls" {
 			continue
 		}
