@@ -14,6 +14,10 @@ import (
 // of decades ago, "the former A-B alliance") would so count as a present one, and is left out
 // here; the same holds for a place named only as the one left ("a withdrawal from B").
 
+// pastYears is how many years before the document a year near a named relation must lie to
+// set it in the past: wars and pacts last years, so a recent year may still be the present one.
+const pastYears = 5
+
 // docYear is the year of the document's date, or 0 when it has none.
 func docYear(in *extract.Input) int {
 	d := ""
@@ -123,8 +127,8 @@ func (x *Extractor) dropPast(v *view.View, year int, ts []faultline.Tie) []fault
 //   - a word shortly after its noun that says it ended ("..., which ended"): yes; one that
 //     says it goes on ("has", "is", "still", "began"): no;
 //   - a word right before it that says it is over ("the former", "after the"): yes;
-//   - a year at least two before the document's near it, not after "since" (which says the
-//     relation holds from then on): yes;
+//   - a year at least pastYears before the document's near it, not after "since" (which says
+//     the relation holds from then on): yes;
 //   - "during the A-B war" governed by a verb in the simple past ("fought ... during the
 //     A-B war"): yes.
 func (x *Extractor) past(v *view.View, year, first, noun int) bool {
@@ -156,7 +160,7 @@ func (x *Extractor) past(v *view.View, year, first, noun int) bool {
 	}
 	if year > 0 {
 		for k := max(sent.First, first-10); k < end; k++ {
-			if y := yearOf(v.Toks[k].Lower); y > 0 && y <= year-2 && (k == 0 || v.Toks[k-1].Lower != "since") {
+			if y := yearOf(v.Toks[k].Lower); y > 0 && y <= year-pastYears && (k == 0 || v.Toks[k-1].Lower != "since") {
 				return true
 			}
 		}

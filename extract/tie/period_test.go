@@ -36,6 +36,7 @@ func TestPastPeriod(t *testing.T) {
 		{"The Norland-Velika war has killed 3,000 people since it began in 2004.", "2008-02-01", war},
 		{"The Norland-Velika war, raging since 2005, displaced thousands.", "2008-02-01", war},
 		{"Founded in 1983 at the start of the Norland-Velika war, the Dawn Movement grew.", "", war},
+		{"Founded in 2005 at the start of the Norland-Velika war, the Dawn Movement grew.", "2008-02-01", war},
 		{"The Norland-Velika war over the border region displaced thousands.", "2008-02-01", war},
 		{"Officers say they are losing ground during the Norland-Velika war.", "2008-02-01", war},
 	} {

@@ -375,6 +375,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 	x.relativeObjects(v, emit)
 	x.placeAppositions(v, emit)
 	// Ties implied by coded events.
+	year := docYear(in)
 	for _, e := range in.Out.Events {
 		if e.Source == nil || e.Target == nil || e.Source.Start == e.Target.Start {
 			continue
@@ -407,7 +408,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		}
 		emit(t)
 	}
-	return x.dropPast(v, docYear(in), out)
+	return x.dropPast(v, year, out)
 }
 
 // compounds handles two names joined by a hyphen in one token ("the joint X-Y campaign"),
