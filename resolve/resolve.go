@@ -224,7 +224,8 @@ func (b *builder) collect() {
 			mi := len(b.ments)
 			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: e.Type, local: local, node: ni}
 			m.pronoun = isPronoun(t)
-			m.nominal = !m.pronoun && isNominal(t) && (e.Type == faultline.PERSON || e.Type == "")
+			m.nominal = !m.pronoun && (isNominal(t) && (e.Type == faultline.PERSON || e.Type == "") ||
+				e.Type == faultline.PERSON && isNominal(plainNationals(t)))
 			// "the south", "the police": a description the recogniser found as a place
 			// or group names its actor in this document, but is too generic to key it
 			// across documents.
@@ -422,6 +423,19 @@ func isPronoun(s string) bool {
 		return true
 	}
 	return false
+}
+
+// plainNationals returns s with its capitalised nationality words lower-cased ("the Iraqi
+// prime minister" -> "the iraqi prime minister"), for isNominal to read a person's role
+// description with a nationality.
+func plainNationals(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if i > 0 && startsUpperStr(w) && actors.Demonym(w) != "" {
+			ws[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // isNominal reports whether a mention is a role description ("the cleric"), not a name.

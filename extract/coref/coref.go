@@ -93,7 +93,10 @@ type doc struct {
 	sent  []int // sentence index per entity
 	par   []int // union-find parent per entity
 	roles map[int]map[string]bool
-	owner map[int]bool // entities added for the owner named inside a group's name
+	// nation holds, per group, the nationality (ISO code) given with its role ("Iraqi
+	// Prime Minister X", "X, the Iraqi prime minister"), "?" for two.
+	nation map[int]string
+	owner  map[int]bool // entities added for the owner named inside a group's name
 	// gendered lists the entities whose titles tell a gender, while linkNames runs (names do
 	// not change then), so that gender does not scan every entity: nil outside linkNames,
 	// the only caller of gender.

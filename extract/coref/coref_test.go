@@ -75,6 +75,7 @@ func TestResolve(t *testing.T) {
 		same  [][2]string // mention texts that must share an actor (first occurrences)
 		diff  [][2]string // must not
 		added []string    // texts coreference must add as mentions
+		none  []string    // texts it must not add
 		id    map[string]string
 	}{
 		{name: "surname",
@@ -145,6 +146,30 @@ func TestResolve(t *testing.T) {
 			text: "Muqtada al-Sadr and Moqtada Al Sadr are one man.",
 			ents: map[string]string{"Muqtada al-Sadr": P, "Moqtada Al Sadr": P},
 			same: [][2]string{{"Muqtada al-Sadr", "Moqtada Al Sadr"}}},
+		{name: "nationality before the role",
+			text:  "Karim Haddad, the prime minister, met donors in Basra. The Iraqi prime minister promised funds.",
+			ents:  map[string]string{"Karim Haddad": P, "Basra": G, "Iraqi": faultline.NORP},
+			added: []string{"The Iraqi prime minister"}, same: [][2]string{{"Karim Haddad", "The Iraqi prime minister"}}},
+		{name: "modifier before the role",
+			text:  "Hamid Osman, a young cleric, led prayers. Later the young cleric left for Qom.",
+			ents:  map[string]string{"Hamid Osman": P, "Qom": G},
+			added: []string{"the young cleric"}, same: [][2]string{{"Hamid Osman", "the young cleric"}}},
+		{name: "nationality of another",
+			text: "Turkish Prime Minister Ali Veli met donors. The Iraqi prime minister stayed away.",
+			ents: map[string]string{"Turkish Prime Minister Ali Veli": P},
+			none: []string{"The Iraqi prime minister"}},
+		{name: "two persons with one role",
+			text: "Ali Veli, the prime minister, met Karim Haddad, the prime minister, in Basra. The prime minister spoke first.",
+			ents: map[string]string{"Ali Veli": P, "Karim Haddad": P, "Basra": G},
+			none: []string{"The prime minister"}},
+		{name: "capitalised modifier not a nationality",
+			text: "Omar Said, the commander, spoke. The Harbour Brigade commander left.",
+			ents: map[string]string{"Omar Said": P},
+			none: []string{"The Harbour Brigade commander", "Brigade commander"}},
+		{name: "another person just before",
+			text: "Hamid Osman, a young cleric, led prayers. Aides to Grand Ayatollah Yusuf Amin said the senior cleric was ill.",
+			ents: map[string]string{"Hamid Osman": P, "Grand Ayatollah Yusuf Amin": P},
+			none: []string{"the senior cleric"}},
 		{name: "types apart",
 			text: "Sadr City was calm. Sadr's men left.",
 			ents: map[string]string{"Sadr City": G, "Sadr": P},
@@ -171,6 +196,11 @@ func TestResolve(t *testing.T) {
 			for _, a := range tt.added {
 				if actorOf(got, a, 0) == "<none>" {
 					t.Errorf("mention %q not added: %+v", a, got)
+				}
+			}
+			for _, a := range tt.none {
+				if actorOf(got, a, 0) != "<none>" {
+					t.Errorf("mention %q added: %+v", a, got)
 				}
 			}
 			for txt, id := range tt.id {

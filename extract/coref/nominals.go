@@ -11,7 +11,7 @@ import (
 	"github.com/faultline/faultline/lexicon/actors"
 )
 
-var appos = regexp.MustCompile(`^,\s+(?:the|a|an)\s+((?:[a-z][a-z'-]*\s+){0,3}?)([a-z][a-z-]+(?:\s+minister)?)\s*[,.;]`)
+var appos = regexp.MustCompile(`^,\s+(?:the|a|an)\s+((?:[A-Za-z][a-z'-]*\s+){0,3}?)([a-z][a-z-]+(?:\s+minister)?)\s*[,.;]`)
 
 // appositions records role descriptions: "Moqtada al-Sadr, the radical cleric," and the
 // titles written before names ("Prime Minister Nouri al-Maliki").
@@ -19,6 +19,9 @@ func (d *doc) appositions() {
 	for i, e := range d.ents {
 		if e.Type != faultline.PERSON {
 			continue
+		}
+		if w, _, _ := strings.Cut(e.Text, " "); strings.EqualFold(w, "the") || strings.EqualFold(w, "a") {
+			continue // a role description ("the prime minister"), whose words are no titles
 		}
 		if t := d.names[i].Titles; len(t) > 0 {
 			var ws []string
@@ -31,8 +34,21 @@ func (d *doc) appositions() {
 		}
 		if m := apposMatch(d.text[e.End:]); m != nil {
 			last := strings.Fields(m[2])
-			if actors.IsTitle(last[len(last)-1]) || roleNoun[last[len(last)-1]] {
+			if nat, ok := nationality(m[1]); ok && (actors.IsTitle(last[len(last)-1]) || roleNoun[last[len(last)-1]]) {
 				d.addRole(i, last)
+				d.addNation(i, nat)
+			}
+		}
+		// "Iraqi Prime Minister Karim Haddad": a nationality before the titles, in the
+		// mention or right before it.
+		if n := len(d.names[i].Words); n > 0 {
+			ws := strings.Fields(d.text[max(0, e.Start-40):e.End])
+			k := len(ws) - n - 1
+			for k >= 0 && actors.IsTitle(strings.ToLower(strings.TrimSuffix(ws[k], "."))) {
+				k--
+			}
+			if k >= 0 && k < len(ws)-n-1 {
+				d.addNation(i, actors.Demonym(ws[k]))
 			}
 		}
 		// "the cleric Moqtada al-Sadr": a role word right before the name.
@@ -60,6 +76,38 @@ var roleNoun = map[string]bool{"cleric": true, "premier": true, "leader": true, 
 	"spokesman": true, "spokeswoman": true, "president": true, "minister": true, "chief": true,
 	"ayatollah": true, "general": true, "ambassador": true, "envoy": true, "governor": true, "sheikh": true}
 
+// nationality reads the modifiers of a role description ("young ", "Iraqi "): the ISO code
+// of the one nationality among them ("" for none); ok is false when a capitalised word
+// there is no nationality ("the Mahdi Army commander" is no role description).
+func nationality(mods string) (iso string, ok bool) {
+	for _, w := range strings.Fields(mods) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			continue
+		}
+		c := actors.Demonym(w)
+		if c == "" || iso != "" && iso != c {
+			return "", false
+		}
+		iso = c
+	}
+	return iso, true
+}
+
+// addNation records the nationality of entity i's group given with its role.
+func (d *doc) addNation(i int, iso string) {
+	if iso == "" {
+		return
+	}
+	if d.nation == nil {
+		d.nation = map[int]string{}
+	}
+	g := d.find(i)
+	if old, ok := d.nation[g]; ok && old != iso {
+		iso = "?" // two nationalities: none to check
+	}
+	d.nation[g] = iso
+}
+
 func (d *doc) addRole(i int, ws []string) {
 	if len(ws) == 0 {
 		return
@@ -76,7 +124,10 @@ func (d *doc) addRole(i int, ws []string) {
 	}
 }
 
-var nominalRe = regexp.MustCompile(`\b[Tt]he\s+(?:[a-z][a-z-]+\s+){0,2}?([a-z][a-z-]+(?:\s+minister)?)\b`)
+var nominalRe = regexp.MustCompile(`\b[Tt]he\s+((?:[A-Za-z][a-z-]+\s+){0,2}?)([a-z][a-z-]+(?:\s+minister)?)\b`)
+
+// nextRole is the word after a nominalRe match that may be the role it modifies.
+var nextRole = regexp.MustCompile(`^\s+([a-z][a-z-]+(?:\s+minister)?)\b`)
 
 // nominals adds mentions of "the cleric", "the premier" when exactly one person of the
 // document so far was given that role.
@@ -102,13 +153,32 @@ func (d *doc) nominals() {
 	var adds []faultline.Entity
 	var groups []int
 	for _, m := range nominalMatches(d.text) {
-		role := d.text[m[2]:m[3]]
+		role := d.text[m[4]:m[5]]
 		hs := holders[role]
+		for k := 0; len(hs) == 0 && k < 2; k++ {
+			// "the young cleric": the role is a word further on, the words before
+			// it modify it.
+			x := nextRole.FindStringSubmatchIndex(d.text[m[1]:])
+			if x == nil {
+				break
+			}
+			m = []int{m[0], m[1] + x[1], m[2], m[1] + x[2], m[1] + x[2], m[1] + x[3]}
+			role = d.text[m[4]:m[5]]
+			hs = holders[role]
+		}
 		if len(hs) == 0 {
 			continue
 		}
+		// "the young cleric", "the Iraqi prime minister": a nationality must not be
+		// another than the one given with the role.
+		nat, ok := nationality(d.text[m[2]:m[3]])
+		if !ok {
+			continue
+		}
 		existing := -1
-		if d.covered(m[0], m[1]) {
+		// "Iraqi" the recogniser found inside the description stays a mention of its
+		// own; the description is added around it.
+		if d.covered(m[0], m[1]) && !(nat != "" && d.at(m[0], m[1]) < 0 && d.onlyNationalities(m[0], m[1])) {
 			// A fact already points at "the cleric" (an untyped or person mention of its
 			// own): link it rather than add one.
 			j := d.at(m[0], m[1])
@@ -135,11 +205,11 @@ func (d *doc) nominals() {
 		}
 		var before []holder
 		for _, h := range hs {
-			if h.first < m[0] {
+			if h.first < m[0] && (nat == "" || d.nation[h.group] == "" || d.nation[h.group] == nat) {
 				before = append(before, h)
 			}
 		}
-		if len(before) != 1 {
+		if len(before) != 1 || d.otherPerson(m[0], before[0].group) {
 			continue
 		}
 		if existing >= 0 {
@@ -153,6 +223,30 @@ func (d *doc) nominals() {
 	for k, e := range adds {
 		d.add(e, groups[k])
 	}
+}
+
+// otherPerson reports whether the sentence holding offset off names a person before it
+// who is not of group g ("aides to Ayatollah X said the senior cleric…": the description
+// may be X's, whatever role X was given).
+func (d *doc) otherPerson(off, g int) bool {
+	s := sentenceOf(d.sents, off)
+	for i, e := range d.ents {
+		if e.Start < off && d.sent[i] == s && e.Type == faultline.PERSON && !isPronoun(e.Text) && d.find(i) != d.find(g) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyNationalities reports whether the entities overlapping [start, end) are
+// nationalities lying inside it.
+func (d *doc) onlyNationalities(start, end int) bool {
+	for _, e := range d.ents {
+		if e.Start < end && start < e.End && (e.Start < start || e.End > end || actors.Demonym(e.Text) == "") {
+			return false
+		}
+	}
+	return true
 }
 
 // Roles returns, for a resolved document, the role descriptions recorded per actor id.
