@@ -152,6 +152,7 @@ func (d *doc) nominals() {
 	}
 	var adds []faultline.Entity
 	var groups []int
+	var bySent map[int][]int // sentence -> its entities, for otherPerson
 	for _, m := range nominalMatches(d.text) {
 		role := d.text[m[4]:m[5]]
 		hs := holders[role]
@@ -209,7 +210,13 @@ func (d *doc) nominals() {
 				before = append(before, h)
 			}
 		}
-		if len(before) != 1 || d.otherPerson(m[0], before[0].group) {
+		if bySent == nil {
+			bySent = map[int][]int{}
+			for i := range d.ents {
+				bySent[d.sent[i]] = append(bySent[d.sent[i]], i)
+			}
+		}
+		if len(before) != 1 || d.otherPerson(bySent[sentenceOf(d.sents, m[0])], m[0], before[0].group) {
 			continue
 		}
 		if existing >= 0 {
@@ -225,13 +232,12 @@ func (d *doc) nominals() {
 	}
 }
 
-// otherPerson reports whether the sentence holding offset off names a person before it
-// who is not of group g ("aides to Ayatollah X said the senior cleric…": the description
-// may be X's, whatever role X was given).
-func (d *doc) otherPerson(off, g int) bool {
-	s := sentenceOf(d.sents, off)
-	for i, e := range d.ents {
-		if e.Start < off && d.sent[i] == s && e.Type == faultline.PERSON && !isPronoun(e.Text) && d.find(i) != d.find(g) {
+// otherPerson reports whether the entities of the sentence holding offset off (sent)
+// name a person before it who is not of group g ("aides to Ayatollah X said the senior
+// cleric…": the description may be X's, whatever role X was given).
+func (d *doc) otherPerson(sent []int, off, g int) bool {
+	for _, i := range sent {
+		if e := d.ents[i]; e.Start < off && e.Type == faultline.PERSON && !isPronoun(e.Text) && d.find(i) != d.find(g) {
 			return true
 		}
 	}
