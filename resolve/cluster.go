@@ -422,6 +422,12 @@ func (b *builder) nodeCluster(i int, dc string, k *nodeKeys) *cluster {
 			c.types[t]++
 		}
 	}
+	if nd.people != "" {
+		// A population ("most Iraqis"): one actor per nationality, never its state.
+		c.typ = "o"
+		k.names = append(k.names, "people:"+nd.people)
+		return c
+	}
 	if tg == "o" {
 		c.owned = b.ownedClass(i)
 		c.bare = b.bareName(i)

@@ -101,6 +101,17 @@ func (b *builder) finishActor(a *actorOut) {
 	case len(a.mentions) > 0:
 		a.canonical = b.ments[a.mentions[0]].text
 	}
+	if e == nil && b.r.Dict != nil {
+		// A population is linked to its state by its country, not merged into it.
+		for _, mi := range a.mentions {
+			if iso := b.ments[mi].people; iso != "" {
+				if c := b.r.Dict.Country(iso); c != nil {
+					a.country = c.Country
+				}
+				break
+			}
+		}
+	}
 	if e != nil {
 		a.country = e.Country
 		for _, t := range b.r.Dict.TiesOf(e.ID) {

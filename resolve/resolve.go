@@ -49,6 +49,9 @@ type mention struct {
 	// titled is the name with the titles written before it ("President Bush" for a
 	// mention "Bush"), when the mention leaves them out; it is kept as an alias.
 	titled string
+	// people is the ISO code of the state whose population the mention names ("most
+	// Iraqis"), for a plural demonym used as a people noun; "" otherwise.
+	people string
 }
 
 // node is a document-level actor: the mentions coreference grouped in one document.
@@ -57,6 +60,7 @@ type node struct {
 	mentions []int
 	typ      string
 	forms    []string // distinct verbatim names (not pronouns or role descriptions)
+	people   string   // ISO code of the state whose population the node is ("Iraqis"), or ""
 }
 
 // cluster summarises a set of merged nodes for the merge constraints.
@@ -210,6 +214,10 @@ func (b *builder) collect() {
 			if local == "" {
 				local = "k:" + actors.Key(t, e.Type)
 			}
+			people := peopleNationality(text, e.Start, e.End, e.Type)
+			if people != "" {
+				local = "people:" + people // the population, not the state coreference may have joined
+			}
 			lk := localKey{di, local}
 			ni, ok := b.byLocal[lk]
 			if !ok {
@@ -222,7 +230,11 @@ func (b *builder) collect() {
 				b.nodeRoles[ni] = rs
 			}
 			mi := len(b.ments)
-			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: e.Type, local: local, node: ni}
+			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: e.Type, local: local, node: ni, people: people}
+			if people != "" {
+				m.typ = faultline.NORP
+				b.nodes[ni].people = people
+			}
 			m.pronoun = isPronoun(t)
 			m.nominal = !m.pronoun && (isNominal(t) && (e.Type == faultline.PERSON || e.Type == "") ||
 				e.Type == faultline.PERSON && isNominal(plainNationals(t)))
