@@ -25,6 +25,9 @@ const (
 	batchBytes = 256 << 10
 )
 
+// Batch reports whether a batch of n documents holding size bytes of text is full.
+func Batch(n, size int) bool { return n >= batchDocs || size >= batchBytes }
+
 // Run extracts docs with the pipelines in parallel, one goroutine per pipeline (a pipeline
 // is not safe for concurrent use), and calls emit with each result in input order, so the
 // output does not depend on the number of pipelines. A pipeline extracts the documents
