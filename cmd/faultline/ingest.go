@@ -15,6 +15,7 @@ import (
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/ingest"
+	"github.com/faultline/faultline/pipeline"
 	"github.com/faultline/faultline/postgres"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -149,9 +150,6 @@ type ingestStats struct {
 // job is one document on its way into the store.
 type job struct {
 	item ingest.Item
-	ext  *faultline.Extraction
-	err  error
-	done chan struct{}
 }
 
 // ingestItems extracts and stores the documents of items (failed items are reported and
@@ -238,7 +236,7 @@ func (g *ingester) add(ctx context.Context, items []ingest.Item) error {
 			d.ID = faultline.ContentID(d.Text)
 		}
 		g.byHash[d.SHA256], g.byID[d.ID] = d.ID, d.SHA256
-		jobs = append(jobs, &job{item: it, done: make(chan struct{})})
+		jobs = append(jobs, &job{item: it})
 	}
 	if len(jobs) == 0 {
 		return nil
@@ -258,47 +256,26 @@ func (g *ingester) add(ctx context.Context, items []ingest.Item) error {
 		}
 	}
 
-	// Extract in parallel, each worker with its own pipeline.
-	workers := min(g.workers, len(jobs))
-	queue := make(chan *job)
-	wctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(p *extract.Pipeline) {
-			defer wg.Done()
-			for j := range queue {
-				j.ext, j.err = extractDoc(p, j.item.Doc)
-				close(j.done)
-			}
-		}(g.pipes[w])
-	}
-	go func() {
-		defer close(queue)
+	// Extract in parallel, each worker with its own pipeline, in batches (pipeline.Run), and
+	// store in input order as extractions finish.
+	docs := func(yield func(*faultline.Document) bool) {
 		for _, j := range jobs {
-			select {
-			case queue <- j:
-			case <-wctx.Done():
+			if !yield(j.item.Doc) {
 				return
 			}
 		}
-	}()
-	defer wg.Wait()
-
-	// Store in input order as extractions finish.
-	for _, j := range jobs {
-		select {
-		case <-j.done:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+	}
+	next := 0
+	return pipeline.Run(ctx, g.pipes, docs, func(r pipeline.Result) error {
+		j := jobs[next]
+		next++
 		g.bar.step()
-		if j.err != nil {
-			g.report(j.item.Source, j.err)
-			continue
+		ext, err := checkExtraction(r.Ext, r.Err)
+		if err != nil {
+			g.report(j.item.Source, err)
+			return nil
 		}
-		created, err := g.store.PutDocument(ctx, j.item.Doc, j.ext)
+		created, err := g.store.PutDocument(ctx, j.item.Doc, ext)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return ctx.Err()
@@ -309,9 +286,8 @@ func (g *ingester) add(ctx context.Context, items []ingest.Item) error {
 		default:
 			g.st.Duplicates++ // stored meanwhile by another process
 		}
-		j.ext = nil
-	}
-	return nil
+		return nil
+	})
 }
 
 // finish works the shared queue, if any, and rebuilds the model.
@@ -483,7 +459,12 @@ func newPipelines(n int) ([]*extract.Pipeline, error) {
 
 // extractDoc runs the pipeline over one document; a panic is an error, so the batch goes on.
 func extractDoc(p *extract.Pipeline, doc *faultline.Document) (*faultline.Extraction, error) {
-	ext, err := p.Extract(doc)
+	return checkExtraction(p.Extract(doc))
+}
+
+// checkExtraction returns an extraction's error, or an error for no extraction or one that
+// records its own failure.
+func checkExtraction(ext *faultline.Extraction, err error) (*faultline.Extraction, error) {
 	if err == nil && ext == nil {
 		err = faultline.Errorf(faultline.EINTERNAL, "extraction returned nothing")
 	}
