@@ -81,7 +81,7 @@ var roleNoun = map[string]bool{"cleric": true, "premier": true, "leader": true, 
 // there is no nationality ("the Mahdi Army commander" is no role description).
 func nationality(mods string) (iso string, ok bool) {
 	for _, w := range strings.Fields(mods) {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		if !startsUpper(w) {
 			continue
 		}
 		c := actors.Demonym(w)
