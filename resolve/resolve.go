@@ -360,10 +360,7 @@ func (b *builder) roleDescription(s string) (typ string, head int) {
 	if head < len(s) && !startsUpperStr(strings.TrimSpace(s[head+4:])) {
 		return "", 0 // "the head of the council": the rest is no name
 	}
-	if b.r.Dict == nil {
-		return actors.AgentType(s[:head]), head
-	}
-	return b.r.Dict.AgentType(s[:head]), head
+	return b.r.Dict.AgentType(s[:head]), head // a nil Dict falls back to actors.AgentType
 }
 
 // onlyAfter reports whether the entities overlapping r lie inside it, none of them before
