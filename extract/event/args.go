@@ -1122,13 +1122,14 @@ func argMention(v *view.View, h int) int {
 	for _, c := range v.Children(h) {
 		switch base(v.Toks[c].Rel) {
 		case "compound", "flat", "appos", "nmod", "amod":
-			if nonTargetPreps[caseOf(v, c)] {
+			cs := caseOf(v, c)
+			if nonTargetPreps[cs] {
 				continue // "opposed the accord between A and B"
 			}
-			if caseOf(v, c) == "of" && eventNoun(v, h) {
+			if cs == "of" && eventNoun(v, h) {
 				continue // "opposed the occupation of B": B is no party to the opposing
 			}
-			if caseOf(v, c) == "from" && retreatNouns[v.Toks[h].Lower] {
+			if cs == "from" && retreatNouns[v.Toks[h].Lower] {
 				continue // "refused to contemplate a withdrawal from B": a place left
 			}
 			if mi := v.Toks[c].Mention; mi >= 0 && actor(v, mi) {
