@@ -154,8 +154,9 @@ func Offices() map[string]string { return pairs(offices) }
 // nouns that introduce or follow an organisation's name: the daily X, the X firm),
 // "aftermod" (words between a name and an "after" noun: security), "feature" (geographic
 // features named after a place: river, tunnel), "placehead" (Province), "partymod"
-// (religious, secular: kinds of party), "followers" (followers, loyalists: of a leader) and
-// "area" (region, provinces: the Kurdish region).
+// (religious, secular: kinds of party), "followers" (followers, loyalists: of a leader),
+// "area" (region, provinces: the Kurdish region), "stateagent" (officials, diplomats: people
+// who act for a state) and "speech" (says, told: verbs before a speaker's name).
 func Descriptors() map[string]map[string]bool {
 	m := map[string]map[string]bool{}
 	for _, c := range rows(descriptors) {

@@ -337,7 +337,7 @@ func leaders(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		}
 		// followers of X
 		if f-2 >= s.First && words[f-1] == "of" && tags[f-2] == "O" && tags[f-1] == "O" &&
-			(words[f-2] == "followers" || words[f-2] == "supporters" || words[f-2] == "loyalists") {
+			descr["followers"][words[f-2]] {
 			put(tags, f-2, l, s.Last, "ORG")
 		}
 		return l
@@ -374,7 +374,7 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			if l < s.Last && tags[l] == "O" && lx.people[words[l]] {
 				switch typ {
 				case "NORP":
-					if lw := strings.ToLower(words[l-1]); l-f == 1 && stateAgents[words[l]] && lx.demonyms[lw] != "" && lx.demonyms[lw] != "-" && !lx.groups[lw] {
+					if lw := strings.ToLower(words[l-1]); l-f == 1 && descr["stateagent"][words[l]] && lx.demonyms[lw] != "" && lx.demonyms[lw] != "-" && !lx.groups[lw] {
 						break // "Syrian officials" act for Syria, as "US officials" for the US
 					}
 					k := l + 1
@@ -464,11 +464,6 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		}
 	}
 }
-
-// stateAgents are the nouns for people who act for a state: a national adjective before
-// them stands for the country ("Syrian diplomats"), not for a group of people.
-var stateAgents = map[string]bool{"officials": true, "diplomats": true, "authorities": true,
-	"officers": true, "envoys": true, "negotiators": true, "leadership": true}
 
 // isLedCompound reports whether w is a lower-case compound such as pro-government,
 // US-led, Badr-linked that can open a descriptive actor.
@@ -603,9 +598,6 @@ func compounds(lx *lexicon, d *nlp.Doc, words, tags []string, known map[string]s
 	return out
 }
 
-// speechVerbs introduce a speaker ("says X", "said X").
-var speechVerbs = map[string]bool{"says": true, "said": true, "told": true, "according": false}
-
 // roles applies rule 8.
 func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
 	eachSpan(tags, s, func(f, l int, typ string) int {
@@ -653,7 +645,7 @@ func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			}
 		}
 		// says X
-		if !role && f-1 >= s.First && speechVerbs[words[f-1]] {
+		if !role && f-1 >= s.First && descr["speech"][words[f-1]] {
 			role = true
 		}
 		if role {
