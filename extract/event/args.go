@@ -435,48 +435,32 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 	return -1
 }
 
-// eventNouns are the first words of the nominal triggers, in their noun forms.
-var eventNouns = func() map[string]bool {
-	m := map[string]bool{}
+// The noun forms of the first words of nominal triggers, read off the codebook once:
+// eventNouns of all of them; forceNouns of coercion and force (CAMEO 17-20), whose "of"
+// phrase is the party that suffers the event ("the occupation of B") while the "of" phrase
+// of other event nouns is their agent ("the withdrawal of A's troops"), as in
+// parseNounArgs; retreatNouns of military de-escalation (CAMEO 087: a withdrawal, a
+// retreat), whose "from" phrase is the place left ("a withdrawal from B"), unlike the giver
+// of "aid from B".
+var eventNouns, forceNouns, retreatNouns = func() (all, force, retreat map[string]bool) {
+	all, force, retreat = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, e := range lex.Codebook() {
-		if e.POS == "N" && e.CAMEO != "-" {
-			for _, f := range view.NounForms(e.Words[0]) {
-				m[f] = true
+		if e.POS != "N" {
+			continue
+		}
+		for _, f := range view.NounForms(e.Words[0]) {
+			if e.CAMEO != "-" {
+				all[f] = true
+				if e.CAMEO >= "17" {
+					force[f] = true
+				}
+			}
+			if strings.HasPrefix(e.CAMEO, "087") {
+				retreat[f] = true
 			}
 		}
 	}
-	return m
-}()
-
-// forceNouns are the forms of the nominal triggers of coercion and force (CAMEO 17-20),
-// whose "of" phrase is the party that suffers the event ("the occupation of B"); the "of"
-// phrase of other event nouns is their agent ("the withdrawal of A's troops"), as in
-// parseNounArgs.
-var forceNouns = func() map[string]bool {
-	m := map[string]bool{}
-	for _, e := range lex.Codebook() {
-		if e.POS == "N" && e.CAMEO != "-" && e.CAMEO >= "17" {
-			for _, f := range view.NounForms(e.Words[0]) {
-				m[f] = true
-			}
-		}
-	}
-	return m
-}()
-
-// retreatNouns are the forms of the nominal triggers of military de-escalation (CAMEO 087:
-// a withdrawal, a retreat), whose "from" phrase is the place left ("a withdrawal from B"),
-// unlike the giver of "aid from B".
-var retreatNouns = func() map[string]bool {
-	m := map[string]bool{}
-	for _, e := range lex.Codebook() {
-		if e.POS == "N" && strings.HasPrefix(e.CAMEO, "087") {
-			for _, f := range view.NounForms(e.Words[0]) {
-				m[f] = true
-			}
-		}
-	}
-	return m
+	return all, force, retreat
 }()
 
 // eventNoun reports whether token j is a noun of coercion or force whose "of" phrase names
