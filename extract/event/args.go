@@ -1,7 +1,6 @@
 package event
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/faultline/faultline"
@@ -1352,12 +1351,15 @@ func unnamedAgent(v *view.View, i, n int, s view.Sent) bool {
 // the accord between A and B in October"). This is the duplicate filter of event data sets
 // (PETRARCH's one-a-day filter: one event per dyad, code and day), applied within a document.
 func sameEvent(evs []faultline.Event) []faultline.Event {
-	type key struct{ src, tgt, code, date string }
+	type key struct {
+		src, tgt, code, date string
+		happened             bool
+	}
 	seen := map[key]bool{}
 	out := evs[:0]
 	for _, e := range evs {
 		if e.Date != "" && (e.DateSource == "text" || e.DateSource == "context") {
-			k := key{code: e.CAMEO, date: e.Date + "\x00" + strconv.FormatBool(happening(e.Modality))}
+			k := key{code: e.CAMEO, date: e.Date, happened: happening(e.Modality)}
 			if e.Source != nil {
 				k.src = strings.ToLower(e.Source.Text)
 			}
