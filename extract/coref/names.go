@@ -331,7 +331,7 @@ func (d *doc) linkNames() {
 			}
 			var fits []int
 			for _, j := range orgWords[c] {
-				if _, gj := rawCore(j); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && ownedBy(d.ents[j].Text, n)) {
+				if _, gj := rawCore(j); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && d.ownedBy(d.ents[j].Text, n)) {
 					fits = append(fits, j)
 				}
 			}
@@ -404,12 +404,12 @@ func startsUpper(s string) bool {
 
 // ownedBy reports whether a group's name says it belongs to the one-word name n ("Saddam’s
 // regime" and "Saddam"): the name is the owner, not the group.
-func ownedBy(group string, n actors.Name) bool {
+func (d *doc) ownedBy(group string, n actors.Name) bool {
 	p, ok := Possessor(group)
 	if !ok {
 		return false
 	}
-	o := actors.ParseName(group[p.Start:p.End], faultline.PERSON)
+	o := d.parse(group[p.Start:p.End], faultline.PERSON)
 	return len(o.Words) > 0 && (o.Last() == n.Key() || o.Words[0] == n.Key())
 }
 
