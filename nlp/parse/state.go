@@ -498,47 +498,37 @@ func (s *state) s0FixedFeatures(fs []uint64, s0 int) []uint64 {
 // s0RightFeatures appends the features of word s0 (the top of the stack) and its right
 // children; they change only when it gets a new one.
 func (s *state) s0RightFeatures(fs []uint64, s0 int) []uint64 {
-	mix := perceptron.Mix
-	w, p := s.wAt, s.pAt
-	lb := s.labelAt
-	s0r, s0r2 := none, none
-	var vr0, sr0 uint64
-	if s0 != none {
-		s0r, s0r2 = s.rc[s0][0], s.rc[s0][1]
-		vr0 = uint64(s.nr[s0])
-		sr0 = s.rs[s0]
+	if s0 == none {
+		return s.childFeatures(fs, s0, none, none, 0, 0, s0RightTemplates)
 	}
-	s0w, s0p := w(s0), p(s0)
-	start := len(fs)
-	fs = append(fs,
-		mix(mix(tS0wVr, s0w), vr0), mix(mix(tS0pVr, s0p), vr0),
-		mix(tS0rw, w(s0r)), mix(tS0rp, p(s0r)), mix(tS0rl, lb(s0r)),
-		mix(tS0r2w, w(s0r2)), mix(tS0r2p, p(s0r2)), mix(tS0r2l, lb(s0r2)),
-		mix(mix(mix(tS0pS0rpS0r2p, s0p), p(s0r)), p(s0r2)),
-		mix(mix(tS0wSr, s0w), sr0), mix(mix(tS0pSr, s0p), sr0),
-	)
-	return s.filter(fs, start, s0RightTemplates)
+	return s.childFeatures(fs, s0, s.rc[s0][0], s.rc[s0][1], uint64(s.nr[s0]), s.rs[s0], s0RightTemplates)
 }
 
 // n0TreeFeatures appends the features of the buffer front and its left dependents; they
 // change only when the front moves or gets a new dependent.
 func (s *state) n0TreeFeatures(fs []uint64) []uint64 {
+	n0 := s.b
+	return s.childFeatures(fs, n0, s.lc[n0][0], s.lc[n0][1], uint64(s.nl[n0]), s.ls[n0], n0TreeTemplates)
+}
+
+// childFeatures appends the features of word x and its outer children on one side, c1 and
+// c2, given its valency v and label set sig on that side: the group of templates ts
+// (s0RightTemplates, n0TreeTemplates), which lists them in this order.
+func (s *state) childFeatures(fs []uint64, x, c1, c2 int, v, sig uint64, ts []uint64) []uint64 {
 	mix := perceptron.Mix
 	w, p := s.wAt, s.pAt
 	lb := s.labelAt
-	n0 := s.b
-	n0l, n0l2 := s.lc[n0][0], s.lc[n0][1]
-	vln0, sln0 := uint64(s.nl[n0]), s.ls[n0]
-	n0w, n0p := w(n0), p(n0)
+	_ = ts[10]
+	xw, xp := w(x), p(x)
 	start := len(fs)
 	fs = append(fs,
-		mix(mix(tN0wVl, n0w), vln0), mix(mix(tN0pVl, n0p), vln0),
-		mix(tN0lw, w(n0l)), mix(tN0lp, p(n0l)), mix(tN0ll, lb(n0l)),
-		mix(tN0l2w, w(n0l2)), mix(tN0l2p, p(n0l2)), mix(tN0l2l, lb(n0l2)),
-		mix(mix(mix(tN0pN0lpN0l2p, n0p), p(n0l)), p(n0l2)),
-		mix(mix(tN0wSl, n0w), sln0), mix(mix(tN0pSl, n0p), sln0),
+		mix(mix(ts[0], xw), v), mix(mix(ts[1], xp), v),
+		mix(ts[2], w(c1)), mix(ts[3], p(c1)), mix(ts[4], lb(c1)),
+		mix(ts[5], w(c2)), mix(ts[6], p(c2)), mix(ts[7], lb(c2)),
+		mix(mix(mix(ts[8], xp), p(c1)), p(c2)),
+		mix(mix(ts[9], xw), sig), mix(mix(ts[10], xp), sig),
 	)
-	return s.filter(fs, start, n0TreeTemplates)
+	return s.filter(fs, start, ts)
 }
 
 // labelAt returns the label feature value of the word at i.
