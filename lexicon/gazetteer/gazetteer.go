@@ -156,7 +156,8 @@ func Offices() map[string]string { return pairs(offices) }
 // features named after a place: river, tunnel), "placehead" (Province), "partymod"
 // (religious, secular: kinds of party), "followers" (followers, loyalists: of a leader),
 // "area" (region, provinces: the Kurdish region), "stateagent" (officials, diplomats: people
-// who act for a state) and "speech" (says, told: verbs before a speaker's name).
+// who act for a state), "speech" (says, told: verbs before a speaker's name) and "titlemod"
+// (rear, deputy: words that open a title of several words).
 func Descriptors() map[string]map[string]bool {
 	m := map[string]map[string]bool{}
 	for _, c := range rows(descriptors) {

@@ -297,7 +297,7 @@ func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence, actorMod
 				// titles before a name: "President Bush" is the person Bush. An ORG span keeps
 				// them when it ends in an organisation head ("Presidential Guard")
 				k := f
-				for k < l && (lx.titles[strings.ToLower(words[k])] || k+1 < l && titleMods[strings.ToLower(words[k])] && lx.titles[strings.ToLower(words[k+1])]) {
+				for k < l && (lx.titles[strings.ToLower(words[k])] || k+1 < l && descr["titlemod"][strings.ToLower(words[k])] && lx.titles[strings.ToLower(words[k+1])]) {
 					k++
 				}
 				if k > f && k < l && (typ != "ORG" || actorMode && !lx.orgHeads[strings.ToLower(words[l-1])] && !lx.isActor(words[f:l])) {
@@ -381,7 +381,3 @@ func voteTypes(words, tags []string, sents []nlp.Sentence) {
 		}
 	}
 }
-
-// titleMods are words that open a multi-word title ("Rear Adm.", "Vice President",
-// "Supreme Leader", "Deputy Prime Minister").
-var titleMods = map[string]bool{"rear": true, "vice": true, "deputy": true, "supreme": true, "acting": true, "foreign": true, "defense": true, "defence": true, "interior": true, "lieutenant": true}
