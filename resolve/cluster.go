@@ -465,10 +465,10 @@ func (b *builder) nodeCluster(i int, dc string, k *nodeKeys) *cluster {
 			}
 		}
 	}
+	if len(secs) > 0 {
+		return c // keyed by its sector alone
+	}
 	for _, f := range nd.forms {
-		if len(secs) > 0 {
-			break
-		}
 		acr := actors.Acronym(f)
 		name := b.parse(f, nd.typ)
 		key := name.Key()
