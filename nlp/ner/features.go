@@ -102,7 +102,6 @@ func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string,
 		if i == 0 {
 			t.flags |= fFirst
 		}
-		t.runPos = 0
 	}
 	lx.markRuns(toks)
 	for i := 0; i < len(words); {

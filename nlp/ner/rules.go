@@ -293,26 +293,24 @@ func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence, actorMod
 				tags[l-1] = "O"
 				l--
 			}
-			{
-				// titles before a name: "President Bush" is the person Bush. An ORG span keeps
-				// them when it ends in an organisation head ("Presidential Guard")
-				k := f
-				for k < l && (lx.titles[strings.ToLower(words[k])] || k+1 < l && descr["titlemod"][strings.ToLower(words[k])] && lx.titles[strings.ToLower(words[k+1])]) {
-					k++
+			// titles before a name: "President Bush" is the person Bush. An ORG span keeps
+			// them when it ends in an organisation head ("Presidential Guard")
+			k := f
+			for k < l && (lx.titles[strings.ToLower(words[k])] || k+1 < l && descr["titlemod"][strings.ToLower(words[k])] && lx.titles[strings.ToLower(words[k+1])]) {
+				k++
+			}
+			if k > f && k < l && (typ != "ORG" || actorMode && !lx.orgHeads[strings.ToLower(words[l-1])] && !lx.isActor(words[f:l])) {
+				for x := f; x < k; x++ {
+					tags[x] = "O"
 				}
-				if k > f && k < l && (typ != "ORG" || actorMode && !lx.orgHeads[strings.ToLower(words[l-1])] && !lx.isActor(words[f:l])) {
-					for x := f; x < k; x++ {
-						tags[x] = "O"
-					}
-					f, typ = k, "PERSON"
+				f, typ = k, "PERSON"
+			}
+			if k == l && l-f >= 1 && lx.titles[strings.ToLower(words[l-1])] && (l-f > 1 || strings.HasSuffix(words[f], ".")) {
+				// only titles ("Rear Adm.", "Supreme Leader"): no name
+				for x := f; x < l; x++ {
+					tags[x] = "O"
 				}
-				if k == l && l-f >= 1 && lx.titles[strings.ToLower(words[l-1])] && (l-f > 1 || strings.HasSuffix(words[f], ".")) {
-					// only titles ("Rear Adm.", "Supreme Leader"): no name
-					for x := f; x < l; x++ {
-						tags[x] = "O"
-					}
-					continue
-				}
+				continue
 			}
 			if l-f == 1 && lx.isGroup(words[f]) && !lx.isPlace(words[f:l]) && typ != "ORG" {
 				typ = "NORP"
