@@ -73,20 +73,7 @@ func covers(ns []int, n int) bool {
 // checkFits compares fits with lengths for every pattern part of x on every window of up
 // to 9 tokens of text (capitalised words as mentions), forwards and backwards.
 func checkFits(t *testing.T, x *Extractor, text string) {
-	var ents []faultline.Entity
-	for i := 0; i < len(text); {
-		if text[i] >= 'A' && text[i] <= 'Z' {
-			j := i
-			for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
-				j++
-			}
-			ents = append(ents, faultline.Entity{Span: faultline.Span{Start: i, End: j, Text: text[i:j]}, Type: faultline.ORG})
-			i = j
-			continue
-		}
-		i++
-	}
-	v := view.New(&extract.Input{Doc: &faultline.Document{Text: text}, Out: &faultline.Extraction{Entities: ents}})
+	v := view.New(&extract.Input{Doc: &faultline.Document{Text: text}, Out: &faultline.Extraction{Entities: capsEntities(text)}})
 	for lo := 0; lo < len(v.Toks); lo++ {
 		for hi := lo; hi <= len(v.Toks) && hi <= lo+9; hi++ {
 			var toks []int
