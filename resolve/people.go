@@ -45,7 +45,8 @@ func peopleNationality(text string, start, end int, typ string) string {
 		}
 		if (p == "and" || p == "or") && len(prev) == 2 {
 			// "killing several Americans and Iraqis": the people, as the first one is.
-			ps, pe := wordBack(text, wordBack1(text, start))
+			cs, _ := wordBack(text, start) // the conjunction
+			ps, pe := wordBack(text, cs)
 			if ps < pe && peopleNationality(text, ps, pe, typ) != "" {
 				return iso
 			}
@@ -83,12 +84,6 @@ func wordsBefore(text string, i, n int) []string {
 		j = k
 	}
 	return out
-}
-
-// wordBack1 returns the start of the word just before offset i.
-func wordBack1(text string, i int) int {
-	s, _ := wordBack(text, i)
-	return s
 }
 
 // wordBack returns the span of the word just before offset i (empty when none).
