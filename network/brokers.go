@@ -168,8 +168,8 @@ func Betweenness(g *Graph) []float64 {
 			fill[e.V]++
 		}
 	}
-	comp, size, members, first := components(n, off, nbr)
-	compDeg := make([]int, len(size)) // sum of the degrees of each component's nodes
+	comp, members, first := components(n, off, nbr)
+	compDeg := make([]int, len(first)-1) // sum of the degrees of each component's nodes
 	for v := range n {
 		compDeg[comp[v]] += int(off[v+1] - off[v])
 	}
@@ -205,7 +205,7 @@ func Betweenness(g *Graph) []float64 {
 			order = append(order, int32(s))
 			sr[0], pr[0] = [2]int32{}, [2]int32{}
 			c := comp[s]
-			reach := size[c]
+			reach := first[c+1] - first[c]              // the component's size
 			unseen := compDeg[c] - int(off[s+1]-off[s]) // degree sum of the nodes not found
 			bottomUp := false
 			for lo := 0; lo < len(order); {
@@ -332,9 +332,9 @@ func Betweenness(g *Graph) []float64 {
 }
 
 // components labels the connected components of the graph with adjacency off/nbr (CSR): it
-// returns each node's component, each component's size, and the nodes grouped by component
+// returns each node's component and the nodes grouped by component
 // (members[first[c]:first[c+1]] are component c's).
-func components(n int, off, nbr []int32) (comp []int32, size []int, members []int32, first []int) {
+func components(n int, off, nbr []int32) (comp []int32, members []int32, first []int) {
 	comp = make([]int32, n)
 	for i := range comp {
 		comp[i] = -1
@@ -344,7 +344,7 @@ func components(n int, off, nbr []int32) (comp []int32, size []int, members []in
 		if comp[s] >= 0 {
 			continue
 		}
-		c := int32(len(size))
+		c := int32(len(first))
 		comp[s] = c
 		start := len(members)
 		first = append(first, start)
@@ -358,8 +358,7 @@ func components(n int, off, nbr []int32) (comp []int32, size []int, members []in
 				}
 			}
 		}
-		size = append(size, len(members)-start)
 	}
 	first = append(first, len(members))
-	return comp, size, members, first
+	return comp, members, first
 }
