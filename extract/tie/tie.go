@@ -494,12 +494,7 @@ func (x *Extractor) listMembers(v *view.View, out []faultline.Tie, emit func(fau
 			continue
 		}
 		i++
-		k := 0
-		for _, o := range listOpeners {
-			if k = matchAlts(v, [][]string{o}, i, s.Last); k > 0 {
-				break
-			}
-		}
+		k := matchAlts(v, listOpeners, i, s.Last)
 		if k == 0 {
 			continue
 		}
@@ -552,12 +547,7 @@ func (x *Extractor) listMembers(v *view.View, out []faultline.Tie, emit func(fau
 			for j < end && (v.Toks[j].Lower == "," || v.Toks[j].Lower == "and" || v.Toks[j].Lower == "or") {
 				j++
 			}
-			for _, o := range listOpeners {
-				if kk := matchAlts(v, [][]string{o}, j, end); kk > 0 {
-					j += kk
-					break
-				}
-			}
+			j += matchAlts(v, listOpeners, j, end)
 			if j <= i {
 				j = i + 1
 			}
@@ -1124,12 +1114,7 @@ func listAside(v *view.View, i, hi int) int {
 	if w != "," && !dashes[w] {
 		return -1
 	}
-	k := 0
-	for _, o := range listOpeners {
-		if k = matchAlts(v, [][]string{o}, i+1, hi); k > 0 {
-			break
-		}
-	}
+	k := matchAlts(v, listOpeners, i+1, hi)
 	if k == 0 && w == "," && i+1 < hi && relAside[v.Toks[i+1].Lower] {
 		k = 1 // ", who fought C in the war, despise B": a relative clause
 	}
