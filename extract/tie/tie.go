@@ -425,8 +425,8 @@ func (x *Extractor) compounds(v *view.View, in *extract.Input, out []faultline.T
 		if known[[2]int{e.Start, e.End}] || e.Start <= 0 || e.End > len(v.Text) {
 			continue
 		}
-		ti := sort.Search(len(v.Toks), func(k int) bool { return v.Toks[k].End > e.Start })
-		if ti >= len(v.Toks) || v.Toks[ti].Start > e.Start || v.Toks[ti].Mention < 0 {
+		ti := tokAt(v, e.Start)
+		if ti < 0 || v.Toks[ti].Mention < 0 {
 			continue
 		}
 		mi := v.Toks[ti].Mention
