@@ -20,6 +20,9 @@ var agentsTSV string
 //go:embed possessed.tsv
 var possessedTSV string
 
+//go:embed titles.txt
+var titlesTxt string
+
 // pairs reads a two-column table: '#' comments, lines of key <tab> value.
 func pairs(tsv string) map[string]string {
 	m := map[string]string{}
@@ -98,8 +101,10 @@ func loadFold() {
 		for t := range gazetteer.Titles() {
 			titles[strings.TrimSuffix(t, ".")] = true
 		}
-		for _, t := range []string{"mr", "mrs", "ms", "dr", "pm", "gen", "lt", "col", "maj", "capt", "adm", "sgt", "gov", "sen", "rep", "rear", "supreme", "sayyid", "sayyed", "sayid", "sayed", "hojatoleslam", "hujjat", "al-islam", "defence", "defense", "foreign", "interior"} {
-			titles[t] = true
+		for _, line := range strings.Split(titlesTxt, "\n") {
+			if t := strings.TrimSpace(line); t != "" && t[0] != '#' {
+				titles[t] = true
+			}
 		}
 	})
 }
