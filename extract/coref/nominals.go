@@ -198,7 +198,7 @@ func (d *doc) nominals() {
 			existing = j
 		}
 		rest := d.text[m[1]:]
-		if strings.HasPrefix(rest, " of") || strings.HasPrefix(rest, "'s") && false {
+		if strings.HasPrefix(rest, " of") {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " ")); unicode.IsUpper(r) && strings.HasPrefix(rest, " ") {
