@@ -1417,7 +1417,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 			}
 		}
 	}
-	right, _, _ := x.significant(v, sc, M2.Last, minInt(M2.Last+6, s.Last))
+	right, _, _ := x.significant(v, sc, M2.Last, min(M2.Last+6, s.Last))
 	// The words between the mentions, with the title words that open m2 ("B leader A") and
 	// without them (", General A").
 	mids := [][]int{mid}
@@ -1635,13 +1635,6 @@ func modifierOf(v *view.View, m view.Mention) bool {
 func suffixMatch(v *view.View, es []elem, left []int) bool {
 	// left is nearest-first; the elements read left to right end at left[0].
 	return fits(v, es, left, true, false)
-}
-
-func minInt(a, b int) int {
-	if a < b {
-		return a
-	}
-	return b
 }
 
 func allowed(types map[string]bool, t string) bool {
