@@ -15,7 +15,7 @@ func (st *state) after(s segment) *faultline.Ref {
 		return nil
 	}
 	text := st.text
-	end := minInt(windowEnd(text, s.outerEnd), s.nextStart)
+	end := min(windowEnd(text, s.outerEnd), s.nextStart)
 	words := wordsIn(text[s.outerEnd:end], s.outerEnd)
 	if len(words) == 0 {
 		return nil
@@ -72,7 +72,7 @@ func (st *state) after(s segment) *faultline.Ref {
 
 // before looks for `NAME said: "…"` in the quotation's clause.
 func (st *state) before(s segment) *faultline.Ref {
-	start := maxInt(windowStart(st.text, s.outerStart), s.prevEnd)
+	start := max(windowStart(st.text, s.outerStart), s.prevEnd)
 	words := wordsIn(st.text[start:s.outerStart], start)
 	// the last speech verb close to the quotation, or a light verb before a noun of
 	// saying that ends the clause ("made the point that")
@@ -418,7 +418,7 @@ func (st *state) antecedent(pron word) *faultline.Ref {
 		best, bestAt = st.named(e), e.End
 	}
 	if lp != "they" {
-		ws2 := maxInt(ws, bestAt)
+		ws2 := max(ws, bestAt)
 		words := wordsIn(st.text[ws2:p], ws2)
 		for k, w := range words {
 			lw := strings.ToLower(w.w)

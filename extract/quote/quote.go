@@ -115,7 +115,7 @@ func (x *Extractor) Extract(in *extract.Input) {
 			Speaker: sp,
 		})
 		if sp.Actor != "" || sp.Text != "" {
-			st.last, st.lastAt, st.lastOpen = sp, maxInt(s.outerEnd, sp.End), !s.closed
+			st.last, st.lastAt, st.lastOpen = sp, max(s.outerEnd, sp.End), !s.closed
 		}
 	}
 }
@@ -310,7 +310,7 @@ func wordsIn(win string, base int) []word {
 // windowEnd is where the attribution after a quotation must end: the next sentence end,
 // opening quotation mark or newline, at most maxWindow bytes on.
 func windowEnd(text string, from int) int {
-	limit := minInt(len(text), from+maxWindow)
+	limit := min(len(text), from+maxWindow)
 	for i := from; i < limit; {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' || r == '“' || r == '"' {
@@ -330,7 +330,7 @@ func windowEnd(text string, from int) int {
 // windowStart is where the clause introducing a quotation starts: after the previous
 // sentence end, closing quotation mark or newline, at most maxWindow bytes back.
 func windowStart(text string, to int) int {
-	limit := maxInt(0, to-maxWindow)
+	limit := max(0, to-maxWindow)
 	for i := to; i > limit; {
 		r, n := utf8.DecodeLastRuneInString(text[:i])
 		if r == '\n' || r == '”' || r == '"' {
@@ -416,18 +416,4 @@ func isParticle(w string) bool {
 		return true
 	}
 	return strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")
-}
-
-func minInt(a, b int) int {
-	if a < b {
-		return a
-	}
-	return b
-}
-
-func maxInt(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
 }
