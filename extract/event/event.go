@@ -187,7 +187,8 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 			}
 			for _, p := range pairs {
 				src, tgt := p[0], p[1]
-				if src == tgt || (src < 0 && tgt < 0) || (!tr.hand && (src < 0 || tgt < 0) && !refusedAlone(x, v, i, src, tr, nominal)) {
+				refused := refusedAlone(x, v, i, src, tr, nominal)
+				if src == tgt || (src < 0 && tgt < 0) || (!tr.hand && (src < 0 || tgt < 0) && !refused) {
 					continue
 				}
 				// An event needs its target; only violence and coercion (CAMEO 17-20) by an
@@ -199,7 +200,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 				// A unilateral act (flag alone: "A declared a cease-fire") needs only its source.
 				// A nominal one only when declared ("A declared a cease-fire", not "A observed
 				// the cease-fire").
-				alone := tr.Alone && src >= 0 && (!nominal || declared(v, i, s)) || refusedAlone(x, v, i, src, tr, nominal)
+				alone := tr.Alone && src >= 0 && (!nominal || declared(v, i, s)) || refused
 				if !x.Partial && (tgt < 0 && !alone || (src < 0 && (tr.CAMEO < "17" || nominal || !unnamedAgent(v, i, n, s)))) {
 					continue
 				}
