@@ -441,22 +441,21 @@ func Build(m *faultline.Model, opt Options) *Graph {
 	}
 
 	if opt.Members {
+		var nbrs map[string][]string // each actor's related actors, indexed on first use
 		for _, d := range memberItems(m, fold, func(a, b string) []Item {
 			if a > b {
 				a, b = b, a
 			}
 			return items[key{a, b}]
 		}, func(a string) []string {
-			var out []string
-			for k := range items {
-				switch a {
-				case k.a:
-					out = append(out, k.b)
-				case k.b:
-					out = append(out, k.a)
+			if nbrs == nil {
+				nbrs = map[string][]string{}
+				for k := range items {
+					nbrs[k.a] = append(nbrs[k.a], k.b)
+					nbrs[k.b] = append(nbrs[k.b], k.a)
 				}
 			}
-			return out
+			return nbrs[a]
 		}) {
 			add(d.a, d.b, d.it)
 		}
