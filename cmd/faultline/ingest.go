@@ -147,11 +147,6 @@ type ingestStats struct {
 	Model *faultline.Model
 }
 
-// job is one document on its way into the store.
-type job struct {
-	item ingest.Item
-}
-
 // ingestItems extracts and stores the documents of items (failed items are reported and
 // counted), skipping those whose text is already stored, then rebuilds the corpus model when
 // anything is new or the stored model is behind the stored documents. Extraction runs in
@@ -215,7 +210,7 @@ func (g *ingester) report(src string, err error) {
 // add ingests one batch of items: in a shared store it queues them (finish works the queue),
 // otherwise it extracts them in parallel and stores them in order.
 func (g *ingester) add(ctx context.Context, items []ingest.Item) error {
-	var jobs []*job
+	var jobs []ingest.Item // the new documents, on their way into the store
 	for _, it := range items {
 		g.st.Docs++
 		if it.Err != nil {
@@ -236,7 +231,7 @@ func (g *ingester) add(ctx context.Context, items []ingest.Item) error {
 			d.ID = faultline.ContentID(d.Text)
 		}
 		g.byHash[d.SHA256], g.byID[d.ID] = d.ID, d.SHA256
-		jobs = append(jobs, &job{item: it})
+		jobs = append(jobs, it)
 	}
 	if len(jobs) == 0 {
 		return nil
@@ -260,7 +255,7 @@ func (g *ingester) add(ctx context.Context, items []ingest.Item) error {
 	// store in input order as extractions finish.
 	docs := func(yield func(*faultline.Document) bool) {
 		for _, j := range jobs {
-			if !yield(j.item.Doc) {
+			if !yield(j.Doc) {
 				return
 			}
 		}
@@ -272,15 +267,15 @@ func (g *ingester) add(ctx context.Context, items []ingest.Item) error {
 		g.bar.step()
 		ext, err := checkExtraction(r.Ext, r.Err)
 		if err != nil {
-			g.report(j.item.Source, err)
+			g.report(j.Source, err)
 			return nil
 		}
-		created, err := g.store.PutDocument(ctx, j.item.Doc, ext)
+		created, err := g.store.PutDocument(ctx, j.Doc, ext)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return ctx.Err()
 		case err != nil:
-			g.report(j.item.Source, err)
+			g.report(j.Source, err)
 		case created:
 			g.st.New++
 		default:
@@ -342,14 +337,14 @@ type queuer interface {
 }
 
 // queue adds the jobs' documents to a shared store's queue.
-func (g *ingester) queue(ctx context.Context, q queuer, jobs []*job) error {
+func (g *ingester) queue(ctx context.Context, q queuer, jobs []ingest.Item) error {
 	for _, j := range jobs {
-		ok, err := q.Queue(ctx, j.item.Source, j.item.Doc)
+		ok, err := q.Queue(ctx, j.Source, j.Doc)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return ctx.Err()
 		case err != nil:
-			g.report(j.item.Source, err)
+			g.report(j.Source, err)
 		case !ok:
 			g.st.Duplicates++ // stored or queued meanwhile by another process
 		}
@@ -405,10 +400,10 @@ type texter interface {
 	Texts(ctx context.Context, fn func(id, duplicateOf, text string) error) error
 }
 
-// markNearDuplicates sets DuplicateOf on each job's document that nearly duplicates a stored
+// markNearDuplicates sets DuplicateOf on each new document that nearly duplicates a stored
 // document or an earlier one of this run (see ingest.Dedup). Sources that set DuplicateOf
 // themselves are left alone.
-func (g *ingester) markNearDuplicates(ctx context.Context, jobs []*job) error {
+func (g *ingester) markNearDuplicates(ctx context.Context, jobs []ingest.Item) error {
 	if g.dedup == nil {
 		d := ingest.NewDedup()
 		add := func(id, dup, text string) error {
@@ -430,7 +425,7 @@ func (g *ingester) markNearDuplicates(ctx context.Context, jobs []*job) error {
 		g.dedup = d
 	}
 	for _, j := range jobs {
-		doc := j.item.Doc
+		doc := j.Doc
 		sig := ingest.Sign(doc.Text)
 		if doc.DuplicateOf == "" {
 			doc.DuplicateOf, _ = g.dedup.Find(&sig)
