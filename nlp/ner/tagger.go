@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/faultline/faultline/nlp/perceptron"
 )
@@ -25,6 +26,9 @@ type Tagger struct {
 	// seen marks the classes that occur in the training data; the others (FAC has no
 	// training data yet) are never predicted, since their weights are all zero or negative.
 	seen []bool
+
+	tabOnce sync.Once
+	tab     *tagTables // cache.go
 }
 
 // misc is an internal class for names that are none of the contract's types (titles of
@@ -68,19 +72,31 @@ func (t *Tagger) valid(prev, c int) bool {
 	return prev > 0 && t.typeOf[prev] == t.typeOf[c]
 }
 
-// scratch is the per-call buffers of tagging.
+// scratch is the per-call buffers of tagging, and the caches of score parts (cache.go).
 type scratch struct {
-	toks   []token
-	f      featurer
-	scores []float32
-	// words caches each word form's token fields and the scores of its unigram features
-	// (they do not depend on context); cleared when it grows past maxCache words.
+	toks []token
+	f    featurer
+	// words caches each word form's token fields and score parts; cleared when it grows
+	// past maxCache words.
 	words map[string]*wordEntry
+	// scores holds the score parts of the words of words (cleared with it); ws those of
+	// the tokens of the sentence being tagged.
+	scores map[*wordEntry]*wordScores
+	ws     []*wordScores
+	base   []int32   // per token of the sentence: the scores of every feature but the tag ones
+	ends   []int     // restFeats batches: end of each token's features
+	outs   [][]int32 // restFeats batches: each token's row of base
+	pos    map[string][]int32
+	caps   [][]int32
+	// trace, when not nil, receives a copy of every token's final scores (tests).
+	trace *[][]int32
 }
 
 const maxCache = 50000
 
-// tag tags one sentence, writing class ids into out.
+// tag tags one sentence, writing class ids into out. It is greedy: each token takes the
+// best class allowed after the previous one (valid), given the features of unigram and
+// context, summed from cached parts (cache.go).
 func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 	if cap(sc.toks) < len(words) {
 		sc.toks = make([]token, len(words))
@@ -91,33 +107,95 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 	}
 	if sc.words == nil || len(sc.words) > maxCache {
 		sc.words = make(map[string]*wordEntry, 1024)
+		sc.scores = make(map[*wordEntry]*wordScores, 1024)
 	}
 	t.lx.prepareWith(sc.words, words, pos, toks)
-	if len(sc.scores) < len(t.classes) {
-		sc.scores = make([]float32, len(t.classes))
-	}
+	tab := t.tables()
 	nc := len(t.classes)
+	n := len(toks)
+	if cap(sc.base) < n*nc {
+		sc.base = make([]int32, n*nc)
+	}
+	base := sc.base[:n*nc]
+	// the features looked up per token, in batches of at most perceptron's chunk
+	feats, ends, outs := sc.f.buf[:0], sc.ends[:0], sc.outs[:0]
+	for i := range toks {
+		k := len(feats)
+		feats = restFeats(feats, toks, i)
+		if len(feats) > restBatch && len(ends) > 0 {
+			t.m.ScoreIntParts(feats[:k], ends, outs)
+			feats = feats[:copy(feats, feats[k:])]
+			ends, outs = ends[:0], outs[:0]
+		}
+		ends = append(ends, len(feats))
+		outs = append(outs, base[i*nc:][:nc])
+	}
+	if len(ends) > 0 {
+		t.m.ScoreIntParts(feats, ends, outs)
+	}
+	sc.f.buf, sc.ends, sc.outs = feats[:0], ends[:0], outs[:0]
+	ws := sc.ws[:0]
+	for i := range toks {
+		e := sc.scores[toks[i].ent]
+		if e == nil {
+			e = new(wordScores)
+			t.fillWord(sc, e, &toks[i])
+			sc.scores[toks[i].ent] = e
+		}
+		ws = append(ws, e)
+	}
+	sc.ws = ws
+	for i := range toks {
+		tk := &toks[i]
+		s := base[i*nc:][:nc]
+		addRow(s, ws[i].parts[:nc])
+		for k := partM2; k < nparts; k++ {
+			if j := i + partOff[k]; j >= 0 && j < n {
+				addRow(s, ws[j].parts[k*nc:][:nc])
+			} else {
+				addRow(s, tab.edge[k])
+			}
+		}
+		if tk.pos != "" {
+			addRow(s, t.posRow(sc, tk.pos, 0))
+			if i > 0 {
+				addRow(s, t.posRow(sc, toks[i-1].pos, -1))
+			}
+			if i+1 < n {
+				addRow(s, t.posRow(sc, toks[i+1].pos, 1))
+			}
+		}
+		capd := tk.flags & fCap
+		if i > 0 {
+			addRow(s, t.capRow(sc, toks[i-1].capb, capd, -1))
+		}
+		if i+1 < n {
+			addRow(s, t.capRow(sc, toks[i+1].capb, capd, 1))
+		}
+	}
 	prev, prev2 := -1, -1
 	for i := range toks {
-		e := toks[i].ent
-		if e.scores == nil {
-			e.scores = make([]float32, nc)
-			sc.f.buf = sc.f.unigram(sc.f.buf[:0], &toks[i])
-			t.m.Score(sc.f.buf, e.scores)
-		}
-		copy(sc.scores, e.scores)
-		sc.f.buf = sc.f.context(sc.f.buf[:0], toks, i, prev, prev2)
-		t.m.AddScores(sc.f.buf, sc.scores)
-		best := 0
-		for c := 1; c < len(t.classes); c++ {
-			if t.valid(prev, c) && (sc.scores[c] > sc.scores[best] || !t.valid(prev, best)) {
+		s := base[i*nc:][:nc]
+		addRow(s, tab.pair[((prev+1)*(nc+1)+prev2+1)*nc:][:nc])
+		addRow(s, t.prevRow(sc, ws[i], &toks[i], prev))
+		valid := tab.valid[(prev+1)*nc:][:nc]
+		best := 0 // O is always valid
+		for c := 1; c < nc; c++ {
+			if valid[c] && s[c] > s[best] {
 				best = c
 			}
+		}
+		if sc.trace != nil {
+			*sc.trace = append(*sc.trace, append([]int32(nil), s...))
 		}
 		out[i] = best
 		prev2, prev = prev, best
 	}
 }
+
+// restBatch is the most features tag looks up at once (perceptron's chunk: larger
+// batches are scored one part at a time).
+const restBatch = 128
 
 // model file layout: magic, flags byte, seen-class bitmask (uint32, little-endian),
 // capitalisation table (encodeTable), word clusters (encodeTable; not in FLNER4 files),
