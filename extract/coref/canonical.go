@@ -39,7 +39,7 @@ func Canonical(texts []string, typ string) string {
 		// the longer name is used more than once.
 		words := map[string][]string{}
 		for s := range count {
-			words[s] = strings.Fields(actors.Key(s, typ))
+			words[s] = strings.Fields(nameKeyOf(s, typ))
 		}
 		for s := range count {
 			for o := range count {
@@ -85,7 +85,7 @@ func Canonical(texts []string, typ string) string {
 // fullness ranks a name as Canonical prefers it: 2 for a full name (for people, two or
 // more name words; otherwise not an acronym), 0 for an acronym, 1 otherwise.
 func fullness(s, typ string) int {
-	n := actors.ParseName(s, typ)
+	n := parseName(s, typ)
 	switch {
 	case actors.Acronym(s) != "":
 		return 0

@@ -109,7 +109,7 @@ type doc struct {
 // nameKey is a name and its type.
 type nameKey struct{ text, typ string }
 
-// parse returns actors.ParseName(text, typ), parsed once per document (names repeat; no
+// parse returns actors.ParseName(text, typ) (parseName), kept per document too (names repeat; no
 // caller changes a Name's slices).
 func (d *doc) parse(text, typ string) actors.Name {
 	k := nameKey{text, typ}
@@ -118,7 +118,7 @@ func (d *doc) parse(text, typ string) actors.Name {
 		if d.parsed == nil {
 			d.parsed = map[nameKey]actors.Name{}
 		}
-		n = actors.ParseName(text, typ)
+		n = parseName(text, typ)
 		d.parsed[k] = n
 	}
 	return n

@@ -174,7 +174,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 		if e.Type != faultline.PERSON && e.Type != "" && capitalised(s) {
 			person, ok := titled[s]
 			if !ok {
-				if n := actors.ParseName(s, faultline.PERSON); len(n.Titles) > 0 && len(n.Words) >= 2 {
+				if n := parseName(s, faultline.PERSON); len(n.Titles) > 0 && len(n.Words) >= 2 {
 					person = true
 					for _, w := range n.Raw {
 						if heads[w] {

@@ -204,7 +204,7 @@ func (d *doc) linkNames() {
 	rawCore := func(i int) (string, []string) {
 		x, ok := cores[d.ents[i].Text]
 		if !ok {
-			x.c, x.g = actors.OrgCore(d.ents[i].Text)
+			x.c, x.g = orgCoreOf(d.ents[i].Text)
 			cores[d.ents[i].Text] = x
 		}
 		return x.c, x.g

@@ -107,9 +107,9 @@ func (d *doc) possessors() {
 			continue
 		}
 		typ := faultline.PERSON
-		if j, ok := byKey[actors.Key(d.text[s:t], faultline.PERSON)]; ok {
+		if j, ok := byKey[nameKeyOf(d.text[s:t], faultline.PERSON)]; ok {
 			typ = d.ents[j].Type
-		} else if j, ok := byKey[actors.Key(d.text[s:t], faultline.GPE)]; ok && (d.ents[j].Type == faultline.GPE) {
+		} else if j, ok := byKey[nameKeyOf(d.text[s:t], faultline.GPE)]; ok && (d.ents[j].Type == faultline.GPE) {
 			typ = faultline.GPE
 		} else if p.Bare {
 			continue // "the Federal government": no owner the document names

@@ -1,0 +1,93 @@
+package coref
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/faultline/faultline/lexicon/actors"
+)
+
+// Parsing a name (actors.ParseName) and finding an organisation's core (actors.OrgCore) are
+// pure functions of the text (their lexicons are embedded), and the reporting on one
+// conflict names the same actors in document after document. Their results are kept for
+// the whole process, up to memoCap of each, safe for concurrent use: pipelines running in
+// parallel share them. Keys and values are copied when stored, so that a kept entry does not
+// hold its document's text in memory.
+
+// memoCap bounds each memo; a full memo is emptied and fills again.
+const memoCap = 1 << 14
+
+// memo maps keys to values computed once.
+type memo[K comparable, V any] struct {
+	mu sync.RWMutex
+	m  map[K]V
+}
+
+// get returns the value kept for k, or ok false.
+func (c *memo[K, V]) get(k K) (v V, ok bool) {
+	c.mu.RLock()
+	v, ok = c.m[k]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+// put keeps v for k.
+func (c *memo[K, V]) put(k K, v V) {
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= memoCap {
+		c.m = make(map[K]V)
+	}
+	c.m[k] = v
+	c.mu.Unlock()
+}
+
+var (
+	parsedNames memo[nameKey, actors.Name]
+	orgCores    memo[string, orgCore]
+)
+
+// orgCore is what actors.OrgCore returns.
+type orgCore struct {
+	core    string
+	generic []string
+}
+
+// parseName returns actors.ParseName(text, typ), computed once per process. The Name's
+// slices are shared: callers must not change them.
+func parseName(text, typ string) actors.Name {
+	k := nameKey{text, typ}
+	if n, ok := parsedNames.get(k); ok {
+		return n
+	}
+	n := actors.ParseName(text, typ)
+	n = actors.Name{Titles: cloneAll(n.Titles), Words: cloneAll(n.Words), Raw: cloneAll(n.Raw)}
+	parsedNames.put(nameKey{strings.Clone(text), strings.Clone(typ)}, n)
+	return n
+}
+
+// nameKeyOf returns actors.Key(text, typ).
+func nameKeyOf(text, typ string) string { return parseName(text, typ).Key() }
+
+// orgCoreOf returns actors.OrgCore(text), computed once per process. The generic slice is
+// shared: callers must not change it.
+func orgCoreOf(text string) (string, []string) {
+	if c, ok := orgCores.get(text); ok {
+		return c.core, c.generic
+	}
+	c, g := actors.OrgCore(text)
+	x := orgCore{strings.Clone(c), cloneAll(g)}
+	orgCores.put(strings.Clone(text), x)
+	return x.core, x.generic
+}
+
+// cloneAll returns a copy of ss whose strings share no memory with ss's (nil for none).
+func cloneAll(ss []string) []string {
+	if len(ss) == 0 {
+		return ss
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
+}
