@@ -66,6 +66,9 @@ type scratch struct {
 	lemmas []byte      // built lemmas of the current document
 	spans  []lemmaSpan // where they are
 	key    []byte
+	ids    []int32 // cache slot of each padded word
+	tmp    []int32
+	cache  *wordCache
 	// memo remembers the lemmas of (form, XPOS) pairs seen before, keyed form + "\x00" + XPOS:
 	// most words of a text recur, and one lookup replaces the lemmatizer's several.
 	memo map[string]memoLemma
@@ -201,18 +204,38 @@ func (t *Tagger) get() *scratch {
 // tag predicts the class of each word.
 func (t *Tagger) tag(s *scratch, words []string) []int {
 	n := len(words)
+	if s.cache == nil {
+		if t.first != nil {
+			s.cache = newWordCache(t.first, t.model)
+		} else {
+			s.cache = newWordCache(t.model)
+		}
+		s.tmp = make([]int32, t.model.NumClasses())
+	}
+	c := s.cache
+	if c.full(n) {
+		c.reset()
+	}
 	if cap(s.ws) < n+4 {
 		s.ws = make([]wordInfo, n+4)
+		s.ids = make([]int32, n+4)
 	}
-	ws := s.ws[:n+4]
+	ws, ids := s.ws[:n+4], s.ids[:n+4]
 	ws[0], ws[1] = padStart, padStart
 	ws[n+2], ws[n+3] = padEnd, padEnd
+	ids[0], ids[1], ids[n+2], ids[n+3] = 0, 0, 1, 1
 	for i, w := range words {
-		s.buf = info(&ws[i+2], w, i == 0, s.buf, t.clusters)
+		ids[i+2], s.buf = c.slot(w, t.dict, t.clusters, s.buf)
+		ws[i+2] = c.info[ids[i+2]]
 	}
+	ws[2].first = n > 0
 	sentenceCase(ws[2 : n+2])
+	p1 := &c.parts[0]
+	for j := range ids {
+		s.fs = p1.ensure(ids[j], &ws[j], s.fs)
+	}
 	if t.first == nil {
-		s.tags, s.fs = greedy(t.model, t.dict, ws, words, nil, s.tags[:0], s.fs, s.scores, nil, 0)
+		s.tags, s.fs = greedyCached(c, p1, ws, words, ids, nil, s.tags[:0], s.fs, s.tmp, nil, 0)
 		return s.tags
 	}
 	var sure []bool
@@ -225,8 +248,8 @@ func (t *Tagger) tag(s *scratch, words []string) []int {
 			sure[i] = false
 		}
 	}
-	s.tags1, s.fs = greedy(t.first, t.dict, ws, words, nil, s.tags1[:0], s.fs, s.scores, sure, t.Margin)
-	s.tags, s.fs = greedy(t.model, t.dict, ws, words, s.tags1, s.tags[:0], s.fs, s.scores, sure, t.Margin)
+	s.tags1, s.fs = greedyCached(c, p1, ws, words, ids, nil, s.tags1[:0], s.fs, s.tmp, sure, t.Margin)
+	s.tags, s.fs = greedyCached(c, &c.parts[1], ws, words, ids, s.tags1, s.tags[:0], s.fs, s.tmp, sure, t.Margin)
 	return s.tags
 }
 

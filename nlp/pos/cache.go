@@ -1,0 +1,339 @@
+package pos
+
+import (
+	"math"
+	"strings"
+
+	"github.com/faultline/faultline/nlp/perceptron"
+)
+
+// A word's features split in four parts (see features): those of the word alone
+// (localFeatures), those of it as the left neighbour of the word being tagged
+// (leftFeatures), as its right neighbour (rightNeighbourFeatures), and the rest, which
+// depend on several words or on predicted tags (restFeatures). The first three are the
+// same at every occurrence of a word form, so a wordCache keeps their integer scores per
+// form: tagging a frequent word then costs the lookups of the rest only. Integer sums are
+// exact, so the tags are those of the uncached features.
+
+// localFeatures appends the features of word w that depend on its form only.
+func localFeatures(fs []uint64, w *wordInfo) []uint64 {
+	mix := perceptron.Mix
+	fs = append(fs,
+		mix(fBias, 0),
+		mix(fForm, w.form),
+		mix(fLower, w.lower),
+		mix(fSuf1, w.suf[1]),
+		mix(fSuf2, w.suf[2]),
+		mix(fSuf3, w.suf[3]),
+		mix(fSuf4, w.suf[4]),
+		mix(fSuf5, w.suf[5]),
+		mix(fPre1, w.pre[1]),
+		mix(fPre2, w.pre[2]),
+		mix(fPre3, w.pre[3]),
+		mix(fShape, w.shape),
+	)
+	if w.hyphen != 0 {
+		fs = append(fs, mix(fHyphen, w.hyphen))
+	}
+	if w.class != 0 {
+		fs = append(fs, mix(fClass, w.class))
+	}
+	return fs
+}
+
+// leftFeatures appends the features that word m1 gives the word after it.
+func leftFeatures(fs []uint64, m1 *wordInfo) []uint64 {
+	mix := perceptron.Mix
+	return append(fs, mix(fLowerM1, m1.lower), mix(fSuf3M1, m1.suf[3]), mix(fShapeM1, m1.shape))
+}
+
+// rightNeighbourFeatures appends the features that word p1 gives the word before it.
+func rightNeighbourFeatures(fs []uint64, p1 *wordInfo) []uint64 {
+	mix := perceptron.Mix
+	return append(fs, mix(fLowerP1, p1.lower), mix(fSuf3P1, p1.suf[3]), mix(fSuf2P1, p1.suf[2]), mix(fShapeP1, p1.shape))
+}
+
+// prevWordFeatures appends the features of word w that depend on the previous tag too.
+func prevWordFeatures(fs []uint64, w *wordInfo, prev uint64) []uint64 {
+	mix := perceptron.Mix
+	return append(fs,
+		mix(fPrev, prev),
+		mix(mix(fPrevLower, prev), w.lower),
+		mix(mix(fPrevSuf3, prev), w.suf[3]),
+		mix(mix(fPrevShape, prev), w.shape),
+	)
+}
+
+// tagFeatures appends the features of the two previous tags alone (but fPrev, which
+// prevWordFeatures has).
+func tagFeatures(fs []uint64, prev, prev2 uint64) []uint64 {
+	mix := perceptron.Mix
+	return append(fs, mix(fPrev2, prev2), mix(mix(fPrevPrev2, prev), prev2))
+}
+
+// contextFeatures appends the features of word i that localFeatures, leftFeatures,
+// rightNeighbourFeatures, prevWordFeatures and tagFeatures leave out: together they are
+// features(fs, ws, i, prev, prev2).
+func contextFeatures(fs []uint64, ws []wordInfo, i int, prev uint64) []uint64 {
+	w := &ws[i+2]
+	m1, m2 := &ws[i+1], &ws[i]
+	p1, p2 := &ws[i+3], &ws[i+4]
+	mix := perceptron.Mix
+	fs = append(fs,
+		mix(fLowerM2, m2.lower),
+		mix(fLowerP2, p2.lower),
+		mix(mix(fBigramM1, m1.lower), w.lower),
+		mix(mix(fBigramP1, w.lower), p1.lower),
+		mix(mix(fLowerP1P2, p1.lower), p2.lower),
+		mix(mix(fPrevLowerP1, prev), p1.lower),
+	)
+	var c uint64
+	if w.cap {
+		c = 1
+	}
+	fs = append(fs, mix(mix(fSentCase, w.scase), c))
+	if w.first {
+		fs = append(fs, mix(mix(fFirstCap, c), w.lower))
+	}
+	if w.class != 0 {
+		fs = append(fs, mix(mix(fClassM1, w.class), m1.class), mix(mix(fClassP1, w.class), p1.class))
+	}
+	return fs
+}
+
+// Bounds of a wordCache: it is emptied when it would hold more word forms or (previous
+// tag, word) pairs than these.
+const (
+	maxTypes = 1 << 13
+	maxPairs = 1 << 15
+)
+
+// wordCache keeps per word form the integer scores of its single-word feature parts under
+// the tagger's models, and its tag-dictionary class. It lives in a scratch and so spans
+// documents.
+type wordCache struct {
+	slots map[string]int32 // word form -> slot; slots 0 and 1 are the start and end pads
+	dict  []int32          // per slot: tag-dictionary class, or -1
+	info  []wordInfo       // per slot: the word's info (first false, scase 0)
+	n     int32            // slots in use
+	parts []modelParts     // one per model: first pass, second pass
+}
+
+// modelParts holds one model's cached scores, each a vector of nc integer scores:
+//   - per word slot s, three vectors at vecs[3*nc*s:]: the local, left-neighbour and
+//     right-neighbour parts;
+//   - per (previous tag, word) pair, the local part plus prevWordFeatures;
+//   - per pair of previous tags, tagFeatures.
+type modelParts struct {
+	m      *perceptron.Model
+	nc     int
+	step   float32
+	vecs   []int32
+	filled []bool
+
+	pw     map[uint32]int32 // tag index * maxSlots + slot -> vector offset in pwVecs
+	pwVecs []int32
+	tt     []int32 // tag index pair -> 1 + vector offset in ttVecs, or 0
+	ttVecs []int32
+}
+
+// maxSlots is above every slot number (maxTypes plus the longest sentence).
+const maxSlots = 1 << 20
+
+func newWordCache(models ...*perceptron.Model) *wordCache {
+	c := &wordCache{slots: make(map[string]int32), n: 2, dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd}}
+	for _, m := range models {
+		nc := m.NumClasses()
+		c.parts = append(c.parts, modelParts{m: m, nc: nc, step: m.Step(),
+			pw: make(map[uint32]int32), tt: make([]int32, (nc+1)*(nc+1))})
+	}
+	return c
+}
+
+// reset empties the cache but for the pads and the tag pairs.
+func (c *wordCache) reset() {
+	clear(c.slots)
+	c.n = 2
+	c.dict = c.dict[:2]
+	c.info = c.info[:2]
+	for i := range c.parts {
+		p := &c.parts[i]
+		clear(p.filled)
+		clear(p.pw)
+		p.pwVecs = p.pwVecs[:0]
+	}
+}
+
+// full reports whether n more words could overflow the cache.
+func (c *wordCache) full(n int) bool {
+	if int(c.n)+n > maxTypes {
+		return true
+	}
+	for i := range c.parts {
+		if len(c.parts[i].pw)+n > maxPairs {
+			return true
+		}
+	}
+	return false
+}
+
+// slot returns the slot of word form w, taking a new one if w is not cached (buf is
+// scratch for info).
+func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]uint64, buf []byte) (int32, []byte) {
+	if s, ok := c.slots[w]; ok {
+		return s, buf
+	}
+	s := c.n
+	c.n++
+	c.slots[strings.Clone(w)] = s
+	d := int32(-1)
+	if k, ok := dict[w]; ok {
+		d = int32(k)
+	}
+	c.dict = append(c.dict, d)
+	var wi wordInfo
+	buf = info(&wi, w, false, buf, clusters)
+	c.info = append(c.info, wi)
+	for i := range c.parts {
+		p := &c.parts[i]
+		if int(s) < len(p.filled) {
+			p.filled[s] = false
+		}
+	}
+	return s, buf
+}
+
+// ensure computes slot s's vectors from the word's info w unless they are there.
+func (p *modelParts) ensure(s int32, w *wordInfo, fs []uint64) []uint64 {
+	if int(s) < len(p.filled) && p.filled[s] {
+		return fs
+	}
+	for int(s) >= len(p.filled) {
+		p.filled = append(p.filled, false)
+	}
+	if need := (int(s) + 1) * 3 * p.nc; need > len(p.vecs) {
+		p.vecs = append(p.vecs, make([]int32, need-len(p.vecs))...)
+	}
+	v := p.vecs[3*p.nc*int(s):][:3*p.nc]
+	fs = localFeatures(fs[:0], w)
+	a := len(fs)
+	fs = leftFeatures(fs, w)
+	b := len(fs)
+	fs = rightNeighbourFeatures(fs, w)
+	ends := [3]int{a, b, len(fs)}
+	out := [3][]int32{v[:p.nc], v[p.nc : 2*p.nc], v[2*p.nc:]}
+	p.m.ScoreIntParts(fs, ends[:], out[:])
+	p.filled[s] = true
+	return fs
+}
+
+// tagIndex maps a previous tag (a class, or 1000 before the sentence) to 0..nc.
+func (p *modelParts) tagIndex(t uint64) int {
+	if t < uint64(p.nc) {
+		return int(t)
+	}
+	return p.nc
+}
+
+// prevWord returns the vector of word w (slot s, filled) after tag prev.
+func (p *modelParts) prevWord(s int32, w *wordInfo, prev uint64, fs []uint64, tmp []int32) ([]int32, []uint64) {
+	nc := p.nc
+	key := uint32(p.tagIndex(prev))*maxSlots + uint32(s)
+	if off, ok := p.pw[key]; ok {
+		return p.pwVecs[off:][:nc], fs
+	}
+	fs = prevWordFeatures(fs[:0], w, prev)
+	p.m.ScoreInt(fs, tmp)
+	off := len(p.pwVecs)
+	self := p.vecs[3*nc*int(s):][:nc]
+	for k := range nc {
+		p.pwVecs = append(p.pwVecs, self[k]+tmp[k])
+	}
+	p.pw[key] = int32(off)
+	return p.pwVecs[off:][:nc], fs
+}
+
+// tags returns the vector of the previous tags prev and prev2.
+func (p *modelParts) tags(prev, prev2 uint64, fs []uint64) ([]int32, []uint64) {
+	nc := p.nc
+	key := p.tagIndex(prev)*(nc+1) + p.tagIndex(prev2)
+	if off := p.tt[key]; off > 0 {
+		return p.ttVecs[off-1:][:nc], fs
+	}
+	off := len(p.ttVecs)
+	p.ttVecs = append(p.ttVecs, make([]int32, nc)...)
+	v := p.ttVecs[off:][:nc]
+	fs = tagFeatures(fs[:0], prev, prev2)
+	p.m.ScoreInt(fs, v)
+	p.tt[key] = int32(off + 1)
+	return v, fs
+}
+
+// predict returns the best class of word i (the first on ties) after tags prev and prev2,
+// and by how much its score beats the second best: the same class and margin as m.Predict
+// on all of its features (those of features, then those of rightFeatures when right2 is
+// set, with self, next1 and next2). ids[j] is the slot of ws[j], whose vectors must be
+// filled.
+//
+// Predict ranks the float scores float32(q)*Step of the integer sums q; predict ranks q.
+// The two agree, ties included: |q| is at most 45 features times 32767 < 2^22, so that
+// float32(q) is exact and distinct sums stay distinct once multiplied by the step.
+func (p *modelParts) predict(fs []uint64, ws []wordInfo, ids []int32, i int, prev, prev2 uint64, right2 bool, self, next1, next2 uint64, tmp []int32) ([]uint64, int, float32) {
+	nc := p.nc
+	pw, fs := p.prevWord(ids[i+2], &ws[i+2], prev, fs, tmp)
+	tt, fs := p.tags(prev, prev2, fs)
+	fs = contextFeatures(fs[:0], ws, i, prev)
+	if right2 {
+		fs = rightFeatures(fs, ws, i, prev, self, next1, next2)
+	}
+	p.m.ScoreInt(fs, tmp)
+	left := p.vecs[3*nc*int(ids[i+1])+nc:][:nc]
+	right := p.vecs[3*nc*int(ids[i+3])+2*nc:][:nc]
+	tmp, pw, tt = tmp[:nc], pw[:nc], tt[:nc]
+	best, bv, sv := 0, int32(math.MinInt32), int32(math.MinInt32)
+	for k := range tmp {
+		q := tmp[k] + pw[k] + tt[k] + left[k] + right[k]
+		if q > bv {
+			best, bv, sv = k, q, bv
+		} else if q > sv {
+			sv = q
+		}
+	}
+	if nc < 2 {
+		return fs, best, float32(math.Inf(1))
+	}
+	return fs, best, float32(float32(bv)*p.step) - float32(float32(sv)*p.step) // conversions: no fused multiply-add
+}
+
+// greedyCached is greedy (same arguments, same tags) scoring with the word cache c under
+// model p: ids[j] is the cache slot of ws[j], filled for p when p is the first pass.
+func greedyCached(c *wordCache, p *modelParts, ws []wordInfo, words []string, ids []int32, right []int, tags []int, fs []uint64, tmp []int32, sure []bool, margin float32) ([]int, []uint64) {
+	prev, prev2 := uint64(1000), uint64(1000)
+	for i := range words {
+		d := c.dict[ids[i+2]]
+		cl, ok := uint16(d), d >= 0
+		if !ok && right != nil && sure != nil && sure[i] {
+			cl, ok = uint16(right[i]), true
+		}
+		if !ok && right == nil && sure != nil {
+			var k int
+			var gap float32
+			fs, k, gap = p.predict(fs, ws, ids, i, prev, prev2, false, 0, 0, 0, tmp)
+			sure[i] = gap >= margin
+			cl, ok = uint16(k), true
+		}
+		if !ok {
+			if right != nil {
+				for j := i + 1; j <= i+3; j++ {
+					fs = p.ensure(ids[j], &ws[j], fs)
+				}
+			}
+			var k int
+			fs, k, _ = p.predict(fs, ws, ids, i, prev, prev2, right != nil, rightTag(right, i), rightTag(right, i+1), rightTag(right, i+2), tmp)
+			cl = uint16(k)
+		}
+		tags = append(tags, int(cl))
+		prev2, prev = prev, uint64(cl)
+	}
+	return tags, fs
+}
