@@ -15,6 +15,10 @@ type Input struct {
 	Doc *faultline.Document
 	NLP *nlp.Doc
 	Out *faultline.Extraction
+	// Memo keeps what several components derive from the input alike (the event and tie
+	// extractors' view of the document), so that it is built once: keys are values of a
+	// type of the package that stores them. nil until something is stored.
+	Memo map[any]any
 }
 
 // Component adds one kind of fact to an extraction.

@@ -139,7 +139,7 @@ func (x *Extractor) Extract(in *extract.Input) {
 
 // Find returns the events of one document without adding them to the extraction.
 func (x *Extractor) Find(in *extract.Input) []faultline.Event {
-	v := view.New(in)
+	v := view.Of(in)
 	tx := in.Out.Timexes
 	if len(tx) == 0 {
 		tx = timex.Find(in.Doc.Text, in.Doc.Date)

@@ -327,7 +327,7 @@ func set(words string) map[string]bool {
 
 // Find returns the ties of one document without adding them to the extraction.
 func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
-	v := view.New(in)
+	v := view.Of(in)
 	core := x.coreFirst(v)
 	var out []faultline.Tie
 	seen := map[string]bool{}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/nlp"
 )
 
 // Tok is a token of the view.
@@ -462,4 +463,48 @@ func NounForms(noun string) []string {
 		return []string{noun, noun[:len(noun)-1] + "ies"}
 	}
 	return []string{noun, noun + "s"}
+}
+
+// memoKey is the key of an input's view in extract.Input.Memo.
+type memoKey struct{}
+
+// memoed is a view kept with what it was built from.
+type memoed struct {
+	v     *View
+	toks  []nlp.Token
+	sents []nlp.Sentence
+	ents  []faultline.Entity
+	nents []nlp.Span
+	text  string
+}
+
+// Of returns the view of in, built by New once per input and kept in in.Memo: the event and
+// tie extractors both read it. It is built again when the input's text, tokens, sentences or
+// entities are other slices than when it was built; a component that changes them in place
+// (not by appending or replacing them) after Of was called must call Forget.
+func Of(in *extract.Input) *View {
+	var toks []nlp.Token
+	var sents []nlp.Sentence
+	var nents []nlp.Span
+	if in.NLP != nil {
+		toks, sents, nents = in.NLP.Tokens, in.NLP.Sentences, in.NLP.Entities
+	}
+	if m, ok := in.Memo[memoKey{}].(*memoed); ok && m.text == in.Doc.Text && same(m.toks, toks) &&
+		same(m.sents, sents) && same(m.ents, in.Out.Entities) && same(m.nents, nents) {
+		return m.v
+	}
+	v := New(in)
+	if in.Memo == nil {
+		in.Memo = map[any]any{}
+	}
+	in.Memo[memoKey{}] = &memoed{v: v, toks: toks, sents: sents, ents: in.Out.Entities, nents: nents, text: in.Doc.Text}
+	return v
+}
+
+// Forget drops the view Of kept for in.
+func Forget(in *extract.Input) { delete(in.Memo, memoKey{}) }
+
+// same reports whether a and b are one slice: same length and same first element.
+func same[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

@@ -80,3 +80,29 @@ func BenchmarkNew(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestOf checks that Of builds an input's view once, and again when its entities or tokens
+// are other slices, or after Forget.
+func TestOf(t *testing.T) {
+	text := "Iraq and Iran signed a pact."
+	in := &extract.Input{Doc: &faultline.Document{Text: text}, Out: &faultline.Extraction{Entities: []faultline.Entity{
+		{Span: faultline.Span{Start: 0, End: 4, Text: "Iraq"}, Type: faultline.GPE}}}}
+	v := view.Of(in)
+	if view.Of(in) != v {
+		t.Fatal("second Of built another view")
+	}
+	in.Out.Entities = append(slices.Clone(in.Out.Entities), faultline.Entity{Span: faultline.Span{Start: 9, End: 13, Text: "Iran"}, Type: faultline.GPE})
+	w := view.Of(in)
+	if w == v || len(w.Mentions) != 2 {
+		t.Fatalf("after new entities: same view %v, %d mentions, want a new view with 2", w == v, len(w.Mentions))
+	}
+	in.NLP = &nlp.Doc{Text: text, Tokens: []nlp.Token{{Start: 0, End: 4, Norm: "Iraq"}}}
+	if x := view.Of(in); x == w || len(x.Toks) != 1 {
+		t.Fatalf("after new tokens: same view %v, %d tokens, want a new view with 1", x == w, len(x.Toks))
+	}
+	x := view.Of(in)
+	view.Forget(in)
+	if view.Of(in) == x {
+		t.Fatal("Of after Forget returned the forgotten view")
+	}
+}
