@@ -107,6 +107,7 @@ const (
 type rule struct {
 	re      *regexp.Regexp // anchored at the start: tried at candidate positions only
 	first   byteSet        // the bytes a match can start with: others skip the regexp
+	pairs   *pairSet       // the ASCII two-byte prefixes a match can start with; nil: any
 	resolve func(m []string, a anchor) (value, precision string)
 }
 
@@ -114,7 +115,11 @@ var rules []rule
 
 func add(pattern string, f func(m []string, a anchor) (string, string)) {
 	p := `^(?:` + pattern + `)`
-	rules = append(rules, rule{regexp.MustCompile(p), firstBytes(p), f})
+	r := rule{re: regexp.MustCompile(p), first: firstBytes(p), resolve: f}
+	if ps, ok := firstPairs(p); ok {
+		r.pairs = &ps
+	}
+	rules = append(rules, r)
 }
 
 // byteSet is a set of bytes.
@@ -528,6 +533,9 @@ func Find(text, date string) []faultline.Timex {
 		w := [2]int{st, end}
 		for _, r := range rules {
 			if !r.first.has(chunk[0]) {
+				continue
+			}
+			if r.pairs != nil && len(chunk) >= 2 && chunk[0] < 0x80 && chunk[1] < 0x80 && !r.pairs.has(chunk[0], chunk[1]) {
 				continue
 			}
 			if loc := r.re.FindStringSubmatchIndex(chunk); loc != nil {
