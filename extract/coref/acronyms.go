@@ -13,6 +13,26 @@ import (
 
 var acrDef = regexp.MustCompile(`^(?:\s*[(\[]\s*([A-Z][A-Za-z.]{1,8})\s*[)\]]|,?\s+or\s+(?:the\s+)?([A-Z][A-Z.]{1,8})\b)`)
 
+// mayDefine reports whether acrDef may match s: after its leading white space (\s), s
+// must go on with "(", "[" or the "o" of "or", or open with a comma, white space and "o".
+func mayDefine(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+		j++
+	}
+	if j == len(s) {
+		return false
+	}
+	if i == 1 { // only ",?\s+or" opens with a comma
+		return j > i && s[j] == 'o'
+	}
+	return s[j] == '(' || s[j] == '[' || s[j] == 'o' && j > 0
+}
+
 // acronyms links "Jaish al-Mahdi (JAM)" and "the Islamic Supreme Council of Iraq (ISCI)"
 // and marks every later use of the acronym.
 func (d *doc) acronyms() {
@@ -21,6 +41,9 @@ func (d *doc) acronyms() {
 	for i := 0; i < n; i++ {
 		e := d.ents[i]
 		if e.Type == faultline.PERSON {
+			continue
+		}
+		if !mayDefine(d.text[e.End:]) {
 			continue
 		}
 		m := acrDef.FindStringSubmatchIndex(d.text[e.End:])

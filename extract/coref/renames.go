@@ -11,6 +11,19 @@ var renameRe = regexp.MustCompile(`^\s*(?:,|\()?\s*(?:(?:which|that|who)\s+(?:wa
 
 var parenAcr = regexp.MustCompile(`^\s*[(\[][^()\[\]]{1,12}[)\]]`)
 
+// renameWords are the words one of which every match of renameRe holds.
+var renameWords = []string{"formerly", "previously", "once", "earlier", "now", "later", "since", "changed", "renamed", "became"}
+
+// mayRename reports whether renameRe may match s: s holds one of renameWords.
+func mayRename(s string) bool {
+	for _, w := range renameWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // renames links "X, formerly known as Y", "X changed its name to Y" and "X renamed itself Y".
 func (d *doc) renames() {
 	for i := 0; i+1 < len(d.ents); i++ {
@@ -35,7 +48,7 @@ func (d *doc) renames() {
 			}
 			between = strings.TrimRight(between, " \"'\u201c")
 			between = strings.TrimSuffix(strings.TrimSuffix(between, " the"), " a")
-			if renameRe.MatchString(between) {
+			if mayRename(between) && renameRe.MatchString(between) {
 				d.union(i, j)
 				break
 			}
