@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"unsafe"
 )
 
 // Model is a trained, read-only averaged perceptron. Its methods are safe for concurrent use
@@ -31,13 +32,14 @@ type Model struct {
 	table []uint64
 	mask  uint64
 	ent   []uint32
-	// Long weight lists (at least denseMin weights, models of at most maxDenseClasses
-	// classes) are stored dense instead, as rows of lanes words: word j packs the weights
-	// of classes 4j to 4j+3 as 16-bit values biased by 32768 (see add), so that a row
-	// takes two bytes a class. A table slot marks such a feature with denseBit and gives
-	// its row.
-	dense []uint64
-	lanes int
+	// Long weight lists (models of at most maxDenseClasses classes; see isDense) are
+	// stored dense instead, as rows of lanes words: word j packs the weights of classes 4j
+	// to 4j+3 as 16-bit values biased by 32768 (see addDense), so that a row takes two
+	// bytes a class. Rows start on cache lines, stride words apart (the padding words are
+	// 0). A table slot marks such a feature with denseBit and gives its row number.
+	dense  []uint64
+	lanes  int
+	stride int // words from one row to the next: lanes rounded up to whole cache lines
 }
 
 const (
@@ -82,29 +84,28 @@ func (m *Model) build() {
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
 	m.lanes = (m.nclass + 3) / 4
+	m.stride = (m.lanes + lineWords - 1) &^ (lineWords - 1)
 	nd, ne := 0, 0 // dense rows, sparse words
 	for i := range m.keys {
-		if n := int(m.start[i+1] - m.start[i]); n >= denseMin && m.nclass <= maxDenseClasses {
+		if n := int(m.start[i+1] - m.start[i]); m.isDense(n) {
 			nd++
 		} else if n > 0 {
 			ne += 1 + n
 		}
 	}
 	m.ent = make([]uint32, 0, ne)
-	m.dense = make([]uint64, 0, nd*m.lanes)
+	m.dense = alignLine(nd * m.stride)
+	nd = 0
 	for i, k := range m.keys {
 		a, b := m.start[i], m.start[i+1]
 		if a == b {
 			continue
 		}
 		var off uint32
-		if b-a >= denseMin && m.nclass <= maxDenseClasses {
-			row := len(m.dense) / m.lanes
-			off = denseBit | uint32(row)
-			for range m.lanes {
-				m.dense = append(m.dense, 0)
-			}
-			r := m.dense[row*m.lanes:][:m.lanes]
+		if m.isDense(int(b - a)) {
+			off = denseBit | uint32(nd)
+			r := m.dense[nd*m.stride:][:m.lanes]
+			nd++
 			for j := range r {
 				r[j] = bias4 // every class's weight 0
 			}
@@ -133,6 +134,26 @@ func (m *Model) build() {
 	adviseHuge(m.dense)
 }
 
+// lineWords is the number of 64-bit words in a cache line.
+const lineWords = 8
+
+// isDense reports whether a weight list of n weights is stored as a dense row: when it has
+// at least denseMin weights, or (small models) when its sparse list would take more bytes
+// than the row.
+func (m *Model) isDense(n int) bool {
+	return m.nclass <= maxDenseClasses && (n >= denseMin || 4*(n+1) > 8*m.lanes)
+}
+
+// alignLine returns n zero words starting at a cache-line boundary.
+func alignLine(n int) []uint64 {
+	if n == 0 {
+		return nil
+	}
+	s := make([]uint64, n+lineWords-1)
+	k := int(uintptr(unsafe.Pointer(unsafe.SliceData(s)))/8) % lineWords
+	return s[(lineWords-k)%lineWords:][:n]
+}
+
 // Score sets scores[k] to the score of class k for feats. len(scores) must be at least
 // NumClasses; only the first NumClasses entries are written.
 func (m *Model) Score(feats []uint64, scores []float32) {
@@ -151,7 +172,7 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 		return
 	}
 	var q [maxDenseClasses]int32
-	m.sum(feats, &q)
+	m.sum(feats, q[:m.nclass])
 	for i := range scores {
 		scores[i] += float32(q[i]) * m.scale
 	}
@@ -171,23 +192,28 @@ func (m *Model) ScoreInt(feats []uint64, scores []int32) {
 		m.scatter(feats, func(c uint32, w int32) { scores[c] += w })
 		return
 	}
-	var q [maxDenseClasses]int32
-	m.sum(feats, &q)
-	copy(scores, q[:m.nclass])
+	m.sum(feats, scores)
 }
 
-// sum adds the quantised weights of feats to q (a model of at most maxDenseClasses
-// classes).
-func (m *Model) sum(feats []uint64, q *[maxDenseClasses]int32) {
+// sum sets q (len NumClasses) to the quantised scores of feats (a model of at most
+// maxDenseClasses classes).
+func (m *Model) sum(feats []uint64, q []int32) {
 	if len(m.table) == 0 {
+		clear(q)
 		return
 	}
 	var offs [chunk]uint32
-	for len(feats) > 0 {
-		n := min(len(feats), chunk)
+	n := min(len(feats), chunk)
+	m.find(feats[:n], offs[:n])
+	m.add(offs[:n], q)
+	for feats = feats[n:]; len(feats) > 0; feats = feats[n:] {
+		var r [maxDenseClasses]int32
+		n = min(len(feats), chunk)
 		m.find(feats[:n], offs[:n])
-		m.add(offs[:n], q)
-		feats = feats[n:]
+		m.add(offs[:n], r[:len(q)])
+		for i, v := range r[:len(q)] {
+			q[i] += v
+		}
 	}
 }
 
@@ -222,13 +248,13 @@ func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
 		offs[i] = uint32(e) // 1 + offset, or 0 when absent
 	}
 	var touch uint64
-	lanes := m.lanes
+	lanes, stride := m.lanes, m.stride
 	for _, off := range offs {
 		switch {
 		case off == 0:
 		case (off-1)&denseBit != 0:
-			row := m.dense[int((off-1)&^denseBit)*lanes:][:lanes]
-			for j := 0; j < len(row); j += 8 { // a cache line is 8 words
+			row := m.dense[int((off-1)&^denseBit)*stride:][:lanes]
+			for j := 0; j < len(row); j += lineWords { // rows start on a cache line
 				touch += row[j]
 			}
 		default:
@@ -238,44 +264,62 @@ func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
 	return touch // returned so that the loads are not optimised away
 }
 
-// add adds the weights of the lists found by find to q.
-func (m *Model) add(offs []uint32, q *[maxDenseClasses]int32) {
-	var rows [chunk]int32
-	lanes := m.lanes
-	nd := 0
+// add sets q (len NumClasses) to the sums of the weight lists found by find.
+func (m *Model) add(offs []uint32, q []int32) {
+	var rows, sparse [chunk]uint32
+	stride := uint32(m.stride)
+	nd, ns := 0, 0
 	for _, off := range offs {
 		if off == 0 {
 			continue
 		}
 		off--
 		if off&denseBit != 0 {
-			rows[nd] = int32(off&^denseBit) * int32(lanes)
+			rows[nd] = (off &^ denseBit) * stride
 			nd++
-			continue
+		} else {
+			sparse[ns] = off
+			ns++
 		}
+	}
+	switch {
+	case nd == 0:
+		clear(q)
+	case useAVX2:
+		var acc [maxDenseClasses]int32
+		sumRowsAVX2(unsafe.SliceData(m.dense), &rows[0], nd, m.stride/lineWords, &acc[0])
+		bias := int32(nd) << 15 // each row adds 32768 to every class
+		for c := range q {
+			q[c] = acc[c] - bias
+		}
+	default:
+		m.addDense(rows[:nd], q)
+	}
+	for _, off := range sparse[:ns] {
 		n := m.ent[off]
 		for _, x := range m.ent[off+1 : off+1+n] {
-			q[uint8(x>>16)] += int32(int16(uint16(x)))
+			q[x>>16] += int32(int16(uint16(x)))
 		}
 	}
-	if nd == 0 {
-		return
-	}
-	// Dense rows eight or four at a time, one load and store of the sums per row group.
-	// A row word holds four biased 16-bit weights; ev sums classes 4j and 4j+2 and od
-	// classes 4j+1 and 4j+3, each in a 32-bit half, which rows of 16-bit values cannot
-	// overflow.
+}
+
+// addDense sets q to the sums of the dense rows starting at the words rows (at least one).
+func (m *Model) addDense(rows []uint32, q []int32) {
+	// Eight or four rows at a time, one load and store of the sums per row group. A row
+	// word holds four biased 16-bit weights; ev sums classes 4j and 4j+2 and od classes
+	// 4j+1 and 4j+3, each in a 32-bit half, which rows of 16-bit values cannot overflow.
+	lanes := m.lanes
 	var ev, od [maxDenseClasses / 4]uint64
-	k := 0
+	k, nd := 0, len(rows)
 	for ; k+8 <= nd; k += 8 {
-		r0 := m.dense[rows[k] : int(rows[k])+lanes]
-		r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
-		r2 := m.dense[rows[k+2] : int(rows[k+2])+lanes]
-		r3 := m.dense[rows[k+3] : int(rows[k+3])+lanes]
-		r4 := m.dense[rows[k+4] : int(rows[k+4])+lanes]
-		r5 := m.dense[rows[k+5] : int(rows[k+5])+lanes]
-		r6 := m.dense[rows[k+6] : int(rows[k+6])+lanes]
-		r7 := m.dense[rows[k+7] : int(rows[k+7])+lanes]
+		r0 := m.dense[rows[k]:][:lanes]
+		r1 := m.dense[rows[k+1]:][:lanes]
+		r2 := m.dense[rows[k+2]:][:lanes]
+		r3 := m.dense[rows[k+3]:][:lanes]
+		r4 := m.dense[rows[k+4]:][:lanes]
+		r5 := m.dense[rows[k+5]:][:lanes]
+		r6 := m.dense[rows[k+6]:][:lanes]
+		r7 := m.dense[rows[k+7]:][:lanes]
 		e, o := ev[:len(r0)], od[:len(r0)]
 		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
 		r4, r5, r6, r7 = r4[:len(r0)], r5[:len(r0)], r6[:len(r0)], r7[:len(r0)]
@@ -287,10 +331,10 @@ func (m *Model) add(offs []uint32, q *[maxDenseClasses]int32) {
 		}
 	}
 	for ; k+4 <= nd; k += 4 {
-		r0 := m.dense[rows[k] : int(rows[k])+lanes]
-		r1 := m.dense[rows[k+1] : int(rows[k+1])+lanes]
-		r2 := m.dense[rows[k+2] : int(rows[k+2])+lanes]
-		r3 := m.dense[rows[k+3] : int(rows[k+3])+lanes]
+		r0 := m.dense[rows[k]:][:lanes]
+		r1 := m.dense[rows[k+1]:][:lanes]
+		r2 := m.dense[rows[k+2]:][:lanes]
+		r3 := m.dense[rows[k+3]:][:lanes]
 		e, o := ev[:len(r0)], od[:len(r0)]
 		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
 		for j, x0 := range r0 {
@@ -300,7 +344,7 @@ func (m *Model) add(offs []uint32, q *[maxDenseClasses]int32) {
 		}
 	}
 	for ; k < nd; k++ {
-		r0 := m.dense[rows[k] : int(rows[k])+lanes]
+		r0 := m.dense[rows[k]:][:lanes]
 		e, o := ev[:len(r0)], od[:len(r0)]
 		for j, x0 := range r0 {
 			e[j] += x0 & lo16
@@ -308,12 +352,21 @@ func (m *Model) add(offs []uint32, q *[maxDenseClasses]int32) {
 		}
 	}
 	bias := int32(nd) << 15 // each row adds 32768 to every class
-	for j := range lanes {
+	// the last word may hold fewer than four classes
+	full := len(q) / 4
+	qq := q[:4*full]
+	for j := range full {
 		e, o := ev[j], od[j]
-		q[uint8(4*j)] += int32(uint32(e)) - bias
-		q[uint8(4*j+1)] += int32(uint32(o)) - bias
-		q[uint8(4*j+2)] += int32(e>>32) - bias
-		q[uint8(4*j+3)] += int32(o>>32) - bias
+		c := qq[4*j:][:4]
+		c[0] = int32(uint32(e)) - bias
+		c[1] = int32(uint32(o)) - bias
+		c[2] = int32(e>>32) - bias
+		c[3] = int32(o>>32) - bias
+	}
+	if len(q) > 4*full {
+		e, o := ev[full], od[full]
+		v := [4]int32{int32(uint32(e)) - bias, int32(uint32(o)) - bias, int32(e>>32) - bias, int32(o>>32) - bias}
+		copy(q[4*full:], v[:])
 	}
 }
 
@@ -340,9 +393,7 @@ func (m *Model) ScoreIntParts(feats []uint64, ends []int, out [][]int32) {
 	m.find(feats, offs[:len(feats)])
 	start := 0
 	for k, end := range ends {
-		var q [maxDenseClasses]int32
-		m.add(offs[start:end], &q)
-		copy(out[k][:m.nclass], q[:m.nclass])
+		m.add(offs[start:end], out[k][:m.nclass])
 		start = end
 	}
 }

@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"testing"
 )
@@ -113,9 +114,23 @@ func TestPrune(t *testing.T) {
 	}
 }
 
-// TestDenseRows checks the packed dense weight rows against a plain sum of the weights.
+// TestDenseRows checks the packed dense weight rows against a plain sum of the weights, for
+// several class counts and with each kernel that can run here (AVX2 and plain Go).
 func TestDenseRows(t *testing.T) {
-	const nc = 77 // odd: the last lane holds one class
+	kernels := []bool{false}
+	if useAVX2 {
+		kernels = append(kernels, true)
+	}
+	defer func(v bool) { useAVX2 = v }(useAVX2)
+	for _, nc := range []int{77, 17, 104, 256} { // 77: the last lane holds one class
+		for _, avx := range kernels {
+			useAVX2 = avx
+			t.Run(fmt.Sprintf("classes=%d/avx2=%v", nc, avx), func(t *testing.T) { testDenseRows(t, nc) })
+		}
+	}
+}
+
+func testDenseRows(t *testing.T, nc int) {
 	tr := NewTrainer(nc)
 	rng := tr.Rand(3)
 	scores := make([]float64, nc)
@@ -155,6 +170,17 @@ func TestDenseRows(t *testing.T) {
 			if got[c] != w[c] || fs[c] != float32(w[c])*m.scale {
 				t.Fatalf("class %d: ScoreInt %d, Score %v, want %d", c, got[c], fs[c], w[c])
 			}
+		}
+	}
+	// more features than one chunk
+	var long []uint64
+	for _, f := range feats[:100] {
+		long = append(long, f...)
+	}
+	m.ScoreInt(long, got)
+	for c, w := range want(long) {
+		if got[c] != w {
+			t.Fatalf("%d features: class %d: ScoreInt %d, want %d", len(long), c, got[c], w)
 		}
 	}
 	if n := testing.AllocsPerRun(100, func() { m.ScoreInt(feats[0], got) }); n != 0 {
