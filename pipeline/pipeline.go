@@ -49,7 +49,7 @@ func NewWith(o Options) (*extract.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	parser, err := parse.Load()
+	parser, err := parse.LoadLite() // the small parser on coarse relations, for the event extractor (models/parselite.md)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,12 @@ func TestFeatureSets(t *testing.T) {
 		if drop2[x>>6]>>(x&63)&1 == 1 && !seen[x] {
 			t.Errorf("set 2 drops template %d, which no group has", x)
 		}
+		if drop3[x>>6]>>(x&63)&1 == 1 && !seen[x] {
+			t.Errorf("set 3 drops template %d, which no group has", x)
+		}
+		if drop2[x>>6]>>(x&63)&1 == 1 && drop3[x>>6]>>(x&63)&1 == 0 {
+			t.Errorf("set 3 keeps template %d, which set 2 drops", x)
+		}
 	}
 	words := []string{"Rebels", "seized", "two", "crossings", "on", "Tuesday", "."}
 	tags := []string{"NNS", "VBD", "CD", "NNS", "IN", "NNP", "."}
@@ -66,5 +72,24 @@ func TestFeatureSets(t *testing.T) {
 		s0.apply(c)
 		s2.apply(c)
 		all.apply(c)
+	}
+}
+
+// TestCoarseRel checks the coarse relations of feature set 3: the relations and subtypes
+// the event extractor tells apart stay apart, the rest become dep.
+func TestCoarseRel(t *testing.T) {
+	for _, c := range []struct{ rel, want string }{
+		{"nsubj", "nsubj"}, {"nsubj:pass", "nsubj:pass"}, {"nsubj:outer", "nsubj"},
+		{"obj", "obj"}, {"iobj", "iobj"}, {"obl", "obl"}, {"obl:tmod", "obl"},
+		{"obl:agent", "obl:agent"}, {"nmod", "nmod"}, {"nmod:poss", "nmod:poss"},
+		{"nmod:tmod", "nmod"}, {"compound", "compound"}, {"compound:prt", "compound"},
+		{"flat", "flat"}, {"flat:foreign", "flat"}, {"appos", "appos"}, {"amod", "amod"},
+		{"conj", "conj"}, {"case", "case"}, {"xcomp", "xcomp"}, {"acl", "acl"},
+		{"acl:relcl", "acl:relcl"}, {"root", "root"}, {"punct", "punct"},
+		{"det", "dep"}, {"aux:pass", "dep"}, {"csubj", "dep"}, {"advmod", "dep"}, {"dep", "dep"},
+	} {
+		if got := coarseRel(c.rel); got != c.want {
+			t.Errorf("coarseRel(%q) = %q, want %q", c.rel, got, c.want)
+		}
 	}
 }

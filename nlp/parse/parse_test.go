@@ -253,6 +253,20 @@ func TestLongSentence(t *testing.T) {
 // does.
 func BenchmarkParseDev(b *testing.B) {
 	tg, p := load(b)
+	benchDev(b, tg, p)
+}
+
+// BenchmarkParseDevLite is BenchmarkParseDev with the pipeline's parser (LoadLite).
+func BenchmarkParseDevLite(b *testing.B) {
+	tg, _ := load(b)
+	p, err := LoadLite()
+	if err != nil {
+		b.Skip("no embedded lite parse model: ", err)
+	}
+	benchDev(b, tg, p)
+}
+
+func benchDev(b *testing.B, tg *pos.Tagger, p *Parser) {
 	sents, err := conllu.ReadFile(filepath.Join(sharedtest.Dir(b), "corpora", "ud-en-ewt", "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		b.Skip("EWT dev not readable: ", err)

@@ -6,7 +6,9 @@
 //
 // The model is trained on UD English EWT (plus the CC BY(-SA) genres of GUM) by
 // `faultline train parse` and embedded in the binary (models/parse.bin, see models/parse.md);
-// Load returns it as an nlp.Annotator, which needs the XPOS tags of package pos.
+// Load returns it as an nlp.Annotator, which needs the XPOS tags of package pos. LoadLite
+// returns the extraction pipeline's smaller parser (models/parselite.bin): about half the
+// feature lookups, and coarse relations, those the event extractor tells apart.
 //
 // Scores are exact integer sums (perceptron.Model.ScoreInt), so parsing caches the scores
 // of the feature groups that a transition leaves unchanged: the buffer front's own features
@@ -83,10 +85,10 @@ type scratch struct {
 func newParser(m *perceptron.Model, labels []string, classes map[uint64]uint64, feats int) *Parser {
 	p := &Parser{model: m, labels: labels, classes: classes, punct: -1, dep: 0, feats: feats}
 	for i, l := range labels {
-		switch l {
-		case "punct":
+		switch {
+		case l == "punct":
 			p.punct = i
-		case "parataxis":
+		case l == "parataxis", l == "dep" && coarseLabels(feats):
 			p.dep = i
 		}
 	}
@@ -112,6 +114,27 @@ func Load() (*Parser, error) {
 		loaded, loadErr = Read(bytes.NewReader(models.Parse))
 	})
 	return loaded, loadErr
+}
+
+var (
+	liteOnce sync.Once
+	lite     *Parser
+	liteErr  error
+)
+
+// LoadLite returns the small parser embedded in the binary for the extraction pipeline
+// (models/parselite.md): feature set 3, about half the lookups of Load's, and coarse
+// relations, those the event extractor tells apart (see coarseRel). It is decoded once and
+// shared.
+func LoadLite() (*Parser, error) {
+	liteOnce.Do(func() {
+		if len(models.ParseLite) == 0 {
+			liteErr = ErrNoModel
+			return
+		}
+		lite, liteErr = Read(bytes.NewReader(models.ParseLite))
+	})
+	return lite, liteErr
 }
 
 // Read reads a parser written by WriteTo.

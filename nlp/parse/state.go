@@ -41,7 +41,7 @@ type state struct {
 }
 
 // maxFeatures is the newest feature set version.
-const maxFeatures = 2
+const maxFeatures = 3
 
 // countBetween fills the cumulative counts for Penn tags (n = len(tags)).
 func (s *state) countBetween(tags []string) {
@@ -639,8 +639,11 @@ var (
 
 // dropped returns the templates that feature set feats leaves out of set 0, or nil.
 func dropped(feats int) *[2]uint64 {
-	if feats == 2 {
+	switch feats {
+	case 2:
 		return &drop2
+	case 3:
+		return &drop3
 	}
 	return nil
 }
@@ -659,6 +662,34 @@ var drop2 = templateMask(
 	tN1wp, tN2w, tN2wp,
 	tS0wSl, tS0wSr, tN0wSl,
 	tS0h2w, tS0l2w, tS0r2w, tN0l2w,
+)
+
+// drop3 marks the templates of set 0 that set 3, the small set of the pipeline's parser
+// (models/parselite.md), leaves out: those of set 2 and about as many again, so that a
+// token takes about half the weight-table lookups. It keeps the words, tags and lexical
+// classes of s0 and n0 and their pairs, the tags of n1 and n2, and mostly the tags and
+// labels of the heads and children; it drops most UPOS, suffix and second-child
+// templates, the word valencies and the tag-distance templates but one.
+var drop3 = templateMask(
+	// set 2
+	tS0wpN0w, tS0wN0wp, tS0wN0wD, tS0wN0w,
+	tS0wD, tN0wD,
+	tN1wp, tN2w, tN2wp,
+	tS0wSl, tS0wSr, tN0wSl,
+	tS0h2w, tS0l2w, tS0r2w, tN0l2w,
+	// buffer
+	tN1suf, tN1u, tN1c, tN2c, tN0cN1c, tN3p, tN0uN1uN2u, tN0wN1w,
+	// front's left children
+	tN0wVl, tN0lw, tN0l2p, tN0l2l,
+	// top
+	tS0suf, tS0u,
+	tS0wVl, tS0hw, tS0lw, tS0h2p, tS0l2p, tS0l2l, tS1wS0w,
+	tS0wVr, tS0rw, tS0r2p, tS0r2l,
+	// second
+	tS1u, tS1c,
+	// rest
+	tS0pS0rpN0p, tS0pD, tN0pD, tS0sufN0p,
+	tS0cN0p, tS0pN0c, tS0huN0u, tS0wN0c, tS0cN0w,
 )
 
 // templateMask returns the set of templates ts as a bit mask.
