@@ -35,6 +35,9 @@ type Extractor struct {
 	// lists those whose middle may start with any word (or is empty).
 	byStart  map[string][]int
 	anyStart []int
+	// words holds, per word, its word classes (wc*) that depend on the word alone, with
+	// wbKept and wbTitle: one lookup instead of one per class (wordClass, titlesBefore).
+	words    map[string]uint16
 	hyphens  []hyphen
 	titles   [][]string // title words that may start a person mention
 	fromEvts map[string]lex.EventTie
@@ -208,7 +211,44 @@ func New() *Extractor {
 			x.byStart[w] = append(x.byStart[w], i)
 		}
 	}
+	x.words = x.wordBits()
 	return x
+}
+
+// Bits of Extractor.words besides the word classes.
+const (
+	wbKept  uint16 = 1 << 14 // keep or vocab: never dropped as an adverb
+	wbTitle uint16 = 1 << 15 // without one final ".", an honorific, leading or member title
+)
+
+// wordBits returns the table of Extractor.words: every word of the class sets, keep, vocab
+// and the titles (with and without a final ".").
+func (x *Extractor) wordBits() map[string]uint16 {
+	m := map[string]uint16{}
+	classes := []struct {
+		bit uint16
+		set map[string]bool
+	}{{wcCommaDash, dashes}, {wcAspectual, aspectual}, {wcIntent, intents}, {wcRefusal, refusals},
+		{wcNegator, negators}, {wcModal, modals}, {wcFiller, fillers}, {wcRelative, relatives},
+		{wcPreposition, prepositions}, {wbKept, keep}, {wbKept, x.vocab}}
+	for _, c := range classes {
+		for w, ok := range c.set {
+			if ok {
+				m[w] |= c.bit
+			}
+		}
+	}
+	m[","] |= wcCommaDash
+	for _, set := range []map[string]bool{x.honorific, x.leadTitle, x.memberTitle} {
+		for u := range set {
+			for _, w := range []string{u, u + "."} {
+				if t := strings.TrimSuffix(w, "."); x.honorific[t] || x.leadTitle[t] || x.memberTitle[t] {
+					m[w] |= wbTitle
+				}
+			}
+		}
+	}
+	return m
 }
 
 // candidates appends to out, in increasing order, the indices of the patterns whose
@@ -1030,24 +1070,16 @@ func (x *Extractor) wordClass(v *view.View, sc *scratch, i int) uint16 {
 		return c
 	}
 	w := v.Toks[i].Lower
-	c := wcKnown
-	set := func(b uint16, ok bool) {
-		if ok {
-			c |= b
+	b := x.words[w]
+	c := wcKnown | b&^(wbKept|wbTitle)
+	if unkept := b&wbKept == 0; unkept {
+		if strings.HasSuffix(w, "ly") && len(w) > 4 {
+			c |= wcAdverbLy
+		}
+		if v.HasPOS && v.Toks[i].UPOS == "ADV" {
+			c |= wcAdverbTag
 		}
 	}
-	set(wcCommaDash, w == "," || dashes[w])
-	set(wcAspectual, aspectual[w])
-	set(wcIntent, intents[w])
-	set(wcRefusal, refusals[w])
-	set(wcNegator, negators[w])
-	set(wcModal, modals[w])
-	set(wcFiller, fillers[w])
-	set(wcRelative, relatives[w])
-	set(wcPreposition, prepositions[w])
-	unkept := !keep[w] && !x.vocab[w]
-	set(wcAdverbLy, strings.HasSuffix(w, "ly") && len(w) > 4 && unkept)
-	set(wcAdverbTag, v.HasPOS && v.Toks[i].UPOS == "ADV" && unkept)
 	sc.wc[i] = c
 	return c
 }
@@ -1225,8 +1257,7 @@ func (x *Extractor) typeOf(v *view.View, mi int) string {
 func (x *Extractor) titlesBefore(v *view.View, lo, end int) int {
 	k := end
 	for k-1 > lo {
-		w := strings.TrimSuffix(v.Toks[k-1].Lower, ".")
-		if !x.honorific[w] && !x.leadTitle[w] && !x.memberTitle[w] {
+		if x.words[v.Toks[k-1].Lower]&wbTitle == 0 { // honorific, leadTitle, memberTitle
 			break
 		}
 		k--
