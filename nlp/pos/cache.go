@@ -115,8 +115,16 @@ type wordCache struct {
 	slots map[string]int32 // word form -> slot; slots 0 and 1 are the start and end pads
 	dict  []int32          // per slot: tag-dictionary class, or -1
 	info  []wordInfo       // per slot: the word's info (first false, scase 0)
+	lemma []slotLemma      // per slot: its lemma under one class, for Annotate
 	n     int32            // slots in use
 	parts []modelParts     // one per model: first pass, second pass
+}
+
+// slotLemma is the lemma (see memoLemma) of a slot's word under class, or nothing when
+// class is -1.
+type slotLemma struct {
+	class int32
+	m     memoLemma
 }
 
 // modelParts holds one model's cached scores, each a vector of nc integer scores:
@@ -141,7 +149,8 @@ type modelParts struct {
 const maxSlots = 1 << 20
 
 func newWordCache(models ...*perceptron.Model) *wordCache {
-	c := &wordCache{slots: make(map[string]int32), n: 2, dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd}}
+	c := &wordCache{slots: make(map[string]int32), n: 2, dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd},
+		lemma: []slotLemma{{class: -1}, {class: -1}}}
 	for _, m := range models {
 		nc := m.NumClasses()
 		c.parts = append(c.parts, modelParts{m: m, nc: nc, step: m.Step(),
@@ -156,6 +165,7 @@ func (c *wordCache) reset() {
 	c.n = 2
 	c.dict = c.dict[:2]
 	c.info = c.info[:2]
+	c.lemma = c.lemma[:2]
 	for i := range c.parts {
 		p := &c.parts[i]
 		clear(p.filled)
@@ -194,6 +204,7 @@ func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]u
 	var wi wordInfo
 	buf = info(&wi, w, false, buf, clusters)
 	c.info = append(c.info, wi)
+	c.lemma = append(c.lemma, slotLemma{class: -1})
 	for i := range c.parts {
 		p := &c.parts[i]
 		if int(s) < len(p.filled) {

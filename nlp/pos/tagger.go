@@ -325,9 +325,21 @@ func (t *Tagger) Annotate(d *nlp.Doc) {
 		for _, tok := range d.Tokens[first:last] {
 			s.words = append(s.words, tok.Norm)
 		}
-		for i, c := range t.tag(s, s.words) {
+		tags := t.tag(s, s.words)
+		ids := s.ids[2:] // the words' cache slots, valid until the next tag
+		for i, c := range tags {
 			tok := &d.Tokens[first+i]
 			tok.UPOS, tok.XPOS = t.upos[c], t.xpos[c]
+			// the lemma of the word's slot, if remembered for this class
+			sl := &s.cache.lemma[ids[i]]
+			if sl.class == int32(c) {
+				if sl.m.n >= 0 {
+					tok.Lemma = tok.Norm[:sl.m.n]
+				} else {
+					tok.Lemma = sl.m.s
+				}
+				continue
+			}
 			s.key = append(append(append(s.key[:0], tok.Norm...), 0), tok.XPOS...)
 			if m, ok := s.memo[string(s.key)]; ok {
 				if m.n >= 0 {
@@ -335,6 +347,7 @@ func (t *Tagger) Annotate(d *nlp.Doc) {
 				} else {
 					tok.Lemma = m.s
 				}
+				*sl = slotLemma{class: int32(c), m: m}
 				continue
 			}
 			start := len(s.lemmas)
@@ -347,11 +360,14 @@ func (t *Tagger) Annotate(d *nlp.Doc) {
 			if len(s.memo) >= memoMax {
 				clear(s.memo)
 			}
+			var m memoLemma
 			if l := tok.Lemma; len(l) <= len(tok.Norm) && tok.Norm[:len(l)] == l {
-				s.memo[string(s.key)] = memoLemma{n: len(l)}
+				m = memoLemma{n: len(l)}
 			} else {
-				s.memo[string(s.key)] = memoLemma{n: -1, s: strings.Clone(l)}
+				m = memoLemma{n: -1, s: strings.Clone(l)}
 			}
+			s.memo[string(s.key)] = m
+			*sl = slotLemma{class: int32(c), m: m}
 		}
 	}
 	if len(d.Sentences) == 0 {
