@@ -4,6 +4,6 @@ package perceptron
 
 var useAVX2 = false
 
-func sumRowsAVX2(dense *uint64, rows *uint32, nrows int, blocks int, acc *int32) {
+func sumRowsAVX2(dense *uint64, rows *uint32, nrows int, q *int32, n int) {
 	panic("unreachable")
 }

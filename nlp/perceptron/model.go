@@ -226,8 +226,9 @@ const chunk = 128
 //
 // Its passes issue loads that do not wait on each other, in loops that do not branch on a
 // loaded value: the first probe of every feature's slot, then the probes that continue
-// (collisions), then the first word of each found list and every cache line of each
-// dense row. A branch on a value still in flight from memory is often mispredicted (hit,
+// (collisions), then the first word of each found sparse list (and every cache line of
+// each dense row, unless the AVX2 kernel sums them: its loads of different rows do not
+// wait on each other either). A branch on a value still in flight from memory is often mispredicted (hit,
 // miss and collision are all common) and replays the loads behind it, so that the
 // processor would wait for one cache miss at a time (hundreds of nanoseconds on a
 // virtual machine); this way it overlaps them.
@@ -253,9 +254,11 @@ func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
 		switch {
 		case off == 0:
 		case (off-1)&denseBit != 0:
-			row := m.dense[int((off-1)&^denseBit)*stride:][:lanes]
-			for j := 0; j < len(row); j += lineWords { // rows start on a cache line
-				touch += row[j]
+			if !useAVX2 { // the kernel's loads overlap without this
+				row := m.dense[int((off-1)&^denseBit)*stride:][:lanes]
+				for j := 0; j < len(row); j += lineWords { // rows start on a cache line
+					touch += row[j]
+				}
 			}
 		default:
 			touch += uint64(m.ent[off-1])
@@ -286,12 +289,7 @@ func (m *Model) add(offs []uint32, q []int32) {
 	case nd == 0:
 		clear(q)
 	case useAVX2:
-		var acc [maxDenseClasses]int32
-		sumRowsAVX2(unsafe.SliceData(m.dense), &rows[0], nd, m.stride/lineWords, &acc[0])
-		bias := int32(nd) << 15 // each row adds 32768 to every class
-		for c := range q {
-			q[c] = acc[c] - bias
-		}
+		sumRowsAVX2(unsafe.SliceData(m.dense), &rows[0], nd, &q[0], len(q))
 	default:
 		m.addDense(rows[:nd], q)
 	}

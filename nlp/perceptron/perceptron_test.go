@@ -172,6 +172,18 @@ func testDenseRows(t *testing.T, nc int) {
 			}
 		}
 	}
+	// nothing is written after the first NumClasses values
+	guard := make([]int32, nc+40)
+	for i := range guard {
+		guard[i] = 12345
+	}
+	m.ScoreInt(feats[0], guard[:nc])
+	m.ScoreIntParts(feats[1], []int{len(feats[1])}, [][]int32{guard[:nc]})
+	for i, v := range guard[nc:] {
+		if v != 12345 {
+			t.Fatalf("value %d after the scores overwritten: %d", nc+i, v)
+		}
+	}
 	// more features than one chunk
 	var long []uint64
 	for _, f := range feats[:100] {
