@@ -22,12 +22,12 @@ func (d *doc) propagate() {
 	var forms []form
 	seen := map[string]bool{}
 	surnames := map[string][]int{}
-	lower := asciiLower(d.text)
-	common := map[string]bool{} // commonWord of each word asked, once: it scans the text
+	ci := commonIndex{text: d.text}
+	common := map[string]bool{} // commonWord of each word asked, once
 	isCommon := func(w string) bool {
 		c, ok := common[w]
 		if !ok {
-			c = commonWord(d.text, lower, w)
+			c = ci.common(w)
 			common[w] = c
 		}
 		return c
@@ -91,6 +91,63 @@ func (d *doc) propagate() {
 			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, f.ent)
 		}
 	}
+}
+
+// commonIndex answers commonWord over one text: a word of letters and digits only is looked
+// up in the set of the text's words without upper-case ASCII letters (built once), other
+// words (and every word of a text that is not valid UTF-8) are searched for in the text.
+type commonIndex struct {
+	text, lower string
+	words       map[string]bool // nil until a word is looked up
+}
+
+// common returns commonWord(text, asciiLower(text), w).
+func (c *commonIndex) common(w string) bool {
+	if w != "" && wordChars(w) && utf8.ValidString(c.text) {
+		if c.words == nil {
+			c.words = lowerWords(c.text)
+		}
+		return c.words[asciiLower(w)]
+	}
+	if c.lower == "" {
+		c.lower = asciiLower(c.text)
+	}
+	return commonWord(c.text, c.lower, w)
+}
+
+// wordChars reports whether s holds letters and digits only.
+func wordChars(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerWords returns the maximal runs of letters and digits of text that hold no upper-case
+// ASCII letter: an occurrence of a word of letters and digits at word boundaries (wordAt) is
+// such a run, and it is the word's lower-case form (asciiLower) only if it has none.
+func lowerWords(text string) map[string]bool {
+	m := map[string]bool{}
+	start, upper := -1, false
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start, upper = i, false
+			}
+			upper = upper || 'A' <= r && r <= 'Z'
+			continue
+		}
+		if start >= 0 && !upper {
+			m[text[start:i]] = true
+		}
+		start = -1
+	}
+	if start >= 0 && !upper {
+		m[text[start:]] = true
+	}
+	return m
 }
 
 // commonWord reports whether a capitalised word also occurs in lower case in the text

@@ -153,7 +153,23 @@ func (d *doc) subject(s, end int) int {
 }
 
 func isPronoun(s string) bool {
-	switch strings.ToLower(s) {
+	// strings.ToLower(s) is one of the pronouns only if s is one in ASCII letters of any
+	// case (no other rune lower-cases to the letters they are made of): no allocation.
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	var b [5]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	switch string(b[:len(s)]) {
 	case "he", "his", "him", "she", "her", "hers", "they", "them", "their":
 		return true
 	}

@@ -1,0 +1,58 @@
+package coref
+
+import (
+	"strings"
+	"testing"
+)
+
+var commonTexts = []string{
+	"The Council met. the council said the Council would meet; Council-led talks, councils.",
+	"Mahdi Army and the army; ARMY of Mahdi, mahdi. Ödön met ödön and Ödön.",
+	"al-Sadr met Al-Sadr and al-sadr 2006 2006s the the",
+}
+
+// TestCommonIndex checks commonIndex.common against commonWord for every word of the
+// texts, capitalised, upper-cased and as written.
+func TestCommonIndex(t *testing.T) {
+	for _, text := range commonTexts {
+		checkCommon(t, text)
+	}
+}
+
+func checkCommon(t *testing.T, text string) {
+	t.Helper()
+	ci := commonIndex{text: text}
+	lower := asciiLower(text)
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '.' || r == ';' || r == ',' }) {
+		for _, w := range []string{f, strings.ToUpper(f), strings.Title(f), f + "x", "-" + f} {
+			if got, want := ci.common(w), commonWord(text, lower, w); got != want {
+				t.Errorf("text %q, word %q: common %v, commonWord %v", text, w, got, want)
+			}
+		}
+	}
+}
+
+// FuzzCommonIndex checks the same on any text.
+func FuzzCommonIndex(f *testing.F) {
+	for _, s := range commonTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkCommon)
+}
+
+// FuzzIsPronoun checks isPronoun against its definition, strings.ToLower.
+func FuzzIsPronoun(f *testing.F) {
+	for _, s := range []string{"He", "HIS", "hEr", "Theirs", "ſhe", "the", "K", "İt"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := false
+		switch strings.ToLower(s) {
+		case "he", "his", "him", "she", "her", "hers", "they", "them", "their":
+			want = true
+		}
+		if got := isPronoun(s); got != want {
+			t.Errorf("isPronoun(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
