@@ -66,19 +66,7 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 			lemmas = append(lemmas, w.Lemma)
 		}
 	}
-	dict := map[string]uint16{}
-	for f, tags := range wordTags {
-		total, bestN, best := 0, 0, 0
-		for k, n := range tags {
-			total += n
-			if n > bestN || n == bestN && k < best {
-				bestN, best = n, k
-			}
-		}
-		if total >= 20 && float64(bestN)/float64(total) >= 0.997 {
-			dict[f] = uint16(best)
-		}
-	}
+	dict := tagDict(wordTags, dictMin, dictRatio)
 	logf("pos: %d sentences, %d classes, %d dictionary words\n", len(train), len(classes), len(dict))
 	lm := TrainLemmatizer(forms, xposes, lemmas)
 	logf("pos: lemmatizer: %d exceptions, %d rules\n", len(lm.Table), len(lm.Rules))
@@ -149,6 +137,53 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 }
 
 var infoFn = info
+
+// Thresholds of the tag dictionary Train builds: words seen at least dictMin times in
+// training, with one class at least dictRatio of the time.
+const (
+	dictMin   = 10
+	dictRatio = 0.98
+)
+
+// tagDict returns the tag dictionary of the words counted in counts (word -> class ->
+// count) seen at least min times with one class at least ratio of the time (ties go to the
+// lower class).
+func tagDict(counts map[string]map[int]int, min int, ratio float64) map[string]uint16 {
+	dict := map[string]uint16{}
+	for f, tags := range counts {
+		total, bestN, best := 0, 0, 0
+		for k, n := range tags {
+			total += n
+			if n > bestN || n == bestN && k < best {
+				bestN, best = n, k
+			}
+		}
+		if total >= min && float64(bestN)/float64(total) >= ratio {
+			dict[f] = uint16(best)
+		}
+	}
+	return dict
+}
+
+// wordClassCounts counts the classes (indexes in classIdx, keyed "XPOS\tUPOS") of each
+// normalised word form in sents.
+func wordClassCounts(sents []conllu.Sentence, classIdx map[string]int) map[string]map[int]int {
+	counts := map[string]map[int]int{}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			k, ok := classIdx[w.XPOS+"\t"+w.UPOS]
+			if !ok {
+				continue
+			}
+			f := tokenize.Normalize(w.Form)
+			if counts[f] == nil {
+				counts[f] = map[int]int{}
+			}
+			counts[f][k]++
+		}
+	}
+	return counts
+}
 
 // trainData is the training set, featurised once.
 type trainData struct {

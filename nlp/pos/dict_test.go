@@ -1,0 +1,82 @@
+package pos
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/faultline/faultline/demo"
+	"github.com/faultline/faultline/nlp"
+	"github.com/faultline/faultline/nlp/conllu"
+	"github.com/faultline/faultline/nlp/tokenize"
+)
+
+var (
+	dictGrid  = flag.Bool("dictgrid", false, "score tag dictionaries of several thresholds on EWT dev")
+	dictWrite = flag.String("dictwrite", "", "with -dictgrid: write the embedded tagger with the dictionary of -dictmin and -dictratio to this file")
+	dictMinF  = flag.Int("dictmin", dictMin, "with -dictwrite: least count of a dictionary word")
+	dictRatF  = flag.Float64("dictratio", dictRatio, "with -dictwrite: least share of its majority class")
+)
+
+// TestDictGrid (with -dictgrid) scores the embedded tagger on EWT dev with tag
+// dictionaries of several thresholds, built from EWT train, and reports the share of demo
+// corpus tokens each covers: how the dictionary's thresholds were chosen.
+func TestDictGrid(t *testing.T) {
+	if !*dictGrid {
+		t.Skip("run with -dictgrid")
+	}
+	tg := load(t)
+	dir := filepath.Join(sharedDir(t), "corpora", "ud-en-ewt")
+	train, err := conllu.ReadFile(filepath.Join(dir, "en_ewt-ud-train.conllu"))
+	if err != nil {
+		t.Skip(err)
+	}
+	dev, err := conllu.ReadFile(filepath.Join(dir, "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		t.Skip(err)
+	}
+	classIdx := map[string]int{}
+	for k := range tg.xpos {
+		classIdx[tg.xpos[k]+"\t"+tg.upos[k]] = k
+	}
+	counts := wordClassCounts(train, classIdx)
+	var demoWords []string
+	for _, d := range demo.Documents() {
+		nd := &nlp.Doc{Text: d.Text}
+		tokenize.New().Annotate(nd)
+		for _, tok := range nd.Tokens {
+			demoWords = append(demoWords, tok.Norm)
+		}
+	}
+	if *dictWrite != "" {
+		dict := tagDict(counts, *dictMinF, *dictRatF)
+		v := &Tagger{first: tg.first, model: tg.model, upos: tg.upos, xpos: tg.xpos, dict: dict, clusters: tg.clusters, lemma: tg.lemma}
+		f, err := os.Create(*dictWrite)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := v.WriteTo(f); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s: %d dictionary words (min %d, ratio %.3f)", *dictWrite, len(dict), *dictMinF, *dictRatF)
+		return
+	}
+	for _, min := range []int{20, 10, 5, 3} {
+		for _, ratio := range []float64{0.997, 0.99, 0.98, 0.97, 0.95} {
+			dict := tagDict(counts, min, ratio)
+			v := &Tagger{first: tg.first, model: tg.model, upos: tg.upos, xpos: tg.xpos, dict: dict, clusters: tg.clusters, lemma: tg.lemma, Margin: tg.Margin}
+			sc := v.Evaluate(dev)
+			in := 0
+			for _, w := range demoWords {
+				if _, ok := dict[w]; ok {
+					in++
+				}
+			}
+			t.Logf("min %2d ratio %.3f: %4d words, demo coverage %.3f, dev upos %.4f xpos %.4f", min, ratio, len(dict), float64(in)/float64(len(demoWords)), sc.UPOS, sc.XPOS)
+		}
+	}
+}
