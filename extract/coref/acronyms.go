@@ -55,7 +55,7 @@ func (d *doc) acronyms() {
 			g0, g1 = m[4], m[5]
 		}
 		acr := d.text[e.End+g0 : e.End+g1]
-		if actors.Acronym(acr) == "" || !initialsMatch(acr, e.Text) {
+		if acronym(acr) == "" || !initialsMatch(acr, e.Text) {
 			continue
 		}
 		s, t := e.End+g0, e.End+g1
@@ -71,7 +71,7 @@ func (d *doc) acronyms() {
 	// Expansion after the acronym: "JAM (Jaish al-Mahdi)".
 	for i := 0; i < n; i++ {
 		e := d.ents[i]
-		if actors.Acronym(e.Text) == "" {
+		if acronym(e.Text) == "" {
 			continue
 		}
 		for j := i + 1; j < n && d.ents[j].Start <= e.End+3; j++ {
@@ -92,7 +92,7 @@ func (d *doc) acronyms() {
 	for _, m := range acrUses(d.text) {
 		g0, g1 := m.acr0, m.acr1
 		acr := d.text[g0:g1]
-		if actors.Acronym(acr) == "" {
+		if acronym(acr) == "" {
 			continue
 		}
 		if _, ok := defs[acr]; ok {
@@ -137,7 +137,7 @@ func (d *doc) acronyms() {
 	unspelled := map[string]bool{} // acronyms no single run spells (the answer depends on the text only)
 	for i := 0; i < n; i++ {
 		e := d.ents[i]
-		acr := actors.Acronym(e.Text)
+		acr := acronym(e.Text)
 		if acr == "" || len(acr) < 3 || e.Type == faultline.PERSON {
 			continue
 		}
@@ -280,7 +280,7 @@ func expansionBefore(text string, end int, acr string) (int, int, bool) {
 			continue
 		}
 		name := text[s:t]
-		if len(strings.Fields(name)) >= 2 && initialsMatch(acr, name) && strings.HasPrefix(strings.ToLower(actors.Acronym(acr)), strings.ToLower(name[:1])) {
+		if len(strings.Fields(name)) >= 2 && initialsMatch(acr, name) && strings.HasPrefix(strings.ToLower(acronym(acr)), strings.ToLower(name[:1])) {
 			return s, t, true
 		}
 	}
@@ -290,7 +290,7 @@ func expansionBefore(text string, end int, acr string) (int, int, bool) {
 // initialsMatch reports whether acr abbreviates name: it is one of its initials, or its
 // letters are first letters of the name's words in order.
 func initialsMatch(acr, name string) bool {
-	a := actors.Acronym(acr)
+	a := acronym(acr)
 	if a == "" {
 		return false
 	}

@@ -87,7 +87,7 @@ func Canonical(texts []string, typ string) string {
 func fullness(s, typ string) int {
 	n := parseName(s, typ)
 	switch {
-	case actors.Acronym(s) != "":
+	case acronym(s) != "":
 		return 0
 	case typ == faultline.PERSON && len(n.Words) >= 2:
 		return 2

@@ -3,6 +3,8 @@ package coref
 import (
 	"strings"
 	"testing"
+
+	"github.com/faultline/faultline/lexicon/actors"
 )
 
 var commonTexts = []string{
@@ -53,6 +55,18 @@ func FuzzIsPronoun(f *testing.F) {
 		}
 		if got := isPronoun(s); got != want {
 			t.Errorf("isPronoun(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzAcronym checks acronym against actors.Acronym.
+func FuzzAcronym(f *testing.F) {
+	for _, s := range []string{"JAM", " U.S. ", "ISCI", "Iraq", "AB CD", "A1", "", "Ö.Ü", "\u00a0JAM"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := acronym(s), actors.Acronym(s); got != want {
+			t.Errorf("acronym(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package coref
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/faultline/faultline/lexicon/actors"
 )
@@ -90,4 +91,16 @@ func cloneAll(ss []string) []string {
 		out[i] = strings.Clone(s)
 	}
 	return out
+}
+
+// acronym returns actors.Acronym(name): "" at once for a name with a rune other than an
+// upper-case letter, a digit or "." inside its trimmed text (white space included: then it
+// has more than one field), as actors.Acronym decides without its allocations.
+func acronym(name string) string {
+	for _, r := range strings.TrimSpace(name) {
+		if r != '.' && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return ""
+		}
+	}
+	return actors.Acronym(name)
 }

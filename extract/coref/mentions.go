@@ -241,7 +241,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 
 // capitalised reports whether every word of s begins with an upper-case letter.
 func capitalised(s string) bool {
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		if !startsUpper(w) {
 			return false
 		}

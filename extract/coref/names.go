@@ -44,7 +44,7 @@ func (d *doc) propagate() {
 			forms = append(forms, form{e.Text, i})
 		}
 		n := d.names[i]
-		if e.Type == faultline.PERSON && len(n.Words) >= 2 && actors.Acronym(e.Text) == "" {
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && acronym(e.Text) == "" {
 			fs := strings.Fields(e.Text)
 			last := fs[len(fs)-1]
 			if k := strings.LastIndexAny(last, "-"); k >= 0 && strings.HasPrefix(strings.ToLower(last), "al-") {
@@ -307,7 +307,7 @@ func (d *doc) linkNames() {
 		}
 		k := tg(e.Type) + ":" + n.Key()
 		byKey[k] = append(byKey[k], i)
-		if e.Type == faultline.PERSON && len(n.Words) >= 2 && actors.Acronym(e.Text) == "" {
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && acronym(e.Text) == "" {
 			bySurname[n.Last()] = append(bySurname[n.Last()], i)
 		}
 		if e.Type == faultline.ORG && len(n.Words) >= 2 {
@@ -315,7 +315,7 @@ func (d *doc) linkNames() {
 				orgWords[c] = append(orgWords[c], i)
 			}
 		}
-		if e.Type == faultline.PERSON && len(n.Words) >= 2 && actors.Acronym(e.Text) == "" {
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && acronym(e.Text) == "" {
 			byFirst[n.Words[0]] = append(byFirst[n.Words[0]], i)
 		}
 	}
@@ -332,7 +332,7 @@ func (d *doc) linkNames() {
 	}
 	for i, e := range d.ents {
 		n := d.names[i]
-		if len(n.Words) == 0 || actors.Acronym(e.Text) != "" && len(n.Words) == 1 && e.Type != faultline.PERSON || d.description(i) {
+		if len(n.Words) == 0 || acronym(e.Text) != "" && len(n.Words) == 1 && e.Type != faultline.PERSON || d.description(i) {
 			continue
 		}
 		switch {
