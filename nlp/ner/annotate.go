@@ -24,6 +24,12 @@ type Recognizer struct {
 	// mention. Off by default until resolution links such a description to the person
 	// who holds the office; alone it makes an actor of the title.
 	Offices bool
+	// Exact turns off an approximation of tagging: a word that is neither capitalised
+	// nor in a word list nor part of a gazetteer name, and is seldom capitalised in
+	// running text (or has no letter), is tagged O without scoring when the word before it
+	// is O. It changes few tags (GMB dev F1 0.8732 exact, 0.8730 approximate) and saves
+	// scoring most tokens.
+	Exact bool
 }
 
 var (
@@ -73,6 +79,7 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	}
 	sc := r.pool.Get().(*scratch)
 	defer r.pool.Put(sc)
+	sc.skipPlain = !r.Exact
 	words := make([]string, len(d.Tokens))
 	for i := range d.Tokens {
 		words[i] = d.Tokens[i].Norm
@@ -171,6 +178,7 @@ func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
 	}
 	sc := r.pool.Get().(*scratch)
 	defer r.pool.Put(sc)
+	sc.skipPlain = !r.Exact
 	repairCase(r.t.lx, words, sents)
 	ids := make([]int, len(words))
 	for _, s := range sents {

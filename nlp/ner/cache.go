@@ -1,6 +1,10 @@
 package ner
 
-import "github.com/faultline/faultline/nlp/perceptron"
+import (
+	"unicode"
+
+	"github.com/faultline/faultline/nlp/perceptron"
+)
 
 // Tagging sums, for each token, the weights of its features (featurer.unigram and
 // featurer.context). Most of those features depend on one word type alone, or on the
@@ -31,6 +35,8 @@ type wordScores struct {
 	// prevRows holds rows of prevFeats, one for each previous class in prevKeys.
 	prevRows []int32
 	prevKeys []int8
+	// plain is lx.plainWord of the word (Recognizer.Exact).
+	plain bool
 }
 
 // rows of wordScores.parts
@@ -267,6 +273,54 @@ func (t *Tagger) fillWord(sc *scratch, e *wordScores, tok *token) {
 	}
 	sc.f.buf = b
 	t.m.ScoreIntParts(b, ends[:], outs[:])
+	e.plain = t.lx.plainWord(tok)
+}
+
+// plainWord reports whether tok's word can be tagged O without scoring after O (the
+// approximation that Recognizer.Exact turns off): a lower-case word seldom capitalised in
+// running text (capitalisation bucket 1, under 5%) or a punctuation token (no letter or
+// digit), and in none of the word lists. Numbers and words with digits (8th, 6:15) are
+// not plain: they open names (8th Division).
+func (lx *lexicon) plainWord(tok *token) bool {
+	if tok.flags&(0x1f|fCap) != 0 {
+		return false
+	}
+	letters := false
+	for _, r := range tok.word {
+		if unicode.IsDigit(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	if !letters {
+		return true
+	}
+	if tok.capb != 1 {
+		return false
+	}
+	l := tok.lower
+	if _, ok := lx.places[l]; ok {
+		return false
+	}
+	if _, ok := lx.actors[l]; ok {
+		return false
+	}
+	if _, ok := lx.demonyms[l]; ok {
+		return false
+	}
+	if _, ok := lx.offices[l]; ok {
+		return false
+	}
+	if _, ok := lx.variants[tok.word]; ok {
+		return false
+	}
+	for _, m := range [...]map[string]bool{lx.groups, lx.titles, lx.orgHeads, lx.particles, lx.forces,
+		lx.actorNouns, lx.actorMods, lx.people, lx.following, lx.dirNoun, lx.dirAdj, lx.geoNouns} {
+		if m[l] {
+			return false
+		}
+	}
+	return lx.heads[tok.hl] == 0
 }
 
 // prevRow returns the prevFeats scores of e's word (tok is a token of it) after class prev.

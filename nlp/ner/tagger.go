@@ -83,11 +83,15 @@ type scratch struct {
 	// the tokens of the sentence being tagged.
 	scores map[*wordEntry]*wordScores
 	ws     []*wordScores
-	base   []int32   // per token of the sentence: the scores of every feature but the tag ones
-	ends   []int     // restFeats batches: end of each token's features
-	outs   [][]int32 // restFeats batches: each token's row of base
-	pos    map[string][]int32
-	caps   [][]int32
+	plain  []bool
+	// skipPlain tags plain words (isPlain) after O or at the start of a sentence as O
+	// without scoring them: an approximation (Recognizer.Exact turns it off).
+	skipPlain bool
+	base      []int32   // per token of the sentence: the scores of every feature but the tag ones
+	ends      []int     // restFeats batches: end of each token's features
+	outs      [][]int32 // restFeats batches: each token's row of base
+	pos       map[string][]int32
+	caps      [][]int32
 	// trace, when not nil, receives a copy of every token's final scores (tests).
 	trace *[][]int32
 }
@@ -117,9 +121,28 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 		sc.base = make([]int32, n*nc)
 	}
 	base := sc.base[:n*nc]
+	ws := sc.ws[:0]
+	for i := range toks {
+		e := sc.scores[toks[i].ent]
+		if e == nil {
+			e = new(wordScores)
+			t.fillWord(sc, e, &toks[i])
+			sc.scores[toks[i].ent] = e
+		}
+		ws = append(ws, e)
+	}
+	sc.ws = ws
+	plain := sc.plain[:0]
+	for i := range toks {
+		plain = append(plain, sc.skipPlain && isPlain(&toks[i], ws[i]))
+	}
+	sc.plain = plain
 	// the features looked up per token, in batches of at most perceptron's chunk
 	feats, ends, outs := sc.f.buf[:0], sc.ends[:0], sc.outs[:0]
 	for i := range toks {
+		if plain[i] {
+			continue
+		}
 		k := len(feats)
 		feats = restFeats(feats, toks, i)
 		if len(feats) > restBatch && len(ends) > 0 {
@@ -134,20 +157,20 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 		t.m.ScoreIntParts(feats, ends, outs)
 	}
 	sc.f.buf, sc.ends, sc.outs = feats[:0], ends[:0], outs[:0]
-	ws := sc.ws[:0]
+	prev, prev2 := -1, -1
 	for i := range toks {
-		e := sc.scores[toks[i].ent]
-		if e == nil {
-			e = new(wordScores)
-			t.fillWord(sc, e, &toks[i])
-			sc.scores[toks[i].ent] = e
+		if plain[i] && prev <= 0 {
+			// a plain word after O or at the start: O without scoring (skipPlain)
+			out[i] = 0
+			prev2, prev = prev, 0
+			continue
 		}
-		ws = append(ws, e)
-	}
-	sc.ws = ws
-	for i := range toks {
 		tk := &toks[i]
 		s := base[i*nc:][:nc]
+		if plain[i] {
+			sc.f.buf = restFeats(sc.f.buf[:0], toks, i)
+			t.m.ScoreInt(sc.f.buf, s)
+		}
 		addRow(s, ws[i].parts[:nc])
 		for k := partM2; k < nparts; k++ {
 			if j := i + partOff[k]; j >= 0 && j < n {
@@ -172,12 +195,8 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 		if i+1 < n {
 			addRow(s, t.capRow(sc, toks[i+1].capb, capd, 1))
 		}
-	}
-	prev, prev2 := -1, -1
-	for i := range toks {
-		s := base[i*nc:][:nc]
 		addRow(s, tab.pair[((prev+1)*(nc+1)+prev2+1)*nc:][:nc])
-		addRow(s, t.prevRow(sc, ws[i], &toks[i], prev))
+		addRow(s, t.prevRow(sc, ws[i], tk, prev))
 		valid := tab.valid[(prev+1)*nc:][:nc]
 		best := 0 // O is always valid
 		for c := 1; c < nc; c++ {
@@ -191,6 +210,12 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 		out[i] = best
 		prev2, prev = prev, best
 	}
+}
+
+// isPlain reports whether a token is a plain word for skipPlain: a word that may be plain
+// (wordScores.plain) outside any gazetteer name or run of capitalised words.
+func isPlain(t *token, e *wordScores) bool {
+	return e.plain && t.gz == "" && t.runPos == 0
 }
 
 // restBatch is the most features tag looks up at once (perceptron's chunk: larger
