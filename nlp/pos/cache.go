@@ -65,10 +65,18 @@ func prevWordFeatures(fs []uint64, w *wordInfo, prev uint64) []uint64 {
 }
 
 // tagFeatures appends the features of the two previous tags alone (but fPrev, which
-// prevWordFeatures has).
-func tagFeatures(fs []uint64, prev, prev2 uint64) []uint64 {
+// prevWordFeatures has) and the sentence-casing feature of word w.
+func tagFeatures(fs []uint64, prev, prev2 uint64, w *wordInfo) []uint64 {
 	mix := perceptron.Mix
-	return append(fs, mix(fPrev2, prev2), mix(mix(fPrevPrev2, prev), prev2))
+	return append(fs, mix(fPrev2, prev2), mix(mix(fPrevPrev2, prev), prev2), mix(mix(fSentCase, w.scase), casing(w)))
+}
+
+// casing is 1 for a capitalised word, else 0.
+func casing(w *wordInfo) uint64 {
+	if w.cap {
+		return 1
+	}
+	return 0
 }
 
 // contextFeatures appends the features of word i that localFeatures, leftFeatures,
@@ -87,13 +95,8 @@ func contextFeatures(fs []uint64, ws []wordInfo, i int, prev uint64) []uint64 {
 		mix(mix(fLowerP1P2, p1.lower), p2.lower),
 		mix(mix(fPrevLowerP1, prev), p1.lower),
 	)
-	var c uint64
-	if w.cap {
-		c = 1
-	}
-	fs = append(fs, mix(mix(fSentCase, w.scase), c))
 	if w.first {
-		fs = append(fs, mix(mix(fFirstCap, c), w.lower))
+		fs = append(fs, mix(mix(fFirstCap, casing(w)), w.lower))
 	}
 	if w.class != 0 {
 		fs = append(fs, mix(mix(fClassM1, w.class), m1.class), mix(mix(fClassP1, w.class), p1.class))
@@ -131,7 +134,7 @@ type slotLemma struct {
 //   - per word slot s, three vectors at vecs[3*nc*s:]: the local, left-neighbour and
 //     right-neighbour parts;
 //   - per (previous tag, word) pair, the local part plus prevWordFeatures;
-//   - per pair of previous tags, tagFeatures.
+//   - per pair of previous tags and sentence casing, tagFeatures.
 type modelParts struct {
 	m      *perceptron.Model
 	nc     int
@@ -141,7 +144,7 @@ type modelParts struct {
 
 	pw     map[uint32]int32 // tag index * maxSlots + slot -> vector offset in pwVecs
 	pwVecs []int32
-	tt     []int32 // tag index pair -> 1 + vector offset in ttVecs, or 0
+	tt     []int32 // tag index pair, casing -> 1 + vector offset in ttVecs, or 0
 	ttVecs []int32
 }
 
@@ -154,7 +157,7 @@ func newWordCache(models ...*perceptron.Model) *wordCache {
 	for _, m := range models {
 		nc := m.NumClasses()
 		c.parts = append(c.parts, modelParts{m: m, nc: nc, step: m.Step(),
-			pw: make(map[uint32]int32), tt: make([]int32, (nc+1)*(nc+1))})
+			pw: make(map[uint32]int32), tt: make([]int32, (nc+1)*(nc+1)*8*2)})
 	}
 	return c
 }
@@ -264,17 +267,17 @@ func (p *modelParts) prevWord(s int32, w *wordInfo, prev uint64, fs []uint64, tm
 	return p.pwVecs[off:][:nc], fs
 }
 
-// tags returns the vector of the previous tags prev and prev2.
-func (p *modelParts) tags(prev, prev2 uint64, fs []uint64) ([]int32, []uint64) {
+// tags returns the vector of tagFeatures for word w after tags prev and prev2.
+func (p *modelParts) tags(prev, prev2 uint64, w *wordInfo, fs []uint64) ([]int32, []uint64) {
 	nc := p.nc
-	key := p.tagIndex(prev)*(nc+1) + p.tagIndex(prev2)
+	key := ((p.tagIndex(prev)*(nc+1)+p.tagIndex(prev2))*8+int(w.scase&7))*2 + int(casing(w))
 	if off := p.tt[key]; off > 0 {
 		return p.ttVecs[off-1:][:nc], fs
 	}
 	off := len(p.ttVecs)
 	p.ttVecs = append(p.ttVecs, make([]int32, nc)...)
 	v := p.ttVecs[off:][:nc]
-	fs = tagFeatures(fs[:0], prev, prev2)
+	fs = tagFeatures(fs[:0], prev, prev2, w)
 	p.m.ScoreInt(fs, v)
 	p.tt[key] = int32(off + 1)
 	return v, fs
@@ -292,7 +295,7 @@ func (p *modelParts) tags(prev, prev2 uint64, fs []uint64) ([]int32, []uint64) {
 func (p *modelParts) predict(fs []uint64, ws []wordInfo, ids []int32, i int, prev, prev2 uint64, right2 bool, self, next1, next2 uint64, tmp []int32) ([]uint64, int, float32) {
 	nc := p.nc
 	pw, fs := p.prevWord(ids[i+2], &ws[i+2], prev, fs, tmp)
-	tt, fs := p.tags(prev, prev2, fs)
+	tt, fs := p.tags(prev, prev2, &ws[i+2], fs)
 	fs = contextFeatures(fs[:0], ws, i, prev)
 	if right2 {
 		fs = rightFeatures(fs, ws, i, prev, self, next1, next2)

@@ -32,7 +32,7 @@ func TestFeatureSplit(t *testing.T) {
 				want := features(nil, ws, i, prev, 7)
 				got := contextFeatures(nil, ws, i, prev)
 				got = prevWordFeatures(got, &ws[i+2], prev)
-				got = tagFeatures(got, prev, 7)
+				got = tagFeatures(got, prev, 7, &ws[i+2])
 				got = localFeatures(got, &ws[i+2])
 				got = leftFeatures(got, &ws[i+1])
 				got = rightNeighbourFeatures(got, &ws[i+3])
