@@ -1087,6 +1087,7 @@ func (x *Extractor) wordClass(v *view.View, sc *scratch, i int) uint16 {
 // significant returns the tokens in [lo, hi) minus fillers, and whether a negator or a
 // modal was dropped.
 func (x *Extractor) significant(v *view.View, sc *scratch, lo, hi int) (toks []int, neg, modal bool) {
+	start := len(sc.arena)
 	for i := lo; i < hi; i++ {
 		w := v.Toks[i].Lower
 		c := x.wordClass(v, sc, i)
@@ -1129,8 +1130,11 @@ func (x *Extractor) significant(v *view.View, sc *scratch, lo, hi int) (toks []i
 		case c&wcAdverbTag != 0:
 			// (a word a pattern spells out stays, whatever its tag: "ally", "against")
 		default:
-			toks = append(toks, i)
+			sc.arena = append(sc.arena, i)
 		}
+	}
+	if end := len(sc.arena); end > start {
+		toks = sc.arena[start:end:end] // full: an append copies
 	}
 	return toks, neg, modal
 }
@@ -1410,6 +1414,10 @@ type scratch struct {
 	cands []int    // the candidates' indices
 	sig1  []int8   // per token: significant alone (1), not (2), not yet known (0)
 	wc    []uint16 // per token: wordClass, once known
+	// arena holds the token lists significant returns, from the start of a pair's
+	// matchPair to the next.
+	arena []int
+	mids  [][]int
 }
 
 // sigAlone reports whether token i is significant on its own: len(x.significant(v, i,
@@ -1428,6 +1436,7 @@ func (x *Extractor) sigAlone(v *view.View, sc *scratch, i int) bool {
 func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int, sc *scratch) []faultline.Tie {
 	var out []faultline.Tie
 	M1, M2 := v.Mentions[m1], v.Mentions[m2]
+	sc.arena = sc.arena[:0]
 	mid, neg, modal := x.significant(v, sc, M1.Last, core[m2])
 	// Title words opening m2 are text between the mentions.
 	if hyp := v.Word(s.First, "if"); hyp || questionOrModalBefore(v, s, M1.First) {
@@ -1451,7 +1460,8 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 	right, _, _ := x.significant(v, sc, M2.Last, min(M2.Last+6, s.Last))
 	// The words between the mentions, with the title words that open m2 ("B leader A") and
 	// without them (", General A").
-	mids := [][]int{mid}
+	mids := append(sc.mids[:0], mid)
+	defer func() { sc.mids = mids[:0] }()
 	if core[m2] != M2.First {
 		plain, _, _ := x.significant(v, sc, M1.Last, M2.First)
 		mids = append(mids, plain)
