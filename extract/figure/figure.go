@@ -370,7 +370,11 @@ func isPlural(s string) bool {
 // lexWords splits text into words: runs of letters and digits with inner . , - ' ’ between
 // alphanumerics (1,600 · 1.6 · al-Sadr · 100,000-strong), and single currency and % signs.
 func lexWords(text string) []word {
-	var out []word
+	out := make([]word, 0, len(text)/6+1)
+	// Lower-case forms of ASCII words with capitals are written to one buffer and made one
+	// string at the end (one allocation, not one per word); lowered lists those words.
+	var low []byte
+	var lowered []int
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -404,8 +408,42 @@ func lexWords(text string) []word {
 			break
 		}
 		s := text[i:j]
-		out = append(out, word{s: s, l: strings.ToLower(s), start: i, end: j})
+		switch ascii, upper := caseASCII(s); {
+		case !ascii:
+			out = append(out, word{s: s, l: strings.ToLower(s), start: i, end: j})
+		case !upper:
+			out = append(out, word{s: s, l: s, start: i, end: j})
+		default:
+			lowered = append(lowered, len(out), len(low))
+			for k := 0; k < len(s); k++ {
+				c := s[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				low = append(low, c)
+			}
+			lowered = append(lowered, len(low))
+			out = append(out, word{s: s, start: i, end: j})
+		}
 		i = j
 	}
+	if len(low) > 0 {
+		all := string(low)
+		for k := 0; k+2 < len(lowered); k += 3 {
+			out[lowered[k]].l = all[lowered[k+1]:lowered[k+2]]
+		}
+	}
 	return out
+}
+
+// caseASCII reports whether s is all ASCII, and whether it has an upper-case ASCII letter.
+func caseASCII(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, upper
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
 }
