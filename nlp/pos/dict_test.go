@@ -80,3 +80,39 @@ func TestDictGrid(t *testing.T) {
 		}
 	}
 }
+
+var marginGrid = flag.Bool("margingrid", false, "score second-pass margins on EWT dev")
+
+// TestMarginGrid (with -margingrid) scores the embedded tagger on EWT dev with several
+// second-pass margins (see Tagger.Margin): how DefaultMargin was chosen.
+func TestMarginGrid(t *testing.T) {
+	if !*marginGrid {
+		t.Skip("run with -margingrid")
+	}
+	tg := load(t)
+	dev, err := conllu.ReadFile(filepath.Join(sharedDir(t), "corpora", "ud-en-ewt", "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, m := range []float32{20, 15, 10, 7, 5, 3} {
+		v := &Tagger{first: tg.first, model: tg.model, upos: tg.upos, xpos: tg.xpos, dict: tg.dict, clusters: tg.clusters, lemma: tg.lemma, Margin: m}
+		sc := v.Evaluate(dev)
+		// share of the words the second pass scores
+		s := v.get()
+		second, n := 0, 0
+		for _, sent := range dev {
+			var words []string
+			for _, w := range sent.Words {
+				words = append(words, tokenize.Normalize(w.Form))
+			}
+			v.tag(s, words)
+			for i, w := range words {
+				n++
+				if _, ok := v.dict[w]; !ok && !s.sure[i] {
+					second++
+				}
+			}
+		}
+		t.Logf("margin %4.1f: dev upos %.4f xpos %.4f, second pass scores %.3f of the words", m, sc.UPOS, sc.XPOS, float64(second)/float64(n))
+	}
+}
