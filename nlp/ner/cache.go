@@ -278,11 +278,14 @@ func (t *Tagger) fillWord(sc *scratch, e *wordScores, tok *token) {
 
 // plainWord reports whether tok's word can be tagged O without scoring after O (the
 // approximation that Recognizer.Exact turns off): a lower-case word seldom capitalised in
-// running text (capitalisation bucket 1, under 5%) or a punctuation token (no letter or
-// digit), and in none of the word lists. Numbers and words with digits (8th, 6:15) are
-// not plain: they open names (8th Division).
+// running text (capitalisation bucket 1, under 5%) that is no particle, group word,
+// demonym, place, actor, spelling variant or compass word, or a punctuation token (no
+// letter or digit). Lower-case titles, organisation heads and force nouns may be plain:
+// the tagger does not open names with them (the actor rules make descriptive actors of
+// them afterwards). Numbers and words with digits (8th, 6:15) are not plain: they open
+// names (8th Division).
 func (lx *lexicon) plainWord(tok *token) bool {
-	if tok.flags&(0x1f|fCap) != 0 {
+	if tok.flags&(fParticle|fGroup|fCap) != 0 {
 		return false
 	}
 	letters := false
@@ -308,19 +311,10 @@ func (lx *lexicon) plainWord(tok *token) bool {
 	if _, ok := lx.demonyms[l]; ok {
 		return false
 	}
-	if _, ok := lx.offices[l]; ok {
-		return false
-	}
 	if _, ok := lx.variants[tok.word]; ok {
 		return false
 	}
-	for _, m := range [...]map[string]bool{lx.groups, lx.titles, lx.orgHeads, lx.particles, lx.forces,
-		lx.actorNouns, lx.actorMods, lx.people, lx.following, lx.dirNoun, lx.dirAdj, lx.geoNouns} {
-		if m[l] {
-			return false
-		}
-	}
-	return lx.heads[tok.hl] == 0
+	return !lx.dirNoun[l] && !lx.dirAdj[l]
 }
 
 // prevRow returns the prevFeats scores of e's word (tok is a token of it) after class prev.

@@ -138,3 +138,31 @@ func TestTagCacheScores(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainWord checks which words the approximation of Recognizer.Exact may tag O
+// without scoring.
+func TestPlainWord(t *testing.T) {
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		word  string
+		plain bool
+	}{
+		{"the", true}, {"said", true}, {",", true}, {"officials", true},
+		{"Baghdad", false},   // capitalised
+		{"iraqi", false},     // demonym
+		{"shiite", false},    // group word
+		{"al-", false},       // particle
+		{"northwest", false}, // compass word: "northwest Baghdad"
+		{"8th", false},       // digits: "8th Division"
+		{"2007", false},
+	} {
+		toks := make([]token, 3)
+		r.t.lx.prepare([]string{"x", c.word, "y"}, nil, toks)
+		if got := r.t.lx.plainWord(&toks[1]); got != c.plain {
+			t.Errorf("plainWord(%q) = %v, want %v", c.word, got, c.plain)
+		}
+	}
+}
