@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,5 +58,47 @@ func FuzzPairs(f *testing.F) {
 			checkPairs(t, s[i:])
 		}
 		checkPairs(t, strings.ToUpper(s))
+	})
+}
+
+// startsRef is starts as it was first written (every word start kept, strings.ToLower).
+func startsRef(text string) []int {
+	isAlnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	var words, out []int
+	last := -1
+	for i := 0; i < len(text); {
+		if !isAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		digit := false
+		for j < len(text) && isAlnum(text[j]) {
+			digit = digit || text[j] >= '0' && text[j] <= '9'
+			j++
+		}
+		words = append(words, i)
+		if digit || (j-i <= 9 && anchorWords[strings.ToLower(text[i:j])]) {
+			for _, w := range words[max(len(words)-5, 0):] {
+				if w > last {
+					out = append(out, w)
+					last = w
+				}
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// FuzzStarts checks starts against startsRef.
+func FuzzStarts(f *testing.F) {
+	for _, s := range pairsTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := starts(s), startsRef(s); !slices.Equal(got, want) {
+			t.Errorf("starts(%q) = %v, want %v", s, got, want)
+		}
 	})
 }

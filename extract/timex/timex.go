@@ -602,9 +602,11 @@ var anchorWords = func() map[string]bool {
 // words before it, in order, without duplicates.
 func starts(text string) []int {
 	isAlnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-	var words []int // word starts so far
+	var recent [5]int // the starts of the last five words, a ring
+	n := 0            // words so far
 	var out []int
 	last := -1
+	var buf [9]byte
 	for i := 0; i < len(text); {
 		if !isAlnum(text[i]) {
 			i++
@@ -616,14 +618,23 @@ func starts(text string) []int {
 			digit = digit || text[j] >= '0' && text[j] <= '9'
 			j++
 		}
-		words = append(words, i)
-		if digit || (j-i <= 9 && anchorWords[strings.ToLower(text[i:j])]) {
-			from := len(words) - 5
-			if from < 0 {
-				from = 0
+		recent[n%5] = i
+		n++
+		anchor := digit
+		if !anchor && j-i <= 9 {
+			// The word is ASCII letters: lower-cased in buf (the map lookup does not allocate).
+			for k := i; k < j; k++ {
+				c := text[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k-i] = c
 			}
-			for _, w := range words[from:] {
-				if w > last {
+			anchor = anchorWords[string(buf[:j-i])]
+		}
+		if anchor {
+			for k := max(n-5, 0); k < n; k++ {
+				if w := recent[k%5]; w > last {
 					out = append(out, w)
 					last = w
 				}
