@@ -157,14 +157,14 @@ func spanAt(tags []string, i, first, last int) (f, l int, typ string, ok bool) {
 	}
 	typ = tags[i][2:]
 	f = i
-	for f > first && tags[f] == "I-"+typ {
+	for f > first && isTag(tags[f], 'I', typ) {
 		f--
 	}
-	if tags[f] != "B-"+typ && tags[f] != "I-"+typ {
+	if !isTag(tags[f], 'B', typ) && !isTag(tags[f], 'I', typ) {
 		f++
 	}
 	l = i + 1
-	for l < last && tags[l] == "I-"+typ {
+	for l < last && isTag(tags[l], 'I', typ) {
 		l++
 	}
 	return f, l, typ, true

@@ -313,7 +313,7 @@ func trimPunct(words, tags []string) {
 		}
 		typ := tags[i][2:]
 		j := i + 1
-		for j < len(tags) && tags[j] == "I-"+typ {
+		for j < len(tags) && isTag(tags[j], 'I', typ) {
 			j++
 		}
 		f, l := i, j
@@ -334,4 +334,10 @@ func trimPunct(words, tags []string) {
 
 func hasAlnum(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// isTag reports whether the IOB2 tag t is p-typ ('B' or 'I' for p), without building the
+// string p+"-"+typ.
+func isTag(t string, p byte, typ string) bool {
+	return len(t) == len(typ)+2 && t[0] == p && t[1] == '-' && t[2:] == typ
 }

@@ -374,7 +374,7 @@ func spans(tags []string) []span {
 		}
 		typ := t[2:]
 		j := i + 1
-		for j < len(tags) && tags[j] == "I-"+typ {
+		for j < len(tags) && isTag(tags[j], 'I', typ) {
 			j++
 		}
 		out = append(out, span{i, j, typ})
