@@ -235,11 +235,16 @@ const chunk = 128
 func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
 	var hs, es [chunk]uint64
 	tab, mask, kmask := m.table, m.mask, m.kmask
+	// hashes first, so that the loop of loads is short and many of them fit in the
+	// processor's window at once
 	for i, f := range feats {
-		h := mix64(f & kmask)
-		hs[i] = h
+		hs[i] = mix64(f & kmask)
+	}
+	for i, h := range hs[:len(feats)] {
 		es[i] = tab[h&mask]
 	}
+	var sparse [chunk]uint32 // offsets of the sparse lists found
+	ns := 0
 	for i, h := range hs[:len(feats)] {
 		e := es[i]
 		for s := h & mask; e != 0 && e>>32 != h>>32; {
@@ -247,21 +252,24 @@ func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
 			e = tab[s]
 		}
 		offs[i] = uint32(e) // 1 + offset, or 0 when absent
+		sparse[ns] = uint32(e) - 1
+		if uint32(e)-1 < denseBit { // found, not dense
+			ns++
+		}
 	}
 	var touch uint64
-	lanes, stride := m.lanes, m.stride
-	for _, off := range offs {
-		switch {
-		case off == 0:
-		case (off-1)&denseBit != 0:
-			if !useAVX2 { // the kernel's loads overlap without this
+	for _, off := range sparse[:ns] {
+		touch += uint64(m.ent[off])
+	}
+	if !useAVX2 { // the kernel's loads overlap without this
+		lanes, stride := m.lanes, m.stride
+		for _, off := range offs {
+			if off != 0 && (off-1)&denseBit != 0 {
 				row := m.dense[int((off-1)&^denseBit)*stride:][:lanes]
 				for j := 0; j < len(row); j += lineWords { // rows start on a cache line
 					touch += row[j]
 				}
 			}
-		default:
-			touch += uint64(m.ent[off-1])
 		}
 	}
 	return touch // returned so that the loads are not optimised away
