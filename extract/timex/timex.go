@@ -107,7 +107,6 @@ const (
 type rule struct {
 	re      *regexp.Regexp // anchored at the start: tried at candidate positions only
 	first   byteSet        // the bytes a match can start with: others skip the regexp
-	pairs   *pairSet       // the ASCII two-byte prefixes a match can start with; nil: any
 	resolve func(m []string, a anchor) (value, precision string)
 }
 
@@ -115,11 +114,7 @@ var rules []rule
 
 func add(pattern string, f func(m []string, a anchor) (string, string)) {
 	p := `^(?:` + pattern + `)`
-	r := rule{re: regexp.MustCompile(p), first: firstBytes(p), resolve: f}
-	if ps, ok := firstPairs(p); ok {
-		r.pairs = &ps
-	}
-	rules = append(rules, r)
+	rules = append(rules, rule{regexp.MustCompile(p), firstBytes(p), f})
 }
 
 // byteSet is a set of bytes.
@@ -521,6 +516,7 @@ func Find(text, date string) []faultline.Timex {
 	// season or weekday name, a time unit, "ago", "yesterday"...) or up to four words before
 	// it. Most of a text has no timex.
 	seen := map[[2]int]bool{}
+	autos := automata()
 	for _, st := range starts(text) {
 		end := st + 64
 		if end > len(text) {
@@ -531,11 +527,11 @@ func Find(text, date string) []faultline.Timex {
 		}
 		chunk := text[st:end]
 		w := [2]int{st, end}
-		for _, r := range rules {
+		for k, r := range rules {
 			if !r.first.has(chunk[0]) {
 				continue
 			}
-			if r.pairs != nil && len(chunk) >= 2 && chunk[0] < 0x80 && chunk[1] < 0x80 && !r.pairs.has(chunk[0], chunk[1]) {
+			if a := autos[k]; a != nil && a.none(chunk) {
 				continue
 			}
 			if loc := r.re.FindStringSubmatchIndex(chunk); loc != nil {

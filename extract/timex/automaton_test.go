@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// pairsTexts are invented sentences with timexes of every rule, tried at every offset.
-var pairsTexts = []string{
+// automatonTexts are invented sentences with timexes of every rule, tried at every offset.
+var automatonTexts = []string{
 	"On March 3, 2006 and 4th of April, 2007, then 2006-11-02; early February 2005 and May 12.",
 	"The 12 May talks, last June, in late October, since mid-2004, 1980-88 and 1990–1995, the 1990s, 1970's.",
 	"Earlier this month and the previous week, late last summer, in the spring, mid-winter of 2003.",
@@ -16,13 +16,13 @@ var pairsTexts = []string{
 	"in January, Jan. 5, Sept. 11, 2001, the end of 2008, the beginning of March 2009, from the middle of June",
 }
 
-// TestPairs checks that every match of every rule at every offset of pairsTexts starts with
-// a pair firstPairs keeps.
-func TestPairs(t *testing.T) {
+// TestAutomata checks that no automaton rules out a match of its rule at any offset of
+// automatonTexts.
+func TestAutomata(t *testing.T) {
 	n := 0
-	for _, text := range pairsTexts {
-		for i := 0; i+1 < len(text); i++ {
-			n += checkPairs(t, text[i:min(i+64, len(text))])
+	for _, text := range automatonTexts {
+		for i := 0; i < len(text); i++ {
+			n += checkAutomata(t, text[i:min(i+64, len(text))])
 		}
 	}
 	if n < 40 {
@@ -30,34 +30,35 @@ func TestPairs(t *testing.T) {
 	}
 }
 
-// checkPairs checks the rules' matches at the start of chunk and returns their number.
-func checkPairs(t *testing.T, chunk string) (n int) {
+// checkAutomata checks the rules' matches at the start of chunk and returns their number.
+func checkAutomata(t *testing.T, chunk string) (n int) {
 	t.Helper()
-	if len(chunk) < 2 || chunk[0] >= 0x80 || chunk[1] >= 0x80 {
-		return 0
-	}
+	autos := automata()
 	for k, r := range rules {
-		if r.pairs == nil || !r.re.MatchString(chunk) {
+		if !r.re.MatchString(chunk) {
 			continue
 		}
 		n++
-		if !r.pairs.has(chunk[0], chunk[1]) {
-			t.Errorf("rule %d matches %q, but its pairs leave out %q", k, chunk, chunk[:2])
+		if autos[k] == nil {
+			t.Fatalf("rule %d has no automaton", k)
+		}
+		if autos[k].none(chunk) {
+			t.Errorf("rule %d matches %q, but its automaton rules it out", k, chunk)
 		}
 	}
 	return n
 }
 
-// FuzzPairs checks the same on any text.
-func FuzzPairs(f *testing.F) {
-	for _, s := range pairsTexts {
+// FuzzAutomata checks the same on any text.
+func FuzzAutomata(f *testing.F) {
+	for _, s := range automatonTexts {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for i := 0; i+1 < len(s) && i < 64; i++ {
-			checkPairs(t, s[i:])
+		for i := 0; i < len(s) && i < 64; i++ {
+			checkAutomata(t, s[i:])
 		}
-		checkPairs(t, strings.ToUpper(s))
+		checkAutomata(t, strings.ToUpper(s))
 	})
 }
 
@@ -93,7 +94,7 @@ func startsRef(text string) []int {
 
 // FuzzStarts checks starts against startsRef.
 func FuzzStarts(f *testing.F) {
-	for _, s := range pairsTexts {
+	for _, s := range automatonTexts {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
