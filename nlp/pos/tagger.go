@@ -213,9 +213,7 @@ func (t *Tagger) tag(s *scratch, words []string) []int {
 		s.tmp = make([]int32, t.model.NumClasses())
 	}
 	c := s.cache
-	if c.full(n) {
-		c.reset()
-	}
+	c.makeRoom(n)
 	if cap(s.ws) < n+4 {
 		s.ws = make([]wordInfo, n+4)
 		s.ids = make([]int32, n+4)
