@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -94,20 +95,31 @@ func (d *doc) propagate() {
 }
 
 // commonIndex answers commonWord over one text: a word of letters and digits only is looked
-// up in the set of the text's words without upper-case ASCII letters (built once), other
-// words (and every word of a text that is not valid UTF-8) are searched for in the text.
+// for among the text's words without upper-case ASCII letters that start with its first
+// byte (indexed once), other words (and every word of a text that is not valid UTF-8) are
+// searched for in the text.
 type commonIndex struct {
 	text, lower string
-	words       map[string]bool // nil until a word is looked up
+	indexed     bool
+	// runs holds the [start, end) of the text's lower-case words grouped by first byte:
+	// those of byte c are runs[first[c]:first[c+1]].
+	runs  [][2]int32
+	first [257]int32
 }
 
 // common returns commonWord(text, asciiLower(text), w).
 func (c *commonIndex) common(w string) bool {
-	if w != "" && wordChars(w) && utf8.ValidString(c.text) {
-		if c.words == nil {
-			c.words = lowerWords(c.text)
+	if w != "" && wordChars(w) && len(c.text) <= math.MaxInt32 && utf8.ValidString(c.text) {
+		if !c.indexed {
+			c.index()
 		}
-		return c.words[asciiLower(w)]
+		lw := asciiLower(w)
+		for _, r := range c.runs[c.first[lw[0]]:c.first[int(lw[0])+1]] {
+			if c.text[r[0]:r[1]] == lw {
+				return true
+			}
+		}
+		return false
 	}
 	if c.lower == "" {
 		c.lower = asciiLower(c.text)
@@ -125,13 +137,22 @@ func wordChars(s string) bool {
 	return true
 }
 
-// lowerWords returns the maximal runs of letters and digits of text that hold no upper-case
+// index finds the maximal runs of letters and digits of the text that hold no upper-case
 // ASCII letter: an occurrence of a word of letters and digits at word boundaries (wordAt) is
 // such a run, and it is the word's lower-case form (asciiLower) only if it has none.
-func lowerWords(text string) map[string]bool {
-	m := map[string]bool{}
+func (c *commonIndex) index() {
+	c.indexed = true
+	var all [][2]int32
+	var count [257]int32
 	start, upper := -1, false
-	for i, r := range text {
+	end := func(i int) {
+		if start >= 0 && !upper {
+			all = append(all, [2]int32{int32(start), int32(i)})
+			count[c.text[start]]++
+		}
+		start = -1
+	}
+	for i, r := range c.text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if start < 0 {
 				start, upper = i, false
@@ -139,15 +160,19 @@ func lowerWords(text string) map[string]bool {
 			upper = upper || 'A' <= r && r <= 'Z'
 			continue
 		}
-		if start >= 0 && !upper {
-			m[text[start:i]] = true
-		}
-		start = -1
+		end(i)
 	}
-	if start >= 0 && !upper {
-		m[text[start:]] = true
+	end(len(c.text))
+	for b := 0; b < 256; b++ {
+		c.first[b+1] = c.first[b] + count[b]
 	}
-	return m
+	next := c.first
+	c.runs = make([][2]int32, len(all))
+	for _, r := range all {
+		b := c.text[r[0]]
+		c.runs[next[b]] = r
+		next[b]++
+	}
 }
 
 // commonWord reports whether a capitalised word also occurs in lower case in the text
