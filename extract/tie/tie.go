@@ -379,7 +379,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		seen[key] = true
 		out = append(out, t)
 	}
-	sc := &scratch{cand: make([]bool, len(x.pats)), sig1: make([]int8, len(v.Toks)), wc: make([]uint16, len(v.Toks))}
+	sc := &scratch{cand: make([]bool, len(x.pats)), smask: make([]uint8, len(x.pats)), sig1: make([]int8, len(v.Toks)), wc: make([]uint16, len(v.Toks))}
 	bySent := make([][]int, len(v.Sents))
 	for mi, m := range v.Mentions {
 		if si := v.Toks[m.First].Sent; si < len(v.Sents) && m.Last <= v.Sents[si].Last && (m.Actorish() || m.Placeish()) {
@@ -1414,6 +1414,7 @@ type scratch struct {
 	cands []int    // the candidates' indices
 	sig1  []int8   // per token: significant alone (1), not (2), not yet known (0)
 	wc    []uint16 // per token: wordClass, once known
+	smask []uint8  // per pattern: which of a pair's mids it may start (matchPair)
 	// arena holds the token lists significant returns, from the start of a pair's
 	// matchPair to the next.
 	arena []int
@@ -1495,14 +1496,65 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		short, _, _ := x.significant(v, sc, M1.Last, d)
 		mids = append(mids, short)
 	}
-	midOK := func(p *pattern, mid []int) bool {
+	// smask[pi] bit j: mids[j] starts as pattern pi's middle may (startsWith), from the
+	// byStart lists of its first words; set for the candidates, cleared after them.
+	useMask := len(mids) <= 8
+	if useMask {
+		for j, md := range mids {
+			if len(md) == 0 {
+				continue
+			}
+			bit := uint8(1) << j
+			mark := func(w string) {
+				for _, pi := range x.byStart[w] {
+					sc.smask[pi] |= bit
+				}
+			}
+			t := v.Toks[md[0]]
+			mark(t.Lower)
+			if t.Lemma != "" {
+				mark(t.Lemma)
+			}
+			if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
+				mark("'s")
+			}
+			if t.Lower == "," && len(md) > 1 {
+				t1 := v.Toks[md[1]]
+				mark(t1.Lower)
+				if t1.Lemma != "" {
+					mark(t1.Lemma)
+				}
+			}
+		}
+		defer func() {
+			for _, md := range mids {
+				if len(md) == 0 {
+					continue
+				}
+				clr := func(w string) {
+					for _, pi := range x.byStart[w] {
+						sc.smask[pi] = 0
+					}
+				}
+				t := v.Toks[md[0]]
+				clr(t.Lower)
+				clr(t.Lemma)
+				clr("'s")
+				if len(md) > 1 {
+					clr(v.Toks[md[1]].Lower)
+					clr(v.Toks[md[1]].Lemma)
+				}
+			}
+		}()
+	}
+	midOK := func(pi, j int, p *pattern, mid []int) bool {
 		if len(mid) > p.maxMid+1 || len(mid) < p.minMid {
 			return false // (+1: an apposition comma the pattern does not spell out)
 		}
 		if p.needs != nil && !holds(v, p.needs, mid) {
 			return false
 		}
-		if p.starts != nil && len(mid) > 0 && !startsWith(v, p.starts, mid) {
+		if p.starts != nil && len(mid) > 0 && (useMask && sc.smask[pi]&(1<<j) == 0 || !useMask && !startsWith(v, p.starts, mid)) {
 			return false
 		}
 		if fits(v, p.mid, mid, false, true) {
@@ -1536,8 +1588,8 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 			continue
 		}
 		ok := false
-		for _, md := range mids {
-			ok = ok || midOK(p, md)
+		for j, md := range mids {
+			ok = ok || midOK(pi, j, p, md)
 		}
 		if !ok {
 			continue
