@@ -530,7 +530,7 @@ func (x *Extractor) listMembers(v *view.View, out []faultline.Tie, emit func(fau
 		}
 		i := n.Last
 		opener := v.Toks[i].Lower
-		if opener != "," && opener != "(" && !dashes[opener] {
+		if opener != "," && opener != "(" && !isDash(opener) {
 			continue
 		}
 		i++
@@ -543,7 +543,7 @@ func (x *Extractor) listMembers(v *view.View, out []faultline.Tie, emit func(fau
 		if opener != "," {
 			end = -1
 			for j := i; j < s.Last; j++ {
-				if w := v.Toks[j].Lower; dashes[opener] && dashes[w] || opener == "(" && w == ")" {
+				if w := v.Toks[j].Lower; isDash(opener) && isDash(w) || opener == "(" && w == ")" {
 					end = j
 					break
 				}
@@ -716,6 +716,15 @@ var (
 	stanceEnds = set(". , ; : ! ? - – — -- ) and or but until since in on at after before because as when while than")
 )
 
+// isDash reports dashes[w] without a map lookup.
+func isDash(w string) bool {
+	switch w {
+	case "-", "–", "—", "--":
+		return true
+	}
+	return false
+}
+
 // stances finds stance predicates with a hyphenated prefix: "B is anti-Valdoran" (B opposes
 // Valdora), "B remains staunchly pro-Norland" (B supports Norland). The prefixed word must
 // name a state (a nationality adjective or a country of the gazetteer) or hold a mention,
@@ -784,11 +793,11 @@ func (x *Extractor) stances(v *view.View, emit func(faultline.Tie)) {
 			continue
 		}
 		var subs []int
-		if dashes[v.Toks[j].Lower] {
+		if isDash(v.Toks[j].Lower) {
 			// An apposition between dashes: its first name and the actor before it.
 			open := -1
 			for k := j - 1; k > s.First; k-- {
-				if dashes[v.Toks[k].Lower] {
+				if isDash(v.Toks[k].Lower) {
 					open = k
 					break
 				}
@@ -883,7 +892,7 @@ func (x *Extractor) relativeObjects(v *view.View, emit func(faultline.Tie)) {
 		for k > s.First && antecedentWords[v.Toks[k].Lower] {
 			k--
 		}
-		if w := v.Toks[k].Lower; w != "," && !dashes[w] {
+		if w := v.Toks[k].Lower; w != "," && !isDash(w) {
 			continue
 		}
 		bi := v.Toks[k-1].Mention
@@ -1147,21 +1156,21 @@ var relAside = set("who which whose whom")
 // before hi, or -1.
 func listAside(v *view.View, i, hi int) int {
 	w := v.Toks[i].Lower
-	if w != "," && !dashes[w] {
+	if w != "," && !isDash(w) {
 		return -1
 	}
 	k := matchAlts(v, listOpeners, i+1, hi)
 	if k == 0 && w == "," && i+1 < hi && relAside[v.Toks[i+1].Lower] {
 		k = 1 // ", who fought C in the war, despise B": a relative clause
 	}
-	if k == 0 && dashes[w] {
+	if k == 0 && isDash(w) {
 		k = 1 // "A - up from 41 per cent last year - approve of B": any aside between dashes
 	}
 	if k == 0 {
 		return -1
 	}
 	for j := i + 1 + k; j < hi; j++ {
-		if u := v.Toks[j].Lower; w == "," && u == "," || dashes[w] && dashes[u] {
+		if u := v.Toks[j].Lower; w == "," && u == "," || isDash(w) && isDash(u) {
 			return j
 		}
 	}
@@ -1377,7 +1386,7 @@ func fits(v *view.View, es []elem, toks []int, reverse, exact bool) bool {
 	}
 	if len(e) == 1 && len(e[0]) == 1 && e[0][0] == "..." {
 		for k := 1; k <= 3 && k <= len(toks); k++ {
-			if w := v.Toks[toks[k-1]].Lower; w == "by" || w == "," || dashes[w] || w == ";" || w == ":" || w == "(" || w == ")" {
+			if w := v.Toks[toks[k-1]].Lower; w == "by" || w == "," || isDash(w) || w == ";" || w == ":" || w == "(" || w == ")" {
 				break // a gap never spans a passive agent or a clause break
 			}
 			if fits(v, rest, toks[k:], reverse, exact) {
@@ -1677,7 +1686,7 @@ func questionOrModalBefore(v *view.View, s view.Sent, first int) bool {
 		if modals[w] && w != "if" {
 			return true
 		}
-		if w == "," || w == ";" || dashes[w] || w == "." {
+		if w == "," || w == ";" || isDash(w) || w == "." {
 			break
 		}
 	}

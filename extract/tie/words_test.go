@@ -40,3 +40,17 @@ func TestWordBits(t *testing.T) {
 		}
 	}
 }
+
+// TestIsDash checks isDash against dashes.
+func TestIsDash(t *testing.T) {
+	for _, w := range []string{"-", "–", "—", "--", ",", "", "---", "‒", "a"} {
+		if isDash(w) != dashes[w] {
+			t.Errorf("isDash(%q) = %v, dashes says %v", w, isDash(w), dashes[w])
+		}
+	}
+	for w := range dashes {
+		if !isDash(w) {
+			t.Errorf("isDash(%q) = false", w)
+		}
+	}
+}
