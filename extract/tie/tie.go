@@ -1660,7 +1660,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 				strings.HasPrefix(strings.ToLower(M1.Text), "anti-")
 			ok = ok && h.re.MatchString(v.Text[M1.Start:M2.Start])
 		} else {
-			ok = h.re.MatchString(v.Text[M1.End:M2.Start])
+			ok = mayHyphen(v.Text[M1.End:M2.Start], h.word) && h.re.MatchString(v.Text[M1.End:M2.Start])
 		}
 		if !ok || (!h.pair && modifierOf(v, M2)) {
 			continue // "Iranian-backed Iraqi units": the units, not Iraq, are backed
@@ -1672,6 +1672,32 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		out = append(out, x.ties(v, s, a, b, h.first == "A", h.typ, h.sign, false, false)...)
 	}
 	return out
+}
+
+// mayHyphen reports whether an "A-word B" pattern's regexp may match seg: an ASCII seg
+// must hold "-" and word, in any case (a rune outside ASCII may fold to one of word's
+// letters: then the regexp decides).
+func mayHyphen(seg, word string) bool {
+	for i := 0; i < len(seg); i++ {
+		if seg[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for off := 0; ; {
+		k := strings.IndexByte(seg[off:], '-')
+		if k < 0 {
+			return false
+		}
+		off += k + 1
+		if len(seg)-off >= len(word) && strings.EqualFold(seg[off:off+len(word)], word) {
+			return true
+		}
+	}
 }
 
 // questionOrModalBefore reports whether the sentence is a question ("Can A back B?") or a

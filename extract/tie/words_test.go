@@ -54,3 +54,21 @@ func TestIsDash(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMayHyphen checks that mayHyphen holds wherever an "A-word B" regexp matches.
+func FuzzMayHyphen(f *testing.F) {
+	x := New()
+	for _, s := range []string{"-backed ", "'s US-led the ", "-LED\t", "-baſed ", " and "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, h := range x.hyphens {
+			if h.pair || h.prefix {
+				continue
+			}
+			if h.re.MatchString(s) && !mayHyphen(s, h.word) {
+				t.Errorf("%q matches %s, mayHyphen(%q) is false", s, h.re, h.word)
+			}
+		}
+	})
+}
