@@ -37,11 +37,14 @@ type Extractor struct {
 	anyStart []int
 	// words holds, per word, its word classes (wc*) that depend on the word alone, with
 	// wbKept and wbTitle: one lookup instead of one per class (wordClass, titlesBefore).
-	words    map[string]uint16
-	hyphens  []hyphen
-	titles   [][]string // title words that may start a person mention
-	fromEvts map[string]lex.EventTie
-	vocab    map[string]bool // every word the patterns spell out
+	words map[string]uint16
+	// needWords holds, per word, a bit for each distinct needs set of the patterns that
+	// has it (at most 7; pattern.needBit); nil: more sets, holds looks them up.
+	needWords map[string]uint8
+	hyphens   []hyphen
+	titles    [][]string // title words that may start a person mention
+	fromEvts  map[string]lex.EventTie
+	vocab     map[string]bool // every word the patterns spell out
 	// titleHeads are the first words of multi-word titles ("supreme" of "supreme leader"): a
 	// one-word mention reading one is a piece of a title, not an actor.
 	titleHeads map[string]bool
@@ -73,6 +76,7 @@ type pattern struct {
 	// needs: when mid opens with a gap ("A ... program built on B"), the first words of
 	// the element after it, one of which mid must hold; nil: no such element.
 	needs         map[string]bool
+	needBit       uint8  // needs' bit in Extractor.needWords
 	first, second string // "A" or "B": which tie end comes first in the text
 	typ           string
 	sign          int
@@ -212,7 +216,60 @@ func New() *Extractor {
 		}
 	}
 	x.words = x.wordBits()
+	x.needWords = x.needBits()
 	return x
+}
+
+// needBits numbers the distinct needs sets of the patterns (pattern.needBit) and returns
+// Extractor.needWords, or nil for more than seven sets.
+func (x *Extractor) needBits() map[string]uint8 {
+	bits := map[string]uint8{} // the set's sorted words -> its bit
+	m := map[string]uint8{}
+	for i := range x.pats {
+		p := &x.pats[i]
+		if p.needs == nil {
+			continue
+		}
+		var ws []string
+		for w, ok := range p.needs {
+			if ok {
+				ws = append(ws, w)
+			}
+		}
+		sort.Strings(ws)
+		k := strings.Join(ws, "\x00")
+		b, ok := bits[k]
+		if !ok {
+			if len(bits) == 7 {
+				return nil
+			}
+			b = 1 << len(bits)
+			bits[k] = b
+		}
+		p.needBit = b
+		for _, w := range ws {
+			m[w] |= b
+		}
+	}
+	return m
+}
+
+// needsOf returns the needs bits of token i (sc.need memoises them): those of its form,
+// its lemma, and of "'s" for an apostrophe, as holds reads them.
+func (x *Extractor) needsOf(v *view.View, sc *scratch, i int) uint8 {
+	if c := sc.need[i]; c&0x80 != 0 {
+		return c &^ 0x80
+	}
+	t := &v.Toks[i]
+	c := x.needWords[t.Lower]
+	if t.Lemma != "" {
+		c |= x.needWords[t.Lemma]
+	}
+	if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
+		c |= x.needWords["'s"]
+	}
+	sc.need[i] = c | 0x80
+	return c
 }
 
 // Bits of Extractor.words besides the word classes.
@@ -379,7 +436,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		seen[key] = true
 		out = append(out, t)
 	}
-	sc := &scratch{cand: make([]bool, len(x.pats)), smask: make([]uint8, len(x.pats)), sig1: make([]int8, len(v.Toks)), wc: make([]uint16, len(v.Toks))}
+	sc := &scratch{cand: make([]bool, len(x.pats)), smask: make([]uint8, len(x.pats)), need: make([]uint8, len(v.Toks)), sig1: make([]int8, len(v.Toks)), wc: make([]uint16, len(v.Toks))}
 	bySent := make([][]int, len(v.Sents))
 	for mi, m := range v.Mentions {
 		if si := v.Toks[m.First].Sent; si < len(v.Sents) && m.Last <= v.Sents[si].Last && (m.Actorish() || m.Placeish()) {
@@ -1424,6 +1481,7 @@ type scratch struct {
 	sig1  []int8   // per token: significant alone (1), not (2), not yet known (0)
 	wc    []uint16 // per token: wordClass, once known
 	smask []uint8  // per pattern: which of a pair's mids it may start (matchPair)
+	need  []uint8  // per token: needsOf | 0x80, once known
 	// arena holds the token lists significant returns, from the start of a pair's
 	// matchPair to the next.
 	arena []int
@@ -1560,7 +1618,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		if len(mid) > p.maxMid+1 || len(mid) < p.minMid {
 			return false // (+1: an apposition comma the pattern does not spell out)
 		}
-		if p.needs != nil && !holds(v, p.needs, mid) {
+		if p.needs != nil && !x.holdsNeeds(v, sc, p, mid) {
 			return false
 		}
 		if p.starts != nil && len(mid) > 0 && (useMask && sc.smask[pi]&(1<<j) == 0 || !useMask && !startsWith(v, p.starts, mid)) {
@@ -1720,6 +1778,19 @@ func questionOrModalBefore(v *view.View, s view.Sent, first int) bool {
 }
 
 // holds reports whether a token of mid reads a word of ws.
+// holdsNeeds returns holds(v, p.needs, mid), from the tokens' needs bits when there are.
+func (x *Extractor) holdsNeeds(v *view.View, sc *scratch, p *pattern, mid []int) bool {
+	if x.needWords == nil {
+		return holds(v, p.needs, mid)
+	}
+	for _, i := range mid {
+		if x.needsOf(v, sc, i)&p.needBit != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func holds(v *view.View, ws map[string]bool, mid []int) bool {
 	for _, i := range mid {
 		t := v.Toks[i]

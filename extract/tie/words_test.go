@@ -3,6 +3,10 @@ package tie
 import (
 	"strings"
 	"testing"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/internal/view"
 )
 
 // TestWordBits checks Extractor.words against the sets it is made of, for every word of
@@ -68,6 +72,35 @@ func FuzzMayHyphen(f *testing.F) {
 			}
 			if h.re.MatchString(s) && !mayHyphen(s, h.word) {
 				t.Errorf("%q matches %s, mayHyphen(%q) is false", s, h.re, h.word)
+			}
+		}
+	})
+}
+
+// FuzzHoldsNeeds checks holdsNeeds against holds for every pattern with needs on every
+// window of up to 9 tokens of text.
+func FuzzHoldsNeeds(f *testing.F) {
+	x := New()
+	if x.needWords == nil {
+		f.Skip("more than seven needs sets: holdsNeeds is holds")
+	}
+	for _, s := range []string{"A's program built on B was funded by C", "A, whose militia armed B 's men", "the X ' backing of Y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		v := view.New(&extract.Input{Doc: &faultline.Document{Text: text}, Out: &faultline.Extraction{Entities: capsEntities(text)}})
+		sc := &scratch{need: make([]uint8, len(v.Toks))}
+		for lo := 0; lo < len(v.Toks); lo++ {
+			for hi := lo; hi <= len(v.Toks) && hi <= lo+9; hi++ {
+				var mid []int
+				for i := lo; i < hi; i++ {
+					mid = append(mid, i)
+				}
+				for pi := range x.pats {
+					if p := &x.pats[pi]; p.needs != nil && x.holdsNeeds(v, sc, p, mid) != holds(v, p.needs, mid) {
+						t.Fatalf("%q tokens %d-%d pattern %d: holdsNeeds %v", text, lo, hi, pi, !holds(v, p.needs, mid))
+					}
+				}
 			}
 		}
 	})
