@@ -227,7 +227,7 @@ func accusedOf(v *view.View, i int, s view.Sent) (int, bool) {
 // that a finite verb follows ("…, released last year, eased …"), before any mention or verb.
 func parenthetical(v *view.View, j int, s view.Sent) bool {
 	for q := j; q+1 < s.Last && q < j+6; q++ {
-		t := v.Toks[q]
+		t := &v.Toks[q]
 		if t.Mention >= 0 || t.UPOS == "VERB" || (stopRight[t.Lower] && t.Lower != ",") {
 			return false
 		}
@@ -303,7 +303,7 @@ func sentenceSubject(v *view.View, s view.Sent, limit int) int {
 		return -1
 	}
 	for k := s.First; k < limit && k < s.First+12; k++ {
-		t := v.Toks[k]
+		t := &v.Toks[k]
 		if t.UPOS == "VERB" {
 			return -1 // a verb before any mention
 		}
@@ -342,7 +342,7 @@ func coordVerb(v *view.View, i int, s view.Sent) int {
 		return -1
 	}
 	for k := a - 1; k > s.First && k >= i-15; k-- {
-		t := v.Toks[k]
+		t := &v.Toks[k]
 		if clauseWords[t.Lower] && t.Lower != "that" {
 			return -1
 		}
@@ -362,7 +362,7 @@ func mainVerb(v *view.View, i int, s view.Sent) int {
 		return -1
 	}
 	for k := i - 2; k > s.First; k-- {
-		t := v.Toks[k]
+		t := &v.Toks[k]
 		if t.UPOS != "VERB" || t.Mention >= 0 {
 			continue
 		}
@@ -465,7 +465,7 @@ var eventNouns, forceNouns, retreatNouns = func() (all, force, retreat map[strin
 // eventNoun reports whether token j is a noun of coercion or force whose "of" phrase names
 // the party that suffers it (forceNouns).
 func eventNoun(v *view.View, j int) bool {
-	t := v.Toks[j]
+	t := &v.Toks[j]
 	if v.HasPOS && t.UPOS != "NOUN" {
 		return false
 	}
@@ -492,7 +492,7 @@ func modifiesEvent(v *view.View, mi int) bool {
 	}
 	m := v.Mentions[mi]
 	for j := m.Last; j < len(v.Toks) && j <= m.Last+2; j++ {
-		t := v.Toks[j]
+		t := &v.Toks[j]
 		if t.Mention >= 0 || (t.UPOS != "NOUN" && t.UPOS != "ADJ") {
 			return false
 		}
@@ -550,7 +550,7 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 		limit = s.Last
 	}
 	for j := i; j < limit; j++ {
-		t := v.Toks[j]
+		t := &v.Toks[j]
 		if t.Mention >= 0 {
 			mi := t.Mention
 			m := v.Mentions[mi]
@@ -679,7 +679,7 @@ func patientNext(v *view.View, i int, s view.Sent, mi int) bool {
 	// between the subject and its verb is passed over.
 	if j > s.First && v.Toks[j].Lower == "," && v.Toks[j-1].Mention != mi {
 		for k := j - 1; k > s.First && k >= j-8; k-- {
-			t := v.Toks[k]
+			t := &v.Toks[k]
 			if t.Mention >= 0 && t.Mention != mi && !possPronouns[t.Lower] || v.HasPOS && (t.UPOS == "VERB" || t.UPOS == "AUX") {
 				break
 			}
@@ -899,7 +899,7 @@ func frontedSubject(v *view.View, i int, s view.Sent) int {
 	}
 	// no finite verb and no clause boundary between the sentence start and the trigger
 	for j := s.First; j < i; j++ {
-		t := v.Toks[j]
+		t := &v.Toks[j]
 		if t.Mention >= 0 && actor(v, t.Mention) || clauseWords[t.Lower] || v.HasPOS && t.UPOS == "AUX" || v.HasPOS && (t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP") {
 			return -1
 		}
@@ -1334,7 +1334,7 @@ func unnamedAgent(v *view.View, i, n int, s view.Sent) bool {
 	// or actor mention ("gunmen in police uniforms killed B", "the blast on 13 May
 	// destroyed B").
 	for j := i - 1; j >= s.First && j >= i-8; j-- {
-		t := v.Toks[j]
+		t := &v.Toks[j]
 		if perpetrators[t.Lower] {
 			return true
 		}

@@ -322,7 +322,7 @@ var determiners = set("the a an its their his her our this that these those 's '
 // match returns the codebook trigger at token i, how many tokens it spans and whether it is
 // nominal; nil when there is none.
 func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool) {
-	t := v.Toks[i]
+	t := &v.Toks[i]
 	if t.Mention >= 0 && v.Mentions[t.Mention].Type != faultline.EVENT {
 		return nil, 0, false
 	}
@@ -616,7 +616,7 @@ var nominalIng = set("training funding financing backing according following inc
 // determiners, modifiers and mentions between: the verb's object ("eased US pressure").
 func objectOf(v *view.View, vi, i int) bool {
 	for j := vi + 1; j < i; j++ {
-		t := v.Toks[j]
+		t := &v.Toks[j]
 		if t.Mention >= 0 || articles[t.Lower] || determinersOrPron[t.Lower] || v.HasPOS && (t.UPOS == "ADJ" || t.UPOS == "NOUN" || t.UPOS == "PROPN") {
 			continue
 		}

@@ -321,7 +321,7 @@ func (x *Extractor) candidates(v *view.View, mids [][]int, ok []bool, out []int)
 		}
 	}
 	add(x.anyStart)
-	mark := func(t view.Tok) {
+	mark := func(t *view.Tok) {
 		add(x.byStart[t.Lower])
 		add(x.byStart[t.Lemma])
 		if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
@@ -332,9 +332,9 @@ func (x *Extractor) candidates(v *view.View, mids [][]int, ok []bool, out []int)
 		if len(md) == 0 {
 			continue
 		}
-		mark(v.Toks[md[0]])
+		mark(&v.Toks[md[0]])
 		if v.Toks[md[0]].Lower == "," && len(md) > 1 {
-			mark(v.Toks[md[1]])
+			mark(&v.Toks[md[1]])
 		}
 	}
 	sort.Ints(out)
@@ -688,7 +688,7 @@ func (x *Extractor) listMembers(v *view.View, out []faultline.Tie, emit func(fau
 // that is no preposition, conjunction, negator or verb form we know ("many", "key",
 // "secular"); with tags, an adjective, noun or numeral.
 func isModifierWord(v *view.View, i int) bool {
-	t := v.Toks[i]
+	t := &v.Toks[i]
 	w := v.Text[t.Start:t.End]
 	if w == "" || w[0] < 'a' || w[0] > 'z' || prepositions[t.Lower] || placePreps[t.Lower] || negators[t.Lower] ||
 		modals[t.Lower] || copulas[t.Lower] || t.Lower == "and" || t.Lower == "or" || t.Lower == "despite" {
@@ -1103,7 +1103,7 @@ func matchAlts(v *view.View, alts [][]string, i, limit int) int {
 }
 
 func wordIs(v *view.View, i int, w string) bool {
-	t := v.Toks[i]
+	t := &v.Toks[i]
 	if t.Lower == w || (t.Lemma != "" && t.Lemma == w) {
 		return true
 	}
@@ -1275,7 +1275,7 @@ func gapLen(v *view.View, lo, hi int) int {
 func descriptionStart(v *view.View, lo, end int) int {
 	k := 0
 	for j := end - 1; j >= lo && k <= 3; j-- {
-		t := v.Toks[j]
+		t := &v.Toks[j]
 		w := t.Lower
 		if determiners[w] || prepositions[w] && k > 0 && w != "of" && j > lo {
 			if k == 0 && !quantifiers[w] {
@@ -1577,7 +1577,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 					sc.smask[pi] |= bit
 				}
 			}
-			t := v.Toks[md[0]]
+			t := &v.Toks[md[0]]
 			mark(t.Lower)
 			if t.Lemma != "" {
 				mark(t.Lemma)
@@ -1586,7 +1586,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 				mark("'s")
 			}
 			if t.Lower == "," && len(md) > 1 {
-				t1 := v.Toks[md[1]]
+				t1 := &v.Toks[md[1]]
 				mark(t1.Lower)
 				if t1.Lemma != "" {
 					mark(t1.Lemma)
@@ -1603,7 +1603,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 						sc.smask[pi] = 0
 					}
 				}
-				t := v.Toks[md[0]]
+				t := &v.Toks[md[0]]
 				clr(t.Lower)
 				clr(t.Lemma)
 				clr("'s")
@@ -1793,7 +1793,7 @@ func (x *Extractor) holdsNeeds(v *view.View, sc *scratch, p *pattern, mid []int)
 
 func holds(v *view.View, ws map[string]bool, mid []int) bool {
 	for _, i := range mid {
-		t := v.Toks[i]
+		t := &v.Toks[i]
 		if ws[t.Lower] || t.Lemma != "" && ws[t.Lemma] || ws["'s"] && (t.Lower == "'" || t.Lower == "’s" || t.Lower == "’") {
 			return true
 		}
