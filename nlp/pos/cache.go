@@ -137,17 +137,42 @@ type slotLemma struct {
 //     right-neighbour parts;
 //   - per (previous tag, word) pair, the local part plus prevWordFeatures;
 //   - per pair of previous tags and sentence casing, tagFeatures.
+//
+// Vectors are stored packed, two scores to a word (see pack), so that predict adds four of
+// them with half the loads and additions.
 type modelParts struct {
 	m      *perceptron.Model
 	nc     int
+	pl     int // words of a packed vector
 	step   float32
-	vecs   []int32
+	vecs   []uint64
 	filled []bool
+	ibuf   []int32 // 3*nc scores being packed
 
 	pw     map[uint32]int32 // tag index * maxSlots + slot -> vector offset in pwVecs
-	pwVecs []int32
+	pwVecs []uint64
 	tt     []int32 // tag index pair, casing -> 1 + vector offset in ttVecs, or 0
-	ttVecs []int32
+	ttVecs []uint64
+}
+
+// A packed vector holds scores 2j and 2j+1 in the low and high halves of word j, each
+// plus laneBias: the scores of a cached part are sums of at most 20 weights, |v| < 2^20,
+// so a half holds v + 2^24 in (0, 2^25) and four packed vectors add without a carry from
+// one half into the other.
+const (
+	laneBias = 1 << 24
+	wordBias = laneBias | laneBias<<32
+)
+
+// pack packs src into dst (len (len(src)+1)/2).
+func pack(dst []uint64, src []int32) {
+	for j := range dst {
+		var hi int32
+		if 2*j+1 < len(src) {
+			hi = src[2*j+1]
+		}
+		dst[j] = uint64(uint32(src[2*j]+laneBias)) | uint64(uint32(hi+laneBias))<<32
+	}
 }
 
 // maxSlots is above every slot number (maxTypes plus the longest sentence).
@@ -158,7 +183,7 @@ func newWordCache(models ...*perceptron.Model) *wordCache {
 		lemma: []slotLemma{{class: -1}, {class: -1}}}
 	for _, m := range models {
 		nc := m.NumClasses()
-		c.parts = append(c.parts, modelParts{m: m, nc: nc, step: m.Step(),
+		c.parts = append(c.parts, modelParts{m: m, nc: nc, pl: (nc + 1) / 2, step: m.Step(), ibuf: make([]int32, 3*nc),
 			pw: make(map[uint32]int32), tt: make([]int32, (nc+1)*(nc+1)*8*2)})
 	}
 	return c
@@ -228,10 +253,10 @@ func (p *modelParts) ensure(s int32, w *wordInfo, fs []uint64) []uint64 {
 	for int(s) >= len(p.filled) {
 		p.filled = append(p.filled, false)
 	}
-	if need := (int(s) + 1) * 3 * p.nc; need > len(p.vecs) {
-		p.vecs = append(p.vecs, make([]int32, need-len(p.vecs))...)
+	if need := (int(s) + 1) * 3 * p.pl; need > len(p.vecs) {
+		p.vecs = append(p.vecs, make([]uint64, need-len(p.vecs))...)
 	}
-	v := p.vecs[3*p.nc*int(s):][:3*p.nc]
+	v := p.ibuf[:3*p.nc]
 	fs = localFeatures(fs[:0], w)
 	a := len(fs)
 	fs = leftFeatures(fs, w)
@@ -240,6 +265,10 @@ func (p *modelParts) ensure(s int32, w *wordInfo, fs []uint64) []uint64 {
 	ends := [3]int{a, b, len(fs)}
 	out := [3][]int32{v[:p.nc], v[p.nc : 2*p.nc], v[2*p.nc:]}
 	p.m.ScoreIntParts(fs, ends[:], out[:])
+	pv := p.vecs[3*p.pl*int(s):][:3*p.pl]
+	pack(pv[:p.pl], v[:p.nc])
+	pack(pv[p.pl:2*p.pl], v[p.nc:2*p.nc])
+	pack(pv[2*p.pl:], v[2*p.nc:])
 	p.filled[s] = true
 	return fs
 }
@@ -253,35 +282,39 @@ func (p *modelParts) tagIndex(t uint64) int {
 }
 
 // prevWord returns the vector of word w (slot s, filled) after tag prev.
-func (p *modelParts) prevWord(s int32, w *wordInfo, prev uint64, fs []uint64, tmp []int32) ([]int32, []uint64) {
-	nc := p.nc
+func (p *modelParts) prevWord(s int32, w *wordInfo, prev uint64, fs []uint64, tmp []int32) ([]uint64, []uint64) {
+	pl := p.pl
 	key := uint32(p.tagIndex(prev))*maxSlots + uint32(s)
 	if off, ok := p.pw[key]; ok {
-		return p.pwVecs[off:][:nc], fs
+		return p.pwVecs[off:][:pl], fs
 	}
 	fs = prevWordFeatures(fs[:0], w, prev)
 	p.m.ScoreInt(fs, tmp)
 	off := len(p.pwVecs)
-	self := p.vecs[3*nc*int(s):][:nc]
-	for k := range nc {
-		p.pwVecs = append(p.pwVecs, self[k]+tmp[k])
+	p.pwVecs = append(p.pwVecs, make([]uint64, pl)...)
+	v := p.pwVecs[off:][:pl]
+	pack(v, tmp[:p.nc])
+	self := p.vecs[3*pl*int(s):][:pl]
+	for j := range v {
+		v[j] += self[j] - wordBias // the local part's scores plus these, one bias a half
 	}
 	p.pw[key] = int32(off)
-	return p.pwVecs[off:][:nc], fs
+	return v, fs
 }
 
 // tags returns the vector of tagFeatures for word w after tags prev and prev2.
-func (p *modelParts) tags(prev, prev2 uint64, w *wordInfo, fs []uint64) ([]int32, []uint64) {
-	nc := p.nc
+func (p *modelParts) tags(prev, prev2 uint64, w *wordInfo, fs []uint64, tmp []int32) ([]uint64, []uint64) {
+	nc, pl := p.nc, p.pl
 	key := ((p.tagIndex(prev)*(nc+1)+p.tagIndex(prev2))*8+int(w.scase&7))*2 + int(casing(w))
 	if off := p.tt[key]; off > 0 {
-		return p.ttVecs[off-1:][:nc], fs
+		return p.ttVecs[off-1:][:pl], fs
 	}
 	off := len(p.ttVecs)
-	p.ttVecs = append(p.ttVecs, make([]int32, nc)...)
-	v := p.ttVecs[off:][:nc]
+	p.ttVecs = append(p.ttVecs, make([]uint64, pl)...)
+	v := p.ttVecs[off:][:pl]
 	fs = tagFeatures(fs[:0], prev, prev2, w)
-	p.m.ScoreInt(fs, v)
+	p.m.ScoreInt(fs, tmp)
+	pack(v, tmp[:nc])
 	p.tt[key] = int32(off + 1)
 	return v, fs
 }
@@ -298,20 +331,32 @@ func (p *modelParts) tags(prev, prev2 uint64, w *wordInfo, fs []uint64) ([]int32
 func (p *modelParts) predict(fs []uint64, ws []wordInfo, ids []int32, i int, prev, prev2 uint64, right2 bool, self, next1, next2 uint64, tmp []int32) ([]uint64, int, float32) {
 	nc := p.nc
 	pw, fs := p.prevWord(ids[i+2], &ws[i+2], prev, fs, tmp)
-	tt, fs := p.tags(prev, prev2, &ws[i+2], fs)
+	tt, fs := p.tags(prev, prev2, &ws[i+2], fs, tmp)
 	fs = contextFeatures(fs[:0], ws, i, prev)
 	if right2 {
 		fs = rightFeatures(fs, ws, i, prev, self, next1, next2)
 	}
 	p.m.ScoreInt(fs, tmp)
-	left := p.vecs[3*nc*int(ids[i+1])+nc:][:nc]
-	right := p.vecs[3*nc*int(ids[i+3])+2*nc:][:nc]
-	tmp, pw, tt = tmp[:nc], pw[:nc], tt[:nc]
+	pl := p.pl
+	left := p.vecs[3*pl*int(ids[i+1])+pl:][:pl]
+	right := p.vecs[3*pl*int(ids[i+3])+2*pl:][:pl]
+	pw, tt = pw[:pl], tt[:pl]
+	tmp = tmp[:2*pl] // tmp has room for a last odd class (see get)
 	best, bv, sv := 0, int32(math.MinInt32), int32(math.MinInt32)
-	for k := range tmp {
-		q := tmp[k] + pw[k] + tt[k] + left[k] + right[k]
+	for j := range pw {
+		x := pw[j] + tt[j] + left[j] + right[j] // each half: four biased scores
+		q := int32(uint32(x)-4*laneBias) + tmp[2*j]
 		if q > bv {
-			best, bv, sv = k, q, bv
+			best, bv, sv = 2*j, q, bv
+		} else if q > sv {
+			sv = q
+		}
+		if 2*j+1 == nc {
+			break
+		}
+		q = int32(uint32(x>>32)-4*laneBias) + tmp[2*j+1]
+		if q > bv {
+			best, bv, sv = 2*j+1, q, bv
 		} else if q > sv {
 			sv = q
 		}

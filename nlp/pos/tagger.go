@@ -210,7 +210,7 @@ func (t *Tagger) tag(s *scratch, words []string) []int {
 		} else {
 			s.cache = newWordCache(t.model)
 		}
-		s.tmp = make([]int32, t.model.NumClasses())
+		s.tmp = make([]int32, t.model.NumClasses()+1)
 	}
 	c := s.cache
 	c.makeRoom(n)
