@@ -45,3 +45,12 @@ func TestPersonWords(t *testing.T) {
 		t.Errorf("personWords = %v, want only Zorbin", got)
 	}
 }
+
+func TestConllType(t *testing.T) {
+	for in, want := range map[string]string{"GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "PERSON": "PERSON",
+		"ORG": "ORG", "NORP": "", "EVENT": "", "MISC": ""} {
+		if got := conllType(in); got != want {
+			t.Errorf("conllType(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -9,9 +9,11 @@ import (
 
 // EvalCoNLL scores the recogniser on a CoNLL-style file (see ReadCoNLL), document by
 // document (-DOCSTART- lines separate documents; without them every sentence is one). When
-// the gold uses the CoNLL types PER/ORG/LOC/MISC, predictions are mapped to them (GPE and
-// LOC -> LOC; NORP, FAC and EVENT ignored) and MISC is ignored: gold MISC spans are left out,
-// and so are predictions on exactly a gold MISC span.
+// the gold uses the CoNLL types PER/ORG/LOC/MISC, predictions are mapped to them (GPE, LOC
+// and FAC -> LOC: the CoNLL-2003 annotation guidelines count roads, structures, public and
+// commercial places and buildings as locations; NORP and EVENT, CoNLL MISC, ignored) and
+// MISC is ignored: gold MISC spans are left out, and so are predictions on exactly a gold
+// MISC span.
 func (r *Recognizer) EvalCoNLL(rd io.Reader) (*Score, error) {
 	ss, err := ReadCoNLL(rd)
 	if err != nil {
@@ -32,15 +34,7 @@ func (r *Recognizer) EvalCoNLL(rd io.Reader) (*Score, error) {
 			return
 		}
 		gold := toContract(s.Tags)
-		p := mapTypes(pred, func(t string) string {
-			switch t {
-			case "GPE", "LOC":
-				return "LOC"
-			case "PERSON", "ORG":
-				return t
-			}
-			return ""
-		})
+		p := mapTypes(pred, conllType)
 		misc := map[[2]int]bool{}
 		for _, sp := range spans(s.Tags) {
 			if sp.typ == "MISC" {
@@ -57,6 +51,19 @@ func (r *Recognizer) EvalCoNLL(rd io.Reader) (*Score, error) {
 		sc.Add(gold, p, nil)
 	})
 	return sc, nil
+}
+
+// conllType maps a contract type to its CoNLL-2003 type, "" for the types scored as MISC
+// (NORP, EVENT) or not at all. FAC is LOC: the CoNLL-2003 guidelines list roads, bridges,
+// ports, airports, stations, museums, sports facilities and other buildings under locations.
+func conllType(t string) string {
+	switch t {
+	case "GPE", "LOC", "FAC":
+		return "LOC"
+	case "PERSON", "ORG":
+		return t
+	}
+	return ""
 }
 
 // tagDocs tags ss document by document (consecutive sentences of one Sentence.Doc together,
