@@ -127,6 +127,9 @@ func (c *commonIndex) common(w string) bool {
 	return commonWord(c.text, c.lower, w)
 }
 
+// asciiAlnum reports whether the ASCII byte c is a letter or a digit.
+func asciiAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+
 // wordChars reports whether s holds letters and digits only.
 func wordChars(s string) bool {
 	for _, r := range s {
@@ -152,15 +155,20 @@ func (c *commonIndex) index() {
 		}
 		start = -1
 	}
-	for i, r := range c.text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for i := 0; i < len(c.text); {
+		r, n := rune(c.text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(c.text[i:])
+		}
+		if r < utf8.RuneSelf && asciiAlnum(byte(r)) || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if start < 0 {
 				start, upper = i, false
 			}
 			upper = upper || 'A' <= r && r <= 'Z'
-			continue
+		} else {
+			end(i)
 		}
-		end(i)
+		i += n
 	}
 	end(len(c.text))
 	for b := 0; b < 256; b++ {
