@@ -100,7 +100,10 @@ func (d *doc) propagate() {
 // searched for in the text.
 type commonIndex struct {
 	text, lower string
-	indexed     bool
+	// checked: valid tells whether the text is valid UTF-8 (and short enough for the
+	// index's offsets).
+	checked, valid bool
+	indexed        bool
 	// runs holds the [start, end) of the text's lower-case words grouped by first byte:
 	// those of byte c are runs[first[c]:first[c+1]].
 	runs  [][2]int32
@@ -109,7 +112,10 @@ type commonIndex struct {
 
 // common returns commonWord(text, asciiLower(text), w).
 func (c *commonIndex) common(w string) bool {
-	if w != "" && wordChars(w) && len(c.text) <= math.MaxInt32 && utf8.ValidString(c.text) {
+	if !c.checked {
+		c.checked, c.valid = true, len(c.text) <= math.MaxInt32 && utf8.ValidString(c.text)
+	}
+	if c.valid && w != "" && wordChars(w) {
 		if !c.indexed {
 			c.index()
 		}
@@ -128,7 +134,9 @@ func (c *commonIndex) common(w string) bool {
 }
 
 // asciiAlnum reports whether the ASCII byte c is a letter or a digit.
-func asciiAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
 
 // wordChars reports whether s holds letters and digits only.
 func wordChars(s string) bool {
