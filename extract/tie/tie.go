@@ -1564,56 +1564,8 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		mids = append(mids, short)
 	}
 	// smask[pi] bit j: mids[j] starts as pattern pi's middle may (startsWith), from the
-	// byStart lists of its first words; set for the candidates, cleared after them.
+	// byStart lists of its first words; set below for the candidates, cleared after them.
 	useMask := len(mids) <= 8
-	if useMask {
-		for j, md := range mids {
-			if len(md) == 0 {
-				continue
-			}
-			bit := uint8(1) << j
-			mark := func(w string) {
-				for _, pi := range x.byStart[w] {
-					sc.smask[pi] |= bit
-				}
-			}
-			t := &v.Toks[md[0]]
-			mark(t.Lower)
-			if t.Lemma != "" {
-				mark(t.Lemma)
-			}
-			if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
-				mark("'s")
-			}
-			if t.Lower == "," && len(md) > 1 {
-				t1 := &v.Toks[md[1]]
-				mark(t1.Lower)
-				if t1.Lemma != "" {
-					mark(t1.Lemma)
-				}
-			}
-		}
-		defer func() {
-			for _, md := range mids {
-				if len(md) == 0 {
-					continue
-				}
-				clr := func(w string) {
-					for _, pi := range x.byStart[w] {
-						sc.smask[pi] = 0
-					}
-				}
-				t := &v.Toks[md[0]]
-				clr(t.Lower)
-				clr(t.Lemma)
-				clr("'s")
-				if len(md) > 1 {
-					clr(v.Toks[md[1]].Lower)
-					clr(v.Toks[md[1]].Lemma)
-				}
-			}
-		}()
-	}
 	midOK := func(pi, j int, p *pattern, mid []int) bool {
 		if len(mid) > p.maxMid+1 || len(mid) < p.minMid {
 			return false // (+1: an apposition comma the pattern does not spell out)
@@ -1646,7 +1598,48 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 	noBareEnd := M2.Last < s.Last && (wordIs(v, M2.Last, "'s") ||
 		M2.Type == faultline.NORP && (v.Toks[M2.Last].Mention >= 0 || modifierOf(v, M2)))
 	sc.cands = sc.cands[:0]
-	if !noPattern {
+	switch {
+	case noPattern:
+	case useMask:
+		// The candidates are the patterns marked and those whose middle may start with any
+		// word, in increasing order: the others candidates lists fail midOK on every mid.
+		for j, md := range mids {
+			if len(md) == 0 {
+				continue
+			}
+			bit := uint8(1) << j
+			mark := func(w string) {
+				for _, pi := range x.byStart[w] {
+					if sc.smask[pi] == 0 {
+						sc.cands = append(sc.cands, pi)
+					}
+					sc.smask[pi] |= bit
+				}
+			}
+			t := &v.Toks[md[0]]
+			mark(t.Lower)
+			if t.Lemma != "" {
+				mark(t.Lemma)
+			}
+			if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
+				mark("'s")
+			}
+			if t.Lower == "," && len(md) > 1 {
+				t1 := &v.Toks[md[1]]
+				mark(t1.Lower)
+				if t1.Lemma != "" {
+					mark(t1.Lemma)
+				}
+			}
+		}
+		sc.cands = append(sc.cands, x.anyStart...)
+		sort.Ints(sc.cands)
+		defer func() {
+			for _, pi := range sc.cands {
+				sc.smask[pi] = 0
+			}
+		}()
+	default:
 		sc.cands = x.candidates(v, mids, sc.cand, sc.cands)
 	}
 	for _, pi := range sc.cands {
