@@ -10,7 +10,7 @@ import (
 // featurer.context). Most of those features depend on one word type alone, or on the
 // previous tags alone, so tag adds cached sums instead of looking every feature up:
 //
-//   - per word type (wordScores, kept beside the word's entry of the scratch cache): its own
+//   - per word type (wordScores, in the word's entry of the scratch cache): its own
 //     features (ownFeats: unigram and its flags), the features it gives a token two before,
 //     one before, one after and two after it (nbFeats), and, per previous tag seen, the
 //     features that pair it with that tag (prevFeats);
@@ -27,7 +27,7 @@ import (
 // feature looked up per token is always right).
 
 // wordScores are the cached score parts of one word type, in the model's quantisation
-// steps (scratch.scores maps each word entry to them).
+// steps (kept in the word's wordEntry).
 type wordScores struct {
 	// parts holds nparts rows of NumClasses scores: ownFeats, then nbFeats at offsets -2,
 	// -1, +1 and +2; nil until the word is first tagged.

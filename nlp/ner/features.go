@@ -52,11 +52,10 @@ func (lx *lexicon) prepare(words, pos []string, toks []token) {
 	lx.prepareWith(nil, words, pos, toks)
 }
 
-// wordEntry caches, per word form, its token fields and the scores of its unigram
-// features (tagging only).
+// wordEntry caches, per word form, its token fields and its score parts (tagging only).
 type wordEntry struct {
-	tok    token
-	scores []float32
+	tok token
+	ws  wordScores // cache.go
 }
 
 // prepareWith is prepare with an optional per-word cache.

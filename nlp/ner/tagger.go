@@ -79,11 +79,9 @@ type scratch struct {
 	// words caches each word form's token fields and score parts; cleared when it grows
 	// past maxCache words.
 	words map[string]*wordEntry
-	// scores holds the score parts of the words of words (cleared with it); ws those of
-	// the tokens of the sentence being tagged.
-	scores map[*wordEntry]*wordScores
-	ws     []*wordScores
-	plain  []bool
+	// ws holds the score parts of the tokens of the sentence being tagged.
+	ws    []*wordScores
+	plain []bool
 	// skipPlain tags plain words (isPlain) after O or at the start of a sentence as O
 	// without scoring them: an approximation (Recognizer.Exact turns it off).
 	skipPlain bool
@@ -111,7 +109,6 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 	}
 	if sc.words == nil || len(sc.words) > maxCache {
 		sc.words = make(map[string]*wordEntry, 1024)
-		sc.scores = make(map[*wordEntry]*wordScores, 1024)
 	}
 	t.lx.prepareWith(sc.words, words, pos, toks)
 	tab := t.tables()
@@ -121,22 +118,16 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 		sc.base = make([]int32, n*nc)
 	}
 	base := sc.base[:n*nc]
-	ws := sc.ws[:0]
+	ws, plain := sc.ws[:0], sc.plain[:0]
 	for i := range toks {
-		e := sc.scores[toks[i].ent]
-		if e == nil {
-			e = new(wordScores)
+		e := &toks[i].ent.ws
+		if e.parts == nil {
 			t.fillWord(sc, e, &toks[i])
-			sc.scores[toks[i].ent] = e
 		}
 		ws = append(ws, e)
+		plain = append(plain, sc.skipPlain && isPlain(&toks[i], e))
 	}
-	sc.ws = ws
-	plain := sc.plain[:0]
-	for i := range toks {
-		plain = append(plain, sc.skipPlain && isPlain(&toks[i], ws[i]))
-	}
-	sc.plain = plain
+	sc.ws, sc.plain = ws, plain
 	// the features looked up per token, in batches of at most perceptron's chunk
 	feats, ends, outs := sc.f.buf[:0], sc.ends[:0], sc.outs[:0]
 	for i := range toks {
