@@ -63,14 +63,7 @@ func validDate(y, m, d int) bool {
 	return t.Day() == d
 }
 
-const monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`
-
 var (
-	mdyRE   = regexp.MustCompile(`(?i)\b` + monthRE + `\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})\b`)
-	dmyRE   = regexp.MustCompile(`(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s+` + monthRE + `\.?,?\s+([0-9]{4})\b`)
-	isoRE   = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
-	myRE    = regexp.MustCompile(`(?i)\b` + monthRE + `\.?,?\s+(?:of\s+)?([0-9]{4})\b`)
-	yearRE  = regexp.MustCompile(`(?i)\b(?:in|since|by|during|until|of|early|late|mid-?|summer|spring|autumn|fall|winter)\s+([12][0-9]{3})\b`)
 	months  = map[string]int{}
 	nowYear = time.Now().Year()
 )
@@ -91,71 +84,57 @@ const datelineBytes = 300
 // else the latest month and year, else the latest year it places something in ("in 2006",
 // "since 2003"). Reports are written after what they report, so the latest date is the best
 // guess. It returns the date and faultline.DateFromText, or "" and faultline.DateUnknown.
+//
+// The dates are those the regular expressions of date_scan.go's comment find, found by a
+// scanner that gives exactly their matches.
 func InferDate(text string) (date, source string) {
-	type found struct {
-		at   int
-		date string
-	}
-	var full []found
-	add := func(at, y, m, d int) {
-		if validDate(y, m, d) && y <= nowYear+1 {
-			full = append(full, found{at, time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Format("2006-01-02")})
+	var full fullDates
+	scanMDY(text, &full)
+	scanDMY(text, &full)
+	scanISO(text, &full)
+	if full.n > 0 {
+		k := full.latest
+		if full.firstAt < datelineBytes {
+			k = full.first
 		}
+		return formatDay(k), faultline.DateFromText
 	}
-	for _, m := range mdyRE.FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[m[6]:m[7]])
-		d, _ := strconv.Atoi(text[m[4]:m[5]])
-		add(m[0], y, months[strings.ToLower(text[m[2]:m[3]])], d)
+	best := scanMY(text) // y*100+m, or 0
+	year := scanYear(text)
+	if year != 0 && (best == 0 || year > best/100) {
+		return strconv.Itoa(year), faultline.DateFromText // a later year outweighs an earlier month
 	}
-	for _, m := range dmyRE.FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[m[6]:m[7]])
-		d, _ := strconv.Atoi(text[m[2]:m[3]])
-		add(m[0], y, months[strings.ToLower(text[m[4]:m[5]])], d)
-	}
-	for _, m := range isoRE.FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[m[2]:m[3]])
-		mo, _ := strconv.Atoi(text[m[4]:m[5]])
-		d, _ := strconv.Atoi(text[m[6]:m[7]])
-		add(m[0], y, mo, d)
-	}
-	if len(full) > 0 {
-		first, latest := full[0], full[0]
-		for _, f := range full {
-			if f.at < first.at {
-				first = f
-			}
-			if f.date > latest.date {
-				latest = f
-			}
-		}
-		if first.at < datelineBytes {
-			return first.date, faultline.DateFromText
-		}
-		return latest.date, faultline.DateFromText
-	}
-	best := ""
-	for _, m := range myRE.FindAllStringSubmatch(text, -1) {
-		y, _ := strconv.Atoi(m[2])
-		mo := months[strings.ToLower(m[1])]
-		if validDate(y, mo, 1) && y <= nowYear+1 {
-			if d := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC).Format("2006-01"); d > best {
-				best = d
-			}
-		}
-	}
-	year := ""
-	for _, m := range yearRE.FindAllStringSubmatch(text, -1) {
-		if y, _ := strconv.Atoi(m[1]); y >= 1900 && y <= nowYear+1 && m[1] > year {
-			year = m[1]
-		}
-	}
-	if year != "" && (best == "" || year > best[:4]) {
-		best = year // a later year outweighs an earlier month
-	}
-	if best != "" {
-		return best, faultline.DateFromText
+	if best != 0 {
+		return time.Date(best/100, time.Month(best%100), 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), faultline.DateFromText
 	}
 	return "", faultline.DateUnknown
+}
+
+// fullDates collects the full dates a text mentions: the first one's position and date, and
+// the latest date, each as y*10000+m*100+d.
+type fullDates struct {
+	n                      int
+	firstAt, first, latest int
+}
+
+// add records the date y-m-d found at byte at, when it is a real day no later than next year.
+func (f *fullDates) add(at, y, m, d int) {
+	if !validDate(y, m, d) || y > nowYear+1 {
+		return
+	}
+	k := y*10000 + m*100 + d
+	if f.n == 0 || at < f.firstAt {
+		f.firstAt, f.first = at, k
+	}
+	if f.n == 0 || k > f.latest {
+		f.latest = k
+	}
+	f.n++
+}
+
+// formatDay formats y*10000+m*100+d as YYYY-MM-DD.
+func formatDay(k int) string {
+	return time.Date(k/10000, time.Month(k/100%100), k%100, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
 }
 
 // dateOf returns the date of a timestamp as YYYY-MM-DD in its own time zone.

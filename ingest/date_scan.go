@@ -1,0 +1,342 @@
+package ingest
+
+// The scanners below find exactly the matches, in the order and without the overlaps of
+// regexp.FindAll, of these regular expressions (Go syntax; month is
+// January|February|…|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec):
+//
+//	mdy  (?i)\b(month)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})\b
+//	dmy  (?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(month)\.?,?\s+([0-9]{4})\b
+//	iso  \b([0-9]{4})-([0-9]{2})-([0-9]{2})\b
+//	my   (?i)\b(month)\.?,?\s+(?:of\s+)?([0-9]{4})\b
+//	year (?i)\b(?:in|since|by|during|until|of|early|late|mid-?|summer|spring|autumn|fall|winter)\s+([12][0-9]{3})\b
+//
+// What makes a hand-written scanner exact:
+//   - \s is ASCII [\t\n\f\r ]; \b compares ASCII word bytes [0-9A-Za-z_] only: a byte of a
+//     multi-byte rune (or of invalid UTF-8) is never a word byte.
+//   - (?i) folds s to ſ (U+017F, bytes C5 BF) and k to K (U+212A), and no other ASCII letter
+//     to a non-ASCII rune; no word above has a k. ſ is not a word byte, so a word starting
+//     with ſ is at \b only after a word byte. A month spelt with ſ matches but names no month
+//     (the map lookup of its lower case fails): it consumes its text and gives no date.
+//   - Every alternative of month and of the year words is letters only and must be followed
+//     by '.', ',', '-' or a space, so the one alternative that can match at a position is the
+//     whole run of letters there; every later part of each expression has one way to match
+//     (a greedy run that the next part cannot start with). So at a given position there is
+//     at most one match, and FindAll's leftmost-first non-overlapping search is a left to
+//     right walk that resumes after each match.
+
+// byteClass tells ASCII word bytes and \s bytes.
+var byteClass [256]uint8
+
+const (
+	classWord = 1 << iota
+	classSpace
+	classMonth // first letter of a month (either case)
+	classYearWord
+)
+
+func init() {
+	for c := 0; c < 256; c++ {
+		if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' {
+			byteClass[c] |= classWord
+		}
+	}
+	for _, c := range "\t\n\f\r " {
+		byteClass[c] |= classSpace
+	}
+	for _, c := range "jfmasond" {
+		byteClass[c] |= classMonth
+		byteClass[c-'a'+'A'] |= classMonth
+	}
+	for _, c := range "isbduoelmafw" {
+		byteClass[c] |= classYearWord
+		byteClass[c-'a'+'A'] |= classYearWord
+	}
+	byteClass[0xC5] |= classMonth | classYearWord // ſ
+}
+
+func isWordByte(c byte) bool { return byteClass[c]&classWord != 0 }
+
+func isDigit(c byte) bool { return c-'0' < 10 }
+
+// foldLetter returns the lower-case ASCII letter at s[i] and its length in bytes: 1 for an
+// ASCII letter, 2 for ſ (read as s, with long set); 0 for anything else.
+func foldLetter(s string, i int) (c byte, n int, long bool) {
+	if i >= len(s) {
+		return 0, 0, false
+	}
+	c = s[i]
+	switch {
+	case c >= 'a' && c <= 'z':
+		return c, 1, false
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A', 1, false
+	case c == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF:
+		return 's', 2, true
+	}
+	return 0, 0, false
+}
+
+// lettersAt reads the run of letters (ASCII or ſ) of at most cap(buf) letters at s[i:]. It
+// returns the run in lower case (in buf, with ſ as s), whether it had a ſ, and the index after
+// it; ok is false when the run is empty or too long.
+func lettersAt(s string, i int, buf []byte) (word []byte, long bool, end int, ok bool) {
+	c, n, l := foldLetter(s, i)
+	word = buf[:0]
+	for n != 0 {
+		if len(word) == cap(buf) {
+			return nil, false, 0, false
+		}
+		word = append(word, c)
+		long = long || l
+		i += n
+		c, n, l = foldLetter(s, i)
+	}
+	return word, long, i, len(word) > 0
+}
+
+// monthOf returns the month a word read by lettersAt names, 0 when it is spelt with ſ (the
+// regular expression matches it, but the lookup of its lower case fails); ok is false
+// when it is no month.
+func monthOf(word []byte, long bool) (month int, ok bool) {
+	m, ok := months[string(word)]
+	if !ok || long {
+		return 0, ok
+	}
+	return m, true
+}
+
+// atBoundary tells whether a match starting with the letter (or ſ) at s[i] is at \b.
+func atBoundary(s string, i int) bool {
+	prevWord := i > 0 && isWordByte(s[i-1])
+	return prevWord != isWordByte(s[i]) // s[i] is a letter (word byte) or ſ's first byte (not one)
+}
+
+// digitsAt returns the index after the run of ASCII digits at s[i:] and its value (valid
+// for runs of up to 9 digits).
+func digitsAt(s string, i int) (end, v int) {
+	for end = i; end < len(s) && isDigit(s[end]); end++ {
+		v = v*10 + int(s[end]-'0')
+	}
+	return end, v
+}
+
+// spacesAt returns the index after the run of \s at s[i:].
+func spacesAt(s string, i int) int {
+	for i < len(s) && byteClass[s[i]]&classSpace != 0 {
+		i++
+	}
+	return i
+}
+
+// yearAt reads [0-9]{4}\b at s[i:]: exactly four digits, then no word byte.
+func yearAt(s string, i int) (end, y int, ok bool) {
+	end, y = digitsAt(s, i)
+	if end-i != 4 || end < len(s) && isWordByte(s[end]) {
+		return 0, 0, false
+	}
+	return end, y, true
+}
+
+// ordinalAt skips (?i)(?:st|nd|rd|th) at s[i:] if it is there.
+func ordinalAt(s string, i int) int {
+	a, n1, _ := foldLetter(s, i)
+	if n1 == 0 {
+		return i
+	}
+	b, n2, _ := foldLetter(s, i+n1)
+	switch {
+	case a == 's' && b == 't', a == 'n' && b == 'd', a == 'r' && b == 'd', a == 't' && b == 'h':
+		return i + n1 + n2
+	}
+	return i
+}
+
+// scanMDY adds the dates of "March 3, 2008".
+func scanMDY(s string, f *fullDates) {
+	var buf [9]byte
+	for p := 0; p < len(s); p++ {
+		if byteClass[s[p]]&classMonth == 0 || !atBoundary(s, p) {
+			continue
+		}
+		word, long, i, ok := lettersAt(s, p, buf[:])
+		if !ok {
+			continue
+		}
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+		j := spacesAt(s, i)
+		if j == i {
+			continue
+		}
+		i, d := digitsAt(s, j)
+		if n := i - j; n < 1 || n > 2 {
+			continue
+		}
+		i = ordinalAt(s, i)
+		if i < len(s) && s[i] == ',' {
+			i++
+		}
+		j = spacesAt(s, i)
+		if j == i {
+			continue
+		}
+		end, y, ok := yearAt(s, j)
+		if !ok {
+			continue
+		}
+		m, ok := monthOf(word, long)
+		if !ok {
+			continue
+		}
+		f.add(p, y, m, d)
+		p = end - 1
+	}
+}
+
+// scanDMY adds the dates of "3 March 2008".
+func scanDMY(s string, f *fullDates) {
+	var buf [9]byte
+	for p := 0; p < len(s); p++ {
+		if !isDigit(s[p]) || p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		i, d := digitsAt(s, p)
+		if i-p > 2 {
+			p = i - 1 // no match starts inside a run of digits
+			continue
+		}
+		i = ordinalAt(s, i)
+		j := spacesAt(s, i)
+		if j == i {
+			continue
+		}
+		word, long, i, ok := lettersAt(s, j, buf[:])
+		if !ok {
+			continue
+		}
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+		if i < len(s) && s[i] == ',' {
+			i++
+		}
+		j = spacesAt(s, i)
+		if j == i {
+			continue
+		}
+		end, y, ok := yearAt(s, j)
+		if !ok {
+			continue
+		}
+		m, ok := monthOf(word, long)
+		if !ok {
+			continue
+		}
+		f.add(p, y, m, d)
+		p = end - 1
+	}
+}
+
+// scanISO adds the dates of "2008-03-03".
+func scanISO(s string, f *fullDates) {
+	for p := 0; p+10 <= len(s); p++ {
+		if !isDigit(s[p]) || p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		i, y := digitsAt(s, p)
+		if i-p != 4 || s[i] != '-' {
+			p = i - 1
+			continue
+		}
+		if i+6 > len(s) || !isDigit(s[i+1]) || !isDigit(s[i+2]) || s[i+3] != '-' || !isDigit(s[i+4]) || !isDigit(s[i+5]) ||
+			i+6 < len(s) && isWordByte(s[i+6]) {
+			p = i - 1
+			continue
+		}
+		m := int(s[i+1]-'0')*10 + int(s[i+2]-'0')
+		d := int(s[i+4]-'0')*10 + int(s[i+5]-'0')
+		f.add(p, y, m, d)
+		p = i + 5
+	}
+}
+
+// scanMY returns the latest month of "March 2008", "March of 2008" as y*100+m, or 0.
+func scanMY(s string) int {
+	best := 0
+	var buf [9]byte
+	for p := 0; p < len(s); p++ {
+		if byteClass[s[p]]&classMonth == 0 || !atBoundary(s, p) {
+			continue
+		}
+		word, long, i, ok := lettersAt(s, p, buf[:])
+		if !ok {
+			continue
+		}
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+		if i < len(s) && s[i] == ',' {
+			i++
+		}
+		j := spacesAt(s, i)
+		if j == i {
+			continue
+		}
+		if j+2 < len(s) && s[j]|0x20 == 'o' && s[j+1]|0x20 == 'f' && byteClass[s[j+2]]&classSpace != 0 {
+			j = spacesAt(s, j+2)
+		}
+		end, y, ok := yearAt(s, j)
+		if !ok {
+			continue
+		}
+		m, ok := monthOf(word, long)
+		if !ok {
+			continue
+		}
+		if validDate(y, m, 1) && y <= nowYear+1 && y*100+m > best {
+			best = y*100 + m
+		}
+		p = end - 1
+	}
+	return best
+}
+
+// yearWords are the words before a year that place something in it.
+var yearWords = map[string]bool{
+	"in": true, "since": true, "by": true, "during": true, "until": true, "of": true, "early": true, "late": true,
+	"mid": true, "summer": true, "spring": true, "autumn": true, "fall": true, "winter": true,
+}
+
+// scanYear returns the latest year of "in 2006", "since 2003", "mid-2004"… from 1900 to next
+// year, or 0.
+func scanYear(s string) int {
+	best := 0
+	var buf [6]byte
+	for p := 0; p < len(s); p++ {
+		if byteClass[s[p]]&classYearWord == 0 || !atBoundary(s, p) {
+			continue
+		}
+		word, _, i, ok := lettersAt(s, p, buf[:])
+		if !ok {
+			continue
+		}
+		mid := string(word) == "mid"
+		if mid && i < len(s) && s[i] == '-' {
+			i++
+		}
+		j := spacesAt(s, i)
+		if j == i || j >= len(s) || s[j] != '1' && s[j] != '2' {
+			continue
+		}
+		end, y, ok := yearAt(s, j)
+		if !ok || !mid && !yearWords[string(word)] {
+			continue
+		}
+		if y >= 1900 && y <= nowYear+1 && y > best {
+			best = y
+		}
+		p = end - 1
+	}
+	return best
+}
