@@ -33,6 +33,12 @@ func TestFeatureSets(t *testing.T) {
 		if drop3[x>>6]>>(x&63)&1 == 1 && drop4[x>>6]>>(x&63)&1 == 0 {
 			t.Errorf("set 4 keeps template %d, which set 3 drops", x)
 		}
+		if drop5[x>>6]>>(x&63)&1 == 1 && drop4[x>>6]>>(x&63)&1 == 0 {
+			t.Errorf("set 5 drops template %d, which set 4 keeps", x)
+		}
+		if drop2[x>>6]>>(x&63)&1 == 1 && drop5[x>>6]>>(x&63)&1 == 0 {
+			t.Errorf("set 5 keeps template %d, which set 2 drops", x)
+		}
 	}
 	words := []string{"Rebels", "seized", "two", "crossings", "on", "Tuesday", "."}
 	tags := []string{"NNS", "VBD", "CD", "NNS", "IN", "NNP", "."}
@@ -78,7 +84,7 @@ func TestFeatureSets(t *testing.T) {
 	}
 }
 
-// TestCoarseRel checks the coarse relations of feature sets 3 and 4: the relations and subtypes
+// TestCoarseRel checks the coarse relations of feature sets 3 to 5: the relations and subtypes
 // the event extractor tells apart stay apart, the rest become dep.
 func TestCoarseRel(t *testing.T) {
 	for _, c := range []struct{ rel, want string }{

@@ -123,7 +123,7 @@ var (
 )
 
 // LoadLite returns the small parser embedded in the binary for the extraction pipeline
-// (models/parselite.md): feature set 4, about half the lookups of Load's, and coarse
+// (models/parselite.md): feature set 5, about half the lookups of Load's, and coarse
 // relations, those the event extractor tells apart (see coarseRel). It is decoded once and
 // shared.
 func LoadLite() (*Parser, error) {

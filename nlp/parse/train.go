@@ -20,8 +20,9 @@ type Options struct {
 	// Features is the feature set version (0: the original set; 1: also counts of verbs,
 	// punctuation and quotes or brackets between the stack top and the buffer front; 2: set
 	// 0 without sparse templates that cost little accuracy; 3: about half the lookups of
-	// set 2, on coarse relations (coarseRel); 4: set 3 without nine more tag templates, on
-	// coarse relations, the pipeline's; see dropped).
+	// set 2, on coarse relations (coarseRel); 4: set 3 without nine more tag templates; 5:
+	// set 4 with four single-word templates of s0 and s1 back, the pipeline's; sets 3-5 on
+	// coarse relations; see dropped).
 	Features int
 	Log      io.Writer
 	// Checkpoint, if set, is called with each new best parser (by dev LAS).
