@@ -57,7 +57,6 @@ type file struct {
 type scratch struct {
 	ws     []wordInfo
 	fs     []uint64
-	scores []float32
 	buf    []byte
 	tags   []int
 	tags1  []int
@@ -67,7 +66,7 @@ type scratch struct {
 	spans  []lemmaSpan // where they are
 	key    []byte
 	ids    []int32 // cache slot of each padded word
-	tmp    []int32
+	tmp    []int32 // integer scores, NumClasses+1 (see modelParts.predict)
 	cache  *wordCache
 	// memo remembers the lemmas of (form, XPOS) pairs seen before, keyed form + "\x00" + XPOS:
 	// most words of a text recur, and one lookup replaces the lemmatizer's several.
@@ -198,7 +197,7 @@ func (t *Tagger) get() *scratch {
 	if s, ok := t.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{scores: make([]float32, t.model.NumClasses()), fs: make([]uint64, 0, 64), memo: map[string]memoLemma{}}
+	return &scratch{tmp: make([]int32, t.model.NumClasses()+1), fs: make([]uint64, 0, 64), memo: map[string]memoLemma{}}
 }
 
 // tag predicts the class of each word.
@@ -210,7 +209,6 @@ func (t *Tagger) tag(s *scratch, words []string) []int {
 		} else {
 			s.cache = newWordCache(t.model)
 		}
-		s.tmp = make([]int32, t.model.NumClasses()+1)
 	}
 	c := s.cache
 	c.makeRoom(n)
