@@ -236,13 +236,7 @@ func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]u
 	buf = info(&wi, w, false, buf, clusters)
 	c.info = append(c.info, wi)
 	c.lemma = append(c.lemma, slotLemma{class: -1})
-	for i := range c.parts {
-		p := &c.parts[i]
-		if int(s) < len(p.filled) {
-			p.filled[s] = false
-		}
-	}
-	return s, buf
+	return s, buf // not filled: slots above n never are (reset clears filled)
 }
 
 // ensure computes slot s's vectors from the word's info w unless they are there.
