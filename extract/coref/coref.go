@@ -284,11 +284,14 @@ func (c coverage) covered(start, end int) bool {
 func (d *doc) compact() []int {
 	n := len(d.ents)
 	remap := make([]int, n)
-	rep := map[int]int{} // old root -> new index of its first live member
-	var ents []faultline.Entity
-	var names []actors.Name
-	var sent []int
-	var par []int
+	rep := make([]int, n) // old root -> new index of its first live member, or -1
+	for i := range rep {
+		rep[i] = -1
+	}
+	ents := make([]faultline.Entity, 0, n)
+	names := make([]actors.Name, 0, n)
+	sent := make([]int, 0, n)
+	par := make([]int, 0, n)
 	for i := 0; i < n; i++ {
 		if d.ents[i].Start < 0 {
 			remap[i] = -1
@@ -300,7 +303,7 @@ func (d *doc) compact() []int {
 		names = append(names, d.names[i])
 		sent = append(sent, d.sent[i])
 		r := d.find(i)
-		if p, ok := rep[r]; ok {
+		if p := rep[r]; p >= 0 {
 			par = append(par, p)
 		} else {
 			rep[r] = k
@@ -309,7 +312,7 @@ func (d *doc) compact() []int {
 	}
 	for i := 0; i < n; i++ {
 		if remap[i] < 0 {
-			if p, ok := rep[d.find(i)]; ok {
+			if p := rep[d.find(i)]; p >= 0 {
 				remap[i] = p
 			}
 		}
