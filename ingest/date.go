@@ -85,27 +85,23 @@ const datelineBytes = 300
 // "since 2003"). Reports are written after what they report, so the latest date is the best
 // guess. It returns the date and faultline.DateFromText, or "" and faultline.DateUnknown.
 //
-// The dates are those the regular expressions of date_scan.go's comment find, found by a
-// scanner that gives exactly their matches.
+// The dates are those the regular expressions of date_scan.go's comment find, found in one
+// pass by a scanner that gives exactly their matches.
 func InferDate(text string) (date, source string) {
-	var full fullDates
-	scanMDY(text, &full)
-	scanDMY(text, &full)
-	scanISO(text, &full)
-	if full.n > 0 {
-		k := full.latest
-		if full.firstAt < datelineBytes {
-			k = full.first
+	var sc dateScan
+	sc.scan(text)
+	if sc.full.n > 0 {
+		k := sc.full.latest
+		if sc.full.firstAt < datelineBytes {
+			k = sc.full.first
 		}
 		return formatDay(k), faultline.DateFromText
 	}
-	best := scanMY(text) // y*100+m, or 0
-	year := scanYear(text)
-	if year != 0 && (best == 0 || year > best/100) {
-		return strconv.Itoa(year), faultline.DateFromText // a later year outweighs an earlier month
+	if sc.year != 0 && (sc.month == 0 || sc.year > sc.month/100) {
+		return strconv.Itoa(sc.year), faultline.DateFromText // a later year outweighs an earlier month
 	}
-	if best != 0 {
-		return time.Date(best/100, time.Month(best%100), 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), faultline.DateFromText
+	if sc.month != 0 {
+		return time.Date(sc.month/100, time.Month(sc.month%100), 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), faultline.DateFromText
 	}
 	return "", faultline.DateUnknown
 }

@@ -30,8 +30,9 @@ var byteClass [256]uint8
 const (
 	classWord = 1 << iota
 	classSpace
-	classMonth // first letter of a month (either case)
-	classYearWord
+	classMonth    // first letter of a month (either case)
+	classYearWord // first letter of a word of year
+	classDigit
 )
 
 func init() {
@@ -52,6 +53,9 @@ func init() {
 		byteClass[c-'a'+'A'] |= classYearWord
 	}
 	byteClass[0xC5] |= classMonth | classYearWord // ſ
+	for c := '0'; c <= '9'; c++ {
+		byteClass[c] |= classDigit
+	}
 }
 
 func isWordByte(c byte) bool { return byteClass[c]&classWord != 0 }
@@ -105,12 +109,6 @@ func monthOf(word []byte, long bool) (month int, ok bool) {
 	return m, true
 }
 
-// atBoundary tells whether a match starting with the letter (or ſ) at s[i] is at \b.
-func atBoundary(s string, i int) bool {
-	prevWord := i > 0 && isWordByte(s[i-1])
-	return prevWord != isWordByte(s[i]) // s[i] is a letter (word byte) or ſ's first byte (not one)
-}
-
 // digitsAt returns the index after the run of ASCII digits at s[i:] and its value (valid
 // for runs of up to 9 digits).
 func digitsAt(s string, i int) (end, v int) {
@@ -151,155 +149,175 @@ func ordinalAt(s string, i int) int {
 	return i
 }
 
-// scanMDY adds the dates of "March 3, 2008".
-func scanMDY(s string, f *fullDates) {
+// dateScan holds what one pass over a text finds: the full dates, the latest month and the
+// latest year, and for each expression where its next match may start.
+type dateScan struct {
+	full                                        fullDates
+	month                                       int // latest y*100+m of "March 2008", or 0
+	year                                        int // latest year of "in 2006" from 1900 to next year, or 0
+	nextMDY, nextDMY, nextISO, nextMY, nextYear int
+}
+
+// scan walks s once. A match of any expression starts at a word boundary with a letter, a
+// digit or ſ; at each such position it tries each expression whose previous match ended
+// before it.
+func (sc *dateScan) scan(s string) {
 	var buf [9]byte
 	for p := 0; p < len(s); p++ {
-		if byteClass[s[p]]&classMonth == 0 || !atBoundary(s, p) {
+		cl := byteClass[s[p]]
+		if cl&(classMonth|classYearWord|classDigit) == 0 {
+			continue
+		}
+		if cl&classWord != 0 {
+			if p > 0 && isWordByte(s[p-1]) {
+				continue // inside a word
+			}
+		} else if p == 0 || !isWordByte(s[p-1]) || p+1 == len(s) || s[p+1] != 0xBF {
+			continue // ſ is at \b only after a word byte
+		}
+		if cl&classDigit != 0 {
+			if p >= sc.nextDMY {
+				if end, y, m, d, ok := matchDMY(s, p, buf[:]); ok {
+					sc.full.add(p, y, m, d)
+					sc.nextDMY = end
+				}
+			}
+			if p >= sc.nextISO {
+				if end, y, m, d, ok := matchISO(s, p); ok {
+					sc.full.add(p, y, m, d)
+					sc.nextISO = end
+				}
+			}
 			continue
 		}
 		word, long, i, ok := lettersAt(s, p, buf[:])
 		if !ok {
 			continue
 		}
-		if i < len(s) && s[i] == '.' {
-			i++
+		if cl&classMonth != 0 && len(word) >= 3 {
+			if p >= sc.nextMDY {
+				if end, y, d, ok := matchMDYRest(s, i); ok {
+					if m, ok := monthOf(word, long); ok {
+						sc.full.add(p, y, m, d)
+						sc.nextMDY = end
+					}
+				}
+			}
+			if p >= sc.nextMY {
+				if end, y, ok := matchMYRest(s, i); ok {
+					if m, ok := monthOf(word, long); ok {
+						if validDate(y, m, 1) && y <= nowYear+1 && y*100+m > sc.month {
+							sc.month = y*100 + m
+						}
+						sc.nextMY = end
+					}
+				}
+			}
 		}
-		j := spacesAt(s, i)
-		if j == i {
-			continue
+		if cl&classYearWord != 0 && len(word) <= 6 && p >= sc.nextYear {
+			if end, y, ok := matchYearRest(s, word, i); ok {
+				if y >= 1900 && y <= nowYear+1 && y > sc.year {
+					sc.year = y
+				}
+				sc.nextYear = end
+			}
 		}
-		i, d := digitsAt(s, j)
-		if n := i - j; n < 1 || n > 2 {
-			continue
-		}
-		i = ordinalAt(s, i)
-		if i < len(s) && s[i] == ',' {
-			i++
-		}
-		j = spacesAt(s, i)
-		if j == i {
-			continue
-		}
-		end, y, ok := yearAt(s, j)
-		if !ok {
-			continue
-		}
-		m, ok := monthOf(word, long)
-		if !ok {
-			continue
-		}
-		f.add(p, y, m, d)
-		p = end - 1
 	}
 }
 
-// scanDMY adds the dates of "3 March 2008".
-func scanDMY(s string, f *fullDates) {
-	var buf [9]byte
-	for p := 0; p < len(s); p++ {
-		if !isDigit(s[p]) || p > 0 && isWordByte(s[p-1]) {
-			continue
-		}
-		i, d := digitsAt(s, p)
-		if i-p > 2 {
-			p = i - 1 // no match starts inside a run of digits
-			continue
-		}
-		i = ordinalAt(s, i)
-		j := spacesAt(s, i)
-		if j == i {
-			continue
-		}
-		word, long, i, ok := lettersAt(s, j, buf[:])
-		if !ok {
-			continue
-		}
-		if i < len(s) && s[i] == '.' {
-			i++
-		}
-		if i < len(s) && s[i] == ',' {
-			i++
-		}
-		j = spacesAt(s, i)
-		if j == i {
-			continue
-		}
-		end, y, ok := yearAt(s, j)
-		if !ok {
-			continue
-		}
-		m, ok := monthOf(word, long)
-		if !ok {
-			continue
-		}
-		f.add(p, y, m, d)
-		p = end - 1
+// matchMDYRest matches what follows the month of mdy at s[i:]: \.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})\b.
+func matchMDYRest(s string, i int) (end, y, d int, ok bool) {
+	if i < len(s) && s[i] == '.' {
+		i++
 	}
+	j := spacesAt(s, i)
+	if j == i {
+		return
+	}
+	i, d = digitsAt(s, j)
+	if n := i - j; n < 1 || n > 2 {
+		return
+	}
+	i = ordinalAt(s, i)
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	j = spacesAt(s, i)
+	if j == i {
+		return
+	}
+	end, y, ok = yearAt(s, j)
+	return end, y, d, ok
 }
 
-// scanISO adds the dates of "2008-03-03".
-func scanISO(s string, f *fullDates) {
-	for p := 0; p+10 <= len(s); p++ {
-		if !isDigit(s[p]) || p > 0 && isWordByte(s[p-1]) {
-			continue
-		}
-		i, y := digitsAt(s, p)
-		if i-p != 4 || s[i] != '-' {
-			p = i - 1
-			continue
-		}
-		if i+6 > len(s) || !isDigit(s[i+1]) || !isDigit(s[i+2]) || s[i+3] != '-' || !isDigit(s[i+4]) || !isDigit(s[i+5]) ||
-			i+6 < len(s) && isWordByte(s[i+6]) {
-			p = i - 1
-			continue
-		}
-		m := int(s[i+1]-'0')*10 + int(s[i+2]-'0')
-		d := int(s[i+4]-'0')*10 + int(s[i+5]-'0')
-		f.add(p, y, m, d)
-		p = i + 5
+// matchDMY matches dmy at s[p:], a digit at \b.
+func matchDMY(s string, p int, buf []byte) (end, y, m, d int, ok bool) {
+	i, d := digitsAt(s, p)
+	if i-p > 2 {
+		return
 	}
+	i = ordinalAt(s, i)
+	j := spacesAt(s, i)
+	if j == i {
+		return
+	}
+	word, long, i, ok := lettersAt(s, j, buf)
+	if !ok {
+		return
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+	}
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	j = spacesAt(s, i)
+	if j == i {
+		return
+	}
+	end, y, ok = yearAt(s, j)
+	if !ok {
+		return
+	}
+	m, ok = monthOf(word, long)
+	return end, y, m, d, ok
 }
 
-// scanMY returns the latest month of "March 2008", "March of 2008" as y*100+m, or 0.
-func scanMY(s string) int {
-	best := 0
-	var buf [9]byte
-	for p := 0; p < len(s); p++ {
-		if byteClass[s[p]]&classMonth == 0 || !atBoundary(s, p) {
-			continue
-		}
-		word, long, i, ok := lettersAt(s, p, buf[:])
-		if !ok {
-			continue
-		}
-		if i < len(s) && s[i] == '.' {
-			i++
-		}
-		if i < len(s) && s[i] == ',' {
-			i++
-		}
-		j := spacesAt(s, i)
-		if j == i {
-			continue
-		}
-		if j+2 < len(s) && s[j]|0x20 == 'o' && s[j+1]|0x20 == 'f' && byteClass[s[j+2]]&classSpace != 0 {
-			j = spacesAt(s, j+2)
-		}
-		end, y, ok := yearAt(s, j)
-		if !ok {
-			continue
-		}
-		m, ok := monthOf(word, long)
-		if !ok {
-			continue
-		}
-		if validDate(y, m, 1) && y <= nowYear+1 && y*100+m > best {
-			best = y*100 + m
-		}
-		p = end - 1
+// matchISO matches iso at s[p:], a digit at \b.
+func matchISO(s string, p int) (end, y, m, d int, ok bool) {
+	if p+10 > len(s) || s[p+4] != '-' || s[p+7] != '-' {
+		return
 	}
-	return best
+	for _, k := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if !isDigit(s[p+k]) {
+			return
+		}
+	}
+	if p+10 < len(s) && isWordByte(s[p+10]) {
+		return
+	}
+	y = int(s[p]-'0')*1000 + int(s[p+1]-'0')*100 + int(s[p+2]-'0')*10 + int(s[p+3]-'0')
+	m = int(s[p+5]-'0')*10 + int(s[p+6]-'0')
+	d = int(s[p+8]-'0')*10 + int(s[p+9]-'0')
+	return p + 10, y, m, d, true
+}
+
+// matchMYRest matches what follows the month of my at s[i:]: \.?,?\s+(?:of\s+)?([0-9]{4})\b.
+func matchMYRest(s string, i int) (end, y int, ok bool) {
+	if i < len(s) && s[i] == '.' {
+		i++
+	}
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	j := spacesAt(s, i)
+	if j == i {
+		return
+	}
+	if j+2 < len(s) && s[j]|0x20 == 'o' && s[j+1]|0x20 == 'f' && byteClass[s[j+2]]&classSpace != 0 {
+		j = spacesAt(s, j+2)
+	}
+	return yearAt(s, j)
 }
 
 // yearWords are the words before a year that place something in it.
@@ -308,35 +326,20 @@ var yearWords = map[string]bool{
 	"mid": true, "summer": true, "spring": true, "autumn": true, "fall": true, "winter": true,
 }
 
-// scanYear returns the latest year of "in 2006", "since 2003", "mid-2004"… from 1900 to next
-// year, or 0.
-func scanYear(s string) int {
-	best := 0
-	var buf [6]byte
-	for p := 0; p < len(s); p++ {
-		if byteClass[s[p]]&classYearWord == 0 || !atBoundary(s, p) {
-			continue
-		}
-		word, _, i, ok := lettersAt(s, p, buf[:])
-		if !ok {
-			continue
-		}
-		mid := string(word) == "mid"
-		if mid && i < len(s) && s[i] == '-' {
-			i++
-		}
-		j := spacesAt(s, i)
-		if j == i || j >= len(s) || s[j] != '1' && s[j] != '2' {
-			continue
-		}
-		end, y, ok := yearAt(s, j)
-		if !ok || !mid && !yearWords[string(word)] {
-			continue
-		}
-		if y >= 1900 && y <= nowYear+1 && y > best {
-			best = y
-		}
-		p = end - 1
+// matchYearRest matches what follows word, a run of letters ending at s[i], in year:
+// the word is one of the alternatives (mid then an optional -), \s+([12][0-9]{3})\b.
+func matchYearRest(s string, word []byte, i int) (end, y int, ok bool) {
+	mid := string(word) == "mid"
+	if mid && i < len(s) && s[i] == '-' {
+		i++
 	}
-	return best
+	j := spacesAt(s, i)
+	if j == i || j >= len(s) || s[j] != '1' && s[j] != '2' {
+		return
+	}
+	end, y, ok = yearAt(s, j)
+	if !ok || !mid && !yearWords[string(word)] {
+		return 0, 0, false
+	}
+	return end, y, true
 }
