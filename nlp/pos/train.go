@@ -45,28 +45,20 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 	// classes and tag dictionary
 	classIdx := map[string]int{}
 	var classes []string
-	wordTags := map[string]map[int]int{}
 	var forms, xposes, lemmas []string
 	for _, s := range train {
 		for _, w := range s.Words {
 			c := w.XPOS + "\t" + w.UPOS
-			k, ok := classIdx[c]
-			if !ok {
-				k = len(classes)
-				classIdx[c] = k
+			if _, ok := classIdx[c]; !ok {
+				classIdx[c] = len(classes)
 				classes = append(classes, c)
 			}
-			f := tokenize.Normalize(w.Form)
-			if wordTags[f] == nil {
-				wordTags[f] = map[int]int{}
-			}
-			wordTags[f][k]++
-			forms = append(forms, f)
+			forms = append(forms, tokenize.Normalize(w.Form))
 			xposes = append(xposes, w.XPOS)
 			lemmas = append(lemmas, w.Lemma)
 		}
 	}
-	dict := tagDict(wordTags, dictMin, dictRatio)
+	dict := tagDict(wordClassCounts(train, classIdx), dictMin, dictRatio)
 	logf("pos: %d sentences, %d classes, %d dictionary words\n", len(train), len(classes), len(dict))
 	lm := TrainLemmatizer(forms, xposes, lemmas)
 	logf("pos: lemmatizer: %d exceptions, %d rules\n", len(lm.Table), len(lm.Rules))
