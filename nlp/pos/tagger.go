@@ -80,6 +80,14 @@ type memoLemma struct {
 	s string
 }
 
+// of returns the remembered lemma of the word form.
+func (m memoLemma) of(form string) string {
+	if m.n >= 0 {
+		return form[:m.n]
+	}
+	return m.s
+}
+
 // memoMax bounds a scratch's lemma memo; it is emptied when full.
 const memoMax = 1 << 14
 
@@ -329,20 +337,12 @@ func (t *Tagger) Annotate(d *nlp.Doc) {
 			// the lemma of the word's slot, if remembered for this class
 			sl := &s.cache.lemma[ids[i]]
 			if sl.class == int32(c) {
-				if sl.m.n >= 0 {
-					tok.Lemma = tok.Norm[:sl.m.n]
-				} else {
-					tok.Lemma = sl.m.s
-				}
+				tok.Lemma = sl.m.of(tok.Norm)
 				continue
 			}
 			s.key = append(append(append(s.key[:0], tok.Norm...), 0), tok.XPOS...)
 			if m, ok := s.memo[string(s.key)]; ok {
-				if m.n >= 0 {
-					tok.Lemma = tok.Norm[:m.n]
-				} else {
-					tok.Lemma = m.s
-				}
+				tok.Lemma = m.of(tok.Norm)
 				*sl = slotLemma{class: int32(c), m: m}
 				continue
 			}
