@@ -57,6 +57,11 @@ func (m *Model) NumFeatures() int { return len(m.keys) }
 // NumWeights returns the number of stored (non-zero) weights.
 func (m *Model) NumWeights() int { return len(m.w) }
 
+// Step returns the model's quantisation step: Score's values are ScoreInt's times Step
+// (each computed as float32(ScoreInt) * Step), so that a caller which sums ScoreInt parts
+// itself (e.g. from a cache) can rebuild exactly the scores Score would give.
+func (m *Model) Step() float32 { return m.scale }
+
 // quantise rounds weights to 16-bit steps so that serialisation is lossless.
 func (m *Model) quantise() {
 	var max float64
