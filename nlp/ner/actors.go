@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/faultline/faultline/lexicon/actors"
 	"github.com/faultline/faultline/lexicon/gazetteer"
 	"github.com/faultline/faultline/nlp"
 )
@@ -66,32 +65,60 @@ import (
 //  16. A group word before an organisation's name belongs to it: "Sunni Awakening
 //     militia" (groupNames).
 func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
-	known := acronymDefs(lx, words, tags, sents)
+	d := newRdoc(lx, words)
+	known := acronymDefs(d, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type
-	count := map[string]map[string]int{}
-	personWord := map[string]bool{}
+	type votes struct {
+		typs [8]string
+		n    [8]int
+		more map[string]int // beyond 8 types
+	}
+	count := make(map[string]*votes, len(words)/32+8)
+	personWord := make(map[string]bool, len(words)/64+8)
+	var buf []span
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
 		}
-		for _, sp := range spans(tags[s.First:s.Last]) {
+		buf = appendSpans(buf[:0], tags[s.First:s.Last])
+		for _, sp := range buf {
 			f, l := s.First+sp.first, s.First+sp.last
 			for k := f; k < l; k++ {
 				w := words[k]
-				if !isCap(w) || lx.particles[strings.ToLower(w)] {
+				if !d.is(k, wCap) || d.is(k, wPartL) {
 					continue
 				}
 				if sp.typ == "PERSON" {
 					personWord[w] = true
-					if p := stripParticle(w); p != w {
+					if p := d.strip(k); p != w {
 						personWord[p] = true
 					}
 				}
 				if l-f == 1 {
-					if count[w] == nil {
-						count[w] = map[string]int{}
+					c := count[w]
+					if c == nil {
+						c = &votes{}
+						count[w] = c
 					}
-					count[w][sp.typ]++
+					found := false
+					for x := range c.typs {
+						if c.typs[x] == sp.typ && c.n[x] > 0 {
+							c.n[x]++
+							found = true
+							break
+						}
+						if c.n[x] == 0 {
+							c.typs[x], c.n[x] = sp.typ, 1
+							found = true
+							break
+						}
+					}
+					if !found {
+						if c.more == nil {
+							c.more = map[string]int{}
+						}
+						c.more[sp.typ]++
+					}
 				}
 			}
 		}
@@ -100,8 +127,14 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOff
 		if _, ok := known[w]; ok {
 			continue
 		}
+		// the most frequent type, the smallest of equals (in any order of counting)
 		best, n := "", 0
-		for t, k := range c {
+		for x := range c.typs {
+			if t, k := c.typs[x], c.n[x]; k > 0 && (k > n || k == n && t < best) {
+				best, n = t, k
+			}
+		}
+		for t, k := range c.more {
 			if k > n || k == n && t < best {
 				best, n = t, k
 			}
@@ -117,24 +150,24 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOff
 		if !okSent(s, len(words)) {
 			continue
 		}
-		trimSpans(lx, words, tags, s)
-		peoples(lx, words, tags, s)
-		coordinations(lx, words, tags, s, known, personWord)
-		orgHeadAfter(lx, words, tags, s)
-		nameRuns(lx, words, tags, s, known)
+		trimSpansD(d, tags, s)
+		peoplesD(d, tags, s)
+		coordinationsD(d, tags, s, known, personWord)
+		orgHeadAfterD(d, tags, s)
+		nameRunsD(d, tags, s, known)
 		if withOffices {
-			offices(lx, words, tags, s)
+			offices(d, tags, s)
 		}
-		movements(lx, words, tags, s, known, personWord)
-		leaders(lx, words, tags, s)
+		movements(d, tags, s, known, personWord)
+		leaders(d, tags, s)
 		followersOf(words, tags, s, personWord)
-		sectorSpans(lx, words, tags, s)
-		places(lx, words, tags, s)
-		groups(lx, words, tags, s)
-		groupNames(lx, words, tags, s)
-		regions(lx, words, tags, s)
-		adjectives(lx, words, tags, s)
-		roles(lx, words, tags, s)
+		sectorSpansD(d, tags, s)
+		placesD(d, tags, s)
+		groups(d, tags, s)
+		groupNamesD(d, tags, s)
+		regions(d, tags, s)
+		adjectives(d, tags, s)
+		roles(d, tags, s)
 	}
 	return known
 }
@@ -144,15 +177,15 @@ func okSent(s nlp.Sentence, n int) bool { return s.First >= 0 && s.Last <= n && 
 // put labels words[f:l] as one span of typ and makes sure the span does not run on into an
 // I- tag after it.
 func put(tags []string, f, l, last int, typ string) {
-	setSpan(tags, f, l, typ)
+	setTags(tags, f, l, typ)
 	if l < last && strings.HasPrefix(tags[l], "I-") {
-		tags[l] = "B-" + tags[l][2:]
+		tags[l] = bTag(tags[l][2:])
 	}
 }
 
 // spanAt returns the span of tags containing token i ([f,l) and type), or ok false.
 func spanAt(tags []string, i, first, last int) (f, l int, typ string, ok bool) {
-	if i < first || i >= last || tags[i] == "O" || len(tags[i]) < 3 {
+	if i < first || i >= last || len(tags[i]) < 3 /* "O" too */ {
 		return 0, 0, "", false
 	}
 	typ = tags[i][2:]
@@ -176,25 +209,47 @@ func spanAt(tags []string, i, first, last int) (f, l int, typ string, ok bool) {
 // the tokens it joined to the span).
 func eachSpan(tags []string, s nlp.Sentence, rule func(f, l int, typ string) (next int)) {
 	for i := s.First; i < s.Last; {
-		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
-		if !ok || f != i {
+		t := tags[i]
+		if len(t) < 3 /* "O" too */ {
 			i++
 			continue
 		}
-		i = rule(f, l, typ)
+		if t[1] != '-' || t[0] != 'B' && t[0] != 'I' {
+			// not IOB2: as spanAt reads it
+			f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
+			if !ok || f != i {
+				i++
+				continue
+			}
+			i = rule(f, l, typ)
+			continue
+		}
+		// a span starts at i unless an I- tag continues the span of the token before, as
+		// spanAt finds it (without walking back to the span's start)
+		typ := t[2:]
+		if t[0] == 'I' && i > s.First && (isTag(tags[i-1], 'B', typ) || isTag(tags[i-1], 'I', typ)) {
+			i++
+			continue
+		}
+		l := i + 1
+		for l < s.Last && isTag(tags[l], 'I', typ) {
+			l++
+		}
+		i = rule(i, l, typ)
 	}
 }
 
 // acronymDefs applies rule 1 and returns the acronyms it learnt with their types.
-func acronymDefs(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[string]string {
-	acr := map[string]string{}
+func acronymDefs(d *rdoc, tags []string, sents []nlp.Sentence) map[string]string {
+	lx, words := d.lx, d.words
+	acr := make(map[string]string, len(words)/32+8) // (the names actorRules adds too)
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
 		}
 		for i := s.First + 1; i < s.Last; i++ {
 			a := words[i]
-			if !isAcronym(a) || strings.ToUpper(a) != a || len(a) < 2 {
+			if !d.is(i, wAcrUp) || len(a) < 2 {
 				continue
 			}
 			// "Long Name ( ACR )" or "Long Name , or ACR"
@@ -231,6 +286,9 @@ func acronymDefs(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[st
 			continue
 		}
 		for i := s.First; i < s.Last; i++ {
+			if !d.is(i, wAcrUp) {
+				continue // every key of acr is such a word
+			}
 			typ, ok := acr[words[i]]
 			if !ok {
 				continue
@@ -238,9 +296,9 @@ func acronymDefs(lx *lexicon, words, tags []string, sents []nlp.Sentence) map[st
 			if f, l, _, ok := spanAt(tags, i, s.First, s.Last); ok && l-f > 1 {
 				continue
 			}
-			tags[i] = "B-" + typ
+			tags[i] = bTag(typ)
 			if i+1 < s.Last && strings.HasPrefix(tags[i+1], "I-") {
-				tags[i+1] = "B-" + tags[i+1][2:]
+				tags[i+1] = bTag(tags[i+1][2:])
 			}
 		}
 	}
@@ -291,10 +349,11 @@ func initialsRun(lx *lexicon, words []string, acr string) (int, bool) {
 }
 
 // movements applies rule 2.
-func movements(lx *lexicon, words, tags []string, s nlp.Sentence, known map[string]string, personWord map[string]bool) {
+func movements(d *rdoc, tags []string, s nlp.Sentence, known map[string]string, personWord map[string]bool) {
+	words := d.words
 	for i := s.First; i < s.Last; i++ {
 		w := words[i]
-		if !isCap(w) || len(w) < 5 {
+		if !d.is(i, wCap) || len(w) < 5 {
 			continue
 		}
 		if f, l, _, ok := spanAt(tags, i, s.First, s.Last); ok && l-f > 1 {
@@ -314,7 +373,7 @@ func movements(lx *lexicon, words, tags []string, s nlp.Sentence, known map[stri
 			}
 		}
 		if strings.HasSuffix(w, "s") && i > s.First && strings.EqualFold(words[i-1], "the") {
-			if st := w[:len(w)-1]; personWord[st] && !lx.isGroup(w) {
+			if st := w[:len(w)-1]; personWord[st] && !d.is(i, wGroup) {
 				tags[i] = "B-NORP"
 			}
 		}
@@ -322,7 +381,8 @@ func movements(lx *lexicon, words, tags []string, s nlp.Sentence, known map[stri
 }
 
 // leaders applies rule 3.
-func leaders(lx *lexicon, words, tags []string, s nlp.Sentence) {
+func leaders(d *rdoc, tags []string, s nlp.Sentence) {
+	words := d.words
 	eachSpan(tags, s, func(f, l int, typ string) int {
 		if typ != "PERSON" {
 			return l
@@ -331,13 +391,13 @@ func leaders(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		if j < s.Last && (words[j] == "'s" || words[j] == "’s") {
 			j++
 		}
-		if j < s.Last && tags[j] == "O" && lx.following[words[j]] {
+		if j < s.Last && tags[j] == "O" && d.is(j, wFollow) {
 			put(tags, f, j+1, s.Last, "ORG")
 			return j + 1
 		}
 		// followers of X
 		if f-2 >= s.First && words[f-1] == "of" && tags[f-2] == "O" && tags[f-1] == "O" &&
-			descr["followers"][words[f-2]] {
+			d.is(f-2, wFollowers) {
 			put(tags, f-2, l, s.Last, "ORG")
 		}
 		return l
@@ -350,7 +410,7 @@ func leaders(lx *lexicon, words, tags []string, s nlp.Sentence) {
 func followersOf(words, tags []string, s nlp.Sentence, personWord map[string]bool) {
 	eachSpan(tags, s, func(f, l int, typ string) int {
 		if typ == "PERSON" || f-2 < s.First || words[f-1] != "of" || tags[f-2] != "O" || tags[f-1] != "O" ||
-			!descr["followers"][words[f-2]] || !personWord[words[l-1]] {
+			!dFollowers[words[f-2]] || !personWord[words[l-1]] {
 			return l
 		}
 		put(tags, f-2, l, s.Last, "ORG")
@@ -359,8 +419,10 @@ func followersOf(words, tags []string, s nlp.Sentence, personWord map[string]boo
 }
 
 // groups applies rules 4 and 5.
-func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	head := func(w string) bool { return lx.forces[w] || lx.following[w] || lx.actorNouns[w] }
+func groups(d *rdoc, tags []string, s nlp.Sentence) {
+	lx, words := d.lx, d.words
+	const headF = wForces | wFollow | wActorNoun
+	head := func(x int) bool { return d.is(x, headF) }
 	for i := s.First; i < s.Last; i++ {
 		if tags[i] != "O" {
 			f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
@@ -371,10 +433,10 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			if typ != "NORP" && typ != "GPE" && typ != "ORG" {
 				continue
 			}
-			if l < s.Last && tags[l] == "O" && lx.people[words[l]] {
+			if l < s.Last && tags[l] == "O" && d.is(l, wPeople) {
 				switch typ {
 				case "NORP":
-					if lw := strings.ToLower(words[l-1]); l-f == 1 && descr["stateagent"][words[l]] && lx.demonyms[lw] != "" && lx.demonyms[lw] != "-" && !lx.groups[lw] {
+					if l-f == 1 && d.is(l, wStateagent) && d.is(l-1, wDemReal) && !d.is(l-1, wGroupsL) {
 						break // "Syrian officials" act for Syria, as "US officials" for the US
 					}
 					k := l + 1
@@ -384,12 +446,12 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 				continue
 			}
 			k := l
-			for k < s.Last && tags[k] == "O" && lx.actorMods[words[k]] && k-l < 2 {
+			for k < s.Last && tags[k] == "O" && d.is(k, wActorMod) && k-l < 2 {
 				k++
 			}
-			if k < s.Last && tags[k] == "O" && head(words[k]) && !lx.people[words[k]] {
+			if k < s.Last && tags[k] == "O" && head(k) && !d.is(k, wPeople) {
 				k++
-				if k < s.Last && tags[k] == "O" && head(words[k]) && !lx.people[words[k]] {
+				if k < s.Last && tags[k] == "O" && head(k) && !d.is(k, wPeople) {
 					k++
 				}
 				put(tags, f, k, s.Last, "ORG")
@@ -399,17 +461,17 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		}
 		// an untagged capitalised name ending in an organisation head ("Awakening Councils",
 		// "Special Groups") or followed by a following noun ("the Awakening movement")
-		if i > s.First && isCap(words[i]) && !lx.titles[strings.ToLower(words[i])] {
+		if i > s.First && d.is(i, wCap) && !d.is(i, wTitleL) {
 			j := i
-			for j < s.Last && j-i < 4 && tags[j] == "O" && isCap(words[j]) && !lx.titles[strings.ToLower(words[j])] {
+			for j < s.Last && j-i < 4 && tags[j] == "O" && d.is(j, wCap) && !d.is(j, wTitleL) {
 				j++
 			}
 			switch {
-			case j-i >= 2 && (isOrgHead(lx, words[j-1]) || lx.following[strings.ToLower(words[j-1])]):
+			case j-i >= 2 && d.is(j-1, wOrgHeadAny|wFollowL):
 				put(tags, i, j, s.Last, "ORG")
 				i = j - 1
 				continue
-			case j < s.Last && tags[j] == "O" && (words[j] == "movement" || words[j] == "militia" || words[j] == "councils" || words[j] == "council") && !lx.isPlace(words[i:j]) && !lx.isGroup(words[j-1]):
+			case j < s.Last && tags[j] == "O" && (words[j] == "movement" || words[j] == "militia" || words[j] == "councils" || words[j] == "council") && !lx.isPlace(words[i:j]) && !d.is(j-1, wGroup):
 				put(tags, i, j+1, s.Last, "ORG")
 				i = j
 				continue
@@ -418,16 +480,16 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		// modifiers + head, or an actor noun alone
 		w := words[i]
 		k := i
-		for k < s.Last && tags[k] == "O" && (lx.actorMods[words[k]] || isLedCompound(lx, words[k])) && k-i < 3 {
+		for k < s.Last && tags[k] == "O" && d.is(k, wActorMod|wLed) && k-i < 3 {
 			k++
 		}
 		// the head: the word after the modifiers, or the last modifier that is a head itself
 		// (federal police)
 		isHead := func(x int) bool {
-			if x <= i || x >= s.Last || tags[x] != "O" || !head(words[x]) || lx.people[words[x]] {
+			if x <= i || x >= s.Last || tags[x] != "O" || !head(x) || d.is(x, wPeople) {
 				return false
 			}
-			return words[x] != "government" || words[x-1] == "central" || words[x-1] == "federal" || words[x-1] == "interim" || isLedCompound(lx, words[x-1])
+			return words[x] != "government" || words[x-1] == "central" || words[x-1] == "federal" || words[x-1] == "interim" || d.is(x-1, wLed)
 		}
 		if k > i && !isHead(k) {
 			x := k - 1
@@ -439,25 +501,25 @@ func groups(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		switch {
 		case isHead(k):
 			e := k + 1
-			for e < s.Last && tags[e] == "O" && head(words[e]) && !lx.people[words[e]] && e-k < 2 {
+			for e < s.Last && tags[e] == "O" && head(e) && !d.is(e, wPeople) && e-k < 2 {
 				e++
 			}
 			put(tags, i, e, s.Last, "ORG")
 			i = e - 1
-		case k == i && lx.actorNouns[w]:
+		case k == i && d.is(i, wActorNoun):
 			e := i + 1
-			if e < s.Last && lx.actorNouns[w+" "+words[e]] {
+			if e < s.Last && d.is(i, wActorNoun2) && lx.actorNouns[w+" "+words[e]] {
 				e++
 			}
-			for e < s.Last && tags[e] == "O" && lx.forces[words[e]] && !lx.people[words[e]] && e-i < 2 {
+			for e < s.Last && tags[e] == "O" && d.is(e, wForces) && !d.is(e, wPeople) && e-i < 2 {
 				e++
 			}
 			put(tags, i, e, s.Last, "ORG")
 			i = e - 1
-		case k == i && i+1 < s.Last && lx.actorNouns[w+" "+words[i+1]]:
+		case k == i && i+1 < s.Last && d.is(i, wActorNoun2) && lx.actorNouns[w+" "+words[i+1]]:
 			put(tags, i, i+2, s.Last, "ORG")
 			i++
-		case k == i && i > s.First && isCap(w) && lx.actorNouns[strings.ToLower(w)] && !lx.isPlace(words[i:i+1]):
+		case k == i && i > s.First && d.is(i, wCap) && d.is(i, wActorNounL) && !d.is(i, wPlace1):
 			tags[i] = "B-ORG"
 		case k == i && i > s.First && w == "Coalition":
 			tags[i] = "B-ORG"
@@ -480,16 +542,17 @@ func isLedCompound(lx *lexicon, w string) bool {
 }
 
 // regions applies rule 6.
-func regions(lx *lexicon, words, tags []string, s nlp.Sentence) {
+func regions(d *rdoc, tags []string, s nlp.Sentence) {
+	words := d.words
 	for i := s.First; i < s.Last; i++ {
 		w := words[i]
 		switch {
-		case tags[i] == "O" && lx.dirNoun[w] && i > s.First && strings.EqualFold(words[i-1], "the") && tags[i-1] == "O" &&
-			(i+1 == s.Last || !unicode.IsLetter(firstRune(words[i+1])) || tags[i+1] != "O" || afterPlace[words[i+1]]):
+		case tags[i] == "O" && d.is(i, wDirNoun) && i > s.First && strings.EqualFold(words[i-1], "the") && tags[i-1] == "O" &&
+			(i+1 == s.Last || !d.is(i+1, wLetterFirst) || tags[i+1] != "O" || d.is(i+1, wAfterPlace)):
 			put(tags, i-1, i+1, s.Last, "LOC")
 		case w == "West" && i > s.First && strings.EqualFold(words[i-1], "the") && (tags[i] == "O" || tags[i] == "B-LOC" || tags[i] == "B-GPE") && (i+1 == s.Last || tags[i+1] == "O"):
 			put(tags, i-1, i+1, s.Last, "LOC")
-		case tags[i] == "O" && lx.dirAdj[w] && i+1 < s.Last && strings.HasPrefix(tags[i+1], "B-") && (tags[i+1] == "B-GPE" || tags[i+1] == "B-LOC"):
+		case tags[i] == "O" && d.is(i, wDirAdj) && i+1 < s.Last && strings.HasPrefix(tags[i+1], "B-") && (tags[i+1] == "B-GPE" || tags[i+1] == "B-LOC"):
 			_, l, _, _ := spanAt(tags, i+1, s.First, s.Last)
 			put(tags, i, l, s.Last, "LOC")
 			i = l - 1
@@ -509,37 +572,36 @@ func firstRune(w string) rune {
 }
 
 // adjectives applies rule 7.
-func adjectives(lx *lexicon, words, tags []string, s nlp.Sentence) {
+func adjectives(d *rdoc, tags []string, s nlp.Sentence) {
+	words := d.words
 	for i := s.First; i < s.Last; i++ {
 		if tags[i] != "B-NORP" || i+1 < s.Last && tags[i+1] == "I-NORP" {
 			continue
 		}
-		l := strings.ToLower(words[i])
-		if i+1 < s.Last && tags[i+1] == "O" && lx.geoNouns[words[i+1]] && (lx.groups[l] || lx.demonyms[l] != "") {
+		if i+1 < s.Last && tags[i+1] == "O" && d.is(i+1, wGeoNoun) && d.is(i, wGroupsL|wDemNE) {
 			put(tags, i, i+2, s.Last, "LOC")
 			i++
 			continue
 		}
-		if i+1 < s.Last && tags[i+1] == "O" && len(words[i+1]) > 5 && strings.HasSuffix(words[i+1], "ism") && unicode.IsLower(firstRune(words[i+1])) &&
-			(lx.groups[l] || lx.demonyms[l] != "") {
+		if i+1 < s.Last && tags[i+1] == "O" && len(words[i+1]) > 5 && strings.HasSuffix(words[i+1], "ism") && d.is(i+1, wLowerFirst) &&
+			d.is(i, wGroupsL|wDemNE) {
 			// "Iraqi nationalism", "Shiite fundamentalism": the movement, a community
 			put(tags, i, i+2, s.Last, "NORP")
 			i++
 			continue
 		}
-		if _, ok := lx.demonyms[l]; !ok || lx.groups[l] {
+		if !d.is(i, wDemL) || d.is(i, wGroupsL) {
 			continue
 		}
 		if i+1 < s.Last && tags[i+1] == "O" {
-			n := words[i+1]
-			if unicode.IsLower(firstRune(n)) && !lx.people[n] {
+			if d.is(i+1, wLowerFirst) && !d.is(i+1, wPeople) {
 				tags[i] = "O"
 				continue
 			}
 		}
 		// part of a person's description: "Iranian President ...", "the Iraqi Foreign Minister ..."
-		for j := i + 1; j < s.Last && j-i <= 3 && tags[j] == "O" && isCap(words[j]); j++ {
-			if lx.titles[strings.ToLower(words[j])] {
+		for j := i + 1; j < s.Last && j-i <= 3 && tags[j] == "O" && d.is(j, wCap); j++ {
+			if d.is(j, wTitleL) {
 				tags[i] = "O"
 				break
 			}
@@ -599,31 +661,26 @@ func compounds(lx *lexicon, d *nlp.Doc, words, tags []string, known map[string]s
 }
 
 // roles applies rule 8.
-func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
+func roles(d *rdoc, tags []string, s nlp.Sentence) {
+	lx, words := d.lx, d.words
 	eachSpan(tags, s, func(f, l int, typ string) int {
-		if typ != "ORG" && typ != "GPE" && typ != "LOC" || l-f < 2 || l-f > 4 || lx.isPlace(words[f:l]) || lx.isActor(words[f:l]) {
+		if typ != "ORG" && typ != "GPE" && typ != "LOC" || l-f < 2 || l-f > 4 {
 			return l
 		}
-		name := true
-		for _, w := range words[f:l] {
-			lw := strings.ToLower(w)
-			if !isCap(w) || lx.orgHeads[lw] || lx.titles[lw] || lx.isGroup(w) || strings.EqualFold(w, "the") {
-				name = false
-				break
-			}
-			if _, ok := lx.places[lw]; ok {
-				name = false
-				break
+		// (the word tests first: they are cheaper than the name lookups, and all are pure)
+		for k := f; k < l; k++ {
+			if !d.is(k, wCap) || d.is(k, wOrgHeadL|wTitleL|wGroup|wPlaceL) || strings.EqualFold(words[k], "the") {
+				return l
 			}
 		}
-		if !name {
+		if lx.isPlace(words[f:l]) || lx.isActor(words[f:l]) {
 			return l
 		}
 		role := false
 		// X , the/a ... role
 		if l+2 < s.Last && words[l] == "," && (words[l+1] == "the" || words[l+1] == "a" || words[l+1] == "an") {
 			for k := l + 2; k < s.Last && k < l+6; k++ {
-				if lx.titles[words[k]] {
+				if d.is(k, wTitle) {
 					role = true
 					break
 				}
@@ -635,7 +692,7 @@ func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
 		// role ... , X ,
 		if !role && f-2 >= s.First && words[f-1] == "," && l < s.Last && (words[l] == "," || words[l] == ".") {
 			for k := f - 2; k >= s.First && k > f-7; k-- {
-				if lx.titles[words[k]] && tags[k] == "O" {
+				if d.is(k, wTitle) && tags[k] == "O" {
 					role = true
 					break
 				}
@@ -645,7 +702,7 @@ func roles(lx *lexicon, words, tags []string, s nlp.Sentence) {
 			}
 		}
 		// says X
-		if !role && f-1 >= s.First && descr["speech"][words[f-1]] {
+		if !role && f-1 >= s.First && d.is(f-1, wSpeech) {
 			role = true
 		}
 		if role {
@@ -669,12 +726,17 @@ var spanEnders = map[string]bool{"of": true, "the": true, "and": true, "or": tru
 
 // trimSpans applies the second half of rule 11: trailing function words leave their span.
 func trimSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	trimSpansD(newRdoc(lx, words), tags, s)
+}
+
+func trimSpansD(d *rdoc, tags []string, s nlp.Sentence) {
+	words := d.words
 	eachSpan(tags, s, func(f, l int, _ string) int {
 		// "Sunni-controlled Interior Ministry": the compound modifies the name, it is no
 		// part of it (its capitalised part becomes a mention of its own, see compounds)
-		if l-f >= 2 && isLedCompound(lx, words[f]) && isCap(words[f+1]) {
+		if l-f >= 2 && d.is(f, wLed) && d.is(f+1, wCap) {
 			tags[f] = "O"
-			tags[f+1] = "B-" + tags[f+1][2:]
+			tags[f+1] = bTag(tags[f+1][2:])
 			f++
 		}
 		// "Council for the Revolution in" + "Iraq": the name runs on through the next
@@ -688,13 +750,13 @@ func trimSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 					nt = "PERSON" // inside another span: leave it
 				}
 			}
-			if l < s.Last && isCap(words[l]) && nt != "PERSON" &&
+			if l < s.Last && d.is(l, wCap) && nt != "PERSON" &&
 				!(nl+1 < s.Last && (words[nl] == "'s" || words[nl] == "’s") && isCap(words[nl+1])) {
 				put(tags, f, nl, s.Last, tags[f][2:])
 				return nl
 			}
 		}
-		for e := l; e-1 > f && spanEnders[words[e-1]]; e-- {
+		for e := l; e-1 > f && d.is(e-1, wSpanEnder); e-- {
 			tags[e-1] = "O"
 		}
 		return l
@@ -703,34 +765,38 @@ func trimSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 
 // coordinations applies rule 9.
 func coordinations(lx *lexicon, words, tags []string, s nlp.Sentence, known map[string]string, personWord map[string]bool) {
+	coordinationsD(newRdoc(lx, words), tags, s, known, personWord)
+}
+
+func coordinationsD(d *rdoc, tags []string, s nlp.Sentence, known map[string]string, personWord map[string]bool) {
+	lx, words := d.lx, d.words
 	// kind returns the type one side of the coordination would have alone, or "".
-	kind := func(side []string) string {
-		if len(side) == 0 || len(side) > 3 {
+	kind := func(a, b int) string {
+		if b-a == 0 || b-a > 3 {
 			return ""
 		}
-		for _, w := range side {
-			if !isCap(w) && !lx.particles[strings.ToLower(w)] && !hasParticle(strings.ToLower(w)) {
+		for k := a; k < b; k++ {
+			if !d.is(k, wCap|wPartL|wHasPartL) {
 				return ""
 			}
 		}
-		last := side[len(side)-1]
-		if personWord[last] || personWord[stripParticle(last)] || known[last] == "PERSON" {
+		last := words[b-1]
+		if personWord[last] || personWord[d.strip(b-1)] || known[last] == "PERSON" {
 			return "PERSON"
 		}
-		if len(side) > 1 {
+		if b-a > 1 {
 			return ""
 		}
-		lw := strings.ToLower(last)
-		if lx.groups[lw] || lx.demonyms[lw] != "" {
+		if d.is(b-1, wGroupsL|wDemNE) {
 			return "NORP"
 		}
-		if p, ok := lx.places[lw]; ok && p.Kind == "country" {
+		if d.is(b-1, wCountryL) {
 			return "GPE"
 		}
 		return ""
 	}
 	eachSpan(tags, s, func(f, l int, typ string) int {
-		if typ == "EVENT" || typ == "FAC" || l-f < 3 || lx.isPlace(words[f:l]) || lx.isActor(words[f:l]) {
+		if typ == "EVENT" || typ == "FAC" || l-f < 3 {
 			return l
 		}
 		and := -1
@@ -743,35 +809,39 @@ func coordinations(lx *lexicon, words, tags []string, s nlp.Sentence, known map[
 				and = k
 			}
 		}
-		if and < 0 {
+		if and < 0 || lx.isPlace(words[f:l]) || lx.isActor(words[f:l]) {
 			return l
 		}
-		a, b := kind(words[f:and]), kind(words[and+1:l])
+		a, b := kind(f, and), kind(and+1, l)
 		if a == "" || b == "" {
 			return l
 		}
-		setSpan(tags, f, and, a)
+		setTags(tags, f, and, a)
 		tags[and] = "O"
-		setSpan(tags, and+1, l, b)
+		setTags(tags, and+1, l, b)
 		return l
 	})
 }
 
 // orgHeadAfter applies the first half of rule 11.
 func orgHeadAfter(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	orgHeadAfterD(newRdoc(lx, words), tags, s)
+}
+
+func orgHeadAfterD(d *rdoc, tags []string, s nlp.Sentence) {
 	eachSpan(tags, s, func(f, l int, typ string) int {
 		// "the Sunni-run Higher Education Ministry": untagged capitalised words right
 		// before an organisation's name that ends in its head belong to it
-		if typ == "ORG" && isOrgHead(lx, words[l-1]) {
+		if typ == "ORG" && d.is(l-1, wOrgHeadAny) {
 			k := f
-			for k-1 > s.First && tags[k-1] == "O" && isCap(words[k-1]) && plainCap(lx, words[k-1]) && f-k < 2 {
+			for k-1 > s.First && tags[k-1] == "O" && d.is(k-1, wCap) && d.is(k-1, wPlainCap) && f-k < 2 {
 				k--
 			}
 			if k < f {
 				put(tags, k, l, s.Last, "ORG")
 			}
 		}
-		if typ != "ORG" && typ != "GPE" && typ != "NORP" || l >= s.Last || !isCap(words[l]) || !isOrgHead(lx, words[l]) {
+		if typ != "ORG" && typ != "GPE" && typ != "NORP" || l >= s.Last || !d.is(l, wCap) || !d.is(l, wOrgHeadAny) {
 			return l
 		}
 		if hf, hl, _, ok := spanAt(tags, l, s.First, s.Last); ok && (hf != l || hl != l+1) {
@@ -801,12 +871,15 @@ var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 
 // peoples applies rule 12.
 func peoples(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	peoplesD(newRdoc(lx, words), tags, s)
+}
+
+func peoplesD(d *rdoc, tags []string, s nlp.Sentence) {
 	for i := s.First; i+1 < s.Last; i++ {
 		if tags[i] != "B-NORP" || tags[i+1] != "B-NORP" && tags[i+1] != "I-NORP" {
 			continue
 		}
-		a, b := strings.ToLower(words[i]), strings.ToLower(words[i+1])
-		if !lx.groups[a] || !lx.groups[b] || !strings.HasSuffix(b, "s") || i+2 < s.Last && tags[i+2] == "I-NORP" {
+		if !d.is(i, wGroupsL) || !d.is(i+1, wGroupsL) || !strings.HasSuffix(d.lw(i+1), "s") || i+2 < s.Last && tags[i+2] == "I-NORP" {
 			continue
 		}
 		put(tags, i, i+2, s.Last, "NORP")
@@ -815,23 +888,23 @@ func peoples(lx *lexicon, words, tags []string, s nlp.Sentence) {
 }
 
 // offices applies rule 10.
-func offices(lx *lexicon, words, tags []string, s nlp.Sentence) {
+func offices(d *rdoc, tags []string, s nlp.Sentence) {
+	words := d.words
 	for i := s.First + 1; i < s.Last; i++ {
-		lw := strings.ToLower(words[i])
-		if !strings.EqualFold(words[i-1], "the") || lx.demonyms[lw] == "" || lx.groups[lw] || !isCap(words[i]) {
+		if !strings.EqualFold(words[i-1], "the") || !d.is(i, wDemNE) || d.is(i, wGroupsL) || !d.is(i, wCap) {
 			continue
 		}
 		if f, l, _, ok := spanAt(tags, i, s.First, s.Last); ok && (f != i || l != i+1) {
 			continue
 		}
 		k := i + 1
-		for k < s.Last && k-i <= 3 && tags[k] == "O" && lx.offices[words[k]] == "mod" {
+		for k < s.Last && k-i <= 3 && tags[k] == "O" && d.is(k, wOfficeMod) {
 			k++
 		}
-		if k >= s.Last || tags[k] != "O" || lx.offices[words[k]] != "head" {
+		if k >= s.Last || tags[k] != "O" || !d.is(k, wOfficeHead) {
 			continue
 		}
-		if k+1 < s.Last && isCap(words[k+1]) {
+		if k+1 < s.Last && d.is(k+1, wCap) {
 			continue // a title before a name: the name is the mention
 		}
 		put(tags, i, k+1, s.Last, "PERSON")
@@ -848,28 +921,33 @@ var descr = gazetteer.Descriptors()
 // "Iraqi intelligence operatives"; lexicon/actors/sectors.tsv) is one ORG span. It runs
 // before rule 7, which would drop the adjective before a common noun.
 func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	sectorSpansD(newRdoc(lx, words), tags, s)
+}
+
+func sectorSpansD(d *rdoc, tags []string, s nlp.Sentence) {
+	words := d.words
 	// theNew reports whether "the new" comes before f: "the new Iraqi army" is the same
 	// army, newly built, and "new" belongs to its span.
 	theNew := func(f int) bool {
 		return f-2 >= s.First && words[f-1] == "new" && tags[f-1] == "O" && strings.EqualFold(words[f-2], "the")
 	}
 	eachSpan(tags, s, func(f, l int, typ string) int {
-		if typ == "ORG" && l-f >= 2 && l-f <= 3 && theNew(f) && actors.SectorStart(strings.ToLower(words[f+1])) {
-			if _, _, ok := actors.Sector(strings.Join(words[f:l], " ")); ok {
+		if typ == "ORG" && l-f >= 2 && l-f <= 3 && theNew(f) && d.is(f+1, wSectorStartL) {
+			if isSector(words[f:l]) {
 				put(tags, f-1, l, s.Last, "ORG")
 				return l
 			}
 		}
-		if typ != "GPE" && typ != "NORP" && typ != "ORG" || l-f > 2 || l >= s.Last || tags[l] != "O" || !unicode.IsLower(firstRune(words[l])) ||
-			!actors.SectorStart(words[l]) && !(l-f == 2 && actors.SectorStart(strings.ToLower(words[f+1]))) {
+		if typ != "GPE" && typ != "NORP" && typ != "ORG" || l-f > 2 || l >= s.Last || tags[l] != "O" || !d.is(l, wLowerFirst) ||
+			!d.is(l, wSectorStart) && !(l-f == 2 && d.is(f+1, wSectorStartL)) {
 			return l
 		}
 		best := -1
 		for k := l + 1; k <= s.Last && k-l <= 2; k++ {
-			if tags[k-1] != "O" || !unicode.IsLower(firstRune(words[k-1])) {
+			if tags[k-1] != "O" || !d.is(k-1, wLowerFirst) {
 				break
 			}
-			if _, _, ok := actors.Sector(strings.Join(words[f:k], " ")); ok {
+			if isSector(words[f:k]) {
 				best = k
 			}
 		}
@@ -906,20 +984,24 @@ func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
 //   - a place name that runs on after its place head is two mentions ("X Province Y" ->
 //     "X Province", "Y").
 func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[string]string) {
+	nameRunsD(newRdoc(lx, words), tags, s, known)
+}
+
+func nameRunsD(d *rdoc, tags []string, s nlp.Sentence, known map[string]string) {
+	lx, words := d.lx, d.words
 	// capRun returns the end of the run of untagged (or, with anyTag, any) capitalised
 	// plain words from i, at most n long.
 	capRun := func(i, n int, anyTag bool) int {
 		j := i
-		for j < s.Last && j-i < n && isCap(words[j]) && (anyTag || tags[j] == "O") && !lx.titles[strings.ToLower(words[j])] && !calendar[strings.ToLower(words[j])] {
+		for j < s.Last && j-i < n && d.is(j, wCap) && (anyTag || tags[j] == "O") && !d.is(j, wTitleL|wCalL) {
 			j++
 		}
 		return j
 	}
 	for i := s.First + 1; i < s.Last; i++ {
 		w := words[i]
-		lw := strings.ToLower(w)
 		switch {
-		case w == "The" && tags[i] == "O" && unicode.IsLower(firstRune(words[i-1])):
+		case w == "The" && tags[i] == "O" && d.is(i-1, wLowerFirst):
 			j := capRun(i+1, 3, true)
 			if j == i+1 || lx.isPlace(words[i+1:j]) || lx.isActor(words[i+1:j]) {
 				continue
@@ -932,15 +1014,15 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 			}
 			put(tags, i, j, s.Last, "ORG")
 			i = j - 1
-		case tags[i] == "O" && isCap(w) && (words[i-1] == "in" || words[i-1] == "near") && tags[i-1] == "O" && strings.IndexByte(w, '-') > 0 &&
-			hasParticle(lw) && !strings.HasPrefix(lw, "abu-") && !strings.HasPrefix(lw, "bin-") && !strings.HasPrefix(lw, "abd") && isCap(w[strings.IndexByte(w, '-')+1:]) &&
+		case tags[i] == "O" && d.is(i, wCap) && (words[i-1] == "in" || words[i-1] == "near") && tags[i-1] == "O" && strings.IndexByte(w, '-') > 0 &&
+			d.is(i, wHasPartL) && !strings.HasPrefix(d.lw(i), "abu-") && !strings.HasPrefix(d.lw(i), "bin-") && !strings.HasPrefix(d.lw(i), "abd") && isCap(w[strings.IndexByte(w, '-')+1:]) &&
 			(i+1 == s.Last || !isCap(words[i+1])):
 			// "in As-Sadiyah", "near Ar-Rutba": an Arabic place name the tagger does not know
 			tags[i] = "B-GPE"
-		case tags[i] == "O" && descr["partymod"][w]:
+		case tags[i] == "O" && d.is(i, wPartymod):
 			// "religious parties", "Kurdish political parties"
 			k := i
-			for k < s.Last && k-i < 2 && tags[k] == "O" && descr["partymod"][words[k]] {
+			for k < s.Last && k-i < 2 && tags[k] == "O" && d.is(k, wPartymod) {
 				k++
 			}
 			if k >= s.Last || tags[k] != "O" || words[k] != "parties" {
@@ -952,18 +1034,18 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 			}
 			put(tags, f, k+1, s.Last, "ORG")
 			i = k
-		case tags[i] == "O" && (descr["before"][lw] || w == "so-called") && unicode.IsLower(firstRune(w)):
+		case tags[i] == "O" && (d.is(i, wBeforeL) || w == "so-called") && d.is(i, wLowerFirst):
 			k := i + 1
 			if k < s.Last && (words[k] == "]" || words[k] == ")") {
 				k++
 			}
 			j := capRun(k, 4, false)
-			if j == k || j-k == 1 && (lx.isGroup(words[k]) || lx.demonyms[strings.ToLower(words[k])] != "") || lx.isPlace(words[k:j]) {
+			if j == k || j-k == 1 && d.is(k, wGroup|wDemNE) || lx.isPlace(words[k:j]) {
 				continue
 			}
 			put(tags, k, j, s.Last, "ORG")
 			i = j - 1
-		case isCap(w) && i+4 < s.Last && words[i+1] == "(" && isCap(words[i+2]) && words[i+3] == ")" && isOrgHead(lx, words[i+4]) && isCap(words[i+4]):
+		case d.is(i, wCap) && i+4 < s.Last && words[i+1] == "(" && d.is(i+2, wCap) && words[i+3] == ")" && d.is(i+4, wOrgHeadAny) && d.is(i+4, wCap):
 			f := i
 			if hf, _, _, ok := spanAt(tags, i, s.First, s.Last); ok {
 				f = hf
@@ -974,13 +1056,13 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 			}
 			put(tags, f, e, s.Last, "ORG")
 			i = e - 1
-		case tags[i] == "O" && isCap(w) && strings.EqualFold(words[i-1], "the") && plainCap(lx, w):
+		case tags[i] == "O" && d.is(i, wCap) && strings.EqualFold(words[i-1], "the") && d.is(i, wPlainCap):
 			j := capRun(i, 3, false)
 			k := j
-			if k < s.Last && descr["aftermod"][words[k]] {
+			if k < s.Last && d.is(k, wAftermod) {
 				k++
 			}
-			if k < s.Last && descr["after"][words[k]] && tags[k] == "O" && !lx.isPlace(words[i:j]) {
+			if k < s.Last && d.is(k, wAfter) && tags[k] == "O" && !lx.isPlace(words[i:j]) {
 				put(tags, i, j, s.Last, "ORG")
 			}
 			i = j - 1
@@ -988,22 +1070,22 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 	}
 	eachSpan(tags, s, func(f, l int, typ string) int {
 		switch {
-		case typ == "PERSON" && l-f == 1 && l < s.Last && tags[l] == "O" && isCap(words[l]) && plainCap(lx, words[l]) &&
-			!isOrgHead(lx, words[l]) && !lx.following[strings.ToLower(words[l])] && !descr["placehead"][strings.ToLower(words[l])] &&
-			(known[words[l]] == "" || known[words[l]] == "PERSON") && (l+1 == s.Last || !isCap(words[l+1])):
+		case typ == "PERSON" && l-f == 1 && l < s.Last && tags[l] == "O" && d.is(l, wCap) && d.is(l, wPlainCap) &&
+			!d.is(l, wOrgHeadAny|wFollowL|wPlaceheadL) &&
+			(known[words[l]] == "" || known[words[l]] == "PERSON") && (l+1 == s.Last || !d.is(l+1, wCap)):
 			put(tags, f, l+1, s.Last, "PERSON")
 			return l + 1
-		case typ == "ORG" && descr["namehead"][strings.ToLower(words[l-1])] && l+1 < s.Last && (words[l] == "for" || words[l] == "of"):
+		case typ == "ORG" && d.is(l-1, wNameheadL) && l+1 < s.Last && (words[l] == "for" || words[l] == "of"):
 			k := l + 1
 			if k < s.Last && words[k] == "the" {
 				k++
 			}
-			if k >= s.Last || !isCap(words[k]) || lx.isGroup(words[k]) && k+1 < s.Last && !isCap(words[k+1]) {
+			if k >= s.Last || !d.is(k, wCap) || d.is(k, wGroup) && k+1 < s.Last && !d.is(k+1, wCap) {
 				return l
 			}
 			// the run: capitalised words and the connectors between them
 			e := k
-			for e < s.Last && (isCap(words[e]) || (words[e] == "of" || words[e] == "for" || words[e] == "and" || words[e] == "the") && e+1 < s.Last && isCap(words[e+1])) {
+			for e < s.Last && (d.is(e, wCap) || (words[e] == "of" || words[e] == "for" || words[e] == "and" || words[e] == "the") && e+1 < s.Last && d.is(e+1, wCap)) {
 				if tags[e] != "O" {
 					if _, hl, t, _ := spanAt(tags, e, s.First, s.Last); t == "PERSON" {
 						break
@@ -1015,20 +1097,20 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 				e++
 			}
 			if e > k {
-				if e+1 < s.Last && words[e] == "in" && tags[e+1] == "B-GPE" && lx.country(words[e+1]) && (e+2 == s.Last || tags[e+2] != "I-GPE" && !isCap(words[e+2])) {
+				if e+1 < s.Last && words[e] == "in" && tags[e+1] == "B-GPE" && d.is(e+1, wCountry) && (e+2 == s.Last || tags[e+2] != "I-GPE" && !d.is(e+2, wCap)) {
 					e += 2 // "Supreme Council for the Islamic Revolution in Iraq"
 				}
 				put(tags, f, e, s.Last, "ORG")
 				return e
 			}
-		case typ == "ORG" && l-f >= 2 && l+1 < s.Last && words[l] == "in" && tags[l+1] == "B-GPE" && lx.country(words[l+1]) && (l+2 == s.Last || tags[l+2] != "I-GPE" && !isCap(words[l+2]) && words[l+2] != "'s" && words[l+2] != "’s") && capName(lx, words[f:l]):
+		case typ == "ORG" && l-f >= 2 && l+1 < s.Last && words[l] == "in" && tags[l+1] == "B-GPE" && d.is(l+1, wCountry) && (l+2 == s.Last || tags[l+2] != "I-GPE" && !d.is(l+2, wCap) && words[l+2] != "'s" && words[l+2] != "’s") && capName(lx, words[f:l]):
 			// "Al Qaeda in Iraq", "the Union for Peace in Iraq": a branch or body named
 			// after the country it works in (resolution keys it by its name before "in"
 			// too); a city after "in" is where it is ("the Ministry of Defence in London")
 			put(tags, f, l+2, s.Last, "ORG")
 			return l + 2
-		case (typ == "LOC" || typ == "GPE") && l-f >= 2 && lx.dirNoun[words[f]] && isCap(words[f+1]) && !lx.isPlace(words[f+1:f+2]) && lx.places[strings.ToLower(words[f+1])].Kind == "" &&
-			f-1 >= s.First && (strings.EqualFold(words[f-1], "the") || isLedCompound(lx, words[f-1])):
+		case (typ == "LOC" || typ == "GPE") && l-f >= 2 && d.is(f, wDirNoun) && d.is(f+1, wCap) && !d.is(f+1, wPlace1) && !d.is(f+1, wPlaceKindNE) &&
+			f-1 >= s.First && (strings.EqualFold(words[f-1], "the") || d.is(f-1, wLed)):
 			// "the Shiite-dominated south SCIRI officials": the region ends at its noun
 			rest := known[words[f+1]]
 			if rest == "" || rest == "LOC" || rest == "GPE" {
@@ -1038,18 +1120,18 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 			// "the south" with its article, as rule 6; "the Shiite-dominated south"
 			// without it, as other descriptions
 			start := f
-			if f-1 >= s.First && tags[f-1] == "O" && (strings.EqualFold(words[f-1], "the") || isLedCompound(lx, words[f-1])) {
+			if f-1 >= s.First && tags[f-1] == "O" && (strings.EqualFold(words[f-1], "the") || d.is(f-1, wLed)) {
 				start = f - 1
 			}
 			put(tags, start, f+1, s.Last, "LOC")
 			return l
-		case typ == "NORP" && l-f == 1 && l < s.Last && strings.HasPrefix(tags[l], "B-ORG") && descr["namehead"][strings.ToLower(words[l])]:
+		case typ == "NORP" && l-f == 1 && l < s.Last && strings.HasPrefix(tags[l], "B-ORG") && d.is(l, wNameheadL):
 			_, hl, _, _ := spanAt(tags, l, s.First, s.Last)
 			put(tags, f, hl, s.Last, "ORG")
 			return hl
 		case (typ == "ORG" || typ == "LOC" || typ == "GPE") && l-f >= 3:
 			for p := f + 1; p < l-1; p++ {
-				if descr["placehead"][strings.ToLower(words[p])] && isCap(words[p]) && isCap(words[p+1]) {
+				if d.is(p, wPlaceheadL) && d.is(p, wCap) && d.is(p+1, wCap) {
 					put(tags, f, p+1, s.Last, "GPE")
 					put(tags, p+1, l, s.Last, typ)
 					return l
@@ -1064,12 +1146,15 @@ func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[strin
 // and belongs to the mention ("Sunni Awakening militia", "the Kurdish Peshmerga forces");
 // a national adjective does not (rule 7 keeps "Iraqi" apart).
 func groupNames(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	groupNamesD(newRdoc(lx, words), tags, s)
+}
+
+func groupNamesD(d *rdoc, tags []string, s nlp.Sentence) {
 	eachSpan(tags, s, func(f, l int, typ string) int {
-		lw := strings.ToLower(words[f])
-		if typ != "NORP" || l-f != 1 || l >= s.Last || tags[l] != "B-ORG" || !lx.groups[lw] || lx.demonyms[lw] != "" && lx.demonyms[lw] != "-" {
+		if typ != "NORP" || l-f != 1 || l >= s.Last || tags[l] != "B-ORG" || !d.is(f, wGroupsL) || d.is(f, wDemReal) {
 			return l
 		}
-		if n := strings.ToLower(words[l]); !isCap(words[l]) || lx.isGroup(words[l]) || lx.demonyms[n] != "" && lx.demonyms[n] != "-" {
+		if !d.is(l, wCap) || d.is(l, wGroup|wDemReal) {
 			return l
 		}
 		_, hl, _, _ := spanAt(tags, l, s.First, s.Last)
@@ -1083,28 +1168,31 @@ func groupNames(lx *lexicon, words, tags []string, s nlp.Sentence) {
 // ("the X-Y border"), and a national adjective before "state" is the state itself ("the
 // Iraqi state"; GPE) when no noun follows ("state television" is no state).
 func places(lx *lexicon, words, tags []string, s nlp.Sentence) {
+	placesD(newRdoc(lx, words), tags, s)
+}
+
+func placesD(d *rdoc, tags []string, s nlp.Sentence) {
+	lx, words := d.lx, d.words
 	for i := s.First; i < s.Last; i++ {
 		if i+1 >= s.Last || tags[i+1] != "O" {
 			continue
 		}
-		n := words[i+1]
-		ln := strings.ToLower(n)
-		if !unicode.IsLower(firstRune(n)) && !descr["feature"][ln] {
+		if !d.is(i+1, wLowerFirst|wFeatureL) {
 			continue
 		}
 		f, l, typ, ok := spanAt(tags, i, s.First, s.Last)
 		switch {
-		case ok && l == i+1 && (typ == "GPE" || typ == "LOC") && descr["feature"][ln] && ln != "border":
+		case ok && l == i+1 && (typ == "GPE" || typ == "LOC") && d.is(i+1, wFeatureL) && !d.is(i+1, wBorderL):
 			put(tags, f, i+2, s.Last, "LOC")
 			i++
-		case ln == "border" && strings.Count(words[i], "-") == 1 && (tags[i] == "O" || ok && f == i && l == i+1):
+		case d.is(i+1, wBorderL) && strings.Count(words[i], "-") == 1 && (tags[i] == "O" || ok && f == i && l == i+1):
 			a, b, _ := strings.Cut(words[i], "-")
 			if lx.country(a) && lx.country(b) {
 				put(tags, i, i+2, s.Last, "LOC")
 				i++
 			}
-		case ln == "state" && ok && f == i && l == i+1 && (typ == "NORP" || typ == "GPE") && lx.demonyms[strings.ToLower(words[i])] != "" && !lx.groups[strings.ToLower(words[i])] &&
-			(i+2 == s.Last || !unicode.IsLetter(firstRune(words[i+2])) || afterPlace[words[i+2]] || words[i+2] == "came" || words[i+2] == "had"):
+		case d.is(i+1, wStateL) && ok && f == i && l == i+1 && (typ == "NORP" || typ == "GPE") && d.is(i, wDemNE) && !d.is(i, wGroupsL) &&
+			(i+2 == s.Last || !d.is(i+2, wLetterFirst) || d.is(i+2, wAfterPlace) || words[i+2] == "came" || words[i+2] == "had"):
 			put(tags, i, i+2, s.Last, "GPE")
 			i++
 		}

@@ -35,29 +35,32 @@ import (
 //
 // Titles-only spans ("Rear Adm.") are dropped (tidySpans) in every mode.
 func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descriptive bool) {
+	d := newRdoc(lx, words)
+	var buf []span
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
 		}
-		for _, sp := range spans(tags[s.First:s.Last]) {
+		buf = appendSpans(buf[:0], tags[s.First:s.Last])
+		for _, sp := range buf {
 			f, l := s.First+sp.first, s.First+sp.last
-			if l-f == 1 && (sp.typ == "GPE" || sp.typ == "LOC") && isAcronym(words[f]) &&
-				strings.ToUpper(words[f]) == words[f] && !lx.isPlace(words[f:l]) {
+			if l-f == 1 && (sp.typ == "GPE" || sp.typ == "LOC") && d.is(f, wAcrUp) && !d.is(f, wPlace1) {
 				tags[f] = "B-ORG"
 			}
 		}
 	}
-	tidySpans(lx, words, tags, sents, descriptive)
-	arabicNames(lx, words, tags, sents)
-	names := map[string]string{}
+	buf = tidySpans(d, tags, sents, descriptive, buf)
+	buf = arabicNames(d, tags, sents, buf)
+	names := make(map[string]string, len(words)/64+8)
 	// words of person names: they never become short forms of organisations ("Bush" in
 	// "the Bush Administration", "Saddam" in "Saddam Hussein's government")
-	personWord := map[string]bool{}
+	personWord := make(map[string]bool, len(words)/64+8)
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
 		}
-		for _, sp := range spans(tags[s.First:s.Last]) {
+		buf = appendSpans(buf[:0], tags[s.First:s.Last])
+		for _, sp := range buf {
 			if sp.typ == "PERSON" {
 				for k := s.First + sp.first; k < s.First+sp.last; k++ {
 					personWord[words[k]] = true
@@ -69,33 +72,32 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 		if !okSent(s, len(words)) {
 			continue
 		}
-		for _, sp := range spans(tags[s.First:s.Last]) {
+		buf = appendSpans(buf[:0], tags[s.First:s.Last])
+		for _, sp := range buf {
 			f, l := s.First+sp.first, s.First+sp.last
 			// 1. Long Name ( ACR )
-			if l+2 < s.Last && words[l] == "(" && words[l+2] == ")" && isAcronym(words[l+1]) && l-f >= 2 {
+			if l+2 < s.Last && words[l] == "(" && words[l+2] == ")" && d.is(l+1, wAcr) && l-f >= 2 {
 				names[words[l+1]] = sp.typ
 			}
 			// 2b. short forms of organisation names: "Badr" after "Badr Corps"
-			if sp.typ == "ORG" && l-f >= 2 && lx.orgHeads[strings.ToLower(words[l-1])] {
+			if sp.typ == "ORG" && l-f >= 2 && d.is(l-1, wOrgHeadL) {
 				w := words[f]
-				lw := strings.ToLower(w)
-				p, place := lx.places[lw]
-				if isCap(w) && !lx.isGroup(w) && !lx.titles[lw] && !lx.orgHeads[lw] && !personWord[w] &&
-					!(l-f == 2 && lx.following[strings.ToLower(words[l-1])]) &&
-					!(place && (p.Kind == "country" || p.Kind == "province")) && names[w] == "" && len(w) > 2 {
+				if d.is(f, wCap) && !d.is(f, wGroup|wTitleL|wOrgHeadL) && !personWord[w] &&
+					!(l-f == 2 && d.is(l-1, wFollowL)) &&
+					!d.is(f, wCountryL|wProvinceL) && names[w] == "" && len(w) > 2 {
 					names[w] = "ORG"
 				}
 			}
 			// 2. multi-word person names
 			if sp.typ == "PERSON" && l-f >= 2 {
 				last := words[l-1]
-				if lx.titles[strings.ToLower(last)] {
+				if d.is(l-1, wTitleL) {
 					continue
 				}
-				if isCap(last) {
+				if d.is(l-1, wCap) {
 					names[last] = "PERSON"
 				}
-				if p := stripParticle(last); p != last && isCap(p) {
+				if p := d.strip(l - 1); p != last && isCap(p) {
 					names[last] = "PERSON"
 					names[p] = "PERSON"
 				}
@@ -103,21 +105,27 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 		}
 	}
 	if len(names) > 0 {
+		// every key of names is capitalised, an acronym or has a name particle (al-Sadr)
+		const nameKey = wCap | wAcr | wHasPartL
 		for _, s := range sents {
 			if s.First < 0 || s.Last > len(words) {
 				continue
 			}
 			for i := s.First; i < s.Last; i++ {
+				if !d.is(i, nameKey) {
+					continue
+				}
 				typ, ok := names[words[i]]
 				if !ok {
 					continue
 				}
 				single := tags[i] == "O" || strings.HasPrefix(tags[i], "B-") && (i+1 >= s.Last || !strings.HasPrefix(tags[i+1], "I-"))
-				if single && tags[i] != "B-"+typ {
-					tags[i] = "B-" + typ
+				if single && !isTag(tags[i], 'B', typ) {
+					tags[i] = bTag(typ)
 				}
 			}
-			for _, sp := range spans(tags[s.First:s.Last]) {
+			buf = appendSpans(buf[:0], tags[s.First:s.Last])
+			for _, sp := range buf {
 				f, l := s.First+sp.first, s.First+sp.last
 				if sp.typ == "PERSON" || l-f < 2 {
 					continue
@@ -125,20 +133,20 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 				ok, name := true, false
 				for k := f; k < l; k++ {
 					switch {
-					case names[words[k]] == "PERSON":
+					case d.is(k, nameKey) && names[words[k]] == "PERSON":
 						name = true
-					case lx.particles[strings.ToLower(words[k])]:
+					case d.is(k, wPartL):
 					default:
 						ok = false
 					}
 				}
 				if ok && name {
-					setSpan(tags, f, l, "PERSON")
+					setTags(tags, f, l, "PERSON")
 				}
 			}
 		}
 	}
-	voteTypes(words, tags, sents)
+	voteTypes(words, tags, sents, buf)
 	// 3. descriptive actors
 	if !descriptive {
 		return
@@ -154,10 +162,10 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 			case strings.HasPrefix(tags[i], "B-"):
 				typ = tags[i][2:]
 				f, l = i, i+1
-				for l < s.Last && tags[l] == "I-"+typ {
+				for l < s.Last && isTag(tags[l], 'I', typ) {
 					l++
 				}
-			case tags[i] == "O" && isCap(words[i]) && lx.isGroup(words[i]):
+			case tags[i] == "O" && d.is(i, wCap) && d.is(i, wGroup):
 				typ = "NORP"
 				f, l = i, i+1
 			default:
@@ -174,14 +182,14 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 			k := j
 			for n := 0; n < 2 && k < s.Last && tags[k] == "O"; n++ {
 				w := words[k]
-				if w != strings.ToLower(w) {
+				if !d.is(k, wIsLower) {
 					break
 				}
-				if k+1 < s.Last && lx.forces[w+" "+words[k+1]] && tags[k+1] == "O" {
+				if k+1 < s.Last && d.is(k, wForces2) && lx.forces[w+" "+words[k+1]] && tags[k+1] == "O" {
 					k += 2
 					break
 				}
-				if !lx.forces[w] || lx.people[w] {
+				if !d.is(k, wForces) || d.is(k, wPeople) {
 					break // groups of people (Sunni tribes, US officials): see actorRules
 				}
 				k++
@@ -190,7 +198,7 @@ func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descripti
 				i = l - 1
 				continue
 			}
-			setSpan(tags, f, k, "ORG")
+			setTags(tags, f, k, "ORG")
 			i = k - 1
 		}
 	}
@@ -218,14 +226,15 @@ func stripParticle(w string) string {
 }
 
 // arabicNames applies rule 1b.
-func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
+func arabicNames(d *rdoc, tags []string, sents []nlp.Sentence, buf []span) []span {
+	lx, words := d.lx, d.words
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
 		}
 		any := false
-		for _, w := range words[s.First:s.Last] {
-			if len(w) <= 6 && lx.particles[strings.ToLower(w)] || strings.IndexByte(w, '-') > 0 && hasParticle(strings.ToLower(w)) {
+		for k := s.First; k < s.Last; k++ {
+			if d.is(k, wAnyPart) {
 				any = true
 				break
 			}
@@ -238,13 +247,12 @@ func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 			particle, name := false, false
 			for j < s.Last {
 				w := words[j]
-				l := strings.ToLower(w)
-				if lx.titles[l] || lx.orgHeads[l] || lx.forces[l] || lx.isGroup(w) {
+				if d.is(j, wTitleL|wOrgHeadL|wForcesL|wGroup) {
 					break
 				}
-				if lx.particles[l] || hasParticle(l) {
+				if d.is(j, wPartL|wHasPartL) {
 					particle = true
-				} else if isCap(w) && len(w) > 1 {
+				} else if d.is(j, wCap) && len(w) > 1 {
 					name = true
 				} else {
 					break
@@ -256,7 +264,7 @@ func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 				continue
 			}
 			f, l := i, j
-			for l > f && lx.particles[strings.ToLower(words[l-1])] {
+			for l > f && d.is(l-1, wPartL) {
 				l-- // a run ends in a name, not a particle
 			}
 			i = j
@@ -265,25 +273,29 @@ func arabicNames(lx *lexicon, words, tags []string, sents []nlp.Sentence) {
 			}
 			// leave alone a run the tagger labelled as one span, and a run that is part of a
 			// longer span
-			sp := spans(tags[f:l])
+			buf = appendSpans(buf[:0], tags[f:l])
+			sp := buf
 			if len(sp) == 1 && sp[0].first == 0 && sp[0].last == l-f && (l == s.Last || !strings.HasPrefix(tags[l], "I-")) && strings.HasPrefix(tags[f], "B-") {
 				continue
 			}
 			if strings.HasPrefix(tags[f], "I-") || l < s.Last && strings.HasPrefix(tags[l], "I-") {
 				continue
 			}
-			setSpan(tags, f, l, "PERSON")
+			setTags(tags, f, l, "PERSON")
 		}
 	}
+	return buf
 }
 
 // tidySpans applies rule 0b.
-func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence, actorMode bool) {
+func tidySpans(d *rdoc, tags []string, sents []nlp.Sentence, actorMode bool, buf []span) []span {
+	lx, words := d.lx, d.words
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
 		}
-		for _, sp := range spans(tags[s.First:s.Last]) {
+		buf = appendSpans(buf[:0], tags[s.First:s.Last])
+		for _, sp := range buf {
 			f, l := s.First+sp.first, s.First+sp.last
 			typ := sp.typ
 			if typ == misc {
@@ -296,86 +308,161 @@ func tidySpans(lx *lexicon, words, tags []string, sents []nlp.Sentence, actorMod
 			// titles before a name: "President Bush" is the person Bush. An ORG span keeps
 			// them when it ends in an organisation head ("Presidential Guard")
 			k := f
-			for k < l && (lx.titles[strings.ToLower(words[k])] || k+1 < l && descr["titlemod"][strings.ToLower(words[k])] && lx.titles[strings.ToLower(words[k+1])]) {
+			for k < l && (d.is(k, wTitleL) || k+1 < l && d.is(k, wTitlemodL) && d.is(k+1, wTitleL)) {
 				k++
 			}
-			if k > f && k < l && (typ != "ORG" || actorMode && !lx.orgHeads[strings.ToLower(words[l-1])] && !lx.isActor(words[f:l])) {
+			if k > f && k < l && (typ != "ORG" || actorMode && !d.is(l-1, wOrgHeadL) && !lx.isActor(words[f:l])) {
 				for x := f; x < k; x++ {
 					tags[x] = "O"
 				}
 				f, typ = k, "PERSON"
 			}
-			if k == l && l-f >= 1 && lx.titles[strings.ToLower(words[l-1])] && (l-f > 1 || strings.HasSuffix(words[f], ".")) {
+			if k == l && l-f >= 1 && d.is(l-1, wTitleL) && (l-f > 1 || strings.HasSuffix(words[f], ".")) {
 				// only titles ("Rear Adm.", "Supreme Leader"): no name
 				for x := f; x < l; x++ {
 					tags[x] = "O"
 				}
 				continue
 			}
-			if l-f == 1 && lx.isGroup(words[f]) && !lx.isPlace(words[f:l]) && typ != "ORG" {
+			if l-f == 1 && d.is(f, wGroup) && !d.is(f, wPlace1) && typ != "ORG" {
 				typ = "NORP"
 			}
-			if l-f == 1 && lx.nonNames[strings.ToLower(words[f])] && (len(words[f]) == 1 || strings.ToUpper(words[f]) != words[f]) {
+			if l-f == 1 && d.is(f, wNonNameL) && (len(words[f]) == 1 || strings.ToUpper(words[f]) != words[f]) {
 				tags[f] = "O"
 				continue
 			}
 			if l-f == 1 && f == s.First && typ == "ORG" && len(words[f]) > 4 && strings.ToUpper(words[f]) == words[f] {
 				// a dateline (BAGHDAD, WASHINGTON) is a place, not an acronym
-				if p, ok := lx.places[strings.ToLower(words[f])]; ok && (p.Kind == "country" || p.Kind == "city") && !lx.isActor(words[f:l]) {
+				if d.is(f, wCountryL|wCityL) && !lx.isActor(words[f:l]) {
 					typ = "GPE"
 				}
 			}
 			if l > f {
-				setSpan(tags, f, l, typ)
+				setTags(tags, f, l, typ)
 			}
 		}
 		for i := s.First; i < s.Last; i++ {
-			if tags[i] == "O" && isCap(words[i]) && lx.isGroup(words[i]) && !lx.isPlace(words[i:i+1]) {
+			if tags[i] == "O" && d.is(i, wCap) && d.is(i, wGroup) && !d.is(i, wPlace1) {
 				tags[i] = "B-NORP"
 			}
 		}
 	}
+	return buf
 }
 
 // voteTypes applies rule 4: the same name (the same words) tagged with different types in
 // one document takes the type most of its mentions have (ties left alone), so that a name
 // the tagger types well in some contexts is typed the same in the others.
-func voteTypes(words, tags []string, sents []nlp.Sentence) {
-	type mention struct{ f, l int }
-	byName := map[string][]mention{}
-	votes := map[string]map[string]int{}
+func voteTypes(words, tags []string, sents []nlp.Sentence, buf []span) {
+	// Which type wins does not depend on the order the types are counted in (the first of
+	// the types with most votes; a tie when two have most), nor on the order of the names:
+	// their mentions never overlap. Most names have one type: only names with two or more
+	// are counted.
+	type mention struct {
+		f, l int
+		typ  string
+		name int32
+	}
+	type name struct {
+		typ   string // the type of the first mention
+		mixed bool   // a mention of another type follows
+	}
+	// (sizes for a text of news: about one name in every eight words)
+	mentions := make([]mention, 0, len(words)/8+8)
+	names := make([]name, 0, len(words)/16+8)
+	byName := make(map[string]int32, len(words)/16+8)
+	var kb []byte // a name of several words: its words joined by spaces
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
 		}
-		for _, sp := range spans(tags[s.First:s.Last]) {
+		buf = appendSpans(buf[:0], tags[s.First:s.Last])
+		for _, sp := range buf {
 			f, l := s.First+sp.first, s.First+sp.last
-			k := strings.Join(words[f:l], " ")
-			byName[k] = append(byName[k], mention{f, l})
-			if votes[k] == nil {
-				votes[k] = map[string]int{}
+			var x int32
+			var ok bool
+			if l-f == 1 {
+				x, ok = byName[words[f]]
+			} else {
+				kb = appendJoin(kb[:0], words[f:l])
+				x, ok = byName[string(kb)]
 			}
-			votes[k][sp.typ]++
+			if !ok {
+				x = int32(len(names))
+				if l-f == 1 {
+					byName[words[f]] = x
+				} else {
+					byName[string(kb)] = x
+				}
+				names = append(names, name{typ: sp.typ})
+			} else if names[x].typ != sp.typ {
+				names[x].mixed = true
+			}
+			mentions = append(mentions, mention{f, l, sp.typ, x})
 		}
 	}
-	for k, v := range votes {
-		if len(v) < 2 {
+	// the mentions of each name with two types, grouped by name (a counting sort)
+	start := make([]int32, len(names)+1)
+	nmixed := 0
+	for _, m := range mentions {
+		if names[m.name].mixed {
+			start[m.name+1]++
+			nmixed++
+		}
+	}
+	if nmixed == 0 {
+		return
+	}
+	for x := 1; x < len(start); x++ {
+		start[x] += start[x-1]
+	}
+	order := make([]int32, nmixed)
+	next := append([]int32(nil), start[:len(names)]...)
+	for i, m := range mentions {
+		if names[m.name].mixed {
+			order[next[m.name]] = int32(i)
+			next[m.name]++
+		}
+	}
+	type vote struct {
+		typ string
+		n   int
+	}
+	var votes []vote
+	for x := range names {
+		if !names[x].mixed {
 			continue
 		}
+		ms := order[start[x]:start[x+1]]
+		votes = votes[:0]
+		for _, i := range ms {
+			m := mentions[i]
+			found := false
+			for v := range votes {
+				if votes[v].typ == m.typ {
+					votes[v].n++
+					found = true
+					break
+				}
+			}
+			if !found {
+				votes = append(votes, vote{m.typ, 1})
+			}
+		}
 		best, n, tie := "", 0, false
-		for t, c := range v {
+		for _, v := range votes {
 			switch {
-			case c > n:
-				best, n, tie = t, c, false
-			case c == n:
+			case v.n > n:
+				best, n, tie = v.typ, v.n, false
+			case v.n == n:
 				tie = true
 			}
 		}
 		if tie {
 			continue
 		}
-		for _, m := range byName[k] {
-			setSpan(tags, m.f, m.l, best)
+		for _, i := range ms {
+			setTags(tags, mentions[i].f, mentions[i].l, best)
 		}
 	}
 }
