@@ -233,10 +233,10 @@ const chunk = 128
 // loaded value: the first probe of every feature's slot, then the probes that continue
 // (collisions), then the first word of each found sparse list (and every cache line of
 // each dense row, unless the AVX2 kernel sums them: its loads of different rows do not
-// wait on each other either). A branch on a value still in flight from memory is often mispredicted (hit,
-// miss and collision are all common) and replays the loads behind it, so that the
-// processor would wait for one cache miss at a time (hundreds of nanoseconds on a
-// virtual machine); this way it overlaps them.
+// wait on each other either). A branch on a value still in flight from memory is often
+// mispredicted (hit, miss and collision are all common) and replays the loads behind it,
+// so that the processor would wait for one cache miss at a time (hundreds of nanoseconds
+// on a virtual machine); this way it overlaps them.
 func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
 	var hs, es [chunk]uint64
 	tab, mask, kmask := m.table, m.mask, m.kmask

@@ -28,9 +28,10 @@
 // In memory, features are found in an open-addressed hash table; a feature with few weights
 // keeps them as a sparse (class, weight) list, one with many (models of up to 256 classes)
 // as a dense row of 16-bit weights, four to a 64-bit word, summed with AVX2 (eight classes
-// per instruction) where the processor has it and two classes per 64-bit addition elsewhere. ScoreInt sums the quantised weights as integers: the sums are exact, so callers
-// may split a feature set into parts, cache the parts' scores and add them up later with
-// the same result; ScoreIntParts scores several such parts in one pass.
+// per instruction) where the processor has it and two classes per 64-bit addition
+// elsewhere. ScoreInt sums the quantised weights as integers: the sums are exact, so
+// callers may split a feature set into parts, cache the parts' scores and add them up later
+// with the same result; ScoreIntParts scores several such parts in one pass.
 //
 // Scoring waits on memory far more than it computes (a large model's tables are tens of
 // megabytes read at random places), so lookups are made in passes of independent loads
