@@ -70,3 +70,27 @@ func FuzzAcronym(f *testing.F) {
 		}
 	})
 }
+
+// TestMemoConcurrent parses names from several goroutines at once (run with -race) and
+// checks the results against actors.ParseName and actors.OrgCore.
+func TestMemoConcurrent(t *testing.T) {
+	names := []string{"Moqtada al-Sadr", "Badr Corps", "Islamic Supreme Council of Iraq", "President Bush", "the Mahdi Army"}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- true }()
+			for i := 0; i < 200; i++ {
+				s := names[i%len(names)]
+				if got, want := parseName(s, "ORG"), actors.ParseName(s, "ORG"); strings.Join(got.Words, " ") != strings.Join(want.Words, " ") {
+					t.Errorf("parseName(%q) words %v, want %v", s, got.Words, want.Words)
+				}
+				if c, _ := orgCoreOf(s); func() string { w, _ := actors.OrgCore(s); return w }() != c {
+					t.Errorf("orgCoreOf(%q) = %q", s, c)
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
