@@ -355,3 +355,48 @@ func BenchmarkRules(b *testing.B) {
 		})
 	}
 }
+
+// TestRulesConcurrent runs the rules on the demo corpus from four goroutines at once (the
+// word flags and sector names are cached for the process; run with -race) and checks each
+// result against the reference code.
+func TestRulesConcurrent(t *testing.T) {
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type doc struct {
+		d           *nlp.Doc
+		words, tags []string
+		sents       []nlp.Sentence
+		want        rulesOut
+	}
+	var docs []doc
+	for _, text := range refTexts(t) {
+		d := &nlp.Doc{Text: text}
+		tokenize.New().Annotate(d)
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		words, tags, sents := tagOnly(r, d)
+		docs = append(docs, doc{d, words, tags, sents, runRules(r.t.lx, d, words, tags, sents, false, true)})
+	}
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			for k := range docs {
+				x := docs[(k+g*7)%len(docs)]
+				got := runRules(r.t.lx, x.d, x.words, x.tags, x.sents, false, false)
+				if diff := compareOut(x.words, x.want, got); diff != "" {
+					errs <- diff
+					return
+				}
+			}
+			errs <- ""
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
