@@ -11,17 +11,7 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/eval"
-	"github.com/faultline/faultline/extract"
-	"github.com/faultline/faultline/extract/coref"
-	"github.com/faultline/faultline/extract/event"
-	"github.com/faultline/faultline/extract/quote"
-	"github.com/faultline/faultline/extract/tie"
-	"github.com/faultline/faultline/extract/timex"
-	"github.com/faultline/faultline/nlp"
-	"github.com/faultline/faultline/nlp/ner"
-	"github.com/faultline/faultline/nlp/parse"
-	"github.com/faultline/faultline/nlp/pos"
-	"github.com/faultline/faultline/nlp/tokenize"
+	"github.com/faultline/faultline/pipeline"
 )
 
 // missHook, when set by a debugging test, receives the predicted names and gold aliases.
@@ -38,19 +28,10 @@ func TestSeedsPipeline(t *testing.T) {
 		t.Skip("short")
 	}
 	s := shared(t)
-	var ann []nlp.Annotator
-	ann = append(ann, tokenize.New())
-	if tg, err := pos.Load(); err == nil {
-		ann = append(ann, tg)
-	}
-	if pr, err := parse.Load(); err == nil {
-		ann = append(ann, pr)
-	}
-	nr, err := ner.Load()
+	p, err := pipeline.New() // the default pipeline, as faultline ingest runs it
 	if err != nil {
-		t.Skip("no NER model: ", err)
+		t.Skip("no models: ", err)
 	}
-	p := &extract.Pipeline{Annotators: append(ann, nr), Components: []extract.Component{coref.New(), timex.New(), quote.New(), event.New(), tie.New()}}
 	g, _ := eval.LoadGold(filepath.Join(s, "gold", "seeds.gold.json"))
 	files, _ := filepath.Glob(filepath.Join(s, "seeds", "*.txt"))
 	sort.Strings(files)
