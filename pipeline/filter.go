@@ -16,16 +16,18 @@ import (
 // mentions of its sentence. A sentence without a word that can start an event trigger, or
 // without a mention, cannot yield an event, so its parse would be thrown away. Parse is a
 // fact component that runs after coreference (which adds the last mentions) and before the
-// event extractor, and parses only the sentences that can yield an event. Tokens of skipped
-// sentences get Head -1 and no Rel, as if each were a root.
+// event extractor, and picks the sentences that can yield an event. It parses none of them:
+// it hands them to the event extractor (event.Defer), which parses one when it first reads
+// its parse, that is when its positional argument search falls short; most are never
+// parsed. Tokens of the sentences not parsed keep Head -1 and no Rel, as if each were a root.
 
-// Parse returns a component that runs parser over the sentences of a document that can
-// yield an event for x: those with a word that may start one of x's triggers
-// (Extractor.MayTrigger) and with the entity mentions (after coreference) the trigger needs
-// as arguments: two (a source and a target), or one for violence and coercion of the
-// hand-curated codebook (CAMEO 17-20, which may lack a source) and when x.Partial is set.
-// Every sentence in which x can find an event is parsed, so the facts are those of a full
-// parse.
+// Parse returns a component that lets x run parser over the sentences of a document that
+// can yield an event for x, when x first reads their parse (event.Defer): those with a word
+// that may start one of x's triggers (Extractor.MayTrigger) and with the entity mentions
+// (after coreference) the trigger needs as arguments: two (a source and a target), or one
+// for violence and coercion of the hand-curated codebook (CAMEO 17-20, which may lack a
+// source) and when x.Partial is set. Every sentence in which x can find an event may be
+// parsed, so the facts are those of a full parse.
 func Parse(parser nlp.Annotator, x *event.Extractor) extract.Component {
 	return &sparse{parser: parser, x: x, partial: x.Partial}
 }
@@ -33,13 +35,13 @@ func Parse(parser nlp.Annotator, x *event.Extractor) extract.Component {
 type sparse struct {
 	parser nlp.Annotator
 	x      *event.Extractor // whose triggers decide which sentences to parse
-	sents  []nlp.Sentence
 	// mentions[k]: how many entity mentions sentence k has, up to 2.
 	mentions []uint8
 	// partial: the event extractor keeps events with one argument.
 	partial bool
-	// parsed and skipped count sentences (for measurements).
-	parsed, skipped int
+	// wanted and skipped count sentences that may and may not be parsed, parsed those the
+	// event extractor had parsed (for measurements).
+	wanted, skipped, parsed int
 }
 
 // Extract implements extract.Component: it annotates in.NLP.
@@ -53,26 +55,28 @@ func (s *sparse) Extract(in *extract.Input) {
 		return
 	}
 	s.mark(d.Sentences, in.Out.Entities)
-	s.sents = s.sents[:0]
+	wanted := make([]bool, len(d.Sentences))
 	for k, sn := range d.Sentences {
 		if sn.First < 0 || sn.Last > len(d.Tokens) || sn.First >= sn.Last {
 			continue
 		}
-		if m := s.mentions[k]; m > 0 && s.wanted(d.Text, d.Tokens[sn.First:sn.Last], m) {
-			s.sents = append(s.sents, sn)
-			s.parsed++
-			continue
+		if m := s.mentions[k]; m > 0 && s.wants(d.Text, d.Tokens[sn.First:sn.Last], m) {
+			wanted[k] = true
+			s.wanted++
+		} else {
+			s.skipped++
 		}
-		s.skipped++
 		for i := sn.First; i < sn.Last; i++ {
-			d.Tokens[i].Head, d.Tokens[i].Rel = -1, ""
+			d.Tokens[i].Head, d.Tokens[i].Rel = -1, "" // unparsed until the extractor parses it
 		}
 	}
-	if len(s.sents) == 0 {
-		return
-	}
-	// The parser writes into the shared token slice; it sees only the wanted sentences.
-	s.parser.Annotate(&nlp.Doc{Text: d.Text, Tokens: d.Tokens, Sentences: s.sents, Entities: d.Entities})
+	// The parser writes into the shared token slice; it sees one wanted sentence at a time.
+	one := &nlp.Doc{Text: d.Text, Entities: d.Entities}
+	event.Defer(in, wanted, func(k int) {
+		s.parsed++
+		one.Tokens, one.Sentences = d.Tokens, d.Sentences[k:k+1]
+		s.parser.Annotate(one)
+	})
 }
 
 // mark counts in s.mentions[k] the entities that overlap sentence k, up to 2.
@@ -88,10 +92,10 @@ func (s *sparse) mark(sents []nlp.Sentence, ents []faultline.Entity) {
 	}
 }
 
-// wanted reports whether a sentence with m mentions (up to 2) has a word that may start an
+// wants reports whether a sentence with m mentions (up to 2) has a word that may start an
 // event trigger with arguments among them: not capitalised inside the sentence, tagged
 // (if tagged) as a verb or noun, and a trigger form or the lemma of one.
-func (s *sparse) wanted(text string, toks []nlp.Token, m uint8) bool {
+func (s *sparse) wants(text string, toks []nlp.Token, m uint8) bool {
 	ok := event.NeedsOne
 	if m >= 2 || s.partial {
 		ok |= event.NeedsTwo

@@ -762,10 +762,12 @@ func between(v *view.View, j int, s view.Sent) []int {
 }
 
 // verbArgs finds the arguments of the verbal trigger at tokens [i, i+n).
-func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
+// The parse of sentence si is read only through p (p.need(si) first).
+func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger, p parser, si int) [][2]int {
 	l := linearVerbArgs(v, i, n, s, tr)
 	// An unresolved pronoun subject is a known unknown: the parse does not replace it.
 	if v.HasParse && !complete(l) && !(len(l) > 0 && pronounBefore(v, i, s) >= 0) {
+		p.need(si)
 		// The positional reading measured better on news prose (seedscore); the parse
 		// fills in what it cannot find.
 		if p := parseVerbArgs(v, i, s, tr); complete(p) || len(l) == 0 {
@@ -923,9 +925,11 @@ func frontedSubject(v *view.View, i int, s view.Sent) int {
 }
 
 // nounArgs finds the arguments of the nominal trigger at tokens [i, i+n).
-func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
+// The parse of sentence si is read only through p (p.need(si) first).
+func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger, p parser, si int) [][2]int {
 	l := linearNounArgs(v, i, n, s, tr)
 	if v.HasParse && !complete(l) {
+		p.need(si)
 		if p := parseNounArgs(v, i, s, tr); complete(p) || len(l) == 0 {
 			return p
 		}

@@ -140,6 +140,7 @@ func (x *Extractor) Extract(in *extract.Input) {
 // Find returns the events of one document without adding them to the extraction.
 func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 	v := view.Of(in)
+	p := newParser(in, v) // parses a sentence when its parse is first read (Defer)
 	tx := in.Out.Timexes
 	if len(tx) == 0 {
 		tx = timex.Find(in.Doc.Text, in.Doc.Date)
@@ -163,16 +164,16 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 			if i < next {
 				continue // inside the previous multi-word trigger
 			}
-			tr, n, nominal := x.match(v, i, s)
+			tr, n, nominal := x.match(v, i, s, p, si)
 			if tr == nil {
 				continue
 			}
 			next = i + n
 			var pairs [][2]int
 			if nominal {
-				pairs = nounArgs(v, i, n, s, tr)
+				pairs = nounArgs(v, i, n, s, tr, p, si)
 			} else {
-				pairs = verbArgs(v, i, n, s, tr)
+				pairs = verbArgs(v, i, n, s, tr, p, si)
 			}
 			// "an accord, one that was brokered by C": the mediator's targets are the
 			// parties of the agreement the sentence has coded.
@@ -320,8 +321,8 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 var determiners = set("the a an its their his her our this that these those 's ' new recent latest first second last major fresh renewed bloody deadly fierce heavy joint brief failed planned so-called military armed violent")
 
 // match returns the codebook trigger at token i, how many tokens it spans and whether it is
-// nominal; nil when there is none.
-func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool) {
+// nominal; nil when there is none. i is in sentence si, whose parse is read only through p.
+func (x *Extractor) match(v *view.View, i int, s view.Sent, p parser, si int) (*trigger, int, bool) {
 	t := &v.Toks[i]
 	if t.Mention >= 0 && v.Mentions[t.Mention].Type != faultline.EVENT {
 		return nil, 0, false
@@ -442,9 +443,14 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (*trigger, int, bool
 	if !nominal && strings.HasSuffix(t.Lower, "ed") && i > s.First && determiners[v.Toks[i-1].Lower] {
 		return nil, 0, false
 	}
-	if !nominal && v.HasPOS && t.XPOS == "VBN" && i > s.First && i+1 < s.Last && v.Toks[i+1].UPOS == "NOUN" &&
-		((t.Rel == "amod" && t.Head == i+1) || (strings.HasSuffix(v.Toks[i-1].Lower, "ly") && !auxBefore(v, i, s))) {
-		return nil, 0, false
+	if !nominal && v.HasPOS && t.XPOS == "VBN" && i > s.First && i+1 < s.Last && v.Toks[i+1].UPOS == "NOUN" {
+		// The positional test first: only when it fails is the parse read.
+		if strings.HasSuffix(v.Toks[i-1].Lower, "ly") && !auxBefore(v, i, s) {
+			return nil, 0, false
+		}
+		if p.need(si); t.Rel == "amod" && t.Head == i+1 {
+			return nil, 0, false
+		}
 	}
 	return best, bestN, nominal
 }

@@ -1,0 +1,113 @@
+package event
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/nlp"
+)
+
+// parsedInput builds an input annotated as the pipeline does before the parse: one sentence per
+// line of "word/UPOS/XPOS/HEAD/REL" tokens (HEAD an index within the sentence, -1 the root),
+// joined by spaces into the text. It returns the input and, per sentence, the parse of its
+// tokens (heads as document indexes) that the fake parser writes.
+func parsedInput(t *testing.T, lines []string, ents ...string) (*extract.Input, [][2][]any) {
+	t.Helper()
+	var text strings.Builder
+	d := &nlp.Doc{}
+	var parses [][2][]any
+	for _, line := range lines {
+		if text.Len() > 0 {
+			text.WriteByte(' ')
+		}
+		sn := nlp.Sentence{Start: text.Len(), First: len(d.Tokens)}
+		var heads, rels []any
+		for k, f := range strings.Fields(line) {
+			p := strings.Split(f, "/")
+			if k > 0 {
+				text.WriteByte(' ')
+			}
+			tok := nlp.Token{Start: text.Len(), Norm: p[0], UPOS: p[1], XPOS: p[2], Head: -1}
+			text.WriteString(p[0])
+			tok.End = text.Len()
+			d.Tokens = append(d.Tokens, tok)
+			h := atoi(t, p[3])
+			if h >= 0 {
+				h += sn.First
+			}
+			heads, rels = append(heads, h), append(rels, p[4])
+		}
+		sn.End, sn.Last = text.Len(), len(d.Tokens)
+		d.Sentences = append(d.Sentences, sn)
+		parses = append(parses, [2][]any{heads, rels})
+	}
+	d.Text = text.String()
+	in := input(d.Text, "2024-05-01", ents...)
+	in.NLP = d
+	return in, parses
+}
+
+func atoi(t *testing.T, s string) int {
+	n := 0
+	neg := strings.HasPrefix(s, "-")
+	for _, c := range strings.TrimPrefix(s, "-") {
+		if c < '0' || c > '9' {
+			t.Fatalf("bad head %q", s)
+		}
+		n = n*10 + int(c-'0')
+	}
+	if neg {
+		return -n
+	}
+	return n
+}
+
+// TestDeferredParse checks that with a deferred parse (Defer) the extractor parses only the
+// wanted sentences whose parse it reads: not one whose arguments it finds by position, not
+// one it is not allowed to parse; and that an event found through the parse gets it.
+func TestDeferredParse(t *testing.T) {
+	lines := []string{
+		// 0: wanted, both arguments by position: never parsed.
+		"Norland/PROPN/NNP/1/nsubj attacked/VERB/VBD/-1/root Gondor/PROPN/NNP/1/obj ./PUNCT/./1/punct",
+		// 1: wanted, the target only in the parse (after a parenthetical): parsed.
+		"Arnor/PROPN/NNP/5/nsubj ,/PUNCT/,/3/punct officials/NOUN/NNS/3/nsubj say/VERB/VBP/5/parataxis ,/PUNCT/,/3/punct attacked/VERB/VBD/-1/root yesterday/NOUN/NN/5/obl:tmod ,/PUNCT/,/8/punct Rohan/PROPN/NNP/5/obj ./PUNCT/./5/punct",
+		// 2: the same, not wanted: read as unparsed, so no event.
+		"Dale/PROPN/NNP/5/nsubj ,/PUNCT/,/3/punct officials/NOUN/NNS/3/nsubj say/VERB/VBP/5/parataxis ,/PUNCT/,/3/punct attacked/VERB/VBD/-1/root yesterday/NOUN/NN/5/obl:tmod ,/PUNCT/,/8/punct Erebor/PROPN/NNP/5/obj ./PUNCT/./5/punct",
+	}
+	ents := []string{"Norland/GPE", "Gondor/GPE", "Arnor/GPE", "Rohan/GPE", "Dale/GPE", "Erebor/GPE"}
+	in, parses := parsedInput(t, lines, ents...)
+	var calls []int
+	parse := func(k int) {
+		calls = append(calls, k)
+		sn := in.NLP.Sentences[k]
+		for i := sn.First; i < sn.Last; i++ {
+			in.NLP.Tokens[i].Head = parses[k][0][i-sn.First].(int)
+			in.NLP.Tokens[i].Rel = parses[k][1][i-sn.First].(string)
+		}
+	}
+	Defer(in, []bool{true, true, false}, parse)
+	got := code(New().Find(in))
+	if !slices.Equal(calls, []int{1}) {
+		t.Errorf("parsed sentences %v, want [1]", calls)
+	}
+	want := []want{{"attacked", "Norland", "Gondor", "190", "asserted"}, {"attacked", "Arnor", "Rohan", "190", "reported"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("events %+v, want %+v", got, want)
+	}
+	for i, tok := range in.NLP.Tokens {
+		if sn := in.NLP.Sentences[1]; (i < sn.First || i >= sn.Last) && (tok.Head != -1 || tok.Rel != "") {
+			t.Errorf("token %d (%s) outside the parsed sentence has head %d rel %q", i, tok.Norm, tok.Head, tok.Rel)
+		}
+	}
+
+	// Parsed up front instead: the same events (what the pipeline's exactness rests on).
+	in, _ = parsedInput(t, lines, ents...)
+	for _, k := range []int{0, 1} {
+		parse(k)
+	}
+	if full := code(New().Find(in)); !slices.Equal(full, got) {
+		t.Errorf("with a parse up front: events %+v, deferred %+v", full, got)
+	}
+}
