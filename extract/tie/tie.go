@@ -308,42 +308,6 @@ func (x *Extractor) wordBits() map[string]uint16 {
 	return m
 }
 
-// candidates appends to out, in increasing order, the indices of the patterns whose
-// middle may start like one of mids (with a leading apposition comma or without). ok is
-// scratch, one per pattern, all false on entry and on return.
-func (x *Extractor) candidates(v *view.View, mids [][]int, ok []bool, out []int) []int {
-	add := func(is []int) {
-		for _, i := range is {
-			if !ok[i] {
-				ok[i] = true
-				out = append(out, i)
-			}
-		}
-	}
-	add(x.anyStart)
-	mark := func(t *view.Tok) {
-		add(x.byStart[t.Lower])
-		add(x.byStart[t.Lemma])
-		if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
-			add(x.byStart["'s"])
-		}
-	}
-	for _, md := range mids {
-		if len(md) == 0 {
-			continue
-		}
-		mark(&v.Toks[md[0]])
-		if v.Toks[md[0]].Lower == "," && len(md) > 1 {
-			mark(&v.Toks[md[1]])
-		}
-	}
-	sort.Ints(out)
-	for _, i := range out {
-		ok[i] = false
-	}
-	return out
-}
-
 // oneWord returns the one-word alternatives of a synonym class as a set.
 func oneWord(alts [][]string) map[string]bool {
 	m := map[string]bool{}
@@ -436,7 +400,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		seen[key] = true
 		out = append(out, t)
 	}
-	sc := &scratch{cand: make([]bool, len(x.pats)), smask: make([]uint8, len(x.pats)), need: make([]uint8, len(v.Toks)), sig1: make([]int8, len(v.Toks)), wc: make([]uint16, len(v.Toks))}
+	sc := &scratch{smask: make([]uint8, len(x.pats)), need: make([]uint8, len(v.Toks)), sig1: make([]int8, len(v.Toks)), wc: make([]uint16, len(v.Toks))}
 	bySent := make([][]int, len(v.Sents))
 	for mi, m := range v.Mentions {
 		if si := v.Toks[m.First].Sent; si < len(v.Sents) && m.Last <= v.Sents[si].Last && (m.Actorish() || m.Placeish()) {
@@ -1476,7 +1440,6 @@ func fits(v *view.View, es []elem, toks []int, reverse, exact bool) bool {
 
 // scratch is what matchPair reuses from one pair of a document to the next.
 type scratch struct {
-	cand  []bool   // per pattern: a candidate of this pair (all false between pairs)
 	cands []int    // the candidates' indices
 	sig1  []int8   // per token: significant alone (1), not (2), not yet known (0)
 	wc    []uint16 // per token: wordClass, once known
@@ -1563,9 +1526,9 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		short, _, _ := x.significant(v, sc, M1.Last, d)
 		mids = append(mids, short)
 	}
-	// smask[pi] bit j: mids[j] starts as pattern pi's middle may (startsWith), from the
-	// byStart lists of its first words; set below for the candidates, cleared after them.
-	useMask := len(mids) <= 8
+	// smask[pi] bit j: mids[j] (or mids[j] after a leading comma) starts with a word of
+	// pattern pi's starts, from the byStart lists of its first words; set below for the
+	// candidates, cleared after them (there are at most six mids: one bit each).
 	midOK := func(pi, j int, p *pattern, mid []int) bool {
 		if len(mid) > p.maxMid+1 || len(mid) < p.minMid {
 			return false // (+1: an apposition comma the pattern does not spell out)
@@ -1573,7 +1536,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		if p.needs != nil && !x.holdsNeeds(v, sc, p, mid) {
 			return false
 		}
-		if p.starts != nil && len(mid) > 0 && (useMask && sc.smask[pi]&(1<<j) == 0 || !useMask && !startsWith(v, p.starts, mid)) {
+		if p.starts != nil && len(mid) > 0 && sc.smask[pi]&(1<<j) == 0 {
 			return false
 		}
 		if fits(v, p.mid, mid, false, true) {
@@ -1598,9 +1561,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 	noBareEnd := M2.Last < s.Last && (wordIs(v, M2.Last, "'s") ||
 		M2.Type == faultline.NORP && (v.Toks[M2.Last].Mention >= 0 || modifierOf(v, M2)))
 	sc.cands = sc.cands[:0]
-	switch {
-	case noPattern:
-	case useMask:
+	if !noPattern {
 		// The candidates are the patterns marked and those whose middle may start with any
 		// word, in increasing order: the others candidates lists fail midOK on every mid.
 		for j, md := range mids {
@@ -1639,8 +1600,6 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 				sc.smask[pi] = 0
 			}
 		}()
-	default:
-		sc.cands = x.candidates(v, mids, sc.cand, sc.cands)
 	}
 	for _, pi := range sc.cands {
 		p := &x.pats[pi]
@@ -1770,7 +1729,6 @@ func questionOrModalBefore(v *view.View, s view.Sent, first int) bool {
 	return false
 }
 
-// holds reports whether a token of mid reads a word of ws.
 // holdsNeeds returns holds(v, p.needs, mid), from the tokens' needs bits when there are.
 func (x *Extractor) holdsNeeds(v *view.View, sc *scratch, p *pattern, mid []int) bool {
 	if x.needWords == nil {
@@ -1784,25 +1742,13 @@ func (x *Extractor) holdsNeeds(v *view.View, sc *scratch, p *pattern, mid []int)
 	return false
 }
 
+// holds reports whether a token of mid reads a word of ws.
 func holds(v *view.View, ws map[string]bool, mid []int) bool {
 	for _, i := range mid {
 		t := &v.Toks[i]
 		if ws[t.Lower] || t.Lemma != "" && ws[t.Lemma] || ws["'s"] && (t.Lower == "'" || t.Lower == "’s" || t.Lower == "’") {
 			return true
 		}
-	}
-	return false
-}
-
-// startsWith reports whether mid (or mid after a leading comma) starts with a word of ws.
-func startsWith(v *view.View, ws map[string]bool, mid []int) bool {
-	t := v.Toks[mid[0]]
-	if ws[t.Lower] || (t.Lemma != "" && ws[t.Lemma]) || (t.Lower == "'" || t.Lower == "’s" || t.Lower == "’") && ws["'s"] {
-		return true
-	}
-	if t.Lower == "," && len(mid) > 1 {
-		t = v.Toks[mid[1]]
-		return ws[t.Lower] || (t.Lemma != "" && ws[t.Lemma])
 	}
 	return false
 }
