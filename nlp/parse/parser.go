@@ -95,46 +95,30 @@ func newParser(m *perceptron.Model, labels []string, classes map[uint64]uint64, 
 	return p
 }
 
-// ErrNoModel is returned by Load when the binary was built without trained weights.
+// ErrNoModel is returned by Load and LoadLite when the binary was built without trained
+// weights.
 var ErrNoModel = errors.New("parse: no embedded model (run faultline train parse)")
 
 var (
-	loadOnce sync.Once
-	loaded   *Parser
-	loadErr  error
+	loadFull = sync.OnceValues(func() (*Parser, error) { return readEmbedded(models.Parse) })
+	loadLite = sync.OnceValues(func() (*Parser, error) { return readEmbedded(models.ParseLite) })
 )
 
 // Load returns the parser embedded in the binary. It is decoded once and shared.
-func Load() (*Parser, error) {
-	loadOnce.Do(func() {
-		if len(models.Parse) == 0 {
-			loadErr = ErrNoModel
-			return
-		}
-		loaded, loadErr = Read(bytes.NewReader(models.Parse))
-	})
-	return loaded, loadErr
-}
-
-var (
-	liteOnce sync.Once
-	lite     *Parser
-	liteErr  error
-)
+func Load() (*Parser, error) { return loadFull() }
 
 // LoadLite returns the small parser embedded in the binary for the extraction pipeline
 // (models/parselite.md): feature set 5, about half the lookups of Load's, and coarse
 // relations, those the event extractor tells apart (see coarseRel). It is decoded once and
 // shared.
-func LoadLite() (*Parser, error) {
-	liteOnce.Do(func() {
-		if len(models.ParseLite) == 0 {
-			liteErr = ErrNoModel
-			return
-		}
-		lite, liteErr = Read(bytes.NewReader(models.ParseLite))
-	})
-	return lite, liteErr
+func LoadLite() (*Parser, error) { return loadLite() }
+
+// readEmbedded decodes embedded weights b, or returns ErrNoModel if there are none.
+func readEmbedded(b []byte) (*Parser, error) {
+	if len(b) == 0 {
+		return nil, ErrNoModel
+	}
+	return Read(bytes.NewReader(b))
 }
 
 // Read reads a parser written by WriteTo.
