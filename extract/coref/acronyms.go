@@ -20,10 +20,7 @@ func mayDefine(s string) bool {
 	if i < len(s) && s[i] == ',' {
 		i++
 	}
-	j := i
-	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
-		j++
-	}
+	j := skipSpace(s, i)
 	if j == len(s) {
 		return false
 	}

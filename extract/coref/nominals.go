@@ -69,24 +69,18 @@ func apposMatch(s string) []string {
 		return nil
 	}
 	// The regexp needs white space, "the", "a" or "an", and white space again.
-	i := 1
-	for i < len(s) && isSpaceRE(s[i]) {
-		i++
-	}
+	i := skipSpace(s, 1)
 	if i == 1 {
 		return nil
 	}
 	det := func(w string) bool {
-		return strings.HasPrefix(s[i:], w) && i+len(w) < len(s) && isSpaceRE(s[i+len(w)])
+		return strings.HasPrefix(s[i:], w) && i+len(w) < len(s) && isSpace(s[i+len(w)])
 	}
 	if !det("the") && !det("a") && !det("an") {
 		return nil
 	}
 	return appos.FindStringSubmatch(s)
 }
-
-// isSpaceRE reports whether c is \s of a regexp ([\t\n\f\r ]).
-func isSpaceRE(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // roleNoun are role nouns besides the person titles.
 var roleNoun = map[string]bool{"cleric": true, "premier": true, "leader": true, "commander": true,

@@ -176,7 +176,8 @@ func checkNominalMatches(t *testing.T, text string) {
 // FuzzPrefilters checks that the cheap tests before the anchored regexps never reject
 // what the regexp matches (followersOf, possAfter, appos).
 func FuzzPrefilters(f *testing.F) {
-	for _, s := range []string{"followers of the ", "Supporters of\t", "'s men", "’s loyal followers", ", the cleric,", "x"} {
+	for _, s := range []string{"followers of the ", "Supporters of\t", "'s men", "’s loyal followers", ", the cleric,", "x",
+		", a\tveteran Shiite cleric.", ",\f an  ally;", ", thea cleric,", ", the", ",the cleric,", ", The cleric,", ", an\u00a0ally,"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
