@@ -171,7 +171,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 			next = i + n
 			var pairs [][2]int
 			if nominal {
-				pairs = nounArgs(v, i, n, s, tr, p, si)
+				pairs = nounArgs(v, i, n, s, tr, p, si, x.Partial)
 			} else {
 				pairs = verbArgs(v, i, n, s, tr, p, si)
 			}
