@@ -25,8 +25,9 @@ type lazy struct {
 // it reads that sentence's parse, for each k with wanted[k]; sentences not wanted are never
 // parsed and read as unparsed (Head -1, no Rel). parse must set Head and Rel of the sentence's
 // tokens in in.NLP.Tokens, and every token of a wanted sentence that is parsed gets a Rel;
-// tokens of wanted sentences must have Head -1 and no Rel until then. The facts found are
-// those of a parse of every wanted sentence made before the extractor runs.
+// tokens of wanted sentences must have Head -1 and no Rel until then, and sentences must not
+// share tokens (as the tokenizer's do not). The facts found are those of a parse of every
+// wanted sentence made before the extractor runs.
 func Defer(in *extract.Input, wanted []bool, parse func(k int)) {
 	if in.Memo == nil {
 		in.Memo = map[any]any{}
