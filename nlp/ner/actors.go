@@ -150,21 +150,21 @@ func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOff
 		if !okSent(s, len(words)) {
 			continue
 		}
-		trimSpansD(d, tags, s)
-		peoplesD(d, tags, s)
-		coordinationsD(d, tags, s, known, personWord)
-		orgHeadAfterD(d, tags, s)
-		nameRunsD(d, tags, s, known)
+		trimSpans(d, tags, s)
+		peoples(d, tags, s)
+		coordinations(d, tags, s, known, personWord)
+		orgHeadAfter(d, tags, s)
+		nameRuns(d, tags, s, known)
 		if withOffices {
 			offices(d, tags, s)
 		}
 		movements(d, tags, s, known, personWord)
 		leaders(d, tags, s)
 		followersOf(words, tags, s, personWord)
-		sectorSpansD(d, tags, s)
-		placesD(d, tags, s)
+		sectorSpans(d, tags, s)
+		places(d, tags, s)
 		groups(d, tags, s)
-		groupNamesD(d, tags, s)
+		groupNames(d, tags, s)
 		regions(d, tags, s)
 		adjectives(d, tags, s)
 		roles(d, tags, s)
@@ -725,11 +725,7 @@ var spanEnders = map[string]bool{"of": true, "the": true, "and": true, "or": tru
 	"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true}
 
 // trimSpans applies the second half of rule 11: trailing function words leave their span.
-func trimSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	trimSpansD(newRdoc(lx, words), tags, s)
-}
-
-func trimSpansD(d *rdoc, tags []string, s nlp.Sentence) {
+func trimSpans(d *rdoc, tags []string, s nlp.Sentence) {
 	words := d.words
 	eachSpan(tags, s, func(f, l int, _ string) int {
 		// "Sunni-controlled Interior Ministry": the compound modifies the name, it is no
@@ -764,11 +760,7 @@ func trimSpansD(d *rdoc, tags []string, s nlp.Sentence) {
 }
 
 // coordinations applies rule 9.
-func coordinations(lx *lexicon, words, tags []string, s nlp.Sentence, known map[string]string, personWord map[string]bool) {
-	coordinationsD(newRdoc(lx, words), tags, s, known, personWord)
-}
-
-func coordinationsD(d *rdoc, tags []string, s nlp.Sentence, known map[string]string, personWord map[string]bool) {
+func coordinations(d *rdoc, tags []string, s nlp.Sentence, known map[string]string, personWord map[string]bool) {
 	lx, words := d.lx, d.words
 	// kind returns the type one side of the coordination would have alone, or "".
 	kind := func(a, b int) string {
@@ -824,11 +816,7 @@ func coordinationsD(d *rdoc, tags []string, s nlp.Sentence, known map[string]str
 }
 
 // orgHeadAfter applies the first half of rule 11.
-func orgHeadAfter(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	orgHeadAfterD(newRdoc(lx, words), tags, s)
-}
-
-func orgHeadAfterD(d *rdoc, tags []string, s nlp.Sentence) {
+func orgHeadAfter(d *rdoc, tags []string, s nlp.Sentence) {
 	eachSpan(tags, s, func(f, l int, typ string) int {
 		// "the Sunni-run Higher Education Ministry": untagged capitalised words right
 		// before an organisation's name that ends in its head belong to it
@@ -870,11 +858,7 @@ var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 	"october": true, "november": true, "december": true}
 
 // peoples applies rule 12.
-func peoples(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	peoplesD(newRdoc(lx, words), tags, s)
-}
-
-func peoplesD(d *rdoc, tags []string, s nlp.Sentence) {
+func peoples(d *rdoc, tags []string, s nlp.Sentence) {
 	for i := s.First; i+1 < s.Last; i++ {
 		if tags[i] != "B-NORP" || tags[i+1] != "B-NORP" && tags[i+1] != "I-NORP" {
 			continue
@@ -920,11 +904,7 @@ var descr = gazetteer.Descriptors()
 // that names a sector of that state ("US military leaders", "American surge forces",
 // "Iraqi intelligence operatives"; lexicon/actors/sectors.tsv) is one ORG span. It runs
 // before rule 7, which would drop the adjective before a common noun.
-func sectorSpans(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	sectorSpansD(newRdoc(lx, words), tags, s)
-}
-
-func sectorSpansD(d *rdoc, tags []string, s nlp.Sentence) {
+func sectorSpans(d *rdoc, tags []string, s nlp.Sentence) {
 	words := d.words
 	// theNew reports whether "the new" comes before f: "the new Iraqi army" is the same
 	// army, newly built, and "new" belongs to its span.
@@ -983,11 +963,7 @@ func sectorSpansD(d *rdoc, tags []string, s nlp.Sentence) {
 //     (Jerusalem) Force");
 //   - a place name that runs on after its place head is two mentions ("X Province Y" ->
 //     "X Province", "Y").
-func nameRuns(lx *lexicon, words, tags []string, s nlp.Sentence, known map[string]string) {
-	nameRunsD(newRdoc(lx, words), tags, s, known)
-}
-
-func nameRunsD(d *rdoc, tags []string, s nlp.Sentence, known map[string]string) {
+func nameRuns(d *rdoc, tags []string, s nlp.Sentence, known map[string]string) {
 	lx, words := d.lx, d.words
 	// capRun returns the end of the run of untagged (or, with anyTag, any) capitalised
 	// plain words from i, at most n long.
@@ -1145,11 +1121,7 @@ func nameRunsD(d *rdoc, tags []string, s nlp.Sentence, known map[string]string) 
 // groupNames applies rule 16: a group word before an organisation's name singles it out
 // and belongs to the mention ("Sunni Awakening militia", "the Kurdish Peshmerga forces");
 // a national adjective does not (rule 7 keeps "Iraqi" apart).
-func groupNames(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	groupNamesD(newRdoc(lx, words), tags, s)
-}
-
-func groupNamesD(d *rdoc, tags []string, s nlp.Sentence) {
+func groupNames(d *rdoc, tags []string, s nlp.Sentence) {
 	eachSpan(tags, s, func(f, l int, typ string) int {
 		if typ != "NORP" || l-f != 1 || l >= s.Last || tags[l] != "B-ORG" || !d.is(f, wGroupsL) || d.is(f, wDemReal) {
 			return l
@@ -1167,11 +1139,7 @@ func groupNamesD(d *rdoc, tags []string, s nlp.Sentence) {
 // X river", "the X tunnel"; LOC), as is a hyphenated pair of countries before "border"
 // ("the X-Y border"), and a national adjective before "state" is the state itself ("the
 // Iraqi state"; GPE) when no noun follows ("state television" is no state).
-func places(lx *lexicon, words, tags []string, s nlp.Sentence) {
-	placesD(newRdoc(lx, words), tags, s)
-}
-
-func placesD(d *rdoc, tags []string, s nlp.Sentence) {
+func places(d *rdoc, tags []string, s nlp.Sentence) {
 	lx, words := d.lx, d.words
 	for i := s.First; i < s.Last; i++ {
 		if i+1 >= s.Last || tags[i+1] != "O" {

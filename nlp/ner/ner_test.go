@@ -390,10 +390,11 @@ func TestSpanRules(t *testing.T) {
 				pw[w] = true
 				known[w] = "PERSON"
 			}
-			trimSpans(lx, words, tags, s)
-			peoples(lx, words, tags, s)
-			coordinations(lx, words, tags, s, known, pw)
-			orgHeadAfter(lx, words, tags, s)
+			d := newRdoc(lx, words)
+			trimSpans(d, tags, s)
+			peoples(d, tags, s)
+			coordinations(d, tags, s, known, pw)
+			orgHeadAfter(d, tags, s)
 			if got := strings.Join(tags, " "); got != tc.want {
 				t.Errorf("%s:\n got  %s\n want %s", tc.words, got, tc.want)
 			}
@@ -488,11 +489,12 @@ func TestDescriptiveSpanRules(t *testing.T) {
 			words := strings.Fields(tc.words)
 			tags := strings.Fields(tc.tags)
 			s := nlp.Sentence{First: 0, Last: len(words)}
-			nameRuns(lx, words, tags, s, map[string]string{})
+			d := newRdoc(lx, words)
+			nameRuns(d, tags, s, map[string]string{})
 			followersOf(words, tags, s, map[string]bool{"Hadad": true})
-			sectorSpans(lx, words, tags, s)
-			places(lx, words, tags, s)
-			groupNames(lx, words, tags, s)
+			sectorSpans(d, tags, s)
+			places(d, tags, s)
+			groupNames(d, tags, s)
 			if got := strings.Join(tags, " "); got != tc.want {
 				t.Errorf("%s:\n got  %s\n want %s", tc.words, got, tc.want)
 			}
