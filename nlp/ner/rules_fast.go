@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -259,7 +260,7 @@ type rdoc struct {
 // (actorRules after docRules) takes the same flags.
 func newRdoc(lx *lexicon, words []string) *rdoc {
 	c := ruleCacheOf(lx)
-	if d := c.last.Load(); d != nil && sameWords(d.seen, words) {
+	if d := c.last.Load(); d != nil && slices.Equal(d.seen, words) {
 		return &rdoc{lx: lx, words: words, f: d.f, seen: d.seen}
 	}
 	d := &rdoc{lx: lx, words: words, f: make([]wflag, len(words)), seen: append([]string(nil), words...)}
@@ -281,20 +282,6 @@ func newRdoc(lx *lexicon, words []string) *rdoc {
 	}
 	c.last.Store(d)
 	return d
-}
-
-// sameWords reports whether a and b hold the same words (the same strings, usually: a
-// comparison of pointers).
-func sameWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // is reports whether word i has any of the flags f.
