@@ -244,7 +244,9 @@ func fuzzPool(lx *lexicon) []string {
 	for _, w := range strings.Fields("the The of for and in near or , . ( ) ] 's ’s ' ’ & - parties so-called border state river came had " +
 		"ISCI JAM SCIRI US UK BAGHDAD WASHINGTON US-led Badr-linked pro-Iran Sunni-Shia Iraq-Syria al-Maliki Al-Sadr as-Sadiyah Ar-Rutba abu-Bakr " +
 		"Nouri Hadad Omar Hugh Grant Baathists Sadrists Sadr Maliki nationalism fundamentalism Jerusalem Quds Force Province Supreme Council " +
-		"Islamic Revolution Iraq Study Centre Institute government central federal new leaders officials says said told daily newspaper X Y Z Mr. Adm. Rear") {
+		"Islamic Revolution Iraq Study Centre Institute government central federal new leaders officials says said told daily newspaper X Y Z Mr. Adm. Rear " +
+		// case folding outside ASCII: ToLower/ToUpper change a byte length or map to ASCII
+		"İraq IRAQ İSCI ſadr al-ſadr AL-SADR Öcalan ÖCALAN \u212aurdish Ǆ ǅ ß SS") {
 		set[w] = true
 	}
 	pool := make([]string, 0, len(set))

@@ -2,6 +2,12 @@ package ner
 
 // Reference copies of actors.go and rules.go as of d907fbb (before nr's speed work), for
 // TestRulesMatchRef and FuzzRulesMatchRef: the fast rules must give the same tags.
+//
+// Update: a change to what a rule does (not to how fast it runs) in actors.go or rules.go
+// is made here too, the same way; until then the two tests fail. Retire: when the rules
+// change so much that mirroring them here is no longer simple, delete this file with the
+// two tests, TestRulesConcurrent's reference check and BenchmarkRules's reference half (the
+// rule tables of ner_test.go stay).
 
 import (
 	"strings"
