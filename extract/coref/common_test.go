@@ -44,7 +44,7 @@ func FuzzCommonIndex(f *testing.F) {
 
 // FuzzIsPronoun checks isPronoun against its definition, strings.ToLower.
 func FuzzIsPronoun(f *testing.F) {
-	for _, s := range []string{"He", "HIS", "hEr", "Theirs", "ſhe", "the", "K", "İt"} {
+	for _, s := range []string{"He", "HIS", "hEr", "Theirs", "ſhe", "the", "K", "İt", "hİs", "theİr", "THEİR", "hİ", "\u212ahe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -2,6 +2,7 @@ package coref
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline"
 )
@@ -152,24 +153,33 @@ func (d *doc) subject(s, end int) int {
 	return g
 }
 
+// isPronoun reports whether s is a personal pronoun in any case: pronoun(strings.ToLower(s)).
 func isPronoun(s string) bool {
-	// strings.ToLower(s) is one of the pronouns only if s is one in ASCII letters of any
-	// case (no other rune lower-cases to the letters they are made of): no allocation.
-	if len(s) < 2 || len(s) > 5 {
+	// Lower-cased in b without allocating for ASCII s; a rune outside ASCII may lower-case
+	// to an ASCII letter ("İ" to "i": "hİs"), so then strings.ToLower decides.
+	if len(s) < 2 {
 		return false
 	}
 	var b [5]byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 {
-			return false
+		if c >= utf8.RuneSelf {
+			return pronoun(strings.ToLower(s))
+		}
+		if i == len(b) {
+			return false // six ASCII bytes or more lower-case to as many
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		b[i] = c
 	}
-	switch string(b[:len(s)]) {
+	return pronoun(string(b[:len(s)]))
+}
+
+// pronoun reports whether the lower-case word w is a personal pronoun.
+func pronoun(w string) bool {
+	switch w {
 	case "he", "his", "him", "she", "her", "hers", "they", "them", "their":
 		return true
 	}
