@@ -1,6 +1,8 @@
 package event
 
 import (
+	"slices"
+
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/extract/internal/view"
 )
@@ -18,7 +20,6 @@ type lazy struct {
 	parse  func(k int)
 	wanted []bool // sentences to parse when needed
 	done   []bool // sentences parsed so far
-	any    bool   // some sentence is wanted: the document has a parse
 }
 
 // Defer makes the extractor parse sentence k of in.NLP, by calling parse(k), the first time
@@ -32,11 +33,7 @@ func Defer(in *extract.Input, wanted []bool, parse func(k int)) {
 	if in.Memo == nil {
 		in.Memo = map[any]any{}
 	}
-	l := &lazy{parse: parse, wanted: wanted, done: make([]bool, len(wanted))}
-	for _, w := range wanted {
-		l.any = l.any || w
-	}
-	in.Memo[lazyKey{}] = l
+	in.Memo[lazyKey{}] = &lazy{parse: parse, wanted: wanted, done: make([]bool, len(wanted))}
 }
 
 // parser gives Find's argument search the parse of one sentence at a time.
@@ -53,7 +50,7 @@ func newParser(in *extract.Input, v *view.View) parser {
 	if l == nil || in.NLP == nil || len(in.NLP.Tokens) != len(v.Toks) || len(l.wanted) != len(v.Sents) {
 		return parser{in: in, v: v}
 	}
-	if l.any && !v.HasParse {
+	if !v.HasParse && slices.Contains(l.wanted, true) {
 		// The view was built before any sentence was parsed: without a parse it set every
 		// Head to -1; with one it keeps the tokens' heads.
 		v.HasParse = true
