@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,17 +14,17 @@ import (
 // line of "word/UPOS/XPOS/HEAD/REL" tokens (HEAD an index within the sentence, -1 the root),
 // joined by spaces into the text. It returns the input and, per sentence, the parse of its
 // tokens (heads as document indexes) that the fake parser writes.
-func parsedInput(t *testing.T, lines []string, ents ...string) (*extract.Input, [][2][]any) {
+func parsedInput(t *testing.T, lines []string, ents ...string) (*extract.Input, []sentParse) {
 	t.Helper()
 	var text strings.Builder
 	d := &nlp.Doc{}
-	var parses [][2][]any
+	var parses []sentParse
 	for _, line := range lines {
 		if text.Len() > 0 {
 			text.WriteByte(' ')
 		}
 		sn := nlp.Sentence{Start: text.Len(), First: len(d.Tokens)}
-		var heads, rels []any
+		var sp sentParse
 		for k, f := range strings.Fields(line) {
 			p := strings.Split(f, "/")
 			if k > 0 {
@@ -33,15 +34,18 @@ func parsedInput(t *testing.T, lines []string, ents ...string) (*extract.Input, 
 			text.WriteString(p[0])
 			tok.End = text.Len()
 			d.Tokens = append(d.Tokens, tok)
-			h := atoi(t, p[3])
+			h, err := strconv.Atoi(p[3])
+			if err != nil {
+				t.Fatalf("bad head %q", p[3])
+			}
 			if h >= 0 {
 				h += sn.First
 			}
-			heads, rels = append(heads, h), append(rels, p[4])
+			sp.heads, sp.rels = append(sp.heads, h), append(sp.rels, p[4])
 		}
 		sn.End, sn.Last = text.Len(), len(d.Tokens)
 		d.Sentences = append(d.Sentences, sn)
-		parses = append(parses, [2][]any{heads, rels})
+		parses = append(parses, sp)
 	}
 	d.Text = text.String()
 	in := input(d.Text, "2024-05-01", ents...)
@@ -49,19 +53,10 @@ func parsedInput(t *testing.T, lines []string, ents ...string) (*extract.Input, 
 	return in, parses
 }
 
-func atoi(t *testing.T, s string) int {
-	n := 0
-	neg := strings.HasPrefix(s, "-")
-	for _, c := range strings.TrimPrefix(s, "-") {
-		if c < '0' || c > '9' {
-			t.Fatalf("bad head %q", s)
-		}
-		n = n*10 + int(c-'0')
-	}
-	if neg {
-		return -n
-	}
-	return n
+// sentParse is the parse of one sentence's tokens.
+type sentParse struct {
+	heads []int
+	rels  []string
 }
 
 // TestDeferredParse checks that with a deferred parse (Defer) the extractor parses only the
@@ -86,8 +81,8 @@ func TestDeferredParse(t *testing.T) {
 		calls = append(calls, k)
 		sn := in.NLP.Sentences[k]
 		for i := sn.First; i < sn.Last; i++ {
-			in.NLP.Tokens[i].Head = parses[k][0][i-sn.First].(int)
-			in.NLP.Tokens[i].Rel = parses[k][1][i-sn.First].(string)
+			in.NLP.Tokens[i].Head = parses[k].heads[i-sn.First]
+			in.NLP.Tokens[i].Rel = parses[k].rels[i-sn.First]
 		}
 	}
 	Defer(in, []bool{true, true, false, true}, parse)
