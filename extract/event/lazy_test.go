@@ -109,3 +109,44 @@ func TestDeferredParse(t *testing.T) {
 		t.Errorf("with a parse up front: events %+v, deferred %+v", full, got)
 	}
 }
+
+// TestDeferredParseReads checks the extractor's other reads of a deferred parse (TestDeferredParse
+// covers the verbal argument search): a nominal trigger's arguments and the test for a past
+// participle modifying the next noun (amod). Each sentence yields its events only through its
+// parse, which the extractor must make (once).
+func TestDeferredParseReads(t *testing.T) {
+	tests := []struct {
+		line string
+		ents []string
+		want []want
+	}{
+		// The source of "occupation" is the subject of its light verb, past a parenthetical.
+		{"Norland/PROPN/NNP/5/nsubj ,/PUNCT/,/3/punct officials/NOUN/NNS/3/nsubj say/VERB/VBP/5/parataxis ,/PUNCT/,/3/punct began/VERB/VBD/-1/root the/DET/DT/7/det occupation/NOUN/NN/5/obj yesterday/NOUN/NN/5/obl:tmod of/ADP/IN/10/case Gondor/PROPN/NNP/7/nmod ./PUNCT/./5/punct",
+			[]string{"Norland/GPE", "Gondor/GPE"},
+			[]want{{"occupation", "Norland", "Gondor", "192", "reported"}}},
+		// "signed agreements": an adjective (amod), not a signing; unparsed it codes two events.
+		{"Norland/PROPN/NNP/2/nsubj and/CCONJ/CC/2/cc Gondor/PROPN/NNP/0/conj signed/VERB/VBN/4/amod agreements/NOUN/NNS/-1/root ./PUNCT/./4/punct",
+			[]string{"Norland/GPE", "Gondor/GPE"},
+			nil},
+	}
+	for _, tt := range tests {
+		in, parses := parsedInput(t, []string{tt.line}, tt.ents...)
+		calls := 0
+		parse := func(k int) {
+			calls++
+			sn := in.NLP.Sentences[k]
+			for i := sn.First; i < sn.Last; i++ {
+				in.NLP.Tokens[i].Head, in.NLP.Tokens[i].Rel = parses[k].heads[i-sn.First], parses[k].rels[i-sn.First]
+			}
+		}
+		Defer(in, []bool{true}, parse)
+		got := code(New().Find(in))
+		if calls != 1 || !slices.Equal(got, tt.want) {
+			t.Errorf("%.40s...: %d parses, events %+v, want 1, %+v", tt.line, calls, got, tt.want)
+		}
+		none, _ := parsedInput(t, []string{tt.line}, tt.ents...)
+		if slices.Equal(code(New().Find(none)), tt.want) {
+			t.Errorf("%.40s...: the same events without a parse: the case does not test the parse", tt.line)
+		}
+	}
+}
