@@ -15,9 +15,11 @@ type Input struct {
 	Doc *faultline.Document
 	NLP *nlp.Doc
 	Out *faultline.Extraction
-	// Memo keeps what several components derive from the input alike (the event and tie
-	// extractors' view of the document), so that it is built once: keys are values of a
-	// type of the package that stores them. nil until something is stored.
+	// Memo keeps what one component hands to another for this input: what several derive
+	// alike (the event and tie extractors' view of the document, built once) and work left
+	// for later (the parse the sparse parse component defers to the event extractor, see
+	// event.Defer). Keys are values of a type of the package that stores them; nil until
+	// something is stored.
 	Memo map[any]any
 }
 
