@@ -72,6 +72,7 @@ type scratch struct {
 	tree   []int32 // per word, scores of its right-children features as top of the stack
 	// per word, 1 + the number of right children its tree scores were computed with
 	treeKey []int32
+	pre     [][restPrefixes]uint64 // per word, its prefixes of rest5 (feature set 5)
 	buf     []byte
 	heads   []int
 	rels    []int
@@ -284,6 +285,14 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		s.front = make([]int32, 2*nc)
 	}
 	front, n0tree := s.front[:nc], s.front[nc:2*nc]
+	lite := p.feats == 5
+	if lite {
+		st.prepareLite()
+		if cap(s.pre) < m {
+			s.pre = make([][restPrefixes]uint64, m)
+		}
+		s.pre = s.pre[:m]
+	}
 	b, n0key := -1, -1
 	for !st.done() {
 		if c := st.forced(); c >= 0 {
@@ -293,24 +302,36 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		// The feature groups whose scores are not cached go into one ScoreIntParts call,
 		// so that their memory loads overlap.
 		s.fs, s.ends, s.outs = s.fs[:0], s.ends[:0], s.outs[:0]
-		part := func(out []int32) {
-			s.ends = append(s.ends, len(s.fs))
-			s.outs = append(s.outs, out)
-		}
 		if st.b != b {
 			b = st.b
-			s.fs = st.bufferFeatures(s.fs, s.suf)
-			part(front)
+			if lite {
+				s.fs = st.buffer5(s.fs, s.suf)
+			} else {
+				s.fs = st.bufferFeatures(s.fs, s.suf)
+			}
+			s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, front)
 			n0key = -1
 		}
 		// the front's left dependents only grow in number
 		if k := st.nl[b]; k != n0key {
 			n0key = k
-			s.fs = st.n0TreeFeatures(s.fs)
-			part(n0tree)
+			if lite {
+				s.fs = st.n0Tree5(s.fs)
+			} else {
+				s.fs = st.n0TreeFeatures(s.fs)
+			}
+			s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, n0tree)
 		}
-		s.fs = st.restFeatures(s.fs, s.suf)
 		s0, s1 := st.top(), st.second()
+		newTop := s0 != none && s.has[s0]&1 == 0
+		if lite && s0 != none {
+			if newTop {
+				st.restPrefixes5(&s.pre[s0], s0)
+			}
+			s.fs = st.rest5(s.fs, s0, &s.pre[s0])
+		} else {
+			s.fs = st.restFeatures(s.fs, s.suf)
+		}
 		if s0 == none {
 			s.fs = st.s0Features(s.fs, s.suf, none)
 			s.fs = st.s0TreeFeatures(s.fs, none)
@@ -318,25 +339,33 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		if s1 == none {
 			s.fs = st.s1Features(s.fs, none)
 		}
-		part(scores)
+		s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, scores)
 		var top, tree, sec []int32
 		if s0 != none {
 			// the features of s0 that stay the same while it is on the stack: computed
 			// the first time it is the top
 			top = s.top[s0*nc : (s0+1)*nc]
-			if s.has[s0]&1 == 0 {
+			if newTop {
 				s.has[s0] |= 1
 				s.fs = st.s0Features(s.fs, s.suf, s0)
-				s.fs = st.s0FixedFeatures(s.fs, s0)
-				part(top)
+				if lite {
+					s.fs = st.fixed5(s.fs, s0)
+				} else {
+					s.fs = st.s0FixedFeatures(s.fs, s0)
+				}
+				s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, top)
 			}
 			// those of its right children change when it gets one; the key is their
 			// number + 1, so that 0 means not computed
 			tree = s.tree[s0*nc : (s0+1)*nc]
 			if key := int32(st.nr[s0] + 1); s.treeKey[s0] != key {
 				s.treeKey[s0] = key
-				s.fs = st.s0RightFeatures(s.fs, s0)
-				part(tree)
+				if lite {
+					s.fs = st.right5(s.fs, s0)
+				} else {
+					s.fs = st.s0RightFeatures(s.fs, s0)
+				}
+				s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, tree)
 			}
 		}
 		if s1 != none {
@@ -344,24 +373,27 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 			if s.has[s1]&2 == 0 {
 				s.has[s1] |= 2
 				s.fs = st.s1Features(s.fs, s1)
-				part(sec)
+				s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, sec)
 			}
 		}
 		s.lookups += len(s.fs)
 		p.model.ScoreIntParts(s.fs, s.ends, s.outs)
-		for c, v := range front {
-			scores[c] += v + n0tree[c]
-		}
-		if s0 != none {
+		// int32 sums wrap around, so their order does not change them
+		front, n0tree := front[:len(scores)], n0tree[:len(scores)]
+		switch {
+		case s0 != none && s1 != none:
+			v, t, u := top[:len(scores)], tree[:len(scores)], sec[:len(scores)]
+			for c := range scores {
+				scores[c] += front[c] + n0tree[c] + v[c] + t[c] + u[c]
+			}
+		case s0 != none:
 			v, t := top[:len(scores)], tree[:len(scores)]
 			for c := range scores {
-				scores[c] += v[c] + t[c]
+				scores[c] += front[c] + n0tree[c] + v[c] + t[c]
 			}
-		}
-		if s1 != none {
-			v := sec[:len(scores)]
+		default:
 			for c := range scores {
-				scores[c] += v[c]
+				scores[c] += front[c] + n0tree[c]
 			}
 		}
 		st.apply(best(st, scores))
@@ -393,10 +425,25 @@ const maxCached = 1000
 
 // best returns the valid transition with the highest score (the first on ties).
 func best(st *state, scores []int32) int {
+	// validity of shift, reduce, left-arcs (even classes from 2) and right-arcs (odd ones)
+	top := st.top()
+	vs := st.b <= st.n
+	vr := top != none && st.head[top] != none
+	var vlr [2]bool
+	vlr[0] = top != none && st.head[top] == none
+	vlr[1] = top != none && st.b <= st.n
 	b, bv := -1, int32(0)
-	for c, v := range scores {
-		if (b < 0 || v > bv) && st.valid(c) {
-			b, bv = c, v
+	if len(scores) > 0 && vs {
+		b, bv = 0, scores[0]
+	}
+	if len(scores) > 1 && vr && (b < 0 || scores[1] > bv) {
+		b, bv = 1, scores[1]
+	}
+	if vlr[0] || vlr[1] {
+		for c := 2; c < len(scores); c++ {
+			if v := scores[c]; (b < 0 || v > bv) && vlr[c&1] {
+				b, bv = c, v
+			}
 		}
 	}
 	return b
