@@ -65,7 +65,12 @@ import (
 //  16. A group word before an organisation's name belongs to it: "Sunni Awakening
 //     militia" (groupNames).
 func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
-	d := newRdoc(lx, words)
+	return actorRulesOn(newRdoc(lx, words), tags, sents, withOffices)
+}
+
+// actorRulesOn is actorRules on the words of d.
+func actorRulesOn(d *rdoc, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
+	words := d.words
 	known := acronymDefs(d, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type
 	type votes struct {

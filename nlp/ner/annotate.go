@@ -105,6 +105,8 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	}
 	repairCase(r.t.lx, words, sents)
 	ids := make([]int, len(words))
+	// the cache entry of each word, for the rule flags (nil for words outside a sentence)
+	ents := make([]*wordEntry, len(words))
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
@@ -113,18 +115,22 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 		if pos != nil {
 			p = pos[s.First:s.Last]
 		}
+		sc.ents = ents[s.First:s.Last]
 		r.t.tag(sc, words[s.First:s.Last], p, ids[s.First:s.Last])
 	}
+	sc.ents = nil
 	tags := make([]string, len(ids))
 	for i, c := range ids {
 		tags[i] = r.t.classes[c]
 	}
-	docRules(r.t.lx, words, tags, sents, r.Descriptive)
+	// docRules and actorRules share one rdoc: the words do not change in between
+	rd := newRdocEnts(r.t.lx, words, ents)
+	docRulesOn(rd, tags, sents, r.Descriptive)
 	dropMisc(tags)
 	trimPunct(words, tags)
 	var parts []nlp.Span
 	if r.Descriptive {
-		known := actorRules(r.t.lx, words, tags, sents, r.Offices)
+		known := actorRulesOn(rd, tags, sents, r.Offices)
 		parts = compounds(r.t.lx, d, words, tags, known)
 	}
 	for i := range d.Tokens {

@@ -381,3 +381,20 @@ func addRow(s, r []int32) {
 		s[i] += r[i]
 	}
 }
+
+// addRows adds every row of rows to s, up to four rows per pass over s. The sums are
+// those of adding the rows one by one (integer addition, wrapping on overflow, does not
+// depend on the order).
+func addRows(s []int32, rows [][]int32) {
+	n := len(s)
+	for len(rows) >= 4 {
+		a, b, c, d := rows[0][:n], rows[1][:n], rows[2][:n], rows[3][:n]
+		for i := range s {
+			s[i] += a[i] + b[i] + c[i] + d[i]
+		}
+		rows = rows[4:]
+	}
+	for _, r := range rows {
+		addRow(s, r)
+	}
+}

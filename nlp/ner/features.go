@@ -27,6 +27,9 @@ type token struct {
 	runLen, runPos    byte
 	runHead           byte // kind of name the run's last word ends (lexicon.heads), runs of 2+ words
 	flags             uint16
+	// gzMax is the most tokens of a gazetteer name starting with the word (wordInfo.maxLen);
+	// gz1 is the gazetteer kind of the word alone (kindOf(lower)), when gzMax > 0
+	gzMax, gz1 uint8
 }
 
 // places of a token in its run of capitalised words
@@ -52,10 +55,13 @@ func (lx *lexicon) prepare(words, pos []string, toks []token) {
 	lx.prepareWith(nil, words, pos, toks)
 }
 
-// wordEntry caches, per word form, its token fields and its score parts (tagging only).
+// wordEntry caches, per word form, its token fields and its score parts (tagging only),
+// and the word's flags for the document rules (rules_fast.go) once a rule pass asked.
 type wordEntry struct {
-	tok token
-	ws  wordScores // cache.go
+	tok  token
+	ws   wordScores // cache.go
+	rf   wflag      // wordFlags of the word, when rfOK
+	rfOK bool
 }
 
 // prepareWith is prepare with an optional per-word cache.
@@ -77,6 +83,9 @@ func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string,
 			}
 			wi := lx.info[t.lower]
 			t.capb = wi.capb
+			if wi.maxLen > 0 {
+				t.gzMax, t.gz1 = wi.maxLen, uint8(lx.kindOf(t.lower))
+			}
 			t.flags = wi.flags
 			if t.flags&fParticle == 0 && hasParticle(t.lower) {
 				t.flags |= fParticle

@@ -43,9 +43,16 @@ type lexicon struct {
 	info map[string]wordInfo
 	// maxLen[w] is the most tokens of a multi-word place or actor name starting with w.
 	maxLen map[string]int
-	// prefix holds the proper prefixes of two or more words of multi-word names.
-	prefix map[string]bool
+	// multi holds each multi-word name of places, actors and demonyms and each proper
+	// prefix of two or more words of such a name, with its kind (kindOf, low 7 bits) and
+	// multiPrefix for a prefix: matchTok's one lookup per name length. Built once per
+	// lexicon; its size is bounded by the word lists (26,194 keys on 2026-12-06, an
+	// estimated 1-2 MB; the names share their bytes with the lists' keys).
+	multi map[string]uint8
 }
+
+// multiPrefix marks a key of lexicon.multi that is a proper prefix of a longer name.
+const multiPrefix = 0x80
 
 func newLexicon() *lexicon {
 	lx := &lexicon{
@@ -68,8 +75,8 @@ func newLexicon() *lexicon {
 		geoNouns:   gazetteer.GeoNouns(),
 		offices:    gazetteer.Offices(),
 		maxLen:     map[string]int{},
-		prefix:     map[string]bool{},
 	}
+	prefix := map[string]bool{}
 	lx.heads = map[uint64]byte{}
 	for w := range lx.orgHeads {
 		lx.heads[fnv(w)] = headOrg
@@ -94,7 +101,7 @@ func newLexicon() *lexicon {
 			lx.maxLen[f[0]] = len(f)
 		}
 		for k := 2; k < len(f); k++ {
-			lx.prefix[strings.Join(f[:k], " ")] = true
+			prefix[strings.Join(f[:k], " ")] = true
 		}
 	}
 	for k := range lx.places {
@@ -105,6 +112,16 @@ func newLexicon() *lexicon {
 	}
 	for k := range lx.demonyms {
 		note(k)
+	}
+	lx.multi = map[string]uint8{}
+	for _, m := range []map[string]bool{prefix, keysWithSpace(lx.places), keysWithSpace(lx.actors), keysWithSpace(lx.demonyms)} {
+		for k := range m {
+			v := uint8(lx.kindOf(k))
+			if prefix[k] {
+				v |= multiPrefix
+			}
+			lx.multi[k] = v
+		}
 	}
 	lx.index()
 	return lx
@@ -171,24 +188,33 @@ const (
 
 // matchTok finds the longest gazetteer name starting at toks[i] among capitalised words and
 // returns its length in tokens (0 if none) and its kind. It does not allocate: it skips
-// words that start no name and looks the lower-case forms up directly.
+// words that start no name (token.gzMax), takes a one-word name's kind from the token
+// (token.gz1) and looks the lower-case forms of longer names up directly.
 func (lx *lexicon) matchTok(toks []token, i int) (int, int) {
 	if toks[i].flags&fCap == 0 {
 		return 0, gzNone
 	}
-	n := int(lx.info[toks[i].lower].maxLen)
+	n := int(toks[i].gzMax)
 	if n == 0 {
 		return 0, gzNone
 	}
 	if i+n > len(toks) {
 		n = len(toks) - i
 	}
-	var arr [128]byte
 	ends := [8]int{}
-	b := arr[:0]
 	if n > len(ends) {
 		n = len(ends)
 	}
+	// the word alone: its kind is cached in the token
+	best, kind := 0, gzNone
+	if c := int(toks[i].gz1); c != gzNone {
+		best, kind = 1, c
+	}
+	if n == 1 {
+		return best, kind
+	}
+	var arr [128]byte
+	b := arr[:0]
 	for l := 0; l < n; l++ {
 		if l > 0 {
 			b = append(b, ' ')
@@ -197,13 +223,12 @@ func (lx *lexicon) matchTok(toks []token, i int) (int, int) {
 		ends[l] = len(b)
 	}
 	// grow the name while it is a prefix of a longer one, remembering the longest match
-	best, kind := 0, gzNone
-	for l := 1; l <= n; l++ {
-		k := b[:ends[l-1]]
-		if c := lx.kindOf(string(k)); c != gzNone {
+	for l := 2; l <= n; l++ {
+		v := lx.multi[string(b[:ends[l-1]])] // kindOf and prefix of a key with a space
+		if c := int(v &^ multiPrefix); c != gzNone {
 			best, kind = l, c
 		}
-		if l >= 2 && !lx.prefix[string(k)] {
+		if v&multiPrefix == 0 {
 			break
 		}
 	}
@@ -273,4 +298,15 @@ func (lx *lexicon) index() {
 		set(w, func(wi *wordInfo) { wi.flags |= fGroup })
 	}
 	lx.info = info
+}
+
+// keysWithSpace returns the keys of m that hold a space.
+func keysWithSpace[V any](m map[string]V) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		if strings.IndexByte(k, ' ') >= 0 {
+			out[k] = true
+		}
+	}
+	return out
 }

@@ -35,7 +35,12 @@ import (
 //
 // Titles-only spans ("Rear Adm.") are dropped (tidySpans) in every mode.
 func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descriptive bool) {
-	d := newRdoc(lx, words)
+	docRulesOn(newRdoc(lx, words), tags, sents, descriptive)
+}
+
+// docRulesOn is docRules on the words of d.
+func docRulesOn(d *rdoc, tags []string, sents []nlp.Sentence, descriptive bool) {
+	lx, words := d.lx, d.words
 	var buf []span
 	for _, s := range sents {
 		if !okSent(s, len(words)) {

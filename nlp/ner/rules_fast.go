@@ -284,6 +284,44 @@ func newRdoc(lx *lexicon, words []string) *rdoc {
 	return d
 }
 
+// newRdocEnts is newRdoc for Annotate: ents[i] is the tagger's cache entry of words[i]
+// (nil if none). A word's flags are taken from its entry when an earlier document set
+// them there, else from the lexicon's cache, and then kept in the entry. It leaves the
+// rdoc newRdoc shares (ruleCache.last) alone.
+func newRdocEnts(lx *lexicon, words []string, ents []*wordEntry) *rdoc {
+	c := ruleCacheOf(lx)
+	d := &rdoc{lx: lx, words: words, f: make([]wflag, len(words))}
+	var m map[string]wflag
+	var miss []bool
+	for i, w := range words {
+		if e := ents[i]; e != nil && e.rfOK {
+			d.f[i] = e.rf
+			continue
+		}
+		if m == nil {
+			m = *c.words.Load()
+		}
+		x, ok := m[w]
+		if !ok {
+			if miss == nil {
+				miss = make([]bool, len(words))
+			}
+			miss[i] = true
+			continue
+		}
+		d.f[i] = x
+	}
+	if miss != nil {
+		c.fill(d, miss)
+	}
+	for i, e := range ents {
+		if e != nil && !e.rfOK {
+			e.rf, e.rfOK = d.f[i], true
+		}
+	}
+	return d
+}
+
 // is reports whether word i has any of the flags f.
 func (d *rdoc) is(i int, f wflag) bool { return d.f[i]&f != 0 }
 

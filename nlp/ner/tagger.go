@@ -92,6 +92,9 @@ type scratch struct {
 	caps      [][]int32
 	// trace, when not nil, receives a copy of every token's final scores (tests).
 	trace *[][]int32
+	// ents, when not nil, receives the cache entry of each word tag tags (the words of
+	// the sentence; Annotate hands them to the document rules, newRdocEnts).
+	ents []*wordEntry
 }
 
 // maxCache bounds the word forms a scratch caches (scratch.words, with their score parts):
@@ -115,6 +118,11 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 		sc.words = make(map[string]*wordEntry, 1024)
 	}
 	t.lx.prepareWith(sc.words, words, pos, toks)
+	if sc.ents != nil {
+		for i := range toks {
+			sc.ents[i] = toks[i].ent
+		}
+	}
 	tab := t.tables()
 	nc := len(t.classes)
 	n := len(toks)
@@ -166,32 +174,35 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 			sc.f.buf = restFeats(sc.f.buf[:0], toks, i)
 			t.m.ScoreInt(sc.f.buf, s)
 		}
-		addRow(s, ws[i].parts[:nc])
+		// the rows to add to s, summed in one pass (addRows)
+		var rowsArr [12][]int32
+		rows := append(rowsArr[:0], ws[i].parts[:nc])
 		for k := partM2; k < nparts; k++ {
 			if j := i + partOff[k]; j >= 0 && j < n {
-				addRow(s, ws[j].parts[k*nc:][:nc])
+				rows = append(rows, ws[j].parts[k*nc:][:nc])
 			} else {
-				addRow(s, tab.edge[k])
+				rows = append(rows, tab.edge[k])
 			}
 		}
 		if tk.pos != "" {
-			addRow(s, t.posRow(sc, tk.pos, 0))
+			rows = append(rows, t.posRow(sc, tk.pos, 0))
 			if i > 0 {
-				addRow(s, t.posRow(sc, toks[i-1].pos, -1))
+				rows = append(rows, t.posRow(sc, toks[i-1].pos, -1))
 			}
 			if i+1 < n {
-				addRow(s, t.posRow(sc, toks[i+1].pos, 1))
+				rows = append(rows, t.posRow(sc, toks[i+1].pos, 1))
 			}
 		}
 		capd := tk.flags & fCap
 		if i > 0 {
-			addRow(s, t.capRow(sc, toks[i-1].capb, capd, -1))
+			rows = append(rows, t.capRow(sc, toks[i-1].capb, capd, -1))
 		}
 		if i+1 < n {
-			addRow(s, t.capRow(sc, toks[i+1].capb, capd, 1))
+			rows = append(rows, t.capRow(sc, toks[i+1].capb, capd, 1))
 		}
-		addRow(s, tab.pair[((prev+1)*(nc+1)+prev2+1)*nc:][:nc])
-		addRow(s, t.prevRow(sc, ws[i], tk, prev))
+		rows = append(rows, tab.pair[((prev+1)*(nc+1)+prev2+1)*nc:][:nc])
+		rows = append(rows, t.prevRow(sc, ws[i], tk, prev))
+		addRows(s, rows)
 		valid := tab.valid[(prev+1)*nc:][:nc]
 		best := 0 // O is always valid
 		for c := 1; c < nc; c++ {
