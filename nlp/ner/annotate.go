@@ -78,8 +78,10 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	}
 	sc := r.pool.Get().(*scratch)
 	defer r.pool.Put(sc)
+	defer sc.endDoc()
 	sc.skipPlain = !r.Exact
-	words := make([]string, len(d.Tokens))
+	sc.docWords = grow(sc.docWords, len(d.Tokens))
+	words := sc.docWords
 	for i := range d.Tokens {
 		words[i] = d.Tokens[i].Norm
 		if words[i] == "" {
@@ -94,7 +96,8 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 				tg.Annotate(d)
 			}
 		}
-		pos = make([]string, len(d.Tokens))
+		sc.docPOS = grow(sc.docPOS, len(d.Tokens))
+		pos = sc.docPOS
 		for i := range d.Tokens {
 			pos[i] = d.Tokens[i].XPOS
 		}
@@ -104,9 +107,12 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 		sents = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
 	}
 	repairCase(r.t.lx, words, sents)
-	ids := make([]int, len(words))
+	sc.docIDs = grow(sc.docIDs, len(words))
+	ids := sc.docIDs
+	clear(ids) // class 0 (O) for words outside a sentence
 	// the cache entry of each word, for the rule flags (nil for words outside a sentence)
-	ents := make([]*wordEntry, len(words))
+	sc.docEnts = grow(sc.docEnts, len(words))
+	ents := sc.docEnts
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
@@ -119,7 +125,8 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 		r.t.tag(sc, words[s.First:s.Last], p, ids[s.First:s.Last])
 	}
 	sc.ents = nil
-	tags := make([]string, len(ids))
+	sc.docTags = grow(sc.docTags, len(ids))
+	tags := sc.docTags
 	for i, c := range ids {
 		tags[i] = r.t.classes[c]
 	}

@@ -95,6 +95,32 @@ type scratch struct {
 	// ents, when not nil, receives the cache entry of each word tag tags (the words of
 	// the sentence; Annotate hands them to the document rules, newRdocEnts).
 	ents []*wordEntry
+	// per-document buffers of Annotate, reused from call to call (endDoc clears them and
+	// drops those longer than maxDocBuf)
+	docWords, docPOS, docTags []string
+	docIDs                    []int
+	docEnts                   []*wordEntry
+}
+
+// maxDocBuf bounds the per-document buffers a scratch keeps: 16,384 tokens, 1 MB.
+const maxDocBuf = 1 << 14
+
+// endDoc clears the per-document buffers (they hold no word or cache entry of the last
+// document afterwards) and drops those longer than maxDocBuf.
+func (sc *scratch) endDoc() {
+	clear(sc.docWords)
+	clear(sc.docEnts)
+	if cap(sc.docWords) > maxDocBuf {
+		sc.docWords, sc.docPOS, sc.docTags, sc.docIDs, sc.docEnts = nil, nil, nil, nil, nil
+	}
+}
+
+// grow returns b[:n], reallocated when its capacity is short.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }
 
 // maxCache bounds the word forms a scratch caches (scratch.words, with their score parts):
