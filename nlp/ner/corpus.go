@@ -364,24 +364,7 @@ func setSpan(tags []string, first, last int, typ string) {
 
 // spans returns the [first,last) spans of IOB2 tags, with their types. An I- tag that does
 // not continue a span of its type starts one (the usual lenient reading).
-func spans(tags []string) []span {
-	var out []span
-	for i := 0; i < len(tags); {
-		t := tags[i]
-		if t == "O" || len(t) < 3 {
-			i++
-			continue
-		}
-		typ := t[2:]
-		j := i + 1
-		for j < len(tags) && isTag(tags[j], 'I', typ) {
-			j++
-		}
-		out = append(out, span{i, j, typ})
-		i = j
-	}
-	return out
-}
+func spans(tags []string) []span { return appendSpans(nil, tags) }
 
 type span struct {
 	first, last int
