@@ -119,10 +119,7 @@ func runBench(cmd *cobra.Command, args []string) error {
 		// is the models; a soft limit a little above it makes it collect sooner instead.
 		bytes := int64(limit) << 20
 		if limit < 0 {
-			runtime.GC()
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			bytes = int64(ms.HeapAlloc) + 128<<20
+			bytes = extractLimit()
 		}
 		// Only while extracting: the model rebuild of an ingest holds far more live data.
 		old := debug.SetMemoryLimit(bytes)
@@ -271,4 +268,14 @@ func corpusDocs(ctx context.Context, path string, errw io.Writer, err *error) it
 			*err = rerr
 		}
 	}
+}
+
+// extractLimit returns the default soft limit of the Go heap for a long extraction: the live
+// heap now (call it once the models are loaded and a first batch has run) + 128 MiB, room for
+// the taggers' bounded word caches and a batch's documents.
+func extractLimit() int64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapAlloc) + 128<<20
 }
