@@ -68,17 +68,7 @@ func (s *state) rest5(fs []uint64, s0 int, pre *[restPrefixes]uint64) []uint64 {
 	if n1 > last {
 		n1 = none
 	}
-	d := uint64(n0 - s0)
-	if d > 5 {
-		if d < 10 {
-			d = 6
-		} else {
-			d = 7
-		}
-	}
-	if n0 == last {
-		d = 8
-	}
+	d := s.dist(s0, n0)
 	n0p, n0wp := s.pAt(n0), s.wpAt(n0)
 	return append(fs,
 		mix(pre[0], n0wp),

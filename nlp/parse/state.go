@@ -541,6 +541,25 @@ func (s *state) labelAt(i int) uint64 {
 	return uint64(s.lab[i])
 }
 
+// dist returns the distance feature of stack top s0 and buffer front n0: n0-s0 up to 5,
+// 6 below 10, else 7; 8 when n0 is the root and 0 when there is no top.
+func (s *state) dist(s0, n0 int) uint64 {
+	switch {
+	case s0 == none:
+		return 0
+	case n0 == s.n+1:
+		return 8
+	}
+	d := uint64(n0 - s0)
+	if d > 5 {
+		if d < 10 {
+			return 6
+		}
+		return 7
+	}
+	return d
+}
+
 // restFeatures appends the features that are in none of the cached groups.
 func (s *state) restFeatures(fs []uint64, suf []uint64) []uint64 {
 	mix := perceptron.Mix
@@ -559,19 +578,7 @@ func (s *state) restFeatures(fs []uint64, suf []uint64) []uint64 {
 		s0l, s0r = s.lc[s0][0], s.rc[s0][0]
 	}
 	n0l := s.lc[n0][0]
-	d := uint64(n0 - s0)
-	if d > 5 {
-		if d < 10 {
-			d = 6
-		} else {
-			d = 7
-		}
-	}
-	if s0 == none {
-		d = 0
-	} else if n0 == last {
-		d = 8
-	}
+	d := s.dist(s0, n0)
 	s0w, s0p, n0w, n0p := w(s0), p(s0), w(n0), p(n0)
 	n1p := p(n1)
 	s0wp, n0wp := mix(s0w, s0p), mix(n0w, n0p)
