@@ -238,15 +238,7 @@ func matchMDYRest(s string, i int) (end, y, d int, ok bool) {
 	if n := i - j; n < 1 || n > 2 {
 		return
 	}
-	i = ordinalAt(s, i)
-	if i < len(s) && s[i] == ',' {
-		i++
-	}
-	j = spacesAt(s, i)
-	if j == i {
-		return
-	}
-	end, y, ok = yearAt(s, j)
+	end, y, ok = commaYearAt(s, ordinalAt(s, i))
 	return end, y, d, ok
 }
 
@@ -268,19 +260,24 @@ func matchDMY(s string, p int, buf []byte) (end, y, m, d int, ok bool) {
 	if i < len(s) && s[i] == '.' {
 		i++
 	}
-	if i < len(s) && s[i] == ',' {
-		i++
-	}
-	j = spacesAt(s, i)
-	if j == i {
-		return
-	}
-	end, y, ok = yearAt(s, j)
+	end, y, ok = commaYearAt(s, i)
 	if !ok {
 		return
 	}
 	m, ok = monthOf(word, long)
 	return end, y, m, d, ok
+}
+
+// commaYearAt matches the tail mdy and dmy share at s[i:]: ,?\s+([0-9]{4})\b.
+func commaYearAt(s string, i int) (end, y int, ok bool) {
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	j := spacesAt(s, i)
+	if j == i {
+		return 0, 0, false
+	}
+	return yearAt(s, j)
 }
 
 // matchISO matches iso at s[p:], a digit at \b.
