@@ -11,7 +11,9 @@ import "github.com/faultline/faultline/nlp/perceptron"
 // the same while it is on the stack (its tag, word-tag pair, head, leftmost child, the word
 // under it): restPrefixes5 hashes those parts once a sentence for each word that comes to
 // the top, and rest5 finishes them with the values of the buffer. TestLite checks them
-// against the generic functions in every state of a set of parses.
+// against the generic functions in every state of a set of parses. The generic functions
+// still serve set 5 where these do not: restFeatures when the stack is empty, and all
+// groups in parseUncached (sentences over maxCached words).
 
 // restPrefixes is the number of per-word prefixes of rest5.
 const restPrefixes = 12
