@@ -24,7 +24,8 @@ package ingest
 //     at most one match, and FindAll's leftmost-first non-overlapping search is a left to
 //     right walk that resumes after each match.
 
-// byteClass tells ASCII word bytes and \s bytes.
+// byteClass tells ASCII word bytes, \s bytes, digits, and the bytes a month or a word of
+// year can start with.
 var byteClass [256]uint8
 
 const (
