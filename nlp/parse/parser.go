@@ -309,7 +309,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 			} else {
 				s.fs = st.bufferFeatures(s.fs, s.suf)
 			}
-			s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, front)
+			s.part(front)
 			n0key = -1
 		}
 		// the front's left dependents only grow in number
@@ -320,7 +320,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 			} else {
 				s.fs = st.n0TreeFeatures(s.fs)
 			}
-			s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, n0tree)
+			s.part(n0tree)
 		}
 		s0, s1 := st.top(), st.second()
 		newTop := s0 != none && s.has[s0]&1 == 0
@@ -339,7 +339,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		if s1 == none {
 			s.fs = st.s1Features(s.fs, none)
 		}
-		s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, scores)
+		s.part(scores)
 		var top, tree, sec []int32
 		if s0 != none {
 			// the features of s0 that stay the same while it is on the stack: computed
@@ -353,7 +353,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 				} else {
 					s.fs = st.s0FixedFeatures(s.fs, s0)
 				}
-				s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, top)
+				s.part(top)
 			}
 			// those of its right children change when it gets one; the key is their
 			// number + 1, so that 0 means not computed
@@ -365,7 +365,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 				} else {
 					s.fs = st.s0RightFeatures(s.fs, s0)
 				}
-				s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, tree)
+				s.part(tree)
 			}
 		}
 		if s1 != none {
@@ -373,7 +373,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 			if s.has[s1]&2 == 0 {
 				s.has[s1] |= 2
 				s.fs = st.s1Features(s.fs, s1)
-				s.ends, s.outs = append(s.ends, len(s.fs)), append(s.outs, sec)
+				s.part(sec)
 			}
 		}
 		s.lookups += len(s.fs)
@@ -399,6 +399,13 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		st.apply(best(st, scores))
 	}
 	p.finish(s, tags)
+}
+
+// part ends a feature group: the features added to s.fs since the previous part are
+// scored into out.
+func (s *scratch) part(out []int32) {
+	s.ends = append(s.ends, len(s.fs))
+	s.outs = append(s.outs, out)
 }
 
 // parseUncached is parse without the score caches: every state's features are scored at
