@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -107,8 +106,6 @@ type ruleCache struct {
 	pending map[string]wflag
 	// pairs: the first words of the two-word keys of forces and actorNouns
 	forces2, actorNouns2 map[string]bool
-	// last is the rdoc newRdoc made last (docRules and actorRules read the same words)
-	last atomic.Pointer[rdoc]
 }
 
 // maxRuleWords bounds a cache: past it, new words are computed and not kept.
@@ -252,50 +249,24 @@ func wordFlags(lx *lexicon, c *ruleCache, w string) wflag {
 type rdoc struct {
 	lx    *lexicon
 	words []string
-	f     []wflag  // the flags of each word
-	seen  []string // a copy of words, for the next newRdoc to compare with
+	f     []wflag // the flags of each word
 }
 
-// newRdoc looks the words up in the lexicon's cache. The next call with the same words
-// (actorRules after docRules) takes the same flags.
-func newRdoc(lx *lexicon, words []string) *rdoc {
-	c := ruleCacheOf(lx)
-	if d := c.last.Load(); d != nil && slices.Equal(d.seen, words) {
-		return &rdoc{lx: lx, words: words, f: d.f, seen: d.seen}
-	}
-	d := &rdoc{lx: lx, words: words, f: make([]wflag, len(words)), seen: append([]string(nil), words...)}
-	m := *c.words.Load()
-	var miss []bool
-	for i, w := range words {
-		x, ok := m[w]
-		if !ok {
-			if miss == nil {
-				miss = make([]bool, len(words))
-			}
-			miss[i] = true
-			continue
-		}
-		d.f[i] = x
-	}
-	if miss != nil {
-		c.fill(d, miss)
-	}
-	c.last.Store(d)
-	return d
-}
+// newRdoc looks the words up in the lexicon's cache.
+func newRdoc(lx *lexicon, words []string) *rdoc { return newRdocEnts(lx, words, nil) }
 
 // newRdocEnts is newRdoc for Annotate: ents[i] is the tagger's cache entry of words[i]
-// (nil if none). A word's flags are taken from its entry when an earlier document set
-// them there, else from the lexicon's cache, and then kept in the entry. It leaves the
-// rdoc newRdoc shares (ruleCache.last) alone.
+// (nil if none; ents is nil for none at all). A word's flags are taken from its entry when
+// an earlier document set them there, else from the lexicon's cache, and then kept in the
+// entry.
 func newRdocEnts(lx *lexicon, words []string, ents []*wordEntry) *rdoc {
 	c := ruleCacheOf(lx)
 	d := &rdoc{lx: lx, words: words, f: make([]wflag, len(words))}
 	var m map[string]wflag
 	var miss []bool
 	for i, w := range words {
-		if e := ents[i]; e != nil && e.rfOK {
-			d.f[i] = e.rf
+		if ents != nil && ents[i] != nil && ents[i].rfOK {
+			d.f[i] = ents[i].rf
 			continue
 		}
 		if m == nil {
