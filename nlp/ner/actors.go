@@ -64,12 +64,7 @@ import (
 //  15. Places: "the X river", "the X-Y border", "the Iraqi state" (places).
 //  16. A group word before an organisation's name belongs to it: "Sunni Awakening
 //     militia" (groupNames).
-func actorRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
-	return actorRulesOn(newRdoc(lx, words), tags, sents, withOffices)
-}
-
-// actorRulesOn is actorRules on the words of d.
-func actorRulesOn(d *rdoc, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
+func actorRules(d *rdoc, tags []string, sents []nlp.Sentence, withOffices bool) map[string]string {
 	words := d.words
 	known := acronymDefs(d, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type

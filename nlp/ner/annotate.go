@@ -132,12 +132,12 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	}
 	// docRules and actorRules share one rdoc: the words do not change in between
 	rd := newRdocEnts(r.t.lx, words, ents)
-	docRulesOn(rd, tags, sents, r.Descriptive)
+	docRules(rd, tags, sents, r.Descriptive)
 	dropMisc(tags)
 	trimPunct(words, tags)
 	var parts []nlp.Span
 	if r.Descriptive {
-		known := actorRulesOn(rd, tags, sents, r.Offices)
+		known := actorRules(rd, tags, sents, r.Offices)
 		parts = compounds(r.t.lx, d, words, tags, known)
 	}
 	for i := range d.Tokens {
@@ -202,7 +202,7 @@ func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
 	for i, c := range ids {
 		tags[i] = r.t.classes[c]
 	}
-	docRules(r.t.lx, words, tags, sents, r.Descriptive)
+	docRules(newRdoc(r.t.lx, words), tags, sents, r.Descriptive)
 	dropMisc(tags)
 	trimPunct(words, tags)
 	out := make([][]string, len(sentences))

@@ -33,13 +33,9 @@ import (
 //     forces", "Iranian intelligence", "the Interior Ministry 's commandos") becomes one ORG
 //     span; group-of-people nouns ("tribes", "officials") are left to actorRules.
 //
-// Titles-only spans ("Rear Adm.") are dropped (tidySpans) in every mode.
-func docRules(lx *lexicon, words, tags []string, sents []nlp.Sentence, descriptive bool) {
-	docRulesOn(newRdoc(lx, words), tags, sents, descriptive)
-}
-
-// docRulesOn is docRules on the words of d.
-func docRulesOn(d *rdoc, tags []string, sents []nlp.Sentence, descriptive bool) {
+// Titles-only spans ("Rear Adm.") are dropped (tidySpans) in every mode. d holds the
+// document's words and their flags (newRdoc); Annotate hands the same d to actorRules.
+func docRules(d *rdoc, tags []string, sents []nlp.Sentence, descriptive bool) {
 	lx, words := d.lx, d.words
 	var buf []span
 	for _, s := range sents {

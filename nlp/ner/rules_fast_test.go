@@ -29,10 +29,11 @@ type rulesOut struct {
 func runRules(lx *lexicon, d *nlp.Doc, words, tags []string, sents []nlp.Sentence, offices, ref bool) rulesOut {
 	tags = append([]string(nil), tags...)
 	var out rulesOut
+	rd := newRdoc(lx, words) // one rdoc for both passes, as in Annotate
 	if ref {
 		docRulesRef(lx, words, tags, sents, true)
 	} else {
-		docRules(lx, words, tags, sents, true)
+		docRules(rd, tags, sents, true)
 	}
 	dropMisc(tags)
 	trimPunct(words, tags)
@@ -42,7 +43,7 @@ func runRules(lx *lexicon, d *nlp.Doc, words, tags []string, sents []nlp.Sentenc
 			out.parts = compoundsRef(lx, d, words, tags, out.known)
 		}
 	} else {
-		out.known = actorRules(lx, words, tags, sents, offices)
+		out.known = actorRules(rd, tags, sents, offices)
 		if d != nil {
 			out.parts = compounds(lx, d, words, tags, out.known)
 		}
