@@ -79,57 +79,7 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	sc := r.pool.Get().(*scratch)
 	defer r.pool.Put(sc)
 	defer sc.endDoc()
-	sc.skipPlain = !r.Exact
-	sc.docWords = grow(sc.docWords, len(d.Tokens))
-	words := sc.docWords
-	for i := range d.Tokens {
-		words[i] = d.Tokens[i].Norm
-		if words[i] == "" {
-			words[i] = d.Text[d.Tokens[i].Start:d.Tokens[i].End]
-		}
-	}
-	var pos []string
-	if r.t.usePOS {
-		if d.Tokens[0].XPOS == "" {
-			// no POS tagger ran before: run the embedded one
-			if tg, err := posTagger(); err == nil {
-				tg.Annotate(d)
-			}
-		}
-		sc.docPOS = grow(sc.docPOS, len(d.Tokens))
-		pos = sc.docPOS
-		for i := range d.Tokens {
-			pos[i] = d.Tokens[i].XPOS
-		}
-	}
-	sents := d.Sentences
-	if len(sents) == 0 {
-		sents = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
-	}
-	repairCase(r.t.lx, words, sents)
-	sc.docIDs = grow(sc.docIDs, len(words))
-	ids := sc.docIDs
-	clear(ids) // class 0 (O) for words outside a sentence
-	// the cache entry of each word, for the rule flags (nil for words outside a sentence)
-	sc.docEnts = grow(sc.docEnts, len(words))
-	ents := sc.docEnts
-	for _, s := range sents {
-		if !okSent(s, len(words)) {
-			continue
-		}
-		var p []string
-		if pos != nil {
-			p = pos[s.First:s.Last]
-		}
-		sc.ents = ents[s.First:s.Last]
-		r.t.tag(sc, words[s.First:s.Last], p, ids[s.First:s.Last])
-	}
-	sc.ents = nil
-	sc.docTags = grow(sc.docTags, len(ids))
-	tags := sc.docTags
-	for i, c := range ids {
-		tags[i] = r.t.classes[c]
-	}
+	words, tags, ents, sents := r.tagDoc(sc, d)
 	// docRules and actorRules share one rdoc: the words do not change in between
 	rd := newRdocEnts(r.t.lx, words, ents)
 	docRules(rd, tags, sents, r.Descriptive)
@@ -160,6 +110,64 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 		d.Entities = append(d.Entities, parts...)
 		sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Start < d.Entities[j].Start })
 	}
+}
+
+// tagDoc runs Annotate's steps before the document rules on d, in sc's per-document
+// buffers: the words (case repaired), the tagger's tags, each word's cache entry (nil
+// outside a sentence) and the sentences.
+func (r *Recognizer) tagDoc(sc *scratch, d *nlp.Doc) (words, tags []string, ents []*wordEntry, sents []nlp.Sentence) {
+	sc.skipPlain = !r.Exact
+	sc.docWords = grow(sc.docWords, len(d.Tokens))
+	words = sc.docWords
+	for i := range d.Tokens {
+		words[i] = d.Tokens[i].Norm
+		if words[i] == "" {
+			words[i] = d.Text[d.Tokens[i].Start:d.Tokens[i].End]
+		}
+	}
+	var pos []string
+	if r.t.usePOS {
+		if d.Tokens[0].XPOS == "" {
+			// no POS tagger ran before: run the embedded one
+			if tg, err := posTagger(); err == nil {
+				tg.Annotate(d)
+			}
+		}
+		sc.docPOS = grow(sc.docPOS, len(d.Tokens))
+		pos = sc.docPOS
+		for i := range d.Tokens {
+			pos[i] = d.Tokens[i].XPOS
+		}
+	}
+	sents = d.Sentences
+	if len(sents) == 0 {
+		sents = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
+	}
+	repairCase(r.t.lx, words, sents)
+	sc.docIDs = grow(sc.docIDs, len(words))
+	ids := sc.docIDs
+	clear(ids) // class 0 (O) for words outside a sentence
+	// the cache entry of each word, for the rule flags (nil for words outside a sentence)
+	sc.docEnts = grow(sc.docEnts, len(words))
+	ents = sc.docEnts
+	for _, s := range sents {
+		if !okSent(s, len(words)) {
+			continue
+		}
+		var p []string
+		if pos != nil {
+			p = pos[s.First:s.Last]
+		}
+		sc.ents = ents[s.First:s.Last]
+		r.t.tag(sc, words[s.First:s.Last], p, ids[s.First:s.Last])
+	}
+	sc.ents = nil
+	sc.docTags = grow(sc.docTags, len(ids))
+	tags = sc.docTags
+	for i, c := range ids {
+		tags[i] = r.t.classes[c]
+	}
+	return words, tags, ents, sents
 }
 
 // TagWords tags a pre-tokenised document given as sentences of words (and Penn tags, or

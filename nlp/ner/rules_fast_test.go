@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -52,51 +53,14 @@ func runRules(lx *lexicon, d *nlp.Doc, words, tags []string, sents []nlp.Sentenc
 	return out
 }
 
-// tagOnly runs Annotate's steps before the document rules: the words and the tagger's tags.
+// tagOnly runs Annotate's steps before the document rules (tagDoc): the words and the
+// tagger's tags.
 func tagOnly(r *Recognizer, d *nlp.Doc) (words, tags []string, sents []nlp.Sentence) {
 	sc := r.pool.Get().(*scratch)
 	defer r.pool.Put(sc)
-	sc.skipPlain = !r.Exact
-	words = make([]string, len(d.Tokens))
-	for i := range d.Tokens {
-		words[i] = d.Tokens[i].Norm
-		if words[i] == "" {
-			words[i] = d.Text[d.Tokens[i].Start:d.Tokens[i].End]
-		}
-	}
-	var pos []string
-	if r.t.usePOS {
-		if d.Tokens[0].XPOS == "" {
-			if tg, err := posTagger(); err == nil {
-				tg.Annotate(d)
-			}
-		}
-		pos = make([]string, len(d.Tokens))
-		for i := range d.Tokens {
-			pos[i] = d.Tokens[i].XPOS
-		}
-	}
-	sents = d.Sentences
-	if len(sents) == 0 {
-		sents = []nlp.Sentence{{Start: 0, End: len(d.Text), First: 0, Last: len(d.Tokens)}}
-	}
-	repairCase(r.t.lx, words, sents)
-	ids := make([]int, len(words))
-	for _, s := range sents {
-		if !okSent(s, len(words)) {
-			continue
-		}
-		var p []string
-		if pos != nil {
-			p = pos[s.First:s.Last]
-		}
-		r.t.tag(sc, words[s.First:s.Last], p, ids[s.First:s.Last])
-	}
-	tags = make([]string, len(ids))
-	for i, c := range ids {
-		tags[i] = r.t.classes[c]
-	}
-	return words, tags, sents
+	defer sc.endDoc()
+	words, tags, _, sents = r.tagDoc(sc, d)
+	return slices.Clone(words), slices.Clone(tags), sents
 }
 
 // refTexts returns the demo corpus and the texts named by $NER_REF_TEXTS (globs, separated
