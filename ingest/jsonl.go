@@ -103,18 +103,25 @@ func parseRecord(line []byte, dir string, max int64) (*faultline.Document, error
 	if err := CheckText([]byte(rec.Text)); err != nil {
 		return nil, fmt.Errorf("field \"text\": %v", err)
 	}
-	text := strings.TrimPrefix(rec.Text, string(bom))
-	doc := newDocument(text)
-	if id := strings.TrimSpace(rec.ID); id != "" {
-		doc.ID = id
-	}
-	doc.Title, doc.Source, doc.URL = strings.TrimSpace(rec.Title), strings.TrimSpace(rec.Source), strings.TrimSpace(rec.URL)
+	date := ""
 	if rec.Date != "" {
 		d, ok := NormalizeDate(rec.Date)
 		if !ok {
 			return nil, fmt.Errorf("field \"date\": %q is not a date (want YYYY-MM-DD)", rec.Date)
 		}
-		doc.Date, doc.DateSource = d, faultline.DateFromMetadata
+		date = d
+	}
+	// The content id and the inferred date only when the record gives no id or date.
+	text := strings.TrimPrefix(rec.Text, string(bom))
+	doc := &faultline.Document{ID: strings.TrimSpace(rec.ID), Text: text, SHA256: faultline.ContentHash(text),
+		Title: strings.TrimSpace(rec.Title), Source: strings.TrimSpace(rec.Source), URL: strings.TrimSpace(rec.URL)}
+	if doc.ID == "" {
+		doc.ID = faultline.ContentID(text)
+	}
+	if date != "" {
+		doc.Date, doc.DateSource = date, faultline.DateFromMetadata
+	} else {
+		doc.Date, doc.DateSource = InferDate(text)
 	}
 	return doc, nil
 }
@@ -129,6 +136,9 @@ func decodeRecord(line []byte) (Record, error) {
 	}
 	if len(line) > 0 && line[0] == '[' {
 		return rec, errors.New("a JSON array: want one JSON object per line (JSON Lines)")
+	}
+	if rec, ok := decodeFast(line); ok {
+		return rec, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	if err := dec.Decode(&rec); err != nil {
