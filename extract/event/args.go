@@ -761,22 +761,6 @@ func between(v *view.View, j int, s view.Sent) []int {
 	return g
 }
 
-// verbArgs finds the arguments of the verbal trigger at tokens [i, i+n).
-// The parse of sentence si is read only through p (p.need(si) first).
-func verbArgs(v *view.View, i, n int, s view.Sent, tr *trigger, p parser, si int) [][2]int {
-	l := linearVerbArgs(v, i, n, s, tr)
-	// An unresolved pronoun subject is a known unknown: the parse does not replace it.
-	if v.HasParse && !complete(l) && !(len(l) > 0 && pronounBefore(v, i, s) >= 0) {
-		p.need(si)
-		// The positional reading measured better on news prose (seedscore); the parse
-		// fills in what it cannot find.
-		if p := parseVerbArgs(v, i, s, tr); complete(p) || len(l) == 0 {
-			return p
-		}
-	}
-	return l
-}
-
 // complete reports whether some pair has both a source and a target.
 func complete(ps [][2]int) bool {
 	for _, p := range ps {
@@ -922,43 +906,6 @@ func frontedSubject(v *view.View, i int, s view.Sent) int {
 		return -1
 	}
 	return mi
-}
-
-// nounArgs finds the arguments of the nominal trigger at tokens [i, i+n).
-// The parse of sentence si is read only through p (p.need(si) first); partial is
-// Extractor.Partial.
-func nounArgs(v *view.View, i, n int, s view.Sent, tr *trigger, p parser, si int, partial bool) [][2]int {
-	l := linearNounArgs(v, i, n, s, tr)
-	if v.HasParse && !complete(l) && (partial || !parseIdle(v, s, tr)) {
-		p.need(si)
-		if p := parseNounArgs(v, i, s, tr); complete(p) || len(l) == 0 {
-			return p
-		}
-	}
-	return l
-}
-
-// parseIdle reports whether the parse cannot change the events of the nominal trigger tr in
-// sentence s once its positional arguments are incomplete (Extractor.Partial unset): Find
-// keeps a nominal event only with a source and a target that are two mentions, or with its
-// source alone for a unilateral act (tr.Alone) and a mediation (CAMEO 045) whose targets it
-// takes from the sentence's agreements. The parse's arguments are actor mentions of the
-// sentence's tokens (the heads of a sentence's tokens are in it), so with fewer than two
-// such mentions it yields no event, and neither does the incomplete positional reading.
-func parseIdle(v *view.View, s view.Sent, tr *trigger) bool {
-	if tr.Alone || strings.HasPrefix(tr.CAMEO, "045") {
-		return false
-	}
-	one := -1
-	for k := s.First; k < s.Last; k++ {
-		if mi := v.Toks[k].Mention; mi >= 0 && mi != one && actor(v, mi) {
-			if one >= 0 {
-				return false
-			}
-			one = mi
-		}
-	}
-	return true
 }
 
 // linearNounArgs finds noun arguments by position, without a parse.
@@ -1407,11 +1354,4 @@ func sameEvent(evs []faultline.Event) []faultline.Event {
 // happening reports whether modality m states an event as having happened.
 func happening(m string) bool {
 	return m == faultline.Asserted || m == faultline.Reported
-}
-
-// refusedAlone reports whether the verbal trigger at i is a cooperation its source refuses
-// ("A refused to contemplate a withdrawal"): the refusal is an act of its own (REJECT, CAMEO
-// 12x) even when no one is named as its target.
-func refusedAlone(x *Extractor, v *view.View, i, src int, tr *trigger, nominal bool) bool {
-	return !nominal && src >= 0 && tr.CAMEO < "09" && x.refusal(v, i)
 }

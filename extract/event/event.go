@@ -159,22 +159,29 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 	verbTarget := map[[2]int]int{} // (sentence, target) -> token of the verbal trigger
 	seenAlone := map[string]bool{} // source text and code of the unilateral acts coded so far
 	parties := map[int][]int{}     // sentence -> the actors of its agreements (CAMEO 03-05, 087)
+	var acts []int                 // the actor mentions of sentence si, once sentActs has listed them
 	for si, s := range v.Sents {
+		acts = nil
+		sentActs := func() []int {
+			if acts == nil {
+				acts = sentActors(make([]int, 0, 8), v, s)
+			}
+			return acts
+		}
 		for i, next := s.First, s.First; i < s.Last; i++ {
 			if i < next {
 				continue // inside the previous multi-word trigger
 			}
-			tr, n, nominal := x.match(v, i, s, p, si)
+			tr, n, nominal, amod := x.match(v, i, s)
 			if tr == nil {
 				continue
 			}
-			next = i + n
-			var pairs [][2]int
-			if nominal {
-				pairs = nounArgs(v, i, n, s, tr, p, si, x.Partial)
-			} else {
-				pairs = verbArgs(v, i, n, s, tr, p, si)
+			c := &candidate{x: x, v: v, s: s, i: i, n: n, tr: tr, nominal: nominal}
+			pairs, ok := c.args(p, si, sentActs, amod)
+			if !ok {
+				continue
 			}
+			next = i + n
 			// "an accord, one that was brokered by C": the mediator's targets are the
 			// parties of the agreement the sentence has coded.
 			if strings.HasPrefix(tr.CAMEO, "045") && len(pairs) == 1 && pairs[0][0] >= 0 && pairs[0][1] < 0 {
@@ -188,21 +195,8 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 			}
 			for _, p := range pairs {
 				src, tgt := p[0], p[1]
-				refused := refusedAlone(x, v, i, src, tr, nominal)
-				if src == tgt || (src < 0 && tgt < 0) || (!tr.hand && (src < 0 || tgt < 0) && !refused) {
-					continue
-				}
-				// An event needs its target; only violence and coercion (CAMEO 17-20) by an
-				// unnamed perpetrator keeps an empty source ("a bomb killed five police").
-				// A nominal one ("the occupation of B", "attacks on B") names no happening
-				// by itself: it needs its source too.
-				// A verbal one needs a passive ("B was killed") or a weapon or unnamed
-				// perpetrator for subject ("a bomb killed B", "gunmen seized B").
-				// A unilateral act (flag alone: "A declared a cease-fire") needs only its source.
-				// A nominal one only when declared ("A declared a cease-fire", not "A observed
-				// the cease-fire").
-				alone := tr.Alone && src >= 0 && (!nominal || declared(v, i, s)) || refused
-				if !x.Partial && (tgt < 0 && !alone || (src < 0 && (tr.CAMEO < "17" || nominal || !unnamedAgent(v, i, n, s)))) {
+				alone, ok := c.admit(src, tgt)
+				if !ok {
 					continue
 				}
 				// A unilateral act told again ("Sadr's cease-fire ... why he declared the
@@ -214,11 +208,8 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 					}
 					seenAlone[k] = true
 				}
-				if src >= 0 && tgt >= 0 && sameActor(v.Mentions[src], v.Mentions[tgt]) {
+				if c.clash(src, tgt) {
 					continue
-				}
-				if tr.Target != "" && (tgt < 0 || v.Mentions[tgt].Type != tr.Target) {
-					continue // "received support": not the person the entry wants
 				}
 				key := [4]int{si, i, src, tgt}
 				if seen[key] {
@@ -321,14 +312,16 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 var determiners = set("the a an its their his her our this that these those 's ' new recent latest first second last major fresh renewed bloody deadly fierce heavy joint brief failed planned so-called military armed violent")
 
 // match returns the codebook trigger at token i, how many tokens it spans and whether it is
-// nominal; nil when there is none. i is in sentence si, whose parse is read only through p.
-func (x *Extractor) match(v *view.View, i int, s view.Sent, p parser, si int) (*trigger, int, bool) {
+// nominal; nil when there is none. It does not read the parse: amod reports that the
+// trigger is a past participle before a noun that is an event only if the parse does not
+// make it the noun's adjective (amod), a test left to candidate.args.
+func (x *Extractor) match(v *view.View, i int, s view.Sent) (tr *trigger, n int, nominal, amod bool) {
 	t := &v.Toks[i]
 	if t.Mention >= 0 && v.Mentions[t.Mention].Type != faultline.EVENT {
-		return nil, 0, false
+		return nil, 0, false, false
 	}
 	if i > s.First && isCapitalized(v.Text[t.Start:t.End]) {
-		return nil, 0, false // a name, not a verb
+		return nil, 0, false, false // a name, not a verb
 	}
 	isVerb, isNoun := true, true
 	if v.HasPOS {
@@ -427,32 +420,30 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent, p parser, si int) (*
 		best, bestN, nominal = bn, nn, true
 	}
 	if best == nil {
-		return nil, 0, false
+		return nil, 0, false, false
 	}
 	// "refused to meet": the refusal is coded on the verb it governs.
 	if !nominal && i+2 < s.Last && v.Toks[i+1].Lower == "to" && x.cueIn(v, "refusal", i, i+2) &&
 		(x.verbs[v.Toks[i+2].Lower] != nil || x.verbs[v.Toks[i+2].Lemma] != nil) {
-		return nil, 0, false
+		return nil, 0, false, false
 	}
 	// A verb form followed by "of" is a noun ("the compound of", "the release of").
 	if !nominal && i+bestN < s.Last && v.Toks[i+bestN].Lower == "of" && !v.HasPOS {
-		return nil, 0, false
+		return nil, 0, false, false
 	}
 	// An adjectival participle before a noun ("armed groups", "backed militias", "precisely
 	// targeted killings") is no event.
 	if !nominal && strings.HasSuffix(t.Lower, "ed") && i > s.First && determiners[v.Toks[i-1].Lower] {
-		return nil, 0, false
+		return nil, 0, false, false
 	}
 	if !nominal && v.HasPOS && t.XPOS == "VBN" && i > s.First && i+1 < s.Last && v.Toks[i+1].UPOS == "NOUN" {
 		// The positional test first: only when it fails is the parse read.
 		if strings.HasSuffix(v.Toks[i-1].Lower, "ly") && !auxBefore(v, i, s) {
-			return nil, 0, false
+			return nil, 0, false, false
 		}
-		if p.need(si); t.Rel == "amod" && t.Head == i+1 {
-			return nil, 0, false
-		}
+		amod = true
 	}
-	return best, bestN, nominal
+	return best, bestN, nominal, amod
 }
 
 // adjectiveBefore reports whether the word before token i looks like an adjective: lower

@@ -9,8 +9,9 @@ import (
 
 // Parsing on demand. The extractor reads a sentence's dependency parse only where its
 // positional reading falls short (an incomplete argument search, or a past participle before
-// a noun), so a pipeline may defer the parse (Defer): a sentence is then parsed when the
-// extractor first reads its heads and relations, and never when it does not.
+// a noun) and the parse may change the events it codes (candidate.args), so a pipeline may
+// defer the parse (Defer): a sentence is then parsed when the extractor first reads its
+// heads and relations, and never when it does not.
 
 // lazyKey is the key of an input's deferred parse in extract.Input.Memo.
 type lazyKey struct{}

@@ -150,3 +150,47 @@ func TestDeferredParseReads(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferredParseSkips checks that the extractor does not parse a sentence whose parse
+// cannot change its events (candidate.parseMayChange), and that its events are those of a
+// parse made up front.
+func TestDeferredParseSkips(t *testing.T) {
+	tests := []struct {
+		line string
+		ents []string
+	}{
+		// A verbal trigger with its source by position and no other actor in the sentence:
+		// the parse could only give a target that is the source (no event), and the source
+		// alone is no event (attacking is no unilateral act).
+		{"Norland/PROPN/NNP/1/nsubj attacked/VERB/VBD/-1/root yesterday/NOUN/NN/1/obl ./PUNCT/./1/punct",
+			[]string{"Norland/GPE"}},
+		// A past participle before a noun (is it an adjective? the parse says amod) whose
+		// positional reading, a target alone, is no event of a signing: not parsed for the
+		// amod test either.
+		{"Officials/NOUN/NNS/1/nsubj said/VERB/VBD/-1/root signed/VERB/VBN/3/amod agreements/NOUN/NNS/6/nsubj with/ADP/IN/5/case Norland/PROPN/NNP/3/nmod hold/VERB/VBP/1/ccomp ./PUNCT/./1/punct",
+			[]string{"Norland/GPE"}},
+	}
+	for _, tt := range tests {
+		in, parses := parsedInput(t, []string{tt.line}, tt.ents...)
+		calls := 0
+		parse := func(k int) {
+			calls++
+			sn := in.NLP.Sentences[k]
+			for i := sn.First; i < sn.Last; i++ {
+				in.NLP.Tokens[i].Head, in.NLP.Tokens[i].Rel = parses[k].heads[i-sn.First], parses[k].rels[i-sn.First]
+			}
+		}
+		Defer(in, []bool{true}, parse)
+		got := code(New().Find(in))
+		if calls != 0 {
+			t.Errorf("%.40s...: parsed %d times, want 0", tt.line, calls)
+		}
+		full, _ := parsedInput(t, []string{tt.line}, tt.ents...)
+		for i := range full.NLP.Tokens {
+			full.NLP.Tokens[i].Head, full.NLP.Tokens[i].Rel = parses[0].heads[i], parses[0].rels[i]
+		}
+		if want := code(New().Find(full)); !slices.Equal(got, want) {
+			t.Errorf("%.40s...: events %+v, with a parse up front %+v", tt.line, got, want)
+		}
+	}
+}
