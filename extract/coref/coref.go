@@ -12,6 +12,7 @@
 package coref
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -355,39 +356,59 @@ func (d *doc) at(start, end int) int {
 
 // finish assigns document-level actor ids and returns the entities in text order.
 func (d *doc) finish() []faultline.Entity {
-	groups := map[int][]int{}
+	// The members of each group, in index order: those of root g are
+	// members[start[g]:start[g+1]] (start counts per root, then offsets).
+	n := len(d.ents)
+	root := make([]int, n)
+	start := make([]int, n+1)
 	var roots []int
 	for i := range d.ents {
 		if d.ents[i].Start < 0 {
+			root[i] = -1
 			continue // dropped by a boundary repair
 		}
 		g := d.find(i)
-		if _, ok := groups[g]; !ok {
+		root[i] = g
+		if start[g+1] == 0 {
 			roots = append(roots, g)
 		}
-		groups[g] = append(groups[g], i)
+		start[g+1]++
+	}
+	for g := 0; g < n; g++ {
+		start[g+1] += start[g]
+	}
+	members := make([]int, start[n])
+	next := slices.Clone(start[:n])
+	for i, g := range root {
+		if g >= 0 {
+			members[next[g]] = i
+			next[g]++
+		}
 	}
 	sort.Slice(roots, func(a, b int) bool { return d.ents[roots[a]].Start < d.ents[roots[b]].Start })
 	used := map[string]bool{}
+	var texts, types []string
 	for _, g := range roots {
-		members := groups[g]
-		texts := make([]string, 0, len(members))
-		types := make([]string, 0, len(members))
-		for _, i := range members {
+		ms := members[start[g]:start[g+1]]
+		texts, types = texts[:0], types[:0]
+		for _, i := range ms {
 			texts = append(texts, d.ents[i].Text)
 			types = append(types, d.ents[i].Type)
 		}
-		id := actors.Slug(Canonical(texts, majority(types)))
+		id := groupID(texts, types)
 		base := id
 		for n := 2; used[id]; n++ {
 			id = base + "-" + itoa(n)
 		}
 		used[id] = true
-		for _, i := range members {
+		for _, i := range ms {
 			d.ents[i].Actor = id
 		}
 	}
-	var out []faultline.Entity
+	var out []faultline.Entity // nil when none is left, as before
+	if len(members) > 0 {
+		out = make([]faultline.Entity, 0, len(members))
+	}
 	for _, e := range d.ents {
 		if e.Start >= 0 {
 			out = append(out, e)
@@ -400,6 +421,23 @@ func (d *doc) finish() []faultline.Entity {
 		return out[i].End > out[j].End
 	})
 	return out
+}
+
+// groupID returns actors.Slug(Canonical(texts, majority(types))), the id of a group with
+// these mentions, kept per process for a group whose mentions have one text and one type.
+func groupID(texts, types []string) string {
+	for i := 1; i < len(texts); i++ {
+		if texts[i] != texts[0] || types[i] != types[0] {
+			return actors.Slug(Canonical(texts, majority(types)))
+		}
+	}
+	k := nameKey{texts[0], types[0]}
+	if id, ok := groupIDs.get(k); ok {
+		return id
+	}
+	id := actors.Slug(Canonical(texts[:1], majority(types[:1])))
+	groupIDs.put(nameKey{strings.Clone(k.text), strings.Clone(k.typ)}, id)
+	return id
 }
 
 func majority(ts []string) string {

@@ -45,6 +45,7 @@ func (c *memo[K, V]) put(k K, v V) {
 var (
 	parsedNames memo[nameKey, actors.Name]
 	orgCores    memo[string, orgCore]
+	groupIDs    memo[nameKey, string] // groupID of a group with one text and type
 )
 
 // orgCore is what actors.OrgCore returns.

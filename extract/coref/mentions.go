@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"github.com/faultline/faultline/extract/internal/fold"
 	"strings"
 	"sync"
 	"unicode"
@@ -109,7 +110,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 			if j := strings.LastIndexByte(last, '-'); j >= 0 {
 				last = last[j+1:]
 			}
-			if particles[strings.ToLower(last)] && e.End+1 < len(text) && text[e.End] == ' ' && startsUpper(text[e.End+1:]) {
+			if fold.Get(particles, last) && e.End+1 < len(text) && text[e.End] == ' ' && startsUpper(text[e.End+1:]) {
 				w := e.End + 1
 				for w < len(text) && (isWordByte(text[w]) || text[w] == '-') {
 					w++
@@ -192,12 +193,12 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 			ns := text[n.Start:n.End]
 			whole := text[e.Start:n.End]
 			switch {
-			case n.Type == faultline.PERSON && (e.Type == faultline.PERSON || particles[strings.ToLower(strings.SplitN(ns, "-", 2)[0])] && strings.Contains(ns, "-")):
+			case n.Type == faultline.PERSON && (e.Type == faultline.PERSON || fold.Get(particles, strings.SplitN(ns, "-", 2)[0]) && strings.Contains(ns, "-")):
 				// One name the recogniser cut in two ("Abdel-Aziz" + "al-Hakim").
 				e.End, e.Type = n.End, faultline.PERSON
 				i++
 			case n.Type == faultline.ORG && e.Type != faultline.PERSON && capitalised(ns) && (names[whole] || known(whole) ||
-				(e.Type == faultline.NORP || e.Type == faultline.GPE) && !strings.Contains(s, " ") && strings.Contains(ns, " ") && heads[strings.ToLower(ns[strings.LastIndexByte(ns, ' ')+1:])] && nameCount[ns] == 1):
+				(e.Type == faultline.NORP || e.Type == faultline.GPE) && !strings.Contains(s, " ") && strings.Contains(ns, " ") && fold.Get(heads, ns[strings.LastIndexByte(ns, ' ')+1:]) && nameCount[ns] == 1):
 				// A place, nationality or acronym that begins an organisation's name
 				// the document or dictionary knows ("Iraqi" + "National Congress").
 				e.End, e.Type = n.End, faultline.ORG

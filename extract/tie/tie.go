@@ -15,6 +15,7 @@
 package tie
 
 import (
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
@@ -23,6 +24,7 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/internal/fold"
 	"github.com/faultline/faultline/extract/internal/view"
 	"github.com/faultline/faultline/lexicon/gazetteer"
 	lex "github.com/faultline/faultline/lexicon/ties"
@@ -35,6 +37,8 @@ type Extractor struct {
 	// lists those whose middle may start with any word (or is empty).
 	byStart  map[string][]int
 	anyStart []int
+	// anyBits has bit pi%64 of word pi/64 set for each pattern pi of anyStart.
+	anyBits []uint64
 	// words holds, per word, its word classes (wc*) that depend on the word alone, with
 	// wbKept and wbTitle: one lookup instead of one per class (wordClass, titlesBefore).
 	words map[string]uint16
@@ -214,6 +218,10 @@ func New() *Extractor {
 		for w := range p.starts {
 			x.byStart[w] = append(x.byStart[w], i)
 		}
+	}
+	x.anyBits = make([]uint64, (len(x.pats)+63)/64)
+	for _, pi := range x.anyStart {
+		x.anyBits[pi/64] |= 1 << (pi % 64)
 	}
 	x.words = x.wordBits()
 	x.needWords = x.needBits()
@@ -400,7 +408,7 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 		seen[key] = true
 		out = append(out, t)
 	}
-	sc := &scratch{smask: make([]uint8, len(x.pats)), need: make([]uint8, len(v.Toks)), sig1: make([]int8, len(v.Toks)), wc: make([]uint16, len(v.Toks))}
+	sc := &scratch{smask: make([]uint8, len(x.pats)), cbits: make([]uint64, len(x.anyBits)), need: make([]uint8, len(v.Toks)), sig1: make([]int8, len(v.Toks)), wc: make([]uint16, len(v.Toks))}
 	bySent := make([][]int, len(v.Sents))
 	for mi, m := range v.Mentions {
 		if si := v.Toks[m.First].Sent; si < len(v.Sents) && m.Last <= v.Sents[si].Last && (m.Actorish() || m.Placeish()) {
@@ -689,7 +697,7 @@ func (x *Extractor) demonymCompounds(v *view.View, emit func(faultline.Tie)) {
 				break
 			}
 		}
-		if cut <= 0 || w[0] < 'A' || w[0] > 'Z' || dem[strings.ToLower(w[:cut])] == "" {
+		if cut <= 0 || w[0] < 'A' || w[0] > 'Z' || fold.Get(dem, w[:cut]) == "" {
 			continue
 		}
 		suffix := strings.ToLower(w[cut+size:])
@@ -767,6 +775,9 @@ func (x *Extractor) stances(v *view.View, emit func(faultline.Tie)) {
 		w := v.Text[tok.Start:v.Toks[end].End]
 		if w == "" || w[0] < utf8.RuneSelf && w[0] != 'a' && w[0] != 'A' && w[0] != 'p' && w[0] != 'P' {
 			continue // (lower-cased, no such word starts with "anti-" or "pro-")
+		}
+		if !mayStance(w) {
+			continue
 		}
 		lw := strings.ToLower(w)
 		var typ string
@@ -1444,6 +1455,7 @@ type scratch struct {
 	sig1  []int8   // per token: significant alone (1), not (2), not yet known (0)
 	wc    []uint16 // per token: wordClass, once known
 	smask []uint8  // per pattern: which of a pair's mids it may start (matchPair)
+	cbits []uint64 // per pattern, one bit: marked a candidate (matchPair; zero between pairs)
 	need  []uint8  // per token: needsOf | 0x80, once known
 	// arena holds the token lists significant returns, from the start of a pair's
 	// matchPair to the next.
@@ -1571,9 +1583,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 			bit := uint8(1) << j
 			mark := func(w string) {
 				for _, pi := range x.byStart[w] {
-					if sc.smask[pi] == 0 {
-						sc.cands = append(sc.cands, pi)
-					}
+					sc.cbits[pi/64] |= 1 << (pi % 64)
 					sc.smask[pi] |= bit
 				}
 			}
@@ -1593,8 +1603,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 				}
 			}
 		}
-		sc.cands = append(sc.cands, x.anyStart...)
-		sort.Ints(sc.cands)
+		sc.cands = takeBits(sc.cands, sc.cbits, x.anyBits)
 		defer func() {
 			for _, pi := range sc.cands {
 				sc.smask[pi] = 0
@@ -1682,6 +1691,39 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		out = append(out, x.ties(v, s, a, b, h.first == "A", h.typ, h.sign, false, false)...)
 	}
 	return out
+}
+
+// mayStance reports whether strings.ToLower(w) may start with "anti-" or "pro-": false only
+// when w's first five bytes (or all of a shorter w) are ASCII and, lower-cased, open neither.
+func mayStance(w string) bool {
+	n := min(len(w), 5)
+	var low [5]byte
+	for i := 0; i < n; i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	p := string(low[:n])
+	return strings.HasPrefix(p, "anti-") || strings.HasPrefix(p, "pro-")
+}
+
+// takeBits appends to dst, in increasing order, the indices of the bits set in marked or in
+// any (of equal lengths), and clears marked: the candidates of matchPair, each once, in the
+// order of sort.Ints over the marked patterns and anyStart (disjoint sets).
+func takeBits(dst []int, marked, any []uint64) []int {
+	for k, b := range marked {
+		b |= any[k]
+		marked[k] = 0
+		for ; b != 0; b &= b - 1 {
+			dst = append(dst, k*64+bits.TrailingZeros64(b))
+		}
+	}
+	return dst
 }
 
 // mayHyphen reports whether an "A-word B" pattern's regexp may match seg: an ASCII seg

@@ -1,0 +1,55 @@
+package tie
+
+import (
+	"math/rand"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestTakeBits checks takeBits against what matchPair did before it: the marked patterns
+// in marking order, anyStart appended, sort.Ints.
+func TestTakeBits(t *testing.T) {
+	x := New()
+	r := rand.New(rand.NewSource(1))
+	marked := make([]uint64, len(x.anyBits))
+	for n := 0; n < 2000; n++ {
+		var want []int
+		seen := map[int]bool{}
+		for k := r.Intn(40); k > 0; k-- {
+			w := r.Intn(len(x.pats))
+			if x.pats[w].starts == nil || seen[w] {
+				continue // only byStart patterns are marked, each once
+			}
+			seen[w] = true
+			want = append(want, w)
+			marked[w/64] |= 1 << (w % 64)
+		}
+		want = append(want, x.anyStart...)
+		sort.Ints(want)
+		got := takeBits(nil, marked, x.anyBits)
+		if !slices.Equal(got, want) {
+			t.Fatalf("takeBits = %v, want %v", got, want)
+		}
+		for _, b := range marked {
+			if b != 0 {
+				t.Fatal("marked not cleared")
+			}
+		}
+	}
+}
+
+// FuzzMayStance checks that mayStance is false only where stances' test on
+// strings.ToLower(w) fails.
+func FuzzMayStance(f *testing.F) {
+	for _, s := range []string{"anti-X", "ANTI-Y", "Pro-Z", "pro", "anti", "ANTİ-X", "prO-", "apple", "a", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		lw := strings.ToLower(w)
+		if (strings.HasPrefix(lw, "anti-") || strings.HasPrefix(lw, "pro-")) && !mayStance(w) {
+			t.Fatalf("mayStance(%q) = false", w)
+		}
+	})
+}
