@@ -16,12 +16,14 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/internal/fold"
 	lex "github.com/faultline/faultline/lexicon/figures"
 )
 
 // Extractor is the figure component of the extract pipeline.
 type Extractor struct {
 	numbers    map[string]lex.Number
+	numFilter  *fold.Filter // rules out most words that are no key of numbers
 	units      map[string]string
 	currencies map[string]string
 	durations  map[string]string
@@ -31,6 +33,7 @@ type Extractor struct {
 // New returns an Extractor with the shipped word lists.
 func New() *Extractor {
 	x := &Extractor{numbers: lex.Numbers(), units: lex.Units(), currencies: lex.Currencies(), durations: lex.Durations()}
+	x.numFilter = fold.NewFilter(x.numbers)
 	for _, q := range lex.Qualifiers() {
 		x.qualifiers = append(x.qualifiers, strings.Fields(q))
 	}
@@ -77,28 +80,46 @@ var stop = map[string]bool{"of": true, "in": true, "at": true, "to": true, "and"
 	"with": true, "a": true, "an": true, "the": true, "than": true, "as": true, "but": true,
 	"it": true, "its": true, "their": true, "his": true, "her": true, "they": true, "we": true}
 
+// number1 returns x.numbers[w] and whether it is there, looking up only the words the
+// filter lets through.
+func (x *Extractor) number1(w string) (lex.Number, bool) {
+	if !x.numFilter.May(w) {
+		return lex.Number{}, false
+	}
+	n, ok := x.numbers[w]
+	return n, ok
+}
+
+// num returns x.numbers[w] (number1).
+func (x *Extractor) num(w string) lex.Number {
+	n, _ := x.number1(w)
+	return n
+}
+
 // figureAt parses a figure whose number starts at ws[i] (possibly after a currency symbol).
 func (x *Extractor) figureAt(text string, ws []word, i int) (faultline.Figure, int, bool) {
 	var f faultline.Figure
 	start := i
 	unit := ""
-	if c, ok := x.currencies[ws[i].s]; ok && len(ws[i].s) <= 3 && i+1 < len(ws) && isDigit(ws[i+1].s) {
-		unit = c
-		i++
+	if len(ws[i].s) <= 3 && i+1 < len(ws) && isDigit(ws[i+1].s) {
+		if c, ok := x.currencies[ws[i].s]; ok {
+			unit = c
+			i++
+		}
 	}
 	value, approx, j, ok := x.number(ws, i)
 	if !ok || clock(text, ws[i]) {
 		return f, 0, false
 	}
 	kind := ""
-	if j > i && (x.numbers[ws[j-1].l].Kind == "fraction" || strings.Contains(ws[j-1].l, "-") && x.numbers[ws[j-1].l[strings.LastIndexByte(ws[j-1].l, '-')+1:]].Kind == "fraction") {
+	if j > i && (x.num(ws[j-1].l).Kind == "fraction" || strings.Contains(ws[j-1].l, "-") && x.num(ws[j-1].l[strings.LastIndexByte(ws[j-1].l, '-')+1:]).Kind == "fraction") {
 		kind = "fraction"
 	}
 	w := ws[i]
 	scaled := j > i+1 || approx
 	// scale words: 1.6 million, two hundred thousand
 	for j < len(ws) {
-		n, isNum := x.numbers[ws[j].l]
+		n, isNum := x.number1(ws[j].l)
 		if !isNum || n.Kind != "scale" || len(ws[j].l) <= 2 {
 			break
 		}
@@ -196,7 +217,7 @@ func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, 
 	}
 	// "a dozen", "a hundred", "a third of"
 	if (w.l == "a" || w.l == "an") && i+1 < len(ws) {
-		n, found := x.numbers[ws[i+1].l]
+		n, found := x.number1(ws[i+1].l)
 		switch {
 		case found && n.Kind == "fraction" && i+2 < len(ws) && ws[i+2].l == "of":
 			return round3(n.Value), false, i + 2, true
@@ -207,7 +228,7 @@ func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, 
 	}
 	// tens/hundreds of thousands
 	if (w.l == "tens" || w.l == "hundreds") && i+2 < len(ws) && ws[i+1].l == "of" {
-		if n, found := x.numbers[ws[i+2].l]; found && n.Kind == "vague" {
+		if n, found := x.number1(ws[i+2].l); found && n.Kind == "vague" {
 			base := 10.0
 			if w.l == "hundreds" {
 				base = 100
@@ -215,11 +236,11 @@ func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, 
 			return base * n.Value, true, i + 3, true
 		}
 	}
-	n, found := x.numbers[w.l]
+	n, found := x.number1(w.l)
 	if !found && strings.Contains(w.l, "-") { // twenty-five
 		parts := strings.SplitN(w.l, "-", 2)
-		a, okA := x.numbers[parts[0]]
-		b, okB := x.numbers[parts[1]]
+		a, okA := x.number1(parts[0])
+		b, okB := x.number1(parts[1])
 		if okA && okB && a.Kind == "card" && b.Kind == "card" && a.Value >= 20 && b.Value < 10 {
 			return a.Value + b.Value, false, i + 1, true
 		}
@@ -237,14 +258,14 @@ func (x *Extractor) number(ws []word, i int) (v float64, approx bool, next int, 
 	switch n.Kind {
 	case "card":
 		// two thirds, one quarter: a share
-		if i+1 < len(ws) && x.numbers[ws[i+1].l].Kind == "fraction" && ws[i+1].l != "half" {
-			return round3(n.Value * x.numbers[ws[i+1].l].Value), false, i + 2, true
+		if i+1 < len(ws) && x.num(ws[i+1].l).Kind == "fraction" && ws[i+1].l != "half" {
+			return round3(n.Value * x.num(ws[i+1].l).Value), false, i + 2, true
 		}
 		if w.l == "one" { // otherwise too often a pronoun
 			return 0, false, 0, false
 		}
 		// a range, twenty to forty: the lower bound
-		if i+2 < len(ws) && ws[i+1].l == "to" && x.numbers[ws[i+2].l].Kind == "card" {
+		if i+2 < len(ws) && ws[i+1].l == "to" && x.num(ws[i+2].l).Kind == "card" {
 			return n.Value, true, i + 3, true
 		}
 		return n.Value, false, i + 1, true

@@ -27,6 +27,7 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
+	"github.com/faultline/faultline/extract/internal/fold"
 )
 
 // Precisions of a Timex.
@@ -594,6 +595,9 @@ var anchorWords = func() map[string]bool {
 	return m
 }()
 
+// anchorFilter rules out most words that are no anchor word before the map lookup.
+var anchorFilter = fold.NewFilter(anchorWords)
+
 // starts returns the byte offsets where a timex may start: each anchor word and the four
 // words before it, in order, without duplicates.
 func starts(text string) []int {
@@ -626,7 +630,7 @@ func starts(text string) []int {
 				}
 				buf[k-i] = c
 			}
-			anchor = anchorWords[string(buf[:j-i])]
+			anchor = anchorFilter.MayEnds(j-i, buf[0], buf[j-i-1]) && anchorWords[string(buf[:j-i])]
 		}
 		if anchor {
 			for k := max(n-5, 0); k < n; k++ {

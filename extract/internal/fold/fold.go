@@ -38,3 +38,50 @@ slow:
 	v, ok := m[strings.ToLower(s)]
 	return v, ok
 }
+
+// filterLen is the longest key length Filter tells apart; longer words always may be keys.
+const filterLen = 24
+
+// Filter rules out, without hashing, most words that are no key of a map: by their length
+// with their first byte, and with their last byte.
+type Filter struct {
+	first, last [filterLen + 1][4]uint64
+	empty, long bool // "" is a key; a key is longer than filterLen
+}
+
+// NewFilter returns the filter of m's keys as they are now.
+func NewFilter[V any](m map[string]V) *Filter {
+	f := &Filter{}
+	for k := range m {
+		switch {
+		case k == "":
+			f.empty = true
+		case len(k) > filterLen:
+			f.long = true
+		default:
+			a, b := k[0], k[len(k)-1]
+			f.first[len(k)][a>>6] |= 1 << (a & 63)
+			f.last[len(k)][b>>6] |= 1 << (b & 63)
+		}
+	}
+	return f
+}
+
+// May reports whether s may be a key: false only if it is none.
+func (f *Filter) May(s string) bool {
+	switch {
+	case s == "":
+		return f.empty
+	case len(s) > filterLen:
+		return f.long
+	}
+	return f.MayEnds(len(s), s[0], s[len(s)-1])
+}
+
+// MayEnds is May for a word of n bytes (0 < n) that starts with byte a and ends with b.
+func (f *Filter) MayEnds(n int, a, b byte) bool {
+	if n > filterLen {
+		return f.long
+	}
+	return f.first[n][a>>6]&(1<<(a&63)) != 0 && f.last[n][b>>6]&(1<<(b&63)) != 0
+}

@@ -26,3 +26,22 @@ func TestLookupAllocs(t *testing.T) {
 		t.Errorf("Get allocates %v times", n)
 	}
 }
+
+// FuzzFilter checks that Filter.May is true for every key.
+func FuzzFilter(f *testing.F) {
+	f.Add("march", "may")
+	f.Add("", "x")
+	f.Add(strings.Repeat("b", 30), "c")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		m := map[string]bool{a: true, "al": true}
+		fl := NewFilter(m)
+		for k := range m {
+			if !fl.May(k) {
+				t.Fatalf("May(%q) = false for a key", k)
+			}
+		}
+		if !m[b] && b != "" && len(b) <= filterLen && len(b) != len(a) && len(b) != 2 && fl.May(b) {
+			t.Fatalf("May(%q) = true for a length no key has", b)
+		}
+	})
+}
