@@ -112,14 +112,18 @@ func (c *candidate) parseMayChange(l [][2]int, acts []int) bool {
 	if strings.HasPrefix(c.tr.CAMEO, "045") {
 		return true
 	}
+	tgts := acts // the targets the parse may give
+	if !c.parseMayTarget() {
+		tgts = nil
+	}
 	if len(l) > 0 {
-		if len(acts) == 0 {
+		if len(acts) == 0 || len(tgts) == 0 {
 			return false // no complete reading to replace l
 		}
 		if c.mayYieldAny(l) {
 			return true
 		}
-		for _, tgt := range acts {
+		for _, tgt := range tgts {
 			for _, src := range acts {
 				if c.mayYield(src, tgt) {
 					return true
@@ -128,10 +132,10 @@ func (c *candidate) parseMayChange(l [][2]int, acts []int) bool {
 		}
 		return false
 	}
-	for t := -1; t < len(acts); t++ {
+	for t := -1; t < len(tgts); t++ {
 		tgt := -1
 		if t >= 0 {
-			tgt = acts[t]
+			tgt = tgts[t]
 		}
 		if c.mayYield(-1, tgt) {
 			return true
@@ -140,6 +144,24 @@ func (c *candidate) parseMayChange(l [][2]int, acts []int) bool {
 			if c.mayYield(src, tgt) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// parseMayTarget reports whether the parse may give the trigger a target. A verb's may be
+// its object; a noun's (parseNounArgs) is the mention of a phrase whose case marker is a
+// target preposition, "between" or, for violence and coercion, "of" (its own or its light
+// verb's), or one of its coordinated sources when the trigger is reciprocal: so without
+// such a word in the sentence a reciprocal noun only may have one.
+func (c *candidate) parseMayTarget() bool {
+	if !c.nominal || c.tr.Reciprocal {
+		return true
+	}
+	violent := c.tr.CAMEO >= "17"
+	for k := c.s.First; k < c.s.Last; k++ {
+		if w := c.v.Toks[k].Lower; targetPrep[w] || w == "between" || violent && w == "of" {
+			return true
 		}
 	}
 	return false
