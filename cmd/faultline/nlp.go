@@ -189,6 +189,7 @@ embedded one).`,
 			folds, _ := cmd.Flags().GetInt("folds")
 			gumDir, _ := cmd.Flags().GetString("gum")
 			features, _ := cmd.Flags().GetInt("features")
+			arcShare, _ := cmd.Flags().GetFloat64("min-arc-share")
 			train, dev, err := readCorpus(corpus)
 			if err != nil {
 				return err
@@ -238,7 +239,7 @@ embedded one).`,
 				return fmt.Errorf("--tags must be gold or jackknife")
 			}
 			p, sc, err := parse.Train(parse.FromCoNLLU(train, trainTags, trainU), parse.FromCoNLLU(dev, devTags, devU),
-				parse.Options{Epochs: epochs, Seed: seed, Prune: prune, Features: features, Log: cmd.ErrOrStderr(),
+				parse.Options{Epochs: epochs, Seed: seed, Prune: prune, Features: features, MinArcShare: arcShare, Log: cmd.ErrOrStderr(),
 					Checkpoint: func(p *parse.Parser, sc parse.Scores) {
 						// keep the best model so far on disk: training can be stopped any time
 						if err := writeModel(out, p); err != nil {
@@ -266,6 +267,7 @@ embedded one).`,
 	trainParse.Flags().Int("folds", 4, "jackknife folds")
 	trainParse.Flags().String("pos-model", "", "tagger weights for dev (default: the embedded model)")
 	trainParse.Flags().Int("features", 2, "parser feature set version (0 original, 1 with counts of words between stack top and buffer front, 2 original without 16 sparse templates: the shipped parse.bin, 3 to 5 smaller sets on coarse relations, 5 the pipeline's parselite.bin)")
+	trainParse.Flags().Float64("min-arc-share", 0, "keep an arc transition (direction, relation) only if this share of the training words take it, the rest train as dep (coarse relations only; 0: all)")
 	trainParse.Flags().String("gum", "../shared/corpora/gum/dep", "also train on the GUM trees of the CC BY(-SA) genres in this folder (\"\" for EWT only)")
 
 	evalParse := &cobra.Command{
@@ -306,6 +308,8 @@ embedded one).`,
 			el := time.Since(start)
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d sentences in %s (%.0f tokens/s)\n", path, len(sents),
 				el.Round(time.Millisecond), float64(sc.Tokens)/el.Seconds())
+			fmt.Fprintf(cmd.OutOrStdout(), "parse event-arcs-f1=%.4f lookups/token=%.1f\n",
+				sc.EventF1, float64(sc.Lookups)/float64(max(sc.Tokens, 1)))
 			fmt.Fprintf(cmd.OutOrStdout(), "parse uas=%.4f las=%.4f tokens=%d\n", sc.UAS, sc.LAS, sc.Tokens)
 			return nil
 		},

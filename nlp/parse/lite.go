@@ -2,7 +2,7 @@ package parse
 
 import "github.com/faultline/faultline/nlp/perceptron"
 
-// Feature set 5 (LoadLite's, the pipeline's parser) computed directly. The generic group
+// Feature sets 5 and 6 (LoadLite's, the pipeline's parser) computed directly. The generic group
 // functions (bufferFeatures, restFeatures, s0FixedFeatures, childFeatures) compute every
 // template of set 0 and then filter out those a set drops; for set 5 these functions
 // compute only the templates it keeps, in the same order,
@@ -13,7 +13,9 @@ import "github.com/faultline/faultline/nlp/perceptron"
 // the top, and rest5 finishes them with the values of the buffer. TestLite checks them
 // against the generic functions in every state of a set of parses. The generic functions
 // still serve set 5 where these do not: restFeatures when the stack is empty, and all
-// groups in parseUncached (sentences over maxCached words).
+// groups in parseUncached (sentences over maxCached words). Set 6 is set 5 with fewer
+// templates: these functions compute set 5's and filter out those set 6 drops (s.filter,
+// with the lists rest5Templates and buffer5Templates).
 
 // restPrefixes is the number of per-word prefixes of rest5.
 const restPrefixes = 12
@@ -60,8 +62,16 @@ func (s *state) restPrefixes5(pre *[restPrefixes]uint64, s0 int) {
 	pre[11] = mix(tS0cN0c, s.cAt(s0))
 }
 
-// rest5 appends restFeatures(fs, suf) of feature set 5 for the current state, whose stack
-// top s0 (not none) has prefixes pre (restPrefixes5).
+// rest5Templates and buffer5Templates are the templates rest5 and buffer5 append, in that
+// order.
+var (
+	rest5Templates = []uint64{tS0wpN0wp, tS0wpN0p, tS0pN0wp, tS0pN0p, tS0pN0pN1p, tS0hpS0pN0p,
+		tS0pS0lpN0p, tS0pN0pN0lp, tS0pN0pD, tS1pS0pN0p, tS0uN0u, tS0cN0c}
+	buffer5Templates = []uint64{tBias, tN0w, tN0p, tN0wp, tN1w, tN1p, tN2p, tN0pN1p, tN0suf, tN0u, tN0c}
+)
+
+// rest5 appends restFeatures(fs, suf) of feature set 5 or 6 for the current state, whose
+// stack top s0 (not none) has prefixes pre (restPrefixes5).
 func (s *state) rest5(fs []uint64, s0 int, pre *[restPrefixes]uint64) []uint64 {
 	mix := perceptron.Mix
 	last := s.n + 1
@@ -72,7 +82,8 @@ func (s *state) rest5(fs []uint64, s0 int, pre *[restPrefixes]uint64) []uint64 {
 	}
 	d := s.dist(s0, n0)
 	n0p, n0wp := s.pAt(n0), s.wpAt(n0)
-	return append(fs,
+	start := len(fs)
+	fs = append(fs,
 		mix(pre[0], n0wp),
 		mix(pre[1], n0p),
 		mix(pre[2], n0wp),
@@ -86,9 +97,13 @@ func (s *state) rest5(fs []uint64, s0 int, pre *[restPrefixes]uint64) []uint64 {
 		mix(pre[10], s.uAt(n0)),
 		mix(pre[11], s.cAt(n0)),
 	)
+	if s.feats != 5 {
+		fs = s.filter(fs, start, rest5Templates)
+	}
+	return fs
 }
 
-// buffer5 appends bufferFeatures(fs, suf) of feature set 5.
+// buffer5 appends bufferFeatures(fs, suf) of feature set 5 or 6.
 func (s *state) buffer5(fs []uint64, suf []uint64) []uint64 {
 	mix := perceptron.Mix
 	last := s.n + 1
@@ -101,7 +116,8 @@ func (s *state) buffer5(fs []uint64, suf []uint64) []uint64 {
 		n2 = none
 	}
 	n0w, n0p, n1p := s.wAt(n0), s.pAt(n0), s.pAt(n1)
-	return append(fs,
+	start := len(fs)
+	fs = append(fs,
 		mix(tBias, 0),
 		mix(tN0w, n0w), mix(tN0p, n0p), mix(tN0wp, s.wpAt(n0)),
 		mix(tN1w, s.wAt(n1)), mix(tN1p, n1p),
@@ -111,6 +127,10 @@ func (s *state) buffer5(fs []uint64, suf []uint64) []uint64 {
 		mix(tN0u, s.uAt(n0)),
 		mix(tN0c, s.cAt(n0)),
 	)
+	if s.feats != 5 {
+		fs = s.filter(fs, start, buffer5Templates)
+	}
+	return fs
 }
 
 // fixed5 appends s0FixedFeatures(fs, s0) of feature set 5.

@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"github.com/faultline/faultline/internal/sharedtest"
+	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -293,4 +295,78 @@ func benchDev(b *testing.B, tg *pos.Tagger, p *Parser) {
 		}
 	}
 	m.Report(b, float64(n)*float64(b.N), "tokens")
+}
+
+// TestArcTable checks that an explicit arc table (state.arcs) listing every label both
+// ways in the default order gives the validity, costs and transitions of the default
+// layout, and that a table without some (label, direction) pairs gives each class the
+// costs of its own direction and label, in every state of random transition sequences.
+func TestArcTable(t *testing.T) {
+	const nl = 4
+	var all, some []uint16
+	for l := 0; l < nl; l++ {
+		all = append(all, arcKey(l, false), arcKey(l, true))
+		if l != 2 {
+			some = append(some, arcKey(l, false)) // no left-arc of label 2
+		}
+		some = append(some, arcKey(l, true))
+	}
+	rng := rand.New(rand.NewSource(1))
+	for run := 0; run < 300; run++ {
+		n := 1 + rng.Intn(9)
+		gh, gl := []int{none}, []int{none}
+		for i := 1; i <= n; i++ {
+			h := n + 1
+			if i > 1 || rng.Intn(2) == 0 {
+				h = 1 + rng.Intn(n) // not projective nor a tree: costs only count arcs
+			}
+			gh = append(gh, h)
+			gl = append(gl, rng.Intn(nl))
+		}
+		gh, gl = append(gh, none), append(gl, none)
+		var def, ex, sm state
+		def.reset(n)
+		ex.reset(n)
+		sm.reset(n)
+		ex.arcs, sm.arcs = all, some
+		cd, ce := make([]int, 2+2*nl), make([]int, 2+2*nl)
+		cs := make([]int, 2+len(some))
+		for step := 0; !def.done(); step++ {
+			def.costs(gh, gl, cd)
+			ex.costs(gh, gl, ce)
+			sm.costs(gh, gl, cs)
+			if !slices.Equal(cd, ce) {
+				t.Fatalf("run %d step %d: costs %v with the table, %v without", run, step, ce, cd)
+			}
+			for c := 2; c < len(cs); c++ {
+				right, l := sm.arc(c)
+				k := 2 + 2*l
+				if right {
+					k++
+				}
+				if cs[c] != cd[k] || sm.valid(c) != def.valid(k) {
+					t.Fatalf("run %d step %d: class %d (label %d right %v) cost %d valid %v, want %d %v",
+						run, step, c, l, right, cs[c], sm.valid(c), cd[k], def.valid(k))
+				}
+			}
+			var c int
+			for c = rng.Intn(len(cd)); !def.valid(c); c = rng.Intn(len(cd)) {
+			}
+			if def.valid(c) != ex.valid(c) {
+				t.Fatalf("run %d step %d: class %d valid %v with the table", run, step, c, ex.valid(c))
+			}
+			def.apply(c)
+			ex.apply(c)
+			switch right, l := def.arc(c); {
+			case c < 2:
+				sm.apply(c)
+			case right || l != 2:
+				sm.apply(2 + slices.Index(some, arcKey(l, right)))
+			default: // a left-arc the table lacks: another label's, relabelled
+				top := sm.top()
+				sm.apply(2 + slices.Index(some, arcKey(0, false)))
+				sm.lab[top] = l
+			}
+		}
+	}
 }

@@ -46,7 +46,10 @@ type Parser struct {
 	punct   int // label id of "punct", or -1
 	dep     int // label id used for unattached non-punctuation
 	feats   int // feature set version (see state.feats)
-	pool    sync.Pool
+	// arcs are the arc transition classes from 2 on (see state.arcs; nil: every label
+	// both ways)
+	arcs []uint16
+	pool sync.Pool
 }
 
 // file is the serialised form of a Parser.
@@ -55,6 +58,8 @@ type file struct {
 	Labels   []string
 	Classes  map[uint64]uint64
 	Features int // feature set version; 0 in files written before there were versions
+	// Arcs lists the arc transition classes (see state.arcs); empty: every label both ways
+	Arcs []uint16
 }
 
 // scratch is per-call working memory.
@@ -142,13 +147,26 @@ func Read(r io.Reader) (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", err)
 	}
-	if m.NumClasses() != 2+2*len(f.Labels) || len(f.Labels) == 0 {
+	nc := 2 + 2*len(f.Labels)
+	if len(f.Arcs) > 0 {
+		nc = 2 + len(f.Arcs)
+		for _, a := range f.Arcs {
+			if int(a>>1) >= len(f.Labels) {
+				return nil, fmt.Errorf("parse: reading model: arc class of label %d of %d", a>>1, len(f.Labels))
+			}
+		}
+	}
+	if m.NumClasses() != nc || len(f.Labels) == 0 {
 		return nil, fmt.Errorf("parse: model has %d classes for %d labels", m.NumClasses(), len(f.Labels))
 	}
 	if f.Features < 0 || f.Features > maxFeatures {
 		return nil, fmt.Errorf("parse: model uses feature set %d, this code knows 0-%d", f.Features, maxFeatures)
 	}
-	return newParser(m, f.Labels, f.Classes, f.Features), nil
+	p := newParser(m, f.Labels, f.Classes, f.Features)
+	if len(f.Arcs) > 0 {
+		p.arcs = f.Arcs
+	}
+	return p, nil
 }
 
 // WriteTo writes the parser.
@@ -159,7 +177,7 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 	}
 	cw := &counter{w: w}
 	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	err := gob.NewEncoder(zw).Encode(file{Model: mb.Bytes(), Labels: p.labels, Classes: p.classes, Features: p.feats})
+	err := gob.NewEncoder(zw).Encode(file{Model: mb.Bytes(), Labels: p.labels, Classes: p.classes, Features: p.feats, Arcs: p.arcs})
 	if err != nil {
 		return cw.n, err
 	}
@@ -266,6 +284,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 	}
 	st := &s.st
 	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags, utags, p.classes, p.feats)
+	st.arcs = p.arcs
 	nc := p.model.NumClasses()
 	scores := s.scores[:nc]
 	m := len(words) + 2
@@ -285,7 +304,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		s.front = make([]int32, 2*nc)
 	}
 	front, n0tree := s.front[:nc], s.front[nc:2*nc]
-	lite := p.feats == 5
+	lite := p.feats >= 5
 	if lite {
 		st.prepareLite()
 		if cap(s.pre) < m {
@@ -413,6 +432,7 @@ func (s *scratch) part(out []int32) {
 func (p *Parser) parseUncached(s *scratch, words, tags, utags []string) {
 	st := &s.st
 	s.suf, s.buf = prepare(st, s.suf, s.buf, words, tags, utags, p.classes, p.feats)
+	st.arcs = p.arcs
 	scores := s.scores[:p.model.NumClasses()]
 	for !st.done() {
 		if c := st.forced(); c >= 0 {
@@ -432,7 +452,7 @@ const maxCached = 1000
 
 // best returns the valid transition with the highest score (the first on ties).
 func best(st *state, scores []int32) int {
-	// validity of shift, reduce, left-arcs (even classes from 2) and right-arcs (odd ones)
+	// validity of shift, reduce, left-arcs and right-arcs
 	top := st.top()
 	vs := st.b <= st.n
 	vr := top != none && st.head[top] != none
@@ -446,10 +466,19 @@ func best(st *state, scores []int32) int {
 	if len(scores) > 1 && vr && (b < 0 || scores[1] > bv) {
 		b, bv = 1, scores[1]
 	}
-	if vlr[0] || vlr[1] {
+	switch {
+	case !vlr[0] && !vlr[1]:
+	case st.arcs == nil: // left-arcs at even classes, right-arcs at odd ones
 		for c := 2; c < len(scores); c++ {
 			if v := scores[c]; (b < 0 || v > bv) && vlr[c&1] {
 				b, bv = c, v
+			}
+		}
+	default:
+		arcs := st.arcs[:len(scores)-2]
+		for k, a := range arcs {
+			if v := scores[k+2]; (b < 0 || v > bv) && vlr[a&1] {
+				b, bv = k+2, v
 			}
 		}
 	}
@@ -569,7 +598,9 @@ const pkgName = "parse"
 
 // Prune returns a copy of p without weights smaller than min (see perceptron.Model.Prune).
 func (p *Parser) Prune(min float32) *Parser {
-	return newParser(p.model.Prune(min), p.labels, p.classes, p.feats)
+	q := newParser(p.model.Prune(min), p.labels, p.classes, p.feats)
+	q.arcs = p.arcs
+	return q
 }
 
 // String describes the parser's model size.

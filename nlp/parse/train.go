@@ -24,7 +24,12 @@ type Options struct {
 	// set 4 with four single-word templates of s0 and s1 back, the pipeline's; sets 3-5 on
 	// coarse relations; see dropped).
 	Features int
-	Log      io.Writer
+	// MinArcShare, if positive, keeps an arc transition (a direction and a relation) only
+	// when at least this share of the training words take it; the others' words train as
+	// dep in that direction. Fewer transition classes are shorter weight rows to sum
+	// (0: every relation both ways).
+	MinArcShare float64
+	Log         io.Writer
 	// Checkpoint, if set, is called with each new best parser (by dev LAS).
 	Checkpoint func(*Parser, Scores)
 }
@@ -35,7 +40,14 @@ type Scores struct {
 	Tokens   int
 	// Lookups is the number of features scored (weight-table lookups) for the Tokens.
 	Lookups int
+	// EventF1 is the F1 of the arcs with an event relation, those the event extractor tells
+	// apart: on coarse relations (coarseRel), an arc is in the gold or the predicted set
+	// when its relation is not dep, punct or root, and right when head and relation are.
+	EventF1 float64
 }
+
+// eventRel reports whether coarse relation r is one the event extractor tells apart.
+func eventRel(r string) bool { return r != "dep" && r != "punct" && r != "root" }
 
 // Sentence is a training or test sentence: gold heads and relations, and the tags the
 // parser sees (gold or predicted).
@@ -105,9 +117,13 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 	for i, l := range labels {
 		labelIdx[l] = i
 	}
+	arcs, keep := arcClasses(train, labels, labelIdx, o)
 	nc := 2 + 2*len(labels)
+	if arcs != nil {
+		nc = 2 + len(arcs)
+	}
 	classes := lexicalClasses(train)
-	logf("parse: %d sentences, %d relations\n", len(train), len(labels))
+	logf("parse: %d sentences, %d relations, %d transition classes\n", len(train), len(labels), nc)
 	tr := perceptron.NewTrainer(nc)
 	rng := tr.Rand(o.Seed)
 	scores := make([]float64, nc)
@@ -129,6 +145,7 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 				continue
 			}
 			suf, buf = prepare(&st, suf, buf, s.Words, s.Tags, s.UTags, classes, o.Features)
+			st.arcs = arcs
 			gh, gl = gh[:0], gl[:0]
 			gh = append(gh, none)
 			gl = append(gl, none)
@@ -138,7 +155,11 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 					h = n + 1
 				}
 				gh = append(gh, h)
-				gl = append(gl, labelIdx[goldRel(o.Features, s.Rels[i])])
+				l := labelIdx[goldRel(o.Features, s.Rels[i])]
+				if keep != nil && !keep[arcKey(l, h < i+1)] {
+					l = labelIdx["dep"]
+				}
+				gl = append(gl, l)
 			}
 			gh = append(gh, none)
 			gl = append(gl, none)
@@ -180,6 +201,7 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 			}
 		}
 		p := newParser(tr.Model(nil, o.Prune), labels, classes, o.Features)
+		p.arcs = arcs
 		sc := p.Evaluate(dev)
 		logf("parse: epoch %d: train transition acc %.4f, dev uas %.4f las %.4f, %.1f lookups/token, %d features, %d weights\n",
 			ep, 1-float64(errs)/float64(steps), sc.UAS, sc.LAS, float64(sc.Lookups)/float64(max(sc.Tokens, 1)),
@@ -194,6 +216,51 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 		}
 	}
 	return best, bestScores, nil
+}
+
+// arcKey is the arc class code of label l in direction right (see state.arcs).
+func arcKey(l int, right bool) uint16 {
+	k := uint16(l) << 1
+	if right {
+		k |= 1
+	}
+	return k
+}
+
+// arcClasses returns the arc transitions of Options.MinArcShare (nil, nil when it is 0),
+// ordered by label then left before right, and the set of them: every (label, direction)
+// that at least that share of the training words take, and dep both ways.
+func arcClasses(train []Sentence, labels []string, labelIdx map[string]int, o Options) ([]uint16, map[uint16]bool) {
+	if o.MinArcShare <= 0 {
+		return nil, nil
+	}
+	dep, ok := labelIdx["dep"]
+	if !ok {
+		return nil, nil // a parser of full relations: no dep to fall back on
+	}
+	count := map[uint16]int{}
+	total := 0
+	for _, s := range train {
+		for i, r := range s.Rels {
+			count[arcKey(labelIdx[goldRel(o.Features, r)], s.Heads[i] >= 0 && s.Heads[i] < i)]++
+			total++
+		}
+	}
+	keep := map[uint16]bool{arcKey(dep, false): true, arcKey(dep, true): true}
+	for k, n := range count {
+		if float64(n) >= o.MinArcShare*float64(total) {
+			keep[k] = true
+		}
+	}
+	var arcs []uint16
+	for l := range labels {
+		for _, right := range []bool{false, true} {
+			if k := arcKey(l, right); keep[k] {
+				arcs = append(arcs, k)
+			}
+		}
+	}
+	return arcs, keep
 }
 
 // costs sets costs[c] to the number of gold arcs transition c makes unreachable (Goldberg
@@ -239,40 +306,42 @@ func (s *state) costs(gh, gl []int, costs []int) {
 		}
 		costs[reduce] = c
 	}
-	nl := (len(costs) - 2) / 2
-	if s.valid(2) {
-		// left-arc: s0 gets head b and leaves the stack
-		c := 0
+	// left-arc: s0 gets head b and leaves the stack; right-arc: b gets head s0 and goes on
+	// the stack (both need a top; the root takes no right dependents)
+	validL := s0 != none && s.head[s0] == none
+	validR := s0 != none && b <= s.n
+	cl, cr := 0, 0
+	if validL {
 		for k := b; k <= s.n; k++ {
 			if gh[k] == s0 {
-				c++
+				cl++
 			}
 		}
 		if gh[s0] > b {
-			c++
-		}
-		for l := 0; l < nl; l++ {
-			costs[2+2*l] = c
-			if gh[s0] == b && gl[s0] != l {
-				costs[2+2*l] = c + 1
-			}
+			cl++
 		}
 	}
-	if s.valid(3) {
-		// right-arc: b gets head s0 and goes on the stack
-		c := 0
+	if validR {
 		if gh[b] != s0 && (gh[b] > b || inStack(gh[b])) {
-			c++
+			cr++
 		}
 		for _, k := range s.stack {
 			if s.head[k] == none && gh[k] == b {
-				c++
+				cr++
 			}
 		}
-		for l := 0; l < nl; l++ {
-			costs[3+2*l] = c
+	}
+	for c := 2; c < len(costs); c++ {
+		switch right, l := s.arc(c); {
+		case !right && validL:
+			costs[c] = cl
+			if gh[s0] == b && gl[s0] != l {
+				costs[c] = cl + 1
+			}
+		case right && validR:
+			costs[c] = cr
 			if gh[b] == s0 && gl[b] != l {
-				costs[3+2*l] = c + 1
+				costs[c] = cr + 1
 			}
 		}
 	}
@@ -281,7 +350,7 @@ func (s *state) costs(gh, gl []int, costs []int) {
 // Evaluate parses the sentences (with their Tags) and scores the heads and relations.
 func (p *Parser) Evaluate(sents []Sentence) Scores {
 	var sc Scores
-	var u, l int
+	var u, l, eg, ep, eboth int
 	s := p.get()
 	defer p.pool.Put(s)
 	lookups := s.lookups
@@ -298,11 +367,24 @@ func (p *Parser) Evaluate(sents []Sentence) Scores {
 					l++
 				}
 			}
+			pr, gr := coarseRel(p.labels[s.rels[i]]), coarseRel(sn.Rels[i])
+			if eventRel(gr) {
+				eg++
+			}
+			if eventRel(pr) {
+				ep++
+				if pr == gr && h == sn.Heads[i] {
+					eboth++
+				}
+			}
 		}
 	}
 	if sc.Tokens > 0 {
 		sc.UAS = float64(u) / float64(sc.Tokens)
 		sc.LAS = float64(l) / float64(sc.Tokens)
+	}
+	if eg+ep > 0 {
+		sc.EventF1 = 2 * float64(eboth) / float64(eg+ep)
 	}
 	sc.Lookups = s.lookups - lookups
 	return sc
