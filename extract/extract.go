@@ -5,6 +5,8 @@
 package extract
 
 import (
+	"sync/atomic"
+
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/nlp"
 )
@@ -32,7 +34,16 @@ type Component interface {
 type Pipeline struct {
 	Annotators []nlp.Annotator
 	Components []Component
+
+	// spare holds the annotated texts of the last batch, whose tokens, sentences and
+	// entities the next batch overwrites instead of allocating them anew: one call of
+	// ExtractBatch takes them all (a concurrent call finds none and allocates its own).
+	spare atomic.Pointer[[]*nlp.Doc]
 }
+
+// maxSpareTokens bounds the token buffer kept for reuse (16,384 tokens, 2 MB): the buffer of
+// a rare long document is left to the collector.
+const maxSpareTokens = 1 << 14
 
 // The default pipeline, with the embedded models and every component in order, is
 // assembled by package pipeline (pipeline.New): components import this package for Input,
@@ -56,13 +67,31 @@ func (p *Pipeline) Extract(doc *faultline.Document) (*faultline.Extraction, erro
 func (p *Pipeline) ExtractBatch(docs []*faultline.Document) (exts []*faultline.Extraction, errs []error) {
 	ins := make([]*Input, len(docs))
 	errs = make([]error, len(docs))
+	var spare []*nlp.Doc
+	if sp := p.spare.Swap(nil); sp != nil {
+		spare = *sp
+	}
 	for i, doc := range docs {
 		if doc == nil {
 			errs[i] = faultline.Errorf(faultline.EINVALID, "extraction failed: no document")
 			continue
 		}
-		ins[i] = newInput(doc)
+		var d *nlp.Doc
+		if n := len(spare); n > 0 {
+			d, spare = spare[n-1], spare[:n-1]
+		}
+		ins[i] = newInput(doc, d)
 	}
+	defer func() {
+		// The annotations are the stages' own; the extractions hold none of them.
+		spare = spare[:0]
+		for _, in := range ins {
+			if in != nil && cap(in.NLP.Tokens) <= maxSpareTokens {
+				spare = append(spare, in.NLP)
+			}
+		}
+		p.spare.Store(&spare)
+	}()
 	// stage runs f on every document that has not failed, turning a panic into its error.
 	stage := func(f func(in *Input)) {
 		for i, in := range ins {
@@ -98,14 +127,19 @@ func guard(f func(in *Input), in *Input) (err error) {
 	return nil
 }
 
-// newInput returns the input of a document's extraction: its text to annotate and an empty
-// extraction.
-func newInput(doc *faultline.Document) *Input {
+// newInput returns the input of a document's extraction: its text to annotate in d (nil: a
+// new nlp.Doc), whose earlier annotations are cleared but whose slices are kept for reuse,
+// and an empty extraction.
+func newInput(doc *faultline.Document, d *nlp.Doc) *Input {
 	out := &faultline.Extraction{Schema: faultline.Schema, ID: doc.ID, Date: doc.Date,
 		Sentences: []faultline.Span{}, Entities: []faultline.Entity{}, Timexes: []faultline.Timex{},
 		Events: []faultline.Event{}, Ties: []faultline.Tie{}, Quotes: []faultline.Quote{},
 		Figures: []faultline.Figure{}}
-	return &Input{Doc: doc, NLP: &nlp.Doc{Text: doc.Text}, Out: out}
+	if d == nil {
+		d = &nlp.Doc{}
+	}
+	*d = nlp.Doc{Text: doc.Text, Tokens: d.Tokens[:0], Sentences: d.Sentences[:0], Entities: d.Entities[:0]}
+	return &Input{Doc: doc, NLP: d, Out: out}
 }
 
 // sentences copies the annotated sentences to the extraction.

@@ -139,6 +139,41 @@ func TestBatchSameFacts(t *testing.T) {
 	}
 }
 
+// TestReuseSameFacts checks that documents extracted with the annotation slices of earlier
+// batches (extract.Pipeline keeps them for reuse), in batches of several sizes and with long
+// and short documents mixed, get the facts of an extraction with new slices.
+func TestReuseSameFacts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts the demo corpus twice")
+	}
+	p := pipelines(t, 1, Options{})[0]
+	docs := demo.Documents()
+	slices.SortStableFunc(docs, func(a, b *faultline.Document) int { return len(a.Text) - len(b.Text) })
+	var order []*faultline.Document // longest, shortest, second longest, …
+	for i, j := len(docs)-1, 0; i >= j; i, j = i-1, j+1 {
+		order = append(order, docs[i])
+		if j < i {
+			order = append(order, docs[j])
+		}
+	}
+	for start, n := 0, 1; start < len(order); start, n = start+n, n%5+1 {
+		batch := order[start:min(start+n, len(order))]
+		exts, errs := p.ExtractBatch(batch)
+		for i, d := range batch {
+			fresh := &extract.Pipeline{Annotators: p.Annotators, Components: p.Components} // no slices to reuse
+			want, err := fresh.Extract(d)
+			if err != nil || errs[i] != nil {
+				t.Fatalf("%s: %v, %v", d.ID, err, errs[i])
+			}
+			a, _ := json.Marshal(want)
+			b, _ := json.Marshal(exts[i])
+			if string(a) != string(b) {
+				t.Errorf("%s: extraction with reused annotation slices differs", d.ID)
+			}
+		}
+	}
+}
+
 // panicky is a component that panics on one document.
 type panicky struct{}
 

@@ -68,8 +68,8 @@ func Tokens(text string) []nlp.Token {
 func (st *state) run() {
 	text := st.text
 	n := len(text)
-	if cap(st.toks) == 0 {
-		st.toks = make([]nlp.Token, 0, n/5+1)
+	if cap(st.toks) < n/5+1 {
+		st.toks = make([]nlp.Token, 0, n/5+1) // a token per 5 bytes: few texts grow it
 	}
 	st.kinds = make([]uint8, 0, cap(st.toks))
 	st.nl = make([]uint8, 0, cap(st.toks))
