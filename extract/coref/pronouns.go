@@ -34,9 +34,15 @@ func pronounSpans(text string) [][2]int {
 }
 
 // asciiWord reports whether c is an ASCII word character (\w of Go's regexp).
-func asciiWord(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
+func asciiWord(c byte) bool { return wordByte[c] }
+
+// wordByte tells the ASCII word characters (\w of Go's regexp) by byte.
+var wordByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	}
+	return t
+}()
 
 var female = map[string]bool{"mrs": true, "ms": true, "miss": true, "queen": true, "princess": true, "lady": true, "dame": true, "spokeswoman": true, "chairwoman": true}
 

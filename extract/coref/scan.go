@@ -141,8 +141,10 @@ func capitalRuns(text string) [][2]int {
 		}
 		if words >= 2 {
 			out = append(out, [2]int{p, end})
-			p = end - 1
 		}
+		// A capital inside [p, end) with one word from p would find the same end and no
+		// second word either: the next start is at end.
+		p = end - 1
 	}
 	return out
 }

@@ -1485,22 +1485,31 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 	if hyp := v.Word(s.First, "if"); hyp || questionOrModalBefore(v, s, M1.First) {
 		modal = true
 	}
-	var left []int // significant tokens before m1, nearest first
-	for i := core[m1] - 1; i >= s.First && len(left) < 6; i-- {
-		if x.sigAlone(v, sc, i) {
-			left = append(left, i)
+	// The words around the pair, found when a pattern's middle first fits (most pairs have
+	// none): they depend on the pair alone, and finding them only fills sc's memos.
+	var left, leftTitled, right []int
+	sides := false
+	findSides := func() {
+		if sides {
+			return
 		}
-	}
-	// The words before the titles that precede m1 ("a pledge by President A").
-	var leftTitled []int
-	if k := x.titlesBefore(v, s.First-1, M1.First); core[m1] == M1.First && k < M1.First {
-		for i := k - 1; i >= s.First && len(leftTitled) < 6; i-- {
+		sides = true
+		// Significant tokens before m1, nearest first.
+		for i := core[m1] - 1; i >= s.First && len(left) < 6; i-- {
 			if x.sigAlone(v, sc, i) {
-				leftTitled = append(leftTitled, i)
+				left = append(left, i)
 			}
 		}
+		// The words before the titles that precede m1 ("a pledge by President A").
+		if k := x.titlesBefore(v, s.First-1, M1.First); core[m1] == M1.First && k < M1.First {
+			for i := k - 1; i >= s.First && len(leftTitled) < 6; i-- {
+				if x.sigAlone(v, sc, i) {
+					leftTitled = append(leftTitled, i)
+				}
+			}
+		}
+		right, _, _ = x.significant(v, sc, M2.Last, min(M2.Last+6, s.Last))
 	}
-	right, _, _ := x.significant(v, sc, M2.Last, min(M2.Last+6, s.Last))
 	// The words between the mentions, with the title words that open m2 ("B leader A") and
 	// without them (", General A").
 	mids := append(sc.mids[:0], mid)
@@ -1622,6 +1631,7 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		if !ok {
 			continue
 		}
+		findSides()
 		if len(p.pre) > 0 && !suffixMatch(v, p.pre, left) && (leftTitled == nil || !suffixMatch(v, p.pre, leftTitled)) {
 			continue // pre must end right before m1
 		}
