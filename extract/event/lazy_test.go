@@ -169,6 +169,10 @@ func TestDeferredParseSkips(t *testing.T) {
 		// amod test either.
 		{"Officials/NOUN/NNS/1/nsubj said/VERB/VBD/-1/root signed/VERB/VBN/3/amod agreements/NOUN/NNS/6/nsubj with/ADP/IN/5/case Norland/PROPN/NNP/3/nmod hold/VERB/VBP/1/ccomp ./PUNCT/./1/punct",
 			[]string{"Norland/GPE"}},
+		// An active verb with its source by position and no other actor after it: the
+		// parse is not asked for a target (parseMayFill; the actor before it is no object).
+		{"Officials/NOUN/NNS/3/nsubj of/ADP/IN/2/case Gondor/PROPN/NNP/0/nmod said/VERB/VBD/-1/root Norland/PROPN/NNP/5/nsubj attacked/VERB/VBD/3/ccomp yesterday/NOUN/NN/5/obl ./PUNCT/./3/punct",
+			[]string{"Gondor/ORG", "Norland/ORG"}},
 	}
 	for _, tt := range tests {
 		in, parses := parsedInput(t, []string{tt.line}, tt.ents...)
