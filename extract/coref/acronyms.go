@@ -144,12 +144,15 @@ func (d *doc) acronyms() {
 		if runs == nil {
 			runs = d.capRuns()
 		}
-		var found [][2]int
+		var found, spelt [][2]int // the distinct spellings; every run's (spellsIn)
 		seen := map[string]bool{}
 		for _, r := range runs {
-			if sp, ok := spellsIn(d.text, r, e.Text); ok && !seen[d.text[sp[0]:sp[1]]] {
-				seen[d.text[sp[0]:sp[1]]] = true
-				found = append(found, sp)
+			if sp, ok := spellsIn(d.text, r, e.Text); ok {
+				spelt = append(spelt, sp)
+				if !seen[d.text[sp[0]:sp[1]]] {
+					seen[d.text[sp[0]:sp[1]]] = true
+					found = append(found, sp)
+				}
 			}
 		}
 		if len(found) != 1 {
@@ -157,9 +160,8 @@ func (d *doc) acronyms() {
 			continue
 		}
 		defs[e.Text] = i
-		for _, r := range runs {
-			sp, ok := spellsIn(d.text, r, e.Text)
-			if !ok || d.text[sp[0]:sp[1]] != d.text[found[0][0]:found[0][1]] {
+		for _, sp := range spelt {
+			if d.text[sp[0]:sp[1]] != d.text[found[0][0]:found[0][1]] {
 				continue
 			}
 			if j := d.inside(sp[0], sp[1]); j >= 0 {
@@ -214,6 +216,12 @@ func (d *doc) acronyms() {
 // spellsIn finds, inside the run r, the words whose initials spell acr, starting and
 // ending with a capitalised word.
 func spellsIn(text string, r [2]int, acr string) ([2]int, bool) {
+	// A spelling opens with a word whose first byte lower-cases to the acronym's first
+	// letter and that starts with an upper-case letter: for an ASCII letter, that byte is
+	// the letter in upper case.
+	if c := firstLetter(acr); 'a' <= c && c <= 'z' && strings.IndexByte(text[r[0]:r[1]], c-'a'+'A') < 0 {
+		return [2]int{}, false
+	}
 	ws := strings.Fields(text[r[0]:r[1]])
 	if len(ws) > 14 {
 		return [2]int{}, false
@@ -244,6 +252,24 @@ func spellsIn(text string, r [2]int, acr string) ([2]int, bool) {
 		}
 	}
 	return [2]int{}, false
+}
+
+// firstLetter returns the first byte of strings.ToLower(strings.ReplaceAll(acr, ".", "")) when
+// it is an ASCII letter (spellsIn's a[0]), else 0.
+func firstLetter(acr string) byte {
+	for i := 0; i < len(acr); i++ {
+		switch c := acr[i]; {
+		case c == '.':
+			continue
+		case 'a' <= c && c <= 'z':
+			return c
+		case 'A' <= c && c <= 'Z':
+			return c - 'A' + 'a'
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // expansionBefore finds, ending at offset end (before "(ACR)"), the shortest run of

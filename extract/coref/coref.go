@@ -89,7 +89,7 @@ func (r *Resolver) Resolve(text string, ents []faultline.Entity, sents []faultli
 type doc struct {
 	text  string
 	ents  []faultline.Entity
-	names []actors.Name
+	names []name
 	sents []faultline.Span
 	sent  []int // sentence index per entity
 	par   []int // union-find parent per entity
@@ -104,7 +104,7 @@ type doc struct {
 	gendered []int
 	runs     [][2]int // capitalRuns of the text, once capRuns asked for them
 	hasRuns  bool
-	parsed   map[nameKey]actors.Name // parse's memo
+	parsed   map[nameKey]name // parse's memo
 }
 
 // nameKey is a name and its type.
@@ -112,12 +112,12 @@ type nameKey struct{ text, typ string }
 
 // parse returns actors.ParseName(text, typ) (parseName), kept per document too (names repeat; no
 // caller changes a Name's slices).
-func (d *doc) parse(text, typ string) actors.Name {
+func (d *doc) parse(text, typ string) name {
 	k := nameKey{text, typ}
 	n, ok := d.parsed[k]
 	if !ok {
 		if d.parsed == nil {
-			d.parsed = map[nameKey]actors.Name{}
+			d.parsed = map[nameKey]name{}
 		}
 		n = parseName(text, typ)
 		d.parsed[k] = n
@@ -290,7 +290,7 @@ func (d *doc) compact() []int {
 		rep[i] = -1
 	}
 	ents := make([]faultline.Entity, 0, n)
-	names := make([]actors.Name, 0, n)
+	names := make([]name, 0, n)
 	sent := make([]int, 0, n)
 	par := make([]int, 0, n)
 	for i := 0; i < n; i++ {

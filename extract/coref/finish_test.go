@@ -30,3 +30,17 @@ func TestGroupID(t *testing.T) {
 		}
 	}
 }
+
+// TestNameKeyKept checks the key parseName keeps against actors.Name.Key of the name parsed
+// afresh.
+func TestNameKeyKept(t *testing.T) {
+	for _, s := range []string{"General Tomas Varn", "Varn", "the Northern Front", "NF", "", "al-Kell", "President Ana Kell's", "Velika"} {
+		for _, typ := range []string{"PERSON", "ORG", "GPE", ""} {
+			for round := 0; round < 2; round++ {
+				if got, want := parseName(s, typ).Key(), actors.ParseName(s, typ).Key(); got != want {
+					t.Errorf("parseName(%q, %q).Key() = %q, want %q", s, typ, got, want)
+				}
+			}
+		}
+	}
+}

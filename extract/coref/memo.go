@@ -43,7 +43,7 @@ func (c *memo[K, V]) put(k K, v V) {
 }
 
 var (
-	parsedNames memo[nameKey, actors.Name]
+	parsedNames memo[nameKey, name]
 	orgCores    memo[string, orgCore]
 	groupIDs    memo[nameKey, string] // groupID of a group with one text and type
 )
@@ -54,21 +54,31 @@ type orgCore struct {
 	generic []string
 }
 
+// name is a parsed name (actors.Name) with its key, joined once.
+type name struct {
+	actors.Name
+	key string // Name.Key()
+}
+
+// Key returns actors.Name.Key of the name.
+func (n name) Key() string { return n.key }
+
 // parseName returns actors.ParseName(text, typ), computed once per process. The Name's
 // slices are shared: callers must not change them.
-func parseName(text, typ string) actors.Name {
+func parseName(text, typ string) name {
 	k := nameKey{text, typ}
 	if n, ok := parsedNames.get(k); ok {
 		return n
 	}
-	n := actors.ParseName(text, typ)
-	n = actors.Name{Titles: cloneAll(n.Titles), Words: cloneAll(n.Words), Raw: cloneAll(n.Raw)}
+	p := actors.ParseName(text, typ)
+	n := name{Name: actors.Name{Titles: cloneAll(p.Titles), Words: cloneAll(p.Words), Raw: cloneAll(p.Raw)}}
+	n.key = strings.Clone(n.Name.Key())
 	parsedNames.put(nameKey{strings.Clone(text), strings.Clone(typ)}, n)
 	return n
 }
 
 // nameKeyOf returns actors.Key(text, typ).
-func nameKeyOf(text, typ string) string { return parseName(text, typ).Key() }
+func nameKeyOf(text, typ string) string { return parseName(text, typ).key }
 
 // orgCoreOf returns actors.OrgCore(text), computed once per process. The generic slice is
 // shared: callers must not change it.

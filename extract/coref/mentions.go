@@ -40,12 +40,10 @@ var connectors = map[string]bool{"of": true, "for": true, "in": true, "and": tru
 // actor are touched.
 func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 	heads, particles := orgHeads(), nameParticles()
-	names := map[string]bool{} // the names the recogniser found whole
-	nameCount := map[string]int{}
+	nameCount := map[string]int{} // the names the recogniser found whole, and how often
 	people := map[string]bool{} // names the recogniser typed PERSON, and their last words
 	for _, e := range ents {
 		if e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
-			names[text[e.Start:e.End]] = true
 			nameCount[text[e.Start:e.End]]++
 			if e.Type == faultline.PERSON {
 				n := text[e.Start:e.End]
@@ -147,7 +145,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 				last := s[strings.LastIndexByte(s, ' ')+1:]
 				// (the evidence is looked up only when the gap and the last word ask for it)
 				if dangling && gap == " " || !dangling && (gap == " of " || gap == " in " || gap == " for ") && startsUpper(last) &&
-					(names[text[e.Start:n.End]] || known(text[e.Start:n.End])) {
+					(nameCount[text[e.Start:n.End]] > 0 || known(text[e.Start:n.End])) {
 					e.End = n.End
 					i++
 					joined = true
@@ -159,7 +157,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 				for w < len(text) && (isWordByte(text[w]) || text[w] == '-') {
 					w++
 				}
-				if names[text[e.Start:w]] || known(text[e.Start:w]) {
+				if nameCount[text[e.Start:w]] > 0 || known(text[e.Start:w]) {
 					e.End, joined = w, true
 				}
 			}
@@ -197,7 +195,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 				// One name the recogniser cut in two ("Abdel-Aziz" + "al-Hakim").
 				e.End, e.Type = n.End, faultline.PERSON
 				i++
-			case n.Type == faultline.ORG && e.Type != faultline.PERSON && capitalised(ns) && (names[whole] || known(whole) ||
+			case n.Type == faultline.ORG && e.Type != faultline.PERSON && capitalised(ns) && (nameCount[whole] > 0 || known(whole) ||
 				(e.Type == faultline.NORP || e.Type == faultline.GPE) && !strings.Contains(s, " ") && strings.Contains(ns, " ") && fold.Get(heads, ns[strings.LastIndexByte(ns, ' ')+1:]) && nameCount[ns] == 1):
 				// A place, nationality or acronym that begins an organisation's name
 				// the document or dictionary knows ("Iraqi" + "National Congress").

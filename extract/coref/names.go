@@ -441,7 +441,7 @@ func (d *doc) linkNames() {
 			// A partial name: "George Bush" for "George W. Bush" when only one fits.
 			var fits []int
 			for _, j := range bySurname[n.Last()] {
-				if d.find(j) != d.find(i) && actors.PersonCompatible(d.names[j], n) && len(d.names[j].Words) != len(n.Words) && !middleMissing(n, d.names[j]) {
+				if d.find(j) != d.find(i) && actors.PersonCompatible(d.names[j].Name, n.Name) && len(d.names[j].Words) != len(n.Words) && !middleMissing(n.Name, d.names[j].Name) {
 					fits = append(fits, j)
 				}
 			}
@@ -530,7 +530,7 @@ func startsUpper(s string) bool {
 
 // ownedBy reports whether a group's name says it belongs to the one-word name n ("Saddam’s
 // regime" and "Saddam"): the name is the owner, not the group.
-func (d *doc) ownedBy(group string, n actors.Name) bool {
+func (d *doc) ownedBy(group string, n name) bool {
 	p, ok := Possessor(group)
 	if !ok {
 		return false
