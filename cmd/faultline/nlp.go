@@ -110,7 +110,8 @@ func init() {
 			}
 			start := time.Now()
 			twoPass, _ := cmd.Flags().GetBool("two-pass")
-			t, sc, err := pos.Train(train, dev, pos.Options{Epochs: epochs, Seed: seed, Prune: prune, TwoPass: twoPass, Log: cmd.ErrOrStderr()})
+			lean, _ := cmd.Flags().GetBool("lean")
+			t, sc, err := pos.Train(train, dev, pos.Options{Epochs: epochs, Seed: seed, Prune: prune, TwoPass: twoPass, Lean: lean, Log: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -129,6 +130,7 @@ func init() {
 	trainPOS.Flags().Int64("seed", 1, "shuffling seed")
 	trainPOS.Flags().Float64("prune", 0.1, "drop averaged weights smaller than this")
 	trainPOS.Flags().Bool("two-pass", true, "add a second pass that sees first-pass tags to the right")
+	trainPOS.Flags().Bool("lean", false, "lean feature templates: no words beyond the neighbours, no word pairs (fewer lookups a word)")
 
 	evalPOS := &cobra.Command{
 		Use:   "pos",

@@ -42,15 +42,23 @@ func localFeatures(fs []uint64, w *wordInfo) []uint64 {
 }
 
 // leftFeatures appends the features that word m1 gives the word after it.
-func leftFeatures(fs []uint64, m1 *wordInfo) []uint64 {
+func (s featureSet) leftFeatures(fs []uint64, m1 *wordInfo) []uint64 {
 	mix := perceptron.Mix
-	return append(fs, mix(fLowerM1, m1.lower), mix(fSuf3M1, m1.suf[3]), mix(fShapeM1, m1.shape))
+	fs = append(fs, mix(fLowerM1, m1.lower), mix(fSuf3M1, m1.suf[3]), mix(fShapeM1, m1.shape))
+	if s == setLean {
+		fs = append(fs, mix(fClassOfM1, m1.class), mix(fSuf2M1, m1.suf[2]), mix(fSuf1M1, m1.suf[1]))
+	}
+	return fs
 }
 
 // rightNeighbourFeatures appends the features that word p1 gives the word before it.
-func rightNeighbourFeatures(fs []uint64, p1 *wordInfo) []uint64 {
+func (s featureSet) rightNeighbourFeatures(fs []uint64, p1 *wordInfo) []uint64 {
 	mix := perceptron.Mix
-	return append(fs, mix(fLowerP1, p1.lower), mix(fSuf3P1, p1.suf[3]), mix(fSuf2P1, p1.suf[2]), mix(fShapeP1, p1.shape))
+	fs = append(fs, mix(fLowerP1, p1.lower), mix(fSuf3P1, p1.suf[3]), mix(fSuf2P1, p1.suf[2]), mix(fShapeP1, p1.shape))
+	if s == setLean {
+		fs = append(fs, mix(fClassOfP1, p1.class), mix(fSuf1P1, p1.suf[1]), mix(fSuf4P1, p1.suf[4]), mix(fPre1P1, p1.pre[1]))
+	}
+	return fs
 }
 
 // prevWordFeatures appends the features of word w that depend on the previous tag too.
@@ -81,20 +89,24 @@ func casing(w *wordInfo) uint64 {
 
 // contextFeatures appends the features of word i that localFeatures, leftFeatures,
 // rightNeighbourFeatures, prevWordFeatures and tagFeatures leave out: together they are
-// features(fs, ws, i, prev, prev2).
-func contextFeatures(fs []uint64, ws []wordInfo, i int, prev uint64) []uint64 {
+// s.features(fs, ws, i, prev, prev2).
+func (s featureSet) contextFeatures(fs []uint64, ws []wordInfo, i int, prev uint64) []uint64 {
 	w := &ws[i+2]
 	m1, m2 := &ws[i+1], &ws[i]
 	p1, p2 := &ws[i+3], &ws[i+4]
 	mix := perceptron.Mix
-	fs = append(fs,
-		mix(fLowerM2, m2.lower),
-		mix(fLowerP2, p2.lower),
-		mix(mix(fBigramM1, m1.lower), w.lower),
-		mix(mix(fBigramP1, w.lower), p1.lower),
-		mix(mix(fLowerP1P2, p1.lower), p2.lower),
-		mix(mix(fPrevLowerP1, prev), p1.lower),
-	)
+	if s == setLean {
+		fs = append(fs, mix(mix(fPrevClassP1, prev), p1.class), mix(mix(fClassP1P2, p1.class), p2.class))
+	} else {
+		fs = append(fs,
+			mix(fLowerM2, m2.lower),
+			mix(fLowerP2, p2.lower),
+			mix(mix(fBigramM1, m1.lower), w.lower),
+			mix(mix(fBigramP1, w.lower), p1.lower),
+			mix(mix(fLowerP1P2, p1.lower), p2.lower),
+			mix(mix(fPrevLowerP1, prev), p1.lower),
+		)
+	}
 	if w.first {
 		fs = append(fs, mix(mix(fFirstCap, casing(w)), w.lower))
 	}
@@ -147,6 +159,7 @@ type slotLemma struct {
 // them with half the loads and additions.
 type modelParts struct {
 	m      *perceptron.Model
+	set    featureSet
 	nc     int
 	pl     int // words of a packed vector
 	step   float32
@@ -183,12 +196,12 @@ func pack(dst []uint64, src []int32) {
 // maxSlots is above every slot number (maxTypes plus the longest sentence).
 const maxSlots = 1 << 20
 
-func newWordCache(models ...*perceptron.Model) *wordCache {
+func newWordCache(set featureSet, models ...*perceptron.Model) *wordCache {
 	c := &wordCache{slots: make(map[string]int32), n: 2, dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd},
 		lemma: []slotLemma{{class: -1}, {class: -1}}}
 	for _, m := range models {
 		nc := m.NumClasses()
-		c.parts = append(c.parts, modelParts{m: m, nc: nc, pl: (nc + 1) / 2, step: m.Step(), ibuf: make([]int32, 3*nc),
+		c.parts = append(c.parts, modelParts{m: m, set: set, nc: nc, pl: (nc + 1) / 2, step: m.Step(), ibuf: make([]int32, 3*nc),
 			pw: make(map[uint32]int32), tt: make([]int32, (nc+1)*(nc+1)*8*2)})
 	}
 	return c
@@ -258,9 +271,9 @@ func (p *modelParts) ensure(s int32, w *wordInfo, fs []uint64) []uint64 {
 	v := p.ibuf[:3*p.nc]
 	fs = localFeatures(fs[:0], w)
 	a := len(fs)
-	fs = leftFeatures(fs, w)
+	fs = p.set.leftFeatures(fs, w)
 	b := len(fs)
-	fs = rightNeighbourFeatures(fs, w)
+	fs = p.set.rightNeighbourFeatures(fs, w)
 	ends := [3]int{a, b, len(fs)}
 	out := [3][]int32{v[:p.nc], v[p.nc : 2*p.nc], v[2*p.nc:]}
 	p.m.ScoreIntParts(fs, ends[:], out[:])
@@ -331,7 +344,7 @@ func (p *modelParts) predict(fs []uint64, ws []wordInfo, ids []int32, i int, pre
 	nc := p.nc
 	pw, fs := p.prevWord(ids[i+2], &ws[i+2], prev, fs, tmp)
 	tt, fs := p.tags(prev, prev2, &ws[i+2], fs, tmp)
-	fs = contextFeatures(fs[:0], ws, i, prev)
+	fs = p.set.contextFeatures(fs[:0], ws, i, prev)
 	if right2 {
 		fs = rightFeatures(fs, ws, i, prev, self, next1, next2)
 	}

@@ -29,17 +29,19 @@ func TestFeatureSplit(t *testing.T) {
 		sentenceCase(ws[2 : len(words)+2])
 		for i := range words {
 			for _, prev := range []uint64{1000, 3} {
-				want := features(nil, ws, i, prev, 7)
-				got := contextFeatures(nil, ws, i, prev)
-				got = prevWordFeatures(got, &ws[i+2], prev)
-				got = tagFeatures(got, prev, 7, &ws[i+2])
-				got = localFeatures(got, &ws[i+2])
-				got = leftFeatures(got, &ws[i+1])
-				got = rightNeighbourFeatures(got, &ws[i+3])
-				slices.Sort(want)
-				slices.Sort(got)
-				if !slices.Equal(got, want) {
-					t.Fatalf("word %d (%q): split features differ from features", i, words[i])
+				for _, set := range []featureSet{setFull, setLean} {
+					want := set.features(nil, ws, i, prev, 7)
+					got := set.contextFeatures(nil, ws, i, prev)
+					got = prevWordFeatures(got, &ws[i+2], prev)
+					got = tagFeatures(got, prev, 7, &ws[i+2])
+					got = localFeatures(got, &ws[i+2])
+					got = set.leftFeatures(got, &ws[i+1])
+					got = set.rightNeighbourFeatures(got, &ws[i+3])
+					slices.Sort(want)
+					slices.Sort(got)
+					if !slices.Equal(got, want) {
+						t.Fatalf("set %d, word %d (%q): split features differ from features", set, i, words[i])
+					}
 				}
 			}
 		}
@@ -59,15 +61,15 @@ func (t *Tagger) tagUncached(words []string) []int {
 	sentenceCase(ws[2 : n+2])
 	scores := make([]float32, t.model.NumClasses())
 	if t.first == nil {
-		tags, _ := greedy(t.model, t.dict, ws, words, nil, nil, nil, scores, nil, 0)
+		tags, _ := greedy(t.set, t.model, t.dict, ws, words, nil, nil, nil, scores, nil, 0)
 		return tags
 	}
 	var sure []bool
 	if t.Margin > 0 {
 		sure = make([]bool, n)
 	}
-	tags1, _ := greedy(t.first, t.dict, ws, words, nil, nil, nil, scores, sure, t.Margin)
-	tags, _ := greedy(t.model, t.dict, ws, words, tags1, nil, nil, scores, sure, t.Margin)
+	tags1, _ := greedy(t.set, t.first, t.dict, ws, words, nil, nil, nil, scores, sure, t.Margin)
+	tags, _ := greedy(t.set, t.model, t.dict, ws, words, tags1, nil, nil, scores, sure, t.Margin)
 	return tags
 }
 

@@ -51,7 +51,7 @@ func TestDictGrid(t *testing.T) {
 	}
 	if *dictWrite != "" {
 		dict := tagDict(counts, *dictMinF, *dictRatF)
-		v := &Tagger{first: tg.first, model: tg.model, upos: tg.upos, xpos: tg.xpos, dict: dict, clusters: tg.clusters, lemma: tg.lemma}
+		v := &Tagger{first: tg.first, model: tg.model, set: tg.set, upos: tg.upos, xpos: tg.xpos, dict: dict, clusters: tg.clusters, lemma: tg.lemma}
 		f, err := os.Create(*dictWrite)
 		if err != nil {
 			t.Fatal(err)
@@ -68,7 +68,7 @@ func TestDictGrid(t *testing.T) {
 	for _, min := range []int{20, 10, 5, 3} {
 		for _, ratio := range []float64{0.997, 0.99, 0.98, 0.97, 0.95} {
 			dict := tagDict(counts, min, ratio)
-			v := &Tagger{first: tg.first, model: tg.model, upos: tg.upos, xpos: tg.xpos, dict: dict, clusters: tg.clusters, lemma: tg.lemma, Margin: tg.Margin}
+			v := &Tagger{first: tg.first, model: tg.model, set: tg.set, upos: tg.upos, xpos: tg.xpos, dict: dict, clusters: tg.clusters, lemma: tg.lemma, Margin: tg.Margin}
 			sc := v.Evaluate(dev)
 			in := 0
 			for _, w := range demoWords {
@@ -95,7 +95,7 @@ func TestMarginGrid(t *testing.T) {
 		t.Skip(err)
 	}
 	for _, m := range []float32{20, 15, 10, 7, 5, 3} {
-		v := &Tagger{first: tg.first, model: tg.model, upos: tg.upos, xpos: tg.xpos, dict: tg.dict, clusters: tg.clusters, lemma: tg.lemma, Margin: m}
+		v := &Tagger{first: tg.first, model: tg.model, set: tg.set, upos: tg.upos, xpos: tg.xpos, dict: tg.dict, clusters: tg.clusters, lemma: tg.lemma, Margin: m}
 		sc := v.Evaluate(dev)
 		// share of the words the second pass scores
 		s := v.get()

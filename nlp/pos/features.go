@@ -54,8 +54,48 @@ const (
 	fSelf
 	fSelfLower
 	fSentCase
+	fClassOfM1   // the class of the word before, as its left neighbour (setLean)
+	fClassOfP1   // the class of the word after, as its right neighbour (setLean)
+	fPrevClassP1 // the previous tag and the class of the word after (setLean)
+	fClassP1P2   // the classes of the two words after (setLean)
+	fSuf2M1      // suffixes of the word before (setLean)
+	fSuf1M1
+	fSuf1P1 // suffixes and first letter of the word after (setLean)
+	fSuf4P1
+	fPre1P1
 	nTemplates
 )
+
+// featureSet selects a model's feature templates; a tagger's models share one (file.Set).
+type featureSet uint8
+
+const (
+	// setFull is every template of features: the words and word pairs at ±1 and ±2 too.
+	setFull featureSet = iota
+	// setLean drops the templates of words beyond the neighbours and of word pairs
+	// (fLowerM2, fLowerP2, fBigramM1, fBigramP1, fLowerP1P2, fPrevLowerP1) for ambiguity
+	// classes of the neighbours (fPrevClassP1, fClassP1P2) and more single-word features
+	// of the neighbours (fClassOfM1, fSuf2M1, fSuf1M1, fClassOfP1, fSuf1P1, fSuf4P1,
+	// fPre1P1): all but a few of a word's features are then those of one word, whose
+	// scores the word cache keeps per form (cache.go), and the rest have few distinct keys,
+	// so scoring a word costs a few lookups of rows that tend to stay in the CPU cache.
+	// The shipped model has this set and one pass (models/pos.md).
+	setLean
+)
+
+// features appends the feature keys of word i under set s to fs (see features).
+func (s featureSet) features(fs []uint64, ws []wordInfo, i int, prev, prev2 uint64) []uint64 {
+	if s == setFull {
+		return features(fs, ws, i, prev, prev2)
+	}
+	w := &ws[i+2]
+	fs = localFeatures(fs, w)
+	fs = s.leftFeatures(fs, &ws[i+1])
+	fs = s.rightNeighbourFeatures(fs, &ws[i+3])
+	fs = prevWordFeatures(fs, w, prev)
+	fs = tagFeatures(fs, prev, prev2, w)
+	return s.contextFeatures(fs, ws, i, prev)
+}
 
 // wordInfo is the per-word part of the features, hashed once per sentence.
 type wordInfo struct {
@@ -219,7 +259,8 @@ func info(w *wordInfo, form string, first bool, buf []byte, clusters map[uint64]
 	return buf
 }
 
-// features appends the feature keys of word i to fs. ws is padded: ws[i+2] is word i.
+// features appends the feature keys of word i under setFull to fs. ws is padded: ws[i+2]
+// is word i.
 func features(fs []uint64, ws []wordInfo, i int, prev, prev2 uint64) []uint64 {
 	w := &ws[i+2]
 	m1, m2 := &ws[i+1], &ws[i]

@@ -25,8 +25,9 @@ import (
 type Tagger struct {
 	first *perceptron.Model // first pass, whose tags give the right context; may be nil
 	model *perceptron.Model
-	upos  []string // per class
-	xpos  []string // per class
+	set   featureSet // the models' feature templates
+	upos  []string   // per class
+	xpos  []string   // per class
 	// dict maps frequent unambiguous word forms straight to their class.
 	dict     map[string]uint16
 	clusters map[uint64]uint64
@@ -51,6 +52,7 @@ type file struct {
 	Dict     map[string]uint16
 	Clusters map[uint64]uint64
 	Lemma    *Lemmatizer
+	Set      featureSet // 0 (setFull) in files written before it was added
 }
 
 // scratch is per-call working memory.
@@ -91,8 +93,8 @@ func (m memoLemma) of(form string) string {
 // memoMax bounds a scratch's lemma memo; it is emptied when full.
 const memoMax = 1 << 14
 
-func newTagger(first, m *perceptron.Model, classes []string, dict map[string]uint16, clusters map[uint64]uint64, lm *Lemmatizer) *Tagger {
-	t := &Tagger{first: first, model: m, dict: dict, clusters: clusters, lemma: lm}
+func newTagger(set featureSet, first, m *perceptron.Model, classes []string, dict map[string]uint16, clusters map[uint64]uint64, lm *Lemmatizer) *Tagger {
+	t := &Tagger{first: first, model: m, set: set, dict: dict, clusters: clusters, lemma: lm}
 	for _, c := range classes {
 		x, u, _ := strings.Cut(c, "\t")
 		t.xpos = append(t.xpos, x)
@@ -159,7 +161,10 @@ func Read(r io.Reader) (*Tagger, error) {
 			return nil, errors.New("pos: first-pass model does not match")
 		}
 	}
-	t := newTagger(first, m, f.Classes, f.Dict, f.Clusters, f.Lemma)
+	if f.Set > setLean {
+		return nil, fmt.Errorf("pos: reading model: unknown feature set %d", f.Set)
+	}
+	t := newTagger(f.Set, first, m, f.Classes, f.Dict, f.Clusters, f.Lemma)
 	t.Margin = DefaultMargin
 	return t, nil
 }
@@ -182,7 +187,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	}
 	cw := &counter{w: w}
 	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	err := gob.NewEncoder(zw).Encode(file{First: fb.Bytes(), Model: mb.Bytes(), Classes: classes, Dict: t.dict, Clusters: t.clusters, Lemma: t.lemma})
+	err := gob.NewEncoder(zw).Encode(file{First: fb.Bytes(), Model: mb.Bytes(), Classes: classes, Dict: t.dict, Clusters: t.clusters, Lemma: t.lemma, Set: t.set})
 	if err != nil {
 		return cw.n, err
 	}
@@ -213,9 +218,9 @@ func (t *Tagger) tag(s *scratch, words []string) []int {
 	n := len(words)
 	if s.cache == nil {
 		if t.first != nil {
-			s.cache = newWordCache(t.first, t.model)
+			s.cache = newWordCache(t.set, t.first, t.model)
 		} else {
-			s.cache = newWordCache(t.model)
+			s.cache = newWordCache(t.set, t.model)
 		}
 	}
 	c := s.cache
@@ -257,13 +262,13 @@ func (t *Tagger) tag(s *scratch, words []string) []int {
 	return s.tags
 }
 
-// greedy tags words left to right with m, appending classes to tags. right, if not nil,
+// greedy tags words left to right with m (templates set), appending classes to tags. right, if not nil,
 // holds first-pass tags used as right context.
 //
 // With sure not nil (first pass), sure[i] records whether the best score beat the second by
 // at least margin; with right not nil (second pass), words marked sure keep their first-pass
 // tag without being scored again.
-func greedy(m *perceptron.Model, dict map[string]uint16, ws []wordInfo, words []string, right []int, tags []int, fs []uint64, scores []float32, sure []bool, margin float32) ([]int, []uint64) {
+func greedy(set featureSet, m *perceptron.Model, dict map[string]uint16, ws []wordInfo, words []string, right []int, tags []int, fs []uint64, scores []float32, sure []bool, margin float32) ([]int, []uint64) {
 	prev, prev2 := uint64(1000), uint64(1000)
 	for i, w := range words {
 		c, ok := dict[w]
@@ -271,7 +276,7 @@ func greedy(m *perceptron.Model, dict map[string]uint16, ws []wordInfo, words []
 			c, ok = uint16(right[i]), true
 		}
 		if !ok && right == nil && sure != nil {
-			fs = features(fs[:0], ws, i, prev, prev2)
+			fs = set.features(fs[:0], ws, i, prev, prev2)
 			k := m.Predict(fs, scores)
 			best, second := scores[k], float32(-1e30)
 			for j, v := range scores[:m.NumClasses()] {
@@ -283,7 +288,7 @@ func greedy(m *perceptron.Model, dict map[string]uint16, ws []wordInfo, words []
 			c, ok = uint16(k), true
 		}
 		if !ok {
-			fs = features(fs[:0], ws, i, prev, prev2)
+			fs = set.features(fs[:0], ws, i, prev, prev2)
 			if right != nil {
 				fs = rightFeatures(fs, ws, i, prev, rightTag(right, i), rightTag(right, i+1), rightTag(right, i+2))
 			}
@@ -403,6 +408,6 @@ func (t *Tagger) Prune(min float32) *Tagger {
 	if t.first != nil {
 		first = t.first.Prune(min)
 	}
-	return &Tagger{first: first, model: t.model.Prune(min), upos: t.upos, xpos: t.xpos,
+	return &Tagger{first: first, model: t.model.Prune(min), set: t.set, upos: t.upos, xpos: t.xpos,
 		dict: t.dict, clusters: t.clusters, lemma: t.lemma}
 }

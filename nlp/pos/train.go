@@ -23,7 +23,10 @@ type Options struct {
 	// the right (jackknifed on train).
 	TwoPass    bool
 	FoldEpochs int // epochs of each jackknife fold model (default 6)
-	Log        io.Writer
+	// Lean trains on the lean feature templates (setLean: fewer lookups a word, see
+	// featureSet) instead of the full set.
+	Lean bool
+	Log  io.Writer
 }
 
 // Scores are tagging accuracies over words.
@@ -65,7 +68,11 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 
 	clusters := ambiguityClasses(train)
 	logf("pos: %d ambiguity classes\n", len(clusters))
-	td := &trainData{dict: dict, nclass: len(classes)}
+	set := setFull
+	if o.Lean {
+		set = setLean
+	}
+	td := &trainData{dict: dict, nclass: len(classes), set: set}
 	for _, s := range train {
 		var ws []string
 		var g []int
@@ -92,10 +99,10 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 	var first *perceptron.Model
 	var firstScores Scores
 	first, firstScores = td.train(all, nil, o, func(m *perceptron.Model) Scores {
-		return newTagger(nil, m, classes, dict, clusters, lm).Evaluate(dev)
+		return newTagger(set, nil, m, classes, dict, clusters, lm).Evaluate(dev)
 	}, logf, "pass 1")
 	if !o.TwoPass {
-		return newTagger(nil, first, classes, dict, clusters, lm), firstScores, nil
+		return newTagger(set, nil, first, classes, dict, clusters, lm), firstScores, nil
 	}
 	// right context for the second pass: jackknifed first-pass tags on train
 	const folds = 4
@@ -119,13 +126,13 @@ func Train(train, dev []conllu.Sentence, o Options) (*Tagger, Scores, error) {
 		scores := make([]float32, len(classes))
 		var fs []uint64
 		for _, i := range out {
-			right[i], fs = greedy(m, dict, td.ws[i], td.words[i], nil, nil, fs, scores, nil, 0)
+			right[i], fs = greedy(set, m, dict, td.ws[i], td.words[i], nil, nil, fs, scores, nil, 0)
 		}
 	}
 	second, sc := td.train(all, right, o, func(m *perceptron.Model) Scores {
-		return newTagger(first, m, classes, dict, clusters, lm).Evaluate(dev)
+		return newTagger(set, first, m, classes, dict, clusters, lm).Evaluate(dev)
 	}, logf, "pass 2")
-	return newTagger(first, second, classes, dict, clusters, lm), sc, nil
+	return newTagger(set, first, second, classes, dict, clusters, lm), sc, nil
 }
 
 var infoFn = info
@@ -184,6 +191,7 @@ type trainData struct {
 	ws     [][]wordInfo
 	dict   map[string]uint16
 	nclass int
+	set    featureSet
 }
 
 // train trains one pass over sentences idx; right holds first-pass tags (or nil). With an
@@ -208,7 +216,7 @@ func (td *trainData) train(idx []int, right [][]int, o Options, eval func(*perce
 				c, ok := td.dict[w]
 				guess := int(c)
 				if !ok {
-					fs = features(fs[:0], ws, i, prev, prev2)
+					fs = td.set.features(fs[:0], ws, i, prev, prev2)
 					if right != nil {
 						fs = rightFeatures(fs, ws, i, prev, rightTag(right[si], i), rightTag(right[si], i+1), rightTag(right[si], i+2))
 					}
