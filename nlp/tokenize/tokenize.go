@@ -469,8 +469,10 @@ func hasNT(s string) bool {
 // begins, or -1. The stem before it must be non-empty and end in a letter or digit.
 func hasClitic(w string) int {
 	a, alen := strings.LastIndexByte(w, '\''), 1
-	if b := strings.LastIndex(w, "\u2019"); b > a {
-		a, alen = b, 3
+	if strings.IndexByte(w, 0xE2) >= 0 { // the first byte of U+2019, rare: skip the search
+		if b := strings.LastIndex(w, "\u2019"); b > a {
+			a, alen = b, 3
+		}
 	}
 	if a <= 0 {
 		return -1
@@ -512,7 +514,8 @@ func isLink(s string) bool {
 	for len(l) > 0 && (l[0] == '(' || l[0] == '<' || l[0] == '"' || l[0] == '[' || l[0] == '\'') {
 		l = l[1:]
 	}
-	if hasPrefixFold(l, "http://") || hasPrefixFold(l, "https://") || hasPrefixFold(l, "www.") || hasPrefixFold(l, "ftp://") {
+	if len(l) > 0 && mayStartLink(l[0]) &&
+		(hasPrefixFold(l, "http://") || hasPrefixFold(l, "https://") || hasPrefixFold(l, "www.") || hasPrefixFold(l, "ftp://")) {
 		return true
 	}
 	at := strings.IndexByte(l, '@')
@@ -522,6 +525,17 @@ func isLink(s string) bool {
 		return dot > 0 && dot < len(dom)-1 && !strings.ContainsAny(l[:at], "\"(),;:<>[]\\")
 	}
 	return false
+}
+
+// mayStartLink reports whether a text starting with byte c may start with http://, https://,
+// www. or ftp:// in any case: c is h, w or f in either case, or not ASCII (isLink's prefix
+// tests fold Unicode).
+func mayStartLink(c byte) bool {
+	switch c | 0x20 {
+	case 'h', 'w', 'f':
+		return true
+	}
+	return c >= utf8.RuneSelf
 }
 
 func hasPrefixFold(s, p string) bool {
