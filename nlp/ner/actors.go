@@ -68,14 +68,12 @@ func actorRules(d *rdoc, tags []string, sents []nlp.Sentence, withOffices bool) 
 	words := d.words
 	known := acronymDefs(d, tags, sents)
 	// names of the document: single words of entity spans, by their most frequent type
-	type votes struct {
-		typs [8]string
-		n    [8]int
-		more map[string]int // beyond 8 types
-	}
-	count := make(map[string]*votes, len(words)/32+8)
-	personWord := make(map[string]bool, len(words)/64+8)
-	var buf []span
+	d.countOf = strMap(d.countOf, len(words)/32+8)
+	countOf := d.countOf
+	count := d.count[:0]
+	d.personWord = strMap(d.personWord, len(words)/64+8)
+	personWord := d.personWord
+	buf := d.spans[:0]
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
@@ -95,11 +93,13 @@ func actorRules(d *rdoc, tags []string, sents []nlp.Sentence, withOffices bool) 
 					}
 				}
 				if l-f == 1 {
-					c := count[w]
-					if c == nil {
-						c = &votes{}
-						count[w] = c
+					x, ok := countOf[w]
+					if !ok {
+						x = int32(len(count))
+						countOf[w] = x
+						count = append(count, typeVotes{})
 					}
+					c := &count[x]
 					found := false
 					for x := range c.typs {
 						if c.typs[x] == sp.typ && c.n[x] > 0 {
@@ -123,10 +123,12 @@ func actorRules(d *rdoc, tags []string, sents []nlp.Sentence, withOffices bool) 
 			}
 		}
 	}
-	for w, c := range count {
+	d.spans, d.count = buf[:0], count
+	for w, x := range countOf {
 		if _, ok := known[w]; ok {
 			continue
 		}
+		c := &count[x]
 		// the most frequent type, the smallest of equals (in any order of counting)
 		best, n := "", 0
 		for x := range c.typs {
@@ -170,6 +172,13 @@ func actorRules(d *rdoc, tags []string, sents []nlp.Sentence, withOffices bool) 
 		roles(d, tags, s)
 	}
 	return known
+}
+
+// typeVotes counts the types of a word's single-word spans (actorRules).
+type typeVotes struct {
+	typs [8]string
+	n    [8]int
+	more map[string]int // beyond 8 types
 }
 
 func okSent(s nlp.Sentence, n int) bool { return s.First >= 0 && s.Last <= n && s.First < s.Last }
@@ -242,7 +251,8 @@ func eachSpan(tags []string, s nlp.Sentence, rule func(f, l int, typ string) (ne
 // acronymDefs applies rule 1 and returns the acronyms it learnt with their types.
 func acronymDefs(d *rdoc, tags []string, sents []nlp.Sentence) map[string]string {
 	lx, words := d.lx, d.words
-	acr := make(map[string]string, len(words)/32+8) // (the names actorRules adds too)
+	d.names = strMap(d.names, len(words)/32+8) // (the names actorRules adds too)
+	acr := d.names
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue

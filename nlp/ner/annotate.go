@@ -81,7 +81,8 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	defer sc.endDoc()
 	words, tags, ents, sents := r.tagDoc(sc, d)
 	// docRules and actorRules share one rdoc: the words do not change in between
-	rd := newRdocEnts(r.t.lx, words, ents)
+	rd := &sc.rd
+	rd.reset(r.t.lx, words, ents)
 	docRules(rd, tags, sents, r.Descriptive)
 	dropMisc(tags)
 	trimPunct(words, tags)
@@ -93,16 +94,19 @@ func (r *Recognizer) Annotate(d *nlp.Doc) {
 	for i := range d.Tokens {
 		d.Tokens[i].Ent = tags[i]
 	}
+	buf := rd.spans[:0]
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
 		}
-		for _, sp := range spans(tags[s.First:s.Last]) {
+		buf = appendSpans(buf[:0], tags[s.First:s.Last])
+		for _, sp := range buf {
 			f, l := s.First+sp.first, s.First+sp.last
 			d.Entities = append(d.Entities, nlp.Span{First: f, Last: l,
 				Start: d.Tokens[f].Start, End: d.Tokens[l-1].End, Label: sp.typ})
 		}
 	}
+	rd.spans = buf[:0]
 	if len(parts) > 0 {
 		for k := len(parts) - 1; k >= 0; k-- {
 			d.Tokens[parts[k].First].Ent = "B-" + parts[k].Label
@@ -210,7 +214,9 @@ func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
 	for i, c := range ids {
 		tags[i] = r.t.classes[c]
 	}
-	docRules(newRdoc(r.t.lx, words), tags, sents, r.Descriptive)
+	sc.rd.reset(r.t.lx, words, nil)
+	defer sc.rd.release()
+	docRules(&sc.rd, tags, sents, r.Descriptive)
 	dropMisc(tags)
 	trimPunct(words, tags)
 	out := make([][]string, len(sentences))
@@ -347,7 +353,7 @@ func trimPunct(words, tags []string) {
 			l--
 		}
 		if f < l {
-			tags[f] = "B-" + typ
+			tags[f] = bTag(typ)
 		}
 		i = j
 	}

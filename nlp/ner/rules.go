@@ -37,7 +37,8 @@ import (
 // document's words and their flags (newRdoc); Annotate hands the same d to actorRules.
 func docRules(d *rdoc, tags []string, sents []nlp.Sentence, descriptive bool) {
 	lx, words := d.lx, d.words
-	var buf []span
+	buf := d.spans[:0]
+	defer func() { d.spans = buf[:0] }()
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
@@ -52,10 +53,12 @@ func docRules(d *rdoc, tags []string, sents []nlp.Sentence, descriptive bool) {
 	}
 	buf = tidySpans(d, tags, sents, descriptive, buf)
 	buf = arabicNames(d, tags, sents, buf)
-	names := make(map[string]string, len(words)/64+8)
+	d.names = strMap(d.names, len(words)/64+8)
+	names := d.names
 	// words of person names: they never become short forms of organisations ("Bush" in
 	// "the Bush Administration", "Saddam" in "Saddam Hussein's government")
-	personWord := make(map[string]bool, len(words)/64+8)
+	d.personWord = strMap(d.personWord, len(words)/64+8)
+	personWord := d.personWord
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
@@ -147,7 +150,7 @@ func docRules(d *rdoc, tags []string, sents []nlp.Sentence, descriptive bool) {
 			}
 		}
 	}
-	voteTypes(words, tags, sents, buf)
+	buf = voteTypes(d, tags, sents, buf)
 	// 3. descriptive actors
 	if !descriptive {
 		return
@@ -354,25 +357,19 @@ func tidySpans(d *rdoc, tags []string, sents []nlp.Sentence, actorMode bool, buf
 // voteTypes applies rule 4: the same name (the same words) tagged with different types in
 // one document takes the type most of its mentions have (ties left alone), so that a name
 // the tagger types well in some contexts is typed the same in the others.
-func voteTypes(words, tags []string, sents []nlp.Sentence, buf []span) {
+func voteTypes(d *rdoc, tags []string, sents []nlp.Sentence, buf []span) []span {
 	// Which type wins does not depend on the order the types are counted in (the first of
 	// the types with most votes; a tie when two have most), nor on the order of the names:
 	// their mentions never overlap. Most names have one type: only names with two or more
 	// are counted.
-	type mention struct {
-		f, l int
-		typ  string
-		name int32
-	}
-	type name struct {
-		typ   string // the type of the first mention
-		mixed bool   // a mention of another type follows
-	}
+	words, vb := d.words, &d.votes
+	defer vb.release()
 	// (sizes for a text of news: about one name in every eight words)
-	mentions := make([]mention, 0, len(words)/8+8)
-	names := make([]name, 0, len(words)/16+8)
-	byName := make(map[string]int32, len(words)/16+8)
-	var kb []byte // a name of several words: its words joined by spaces
+	mentions := vb.mentions[:0]
+	names := vb.names[:0]
+	vb.byName = strMap(vb.byName, len(words)/16+8)
+	byName := vb.byName
+	kb := vb.kb[:0] // a name of several words: its words joined by spaces
 	for _, s := range sents {
 		if !okSent(s, len(words)) {
 			continue
@@ -395,15 +392,18 @@ func voteTypes(words, tags []string, sents []nlp.Sentence, buf []span) {
 				} else {
 					byName[string(kb)] = x
 				}
-				names = append(names, name{typ: sp.typ})
+				names = append(names, voteName{typ: sp.typ})
 			} else if names[x].typ != sp.typ {
 				names[x].mixed = true
 			}
 			mentions = append(mentions, mention{f, l, sp.typ, x})
 		}
 	}
+	vb.mentions, vb.names, vb.kb = mentions, names, kb
 	// the mentions of each name with two types, grouped by name (a counting sort)
-	start := make([]int32, len(names)+1)
+	vb.start = grow(vb.start, len(names)+1)
+	start := vb.start
+	clear(start)
 	nmixed := 0
 	for _, m := range mentions {
 		if names[m.name].mixed {
@@ -412,24 +412,23 @@ func voteTypes(words, tags []string, sents []nlp.Sentence, buf []span) {
 		}
 	}
 	if nmixed == 0 {
-		return
+		return buf
 	}
 	for x := 1; x < len(start); x++ {
 		start[x] += start[x-1]
 	}
-	order := make([]int32, nmixed)
-	next := append([]int32(nil), start[:len(names)]...)
+	vb.order = grow(vb.order, nmixed)
+	order := vb.order
+	vb.next = append(vb.next[:0], start[:len(names)]...)
+	next := vb.next
 	for i, m := range mentions {
 		if names[m.name].mixed {
 			order[next[m.name]] = int32(i)
 			next[m.name]++
 		}
 	}
-	type vote struct {
-		typ string
-		n   int
-	}
-	var votes []vote
+	votes := vb.votes[:0]
+	defer func() { vb.votes = votes[:0] }()
 	for x := range names {
 		if !names[x].mixed {
 			continue
@@ -447,7 +446,7 @@ func voteTypes(words, tags []string, sents []nlp.Sentence, buf []span) {
 				}
 			}
 			if !found {
-				votes = append(votes, vote{m.typ, 1})
+				votes = append(votes, typeCount{m.typ, 1})
 			}
 		}
 		best, n, tie := "", 0, false
@@ -465,5 +464,47 @@ func voteTypes(words, tags []string, sents []nlp.Sentence, buf []span) {
 		for _, i := range ms {
 			setTags(tags, mentions[i].f, mentions[i].l, best)
 		}
+	}
+	return buf
+}
+
+// votesBuf holds voteTypes's buffers, kept in the rdoc from document to document.
+type votesBuf struct {
+	mentions []mention
+	names    []voteName
+	byName   map[string]int32
+	kb       []byte
+	start    []int32
+	order    []int32
+	next     []int32
+	votes    []typeCount
+}
+
+// a mention of voteTypes: a span and its name
+type mention struct {
+	f, l int
+	typ  string
+	name int32
+}
+
+// a name of voteTypes
+type voteName struct {
+	typ   string // the type of the first mention
+	mixed bool   // a mention of another type follows
+}
+
+// typeCount counts the mentions of one type.
+type typeCount struct {
+	typ string
+	n   int
+}
+
+// release drops the strings of the last document and the buffers grown past maxRdocBuf.
+func (vb *votesBuf) release() {
+	clear(vb.mentions)
+	clear(vb.names)
+	clear(vb.byName)
+	if cap(vb.mentions) > maxRdocBuf || cap(vb.start) > maxRdocBuf {
+		*vb = votesBuf{}
 	}
 }

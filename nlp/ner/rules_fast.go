@@ -245,11 +245,19 @@ func wordFlags(lx *lexicon, c *ruleCache, w string) wflag {
 	return f
 }
 
-// rdoc is a document's words for the rules, with each word's flags.
+// rdoc is a document's words for the rules, with each word's flags, and the rules' working
+// buffers, which an rdoc reused for the next document keeps (Annotate's scratch: reset).
 type rdoc struct {
 	lx    *lexicon
 	words []string
 	f     []wflag // the flags of each word
+	// the rules' buffers; each rule clears what it uses before using it
+	spans      []span
+	names      map[string]string // docRules: names of the document; actorRules: known
+	personWord map[string]bool
+	votes      votesBuf    // voteTypes
+	count      []typeVotes // actorRules: single-word names' votes, indexed by countOf
+	countOf    map[string]int32
 }
 
 // newRdoc looks the words up in the lexicon's cache.
@@ -260,8 +268,23 @@ func newRdoc(lx *lexicon, words []string) *rdoc { return newRdocEnts(lx, words, 
 // an earlier document set them there, else from the lexicon's cache, and then kept in the
 // entry.
 func newRdocEnts(lx *lexicon, words []string, ents []*wordEntry) *rdoc {
+	d := new(rdoc)
+	d.reset(lx, words, ents)
+	return d
+}
+
+// maxRdocBuf bounds the buffers an rdoc keeps for the next document (entries or tokens).
+const maxRdocBuf = 1 << 14
+
+// reset makes d the rdoc of words, as newRdocEnts(lx, words, ents) would, reusing its
+// buffers.
+func (d *rdoc) reset(lx *lexicon, words []string, ents []*wordEntry) {
 	c := ruleCacheOf(lx)
-	d := &rdoc{lx: lx, words: words, f: make([]wflag, len(words))}
+	d.lx, d.words = lx, words
+	if cap(d.f) < len(words) || cap(d.f) > maxRdocBuf {
+		d.f = make([]wflag, len(words))
+	}
+	d.f = d.f[:len(words)] // every word's flags are set below
 	var m map[string]wflag
 	var miss []bool
 	for i, w := range words {
@@ -290,7 +313,30 @@ func newRdocEnts(lx *lexicon, words []string, ents []*wordEntry) *rdoc {
 			e.rf, e.rfOK = d.f[i], true
 		}
 	}
-	return d
+}
+
+// release drops what d holds of the document (words and names), and the buffers grown
+// past maxRdocBuf.
+func (d *rdoc) release() {
+	d.words = nil
+	clear(d.names)
+	clear(d.personWord)
+	clear(d.countOf)
+	clear(d.count)
+	d.count = d.count[:0]
+	d.votes.release()
+	if cap(d.f) > maxRdocBuf {
+		*d = rdoc{}
+	}
+}
+
+// strMap returns m cleared, or a new map when m is nil.
+func strMap[V any](m map[string]V, n int) map[string]V {
+	if m == nil {
+		return make(map[string]V, n)
+	}
+	clear(m)
+	return m
 }
 
 // is reports whether word i has any of the flags f.

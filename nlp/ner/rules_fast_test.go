@@ -367,3 +367,30 @@ func TestRulesConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnotateReuse checks that Annotate gives the same tags and entities with the buffers
+// and caches its scratch keeps from earlier documents (the rules' rdoc, the word cache)
+// as with a new scratch for each document, on the test texts and the demo corpus, twice
+// over.
+func TestAnnotateReuse(t *testing.T) {
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append(slices.Clone(cacheTexts), refTexts(t)...)
+	for pass := 0; pass < 2; pass++ {
+		for n, text := range texts {
+			got := &nlp.Doc{Text: text}
+			tokenize.New().Annotate(got)
+			want := &nlp.Doc{Text: text, Tokens: slices.Clone(got.Tokens), Sentences: got.Sentences}
+			r.Annotate(got)
+			fresh := New(r.t)
+			fresh.Offices, fresh.Exact = r.Offices, r.Exact
+			fresh.Annotate(want)
+			if !reflect.DeepEqual(got.Entities, want.Entities) || !reflect.DeepEqual(got.Tokens, want.Tokens) {
+				t.Fatalf("pass %d, text %d: Annotate with a used scratch gives entities %v, with a new one %v",
+					pass, n, got.Entities, want.Entities)
+			}
+		}
+	}
+}

@@ -100,6 +100,7 @@ type scratch struct {
 	docWords, docPOS, docTags []string
 	docIDs                    []int
 	docEnts                   []*wordEntry
+	rd                        rdoc // the document rules' words, flags and buffers
 }
 
 // maxDocBuf bounds the per-document buffers a scratch keeps: 16,384 tokens, 1 MB.
@@ -110,6 +111,7 @@ const maxDocBuf = 1 << 14
 func (sc *scratch) endDoc() {
 	clear(sc.docWords)
 	clear(sc.docEnts)
+	sc.rd.release()
 	if cap(sc.docWords) > maxDocBuf {
 		sc.docWords, sc.docPOS, sc.docTags, sc.docIDs, sc.docEnts = nil, nil, nil, nil, nil
 	}
