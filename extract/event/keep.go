@@ -209,32 +209,34 @@ func (c *candidate) args(p parser, si int, acts func() []int, amod bool) (pairs 
 	return l, true
 }
 
-// parseMayFill reports whether the parse may give the verbal trigger the argument its
-// positional reading l lacks, by where that argument stands: the object (target) of an
-// active verb after the verb, the subject (source) before it or an agent after "by". When
-// no other actor than l's stands there, the parse is not read. This is an approximation
-// of the parser (which may attach an actor on the other side: a fronted object, a subject
-// after the verb), measured to change no event on the seeds, the demo corpus and a 2 MiB
-// bench corpus while sparing 13% of the parses (docs/RESULTS.md). A nominal trigger, an
-// empty positional reading and a past participle (whose target is its passive subject)
-// are always asked about.
+// parseMayFill reports whether the parse may give the trigger the argument its positional
+// reading l lacks, by where that argument stands: the object (target) of an active verb
+// after the verb, its subject (source) before it or an agent after "by"; the target of a
+// noun in a phrase after it ("attacks on B", "talks with B"). When no other actor than l's
+// stands there, the parse is not read. This is an approximation of the parser (which may
+// attach an actor on the other side: a fronted object or phrase, a subject after the
+// verb), measured to change no event on the seeds, the demo corpus and a 2 MiB bench
+// corpus (docs/RESULTS.md). A verb with an empty positional reading, a past participle
+// (whose target is its passive subject), a noun lacking its source, a unilateral act
+// (which needs no target) and a reciprocal noun (whose targets may be its coordinated
+// sources) are always asked about.
 func (c *candidate) parseMayFill(l [][2]int, acts []int) bool {
 	v, t := c.v, &c.v.Toks[c.i]
-	if c.nominal || len(l) == 0 {
+	target := len(l) == 0 || l[0][0] >= 0 // the target is lacking (l names sources or nothing)
+	switch {
+	case c.nominal && (!target || c.tr.Alone || c.tr.Reciprocal):
 		return true
-	}
-	src := l[0][0] >= 0 // l names sources and lacks targets, or the reverse
-	if src && (t.XPOS == "VBN" || t.XPOS == "") {
+	case !c.nominal && (len(l) == 0 || target && (t.XPOS == "VBN" || t.XPOS == "")):
 		return true
 	}
 	for _, m := range acts {
 		first := v.Mentions[m].First
-		if src && first < c.i+c.n || !src && first >= c.i || named(v, l, m) {
+		if target && first < c.i+c.n || !target && first >= c.i || named(v, l, m) {
 			continue
 		}
 		return true
 	}
-	if !src {
+	if !target {
 		for k := c.i + c.n; k < c.s.Last; k++ {
 			if v.Toks[k].Lower == "by" {
 				return true

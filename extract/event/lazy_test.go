@@ -173,6 +173,10 @@ func TestDeferredParseSkips(t *testing.T) {
 		// parse is not asked for a target (parseMayFill; the actor before it is no object).
 		{"Officials/NOUN/NNS/3/nsubj of/ADP/IN/2/case Gondor/PROPN/NNP/0/nmod said/VERB/VBD/-1/root Norland/PROPN/NNP/5/nsubj attacked/VERB/VBD/3/ccomp yesterday/NOUN/NN/5/obl ./PUNCT/./3/punct",
 			[]string{"Gondor/ORG", "Norland/ORG"}},
+		// A noun with its source by position lacks a target, and no other actor follows it:
+		// the parse is not asked for one (parseMayFill; the actor before it is no target).
+		{"Gondor/PROPN/NNP/1/nsubj said/VERB/VBD/-1/root Norland/PROPN/NNP/4/nmod:poss 's/PART/POS/2/case offensive/NOUN/NN/7/nsubj on/ADP/IN/6/case Monday/PROPN/NNP/4/nmod continued/VERB/VBD/1/ccomp ./PUNCT/./1/punct",
+			[]string{"Gondor/ORG", "Norland/ORG"}},
 	}
 	for _, tt := range tests {
 		in, parses := parsedInput(t, []string{tt.line}, tt.ents...)
