@@ -179,6 +179,15 @@ func (d *doc) keepGroups() {
 // reindex recomputes names and sentences after entities were added, keeping the
 // union-find partition.
 func (d *doc) reindex() {
+	n := len(d.ents)
+	if d.par == nil {
+		d.par = make([]int, 0, n+n/2) // (room for the mentions the passes add)
+		d.names = make([]name, 0, n+n/2)
+		d.sent = make([]int, 0, n+n/2)
+	}
+	if d.parsed == nil {
+		d.parsed = make(map[nameKey]name, n)
+	}
 	for len(d.par) < len(d.ents) {
 		d.par = append(d.par, len(d.par))
 	}

@@ -108,19 +108,10 @@ type commonIndex struct {
 	// those of byte c are runs[first[c]:first[c+1]].
 	runs  [][2]int32
 	first [257]int32
-	asked int // words answered by a search of the text, before the index (directWords)
 }
-
-// directWords is how many words common answers by searching the text (searchWord) before it
-// builds the index: the index costs about as much as that many searches.
-const directWords = 16
 
 // common returns commonWord(text, asciiLower(text), w).
 func (c *commonIndex) common(w string) bool {
-	if !c.indexed && c.asked < directWords && w != "" && wordChars(w) {
-		c.asked++
-		return searchWord(c.text, asciiLower(w))
-	}
 	if !c.checked {
 		c.checked, c.valid = true, len(c.text) <= math.MaxInt32 && utf8.ValidString(c.text)
 	}
@@ -214,25 +205,6 @@ func commonWord(text, lower, w string) bool {
 		if wordAt(lower, s, off) && text[s:off] == lw {
 			return true
 		}
-	}
-}
-
-// searchWord reports whether lw occurs in text at word boundaries (wordAt). For lw =
-// asciiLower(w) of a word w of letters and digits it is commonWord(text, asciiLower(text), w):
-// an occurrence in text is one in the lower-cased text, and one in the lower-cased text that
-// commonWord's search steps over (it does not look for overlapping ones) has a letter or
-// digit right before any occurrence it overlaps.
-func searchWord(text, lw string) bool {
-	for off := 0; ; {
-		k := strings.Index(text[off:], lw)
-		if k < 0 {
-			return false
-		}
-		s := off + k
-		if wordAt(text, s, s+len(lw)) {
-			return true
-		}
-		off = s + 1
 	}
 }
 

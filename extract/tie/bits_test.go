@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/faultline/faultline/extract/internal/view"
 )
 
 // TestTakeBits checks takeBits against what matchPair did before it: the marked patterns
@@ -50,6 +52,40 @@ func FuzzMayStance(f *testing.F) {
 		lw := strings.ToLower(w)
 		if (strings.HasPrefix(lw, "anti-") || strings.HasPrefix(lw, "pro-")) && !mayStance(w) {
 			t.Fatalf("mayStance(%q) = false", w)
+		}
+	})
+}
+
+// FuzzEndsOK checks the invariant matchPair's midOK relies on: where endsOK says pattern pi's
+// middle cannot end with token i, fits (exact) fails on every run of tokens ending with i.
+func FuzzEndsOK(f *testing.F) {
+	for _, s := range []string{
+		"The Hill Tigers, backed by Norland, clashed with the Dawn Movement, whose leader Omar Rahimi owes allegiance to Ostrava.",
+		"A is an ally of B; A's leader, the commander of B, and a member of C's council said it was allied with D's forces.",
+		"X, a former member of the Y party, leads Z' and W’s militia; the president of Q is funded by R and opposed to S.",
+	} {
+		f.Add(s)
+	}
+	x := New()
+	f.Fuzz(func(t *testing.T, text string) {
+		v := view.New(input(text))
+		sc := &scratch{cbits: make([]uint64, len(x.anyBits))}
+		for pi := range x.pats {
+			p := &x.pats[pi]
+			for i := range v.Toks {
+				if x.endsOK(v, sc, pi, i) {
+					continue
+				}
+				for a := i; a >= 0 && a >= i-p.maxMid-1; a-- {
+					var toks []int
+					for k := a; k <= i; k++ {
+						toks = append(toks, k)
+					}
+					if fits(v, p.mid, toks, false, true) {
+						t.Fatalf("pattern %d fits tokens %d..%d of %q, endsOK false", pi, a, i, text)
+					}
+				}
+			}
 		}
 	})
 }

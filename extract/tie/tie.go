@@ -39,6 +39,11 @@ type Extractor struct {
 	anyStart []int
 	// anyBits has bit pi%64 of word pi/64 set for each pattern pi of anyStart.
 	anyBits []uint64
+	// endPats holds, per word, the patterns (bits as in anyBits) an alternative of whose
+	// middle's last element ends with the word; endAny the patterns whose middle may end
+	// with any word (or is empty). See endsOK.
+	endPats map[string][]uint64
+	endAny  []uint64
 	// words holds, per word, its word classes (wc*) that depend on the word alone, with
 	// wbKept and wbTitle: one lookup instead of one per class (wordClass, titlesBefore).
 	words map[string]uint16
@@ -223,6 +228,7 @@ func New() *Extractor {
 	for _, pi := range x.anyStart {
 		x.anyBits[pi/64] |= 1 << (pi % 64)
 	}
+	x.endBits()
 	x.words = x.wordBits()
 	x.needWords = x.needBits()
 	return x
@@ -486,12 +492,18 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Tie {
 // undertaking (a noun of an allied_with pair pattern), every tie found for the first name
 // holds for the second too ("the joint X-Y campaign against C": both oppose C).
 func (x *Extractor) compounds(v *view.View, in *extract.Input, out []faultline.Tie, emit func(faultline.Tie)) {
-	known := map[[2]int]bool{}
-	for _, m := range v.Mentions {
-		known[[2]int{m.Start, m.End}] = true
-	}
+	var known map[[2]int]bool // the mentions' spans, made when first asked
 	for _, e := range in.Out.Entities {
-		if known[[2]int{e.Start, e.End}] || e.Start <= 0 || e.End > len(v.Text) {
+		if e.Start <= 0 || e.End > len(v.Text) || v.Text[e.Start-1] != '-' {
+			continue // (only "M-E" goes on: below, M ends right before E's hyphen)
+		}
+		if known == nil {
+			known = map[[2]int]bool{}
+			for _, m := range v.Mentions {
+				known[[2]int{m.Start, m.End}] = true
+			}
+		}
+		if known[[2]int{e.Start, e.End}] {
 			continue
 		}
 		ti := tokAt(v, e.Start)
@@ -685,7 +697,8 @@ var demonyms = sync.OnceValue(gazetteer.Demonyms)
 // backed).
 func (x *Extractor) demonymCompounds(v *view.View, emit func(faultline.Tie)) {
 	dem := demonyms()
-	for ti, tok := range v.Toks {
+	for ti := range v.Toks {
+		tok := &v.Toks[ti]
 		if tok.Mention >= 0 || tok.End-tok.Start < 6 {
 			continue
 		}
@@ -765,7 +778,8 @@ func isDash(w string) bool {
 // no predicate.
 func (x *Extractor) stances(v *view.View, emit func(faultline.Tie)) {
 	dem, pl := demonyms(), places()
-	for ti, tok := range v.Toks {
+	for ti := range v.Toks {
+		tok := &v.Toks[ti]
 		// The stance word: one token "anti-X", or "anti" "-" "X" without spaces.
 		end := ti
 		if (tok.Lower == "anti" || tok.Lower == "pro") && ti+2 < len(v.Toks) && v.Toks[ti+1].Lower == "-" &&
@@ -881,8 +895,9 @@ var antecedentWords = set("precisely exactly just namely very same the those the
 // relative clause says how A sees it (SEEVERB ... as its RIVAL or ALLY): A opposes B, or
 // is allied with it. The subject is the name right before the verb ("that A, too, saw").
 func (x *Extractor) relativeObjects(v *view.View, emit func(faultline.Tie)) {
-	for i, tok := range v.Toks {
-		if !x.seeVerbs[tok.Lower] || i+2 >= len(v.Toks) || v.Toks[i+1].Lower != "as" {
+	for i := range v.Toks {
+		tok := &v.Toks[i]
+		if i+2 >= len(v.Toks) || v.Toks[i+1].Lower != "as" || !x.seeVerbs[tok.Lower] {
 			continue
 		}
 		s := v.Sents[tok.Sent]
@@ -1456,7 +1471,11 @@ type scratch struct {
 	wc    []uint16 // per token: wordClass, once known
 	smask []uint8  // per pattern: which of a pair's mids it may start (matchPair)
 	cbits []uint64 // per pattern, one bit: marked a candidate (matchPair; zero between pairs)
-	need  []uint8  // per token: needsOf | 0x80, once known
+	// ends holds, per token i, the patterns whose middle may end with it (endsOK) at
+	// ends[i*w:(i+1)*w] for w = len(cbits), once endKnown[i]; made when first asked.
+	ends     []uint64
+	endKnown []bool
+	need     []uint8 // per token: needsOf | 0x80, once known
 	// arena holds the token lists significant returns, from the start of a pair's
 	// matchPair to the next.
 	arena []int
@@ -1559,6 +1578,9 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		}
 		if p.starts != nil && len(mid) > 0 && sc.smask[pi]&(1<<j) == 0 {
 			return false
+		}
+		if len(mid) > 0 && !x.endsOK(v, sc, pi, mid[len(mid)-1]) {
+			return false // (nor does mid[1:], which ends there too)
 		}
 		if fits(v, p.mid, mid, false, true) {
 			return true
@@ -1720,6 +1742,67 @@ func mayStance(w string) bool {
 	}
 	p := string(low[:n])
 	return strings.HasPrefix(p, "anti-") || strings.HasPrefix(p, "pro-")
+}
+
+// endBits sets endPats and endAny from the patterns.
+func (x *Extractor) endBits() {
+	n := len(x.anyBits)
+	x.endPats, x.endAny = map[string][]uint64{}, make([]uint64, n)
+	for pi, p := range x.pats {
+		bit := uint64(1) << (pi % 64)
+		if len(p.mid) == 0 {
+			x.endAny[pi/64] |= bit
+			continue
+		}
+		last := p.mid[len(p.mid)-1]
+		open := false // an alternative that matches no word or any: no filter
+		for _, alt := range last {
+			open = open || len(alt) == 0 || len(alt) == 1 && alt[0] == "..."
+		}
+		if open {
+			x.endAny[pi/64] |= bit
+			continue
+		}
+		for _, alt := range last {
+			w := alt[len(alt)-1]
+			if x.endPats[w] == nil {
+				x.endPats[w] = make([]uint64, n)
+			}
+			x.endPats[w][pi/64] |= bit
+		}
+	}
+}
+
+// endsOK reports whether pattern pi's middle may end with token i: false only when no
+// alternative of its last element ends with a word that wordIs finds there, so that fits
+// (exact) fails on the middle and on every tail of it that ends with token i.
+func (x *Extractor) endsOK(v *view.View, sc *scratch, pi, i int) bool {
+	k, bit := pi/64, uint64(1)<<(pi%64)
+	if x.endAny[k]&bit != 0 {
+		return true
+	}
+	n := len(x.endAny)
+	if sc.ends == nil {
+		sc.ends, sc.endKnown = make([]uint64, len(v.Toks)*n), make([]bool, len(v.Toks))
+	}
+	e := sc.ends[i*n : (i+1)*n]
+	if !sc.endKnown[i] {
+		sc.endKnown[i] = true
+		t := &v.Toks[i]
+		or := func(w string) {
+			for j, b := range x.endPats[w] {
+				e[j] |= b
+			}
+		}
+		or(t.Lower)
+		if t.Lemma != "" {
+			or(t.Lemma)
+		}
+		if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
+			or("'s")
+		}
+	}
+	return e[k]&bit != 0
 }
 
 // takeBits appends to dst, in increasing order, the indices of the bits set in marked or in
