@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline/models"
 	"github.com/faultline/faultline/nlp"
@@ -234,31 +235,7 @@ func (r *Recognizer) TagWords(sentences [][]string, pos [][]string) [][]string {
 func repairCase(lx *lexicon, words []string, sents []nlp.Sentence) {
 	kind := make([]int, len(sents)) // 0 body, 1 title case, 2 all caps
 	for si, s := range sents {
-		letters, upper, words0, capd := 0, 0, 0, 0
-		for _, w := range words[s.First:s.Last] {
-			hasLetter := false
-			for _, r := range w {
-				if unicode.IsLetter(r) {
-					letters++
-					hasLetter = true
-					if unicode.IsUpper(r) {
-						upper++
-					}
-				}
-			}
-			if hasLetter && len(w) > 3 {
-				words0++
-				if isCap(w) {
-					capd++
-				}
-			}
-		}
-		switch {
-		case letters >= 8 && upper*10 >= letters*9:
-			kind[si] = 2
-		case words0 >= 3 && capd*10 >= words0*8:
-			kind[si] = 1
-		}
+		kind[si] = sentKind(words[s.First:s.Last])
 	}
 	headlines := false
 	for _, k := range kind {
@@ -311,6 +288,54 @@ func repairCase(lx *lexicon, words []string, sents []nlp.Sentence) {
 			}
 		}
 	}
+}
+
+// sentKind returns repairCase's kind of a sentence of words: 2 when it is all capitals
+// (8 letters or more, 90% of them upper-case), 1 when it is title case (3 words or more of
+// over three bytes with a letter, 80% of them capitalised), else 0.
+func sentKind(words []string) int {
+	letters, upper, words0, capd := 0, 0, 0, 0
+	for _, w := range words {
+		hasLetter := false
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if c >= utf8.RuneSelf {
+				// the rest of the word, rune by rune
+				for _, r := range w[j:] {
+					if unicode.IsLetter(r) {
+						letters++
+						hasLetter = true
+						if unicode.IsUpper(r) {
+							upper++
+						}
+					}
+				}
+				break
+			}
+			switch {
+			case 'a' <= c && c <= 'z':
+				letters++
+				hasLetter = true
+			case 'A' <= c && c <= 'Z':
+				letters++
+				upper++
+				hasLetter = true
+			}
+		}
+		if hasLetter && len(w) > 3 {
+			words0++
+			if isCap(w) {
+				capd++
+			}
+		}
+	}
+	switch {
+	case letters >= 8 && upper*10 >= letters*9:
+		return 2
+	case words0 >= 3 && capd*10 >= words0*8:
+		return 1
+	}
+	return 0
 }
 
 func titleCase(l string) string {
