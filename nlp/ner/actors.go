@@ -152,24 +152,49 @@ func actorRules(d *rdoc, tags []string, sents []nlp.Sentence, withOffices bool) 
 		if !okSent(s, len(words)) {
 			continue
 		}
+		// a rule runs on a sentence only if it has a word the rule needs to change a tag:
+		// the flags of the guards are tests every change of the rule's makes
+		u := d.union(s)
 		trimSpans(d, tags, s)
-		peoples(d, tags, s)
-		coordinations(d, tags, s, known, personWord)
-		orgHeadAfter(d, tags, s)
+		if u&wGroupsL != 0 {
+			peoples(d, tags, s)
+		}
+		if u&wAnd != 0 {
+			coordinations(d, tags, s, known, personWord)
+		}
+		if u&wOrgHeadAny != 0 {
+			orgHeadAfter(d, tags, s)
+		}
 		nameRuns(d, tags, s, known)
 		if withOffices {
 			offices(d, tags, s)
 		}
 		movements(d, tags, s, known, personWord)
-		leaders(d, tags, s)
-		followersOf(words, tags, s, personWord)
-		sectorSpans(d, tags, s)
-		places(d, tags, s)
+		if u&(wFollow|wFollowers) != 0 {
+			leaders(d, tags, s)
+		}
+		if u&wFollowers != 0 {
+			followersOf(words, tags, s, personWord)
+		}
+		if u&(wSectorStart|wSectorStartL) != 0 {
+			sectorSpans(d, tags, s)
+		}
+		if u&(wFeatureL|wBorderL|wStateL) != 0 {
+			places(d, tags, s)
+		}
 		groups(d, tags, s)
-		groupNames(d, tags, s)
-		regions(d, tags, s)
-		adjectives(d, tags, s)
-		roles(d, tags, s)
+		if u&wGroupsL != 0 {
+			groupNames(d, tags, s)
+		}
+		if u&(wDirNoun|wDirAdj|wWest) != 0 {
+			regions(d, tags, s)
+		}
+		if u&(wGroupsL|wDemNE|wDemL) != 0 {
+			adjectives(d, tags, s)
+		}
+		if u&(wTitle|wSpeech) != 0 {
+			roles(d, tags, s)
+		}
 	}
 	return known
 }

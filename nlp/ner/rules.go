@@ -156,8 +156,8 @@ func docRules(d *rdoc, tags []string, sents []nlp.Sentence, descriptive bool) {
 		return
 	}
 	for _, s := range sents {
-		if !okSent(s, len(words)) {
-			continue
+		if !okSent(s, len(words)) || d.union(s)&(wForces|wForces2) == 0 {
+			continue // every span it makes runs on through a security or group noun
 		}
 		for i := s.First; i < s.Last; i++ {
 			var f, l int

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/faultline/faultline/lexicon/actors"
+	"github.com/faultline/faultline/nlp"
 )
 
 // This file gives the document rules (rules.go, actors.go) what they ask of a word in one
@@ -80,6 +81,8 @@ const (
 	wPlainCap                       // plainCap(lx, w)
 	wBorderL                        // lw == "border"
 	wStateL                         // lw == "state"
+	wAnd                            // w == "and" || w == "&"
+	wWest                           // w == "West"
 )
 
 // descriptor kinds the rules read, looked up once.
@@ -242,6 +245,8 @@ func wordFlags(lx *lexicon, c *ruleCache, w string) wflag {
 	set(plainCap(lx, w), wPlainCap)
 	set(lw == "border", wBorderL)
 	set(lw == "state", wStateL)
+	set(w == "and" || w == "&", wAnd)
+	set(w == "West", wWest)
 	return f
 }
 
@@ -337,6 +342,16 @@ func strMap[V any](m map[string]V, n int) map[string]V {
 	}
 	clear(m)
 	return m
+}
+
+// union returns the flags any word of sentence s has (the rules skip a sentence without
+// the words they look for).
+func (d *rdoc) union(s nlp.Sentence) wflag {
+	var u wflag
+	for _, f := range d.f[s.First:s.Last] {
+		u |= f
+	}
+	return u
 }
 
 // is reports whether word i has any of the flags f.
