@@ -209,38 +209,60 @@ func (c *candidate) args(p parser, si int, acts func() []int, amod bool) (pairs 
 	return l, true
 }
 
-// parseMayFill reports whether the parse may give the trigger the argument its positional
-// reading l lacks, by where that argument stands: the object (target) of an active verb
-// after the verb, its subject (source) before it or an agent after "by"; the target of a
-// noun in a phrase after it ("attacks on B", "talks with B"). When no other actor than l's
-// stands there, the parse is not read. This is an approximation of the parser (which may
-// attach an actor on the other side: a fronted object or phrase, a subject after the
-// verb), measured to change no event on the seeds, the demo corpus and a 2 MiB bench
-// corpus (docs/RESULTS.md). A verb with an empty positional reading, a past participle
-// (whose target is its passive subject), a noun lacking its source, a unilateral act
-// (which needs no target) and a reciprocal noun (whose targets may be its coordinated
-// sources) are always asked about.
+// parseMayFill reports whether the parse may give the trigger the arguments its positional
+// reading l lacks, by where they stand: the object (target) of an active verb after the
+// verb, its subject (source) before it or an agent after "by"; the target of a noun in a
+// phrase after it ("attacks on B", "talks with B"), its source before it (a possessor, a
+// modifier, the subject of its light verb) or after "by", "from" or (but for violence and
+// coercion, whose "of" names the target) "of". When no other actor than l's stands there,
+// the parse is not read. This is an approximation of the parser (which may attach an actor
+// on the other side: a fronted object or phrase, a subject after the verb), measured to
+// change no event on the seeds, the demo corpus and a 2 MiB bench corpus (docs/RESULTS.md).
+// A verb with an empty positional reading or a past participle (whose target is its
+// passive subject) lacking its target, and the target of a unilateral act (which needs
+// none) or of a reciprocal noun (which may be one of its coordinated sources) are always
+// asked about.
 func (c *candidate) parseMayFill(l [][2]int, acts []int) bool {
-	v, t := c.v, &c.v.Toks[c.i]
-	target := len(l) == 0 || l[0][0] >= 0 // the target is lacking (l names sources or nothing)
+	t := &c.v.Toks[c.i]
+	noSource, noTarget := len(l) == 0 || l[0][0] < 0, len(l) == 0 || l[0][1] < 0
+	if c.nominal {
+		return (!noSource || c.actorBefore(l, acts) || c.wordAfter("by", "from") || c.tr.CAMEO < "17" && c.wordAfter("of")) &&
+			(!noTarget || c.tr.Alone || c.tr.Reciprocal || c.actorAfter(l, acts))
+	}
 	switch {
-	case c.nominal && (!target || c.tr.Alone || c.tr.Reciprocal):
+	case len(l) == 0:
 		return true
-	case !c.nominal && (len(l) == 0 || target && (t.XPOS == "VBN" || t.XPOS == "")):
-		return true
+	case noTarget:
+		return t.XPOS == "VBN" || t.XPOS == "" || c.actorAfter(l, acts)
 	}
+	return c.actorBefore(l, acts) || c.wordAfter("by")
+}
+
+// actorBefore and actorAfter report whether an actor of acts that l does not name stands
+// before or after the trigger.
+func (c *candidate) actorBefore(l [][2]int, acts []int) bool {
 	for _, m := range acts {
-		first := v.Mentions[m].First
-		if target && first < c.i+c.n || !target && first >= c.i || named(v, l, m) {
-			continue
+		if c.v.Mentions[m].First < c.i && !named(c.v, l, m) {
+			return true
 		}
-		return true
 	}
-	if !target {
-		for k := c.i + c.n; k < c.s.Last; k++ {
-			if v.Toks[k].Lower == "by" {
-				return true
-			}
+	return false
+}
+
+func (c *candidate) actorAfter(l [][2]int, acts []int) bool {
+	for _, m := range acts {
+		if c.v.Mentions[m].First >= c.i+c.n && !named(c.v, l, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAfter reports whether one of words follows the trigger in its sentence.
+func (c *candidate) wordAfter(words ...string) bool {
+	for k := c.i + c.n; k < c.s.Last; k++ {
+		if slices.Contains(words, c.v.Toks[k].Lower) {
+			return true
 		}
 	}
 	return false

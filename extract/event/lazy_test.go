@@ -177,6 +177,10 @@ func TestDeferredParseSkips(t *testing.T) {
 		// the parse is not asked for one (parseMayFill; the actor before it is no target).
 		{"Gondor/PROPN/NNP/1/nsubj said/VERB/VBD/-1/root Norland/PROPN/NNP/4/nmod:poss 's/PART/POS/2/case offensive/NOUN/NN/7/nsubj on/ADP/IN/6/case Monday/PROPN/NNP/4/nmod continued/VERB/VBD/1/ccomp ./PUNCT/./1/punct",
 			[]string{"Gondor/ORG", "Norland/ORG"}},
+		// A noun with its targets by position lacks a source, and no actor precedes it nor
+		// follows "by", "from" or "of": the parse is not asked for one (parseMayFill).
+		{"The/DET/DT/1/det offensive/NOUN/NN/6/nsubj on/ADP/IN/3/case Gondor/PROPN/NNP/1/nmod and/CCONJ/CC/5/cc Norland/PROPN/NNP/3/conj continued/VERB/VBD/-1/root ./PUNCT/./6/punct",
+			[]string{"Gondor/ORG", "Norland/ORG"}},
 	}
 	for _, tt := range tests {
 		in, parses := parsedInput(t, []string{tt.line}, tt.ents...)
