@@ -53,7 +53,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 		}
 	}
 	titled := map[string]bool{} // capitalised name -> titles and a full name, no organisation head
-	out := ents[:0:0]
+	out := make([]faultline.Entity, 0, len(ents)+len(ents)/8) // (owners split off add a few)
 	for i := 0; i < len(ents); i++ {
 		e := ents[i]
 		if e.Actor != "" || e.Start < 0 || e.End > len(text) || e.Start >= e.End {

@@ -153,43 +153,83 @@ func wordChars(s string) bool {
 // such a run, and it is the word's lower-case form (asciiLower) only if it has none.
 func (c *commonIndex) index() {
 	c.indexed = true
-	var all [][2]int32
+	text := c.text
+	all := make([][2]int32, 0, len(text)/8)
 	var count [257]int32
-	start, upper := -1, false
-	end := func(i int) {
-		if start >= 0 && !upper {
-			all = append(all, [2]int32{int32(start), int32(i)})
-			count[c.text[start]]++
-		}
-		start = -1
+	// wordRune reports whether the rune at i (not ASCII) is a letter or digit, and its size.
+	wordRune := func(i int) (bool, int) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		return unicode.IsLetter(r) || unicode.IsDigit(r), n
 	}
-	for i := 0; i < len(c.text); {
-		r, n := rune(c.text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(c.text[i:])
-		}
-		if r < utf8.RuneSelf && asciiAlnum(byte(r)) || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			if start < 0 {
-				start, upper = i, false
+	for i := 0; i < len(text); {
+		if k := byteKind[text[i]]; k == kindOther {
+			i++
+			continue
+		} else if k == kindMulti {
+			ok, n := wordRune(i)
+			if !ok {
+				i += n
+				continue
 			}
-			upper = upper || 'A' <= r && r <= 'Z'
-		} else {
-			end(i)
 		}
-		i += n
+		// A run of letters and digits starts at i.
+		start, upper := i, false
+		for i < len(text) {
+			k := byteKind[text[i]]
+			if k == kindMulti {
+				ok, n := wordRune(i)
+				if !ok {
+					break
+				}
+				i += n
+				continue
+			}
+			if k == kindOther {
+				break
+			}
+			upper = upper || k == kindUpper
+			i++
+		}
+		if !upper {
+			all = append(all, [2]int32{int32(start), int32(i)})
+			count[text[start]]++
+		}
 	}
-	end(len(c.text))
 	for b := 0; b < 256; b++ {
 		c.first[b+1] = c.first[b] + count[b]
 	}
 	next := c.first
 	c.runs = make([][2]int32, len(all))
 	for _, r := range all {
-		b := c.text[r[0]]
+		b := text[r[0]]
 		c.runs[next[b]] = r
 		next[b]++
 	}
 }
+
+// Kinds of bytes for commonIndex.index: ASCII lower-case letters and digits, upper-case
+// letters, other ASCII, and bytes of runes outside ASCII.
+const (
+	kindOther = iota
+	kindLower
+	kindUpper
+	kindMulti
+)
+
+// byteKind is the kind of each byte.
+var byteKind = func() (t [256]uint8) {
+	for b := 0; b < 256; b++ {
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = kindMulti
+		case 'A' <= b && b <= 'Z':
+			t[b] = kindUpper
+		case asciiAlnum(byte(b)):
+			t[b] = kindLower
+		}
+	}
+	return t
+}()
 
 // commonWord reports whether a capitalised word also occurs in lower case in the text
 // ("The", "President"): then it is not (only) a name.

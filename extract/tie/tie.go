@@ -17,6 +17,7 @@ package tie
 import (
 	"math/bits"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -1475,6 +1476,7 @@ type scratch struct {
 	// ends[i*w:(i+1)*w] for w = len(cbits), once endKnown[i]; made when first asked.
 	ends     []uint64
 	endKnown []bool
+	sides    []side  // per mention: what leftOf and rightOf found; made when first asked
 	need     []uint8 // per token: needsOf | 0x80, once known
 	// arena holds the token lists significant returns, from the start of a pair's
 	// matchPair to the next.
@@ -1509,25 +1511,11 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 	var left, leftTitled, right []int
 	sides := false
 	findSides := func() {
-		if sides {
-			return
+		if !sides {
+			sides = true
+			left, leftTitled = x.leftOf(v, s, m1, core, sc)
+			right = x.rightOf(v, s, m2, sc)
 		}
-		sides = true
-		// Significant tokens before m1, nearest first.
-		for i := core[m1] - 1; i >= s.First && len(left) < 6; i-- {
-			if x.sigAlone(v, sc, i) {
-				left = append(left, i)
-			}
-		}
-		// The words before the titles that precede m1 ("a pledge by President A").
-		if k := x.titlesBefore(v, s.First-1, M1.First); core[m1] == M1.First && k < M1.First {
-			for i := k - 1; i >= s.First && len(leftTitled) < 6; i-- {
-				if x.sigAlone(v, sc, i) {
-					leftTitled = append(leftTitled, i)
-				}
-			}
-		}
-		right, _, _ = x.significant(v, sc, M2.Last, min(M2.Last+6, s.Last))
 	}
 	// The words between the mentions, with the title words that open m2 ("B leader A") and
 	// without them (", General A").
@@ -1742,6 +1730,58 @@ func mayStance(w string) bool {
 	}
 	p := string(low[:n])
 	return strings.HasPrefix(p, "anti-") || strings.HasPrefix(p, "pro-")
+}
+
+// side is what leftOf or rightOf found for a mention.
+type side struct {
+	left, leftTitled, right []int
+	hasLeft, hasRight       bool
+}
+
+// leftOf returns the significant tokens before mention m1 of sentence s, nearest first, and
+// those before the titles that precede it (nil for none): they depend on the mention alone,
+// found once per document (sc.sides).
+func (x *Extractor) leftOf(v *view.View, s view.Sent, m1 int, core []int, sc *scratch) (left, leftTitled []int) {
+	sd := sc.side(v, m1)
+	if sd.hasLeft {
+		return sd.left, sd.leftTitled
+	}
+	M1 := v.Mentions[m1]
+	for i := core[m1] - 1; i >= s.First && len(left) < 6; i-- {
+		if x.sigAlone(v, sc, i) {
+			left = append(left, i)
+		}
+	}
+	// The words before the titles that precede m1 ("a pledge by President A").
+	if k := x.titlesBefore(v, s.First-1, M1.First); core[m1] == M1.First && k < M1.First {
+		for i := k - 1; i >= s.First && len(leftTitled) < 6; i-- {
+			if x.sigAlone(v, sc, i) {
+				leftTitled = append(leftTitled, i)
+			}
+		}
+	}
+	sd.left, sd.leftTitled, sd.hasLeft = left, leftTitled, true
+	return left, leftTitled
+}
+
+// rightOf returns the significant tokens of the six after mention m2 of sentence s, found
+// once per document (sc.sides).
+func (x *Extractor) rightOf(v *view.View, s view.Sent, m2 int, sc *scratch) []int {
+	sd := sc.side(v, m2)
+	if !sd.hasRight {
+		M2 := v.Mentions[m2]
+		r, _, _ := x.significant(v, sc, M2.Last, min(M2.Last+6, s.Last))
+		sd.right, sd.hasRight = slices.Clone(r), true // (r lies in the arena of this pair)
+	}
+	return sd.right
+}
+
+// side returns the sides kept for mention m.
+func (sc *scratch) side(v *view.View, m int) *side {
+	if sc.sides == nil {
+		sc.sides = make([]side, len(v.Mentions))
+	}
+	return &sc.sides[m]
 }
 
 // endBits sets endPats and endAny from the patterns.
