@@ -50,7 +50,7 @@ type Extractor struct {
 
 	verbs map[string][]*trigger // by inflected form of the first word
 	nouns map[string][]*trigger // by singular and plural form of the first word
-	cues  map[string][][]string // modality cues, split into words
+	cues  map[string]*cueSet    // modality cues by class
 	// needVerb and needNoun: the Needs of the triggers each key of verbs and nouns starts.
 	needVerb, needNoun map[string]uint8
 }
@@ -89,7 +89,7 @@ type trigger struct {
 
 // New returns an Extractor with the shipped codebook.
 func New() *Extractor {
-	x := &Extractor{verbs: map[string][]*trigger{}, nouns: map[string][]*trigger{}, cues: map[string][][]string{},
+	x := &Extractor{verbs: map[string][]*trigger{}, nouns: map[string][]*trigger{}, cues: map[string]*cueSet{},
 		needVerb: map[string]uint8{}, needNoun: map[string]uint8{}}
 	hand := map[string]bool{}
 	for _, l := range strings.Split(handWords(), "\n") {
@@ -116,9 +116,15 @@ func New() *Extractor {
 		}
 	}
 	for class, cs := range lex.Cues() {
+		set := &cueSet{byFirst: map[string][][]string{}}
 		for _, c := range cs {
-			x.cues[class] = append(x.cues[class], strings.Fields(c))
+			if w := strings.Fields(c); len(w) == 0 {
+				set.empty = true
+			} else {
+				set.byFirst[w[0]] = append(set.byFirst[w[0]], w[1:])
+			}
 		}
+		x.cues[class] = set
 	}
 	return x
 }
@@ -664,20 +670,30 @@ func (x *Extractor) refusal(v *view.View, i int) bool {
 	return x.cueIn(v, "refusal", lo, i)
 }
 
+// cueSet is one class of modality cues.
+type cueSet struct {
+	byFirst map[string][][]string // the words after the first of each cue, by its first word
+	empty   bool                  // an empty cue, which starts anywhere
+}
+
 // cueIn reports whether a cue of class starts in tokens [lo, hi).
 func (x *Extractor) cueIn(v *view.View, class string, lo, hi int) bool {
-	for j := lo; j < hi; j++ {
-		for _, c := range x.cues[class] {
-			ok := true
-			for k, w := range c {
-				if j+k >= len(v.Toks) || v.Toks[j+k].Lower != w {
-					ok = false
-					break
+	set := x.cues[class]
+	if set == nil || lo >= hi {
+		return false
+	}
+	if set.empty {
+		return true
+	}
+	for j := lo; j < min(hi, len(v.Toks)); j++ {
+	cues:
+		for _, rest := range set.byFirst[v.Toks[j].Lower] {
+			for k, w := range rest {
+				if j+1+k >= len(v.Toks) || v.Toks[j+1+k].Lower != w {
+					continue cues
 				}
 			}
-			if ok {
-				return true
-			}
+			return true
 		}
 	}
 	return false
