@@ -30,6 +30,9 @@ type token struct {
 	// gzMax is the most tokens of a gazetteer name starting with the word (wordInfo.maxLen);
 	// gz1 is the gazetteer kind of the word alone (kindOf(lower)), when gzMax > 0
 	gzMax, gz1 uint8
+	// inName reports whether the word may be a later word of a multi-word gazetteer name
+	// (lexicon.inName; no feature reads it: matchTok skips lookups with it)
+	inName bool
 }
 
 // places of a token in its run of capitalised words
@@ -82,6 +85,7 @@ func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string,
 				t.cl = lx.clusters[clusterKey(fw)]
 			}
 			wi := lx.info[t.lower]
+			t.inName = lx.inName(t.lower, wi)
 			t.capb = wi.capb
 			if wi.maxLen > 0 {
 				t.gzMax, t.gz1 = wi.maxLen, uint8(lx.kindOf(t.lower))

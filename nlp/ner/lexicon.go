@@ -224,6 +224,9 @@ func (lx *lexicon) matchTok(toks []token, i int) (int, int) {
 	}
 	// grow the name while it is a prefix of a longer one, remembering the longest match
 	for l := 2; l <= n; l++ {
+		if !toks[i+l-1].inName {
+			break // no key of lx.multi ends in this word: v would be 0
+		}
 		v := lx.multi[string(b[:ends[l-1]])] // kindOf and prefix of a key with a space
 		if c := int(v &^ multiPrefix); c != gzNone {
 			best, kind = l, c
@@ -267,6 +270,15 @@ type wordInfo struct {
 	flags  uint16 // fTitle, fOrgHead, fParticle, fGroup, fForce
 	capb   byte
 	maxLen uint8
+	// later: the word is a later word (after a space) of a key of lexicon.multi
+	later bool
+}
+
+// inName reports whether a lower-case word (wi its lexicon.info) may be the last word of a
+// key of lx.multi, i.e. of a multi-word name of several tokens whose last token it is: a
+// later word of a key, or a word with a space (which may end the key in its last part).
+func (lx *lexicon) inName(lower string, wi wordInfo) bool {
+	return wi.later || strings.IndexByte(lower, ' ') >= 0
 }
 
 // index builds lx.info; call it after setting lx.caps.
@@ -296,6 +308,11 @@ func (lx *lexicon) index() {
 	}
 	for w := range lx.demonyms {
 		set(w, func(wi *wordInfo) { wi.flags |= fGroup })
+	}
+	for k := range lx.multi {
+		for _, w := range strings.Split(k, " ")[1:] {
+			set(w, func(wi *wordInfo) { wi.later = true })
+		}
 	}
 	lx.info = info
 }
