@@ -2,7 +2,7 @@ package coref
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -191,7 +191,7 @@ func (d *doc) acronyms() {
 	for k := range defs {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	for _, acr := range keys {
 		g := defs[acr]
 		for off := 0; ; {

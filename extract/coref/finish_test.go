@@ -1,6 +1,8 @@
 package coref
 
 import (
+	"math/rand"
+	"slices"
 	"testing"
 
 	"github.com/faultline/faultline/lexicon/actors"
@@ -43,4 +45,42 @@ func TestNameKeyKept(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzUnionOrder checks what linkNames relies on when it unites its key groups in map
+// order: the groups and their roots (each group's earliest mention) do not depend on the
+// order of the unions.
+func FuzzUnionOrder(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 1, 3, 5, 4}, int64(1))
+	f.Fuzz(func(t *testing.T, pairs []byte, seed int64) {
+		const n = 16
+		var ops [][2]int
+		for k := 0; k+1 < len(pairs); k += 2 {
+			ops = append(ops, [2]int{int(pairs[k]) % n, int(pairs[k+1]) % n})
+		}
+		run := func(order []int) []int {
+			d := &doc{}
+			for i := 0; i < n; i++ {
+				d.par = append(d.par, i)
+			}
+			for _, k := range order {
+				d.union(ops[k][0], ops[k][1])
+			}
+			roots := make([]int, n)
+			for i := range roots {
+				roots[i] = d.find(i)
+			}
+			return roots
+		}
+		order := make([]int, len(ops))
+		for i := range order {
+			order[i] = i
+		}
+		want := run(order)
+		r := rand.New(rand.NewSource(seed))
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		if got := run(order); !slices.Equal(got, want) {
+			t.Fatalf("roots %v after shuffled unions, want %v", got, want)
+		}
+	})
 }

@@ -2,7 +2,7 @@ package coref
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,11 +69,13 @@ func (d *doc) propagate() {
 			forms = append(forms, form{last, ents[0]})
 		}
 	}
-	sort.Slice(forms, func(i, j int) bool {
-		if len(forms[i].text) != len(forms[j].text) {
-			return len(forms[i].text) > len(forms[j].text)
+	// Longest first, then in byte order: the texts are distinct (seen), so the order is total
+	// and any sort gives it.
+	slices.SortFunc(forms, func(a, b form) int {
+		if len(a.text) != len(b.text) {
+			return len(b.text) - len(a.text)
 		}
-		return forms[i].text < forms[j].text
+		return strings.Compare(a.text, b.text)
 	})
 	cov := d.coverage()
 	for _, f := range forms {
@@ -400,13 +402,9 @@ func (d *doc) linkNames() {
 			byFirst[n.Words[0]] = append(byFirst[n.Words[0]], i)
 		}
 	}
-	keys := make([]string, 0, len(byKey))
-	for k := range byKey {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		ids := byKey[k]
+	// (In any order: the root of a group is always its earliest mention, whatever order
+	// the unions come in, and only the groups are seen.)
+	for _, ids := range byKey {
 		for _, j := range ids[1:] {
 			d.union(ids[0], j)
 		}
