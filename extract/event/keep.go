@@ -15,7 +15,9 @@ import (
 // two mentions, never the parse; and the parse's arguments are actor mentions of the
 // trigger's sentence. So before parsing a sentence for a trigger, args asks whether any
 // reading the parse could give would change what Find keeps (parseMayChange): most triggers
-// whose positional reading is incomplete cannot yield an event whatever the parse says.
+// whose positional reading is incomplete cannot yield an event whatever the parse says. It
+// also skips the parse where no actor stands where the lacking argument would
+// (parseMayFill), an approximation of the parser that changed no event where measured.
 
 // candidate is a trigger found at tokens [i, i+n) of sentence s, with the facts about its
 // context that the pair rules read, each computed once when first needed.
@@ -152,8 +154,8 @@ func (c *candidate) parseMayChange(l [][2]int, acts []int) bool {
 // parseMayTarget reports whether the parse may give the trigger a target. A verb's may be
 // its object; a noun's (parseNounArgs) is the mention of a phrase whose case marker is a
 // target preposition, "between" or, for violence and coercion, "of" (its own or its light
-// verb's), or one of its coordinated sources when the trigger is reciprocal: so without
-// such a word in the sentence a reciprocal noun only may have one.
+// verb's), or one of its coordinated sources when the trigger is reciprocal: without such a
+// word in the sentence only a reciprocal noun may have one.
 func (c *candidate) parseMayTarget() bool {
 	if !c.nominal || c.tr.Reciprocal {
 		return true
@@ -183,7 +185,7 @@ func (c *candidate) args(p parser, si int, acts func() []int, amod bool) (pairs 
 	}
 	// An unresolved pronoun subject is a known unknown: the parse does not replace it.
 	read := v.HasParse && !complete(l) && (c.nominal || !(len(l) > 0 && pronounBefore(v, i, s) >= 0)) &&
-		c.parseMayChange(l, acts()) && c.parseMayFill(l, acts())
+		c.parseMayFill(l, acts()) && c.parseMayChange(l, acts())
 	// A trigger that yields nothing codes nothing whether or not it is one; but a longer
 	// one also hides the words it spans from the search for the next trigger.
 	if amod && (read || n > 1 || strings.HasPrefix(tr.CAMEO, "045") || c.mayYieldAny(l)) {
