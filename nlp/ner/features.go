@@ -75,6 +75,11 @@ func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string,
 			*t = e.tok
 			t.ent = e
 		} else {
+			if cache != nil {
+				// the cache keeps the word: a copy, not a piece of the document's text,
+				// which it would keep alive
+				w = strings.Clone(w)
+			}
 			fw := w
 			if v, ok := lx.variants[w]; ok {
 				fw = v

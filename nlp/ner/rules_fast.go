@@ -150,7 +150,7 @@ func (c *ruleCache) fill(d *rdoc, miss []bool) {
 		x, ok := c.pending[w]
 		if !ok {
 			x = wordFlags(d.lx, c, w)
-			c.pending[w] = x
+			c.pending[strings.Clone(w)] = x // not a piece of the document's text
 		}
 		d.f[i] = x
 	}
