@@ -395,7 +395,7 @@ func (d *doc) finish() []faultline.Entity {
 		}
 	}
 	sort.Slice(roots, func(a, b int) bool { return d.ents[roots[a]].Start < d.ents[roots[b]].Start })
-	used := map[string]bool{}
+	used := make(map[string]bool, len(roots))
 	var texts, types []string
 	for _, g := range roots {
 		ms := members[start[g]:start[g+1]]

@@ -21,10 +21,10 @@ func (d *doc) propagate() {
 		ent  int
 	}
 	var forms []form
-	seen := map[string]bool{}
-	surnames := map[string][]int{}
+	seen := make(map[string]bool, len(d.ents)/2+8)
+	surnames := make(map[string][]int, len(d.ents)/4+8)
 	ci := commonIndex{text: d.text}
-	common := map[string]bool{} // commonWord of each word asked, once
+	common := make(map[string]bool, len(d.ents)/4+8) // commonWord of each word asked, once
 	isCommon := func(w string) bool {
 		c, ok := common[w]
 		if !ok {
@@ -328,10 +328,10 @@ func (d *doc) linkNames() {
 		}
 	}
 	defer func() { d.gendered = nil }()
-	byKey := map[string][]int{}     // type group + key -> entities
-	bySurname := map[string][]int{} // last word of multi-word person names -> entities
-	orgWords := map[string][]int{}  // distinctive word of multi-word org names -> entities
-	byFirst := map[string][]int{}   // first word of multi-word person names -> entities
+	byKey := make(map[string][]int, len(d.ents)/2+8)     // type group + key -> entities
+	bySurname := make(map[string][]int, len(d.ents)/8+8) // last word of multi-word person names -> entities
+	orgWords := map[string][]int{}                       // distinctive word of multi-word org names -> entities
+	byFirst := map[string][]int{}                        // first word of multi-word person names -> entities
 	// Keys of the document's places are never an organisation's core, unless the text uses
 	// the word more often inside organisation names (a "Badr" the recogniser typed GPE).
 	// cores memoises the organisation core of a text: the same entities are asked for it
@@ -340,7 +340,7 @@ func (d *doc) linkNames() {
 		c string
 		g []string
 	}
-	cores := map[string]core{}
+	cores := make(map[string]core, len(d.ents)/2+8)
 	rawCore := func(i int) (string, []string) {
 		x, ok := cores[d.ents[i].Text]
 		if !ok {
@@ -349,7 +349,7 @@ func (d *doc) linkNames() {
 		}
 		return x.c, x.g
 	}
-	placeN, orgN := map[string]int{}, map[string]int{}
+	placeN, orgN := make(map[string]int, len(d.ents)/4+8), make(map[string]int, len(d.ents)/4+8)
 	for i, e := range d.ents {
 		if e.Type == faultline.GPE || e.Type == faultline.LOC {
 			placeN[d.names[i].Key()]++

@@ -83,7 +83,7 @@ func lastSpace(s string) int {
 // bare name before the noun ("the Assad government") must be a name the document uses.
 // Corpus-level resolution keys the group by its possessor's actor.
 func (d *doc) possessors() {
-	byKey := map[string]int{}
+	byKey := make(map[string]int, len(d.ents)/2+8)
 	for i, e := range d.ents {
 		if k := d.names[i].Key(); k != "" && e.Type != "" {
 			if _, ok := byKey[k]; !ok {

@@ -1687,6 +1687,8 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 	}
 	// Hyphenated modifiers ("A-backed B"): only next to each other.
 	seg := v.Text[M1.Start:M2.Start]
+	gap := v.Text[M1.End:M2.Start]
+	gapWide := -1 // whether gap has a byte outside ASCII (1) or not (0), once asked
 	for _, h := range x.hyphens {
 		if len(seg) > 80 || !(strings.Contains(seg, "-") || M1.Start > 0 && v.Text[M1.Start-1] == '-') {
 			break
@@ -1699,7 +1701,14 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 				strings.HasPrefix(strings.ToLower(M1.Text), "anti-")
 			ok = ok && h.re.MatchString(v.Text[M1.Start:M2.Start])
 		} else {
-			ok = mayHyphen(v.Text[M1.End:M2.Start], h.word) && h.re.MatchString(v.Text[M1.End:M2.Start])
+			if gapWide < 0 {
+				gapWide = 0
+				if !isASCII(gap) {
+					gapWide = 1
+				}
+			}
+			// mayHyphen(gap, h.word), the gap scanned once for all patterns.
+			ok = (gapWide == 1 || !isASCII(h.word) || mayHyphenASCII(gap, h.word)) && h.re.MatchString(gap)
 		}
 		if !ok || (!h.pair && modifierOf(v, M2)) {
 			continue // "Iranian-backed Iraqi units": the units, not Iraq, are backed
@@ -1863,16 +1872,22 @@ func takeBits(dst []int, marked, any []uint64) []int {
 // must hold "-" and word, in any case (a rune outside ASCII may fold to one of word's
 // letters: then the regexp decides).
 func mayHyphen(seg, word string) bool {
-	for i := 0; i < len(seg); i++ {
-		if seg[i] >= utf8.RuneSelf {
-			return true
+	return !isASCII(seg) || !isASCII(word) || mayHyphenASCII(seg, word)
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
-	for i := 0; i < len(word); i++ {
-		if word[i] >= utf8.RuneSelf {
-			return true
-		}
-	}
+	return true
+}
+
+// mayHyphenASCII is mayHyphen for an ASCII seg and word: seg holds "-" and then word, in any
+// case.
+func mayHyphenASCII(seg, word string) bool {
 	for off := 0; ; {
 		k := strings.IndexByte(seg[off:], '-')
 		if k < 0 {
