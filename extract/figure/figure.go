@@ -11,6 +11,7 @@ package figure
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,9 +53,23 @@ func (x *Extractor) Extract(in *extract.Input) {
 	in.Out.Figures = append(in.Out.Figures, x.Find(in.Doc.Text)...)
 }
 
+// wordBufs keeps lexWords' word slices for the next document (Find holds none beyond its
+// call: the figures it returns refer to the text, not to the words).
+var wordBufs = sync.Pool{New: func() any { return new([]word) }}
+
+// maxWordBuf bounds the word slices wordBufs keeps (a 1 MB document's words are not kept).
+const maxWordBuf = 1 << 14
+
 // Find returns the figures of text in order.
 func (x *Extractor) Find(text string) []faultline.Figure {
-	ws := lexWords(text)
+	buf := wordBufs.Get().(*[]word)
+	ws := lexWords(*buf, text)
+	defer func() {
+		if cap(ws) <= maxWordBuf {
+			*buf = ws[:0]
+			wordBufs.Put(buf)
+		}
+	}()
 	var out []faultline.Figure
 	for i := 0; i < len(ws); {
 		f, next, ok := x.figureAt(text, ws, i)
@@ -390,30 +405,58 @@ func isPlural(s string) bool {
 
 // lexWords splits text into words: runs of letters and digits with inner . , - ' ’ between
 // alphanumerics (1,600 · 1.6 · al-Sadr · 100,000-strong), and single currency and % signs.
-func lexWords(text string) []word {
-	out := make([]word, 0, len(text)/6+1)
+// The words are appended to out[:0].
+func lexWords(out []word, text string) []word {
+	out = out[:0]
 	// Lower-case forms of ASCII words with capitals are written to one buffer and made one
 	// string at the end (one allocation, not one per word); lowered lists those words.
 	var low []byte
 	var lowered []int
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if r == '£' || r == '$' || r == '€' || r == '%' {
-			out = append(out, word{s: text[i : i+n], l: text[i : i+n], start: i, end: i + n})
-			i += n
-			continue
+		// (ASCII bytes are classified by table; other runes as before by package unicode.)
+		c := text[i]
+		n := 1
+		if c < utf8.RuneSelf {
+			if c == '$' || c == '%' {
+				out = append(out, word{s: text[i : i+1], l: text[i : i+1], start: i, end: i + 1})
+				i++
+				continue
+			}
+			if !alnumByte[c] {
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if r == '£' || r == '€' {
+				out = append(out, word{s: text[i : i+n], l: text[i : i+n], start: i, end: i + n})
+				i += n
+				continue
+			}
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				i += n
+				continue
+			}
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += n
-			continue
-		}
+		wide, upper := c >= utf8.RuneSelf, 'A' <= c && c <= 'Z'
 		j := i + n
 		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-				j += n2
+			c2 := text[j]
+			if c2 < utf8.RuneSelf && alnumByte[c2] {
+				upper = upper || 'A' <= c2 && c2 <= 'Z'
+				j++
 				continue
+			}
+			r2, n2 := rune(c2), 1
+			if c2 >= utf8.RuneSelf {
+				r2, n2 = utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					wide = true
+					j += n2
+					continue
+				}
 			}
 			if r2 == '.' || r2 == ',' || r2 == '-' || r2 == '\'' || r2 == '’' {
 				r3, _ := utf8.DecodeRuneInString(text[j+n2:])
@@ -422,6 +465,7 @@ func lexWords(text string) []word {
 				numeric := (r2 == '.' || r2 == ',') && unicode.IsDigit(prev) && unicode.IsDigit(r3)
 				joiner := (r2 == '-' || r2 == '\'' || r2 == '’') && (unicode.IsLetter(r3) || unicode.IsDigit(r3))
 				if numeric || joiner {
+					wide = wide || n2 > 1
 					j += n2
 					continue
 				}
@@ -429,8 +473,8 @@ func lexWords(text string) []word {
 			break
 		}
 		s := text[i:j]
-		switch ascii, upper := caseASCII(s); {
-		case !ascii:
+		switch {
+		case wide:
 			out = append(out, word{s: s, l: strings.ToLower(s), start: i, end: j})
 		case !upper:
 			out = append(out, word{s: s, l: s, start: i, end: j})
@@ -457,14 +501,10 @@ func lexWords(text string) []word {
 	return out
 }
 
-// caseASCII reports whether s is all ASCII, and whether it has an upper-case ASCII letter.
-func caseASCII(s string) (ascii, upper bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return false, upper
-		}
-		upper = upper || 'A' <= c && c <= 'Z'
+// alnumByte tells the ASCII letters and digits (unicode.IsLetter or IsDigit) by byte.
+var alnumByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
 	}
-	return true, upper
-}
+	return t
+}()
