@@ -292,10 +292,17 @@ func repairCase(lx *lexicon, words []string, sents []nlp.Sentence) {
 
 // sentKind returns repairCase's kind of a sentence of words: 2 when it is all capitals
 // (8 letters or more, 90% of them upper-case), 1 when it is title case (3 words or more of
-// over three bytes with a letter, 80% of them capitalised), else 0.
+// over three bytes with a letter, 80% of them capitalised), else 0. It stops reading at a
+// word after which neither can hold, whatever the words left.
 func sentKind(words []string) int {
 	letters, upper, words0, capd := 0, 0, 0, 0
+	restBytes, restWords := 0, len(words) // of the words not read yet
 	for _, w := range words {
+		restBytes += len(w)
+	}
+	for _, w := range words {
+		restBytes -= len(w)
+		restWords--
 		hasLetter := false
 		for j := 0; j < len(w); j++ {
 			c := w[j]
@@ -327,6 +334,12 @@ func sentKind(words []string) int {
 			if isCap(w) {
 				capd++
 			}
+		}
+		// all capitals needs upper >= 9 lower-case letters at the end, title case
+		// capitalised >= 4 other words; the words left add at most restBytes capitals and
+		// restWords capitalised words
+		if upper+restBytes < 9*(letters-upper) && capd+restWords < 4*(words0-capd) {
+			return 0
 		}
 	}
 	switch {

@@ -41,7 +41,8 @@ func sentKindRef(words []string) int {
 // at spaces).
 func FuzzSentKind(f *testing.F) {
 	for _, s := range append(cacheTexts, "REBELS SEIZE BORDER TOWN", "Rebels Seize The Border Town", "ÉLAN VITAL ÇA VA",
-		"Émile Zola Writes Again", "x\xffY\xc3 ABCDEFGH", "İSTANBUL ΑΘΗΝΑ", "ǅungla ǈudmila ǋas") {
+		"Émile Zola Writes Again", "x\xffY\xc3 ABCDEFGH", "İSTANBUL ΑΘΗΝΑ", "ǅungla ǈudmila ǋas",
+		"A000 A000 000A A000 A00a", "Aaaa Bbbb cccc Dddd Eeee Ffff Gggg Hhhh", "ABCD EFGH ijk LMNO PQRS TUVW XYZA BCDE FGHI") {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -40,8 +40,8 @@ func docRules(d *rdoc, tags []string, sents []nlp.Sentence, descriptive bool) {
 	buf := d.spans[:0]
 	defer func() { d.spans = buf[:0] }()
 	for _, s := range sents {
-		if !okSent(s, len(words)) {
-			continue
+		if !okSent(s, len(words)) || d.union(s)&wAcrUp == 0 {
+			continue // rule 0 retypes acronyms only
 		}
 		buf = appendSpans(buf[:0], tags[s.First:s.Last])
 		for _, sp := range buf {
