@@ -1071,6 +1071,9 @@ func linearNounArgs(v *view.View, i, n int, s view.Sent, tr *trigger) [][2]int {
 // argMention returns the mention for the argument headed by token h: the mention covering
 // h, else the first actor mention among its compound, flat, appos or nmod dependents.
 func argMention(v *view.View, h int) int {
+	if h < 0 {
+		return -1 // the head of a root: an acl without one (subjectOf)
+	}
 	if mi := v.Toks[h].Mention; mi >= 0 {
 		if actor(v, mi) {
 			return mi
