@@ -2,6 +2,7 @@ package ner
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline/lexicon/gazetteer"
 	"github.com/faultline/faultline/lexicon/nameheads"
@@ -127,31 +128,47 @@ func newLexicon() *lexicon {
 	return lx
 }
 
-// key is the lookup form of words: lower-case, curly apostrophes straightened, joined by
-// single spaces, with a leading "the" dropped.
-func key(words []string) string {
+// appendKey appends the lookup form of words to b: lower-case, curly apostrophes
+// straightened, joined by single spaces, with a leading "the" dropped (an ASCII word is
+// lower-cased byte by byte, any other with strings.ToLower).
+func appendKey(b []byte, words []string) []byte {
 	if len(words) > 1 && strings.EqualFold(words[0], "the") {
 		words = words[1:]
 	}
-	var b strings.Builder
 	for i, w := range words {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(strings.ToLower(strings.ReplaceAll(w, "’", "'")))
+		ascii := true
+		for j := 0; j < len(w); j++ {
+			ascii = ascii && w[j] < utf8.RuneSelf
+		}
+		if !ascii {
+			b = append(b, strings.ToLower(strings.ReplaceAll(w, "’", "'"))...)
+			continue
+		}
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
 	}
-	return b.String()
+	return b
 }
 
 // isPlace reports whether words name a country, province or city of the gazetteer.
 func (lx *lexicon) isPlace(words []string) bool {
-	_, ok := lx.places[key(words)]
+	var a [128]byte
+	_, ok := lx.places[string(appendKey(a[:0], words))]
 	return ok
 }
 
 // isActor reports whether words name an organisation of the actor list.
 func (lx *lexicon) isActor(words []string) bool {
-	_, ok := lx.actors[key(words)]
+	var a [128]byte
+	_, ok := lx.actors[string(appendKey(a[:0], words))]
 	return ok
 }
 

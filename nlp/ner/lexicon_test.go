@@ -6,6 +6,35 @@ import (
 	"testing"
 )
 
+// keyRef is the lookup form of words as it was computed before appendKey.
+func keyRef(words []string) string {
+	if len(words) > 1 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(strings.ReplaceAll(w, "’", "'")))
+	}
+	return b.String()
+}
+
+// FuzzKey checks appendKey against keyRef, the code it replaces, on words of any bytes (split at
+// spaces).
+func FuzzKey(f *testing.F) {
+	for _, s := range append(cacheTexts, "The Red Crescent", "the", "THE Hague", "Shi’ite Al-SADR", "İSTANBUL Ωmega", "x\xffY \xe2\x80") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		words := strings.Split(s, " ")
+		if got, want := string(appendKey(nil, words)), keyRef(words); got != want {
+			t.Fatalf("appendKey(%q) = %q, the code it replaces %q", words, got, want)
+		}
+	})
+}
+
 // matchTokRef is matchTok as it was before token.inName: it looks every length up.
 func (lx *lexicon) matchTokRef(toks []token, i int) (int, int) {
 	if toks[i].flags&fCap == 0 {
