@@ -268,7 +268,7 @@ embedded one).`,
 	trainParse.Flags().String("tags", "jackknife", "tags to train on: gold or jackknife")
 	trainParse.Flags().Int("folds", 4, "jackknife folds")
 	trainParse.Flags().String("pos-model", "", "tagger weights for dev (default: the embedded model)")
-	trainParse.Flags().Int("features", 2, "parser feature set version (0 original, 1 with counts of words between stack top and buffer front, 2 original without 16 sparse templates: the shipped parse.bin, 3 to 5 smaller sets on coarse relations, 5 the pipeline's parselite.bin)")
+	trainParse.Flags().Int("features", 2, "parser feature set version (0 original, 1 with counts of words between stack top and buffer front, 2 original without 16 sparse templates: the shipped parse.bin, 3 to 7 smaller sets on coarse relations, 7 the pipeline's parselite.bin)")
 	trainParse.Flags().Float64("min-arc-share", 0, "keep an arc transition (direction, relation) only if this share of the training words take it, the rest train as dep (coarse relations only; 0: all)")
 	trainParse.Flags().String("gum", "../shared/corpora/gum/dep", "also train on the GUM trees of the CC BY(-SA) genres in this folder (\"\" for EWT only)")
 

@@ -2,7 +2,7 @@ package parse
 
 import "github.com/faultline/faultline/nlp/perceptron"
 
-// Feature sets 5 and 6 (LoadLite's, the pipeline's parser) computed directly. The generic group
+// Feature sets 5 to 7 (LoadLite's, the pipeline's parser) computed directly. The generic group
 // functions (bufferFeatures, restFeatures, s0FixedFeatures, childFeatures) compute every
 // template of set 0 and then filter out those a set drops; for set 5 these functions
 // compute only the templates it keeps, in the same order,
@@ -13,9 +13,9 @@ import "github.com/faultline/faultline/nlp/perceptron"
 // the top, and rest5 finishes them with the values of the buffer. TestLite checks them
 // against the generic functions in every state of a set of parses. The generic functions
 // still serve set 5 where these do not: restFeatures when the stack is empty, and all
-// groups in parseUncached (sentences over maxCached words). Set 6 is set 5 with fewer
-// templates: these functions compute set 5's and filter out those set 6 drops (s.filter,
-// with the lists rest5Templates and buffer5Templates).
+// groups in parseUncached (sentences over maxCached words). Sets 6 and 7 are set 5 with
+// fewer templates: these functions compute set 5's and filter out those the set drops
+// (s.filter, with the lists rest5Templates, buffer5Templates and fixed5Templates).
 
 // restPrefixes is the number of per-word prefixes of rest5.
 const restPrefixes = 12
@@ -62,15 +62,16 @@ func (s *state) restPrefixes5(pre *[restPrefixes]uint64, s0 int) {
 	pre[11] = mix(tS0cN0c, s.cAt(s0))
 }
 
-// rest5Templates and buffer5Templates are the templates rest5 and buffer5 append, in that
-// order.
+// rest5Templates, buffer5Templates and fixed5Templates are the templates rest5, buffer5
+// and fixed5 append, in that order.
 var (
-	rest5Templates = []uint64{tS0wpN0wp, tS0wpN0p, tS0pN0wp, tS0pN0p, tS0pN0pN1p, tS0hpS0pN0p,
+	fixed5Templates = []uint64{tS0pVl, tS0hp, tS0l, tS0lp, tS0ll, tS0pS0hpS0h2p}
+	rest5Templates  = []uint64{tS0wpN0wp, tS0wpN0p, tS0pN0wp, tS0pN0p, tS0pN0pN1p, tS0hpS0pN0p,
 		tS0pS0lpN0p, tS0pN0pN0lp, tS0pN0pD, tS1pS0pN0p, tS0uN0u, tS0cN0c}
 	buffer5Templates = []uint64{tBias, tN0w, tN0p, tN0wp, tN1w, tN1p, tN2p, tN0pN1p, tN0suf, tN0u, tN0c}
 )
 
-// rest5 appends restFeatures(fs, suf) of feature set 5 or 6 for the current state, whose
+// rest5 appends restFeatures(fs, suf) of feature set 5, 6 or 7 for the current state, whose
 // stack top s0 (not none) has prefixes pre (restPrefixes5).
 func (s *state) rest5(fs []uint64, s0 int, pre *[restPrefixes]uint64) []uint64 {
 	mix := perceptron.Mix
@@ -103,7 +104,7 @@ func (s *state) rest5(fs []uint64, s0 int, pre *[restPrefixes]uint64) []uint64 {
 	return fs
 }
 
-// buffer5 appends bufferFeatures(fs, suf) of feature set 5 or 6.
+// buffer5 appends bufferFeatures(fs, suf) of feature set 5, 6 or 7.
 func (s *state) buffer5(fs []uint64, suf []uint64) []uint64 {
 	mix := perceptron.Mix
 	last := s.n + 1
@@ -133,7 +134,7 @@ func (s *state) buffer5(fs []uint64, suf []uint64) []uint64 {
 	return fs
 }
 
-// fixed5 appends s0FixedFeatures(fs, s0) of feature set 5.
+// fixed5 appends s0FixedFeatures(fs, s0) of feature set 5, 6 or 7.
 func (s *state) fixed5(fs []uint64, s0 int) []uint64 {
 	mix := perceptron.Mix
 	last := s.n + 1
@@ -149,12 +150,17 @@ func (s *state) fixed5(fs []uint64, s0 int) []uint64 {
 		vl0 = uint64(s.nl[s0])
 	}
 	s0p := p(s0)
-	return append(fs,
+	start := len(fs)
+	fs = append(fs,
 		mix(mix(tS0pVl, s0p), vl0),
 		mix(tS0hp, p(s0h)), mix(tS0l, s.labelAt(s0)),
 		mix(tS0lp, p(s0l)), mix(tS0ll, s.labelAt(s0l)),
 		mix(mix(mix(tS0pS0hpS0h2p, s0p), p(s0h)), p(s0h2)),
 	)
+	if s.feats != 5 {
+		fs = s.filter(fs, start, fixed5Templates)
+	}
+	return fs
 }
 
 // child5 appends childFeatures(fs, x, c1, c2, v, sig, ts) of feature set 5, for ts

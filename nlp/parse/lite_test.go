@@ -11,7 +11,7 @@ import (
 	"github.com/faultline/faultline/nlp/tokenize"
 )
 
-// TestLite checks that the direct feature set 5 and 6 functions (lite.go) append the keys
+// TestLite checks that the direct feature set 5 to 7 functions (lite.go) append the keys
 // of the generic ones, filtered, in every state of random transition sequences over test sentences.
 func TestLite(t *testing.T) {
 	sents := [][3][]string{
@@ -34,7 +34,7 @@ func TestLite(t *testing.T) {
 				classes[hashBytes(1, asciiLower(nil, w))] = uint64(k + 11)
 			}
 		}
-		feats := 5 + run%2 // sets 5 and 6
+		feats := 5 + run%3 // sets 5 to 7
 		var st, gen state
 		suf, _ := prepare(&st, nil, nil, sn[0], sn[1], sn[2], classes, feats)
 		prepare(&gen, nil, nil, sn[0], sn[1], sn[2], classes, feats)

@@ -7,8 +7,9 @@
 // The model is trained on UD English EWT (plus the CC BY(-SA) genres of GUM) by
 // `faultline train parse` and embedded in the binary (models/parse.bin, see models/parse.md);
 // Load returns it as an nlp.Annotator, which needs the XPOS tags of package pos. LoadLite
-// returns the extraction pipeline's smaller parser (models/parselite.bin): about half the
-// feature lookups, and coarse relations, those the event extractor tells apart.
+// returns the extraction pipeline's smaller parser (models/parselite.bin): about a third of
+// the feature lookups, coarse relations (those the event extractor tells apart) and fewer
+// transition classes.
 //
 // Scores are exact integer sums (perceptron.Model.ScoreInt), so parsing caches the scores
 // of the feature groups that a transition leaves unchanged: the buffer front's own features
@@ -77,7 +78,7 @@ type scratch struct {
 	tree   []int32 // per word, scores of its right-children features as top of the stack
 	// per word, 1 + the number of right children its tree scores were computed with
 	treeKey []int32
-	pre     [][restPrefixes]uint64 // per word, its prefixes of rest5 (feature set 5)
+	pre     [][restPrefixes]uint64 // per word, its prefixes of rest5 (feature sets 5 to 7)
 	buf     []byte
 	heads   []int
 	rels    []int
@@ -114,7 +115,7 @@ var (
 func Load() (*Parser, error) { return loadFull() }
 
 // LoadLite returns the small parser embedded in the binary for the extraction pipeline
-// (models/parselite.md): feature set 5, about half the lookups of Load's, and coarse
+// (models/parselite.md): feature set 7, about a third of the lookups of Load's, and coarse
 // relations, those the event extractor tells apart (see coarseRel). It is decoded once and
 // shared.
 func LoadLite() (*Parser, error) { return loadLite() }

@@ -28,9 +28,9 @@ type state struct {
 	// word, tag features per position (n+1 = root)
 	w, p []uint64
 	u, c []uint64 // UPOS tag and lexical class (see Parser.classes) per position
-	wp   []uint64 // word-tag pair hash per position (feature set 5 only, see prepareLite)
+	wp   []uint64 // word-tag pair hash per position (feature sets 5 to 7, see prepareLite)
 	// feats is the feature set version: 0 the original set, 1 also counts of words between
-	// the stack top and the buffer front, 2 set 0 without some sparse templates, 3 to 6
+	// the stack top and the buffer front, 2 set 0 without some sparse templates, 3 to 7
 	// smaller sets on coarse relations (see dropped and coarseRel; maxFeatures is the
 	// newest).
 	feats int
@@ -45,7 +45,7 @@ type state struct {
 }
 
 // maxFeatures is the newest feature set version.
-const maxFeatures = 6
+const maxFeatures = 7
 
 // countBetween fills the cumulative counts for Penn tags (n = len(tags)).
 func (s *state) countBetween(tags []string) {
@@ -674,6 +674,8 @@ func dropped(feats int) *[2]uint64 {
 		return &drop5
 	case 6:
 		return &drop6
+	case 7:
+		return &drop7
 	}
 	return nil
 }
@@ -760,6 +762,18 @@ var drop5 = func() [2]uint64 {
 var drop6 = func() [2]uint64 {
 	d := drop5
 	for _, t := range []uint64{tS0wpN0wp, tS0pN0wp, tS0pN0p, tS0cN0c, tN0wp, tS1w} {
+		d[t>>6] |= 1 << (t & 63)
+	}
+	return d
+}()
+
+// drop7 marks the templates of set 0 that set 7 leaves out: those of set 6 and six more,
+// chosen the same way on set 6's model: the tags of s0's head with s0 and n0, of s0, its
+// head and grandparent, and of s0 and n0 with their distance, n2's tag and s1's UPOS tag
+// and lexical class.
+var drop7 = func() [2]uint64 {
+	d := drop6
+	for _, t := range []uint64{tS0hpS0pN0p, tS0pS0hpS0h2p, tS0pN0pD, tN2p, tS1u, tS1c} {
 		d[t>>6] |= 1 << (t & 63)
 	}
 	return d

@@ -21,8 +21,8 @@ type Options struct {
 	// punctuation and quotes or brackets between the stack top and the buffer front; 2: set
 	// 0 without sparse templates that cost little accuracy; 3: about half the lookups of
 	// set 2, on coarse relations (coarseRel); 4: set 3 without nine more tag templates; 5:
-	// set 4 with four single-word templates of s0 and s1 back, the pipeline's; sets 3-5 on
-	// coarse relations; see dropped).
+	// set 4 with four single-word templates of s0 and s1 back; 6 and 7: set 5 without six
+	// and twelve templates, 7 the pipeline's; sets 3-7 on coarse relations; see dropped).
 	Features int
 	// MinArcShare, if positive, keeps an arc transition (a direction and a relation) only
 	// when at least this share of the training words take it; the others' words train as
