@@ -90,6 +90,9 @@ func TestMarginGrid(t *testing.T) {
 		t.Skip("run with -margingrid")
 	}
 	tg := load(t)
+	if tg.first == nil {
+		t.Skip("the embedded tagger has one pass: no margin to choose")
+	}
 	dev, err := conllu.ReadFile(filepath.Join(sharedDir(t), "corpora", "ud-en-ewt", "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		t.Skip(err)
