@@ -104,26 +104,11 @@ type doc struct {
 	gendered []int
 	runs     [][2]int // capitalRuns of the text, once capRuns asked for them
 	hasRuns  bool
-	parsed   map[nameKey]name // parse's memo
 }
 
-// nameKey is a name and its type.
-type nameKey struct{ text, typ string }
-
-// parse returns actors.ParseName(text, typ) (parseName), kept per document too (names repeat; no
-// caller changes a Name's slices).
-func (d *doc) parse(text, typ string) name {
-	k := nameKey{text, typ}
-	n, ok := d.parsed[k]
-	if !ok {
-		if d.parsed == nil {
-			d.parsed = map[nameKey]name{}
-		}
-		n = parseName(text, typ)
-		d.parsed[k] = n
-	}
-	return n
-}
+// parse returns actors.ParseName(text, typ) (parseName: kept per process; no caller changes
+// a Name's slices).
+func (d *doc) parse(text, typ string) name { return parseName(text, typ) }
 
 // capRuns returns capitalRuns(d.text), found once per document.
 func (d *doc) capRuns() [][2]int {
@@ -184,9 +169,6 @@ func (d *doc) reindex() {
 		d.par = make([]int, 0, n+n/2) // (room for the mentions the passes add)
 		d.names = make([]name, 0, n+n/2)
 		d.sent = make([]int, 0, n+n/2)
-	}
-	if d.parsed == nil {
-		d.parsed = make(map[nameKey]name, n)
 	}
 	for len(d.par) < len(d.ents) {
 		d.par = append(d.par, len(d.par))
@@ -440,12 +422,11 @@ func groupID(texts, types []string) string {
 			return actors.Slug(Canonical(texts, majority(types)))
 		}
 	}
-	k := nameKey{texts[0], types[0]}
-	if id, ok := groupIDs.get(k); ok {
+	if id, ok := groupIDs.get(texts[0], types[0]); ok {
 		return id
 	}
 	id := actors.Slug(Canonical(texts[:1], majority(types[:1])))
-	groupIDs.put(nameKey{strings.Clone(k.text), strings.Clone(k.typ)}, id)
+	groupIDs.put(texts[0], types[0], id)
 	return id
 }
 

@@ -43,10 +43,51 @@ func (c *memo[K, V]) put(k K, v V) {
 }
 
 var (
-	parsedNames memo[nameKey, name]
+	parsedNames typedMemo[name]
 	orgCores    memo[string, orgCore]
-	groupIDs    memo[nameKey, string] // groupID of a group with one text and type
+	groupIDs    typedMemo[string] // groupID of a group with one text and type
 )
+
+// typedMemo is a memo keyed by a text and a type, a map keyed by the text (a string key is
+// hashed and compared faster than a struct of two): an entry holds the values of the
+// types asked for that text, and is not changed once stored (put stores a new one).
+type typedMemo[V any] struct {
+	m memo[string, *typed[V]]
+}
+
+// typed is the entry of a text in a typedMemo: vals[i] is the value of type typs[i].
+type typed[V any] struct {
+	typs []string
+	vals []V
+}
+
+// get returns the value kept for text and typ, or ok false.
+func (c *typedMemo[V]) get(text, typ string) (v V, ok bool) {
+	if e, found := c.m.get(text); found {
+		for i, t := range e.typs {
+			if t == typ {
+				return e.vals[i], true
+			}
+		}
+	}
+	return v, false
+}
+
+// put keeps v for text and typ (copied: the entry holds no memory of the arguments).
+func (c *typedMemo[V]) put(text, typ string, v V) {
+	c.m.mu.Lock()
+	defer c.m.mu.Unlock()
+	if c.m.m == nil || len(c.m.m) >= memoCap {
+		c.m.m = make(map[string]*typed[V])
+	}
+	old := c.m.m[text]
+	e := &typed[V]{typs: []string{strings.Clone(typ)}, vals: []V{v}}
+	if old != nil {
+		e.typs = append(e.typs, old.typs...)
+		e.vals = append(e.vals, old.vals...)
+	}
+	c.m.m[strings.Clone(text)] = e
+}
 
 // orgCore is what actors.OrgCore returns.
 type orgCore struct {
@@ -66,14 +107,13 @@ func (n name) Key() string { return n.key }
 // parseName returns actors.ParseName(text, typ), computed once per process. The Name's
 // slices are shared: callers must not change them.
 func parseName(text, typ string) name {
-	k := nameKey{text, typ}
-	if n, ok := parsedNames.get(k); ok {
+	if n, ok := parsedNames.get(text, typ); ok {
 		return n
 	}
 	p := actors.ParseName(text, typ)
 	n := name{Name: actors.Name{Titles: cloneAll(p.Titles), Words: cloneAll(p.Words), Raw: cloneAll(p.Raw)}}
 	n.key = strings.Clone(n.Name.Key())
-	parsedNames.put(nameKey{strings.Clone(text), strings.Clone(typ)}, n)
+	parsedNames.put(text, typ, n)
 	return n
 }
 
