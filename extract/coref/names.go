@@ -334,21 +334,10 @@ func (d *doc) linkNames() {
 	byFirst := map[string][]int{}                        // first word of multi-word person names -> entities
 	// Keys of the document's places are never an organisation's core, unless the text uses
 	// the word more often inside organisation names (a "Badr" the recogniser typed GPE).
-	// cores memoises the organisation core of a text: the same entities are asked for it
-	// in several passes and as candidates of many mentions, and names repeat.
-	type core struct {
-		c string
-		g []string
-	}
-	cores := make(map[string]core, len(d.ents)/2+8)
-	rawCore := func(i int) (string, []string) {
-		x, ok := cores[d.ents[i].Text]
-		if !ok {
-			x.c, x.g = orgCoreOf(d.ents[i].Text)
-			cores[d.ents[i].Text] = x
-		}
-		return x.c, x.g
-	}
+	// rawCore is the organisation core of an entity's text (orgCoreOf keeps it per process:
+	// the same entities are asked for it in several passes and as candidates of many
+	// mentions, and names repeat).
+	rawCore := func(i int) (string, []string) { return orgCoreOf(d.ents[i].Text) }
 	placeN, orgN := make(map[string]int, len(d.ents)/4+8), make(map[string]int, len(d.ents)/4+8)
 	for i, e := range d.ents {
 		if e.Type == faultline.GPE || e.Type == faultline.LOC {
