@@ -7,13 +7,15 @@ import (
 	"github.com/faultline/faultline/nlp/perceptron"
 )
 
-// A word's features split in four parts (see features): those of the word alone
+// A word's features split in four parts (see featureSet.features): those of the word alone
 // (localFeatures), those of it as the left neighbour of the word being tagged
 // (leftFeatures), as its right neighbour (rightNeighbourFeatures), and the rest, which
-// depend on several words or on predicted tags (restFeatures). The first three are the
-// same at every occurrence of a word form, so a wordCache keeps their integer scores per
-// form: tagging a frequent word then costs the lookups of the rest only. Integer sums are
-// exact, so the tags are those of the uncached features.
+// depend on several words or on predicted tags (contextFeatures, prevWordFeatures,
+// tagFeatures). The first three are the same at every occurrence of a word form, so a
+// wordCache keeps their integer scores per form, and those of prevWordFeatures and
+// tagFeatures per previous tag (see modelParts): tagging a frequent word then costs the
+// lookups of contextFeatures only. Integer sums are exact, so the tags are those of the
+// uncached features.
 
 // localFeatures appends the features of word w that depend on its form only.
 func localFeatures(fs []uint64, w *wordInfo) []uint64 {
@@ -118,13 +120,13 @@ func (s featureSet) contextFeatures(fs []uint64, ws []wordInfo, i int, prev uint
 
 // Bounds of a wordCache: it is emptied when it would hold more word forms than maxTypes,
 // and a model's (previous tag, word) vectors when they would be more than maxPairs. A full
-// cache takes about 18 MB (two models of 102 classes); the demo corpus's vocabulary (2,827
-// forms, 4,261 pairs under the first model) fits. The tag-pair vectors (modelParts.tt) are
-// never emptied: their keys bound them, (classes+1)² tag pairs times 8 casings, at most
-// about 35 MB a model, but few pairs occur (5,960 vectors, 2.4 MB, for both models after
-// all of EWT train and dev). Each scratch in the tagger's pool has its own cache, used by
-// one Annotate or Tag call at a time: the bound holds per concurrent call, and no cache is
-// shared between goroutines.
+// cache takes about 9 MB a model of 102 classes (a two-pass tagger has two); the demo
+// corpus's vocabulary (2,827 forms, 4,261 pairs under the first model) fits. The tag-pair
+// vectors (modelParts.tt) are never emptied: their keys bound them, (classes+1)² tag pairs
+// times 8 casings, at most about 35 MB a model, but few pairs occur (5,960 vectors, 2.4 MB,
+// for both models of the earlier two-pass tagger after all of EWT train and dev). Each
+// scratch in the tagger's pool has its own cache, used by one Annotate or Tag call at a
+// time: the bound holds per concurrent call, and no cache is shared between goroutines.
 const (
 	maxTypes = 1 << 12
 	maxPairs = 1 << 13
@@ -333,13 +335,14 @@ func (p *modelParts) tags(prev, prev2 uint64, w *wordInfo, fs []uint64, tmp []in
 
 // predict returns the best class of word i (the first on ties) after tags prev and prev2,
 // and by how much its score beats the second best: the same class and margin as m.Predict
-// on all of its features (those of features, then those of rightFeatures when right2 is
-// set, with self, next1 and next2). ids[j] is the slot of ws[j], whose vectors must be
+// on all of its features (those of p.set.features, then those of rightFeatures when right2
+// is set, with self, next1 and next2). ids[j] is the slot of ws[j], whose vectors must be
 // filled.
 //
 // Predict ranks the float scores float32(q)*Step of the integer sums q; predict ranks q.
-// The two agree, ties included: |q| is at most 45 features times 32767 < 2^22, so that
-// float32(q) is exact and distinct sums stay distinct once multiplied by the step.
+// The two agree, ties included: |q| is at most 47 features (setLean's 40, rightFeatures'
+// 7) times 32767 < 2^22, so that float32(q) is exact and distinct sums stay distinct once
+// multiplied by the step.
 func (p *modelParts) predict(fs []uint64, ws []wordInfo, ids []int32, i int, prev, prev2 uint64, right2 bool, self, next1, next2 uint64, tmp []int32) ([]uint64, int, float32) {
 	nc := p.nc
 	pw, fs := p.prevWord(ids[i+2], &ws[i+2], prev, fs, tmp)
