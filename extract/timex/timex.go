@@ -601,36 +601,35 @@ var anchorFilter = fold.NewFilter(anchorWords)
 // starts returns the byte offsets where a timex may start: each anchor word and the four
 // words before it, in order, without duplicates.
 func starts(text string) []int {
-	isAlnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 	var recent [5]int // the starts of the last five words, a ring
 	n := 0            // words so far
 	var out []int
 	last := -1
 	var buf [9]byte
 	for i := 0; i < len(text); {
-		if !isAlnum(text[i]) {
+		if wordClass[text[i]] == 0 {
 			i++
 			continue
 		}
 		j := i
 		digit := false
-		for j < len(text) && isAlnum(text[j]) {
-			digit = digit || text[j] >= '0' && text[j] <= '9'
+		for j < len(text) {
+			c := wordClass[text[j]]
+			if c == 0 {
+				break
+			}
+			digit = digit || c == classDigit
 			j++
 		}
 		recent[n%5] = i
 		n++
 		anchor := digit
-		if !anchor && j-i <= 9 {
+		if !anchor && j-i <= 9 && anchorFilter.MayEnds(j-i, lowerByte(text[i]), lowerByte(text[j-1])) {
 			// The word is ASCII letters: lower-cased in buf (the map lookup does not allocate).
 			for k := i; k < j; k++ {
-				c := text[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[k-i] = c
+				buf[k-i] = lowerByte(text[k])
 			}
-			anchor = anchorFilter.MayEnds(j-i, buf[0], buf[j-i-1]) && anchorWords[string(buf[:j-i])]
+			anchor = anchorWords[string(buf[:j-i])]
 		}
 		if anchor {
 			for k := max(n-5, 0); k < n; k++ {
@@ -643,6 +642,33 @@ func starts(text string) []int {
 		i = j
 	}
 	return out
+}
+
+// Classes of bytes for starts: ASCII letters and digits; 0 for any other byte.
+const (
+	classLetter = 1 + iota
+	classDigit
+)
+
+// wordClass is the class of each byte.
+var wordClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = classDigit
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = classLetter
+		}
+	}
+	return t
+}()
+
+// lowerByte lower-cases an ASCII capital.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // plausible filters matches that are numbers, not dates: amounts ("$2006", "2,006"),
