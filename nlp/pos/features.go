@@ -79,7 +79,9 @@ const (
 	// fPre1P1): all but a few of a word's features are then those of one word, whose
 	// scores the word cache keeps per form (cache.go), and the rest have few distinct keys,
 	// so scoring a word costs a few lookups of rows that tend to stay in the CPU cache.
-	// The shipped model has this set and one pass (models/pos.md).
+	// The shipped model has this set and one pass (models/pos.md): an APPROXIMATION of the
+	// earlier two-pass model on setFull, taken for speed, that tags a little less
+	// accurately (the card gives both scores).
 	setLean
 )
 

@@ -36,7 +36,8 @@ type Tagger struct {
 
 	// Margin, when positive, lets words whose first-pass best score beats the second by at
 	// least Margin keep their first-pass tag: the second pass then scores only the harder
-	// words. Load sets DefaultMargin.
+	// words. A one-pass tagger (such as the embedded one) has no second pass and ignores
+	// it. Load sets DefaultMargin.
 	Margin float32
 }
 
