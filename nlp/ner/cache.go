@@ -32,7 +32,9 @@ type wordScores struct {
 	// parts holds nparts rows of NumClasses scores: ownFeats, then nbFeats at offsets -2,
 	// -1, +1 and +2; nil until the word is first tagged.
 	parts []int32
-	// prevRows holds rows of prevFeats, one for each previous class in prevKeys.
+	// prevRows holds rows of prevFeats plus the word's own part (parts' first row), one for
+	// each previous class in prevKeys: the two parts of a token's scores that depend on its
+	// word, as one row.
 	prevRows []int32
 	prevKeys []int8
 	// plain is lx.plainWord of the word (Recognizer.Exact).
@@ -317,7 +319,8 @@ func (lx *lexicon) plainWord(tok *token) bool {
 	return !lx.dirNoun[l] && !lx.dirAdj[l]
 }
 
-// prevRow returns the prevFeats scores of e's word (tok is a token of it) after class prev.
+// prevRow returns the prevFeats scores of e's word (tok is a token of it) after class prev,
+// plus its own part (e.parts, which must be filled).
 func (t *Tagger) prevRow(sc *scratch, e *wordScores, tok *token, prev int) []int32 {
 	nc := len(t.classes)
 	for k, p := range e.prevKeys {
@@ -329,8 +332,10 @@ func (t *Tagger) prevRow(sc *scratch, e *wordScores, tok *token, prev int) []int
 	e.prevRows = append(e.prevRows, make([]int32, nc)...)
 	e.prevKeys = append(e.prevKeys, int8(prev))
 	sc.f.buf = prevFeats(sc.f.buf[:0], tok, prev)
-	t.m.ScoreInt(sc.f.buf, e.prevRows[n:][:nc])
-	return e.prevRows[n:][:nc]
+	r := e.prevRows[n:][:nc]
+	t.m.ScoreInt(sc.f.buf, r)
+	addRow(r, e.parts[:nc])
+	return r
 }
 
 // posRow returns the scores of POS tag p at offset off (-1, 0, +1) of the tagged token.
@@ -394,7 +399,18 @@ func addRows(s []int32, rows [][]int32) {
 		}
 		rows = rows[4:]
 	}
-	for _, r := range rows {
-		addRow(s, r)
+	switch len(rows) {
+	case 3:
+		a, b, c := rows[0][:n], rows[1][:n], rows[2][:n]
+		for i := range s {
+			s[i] += a[i] + b[i] + c[i]
+		}
+	case 2:
+		a, b := rows[0][:n], rows[1][:n]
+		for i := range s {
+			s[i] += a[i] + b[i]
+		}
+	case 1:
+		addRow(s, rows[0])
 	}
 }

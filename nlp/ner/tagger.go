@@ -204,7 +204,8 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 		}
 		// the rows to add to s, summed in one pass (addRows)
 		var rowsArr [12][]int32
-		rows := append(rowsArr[:0], ws[i].parts[:nc])
+		// (the word's own part is in its prevRow)
+		rows := rowsArr[:0]
 		for k := partM2; k < nparts; k++ {
 			if j := i + partOff[k]; j >= 0 && j < n {
 				rows = append(rows, ws[j].parts[k*nc:][:nc])
