@@ -41,7 +41,7 @@ var connectors = map[string]bool{"of": true, "for": true, "in": true, "and": tru
 func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 	heads, particles := orgHeads(), nameParticles()
 	nameCount := make(map[string]int, len(ents)/2+8) // the names the recogniser found whole, and how often
-	people := make(map[string]bool, len(ents)/4+8) // names the recogniser typed PERSON, and their last words
+	people := make(map[string]bool, len(ents)/4+8)   // names the recogniser typed PERSON, and their last words
 	for _, e := range ents {
 		if e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
 			nameCount[text[e.Start:e.End]]++
@@ -52,7 +52,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 			}
 		}
 	}
-	titled := make(map[string]bool, len(ents)/4+8) // capitalised name -> titles and a full name, no organisation head
+	titled := make(map[string]bool, len(ents)/4+8)            // capitalised name -> titles and a full name, no organisation head
 	out := make([]faultline.Entity, 0, len(ents)+len(ents)/8) // (owners split off add a few)
 	for i := 0; i < len(ents); i++ {
 		e := ents[i]
