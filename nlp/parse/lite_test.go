@@ -11,8 +11,8 @@ import (
 	"github.com/faultline/faultline/nlp/tokenize"
 )
 
-// TestLite checks that the direct feature set 5 to 7 functions (lite.go) append the keys
-// of the generic ones, filtered, in every state of random transition sequences over test sentences.
+// TestLite checks that the direct feature set 7 functions (lite.go) append the keys of the
+// generic ones, filtered, in every state of random transition sequences over test sentences.
 func TestLite(t *testing.T) {
 	sents := [][3][]string{
 		{{"Rebels", "seized", "two", "crossings", "on", "Tuesday", "."},
@@ -34,31 +34,29 @@ func TestLite(t *testing.T) {
 				classes[hashBytes(1, asciiLower(nil, w))] = uint64(k + 11)
 			}
 		}
-		feats := 5 + run%3 // sets 5 to 7
 		var st, gen state
-		suf, _ := prepare(&st, nil, nil, sn[0], sn[1], sn[2], classes, feats)
-		prepare(&gen, nil, nil, sn[0], sn[1], sn[2], classes, feats)
-		st.prepareLite()
+		suf, _ := prepare(&st, nil, nil, sn[0], sn[1], sn[2], classes, 7)
+		prepare(&gen, nil, nil, sn[0], sn[1], sn[2], classes, 7)
 		for step := 0; !st.done(); step++ {
 			want := gen.bufferFeatures(nil, suf)
-			if got := st.buffer5(nil, suf); !slices.Equal(got, want) {
-				t.Fatalf("run %d step %d: buffer5 %x, want %x", run, step, got, want)
+			if got := st.buffer7(nil, suf); !slices.Equal(got, want) {
+				t.Fatalf("run %d step %d: buffer7 %x, want %x", run, step, got, want)
 			}
-			if got, want := st.n0Tree5(nil), gen.n0TreeFeatures(nil); !slices.Equal(got, want) {
-				t.Fatalf("run %d step %d: n0Tree5 %x, want %x", run, step, got, want)
+			if got, want := st.n0Tree7(nil), gen.n0TreeFeatures(nil); !slices.Equal(got, want) {
+				t.Fatalf("run %d step %d: n0Tree7 %x, want %x", run, step, got, want)
 			}
-			if got, want := st.fixed5(nil, st.top()), gen.s0FixedFeatures(nil, gen.top()); !slices.Equal(got, want) {
-				t.Fatalf("run %d step %d: fixed5 %x, want %x", run, step, got, want)
+			if got, want := st.fixed7(nil, st.top()), gen.s0FixedFeatures(nil, gen.top()); !slices.Equal(got, want) {
+				t.Fatalf("run %d step %d: fixed7 %x, want %x", run, step, got, want)
 			}
 			if s0 := st.top(); s0 != none {
-				if got, want := st.right5(nil, s0), gen.s0RightFeatures(nil, s0); !slices.Equal(got, want) {
-					t.Fatalf("run %d step %d: right5 %x, want %x", run, step, got, want)
+				if got, want := st.right7(nil, s0), gen.s0RightFeatures(nil, s0); !slices.Equal(got, want) {
+					t.Fatalf("run %d step %d: right7 %x, want %x", run, step, got, want)
 				}
 				var pre [restPrefixes]uint64
-				st.restPrefixes5(&pre, s0)
+				st.restPrefixes7(&pre, s0)
 				want := gen.restFeatures(nil, suf)
-				if got := st.rest5(nil, s0, &pre); !slices.Equal(got, want) {
-					t.Fatalf("run %d step %d: rest5 %x, want %x", run, step, got, want)
+				if got := st.rest7(nil, s0, &pre); !slices.Equal(got, want) {
+					t.Fatalf("run %d step %d: rest7 %x, want %x", run, step, got, want)
 				}
 			}
 			c := st.forced()
@@ -73,7 +71,7 @@ func TestLite(t *testing.T) {
 	}
 }
 
-// TestLiteDev checks that the lite parser's cached parse (with the direct feature set 5
+// TestLiteDev checks that the lite parser's cached parse (with the direct feature set 7
 // functions) gives the heads and relations of its uncached parse (generic features) on EWT dev.
 func TestLiteDev(t *testing.T) {
 	tg, _ := load(t)

@@ -78,7 +78,7 @@ type scratch struct {
 	tree   []int32 // per word, scores of its right-children features as top of the stack
 	// per word, 1 + the number of right children its tree scores were computed with
 	treeKey []int32
-	pre     [][restPrefixes]uint64 // per word, its prefixes of rest5 (feature sets 5 to 7)
+	pre     [][restPrefixes]uint64 // per word, its prefixes of rest7 (feature set 7)
 	buf     []byte
 	heads   []int
 	rels    []int
@@ -305,9 +305,8 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		s.front = make([]int32, 2*nc)
 	}
 	front, n0tree := s.front[:nc], s.front[nc:2*nc]
-	lite := p.feats >= 5
+	lite := p.feats == 7
 	if lite {
-		st.prepareLite()
 		if cap(s.pre) < m {
 			s.pre = make([][restPrefixes]uint64, m)
 		}
@@ -325,7 +324,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		if st.b != b {
 			b = st.b
 			if lite {
-				s.fs = st.buffer5(s.fs, s.suf)
+				s.fs = st.buffer7(s.fs, s.suf)
 			} else {
 				s.fs = st.bufferFeatures(s.fs, s.suf)
 			}
@@ -336,7 +335,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		if k := st.nl[b]; k != n0key {
 			n0key = k
 			if lite {
-				s.fs = st.n0Tree5(s.fs)
+				s.fs = st.n0Tree7(s.fs)
 			} else {
 				s.fs = st.n0TreeFeatures(s.fs)
 			}
@@ -346,9 +345,9 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 		newTop := s0 != none && s.has[s0]&1 == 0
 		if lite && s0 != none {
 			if newTop {
-				st.restPrefixes5(&s.pre[s0], s0)
+				st.restPrefixes7(&s.pre[s0], s0)
 			}
-			s.fs = st.rest5(s.fs, s0, &s.pre[s0])
+			s.fs = st.rest7(s.fs, s0, &s.pre[s0])
 		} else {
 			s.fs = st.restFeatures(s.fs, s.suf)
 		}
@@ -369,7 +368,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 				s.has[s0] |= 1
 				s.fs = st.s0Features(s.fs, s.suf, s0)
 				if lite {
-					s.fs = st.fixed5(s.fs, s0)
+					s.fs = st.fixed7(s.fs, s0)
 				} else {
 					s.fs = st.s0FixedFeatures(s.fs, s0)
 				}
@@ -381,7 +380,7 @@ func (p *Parser) parse(s *scratch, words, tags, utags []string) {
 			if key := int32(st.nr[s0] + 1); s.treeKey[s0] != key {
 				s.treeKey[s0] = key
 				if lite {
-					s.fs = st.right5(s.fs, s0)
+					s.fs = st.right7(s.fs, s0)
 				} else {
 					s.fs = st.s0RightFeatures(s.fs, s0)
 				}

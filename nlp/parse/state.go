@@ -28,7 +28,6 @@ type state struct {
 	// word, tag features per position (n+1 = root)
 	w, p []uint64
 	u, c []uint64 // UPOS tag and lexical class (see Parser.classes) per position
-	wp   []uint64 // word-tag pair hash per position (feature sets 5 to 7, see prepareLite)
 	// feats is the feature set version: 0 the original set, 1 also counts of words between
 	// the stack top and the buffer front, 2 set 0 without some sparse templates, 3 to 7
 	// smaller sets on coarse relations (see dropped and coarseRel; maxFeatures is the
