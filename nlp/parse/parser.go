@@ -89,8 +89,8 @@ type scratch struct {
 	lookups int
 }
 
-func newParser(m *perceptron.Model, labels []string, classes map[uint64]uint64, feats int) *Parser {
-	p := &Parser{model: m, labels: labels, classes: classes, punct: -1, dep: 0, feats: feats}
+func newParser(m *perceptron.Model, labels []string, classes map[uint64]uint64, feats int, arcs []uint16) *Parser {
+	p := &Parser{model: m, labels: labels, classes: classes, punct: -1, dep: 0, feats: feats, arcs: arcs}
 	for i, l := range labels {
 		switch {
 		case l == "punct":
@@ -163,11 +163,7 @@ func Read(r io.Reader) (*Parser, error) {
 	if f.Features < 0 || f.Features > maxFeatures {
 		return nil, fmt.Errorf("parse: model uses feature set %d, this code knows 0-%d", f.Features, maxFeatures)
 	}
-	p := newParser(m, f.Labels, f.Classes, f.Features)
-	if len(f.Arcs) > 0 {
-		p.arcs = f.Arcs
-	}
-	return p, nil
+	return newParser(m, f.Labels, f.Classes, f.Features, f.Arcs), nil
 }
 
 // WriteTo writes the parser.
@@ -598,9 +594,7 @@ const pkgName = "parse"
 
 // Prune returns a copy of p without weights smaller than min (see perceptron.Model.Prune).
 func (p *Parser) Prune(min float32) *Parser {
-	q := newParser(p.model.Prune(min), p.labels, p.classes, p.feats)
-	q.arcs = p.arcs
-	return q
+	return newParser(p.model.Prune(min), p.labels, p.classes, p.feats, p.arcs)
 }
 
 // String describes the parser's model size.

@@ -200,8 +200,7 @@ func Train(train, dev []Sentence, o Options) (*Parser, Scores, error) {
 				}
 			}
 		}
-		p := newParser(tr.Model(nil, o.Prune), labels, classes, o.Features)
-		p.arcs = arcs
+		p := newParser(tr.Model(nil, o.Prune), labels, classes, o.Features, arcs)
 		sc := p.Evaluate(dev)
 		logf("parse: epoch %d: train transition acc %.4f, dev uas %.4f las %.4f, %.1f lookups/token, %d features, %d weights\n",
 			ep, 1-float64(errs)/float64(steps), sc.UAS, sc.LAS, float64(sc.Lookups)/float64(max(sc.Tokens, 1)),
