@@ -2,14 +2,14 @@ package parse
 
 import "strings"
 
-// Feature sets 3, 4 and 5 are those of the pipeline's parser (models/parselite.md), which
+// Feature sets 3 to 7 are those of the pipeline's parser (models/parselite.md), which
 // only the event extractor reads. They train on coarse relations: those the extractor tells apart
 // (subject, passive subject, object, oblique, agent, nominal modifier, possessor, compound,
 // flat, apposition, adjectival modifier, conjunct, case marker, open complement, clausal
 // modifier and relative clause), root and punct, with every other relation as dep. Fewer
 // relations are fewer transition classes, and so shorter weight rows to sum.
 
-// coarseRel returns the coarse relation of a UD relation for feature sets 3 to 5.
+// coarseRel returns the coarse relation of a UD relation for feature sets 3 to 7.
 func coarseRel(rel string) string {
 	switch rel {
 	case "nsubj:pass", "obl:agent", "nmod:poss", "acl:relcl", "root", "punct":

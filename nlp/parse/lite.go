@@ -7,7 +7,7 @@ import "github.com/faultline/faultline/nlp/perceptron"
 // template of set 0 and then filter out those a set drops; these functions compute only
 // the templates set 7 keeps, in the same order, so that they append the same keys. The
 // features of restFeatures, which are scored at every transition, mostly start with values
-// of the stack's top s0 that stay the same while it is on the stack (its tag, word-tag
+// of the stack's top s0 that stay the same while it is on the stack (its tags, word-tag
 // pair, leftmost child, the word under it): restPrefixes7 hashes those parts once a
 // sentence for each word that comes to the top, and rest7 finishes them with the values of
 // the buffer. TestLite checks them against the generic functions in every state of a set

@@ -116,8 +116,10 @@ func Load() (*Parser, error) { return loadFull() }
 
 // LoadLite returns the small parser embedded in the binary for the extraction pipeline
 // (models/parselite.md): feature set 7, about a third of the lookups of Load's, and coarse
-// relations, those the event extractor tells apart (see coarseRel). It is decoded once and
-// shared.
+// relations, those the event extractor tells apart (see coarseRel). It is an APPROXIMATION
+// of Load's parser, taken for speed: besides the fewer templates, its six rarest
+// (direction, relation) arcs train as dep (Options.MinArcShare) and its weights are pruned
+// at |w| < 1.5; the model card gives both parsers' scores. It is decoded once and shared.
 func LoadLite() (*Parser, error) { return loadLite() }
 
 // readEmbedded decodes embedded weights b, or returns ErrNoModel if there are none.

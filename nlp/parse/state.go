@@ -737,11 +737,11 @@ var drop4 = func() [2]uint64 {
 	return d
 }()
 
-// drop5 marks the templates of set 0 that set 5, the pipeline's parser
-// (models/parselite.md), leaves out: those of set 4 but the UPOS tags of s0 and s1, the
-// lexical class of s1 and the suffix of s0. They are features of one word, scored once a
-// sentence for each word that comes to the top or second place of the stack, 55.3 lookups a
-// token on EWT dev instead of 51.6.
+// drop5 marks the templates of set 0 that set 5 (commit 24f9ba3's pipeline parser) leaves
+// out: those of set 4 but the UPOS tags of s0 and s1, the lexical class of s1 and the
+// suffix of s0. They are features of one word, scored once a sentence for each word that
+// comes to the top or second place of the stack, 55.3 lookups a token on EWT dev instead
+// of 51.6.
 var drop5 = func() [2]uint64 {
 	d := drop4
 	for _, t := range []uint64{tS0u, tS1u, tS1c, tS0suf} {
@@ -750,14 +750,13 @@ var drop5 = func() [2]uint64 {
 	return d
 }()
 
-// drop6 marks the templates of set 0 that set 6, the pipeline's parser
-// (models/parselite.md), leaves out: those of set 5 and six more, 46.3 lookups a token
-// on EWT dev instead of 55.3: the word-tag pair of s0 with that of n0 and with n0's tag,
-// the tag pair and the lexical-class pair of s0 and n0 (four of the features scored at
-// every transition), n0's word-tag pair and s1's word. They were chosen on EWT dev as
-// those whose features, left out of set 5's trained model, cost the least accuracy for
-// the lookups they take (at most 0.2 UAS each; mostly word features, whose weights are
-// far apart in memory and so nearly always miss the processor's caches).
+// drop6 marks the templates of set 0 that set 6 leaves out: those of set 5 and six more,
+// 46.3 lookups a token on EWT dev instead of 55.3: the word-tag pair of s0 with that of n0
+// and with n0's tag, the tag pair and the lexical-class pair of s0 and n0 (four of the
+// features scored at every transition), n0's word-tag pair and s1's word. They were chosen
+// on EWT dev as those whose features, left out of set 5's trained model, cost the least
+// accuracy for the lookups they take (at most 0.2 UAS each; mostly word features, whose
+// weights are far apart in memory and so nearly always miss the processor's caches).
 var drop6 = func() [2]uint64 {
 	d := drop5
 	for _, t := range []uint64{tS0wpN0wp, tS0pN0wp, tS0pN0p, tS0cN0c, tN0wp, tS1w} {
@@ -766,10 +765,10 @@ var drop6 = func() [2]uint64 {
 	return d
 }()
 
-// drop7 marks the templates of set 0 that set 7 leaves out: those of set 6 and six more,
-// chosen the same way on set 6's model: the tags of s0's head with s0 and n0, of s0, its
-// head and grandparent, and of s0 and n0 with their distance, n2's tag and s1's UPOS tag
-// and lexical class.
+// drop7 marks the templates of set 0 that set 7, the pipeline's parser
+// (models/parselite.md), leaves out: those of set 6 and six more, chosen the same way on
+// set 6's model: the tags of s0's head with s0 and n0, of s0, its head and grandparent,
+// and of s0 and n0 with their distance, n2's tag and s1's UPOS tag and lexical class.
 var drop7 = func() [2]uint64 {
 	d := drop6
 	for _, t := range []uint64{tS0hpS0pN0p, tS0pS0hpS0h2p, tS0pN0pD, tN2p, tS1u, tS1c} {

@@ -26,8 +26,8 @@ type Options struct {
 	Features int
 	// MinArcShare, if positive, keeps an arc transition (a direction and a relation) only
 	// when at least this share of the training words take it; the others' words train as
-	// dep in that direction. Fewer transition classes are shorter weight rows to sum
-	// (0: every relation both ways).
+	// dep in that direction (an approximation: the parser never predicts those arcs).
+	// Fewer transition classes are shorter weight rows to sum (0: every relation both ways).
 	MinArcShare float64
 	Log         io.Writer
 	// Checkpoint, if set, is called with each new best parser (by dev LAS).
