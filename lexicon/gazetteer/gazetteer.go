@@ -77,18 +77,13 @@ type Place struct {
 
 // Places returns the place names (lower-case) with their kind and country: GeoNames
 // countries and cities of 15,000 people or more, Natural Earth provinces, and the short
-// country names of country_aliases.tsv.
+// country names of country_aliases.tsv. Each call builds a new map; PlaceIndex gives the
+// same names and places without one.
 func Places() map[string]Place {
-	m := map[string]Place{}
-	for _, c := range rows(places) {
-		if len(c) >= 3 {
-			m[c[0]] = Place{Kind: c[1], ISO: c[2], Big: len(c) >= 4 && c[3] == "big"}
-		}
-	}
-	for _, c := range rows(countryAliases) {
-		if len(c) >= 2 {
-			m[c[0]] = Place{Kind: "country", ISO: c[1]}
-		}
+	t := PlaceIndex()
+	m := make(map[string]Place, t.Len())
+	for name, p := range t.All() {
+		m[name] = p
 	}
 	return m
 }
@@ -160,7 +155,7 @@ func Offices() map[string]string { return pairs(offices) }
 // (rear, deputy: words that open a title of several words).
 func Descriptors() map[string]map[string]bool {
 	m := map[string]map[string]bool{}
-	for _, c := range rows(descriptors) {
+	eachRow(descriptors, func(c []string) {
 		if len(c) >= 2 {
 			k := strings.TrimSpace(c[0])
 			if m[k] == nil {
@@ -168,28 +163,44 @@ func Descriptors() map[string]map[string]bool {
 			}
 			m[k][strings.ToLower(strings.TrimSpace(c[1]))] = true
 		}
-	}
+	})
 	return m
 }
 
-func rows(s string) [][]string {
-	var out [][]string
-	for _, line := range strings.Split(s, "\n") {
+// eachRow calls fn with the tab-separated fields of each line of s that is neither empty nor
+// a '#' comment. fn must not keep the slice (it is reused); the fields are substrings of s.
+func eachRow(s string, fn func(fields []string)) {
+	var c []string
+	for s != "" {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		out = append(out, strings.Split(line, "\t"))
+		c = c[:0]
+		for {
+			i := strings.IndexByte(line, '\t')
+			if i < 0 {
+				break
+			}
+			c = append(c, line[:i])
+			line = line[i+1:]
+		}
+		fn(append(c, line))
 	}
-	return out
 }
 
 func pairs(s string) map[string]string {
 	m := map[string]string{}
-	for _, c := range rows(s) {
+	eachRow(s, func(c []string) {
 		if len(c) >= 2 {
 			m[strings.TrimSpace(c[0])] = strings.TrimSpace(c[1])
 		}
-	}
+	})
 	return m
 }
 
