@@ -129,8 +129,8 @@ func init() {
 	trainPOS.Flags().Int("epochs", 10, "maximum training epochs (the best on dev is kept)")
 	trainPOS.Flags().Int64("seed", 1, "shuffling seed")
 	trainPOS.Flags().Float64("prune", 0.1, "drop averaged weights smaller than this")
-	trainPOS.Flags().Bool("two-pass", true, "add a second pass that sees first-pass tags to the right")
-	trainPOS.Flags().Bool("lean", false, "lean feature templates: no words beyond the neighbours, no word pairs (fewer lookups a word)")
+	trainPOS.Flags().Bool("two-pass", false, "add a second pass that sees first-pass tags to the right (the shipped model has none)")
+	trainPOS.Flags().Bool("lean", true, "lean feature templates, as the shipped model: no words beyond the neighbours, no word pairs (fewer lookups a word); --lean=false for the full set")
 
 	evalPOS := &cobra.Command{
 		Use:   "pos",
