@@ -53,6 +53,11 @@ type Extractor struct {
 	cues  map[string]*cueSet    // modality cues by class
 	// needVerb and needNoun: the Needs of the triggers each key of verbs and nouns starts.
 	needVerb, needNoun map[string]uint8
+	// unpruned reads the parse wherever the positional reading asks for it, without asking
+	// whether it may change the events (parseMayChange, and args for the amod test): the
+	// reference FuzzDeferredParse and TestDeferredParseSkips check that pruning against.
+	// For tests only; parseMayFill, an approximation, holds either way.
+	unpruned bool
 }
 
 // Argument needs of a trigger, as MayTrigger reports them.

@@ -185,10 +185,10 @@ func (c *candidate) args(p parser, si int, acts func() []int, amod bool) (pairs 
 	}
 	// An unresolved pronoun subject is a known unknown: the parse does not replace it.
 	read := v.HasParse && !complete(l) && (c.nominal || !(len(l) > 0 && pronounBefore(v, i, s) >= 0)) &&
-		c.parseMayFill(l, acts()) && c.parseMayChange(l, acts())
+		c.parseMayFill(l, acts()) && (c.x.unpruned || c.parseMayChange(l, acts()))
 	// A trigger that yields nothing codes nothing whether or not it is one; but a longer
 	// one also hides the words it spans from the search for the next trigger.
-	if amod && (read || n > 1 || strings.HasPrefix(tr.CAMEO, "045") || c.mayYieldAny(l)) {
+	if amod && (c.x.unpruned || read || n > 1 || strings.HasPrefix(tr.CAMEO, "045") || c.mayYieldAny(l)) {
 		if p.need(si); v.Toks[i].Rel == "amod" && v.Toks[i].Head == i+1 {
 			return nil, false
 		}

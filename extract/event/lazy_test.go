@@ -71,7 +71,7 @@ func TestDeferredParse(t *testing.T) {
 		// 2: the same, not wanted: read as unparsed, so no event.
 		"Dale/PROPN/NNP/5/nsubj ,/PUNCT/,/3/punct officials/NOUN/NNS/3/nsubj say/VERB/VBP/5/parataxis ,/PUNCT/,/3/punct attacked/VERB/VBD/-1/root yesterday/NOUN/NN/5/obl:tmod ,/PUNCT/,/8/punct Erebor/PROPN/NNP/5/obj ./PUNCT/./5/punct",
 		// 3: wanted, a nominal trigger without a source by position, but with one actor
-		// mention: no parse can give it two arguments, so it is not parsed (parseIdle).
+		// mention: no parse can give it two arguments, so it is not parsed (parseMayChange).
 		"The/DET/DT/1/det attack/NOUN/NN/4/nsubj on/ADP/IN/3/case Gondor/PROPN/NNP/1/nmod continued/VERB/VBD/-1/root ./PUNCT/./4/punct",
 	}
 	ents := []string{"Norland/GPE", "Gondor/GPE", "Arnor/GPE", "Rohan/GPE", "Dale/GPE", "Erebor/GPE", "Gondor/GPE"}
@@ -152,8 +152,9 @@ func TestDeferredParseReads(t *testing.T) {
 }
 
 // TestDeferredParseSkips checks that the extractor does not parse a sentence whose parse
-// cannot change its events (candidate.parseMayChange), and that its events are those of a
-// parse made up front.
+// cannot change its events (candidate.parseMayChange, args' amod test) or is taken not to
+// (parseMayFill), and that its events are those of a parse made up front and read
+// wherever the positional reading asks for it (unpruned).
 func TestDeferredParseSkips(t *testing.T) {
 	tests := []struct {
 		line string
@@ -177,6 +178,11 @@ func TestDeferredParseSkips(t *testing.T) {
 		// the parse is not asked for one (parseMayFill; the actor before it is no target).
 		{"Gondor/PROPN/NNP/1/nsubj said/VERB/VBD/-1/root Norland/PROPN/NNP/4/nmod:poss 's/PART/POS/2/case offensive/NOUN/NN/7/nsubj on/ADP/IN/6/case Monday/PROPN/NNP/4/nmod continued/VERB/VBD/1/ccomp ./PUNCT/./1/punct",
 			[]string{"Gondor/ORG", "Norland/ORG"}},
+		// A noun with its source by position lacks a target, and an actor follows it, but
+		// the sentence has no word that could mark a target (on, against, with, of, ...):
+		// no parse can give it one (parseMayTarget), even one that attaches that actor to it.
+		{"Norland/PROPN/NNP/2/nmod:poss 's/PART/POS/0/case offensive/NOUN/NN/3/nsubj continued/VERB/VBD/-1/root ,/PUNCT/,/3/punct Gondor/PROPN/NNP/2/nmod said/VERB/VBD/3/parataxis ./PUNCT/./3/punct",
+			[]string{"Norland/ORG", "Gondor/ORG"}},
 		// A noun with its targets by position lacks a source, and no actor precedes it nor
 		// follows "by", "from" or "of": the parse is not asked for one (parseMayFill).
 		{"The/DET/DT/1/det offensive/NOUN/NN/6/nsubj on/ADP/IN/3/case Gondor/PROPN/NNP/1/nmod and/CCONJ/CC/5/cc Norland/PROPN/NNP/3/conj continued/VERB/VBD/-1/root ./PUNCT/./6/punct",
@@ -201,7 +207,9 @@ func TestDeferredParseSkips(t *testing.T) {
 		for i := range full.NLP.Tokens {
 			full.NLP.Tokens[i].Head, full.NLP.Tokens[i].Rel = parses[0].heads[i], parses[0].rels[i]
 		}
-		if want := code(New().Find(full)); !slices.Equal(got, want) {
+		ref := New()
+		ref.unpruned = true
+		if want := code(ref.Find(full)); !slices.Equal(got, want) {
 			t.Errorf("%.40s...: events %+v, with a parse up front %+v", tt.line, got, want)
 		}
 	}
