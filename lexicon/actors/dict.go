@@ -15,6 +15,8 @@ import (
 	"io"
 	"strings"
 	"sync"
+
+	"github.com/faultline/faultline/lexicon/internal/strtab"
 )
 
 //go:embed dict.tsv
@@ -43,12 +45,61 @@ type Tie struct {
 type Dictionary struct {
 	Entries []Entry
 	Ties    []Tie
-	byID    map[string]int
-	byKey   map[string]int // folded name key -> entry; ambiguous keys removed
-	byISO   map[string]int // alpha-2 and alpha-3 codes -> country entry
-	ties    map[string][]int
+	byID    index             // entry id -> entry
+	byKey   index             // folded name key -> entry; ambiguous keys removed
+	byISO   map[string]int    // alpha-2 and alpha-3 codes -> country entry
+	ties    tieIndex          // entry id -> its ties
 	agents  map[string]string // agent nouns added by WithAgents -> entity type
 }
+
+// index maps strings to entry numbers without a map of strings: the strings are packed in a
+// strtab.Table, so the collector scans nothing of it. A number below 0 is a removed string.
+type index struct {
+	keys *strtab.Table
+	to   []int32
+}
+
+func (x *index) get(k string) (int, bool) {
+	if x.keys == nil {
+		return -1, false
+	}
+	if i, ok := x.keys.Index(k); ok && x.to[i] >= 0 {
+		return int(x.to[i]), true
+	}
+	return -1, false
+}
+
+func (x *index) set(k string, v int) {
+	if x.keys == nil {
+		x.keys = strtab.New(0, 0)
+	}
+	if i, added := x.keys.Add(k); added {
+		x.to = append(x.to, int32(v))
+	} else {
+		x.to[i] = int32(v)
+	}
+}
+
+func (x *index) remove(k string) {
+	if x.keys == nil {
+		return
+	}
+	if i, ok := x.keys.Index(k); ok {
+		x.to[i] = -1
+	}
+}
+
+// tieIndex lists the ties of each entry id: the ties of id number k of ids are
+// list[at[k]:at[k+1]], numbers into Dictionary.Ties in their order there.
+type tieIndex struct {
+	ids  *strtab.Table
+	at   []uint32
+	list []uint32
+}
+
+// maxLine is the longest line Parse reads (bufio.Scanner's limit as Parse had set it: a line
+// and its newline in 4 MiB).
+const maxLine = 4 * 1024 * 1024
 
 // Parse reads a dictionary in the dict.tsv format: '#' comments, and lines
 //
@@ -57,23 +108,54 @@ type Dictionary struct {
 //
 // Malformed lines are errors naming the line.
 func Parse(r io.Reader) (*Dictionary, error) {
-	d := &Dictionary{byID: map[string]int{}, byKey: map[string]int{}, byISO: map[string]int{}, ties: map[string][]int{}}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
-	ln := 0
-	for sc.Scan() {
-		ln++
-		line := sc.Text()
+	var b strings.Builder
+	_, rerr := io.Copy(&b, r)
+	s := b.String()
+	if rerr != nil {
+		s = s[:strings.LastIndexByte(s, '\n')+1] // the lines read in full before the error
+	}
+	d, err := parse(s)
+	if err == nil && rerr != nil {
+		return nil, rerr
+	}
+	return d, err
+}
+
+// parse is Parse on a string: every string of the dictionary is a substring of s, and the
+// names of all entries share a few arrays.
+func parse(s string) (*Dictionary, error) {
+	d := &Dictionary{
+		Entries: make([]Entry, 0, strings.Count(s, "\nE\t")+1),
+		Ties:    make([]Tie, 0, strings.Count(s, "\nT\t")+1),
+	}
+	d.byID.keys = strtab.New(cap(d.Entries), 0)
+	var f, pool []string
+	for ln := 1; s != ""; ln++ {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if len(line) >= maxLine {
+			return nil, bufio.ErrTooLong
+		}
+		line = strings.TrimSuffix(line, "\r") // as bufio.ScanLines
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
+		f = split(f[:0], line, '\t')
 		switch f[0] {
 		case "E":
 			if len(f) < 5 || f[1] == "" || f[4] == "" {
 				return nil, fmt.Errorf("actors: line %d: entry needs id, type, country and names", ln)
 			}
-			e := Entry{ID: f[1], Type: f[2], Country: f[3], Names: strings.Split(f[4], "|")}
+			if n := strings.Count(f[4], "|") + 1; cap(pool)-len(pool) < n {
+				pool = make([]string, 0, max(4096, n))
+			}
+			k := len(pool)
+			pool = split(pool, f[4], '|')
+			e := Entry{ID: f[1], Type: f[2], Country: f[3], Names: pool[k:len(pool):len(pool)]}
 			if len(f) > 5 {
 				e.ISO2 = f[5]
 			}
@@ -83,10 +165,10 @@ func Parse(r io.Reader) (*Dictionary, error) {
 			if len(f) > 7 {
 				e.Note = f[7]
 			}
-			if _, dup := d.byID[e.ID]; dup {
+			if _, dup := d.byID.get(e.ID); dup {
 				return nil, fmt.Errorf("actors: line %d: duplicate id %q", ln, e.ID)
 			}
-			d.byID[e.ID] = len(d.Entries)
+			d.byID.set(e.ID, len(d.Entries))
 			d.Entries = append(d.Entries, e)
 		case "T":
 			if len(f) < 4 || f[1] == "" || f[2] == "" || f[3] == "" {
@@ -107,14 +189,26 @@ func Parse(r io.Reader) (*Dictionary, error) {
 			return nil, fmt.Errorf("actors: line %d: unknown record %q", ln, f[0])
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
 	d.index()
 	return d, nil
 }
 
+// split appends the parts of s between the seps to dst, as strings.Split does.
+func split(dst []string, s string, sep byte) []string {
+	for {
+		i := strings.IndexByte(s, sep)
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
+}
+
+// index builds the name, country and tie indexes from the entries and ties.
 func (d *Dictionary) index() {
+	d.byKey = index{keys: strtab.New(2*len(d.Entries), 0)}
+	d.byISO = map[string]int{}
 	amb := map[string]bool{}
 	for i, e := range d.Entries {
 		for _, n := range e.Names {
@@ -122,11 +216,11 @@ func (d *Dictionary) index() {
 			if k == "" {
 				continue
 			}
-			if j, ok := d.byKey[k]; ok && j != i {
+			if j, ok := d.byKey.get(k); ok && j != i {
 				amb[k] = true
 				continue
 			}
-			d.byKey[k] = i
+			d.byKey.set(k, i)
 		}
 		if e.Type == "GPE" && e.ISO2 != "" {
 			d.byISO[e.ISO2] = i
@@ -134,17 +228,35 @@ func (d *Dictionary) index() {
 		}
 	}
 	for k := range amb {
-		delete(d.byKey, k)
+		d.byKey.remove(k)
 	}
+	x := tieIndex{ids: strtab.New(len(d.Ties)/2, 0)}
+	num := make([]uint32, len(d.Ties))
 	for i, t := range d.Ties {
-		d.ties[t.A] = append(d.ties[t.A], i)
+		k, added := x.ids.Add(t.A)
+		if added {
+			x.at = append(x.at, 0)
+		}
+		x.at[k]++
+		num[i] = uint32(k)
 	}
+	x.at = append(x.at, 0)
+	for k, sum := 0, uint32(0); k < len(x.at); k++ { // counts -> starts
+		x.at[k], sum = sum, sum+x.at[k]
+	}
+	x.list = make([]uint32, len(d.Ties))
+	next := append([]uint32(nil), x.at...)
+	for i, k := range num {
+		x.list[next[k]] = uint32(i)
+		next[k]++
+	}
+	d.ties = x
 }
 
 // Lookup returns the entry whose name has the folded key of name (read as type typ), or
 // nil. Names shared by several entries are not found.
 func (d *Dictionary) Lookup(name, typ string) *Entry {
-	if i, ok := d.byKey[Key(name, typ)]; ok {
+	if i, ok := d.byKey.get(Key(name, typ)); ok {
 		return &d.Entries[i]
 	}
 	return nil
@@ -152,7 +264,7 @@ func (d *Dictionary) Lookup(name, typ string) *Entry {
 
 // LookupKey is Lookup for a key already folded by Key.
 func (d *Dictionary) LookupKey(key string) *Entry {
-	if i, ok := d.byKey[key]; ok {
+	if i, ok := d.byKey.get(key); ok {
 		return &d.Entries[i]
 	}
 	return nil
@@ -160,7 +272,7 @@ func (d *Dictionary) LookupKey(key string) *Entry {
 
 // Entry returns the entry with the given id, or nil.
 func (d *Dictionary) Entry(id string) *Entry {
-	if i, ok := d.byID[id]; ok {
+	if i, ok := d.byID.get(id); ok {
 		return &d.Entries[i]
 	}
 	return nil
@@ -176,8 +288,12 @@ func (d *Dictionary) Country(code string) *Entry {
 
 // TiesOf returns the dictionary ties whose A is the entry id.
 func (d *Dictionary) TiesOf(id string) []Tie {
+	k, ok := d.ties.ids.Index(id)
+	if !ok {
+		return nil
+	}
 	var out []Tie
-	for _, i := range d.ties[id] {
+	for _, i := range d.ties.list[d.ties.at[k]:d.ties.at[k+1]] {
 		out = append(out, d.Ties[i])
 	}
 	return out
@@ -191,6 +307,6 @@ var (
 
 // Default returns the dictionary shipped in the binary (dict.tsv). It is parsed once.
 func Default() (*Dictionary, error) {
-	defOnce.Do(func() { def, defErr = Parse(strings.NewReader(dictTSV)) })
+	defOnce.Do(func() { def, defErr = parse(dictTSV) })
 	return def, defErr
 }

@@ -335,13 +335,13 @@ func titleCase(s string) string {
 // user entry finds the user entry even where d has it too. Names two user entries share
 // find neither. d is not changed.
 func (d *Dictionary) With(user []UserEntry) *Dictionary {
-	n := &Dictionary{byID: map[string]int{}, byKey: map[string]int{}, byISO: map[string]int{}, ties: map[string][]int{}}
+	n := &Dictionary{}
 	if d != nil {
 		n.agents = d.agents
 		n.Entries = append(n.Entries, d.Entries...)
 		n.Ties = append(n.Ties, d.Ties...)
-		for id, i := range d.byID {
-			n.byID[id] = i
+		for i, e := range n.Entries { // d.byID's ids and numbers
+			n.byID.set(e.ID, i)
 		}
 	}
 	var mine []int
@@ -351,7 +351,7 @@ func (d *Dictionary) With(user []UserEntry) *Dictionary {
 			continue
 		}
 		e := Entry{ID: id, Type: u.Type, Country: u.Country, Names: append([]string{u.Name}, u.Aliases...), Note: "user dictionary"}
-		if i, ok := n.byID[id]; ok {
+		if i, ok := n.byID.get(id); ok {
 			old := n.Entries[i]
 			e.ISO2, e.Capital = old.ISO2, old.Capital
 			if e.Country == "" {
@@ -360,7 +360,7 @@ func (d *Dictionary) With(user []UserEntry) *Dictionary {
 			n.Entries[i] = e
 			mine = append(mine, i)
 		} else {
-			n.byID[id] = len(n.Entries)
+			n.byID.set(id, len(n.Entries))
 			mine = append(mine, len(n.Entries))
 			n.Entries = append(n.Entries, e)
 		}
@@ -395,9 +395,9 @@ func (d *Dictionary) With(user []UserEntry) *Dictionary {
 	}
 	for k, i := range owner {
 		if i < 0 {
-			delete(n.byKey, k)
+			n.byKey.remove(k)
 		} else {
-			n.byKey[k] = i
+			n.byKey.set(k, i)
 		}
 	}
 	return n
