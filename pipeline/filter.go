@@ -19,7 +19,8 @@ import (
 // event extractor, and picks the sentences that can yield an event. It parses none of them:
 // it hands them to the event extractor (event.Defer), which parses one when it first reads
 // its parse, that is when its positional argument search falls short and the parse may
-// change its events (extract/event/keep.go); most are never parsed. Tokens of the sentences not parsed keep Head -1 and no Rel, as if each were a root.
+// change its events (extract/event/keep.go); most are never parsed. Tokens of the sentences
+// not parsed keep Head -1 and no Rel, as if each were a root.
 
 // Parse returns a component that lets x run parser over the sentences of a document that
 // can yield an event for x, when x first reads their parse (event.Defer): those with a word

@@ -220,10 +220,10 @@ func (c *candidate) args(p parser, si int, acts func() []int, amod bool) (pairs 
 // the parse is not read. This is an approximation of the parser (which may attach an actor
 // on the other side: a fronted object or phrase, a subject after the verb), measured to
 // change no event on the seeds, the demo corpus and a 2 MiB bench corpus (docs/RESULTS.md).
-// A verb with an empty positional reading or a past participle (whose target is its
-// passive subject) lacking its target, and the target of a unilateral act (which needs
-// none) or of a reciprocal noun (which may be one of its coordinated sources) are always
-// asked about.
+// Always asked about: a verb with an empty positional reading, or lacking its target when
+// it is a past participle (whose target is its passive subject) or untagged; a noun lacking
+// its target when it is a unilateral act (which needs none) or reciprocal (the target may
+// be one of its coordinated sources).
 func (c *candidate) parseMayFill(l [][2]int, acts []int) bool {
 	t := &c.v.Toks[c.i]
 	noSource, noTarget := len(l) == 0 || l[0][0] < 0, len(l) == 0 || l[0][1] < 0
