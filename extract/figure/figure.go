@@ -53,8 +53,8 @@ func (x *Extractor) Extract(in *extract.Input) {
 	in.Out.Figures = append(in.Out.Figures, x.Find(in.Doc.Text)...)
 }
 
-// wordBufs keeps lexWords' word slices for the next document (Find holds none beyond its
-// call: the figures it returns refer to the text, not to the words).
+// wordBufs keeps lexWords' word slices, zeroed, for the next document (Find holds none
+// beyond its call: the figures it returns refer to the text, not to the words).
 var wordBufs = sync.Pool{New: func() any { return new([]word) }}
 
 // maxWordBuf bounds the word slices wordBufs keeps (a 1 MB document's words are not kept).
@@ -64,12 +64,6 @@ const maxWordBuf = 1 << 14
 func (x *Extractor) Find(text string) []faultline.Figure {
 	buf := wordBufs.Get().(*[]word)
 	ws := lexWords(*buf, text)
-	defer func() {
-		if cap(ws) <= maxWordBuf {
-			*buf = ws[:0]
-			wordBufs.Put(buf)
-		}
-	}()
 	var out []faultline.Figure
 	for i := 0; i < len(ws); {
 		f, next, ok := x.figureAt(text, ws, i)
@@ -79,6 +73,11 @@ func (x *Extractor) Find(text string) []faultline.Figure {
 		}
 		out = append(out, f)
 		i = next
+	}
+	if cap(ws) <= maxWordBuf {
+		clear(ws) // the words' strings point into text: the pool must not keep it alive
+		*buf = ws[:0]
+		wordBufs.Put(buf)
 	}
 	return out
 }
