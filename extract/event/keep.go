@@ -170,8 +170,9 @@ func (c *candidate) parseMayTarget() bool {
 }
 
 // args returns the argument pairs of the candidate: its positional reading, and the
-// parse's (read through p) where that reading is incomplete and the parse may change the
-// events (parseMayChange); acts returns the actor mentions of the sentence. amod says that
+// parse's (read through p) where that reading is incomplete, the parse may fill it by where
+// the actors stand (parseMayFill, an approximation) and may change the events
+// (parseMayChange); acts returns the actor mentions of the sentence. amod says that
 // match left the trigger's test for an adjectival participle (a VBN whose Rel is amod on
 // the next token) to the parse: args reads it when the trigger may yield, and returns ok
 // false when the participle is an adjective (no trigger).
