@@ -14,6 +14,7 @@ import (
 // encoding/json, which also words the errors. When ok is true, rec is what encoding/json
 // decodes (FuzzDecodeFast checks it).
 func decodeFast(line []byte) (rec Record, ok bool) {
+	var buf []byte // stringAt's, for the line's strings with escapes
 	i := skipSpace(line, 0)
 	if i >= len(line) || line[i] != '{' {
 		return rec, false
@@ -28,10 +29,7 @@ func decodeFast(line []byte) (rec Record, ok bool) {
 			return rec, false
 		}
 		k := i + 1
-		e := k
-		for e < len(line) && line[e] != '"' && line[e] != '\\' && line[e] >= 0x20 {
-			e++
-		}
+		e := plainEnd(line, k)
 		if e >= len(line) || line[e] != '"' {
 			return rec, false
 		}
@@ -42,7 +40,7 @@ func decodeFast(line []byte) (rec Record, ok bool) {
 		}
 		i = skipSpace(line, i+1)
 		// "value"
-		val, next, vok := stringAt(line, i)
+		val, next, vok := stringAt(line, i, &buf)
 		if !vok {
 			return rec, false
 		}
@@ -108,33 +106,31 @@ var recordFields = []string{"id", "text", "file", "date", "title", "source", "ur
 // stringAt decodes the JSON string that starts at line[i] and returns it and the offset after
 // its closing quote. ok is false when there is no string there, when it holds a control
 // character or a bad escape, or when it escapes a UTF-16 surrogate (encoding/json's handling
-// of those is left to it). The line is valid UTF-8 (decodeRecord checks it first).
-func stringAt(line []byte, i int) (s string, next int, ok bool) {
+// of those is left to it). The line is valid UTF-8 (decodeRecord checks it first). A string
+// with escapes is decoded in *buf, made on the line's first such string with room for the
+// rest of the line and reused by the later ones (a buffer of that size for each would make a
+// line of many escaped strings cost time quadratic in its length).
+func stringAt(line []byte, i int, buf *[]byte) (s string, next int, ok bool) {
 	if i >= len(line) || line[i] != '"' {
 		return "", 0, false
 	}
-	i++
-	start := i
-	for i < len(line) && line[i] != '"' && line[i] != '\\' && line[i] >= 0x20 {
-		i++
-	}
+	start := i + 1
+	i = plainEnd(line, start)
 	if i < len(line) && line[i] == '"' {
 		return string(line[start:i]), i + 1, true
 	}
 	// Escapes: copy the runs between them.
-	b := make([]byte, 0, len(line)-start)
-	b = append(b, line[start:i]...)
-	for i < len(line) {
-		c := line[i]
-		switch {
-		case c == '"':
-			return string(b), i + 1, true
-		case c < 0x20:
+	if *buf == nil {
+		*buf = make([]byte, 0, len(line)-start)
+	}
+	b := append((*buf)[:0], line[start:i]...)
+	for {
+		// line[i] ends a run of plain bytes: the closing quote or an escape if anything.
+		if i >= len(line) || line[i] < 0x20 {
 			return "", 0, false
-		case c != '\\':
-			b = append(b, c)
-			i++
-			continue
+		}
+		if line[i] == '"' {
+			return string(b), i + 1, true
 		}
 		if i+1 >= len(line) {
 			return "", 0, false
@@ -158,14 +154,23 @@ func stringAt(line []byte, i int) (s string, next int, ok bool) {
 				return "", 0, false
 			}
 			b = utf8.AppendRune(b, r)
-			i += 6
-			continue
+			i += 4
 		default:
 			return "", 0, false
 		}
-		i += 2
+		j := plainEnd(line, i+2)
+		b = append(b, line[i+2:j]...)
+		i = j
 	}
-	return "", 0, false
+}
+
+// plainEnd returns the offset of the first byte at or after i that ends a run of a JSON
+// string's plain bytes: a quote, a backslash or a control character (len(line) if none).
+func plainEnd(line []byte, i int) int {
+	for i < len(line) && line[i] != '"' && line[i] != '\\' && line[i] >= 0x20 {
+		i++
+	}
+	return i
 }
 
 // hex4 decodes the four hex digits at line[i:i+4].

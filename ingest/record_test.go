@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -96,6 +97,22 @@ func FuzzDecodeFast(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) { checkFast(t, b) })
+}
+
+// TestDecodeFastLinear checks that a line of many escaped strings, as a hostile source may
+// send, costs memory in proportion to its length, not to its square.
+func TestDecodeFastLinear(t *testing.T) {
+	line := []byte(`{"text":"x",` + strings.Repeat(`"a":"\n",`, 10000) + `"id":"y"}`)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, ok := decodeFast(line)
+	runtime.ReadMemStats(&after)
+	if !ok {
+		t.Fatal("not decoded")
+	}
+	if got, max := after.TotalAlloc-before.TotalAlloc, 20*uint64(len(line)); got > max {
+		t.Errorf("decoding a line of %d bytes allocated %d bytes, want at most %d", len(line), got, max)
+	}
 }
 
 // parseRecordRef is parseRecord before decodeFast and before it skipped the content id and
