@@ -36,15 +36,14 @@ func ParseFeed(b []byte) (items []Item, err error) {
 			items = append(items, Item{Err: faultline.Errorf(faultline.EINVALID, "item %q: %v", it.Title, err)})
 			continue
 		}
-		doc := newDocument(text)
+		date := firstNonEmpty(dateOf(it.PublishedParsed), dateOf(it.UpdatedParsed))
+		if date == "" {
+			date, _ = NormalizeDate(firstNonEmpty(it.Published, it.Updated))
+		}
+		doc := newDocument(text, "", date)
 		doc.Title = strings.TrimSpace(fragmentText(it.Title))
 		doc.Source = strings.TrimSpace(feed.Title)
 		doc.URL = strings.TrimSpace(it.Link)
-		if d := firstNonEmpty(dateOf(it.PublishedParsed), dateOf(it.UpdatedParsed)); d != "" {
-			doc.Date, doc.DateSource = d, faultline.DateFromMetadata
-		} else if d, ok := NormalizeDate(firstNonEmpty(it.Published, it.Updated)); ok {
-			doc.Date, doc.DateSource = d, faultline.DateFromMetadata
-		}
 		items = append(items, Item{Doc: doc})
 	}
 	if len(items) == 0 {

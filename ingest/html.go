@@ -75,13 +75,10 @@ func parseHTML(b []byte, pageURL, contentType string) (doc *faultline.Document, 
 	if text == "" {
 		return nil, errors.New("empty: the page has no text")
 	}
-	doc = newDocument(text)
+	doc = newDocument(text, "", meta.date)
 	doc.Title = strings.TrimSpace(firstNonEmpty(meta.title, title))
 	doc.Source = strings.TrimSpace(firstNonEmpty(meta.site, site))
 	doc.URL = firstNonEmpty(meta.canonical, pageURL)
-	if meta.date != "" {
-		doc.Date, doc.DateSource = meta.date, faultline.DateFromMetadata
-	}
 	return doc, nil
 }
 

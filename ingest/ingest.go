@@ -364,15 +364,24 @@ func ParseText(b []byte) (*faultline.Document, error) {
 		return nil, err
 	}
 	text := string(bytes.TrimPrefix(b, bom))
-	doc := newDocument(text)
+	doc := newDocument(text, "", "")
 	doc.Title = firstLine(text)
 	return doc, nil
 }
 
-// newDocument makes a document of text with its content id, hash and inferred date.
-func newDocument(text string) *faultline.Document {
-	doc := &faultline.Document{ID: faultline.ContentID(text), Text: text, SHA256: faultline.ContentHash(text)}
-	doc.Date, doc.DateSource = InferDate(text)
+// newDocument makes a document of text with its hash, the id given or else the content id,
+// and the date given (YYYY-MM-DD, from the source's metadata) or else one inferred from the
+// text.
+func newDocument(text, id, date string) *faultline.Document {
+	doc := &faultline.Document{ID: id, Text: text, SHA256: faultline.ContentHash(text)}
+	if id == "" {
+		doc.ID = faultline.ContentID(text)
+	}
+	if date != "" {
+		doc.Date, doc.DateSource = date, faultline.DateFromMetadata
+	} else {
+		doc.Date, doc.DateSource = InferDate(text)
+	}
 	return doc
 }
 

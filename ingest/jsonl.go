@@ -103,26 +103,12 @@ func parseRecord(line []byte, dir string, max int64) (*faultline.Document, error
 	if err := CheckText([]byte(rec.Text)); err != nil {
 		return nil, fmt.Errorf("field \"text\": %v", err)
 	}
-	date := ""
-	if rec.Date != "" {
-		d, ok := NormalizeDate(rec.Date)
-		if !ok {
-			return nil, fmt.Errorf("field \"date\": %q is not a date (want YYYY-MM-DD)", rec.Date)
-		}
-		date = d
+	date, ok := NormalizeDate(rec.Date)
+	if rec.Date != "" && !ok {
+		return nil, fmt.Errorf("field \"date\": %q is not a date (want YYYY-MM-DD)", rec.Date)
 	}
-	// The content id and the inferred date only when the record gives no id or date.
-	text := strings.TrimPrefix(rec.Text, string(bom))
-	doc := &faultline.Document{ID: strings.TrimSpace(rec.ID), Text: text, SHA256: faultline.ContentHash(text),
-		Title: strings.TrimSpace(rec.Title), Source: strings.TrimSpace(rec.Source), URL: strings.TrimSpace(rec.URL)}
-	if doc.ID == "" {
-		doc.ID = faultline.ContentID(text)
-	}
-	if date != "" {
-		doc.Date, doc.DateSource = date, faultline.DateFromMetadata
-	} else {
-		doc.Date, doc.DateSource = InferDate(text)
-	}
+	doc := newDocument(strings.TrimPrefix(rec.Text, string(bom)), strings.TrimSpace(rec.ID), date)
+	doc.Title, doc.Source, doc.URL = strings.TrimSpace(rec.Title), strings.TrimSpace(rec.Source), strings.TrimSpace(rec.URL)
 	return doc, nil
 }
 

@@ -145,7 +145,7 @@ func parseRecordRef(line []byte) (*faultline.Document, error) {
 		return nil, fmt.Errorf("field \"text\": %v", err)
 	}
 	text := strings.TrimPrefix(rec.Text, string(bom))
-	doc := newDocument(text)
+	doc := newDocument(text, "", "")
 	if id := strings.TrimSpace(rec.ID); id != "" {
 		doc.ID = id
 	}
