@@ -34,7 +34,7 @@ import (
 //     span; group-of-people nouns ("tribes", "officials") are left to actorRules.
 //
 // Titles-only spans ("Rear Adm.") are dropped (tidySpans) in every mode. d holds the
-// document's words and their flags (newRdoc); Annotate hands the same d to actorRules.
+// document's words and their flags (rdoc.reset); Annotate hands the same d to actorRules.
 func docRules(d *rdoc, tags []string, sents []nlp.Sentence, descriptive bool) {
 	lx, words := d.lx, d.words
 	buf := d.spans[:0]

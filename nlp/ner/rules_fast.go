@@ -265,24 +265,20 @@ type rdoc struct {
 	countOf    map[string]int32
 }
 
-// newRdoc looks the words up in the lexicon's cache.
-func newRdoc(lx *lexicon, words []string) *rdoc { return newRdocEnts(lx, words, nil) }
-
-// newRdocEnts is newRdoc for Annotate: ents[i] is the tagger's cache entry of words[i]
-// (nil if none; ents is nil for none at all). A word's flags are taken from its entry when
-// an earlier document set them there, else from the lexicon's cache, and then kept in the
-// entry.
-func newRdocEnts(lx *lexicon, words []string, ents []*wordEntry) *rdoc {
+// newRdoc returns the rdoc of words, their flags looked up in the lexicon's cache.
+func newRdoc(lx *lexicon, words []string) *rdoc {
 	d := new(rdoc)
-	d.reset(lx, words, ents)
+	d.reset(lx, words, nil)
 	return d
 }
 
 // maxRdocBuf bounds the buffers an rdoc keeps for the next document (entries or tokens).
 const maxRdocBuf = 1 << 14
 
-// reset makes d the rdoc of words, as newRdocEnts(lx, words, ents) would, reusing its
-// buffers.
+// reset makes d the rdoc of words, reusing its buffers. ents[i] is the tagger's cache
+// entry of words[i] (nil if none; ents is nil for none at all): a word's flags are taken
+// from its entry when an earlier document set them there, else from the lexicon's cache,
+// and then kept in the entry.
 func (d *rdoc) reset(lx *lexicon, words []string, ents []*wordEntry) {
 	c := ruleCacheOf(lx)
 	d.lx, d.words = lx, words

@@ -93,7 +93,7 @@ type scratch struct {
 	// trace, when not nil, receives a copy of every token's final scores (tests).
 	trace *[][]int32
 	// ents, when not nil, receives the cache entry of each word tag tags (the words of
-	// the sentence; Annotate hands them to the document rules, newRdocEnts).
+	// the sentence; Annotate hands them to the document rules, rdoc.reset).
 	ents []*wordEntry
 	// per-document buffers of Annotate, reused from call to call (endDoc clears them and
 	// drops those longer than maxDocBuf)
