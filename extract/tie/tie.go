@@ -1506,17 +1506,6 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 	if hyp := v.Word(s.First, "if"); hyp || questionOrModalBefore(v, s, M1.First) {
 		modal = true
 	}
-	// The words around the pair, found when a pattern's middle first fits (most pairs have
-	// none): they depend on the pair alone, and finding them only fills sc's memos.
-	var left, leftTitled, right []int
-	sides := false
-	findSides := func() {
-		if !sides {
-			sides = true
-			left, leftTitled = x.leftOf(v, s, m1, core, sc)
-			right = x.rightOf(v, s, m2, sc)
-		}
-	}
 	// The words between the mentions, with the title words that open m2 ("B leader A") and
 	// without them (", General A").
 	mids := append(sc.mids[:0], mid)
@@ -1641,7 +1630,9 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 		if !ok {
 			continue
 		}
-		findSides()
+		// The words around the pair, found once per mention when a middle first fits.
+		left, leftTitled := x.leftOf(v, s, m1, core, sc)
+		right := x.rightOf(v, s, m2, sc)
 		if len(p.pre) > 0 && !suffixMatch(v, p.pre, left) && (leftTitled == nil || !suffixMatch(v, p.pre, leftTitled)) {
 			continue // pre must end right before m1
 		}
