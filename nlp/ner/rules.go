@@ -362,8 +362,7 @@ func voteTypes(d *rdoc, tags []string, sents []nlp.Sentence, buf []span) []span 
 	// the types with most votes; a tie when two have most), nor on the order of the names:
 	// their mentions never overlap. Most names have one type: only names with two or more
 	// are counted.
-	words, vb := d.words, &d.votes
-	defer vb.release()
+	words, vb := d.words, &d.votes // (rdoc.release releases vb)
 	// (sizes for a text of news: about one name in every eight words)
 	mentions := vb.mentions[:0]
 	names := vb.names[:0]
@@ -499,12 +498,12 @@ type typeCount struct {
 	n   int
 }
 
-// release drops the strings of the last document and the buffers grown past maxRdocBuf.
+// release drops the strings of the last document and the buffers grown past maxDocBuf.
 func (vb *votesBuf) release() {
 	clear(vb.mentions)
 	clear(vb.names)
 	clear(vb.byName)
-	if cap(vb.mentions) > maxRdocBuf || cap(vb.start) > maxRdocBuf {
+	if cap(vb.mentions) > maxDocBuf || cap(vb.start) > maxDocBuf {
 		*vb = votesBuf{}
 	}
 }

@@ -272,9 +272,6 @@ func newRdoc(lx *lexicon, words []string) *rdoc {
 	return d
 }
 
-// maxRdocBuf bounds the buffers an rdoc keeps for the next document (entries or tokens).
-const maxRdocBuf = 1 << 14
-
 // reset makes d the rdoc of words, reusing its buffers. ents[i] is the tagger's cache
 // entry of words[i] (nil if none; ents is nil for none at all): a word's flags are taken
 // from its entry when an earlier document set them there, else from the lexicon's cache,
@@ -282,10 +279,7 @@ const maxRdocBuf = 1 << 14
 func (d *rdoc) reset(lx *lexicon, words []string, ents []*wordEntry) {
 	c := ruleCacheOf(lx)
 	d.lx, d.words = lx, words
-	if cap(d.f) < len(words) || cap(d.f) > maxRdocBuf {
-		d.f = make([]wflag, len(words))
-	}
-	d.f = d.f[:len(words)] // every word's flags are set below
+	d.f = grow(d.f, len(words)) // every word's flags are set below
 	var m map[string]wflag
 	var miss []bool
 	for i, w := range words {
@@ -316,8 +310,8 @@ func (d *rdoc) reset(lx *lexicon, words []string, ents []*wordEntry) {
 	}
 }
 
-// release drops what d holds of the document (words and names), and the buffers grown
-// past maxRdocBuf.
+// release drops what d holds of the document (words and names), and all its buffers when
+// they grew past maxDocBuf words (the scratch's bound).
 func (d *rdoc) release() {
 	d.words = nil
 	clear(d.names)
@@ -326,7 +320,7 @@ func (d *rdoc) release() {
 	clear(d.count)
 	d.count = d.count[:0]
 	d.votes.release()
-	if cap(d.f) > maxRdocBuf {
+	if cap(d.f) > maxDocBuf {
 		*d = rdoc{}
 	}
 }
