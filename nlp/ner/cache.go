@@ -13,7 +13,8 @@ import (
 //   - per word type (wordScores, in the word's entry of the scratch cache): its own
 //     features (ownFeats: unigram and its flags), the features it gives a token two before,
 //     one before, one after and two after it (nbFeats), and, per previous tag seen, the
-//     features that pair it with that tag (prevFeats);
+//     features that pair it with that tag (prevFeats), cached with its own features added
+//     in (prevRow: one row for both);
 //   - per tag pair (tagTables): tTagM1 and tTagM2M1 (tagFeats), and the features of the
 //     sentence boundaries as neighbours;
 //   - per POS tag and per capitalisation bucket (scratch): posFeats and capFeats;

@@ -206,7 +206,8 @@ const (
 // matchTok finds the longest gazetteer name starting at toks[i] among capitalised words and
 // returns its length in tokens (0 if none) and its kind. It does not allocate: it skips
 // words that start no name (token.gzMax), takes a one-word name's kind from the token
-// (token.gz1) and looks the lower-case forms of longer names up directly.
+// (token.gz1) and looks the lower-case forms of longer names up directly, up to a word
+// that ends no longer name (token.inName).
 func (lx *lexicon) matchTok(toks []token, i int) (int, int) {
 	if toks[i].flags&fCap == 0 {
 		return 0, gzNone
