@@ -1678,28 +1678,21 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 	}
 	// Hyphenated modifiers ("A-backed B"): only next to each other.
 	seg := v.Text[M1.Start:M2.Start]
+	if len(seg) > 80 || !(strings.Contains(seg, "-") || M1.Start > 0 && v.Text[M1.Start-1] == '-') {
+		return out
+	}
 	gap := v.Text[M1.End:M2.Start]
-	gapWide := -1 // whether gap has a byte outside ASCII (1) or not (0), once asked
+	wide := !isASCII(gap) // (below, mayHyphen(gap, h.word) with the gap scanned once)
 	for _, h := range x.hyphens {
-		if len(seg) > 80 || !(strings.Contains(seg, "-") || M1.Start > 0 && v.Text[M1.Start-1] == '-') {
-			break
-		}
 		var ok bool
 		if h.pair {
-			ok = v.Text[M1.End:M2.Start] == "-" && M2.Last < s.Last && h.next[v.Toks[M2.Last].Lower]
+			ok = gap == "-" && M2.Last < s.Last && h.next[v.Toks[M2.Last].Lower]
 		} else if h.prefix {
 			ok = M1.Start >= 5 && strings.EqualFold(v.Text[M1.Start-5:M1.Start], "anti-") ||
 				strings.HasPrefix(strings.ToLower(M1.Text), "anti-")
-			ok = ok && h.re.MatchString(v.Text[M1.Start:M2.Start])
+			ok = ok && h.re.MatchString(seg)
 		} else {
-			if gapWide < 0 {
-				gapWide = 0
-				if !isASCII(gap) {
-					gapWide = 1
-				}
-			}
-			// mayHyphen(gap, h.word), the gap scanned once for all patterns.
-			ok = (gapWide == 1 || !isASCII(h.word) || mayHyphenASCII(gap, h.word)) && h.re.MatchString(gap)
+			ok = (wide || !isASCII(h.word) || mayHyphenASCII(gap, h.word)) && h.re.MatchString(gap)
 		}
 		if !ok || (!h.pair && modifierOf(v, M2)) {
 			continue // "Iranian-backed Iraqi units": the units, not Iraq, are backed
