@@ -107,3 +107,32 @@ func BenchmarkPlaceTable(b *testing.B) {
 		newPlaceTable()
 	}
 }
+
+// lookupWords is a mix of place names and other words, as the recognisers look them up.
+func lookupWords() []string {
+	var ws []string
+	i := 0
+	for name := range PlaceIndex().All() {
+		if i%97 == 0 {
+			ws = append(ws, name, strings.ToUpper(name[:1])+"x", name+"s")
+		}
+		i++
+	}
+	return ws
+}
+
+func BenchmarkLookupMap(b *testing.B) {
+	m, ws := Places(), lookupWords()
+	b.ResetTimer()
+	for i := range b.N {
+		_ = m[ws[i%len(ws)]]
+	}
+}
+
+func BenchmarkLookupTable(b *testing.B) {
+	t, ws := PlaceIndex(), lookupWords()
+	b.ResetTimer()
+	for i := range b.N {
+		t.Lookup(ws[i%len(ws)])
+	}
+}
