@@ -30,6 +30,10 @@ sentences. Deterministic for a given corpus, epoch count and seed.`,
 	train.Flags().Bool("gum-dev", false, "hold out every fifth GUM document and score it too (for tuning on text other than GMB; shipped weights train on all of GUM)")
 	train.Flags().Int("gum-weight", 2, "times the GUM sentences are seen per epoch")
 	train.Flags().Int("dropout", 10, "percent of capitalised words seen without their identity in training")
+	train.Flags().Int("aug-gmb", 0, "mention replacement: copies per GMB training sentence, in percent (0: default, none; -1: none)")
+	train.Flags().Int("aug-gum", 0, "mention replacement: copies per GUM training sentence, in percent (0: default, 600; -1: none)")
+	train.Flags().Int("aug-ext", 0, "mention replacement: percent of names drawn from GeoNames, Natural Earth and Phoenix (0: default, 50; -1: none)")
+	train.Flags().Int("aug-rate", 0, "mention replacement: percent of a copy's names replaced (0: default, 50)")
 	trainCmd.AddCommand(train)
 
 	ev := &cobra.Command{
@@ -69,7 +73,12 @@ func runTrainNER(cmd *cobra.Command, args []string) error {
 	fmt.Fprintf(log, "data: %d training sentences (GMB train + GUM), %d GMB dev sentences\nGMB cleaning: %s\n", len(d.Train), len(d.Dev), d.Stats)
 	usePOS, _ := cmd.Flags().GetBool("pos")
 	dropout, _ := cmd.Flags().GetInt("dropout")
-	t := ner.Train(d, ner.TrainOptions{Corpora: corpus, Epochs: epochs, Seed: seed, UsePOS: usePOS, Dropout: dropout, Log: log})
+	augGMB, _ := cmd.Flags().GetInt("aug-gmb")
+	augGUM, _ := cmd.Flags().GetInt("aug-gum")
+	augExt, _ := cmd.Flags().GetInt("aug-ext")
+	augRate, _ := cmd.Flags().GetInt("aug-rate")
+	t := ner.Train(d, ner.TrainOptions{Corpora: corpus, Epochs: epochs, Seed: seed, UsePOS: usePOS, Dropout: dropout, Log: log,
+		AugGMB: augGMB, AugGUM: augGUM, AugExt: augExt, AugRate: augRate})
 	b := t.Bytes()
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err

@@ -3,6 +3,7 @@ package ner
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // GMB label mapping and cleaning.
@@ -39,6 +40,13 @@ import (
 //     into the place (GPE) and the rest ("China 's State Council", "Iran 's Revolutionary
 //     Guard": GMB tags "'s" inside organisation spans 279 times). "Lord 's Resistance
 //     Army" stays whole. (rule "possessive-split")
+// 12. Lower-case words at the edges of a geo, gpe, org or eve span are descriptions, not
+//     names ("Sri Lankan navy", "the oil-rich Niger Delta", "Sudanese government"; name
+//     particles such as al and bin stay): they are dropped, and a span of them only becomes
+//     O. (rules "lower-edge", "lower-edge-drop") Added 2026-12-06 with rule 13.
+// 13. Office titles closing an org span before a capitalised word ("U.N. Secretary Kofi
+//     Annan") are not part of the organisation when what is left is an actor or place of
+//     the gazetteer: they are dropped. (rule "org-title")
 //  9. A one-word geo, gpe or org span whose word (not a title) GMB tags per in at least 80% of its
 //     tagged occurrences (and at least 20 times) -> PERSON: GMB tags "Bush" geo 57 times
 //     and org 29 times, mostly in "the Bush administration", against 884 per.
@@ -138,6 +146,32 @@ func mapGMB(s *Sentence, lx *lexicon, st cleanStats, persons map[string]bool) {
 				st["edge-trim"]++
 				first, last = f, l
 			}
+			// rule 12: lower-case words at the edges are not part of a name
+			for f < l && lowerWord(lx, s.Words[f]) {
+				f++
+			}
+			for l > f && (lowerWord(lx, s.Words[l-1]) || edgeWord(s.Words[l-1])) {
+				l--
+			}
+			if f == l {
+				st["lower-edge-drop"]++
+				continue
+			}
+			if f != first || l != last {
+				st["lower-edge"]++
+				first, last = f, l
+			}
+			// rule 13: office titles closing an org span before a name
+			if sp.typ == "org" && last < len(s.Words) && isCap(s.Words[last]) {
+				l := last
+				for l > first+1 && lx.titles[strings.ToLower(s.Words[l-1])] {
+					l--
+				}
+				if l != last && (lx.isActor(s.Words[first:l]) || lx.isPlace(s.Words[first:l])) {
+					st["org-title"]++
+					last = l
+				}
+			}
 		}
 		w := s.Words[first:last]
 		var typ string
@@ -223,6 +257,21 @@ func edgeWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// lowerWord reports whether w is a lower-case word (letters and hyphens, no digit) that is
+// no name particle ("al", "bin"): such words at the edge of a GMB span ("Sri Lankan navy",
+// "the oil-rich Niger Delta") are descriptions, not names (rule 12).
+func lowerWord(lx *lexicon, w string) bool {
+	if w == "" || lx.particles[w] || strings.ContainsAny(w, "&0123456789") {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsUpper(r) || !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // possessive returns the index of a possessive "'s" inside w with words on both sides, or -1.

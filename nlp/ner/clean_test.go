@@ -23,6 +23,11 @@ func TestMapGMB(t *testing.T) {
 		{"Iran 's Revolutionary Guard said", "B-org I-org I-org I-org O", "B-GPE O B-ORG I-ORG O"},
 		{"the Lord 's Resistance Army", "O B-org I-org I-org I-org", "O B-ORG I-ORG I-ORG I-ORG"},
 		{"the Post said", "B-org I-org O", "O B-ORG O"},
+		{"the oil-rich Niger Delta", "O B-geo I-geo I-geo", "O O B-LOC I-LOC"},
+		{"the navy said", "O B-org O", "O O O"},
+		{"the Sudanese government said", "O B-org I-org O", "O B-NORP O O"},
+		{"U.N. Secretary Zorbin Varda", "B-org I-org B-per I-per", "B-ORG O B-PERSON I-PERSON"},
+		{"al Qaida in Iraq fighters", "B-org I-org I-org I-org O", "B-ORG I-ORG I-ORG I-ORG O"},
 	}
 	for _, tc := range tests {
 		s := Sentence{Words: strings.Fields(tc.words), Tags: strings.Fields(tc.tags)}

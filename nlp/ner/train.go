@@ -18,6 +18,11 @@ type TrainOptions struct {
 	UsePOS  bool      // use Penn POS features from nlp/pos (tagged, not gold, at training time too)
 	Dropout int       // percent of capitalised words seen without their identity (default 10)
 	Log     io.Writer // progress; nil for none
+	// Mention replacement (train_augment.go): AugGMB and AugGUM are the copies made per
+	// GMB and GUM training sentence, in percent; AugExt is the percent of the names drawn
+	// from the external lists, AugRate the percent of a copy's spans replaced. Zero takes
+	// the default, a negative value turns the option off.
+	AugGMB, AugGUM, AugExt, AugRate int
 }
 
 // Data is the training and development data of the entity tagger.
@@ -28,6 +33,10 @@ type Data struct {
 	GUMDev []Sentence
 	Stats  string // counts of the GMB cleaning rules
 	caps   map[string]byte
+	// nGMB is the number of GMB sentences at the start of Train; gum the GUM training
+	// sentences (each once), for mention replacement.
+	nGMB int
+	gum  []Sentence
 	// clusters are the word classes learnt from the unlabelled text (learnClusters)
 	clusters map[string]uint32
 }
@@ -95,6 +104,7 @@ func LoadDataWith(corpora string, opt DataOptions) (*Data, error) {
 	}
 	// GUM is small and varied (Wikipedia-style biographies, travel guides, interviews): it
 	// is seen GUMWeight times per epoch, to weigh it against the 43,000 GMB news sentences.
+	d.nGMB, d.gum = len(d.Train), gum
 	for k := 0; k < opt.GUMWeight; k++ {
 		d.Train = append(d.Train, gum...)
 	}
@@ -164,6 +174,11 @@ func train(d *Data, opt TrainOptions) *Tagger {
 		}
 	}
 	lx := newLexicon()
+	sents := d.Train
+	if aug := augmentData(d, &opt, lx); len(aug) > 0 {
+		sents = append(sents[:len(sents):len(sents)], aug...)
+		logf("mention replacement: %d copies (GMB %d%%, GUM %d%%, external names %d%%, spans replaced %d%%)", len(aug), opt.AugGMB, opt.AugGUM, opt.AugExt, opt.AugRate)
+	}
 	lx.caps = d.caps
 	lx.clusters = d.clusters
 	lx.index()
@@ -175,7 +190,7 @@ func train(d *Data, opt TrainOptions) *Tagger {
 	for i := range t.seen {
 		t.seen[i] = i == 0
 	}
-	for _, s := range d.Train {
+	for _, s := range sents {
 		for _, tag := range s.Tags {
 			if c, ok := cls[tag]; ok {
 				t.seen[c] = true
@@ -189,8 +204,8 @@ func train(d *Data, opt TrainOptions) *Tagger {
 	for ep := 0; ep < opt.Epochs; ep++ {
 		start := time.Now()
 		errs, n := 0, 0
-		for _, si := range rng.Perm(len(d.Train)) {
-			s := &d.Train[si]
+		for _, si := range rng.Perm(len(sents)) {
+			s := &sents[si]
 			if cap(sc.toks) < len(s.Words) {
 				sc.toks = make([]token, len(s.Words))
 			}
