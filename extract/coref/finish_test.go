@@ -13,6 +13,7 @@ import (
 func TestGroupID(t *testing.T) {
 	groups := [][2][]string{
 		{{"General Tomas Varn"}, {"PERSON"}},
+		{{"General Tomas Varn"}, {"ORG"}}, // (the text of the row before: the memo keeps the type too)
 		{{"Varn", "Varn", "Varn"}, {"PERSON", "PERSON", "PERSON"}},
 		{{"he", "he"}, {"PERSON", "PERSON"}},
 		{{"the cleric", "the cleric"}, {"PERSON", "PERSON"}},
@@ -52,6 +53,7 @@ func TestNameKeyKept(t *testing.T) {
 // order of the unions.
 func FuzzUnionOrder(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 1, 3, 5, 4}, int64(1))
+	f.Add([]byte{0, 1, 1, 0}, int64(-77)) // the shuffle reverses the two unions
 	f.Fuzz(func(t *testing.T, pairs []byte, seed int64) {
 		const n = 16
 		var ops [][2]int
