@@ -106,10 +106,6 @@ type doc struct {
 	hasRuns  bool
 }
 
-// parse returns actors.ParseName(text, typ) (parseName: kept per process; no caller changes
-// a Name's slices).
-func (d *doc) parse(text, typ string) name { return parseName(text, typ) }
-
 // capRuns returns capitalRuns(d.text), found once per document.
 func (d *doc) capRuns() [][2]int {
 	if !d.hasRuns {
@@ -176,7 +172,7 @@ func (d *doc) reindex() {
 	d.names = d.names[:0]
 	d.sent = d.sent[:0]
 	for _, e := range d.ents {
-		d.names = append(d.names, d.parse(e.Text, e.Type))
+		d.names = append(d.names, parseName(e.Text, e.Type))
 		d.sent = append(d.sent, sentenceOf(d.sents, e.Start))
 	}
 }
@@ -206,7 +202,7 @@ func (d *doc) add(e faultline.Entity, g int) int {
 	e.Text = d.text[e.Start:e.End]
 	d.ents = append(d.ents, e)
 	d.par = append(d.par, len(d.par))
-	d.names = append(d.names, d.parse(e.Text, e.Type))
+	d.names = append(d.names, parseName(e.Text, e.Type))
 	d.sent = append(d.sent, sentenceOf(d.sents, e.Start))
 	i := len(d.ents) - 1
 	if g >= 0 {

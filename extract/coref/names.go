@@ -334,16 +334,12 @@ func (d *doc) linkNames() {
 	byFirst := map[string][]int{}                        // first word of multi-word person names -> entities
 	// Keys of the document's places are never an organisation's core, unless the text uses
 	// the word more often inside organisation names (a "Badr" the recogniser typed GPE).
-	// rawCore is the organisation core of an entity's text (orgCoreOf keeps it per process:
-	// the same entities are asked for it in several passes and as candidates of many
-	// mentions, and names repeat).
-	rawCore := func(i int) (string, []string) { return orgCoreOf(d.ents[i].Text) }
 	placeN, orgN := make(map[string]int, len(d.ents)/4+8), make(map[string]int, len(d.ents)/4+8)
 	for i, e := range d.ents {
 		if e.Type == faultline.GPE || e.Type == faultline.LOC {
 			placeN[d.names[i].Key()]++
 		} else if e.Type == faultline.ORG {
-			if c, _ := rawCore(i); c != "" {
+			if c, _ := orgCoreOf(e.Text); c != "" {
 				orgN[c]++
 			}
 		}
@@ -355,7 +351,7 @@ func (d *doc) linkNames() {
 		}
 	}
 	orgCore := func(i int) (string, []string) {
-		c, g := rawCore(i)
+		c, g := orgCoreOf(d.ents[i].Text)
 		if places[c] {
 			return "", g
 		}
@@ -456,7 +452,7 @@ func (d *doc) linkNames() {
 			}
 			var fits []int
 			for _, j := range orgWords[c] {
-				if _, gj := rawCore(j); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && d.ownedBy(d.ents[j].Text, n)) {
+				if _, gj := orgCoreOf(d.ents[j].Text); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && d.ownedBy(d.ents[j].Text, n)) {
 					fits = append(fits, j)
 				}
 			}
@@ -534,7 +530,7 @@ func (d *doc) ownedBy(group string, n name) bool {
 	if !ok {
 		return false
 	}
-	o := d.parse(group[p.Start:p.End], faultline.PERSON)
+	o := parseName(group[p.Start:p.End], faultline.PERSON)
 	return len(o.Words) > 0 && (o.Last() == n.Key() || o.Words[0] == n.Key())
 }
 

@@ -156,7 +156,7 @@ func (d *doc) ownedGroups() {
 		}
 		if e.Type == faultline.ORG {
 			d.ents[i].Type = faultline.PERSON
-			d.names[i] = d.parse(e.Text, faultline.PERSON)
+			d.names[i] = parseName(e.Text, faultline.PERSON)
 		}
 		d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: faultline.ORG}, -1)
 	}
