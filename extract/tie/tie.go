@@ -1093,6 +1093,7 @@ func matchAlts(v *view.View, alts [][]string, i, limit int) int {
 	return best
 }
 
+// wordIs reports whether pattern word w matches token i: w is one of wordsOf(token i).
 func wordIs(v *view.View, i int, w string) bool {
 	t := &v.Toks[i]
 	if t.Lower == w || (t.Lemma != "" && t.Lemma == w) {
@@ -1102,6 +1103,19 @@ func wordIs(v *view.View, i int, w string) bool {
 		return t.Lower == "'" || t.Lower == "’s" || t.Lower == "’"
 	}
 	return false
+}
+
+// wordsOf calls f with each word that wordIs finds at token t: its lower-case form, its
+// lemma, and "'s" for an apostrophe or "’s". The pattern indexes by word (byStart, endPats)
+// are looked up with these words, so that they find every pattern fits may match.
+func wordsOf(t *view.Tok, f func(w string)) {
+	f(t.Lower)
+	if t.Lemma != "" {
+		f(t.Lemma)
+	}
+	if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
+		f("'s")
+	}
 }
 
 // Word classes of a token that significant asks for, found once per token and document
@@ -1595,15 +1609,11 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 					sc.smask[pi] |= bit
 				}
 			}
-			t := &v.Toks[md[0]]
-			mark(t.Lower)
-			if t.Lemma != "" {
-				mark(t.Lemma)
-			}
-			if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
-				mark("'s")
-			}
-			if t.Lower == "," && len(md) > 1 {
+			wordsOf(&v.Toks[md[0]], mark)
+			if v.Toks[md[0]].Lower == "," && len(md) > 1 {
+				// An approximation: t1 is not looked up as "'s" (wordsOf does), so after
+				// a leading comma a middle opening with "'s" is tried only where t1's
+				// form or lemma is "'s" (fits would take "’s" and "'" too).
 				t1 := &v.Toks[md[1]]
 				mark(t1.Lower)
 				if t1.Lemma != "" {
@@ -1821,19 +1831,11 @@ func (x *Extractor) endsOK(v *view.View, sc *scratch, pi, i int) bool {
 	e := sc.ends[i*n : (i+1)*n]
 	if !sc.endKnown[i] {
 		sc.endKnown[i] = true
-		t := &v.Toks[i]
-		or := func(w string) {
+		wordsOf(&v.Toks[i], func(w string) {
 			for j, b := range x.endPats[w] {
 				e[j] |= b
 			}
-		}
-		or(t.Lower)
-		if t.Lemma != "" {
-			or(t.Lemma)
-		}
-		if t.Lower == "'" || t.Lower == "’s" || t.Lower == "’" {
-			or("'s")
-		}
+		})
 	}
 	return e[k]&bit != 0
 }
