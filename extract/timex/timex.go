@@ -605,7 +605,6 @@ func starts(text string) []int {
 	n := 0            // words so far
 	var out []int
 	last := -1
-	var buf [9]byte
 	for i := 0; i < len(text); {
 		if wordClass[text[i]] == 0 {
 			i++
@@ -624,12 +623,8 @@ func starts(text string) []int {
 		recent[n%5] = i
 		n++
 		anchor := digit
-		if !anchor && j-i <= 9 && anchorFilter.MayEnds(j-i, lowerByte(text[i]), lowerByte(text[j-1])) {
-			// The word is ASCII letters: lower-cased in buf (the map lookup does not allocate).
-			for k := i; k < j; k++ {
-				buf[k-i] = lowerByte(text[k])
-			}
-			anchor = anchorWords[string(buf[:j-i])]
+		if !anchor && anchorFilter.MayEnds(j-i, fold.Lower(text[i]), fold.Lower(text[j-1])) {
+			anchor = fold.Get(anchorWords, text[i:j]) // (ASCII letters: no allocation)
 		}
 		if anchor {
 			for k := max(n-5, 0); k < n; k++ {
@@ -662,14 +657,6 @@ var wordClass = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-// lowerByte lower-cases an ASCII capital.
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
 
 // plausible filters matches that are numbers, not dates: amounts ("$2006", "2,006"),
 // percentages, and "May" the modal verb.

@@ -26,10 +26,7 @@ func Lookup[V any](m map[string]V, s string) (V, bool) {
 			if c >= utf8.RuneSelf {
 				goto slow
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[i] = c
+			buf[i] = Lower(c)
 		}
 		v, ok := m[string(buf[:len(s)])] // no allocation: the compiler looks the bytes up
 		return v, ok
@@ -37,6 +34,14 @@ func Lookup[V any](m map[string]V, s string) (V, bool) {
 slow:
 	v, ok := m[strings.ToLower(s)]
 	return v, ok
+}
+
+// Lower lower-cases an ASCII capital letter and returns any other byte as it is.
+func Lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // filterLen is the longest key length Filter tells apart; longer words always may be keys.
