@@ -27,7 +27,7 @@ sentences. Deterministic for a given corpus, epoch count and seed.`,
 	train.Flags().Int("epochs", 6, "training epochs")
 	train.Flags().Int64("seed", 1, "shuffling seed")
 	train.Flags().Bool("pos", false, "use POS features (tags of the embedded POS tagger)")
-	train.Flags().Bool("gum-dev", false, "hold out every fifth GUM document and score it too (for tuning on text other than GMB; shipped weights train on all of GUM)")
+	train.Flags().Bool("gum-dev", false, "hold out every fifth GUM document and score it too (for tuning on text other than GMB; the shipped weights are trained with it, see models/ner.md)")
 	train.Flags().Int("gum-weight", 2, "times the GUM sentences are seen per epoch")
 	train.Flags().Int("dropout", 10, "percent of capitalised words seen without their identity in training")
 	train.Flags().Int("aug-gmb", 0, "mention replacement: copies per GMB training sentence, in percent (0: default, none; -1: none)")
