@@ -788,9 +788,6 @@ func (x *Extractor) stances(v *view.View, emit func(faultline.Tie)) {
 			end = ti + 2
 		}
 		w := v.Text[tok.Start:v.Toks[end].End]
-		if w == "" || w[0] < utf8.RuneSelf && w[0] != 'a' && w[0] != 'A' && w[0] != 'p' && w[0] != 'P' {
-			continue // (lower-cased, no such word starts with "anti-" or "pro-")
-		}
 		if !mayStance(w) {
 			continue
 		}
@@ -1717,22 +1714,26 @@ func (x *Extractor) matchPair(v *view.View, s view.Sent, m1, m2 int, core []int,
 }
 
 // mayStance reports whether strings.ToLower(w) may start with "anti-" or "pro-": false only
-// when w's first five bytes (or all of a shorter w) are ASCII and, lower-cased, open neither.
+// when an ASCII prefix of w, lower-cased, rules out both.
 func mayStance(w string) bool {
-	n := min(len(w), 5)
-	var low [5]byte
-	for i := 0; i < n; i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
+	return mayOpen(w, "anti-") || mayOpen(w, "pro-")
+}
+
+// mayOpen reports whether strings.ToLower(w) may start with p (ASCII, lower case): false
+// only when w ends or has an ASCII byte that differs from p's, lower-cased, before its
+// first byte outside ASCII (that rune may lower-case to anything).
+func mayOpen(w, p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch {
+		case i == len(w):
+			return false
+		case w[i] >= utf8.RuneSelf:
 			return true
+		case fold.Lower(w[i]) != p[i]:
+			return false
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		low[i] = c
 	}
-	p := string(low[:n])
-	return strings.HasPrefix(p, "anti-") || strings.HasPrefix(p, "pro-")
+	return true
 }
 
 // side is what leftOf or rightOf found for a mention.
