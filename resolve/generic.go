@@ -23,8 +23,6 @@ import (
 //     groupDescriptions). Descriptions of one kind with the same group words are one actor
 //     ("Shia militias", "Shiite irregulars"); with different ones, never (cluster.spec).
 
-// placeTab holds the gazetteer's places (lexicon/gazetteer).
-var placeTab = sync.OnceValue(gazetteer.Places)
 
 // dominantCountries returns, per document, the ISO code of the country its place mentions
 // (the country, its cities and provinces) name most, when it has at least three mentions
@@ -44,7 +42,7 @@ func (b *builder) dominantCountries() map[int]string {
 				if !ok {
 					c = b.iso(m.text)
 					if c == "" {
-						if p, ok := placeTab()[strings.ToLower(m.text)]; ok {
+						if p, ok := gazetteer.PlaceIndex().Lookup(strings.ToLower(m.text)); ok {
 							c = p.ISO // a city or province counts for its country
 						}
 					}

@@ -669,14 +669,14 @@ func compounds(lx *lexicon, d *nlp.Doc, words, tags []string, known map[string]s
 			typ := known[p]
 			if typ == "" {
 				lp := strings.ToLower(p)
-				if pl, ok := lx.places[lp]; ok && pl.Kind == "country" {
+				if pl, ok := lx.places.Lookup(lp); ok && pl.Kind == "country" {
 					typ = "GPE"
 				} else if lx.groups[lp] {
 					typ = "NORP"
 				} else if v, ok := lx.variants[p]; ok && lx.groups[strings.ToLower(v)] {
 					typ = "NORP"
 				} else if v, ok := lx.variants[p]; ok {
-					if pl, ok := lx.places[strings.ToLower(v)]; ok && pl.Kind == "country" {
+					if pl, ok := lx.places.Lookup(strings.ToLower(v)); ok && pl.Kind == "country" {
 						typ = "GPE"
 					}
 				}
@@ -882,7 +882,7 @@ func plainCap(lx *lexicon, w string) bool {
 	if lx.titles[lw] || lx.groups[lw] || lx.demonyms[lw] != "" || lx.nonNames[lw] || calendar[lw] || strings.IndexByte(w, '-') >= 0 {
 		return false
 	}
-	_, place := lx.places[lw]
+	_, place := lx.places.Lookup(lw)
 	return !place
 }
 
@@ -1205,11 +1205,11 @@ func places(d *rdoc, tags []string, s nlp.Sentence) {
 // country reports whether w names a country (directly or by a spelling variant).
 func (lx *lexicon) country(w string) bool {
 	lw := strings.ToLower(w)
-	if p, ok := lx.places[lw]; ok && p.Kind == "country" {
+	if p, ok := lx.places.Lookup(lw); ok && p.Kind == "country" {
 		return true
 	}
 	if v, ok := lx.variants[w]; ok {
-		if p, ok := lx.places[strings.ToLower(v)]; ok && p.Kind == "country" {
+		if p, ok := lx.places.Lookup(strings.ToLower(v)); ok && p.Kind == "country" {
 			return true
 		}
 	}

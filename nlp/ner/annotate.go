@@ -276,7 +276,7 @@ func repairCase(lx *lexicon, words []string, sents []nlp.Sentence) {
 			if kind[si] != 2 {
 				continue
 			}
-			_, place := lx.places[l]
+			_, place := lx.places.Lookup(l)
 			_, actor := lx.actors[l]
 			switch {
 			case place || actor || lx.isGroup(l) || lx.titles[l]:

@@ -305,7 +305,7 @@ func (lx *lexicon) plainWord(tok *token) bool {
 		return false
 	}
 	l := tok.lower
-	if _, ok := lx.places[l]; ok {
+	if _, ok := lx.places.Lookup(l); ok {
 		return false
 	}
 	if _, ok := lx.actors[l]; ok {

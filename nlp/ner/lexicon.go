@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"iter"
+	"maps"
 	"strings"
 	"unicode/utf8"
 
@@ -10,7 +12,7 @@ import (
 
 // lexicon holds the word lists of lexicon/gazetteer in the shapes the tagger reads.
 type lexicon struct {
-	places    map[string]gazetteer.Place
+	places    *gazetteer.PlaceTable
 	actors    map[string]string
 	demonyms  map[string]string
 	groups    map[string]bool
@@ -57,7 +59,7 @@ const multiPrefix = 0x80
 
 func newLexicon() *lexicon {
 	lx := &lexicon{
-		places:     gazetteer.Places(),
+		places:     gazetteer.PlaceIndex(),
 		actors:     gazetteer.Actors(),
 		demonyms:   gazetteer.Demonyms(),
 		groups:     gazetteer.Groups(),
@@ -105,7 +107,7 @@ func newLexicon() *lexicon {
 			prefix[strings.Join(f[:k], " ")] = true
 		}
 	}
-	for k := range lx.places {
+	for k := range lx.places.All() {
 		note(k)
 	}
 	for k := range lx.actors {
@@ -115,7 +117,7 @@ func newLexicon() *lexicon {
 		note(k)
 	}
 	lx.multi = map[string]uint8{}
-	for _, m := range []map[string]bool{prefix, keysWithSpace(lx.places), keysWithSpace(lx.actors), keysWithSpace(lx.demonyms)} {
+	for _, m := range []map[string]bool{prefix, keysWithSpace(lx.places.All()), keysWithSpace(maps.All(lx.actors)), keysWithSpace(maps.All(lx.demonyms))} {
 		for k := range m {
 			v := uint8(lx.kindOf(k))
 			if prefix[k] {
@@ -161,7 +163,7 @@ func appendKey(b []byte, words []string) []byte {
 // isPlace reports whether words name a country, province or city of the gazetteer.
 func (lx *lexicon) isPlace(words []string) bool {
 	var a [128]byte
-	_, ok := lx.places[string(appendKey(a[:0], words))]
+	_, ok := lx.places.LookupBytes(appendKey(a[:0], words))
 	return ok
 }
 
@@ -258,7 +260,7 @@ func (lx *lexicon) matchTok(toks []token, i int) (int, int) {
 
 // kindOf returns the gazetteer kind of a lower-case name, or gzNone.
 func (lx *lexicon) kindOf(k string) int {
-	if p, ok := lx.places[k]; ok {
+	if p, ok := lx.places.Lookup(k); ok {
 		switch p.Kind {
 		case "country":
 			return gzCountry
@@ -335,10 +337,10 @@ func (lx *lexicon) index() {
 	lx.info = info
 }
 
-// keysWithSpace returns the keys of m that hold a space.
-func keysWithSpace[V any](m map[string]V) map[string]bool {
+// keysWithSpace returns the keys of kv that hold a space.
+func keysWithSpace[V any](kv iter.Seq2[string, V]) map[string]bool {
 	out := map[string]bool{}
-	for k := range m {
+	for k := range kv {
 		if strings.IndexByte(k, ' ') >= 0 {
 			out[k] = true
 		}

@@ -207,7 +207,7 @@ func wordFlags(lx *lexicon, c *ruleCache, w string) wflag {
 	set(dem != "" && dem != "-", wDemReal)
 	set(lx.nonNames[lw], wNonNameL)
 	set(calendar[lw], wCalL)
-	p, place := lx.places[lw]
+	p, place := lx.places.Lookup(lw)
 	set(place, wPlaceL)
 	set(p.Kind != "", wPlaceKindNE)
 	set(p.Kind == "country", wCountryL)

@@ -180,12 +180,14 @@ func fuzzPool(lx *lexicon) []string {
 	}
 	// the countries, and some other places and actors (the same ones every run)
 	var names []string
-	for w := range lx.places {
+	country := map[string]bool{}
+	for w, p := range lx.places.All() {
 		names = append(names, w)
+		country[w] = p.Kind == "country"
 	}
 	sort.Strings(names)
 	for i, w := range names {
-		if lx.places[w].Kind == "country" || i%40 == 0 {
+		if country[w] || i%40 == 0 {
 			for _, f := range strings.Fields(w) {
 				add(f)
 			}

@@ -574,14 +574,14 @@ func compoundsRef(lx *lexicon, d *nlp.Doc, words, tags []string, known map[strin
 			typ := known[p]
 			if typ == "" {
 				lp := strings.ToLower(p)
-				if pl, ok := lx.places[lp]; ok && pl.Kind == "country" {
+				if pl, ok := lx.places.Lookup(lp); ok && pl.Kind == "country" {
 					typ = "GPE"
 				} else if lx.groups[lp] {
 					typ = "NORP"
 				} else if v, ok := lx.variants[p]; ok && lx.groups[strings.ToLower(v)] {
 					typ = "NORP"
 				} else if v, ok := lx.variants[p]; ok {
-					if pl, ok := lx.places[strings.ToLower(v)]; ok && pl.Kind == "country" {
+					if pl, ok := lx.places.Lookup(strings.ToLower(v)); ok && pl.Kind == "country" {
 						typ = "GPE"
 					}
 				}
@@ -613,7 +613,7 @@ func rolesRef(lx *lexicon, words, tags []string, s nlp.Sentence) {
 				name = false
 				break
 			}
-			if _, ok := lx.places[lw]; ok {
+			if _, ok := lx.places.Lookup(lw); ok {
 				name = false
 				break
 			}
@@ -721,7 +721,7 @@ func coordinationsRef(lx *lexicon, words, tags []string, s nlp.Sentence, known m
 		if lx.groups[lw] || lx.demonyms[lw] != "" {
 			return "NORP"
 		}
-		if p, ok := lx.places[lw]; ok && p.Kind == "country" {
+		if p, ok := lx.places.Lookup(lw); ok && p.Kind == "country" {
 			return "GPE"
 		}
 		return ""
@@ -786,7 +786,7 @@ func plainCapRef(lx *lexicon, w string) bool {
 	if lx.titles[lw] || lx.groups[lw] || lx.demonyms[lw] != "" || lx.nonNames[lw] || calendar[lw] || strings.IndexByte(w, '-') >= 0 {
 		return false
 	}
-	_, place := lx.places[lw]
+	_, place := lx.places.Lookup(lw)
 	return !place
 }
 
@@ -1014,7 +1014,7 @@ func nameRunsRef(lx *lexicon, words, tags []string, s nlp.Sentence, known map[st
 			// too); a city after "in" is where it is ("the Ministry of Defence in London")
 			putRef(tags, f, l+2, s.Last, "ORG")
 			return l + 2
-		case (typ == "LOC" || typ == "GPE") && l-f >= 2 && lx.dirNoun[words[f]] && isCap(words[f+1]) && !lx.isPlace(words[f+1:f+2]) && lx.places[strings.ToLower(words[f+1])].Kind == "" &&
+		case (typ == "LOC" || typ == "GPE") && l-f >= 2 && lx.dirNoun[words[f]] && isCap(words[f+1]) && !lx.isPlace(words[f+1:f+2]) && placeKindRef(lx, strings.ToLower(words[f+1])) == "" &&
 			f-1 >= s.First && (strings.EqualFold(words[f-1], "the") || isLedCompoundRef(lx, words[f-1])):
 			// "the Shiite-dominated south SCIRI officials": the region ends at its noun
 			rest := known[words[f+1]]
@@ -1182,7 +1182,7 @@ func docRulesRef(lx *lexicon, words, tags []string, sents []nlp.Sentence, descri
 			if sp.typ == "ORG" && l-f >= 2 && lx.orgHeads[strings.ToLower(words[l-1])] {
 				w := words[f]
 				lw := strings.ToLower(w)
-				p, place := lx.places[lw]
+				p, place := lx.places.Lookup(lw)
 				if isCap(w) && !lx.isGroup(w) && !lx.titles[lw] && !lx.orgHeads[lw] && !personWord[w] &&
 					!(l-f == 2 && lx.following[strings.ToLower(words[l-1])]) &&
 					!(place && (p.Kind == "country" || p.Kind == "province")) && names[w] == "" && len(w) > 2 {
@@ -1424,7 +1424,7 @@ func tidySpansRef(lx *lexicon, words, tags []string, sents []nlp.Sentence, actor
 			}
 			if l-f == 1 && f == s.First && typ == "ORG" && len(words[f]) > 4 && strings.ToUpper(words[f]) == words[f] {
 				// a dateline (BAGHDAD, WASHINGTON) is a place, not an acronym
-				if p, ok := lx.places[strings.ToLower(words[f])]; ok && (p.Kind == "country" || p.Kind == "city") && !lx.isActor(words[f:l]) {
+				if p, ok := lx.places.Lookup(strings.ToLower(words[f])); ok && (p.Kind == "country" || p.Kind == "city") && !lx.isActor(words[f:l]) {
 					typ = "GPE"
 				}
 			}
@@ -1481,4 +1481,11 @@ func voteTypesRef(words, tags []string, sents []nlp.Sentence) {
 			setSpan(tags, m.f, m.l, best)
 		}
 	}
+}
+
+// placeKindRef is the kind of the place named s, "" for none (the old rules read
+// lx.places[s].Kind from a map).
+func placeKindRef(lx *lexicon, s string) string {
+	p, _ := lx.places.Lookup(s)
+	return p.Kind
 }
