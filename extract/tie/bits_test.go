@@ -63,6 +63,7 @@ func FuzzEndsOK(f *testing.F) {
 		"The Hill Tigers, backed by Norland, clashed with the Dawn Movement, whose leader Omar Rahimi owes allegiance to Ostrava.",
 		"A is an ally of B; A's leader, the commander of B, and a member of C's council said it was allied with D's forces.",
 		"X, a former member of the Y party, leads Z' and W’s militia; the president of Q is funded by R and opposed to S.",
+		"Norland's chief of staff Omar Rahimi said the Hill Tigers helped set up the Dawn Movement to chase away Ostrava.",
 	} {
 		f.Add(s)
 	}
