@@ -413,7 +413,7 @@ func lexWords(out []word, text string) []word {
 	var lowered []int
 	i := 0
 	for i < len(text) {
-		// (ASCII bytes are classified by table; other runes as before by package unicode.)
+		// (ASCII bytes are classified by table, other runes by package unicode.)
 		c := text[i]
 		n := 1
 		if c < utf8.RuneSelf {
@@ -439,6 +439,8 @@ func lexWords(out []word, text string) []word {
 				continue
 			}
 		}
+		// wide: the word has a byte outside ASCII (lower-cased by strings.ToLower below);
+		// upper: it has an ASCII capital.
 		wide, upper := c >= utf8.RuneSelf, 'A' <= c && c <= 'Z'
 		j := i + n
 		for j < len(text) {
