@@ -46,10 +46,12 @@ func (t *Table) Index(s string) (int, bool) {
 	if len(t.slots) == 0 {
 		return -1, false
 	}
-	return t.find(s, maphash.String(t.seed, s))
+	return find(t, s, maphash.String(t.seed, s))
 }
 
-func (t *Table) find(s string, h uint64) (int, bool) {
+// find returns the number of s, whose hash is h, or -1 and false (s is a string or its
+// bytes: the comparison converts nothing).
+func find[S string | []byte](t *Table, s S, h uint64) (int, bool) {
 	tag, mask := h&^0xffffffff, uint64(len(t.slots)-1)
 	for p := h & mask; ; p = (p + 1) & mask {
 		v := t.slots[p]
@@ -57,7 +59,7 @@ func (t *Table) find(s string, h uint64) (int, bool) {
 			return -1, false
 		}
 		if v&^0xffffffff == tag {
-			if i := int(uint32(v)) - 1; t.Key(i) == s {
+			if i := int(uint32(v)) - 1; t.Key(i) == string(s) {
 				return i, true
 			}
 		}
@@ -71,7 +73,7 @@ func (t *Table) Add(s string) (int, bool) {
 		t.rehash(0)
 	}
 	h := maphash.String(t.seed, s)
-	if i, ok := t.find(s, h); ok {
+	if i, ok := find(t, s, h); ok {
 		return i, false
 	}
 	if (len(t.ends)+1)*5 > len(t.slots)*3 {
@@ -113,17 +115,5 @@ func (t *Table) IndexBytes(b []byte) (int, bool) {
 	if len(t.slots) == 0 {
 		return -1, false
 	}
-	h := maphash.Bytes(t.seed, b)
-	tag, mask := h&^0xffffffff, uint64(len(t.slots)-1)
-	for p := h & mask; ; p = (p + 1) & mask {
-		v := t.slots[p]
-		if v == 0 {
-			return -1, false
-		}
-		if v&^0xffffffff == tag {
-			if i := int(uint32(v)) - 1; t.Key(i) == string(b) {
-				return i, true
-			}
-		}
-	}
+	return find(t, b, maphash.Bytes(t.seed, b))
 }
