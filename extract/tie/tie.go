@@ -514,8 +514,8 @@ func (x *Extractor) compounds(v *view.View, in *extract.Input, out []faultline.T
 		mi := v.Toks[ti].Mention
 		m := v.Mentions[mi]
 		hid := view.Mention{Start: e.Start, End: e.End, Type: e.Type, Actor: e.Actor, Text: e.Text}
-		if !m.Actorish() || !hid.Actorish() || m.End+1 != e.Start || v.Text[m.End] != '-' {
-			continue // only "M-E", the second name hidden in M's token
+		if !m.Actorish() || !hid.Actorish() || m.End+1 != e.Start {
+			continue // only "M-E" (the hyphen tested above), the second name hidden in M's token
 		}
 		if v.Toks[ti].End != e.End {
 			continue
