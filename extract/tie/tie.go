@@ -811,7 +811,7 @@ func (x *Extractor) stances(v *view.View, emit func(faultline.Tie)) {
 				continue
 			}
 			obj = *m.Ref()
-		} else if r := strings.ToLower(rest); rest[0] < 'A' || rest[0] > 'Z' || dem[r] == "" && pl[r].Kind != "country" {
+		} else if r := strings.ToLower(rest); rest[0] < 'A' || rest[0] > 'Z' || dem[r] == "" && !isCountry(pl, r) {
 			continue
 		}
 		if n := end + 1; n < s.Last && !stanceEnds[v.Toks[n].Lower] {
@@ -964,8 +964,8 @@ func isQuote(w string) bool {
 	return false
 }
 
-// places is the gazetteer of place names, loaded once.
-var places = sync.OnceValue(gazetteer.Places)
+// places is the gazetteer of place names (built once, shared).
+var places = gazetteer.PlaceIndex
 
 // placeAppositions finds "city, country" and "city, province" ("Velika, Norland"): two
 // place names separated by a comma alone, the first a city or province and the second a
@@ -979,8 +979,8 @@ func (x *Extractor) placeAppositions(v *view.View, emit func(faultline.Tie)) {
 			v.Toks[a.First].Sent != v.Toks[b.First].Sent {
 			continue
 		}
-		pa, ok1 := pl[strings.ToLower(a.Text)]
-		pb, ok2 := pl[strings.ToLower(b.Text)]
+		pa, ok1 := pl.Lookup(strings.ToLower(a.Text))
+		pb, ok2 := pl.Lookup(strings.ToLower(b.Text))
 		if !ok1 || !ok2 || pa.ISO != pb.ISO || pa.Kind == "country" || pb.Kind == "city" || pa.Kind == pb.Kind {
 			continue
 		}
@@ -2176,4 +2176,10 @@ func coordinable(v *view.View, mi int) bool {
 	}
 	// "to Diwaniya, Amarah and Basra, A fought B": places after a preposition.
 	return !placeModifier(v, mi, v.Sents[v.Toks[m.First].Sent])
+}
+
+// isCountry reports whether the gazetteer names a country r (lower case).
+func isCountry(pl *gazetteer.PlaceTable, r string) bool {
+	p, _ := pl.Lookup(r)
+	return p.Kind == "country"
 }
