@@ -110,11 +110,7 @@ const maxLine = 4 * 1024 * 1024
 func Parse(r io.Reader) (*Dictionary, error) {
 	var b strings.Builder
 	_, rerr := io.Copy(&b, r)
-	s := b.String()
-	if rerr != nil {
-		s = s[:strings.LastIndexByte(s, '\n')+1] // the lines read in full before the error
-	}
-	d, err := parse(s)
+	d, err := parse(b.String()) // a read error ends the text as the end of r would (bufio.Scanner)
 	if err == nil && rerr != nil {
 		return nil, rerr
 	}

@@ -2,11 +2,13 @@ package actors
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // refDict is the dictionary as Parse built it before its indexes were packed (plain maps of
@@ -194,6 +196,19 @@ func TestParseLongLine(t *testing.T) {
 		_, rerr := parseRef(strings.NewReader(s))
 		if fmt.Sprint(err) != fmt.Sprint(rerr) {
 			t.Errorf("line of %d bytes: Parse error %v, reference %v", n, err, rerr)
+		}
+	}
+}
+
+// TestParseReadError: a read error after the text fails as it did with bufio.Scanner, which
+// still reads the last line, cut short by the error, and reports a malformed one.
+func TestParseReadError(t *testing.T) {
+	for _, s := range []string{"E\ta\tORG\t\tA\nX", "E\ta\tORG\t\tA\nE\ta\tORG\t\tB", "E\ta\tORG\t\tA\n", "E\ta\tORG\t\tA"} {
+		boom := errors.New("boom")
+		_, err := Parse(io.MultiReader(strings.NewReader(s), iotest.ErrReader(boom)))
+		_, rerr := parseRef(io.MultiReader(strings.NewReader(s), iotest.ErrReader(boom)))
+		if fmt.Sprint(err) != fmt.Sprint(rerr) {
+			t.Errorf("%q then a read error: Parse error %v, reference %v", s, err, rerr)
 		}
 	}
 }
