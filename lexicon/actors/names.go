@@ -588,7 +588,7 @@ func loadCore() {
 			}
 		}
 		countries = map[string]bool{}
-		for name, p := range gazetteer.Places() {
+		for name, p := range gazetteer.PlaceIndex().All() {
 			if ws := Words(name); p.Kind == "country" && len(ws) == 1 {
 				countries[Fold(ws[0])] = true
 			}
