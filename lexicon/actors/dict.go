@@ -60,9 +60,6 @@ type index struct {
 }
 
 func (x *index) get(k string) (int, bool) {
-	if x.keys == nil {
-		return -1, false
-	}
 	if i, ok := x.keys.Index(k); ok && x.to[i] >= 0 {
 		return int(x.to[i]), true
 	}
@@ -81,9 +78,6 @@ func (x *index) set(k string, v int) {
 }
 
 func (x *index) remove(k string) {
-	if x.keys == nil {
-		return
-	}
 	if i, ok := x.keys.Index(k); ok {
 		x.to[i] = -1
 	}

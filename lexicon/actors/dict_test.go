@@ -60,6 +60,15 @@ func TestDefault(t *testing.T) {
 	}
 }
 
+// TestZeroDictionary: the zero Dictionary (WithAgents' receiver in agents_test) finds nothing
+// and does not panic.
+func TestZeroDictionary(t *testing.T) {
+	var d Dictionary
+	if d.Lookup("Iraq", "GPE") != nil || d.LookupKey("iraq") != nil || d.Entry("x") != nil || d.Country("IQ") != nil || d.TiesOf("x") != nil {
+		t.Error("the zero Dictionary finds something")
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, bad := range []string{"X\tfoo", "E\t\tORG\t\tname", "E\tid\tORG\t\t", "T\ta\t\tb", "E\ta\tORG\t\tA\nE\ta\tORG\t\tB"} {
 		if _, err := Parse(strings.NewReader(bad)); err == nil {

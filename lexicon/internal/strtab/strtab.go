@@ -41,9 +41,10 @@ func (t *Table) Key(i int) string {
 	return t.data.String()[a:t.ends[i]]
 }
 
-// Index returns the number of s, or -1 and false when the table does not hold s.
+// Index returns the number of s, or -1 and false when the table does not hold s. A nil
+// table holds nothing.
 func (t *Table) Index(s string) (int, bool) {
-	if len(t.slots) == 0 {
+	if t == nil || len(t.slots) == 0 {
 		return -1, false
 	}
 	return find(t, s, maphash.String(t.seed, s))
@@ -112,7 +113,7 @@ func (t *Table) rehash(n int) {
 
 // IndexBytes is Index for a string given as bytes, without converting it.
 func (t *Table) IndexBytes(b []byte) (int, bool) {
-	if len(t.slots) == 0 {
+	if t == nil || len(t.slots) == 0 {
 		return -1, false
 	}
 	return find(t, b, maphash.Bytes(t.seed, b))

@@ -50,6 +50,13 @@ func TestTableMatchesMap(t *testing.T) {
 	if n, ok := zero.Index("a"); ok || n != -1 || zero.Len() != 0 {
 		t.Fatal("the zero Table is not empty")
 	}
+	var null *Table
+	if n, ok := null.Index("a"); ok || n != -1 {
+		t.Fatal("a nil Table is not empty")
+	}
+	if n, ok := null.IndexBytes([]byte("a")); ok || n != -1 {
+		t.Fatal("a nil Table is not empty")
+	}
 }
 
 // FuzzTable checks the table against a map on arbitrary strings.
