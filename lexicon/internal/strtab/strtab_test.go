@@ -78,3 +78,26 @@ func FuzzTable(f *testing.F) {
 		}
 	})
 }
+
+// TestCollisions refills the index as if every string hashed to one of two values with the
+// same slot (the last: the run wraps to the first) and other high bits: find must walk the
+// run past strings of the other tag and of its own, and stop at a free slot for a miss.
+func TestCollisions(t *testing.T) {
+	tab := New(0, 0)
+	for i := range 50 {
+		tab.Add(fmt.Sprint("k", i))
+	}
+	hash := func(i int) uint64 { return uint64(i%2+1)<<40 | 0xffffffff }
+	clear(tab.slots)
+	for i := range tab.Len() {
+		tab.place(hash(i), i)
+	}
+	for i := range tab.Len() {
+		if n, ok := find(tab, tab.Key(i), hash(i)); !ok || n != i {
+			t.Fatalf("find(%q) = %d, %v; want %d", tab.Key(i), n, ok, i)
+		}
+		if n, ok := find(tab, tab.Key(i)+"x", hash(i)); ok || n != -1 {
+			t.Fatalf("find(%q) = %d, %v; want a miss", tab.Key(i)+"x", n, ok)
+		}
+	}
+}
