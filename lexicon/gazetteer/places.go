@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"iter"
+	"strings"
 	"sync"
 
 	"github.com/faultline/faultline/lexicon/internal/strtab"
@@ -31,7 +32,8 @@ var placeIndex = sync.OnceValue(newPlaceTable)
 func PlaceIndex() *PlaceTable { return placeIndex() }
 
 func newPlaceTable() *PlaceTable {
-	t := &PlaceTable{names: strtab.New(70000, len(places)/2)}
+	// Room for a name a line, in about half of places.tsv's bytes: estimates (the table grows).
+	t := &PlaceTable{names: strtab.New(strings.Count(places, "\n")+strings.Count(countryAliases, "\n"), len(places)/2)}
 	nums := map[*[]string]map[string]uint16{&t.kinds: {}, &t.isos: {}}
 	num := func(list *[]string, v string) uint16 {
 		n, ok := nums[list][v]
