@@ -10,8 +10,9 @@ import (
 
 // PlaceTable holds the names and places of Places without a map of strings: the names are
 // packed in one buffer with a hash index of integers (lexicon/internal/strtab) and each place
-// is a few small integers, so the garbage collector has nothing to scan in it. Read it from
-// any number of goroutines; it never changes.
+// is a few small integers, so the garbage collector has nothing to scan in it but the lists
+// of the few distinct kinds and country codes. Read it from any number of goroutines; it
+// never changes.
 type PlaceTable struct {
 	names *strtab.Table
 	vals  []placeVal // by name number

@@ -12,7 +12,8 @@ import (
 
 // Table numbers distinct strings 0, 1, 2, … in the order Add first saw them. It is not safe
 // for concurrent use while strings are added; once built, any number of goroutines may read
-// it. The zero Table is empty and ready to use.
+// it. The zero Table is empty and ready to use. Offsets and numbers are 32-bit: it holds less
+// than 4 GiB of strings in all, which Add does not check.
 type Table struct {
 	data  strings.Builder // every string, concatenated in number order
 	ends  []uint32        // ends[i]: end offset in data of string i (it starts at ends[i-1])
