@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -8,43 +9,61 @@ import (
 	"github.com/faultline/faultline/lexicon/actors"
 )
 
-// Parsing a name (actors.ParseName) and finding an organisation's core (actors.OrgCore) are
-// pure functions of the text (their lexicons are embedded), and the reporting on one
-// conflict names the same actors in document after document. Their results are kept for
-// the whole process, up to memoCap of each, safe for concurrent use: pipelines running in
-// parallel share them. Keys and values are copied when stored, so that a kept entry does not
-// hold its document's text in memory.
+// Parsing a name (actors.ParseName), finding an organisation's core (actors.OrgCore) and
+// the id of a group of mentions of one text (groupID) are pure functions of the text (their
+// lexicons are embedded), and the reporting on one conflict names the same actors in
+// document after document. Their results are kept for the whole process, safe for
+// concurrent use: pipelines running in parallel share them. Keys and values are copied when
+// stored, so that a kept entry does not hold its document's text in memory.
+//
+// Memory: a memo keeps at most memoCap texts, none longer than memoKeyMax bytes (a longer
+// one is computed each time it is asked), in a typedMemo each with at most memoTypes types
+// of at most memoKeyMax bytes; what is kept for a text and type is derived from the text.
+// The three memos full take 22 MB of heap for names of four words under two types each, and
+// 72 MB at most, for texts of memoKeyMax bytes of two-letter words under memoTypes types
+// (measured). Names are short: at most 50 bytes in the seeds, the demo and the bench corpus.
 
-// memoCap bounds each memo; a full memo is emptied and fills again.
-const memoCap = 1 << 14
+const (
+	memoCap    = 1 << 14 // texts in a memo; a full memo is emptied and fills again
+	memoKeyMax = 64      // bytes of a text or type a memo keeps
+	memoTypes  = 4       // types kept for a text (a fifth replaces them)
+)
 
-// memo maps keys to values computed once.
-type memo[K comparable, V any] struct {
+// memo maps texts to values computed once.
+type memo[V any] struct {
 	mu sync.RWMutex
-	m  map[K]V
+	m  map[string]V
 }
 
 // get returns the value kept for k, or ok false.
-func (c *memo[K, V]) get(k K) (v V, ok bool) {
+func (c *memo[V]) get(k string) (v V, ok bool) {
+	if len(k) > memoKeyMax {
+		return v, false
+	}
 	c.mu.RLock()
 	v, ok = c.m[k]
 	c.mu.RUnlock()
 	return v, ok
 }
 
-// put keeps v for k.
-func (c *memo[K, V]) put(k K, v V) {
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= memoCap {
-		c.m = make(map[K]V)
+// put keeps f(the value kept for k, whether one is) for k (a copy of k), unless k is
+// longer than memoKeyMax.
+func (c *memo[V]) put(k string, f func(old V, ok bool) V) {
+	if len(k) > memoKeyMax {
+		return
 	}
-	c.m[k] = v
-	c.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old, ok := c.m[k]
+	if c.m == nil || !ok && len(c.m) >= memoCap {
+		c.m = make(map[string]V)
+	}
+	c.m[strings.Clone(k)] = f(old, ok)
 }
 
 var (
 	parsedNames typedMemo[name]
-	orgCores    memo[string, orgCore]
+	orgCores    memo[orgCore]
 	groupIDs    typedMemo[string] // groupID of a group with one text and type
 )
 
@@ -52,7 +71,7 @@ var (
 // hashed and compared faster than a struct of two): an entry holds the values of the
 // types asked for that text, and is not changed once stored (put stores a new one).
 type typedMemo[V any] struct {
-	m memo[string, *typed[V]]
+	m memo[*typed[V]]
 }
 
 // typed is the entry of a text in a typedMemo: vals[i] is the value of type typs[i].
@@ -73,20 +92,23 @@ func (c *typedMemo[V]) get(text, typ string) (v V, ok bool) {
 	return v, false
 }
 
-// put keeps v for text and typ (copied: the entry holds no memory of the arguments).
+// put keeps v for text and typ (copied: the entry holds no memory of the arguments), with
+// the other types kept for text, up to memoTypes.
 func (c *typedMemo[V]) put(text, typ string, v V) {
-	c.m.mu.Lock()
-	defer c.m.mu.Unlock()
-	if c.m.m == nil || len(c.m.m) >= memoCap {
-		c.m.m = make(map[string]*typed[V])
+	if len(typ) > memoKeyMax {
+		return
 	}
-	old := c.m.m[text]
-	e := &typed[V]{typs: []string{strings.Clone(typ)}, vals: []V{v}}
-	if old != nil {
-		e.typs = append(e.typs, old.typs...)
-		e.vals = append(e.vals, old.vals...)
-	}
-	c.m.m[strings.Clone(text)] = e
+	c.m.put(text, func(old *typed[V], _ bool) *typed[V] {
+		if old != nil && slices.Contains(old.typs, typ) {
+			return old // kept by another pipeline meanwhile
+		}
+		e := &typed[V]{typs: []string{strings.Clone(typ)}, vals: []V{v}}
+		if old != nil && len(old.typs) < memoTypes {
+			e.typs = append(e.typs, old.typs...)
+			e.vals = append(e.vals, old.vals...)
+		}
+		return e
+	})
 }
 
 // orgCore is what actors.OrgCore returns.
@@ -128,7 +150,7 @@ func orgCoreOf(text string) (string, []string) {
 	}
 	c, g := actors.OrgCore(text)
 	x := orgCore{strings.Clone(c), cloneAll(g)}
-	orgCores.put(strings.Clone(text), x)
+	orgCores.put(text, func(orgCore, bool) orgCore { return x })
 	return x.core, x.generic
 }
 
