@@ -20,8 +20,9 @@ import (
 // one is computed each time it is asked), in a typedMemo each with at most memoTypes types
 // of at most memoKeyMax bytes; what is kept for a text and type is derived from the text.
 // The three memos full take 22 MB of heap for names of four words under two types each, and
-// 72 MB at most, for texts of memoKeyMax bytes of two-letter words under memoTypes types
-// (measured). Names are short: at most 50 bytes in the seeds, the demo and the bench corpus.
+// about 90 MB at most, for texts of memoKeyMax bytes of one-letter words under memoTypes
+// types (measured). Names are short: at most 50 bytes in the seeds, the demo and the bench
+// corpus.
 
 const (
 	memoCap    = 1 << 14 // texts in a memo; a full memo is emptied and fills again
