@@ -14,7 +14,11 @@ import (
 // lexicons are embedded), and the reporting on one conflict names the same actors in
 // document after document. Their results are kept for the whole process, safe for
 // concurrent use: pipelines running in parallel share them. Keys and values are copied when
-// stored, so that a kept entry does not hold its document's text in memory.
+// stored, so that a kept entry does not hold its document's text in memory. Every lookup
+// takes its memo's read lock (~180 a document): two goroutines doing nothing but lookups pay
+// 45-65 ns more a lookup on two cores, but the coref stage alone on two cores, its lookups
+// spread among its other work, took 3.9% more CPU than on one, a build without the lock 3.5%
+// (measured): a front cache per pipeline would not pay for itself.
 //
 // Memory: a memo keeps at most memoCap texts, none longer than memoKeyMax bytes (a longer
 // one is computed each time it is asked), in a typedMemo each with at most memoTypes types
