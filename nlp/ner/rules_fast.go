@@ -433,40 +433,38 @@ func appendJoin(b []byte, words []string) []byte {
 	return b
 }
 
-// sectors memoises actors.Sector's ok for the names sectorSpans asks about: an immutable
-// map read without locking, replaced by a larger copy when a name is new.
+// sectors memoises actors.Sector's ok for the names sectorSpans asks about, up to
+// maxSectorNames of them (past it, new names are looked up and not kept). Pipelines share
+// it: readers take the read lock, a new name the write lock. (It was a copy-on-write map,
+// which copied the whole memo for every new name: quadratic in the names of a corpus,
+// 5% of the CPU of extracting 4 MiB of news text.)
 var sectors struct {
-	m  atomic.Pointer[map[string]bool]
-	mu sync.Mutex
+	mu sync.RWMutex
+	m  map[string]bool
 }
 
-// maxSectorNames bounds the memo: past it, new names are looked up and not kept.
+// maxSectorNames bounds the memo.
 const maxSectorNames = 1 << 12
 
 // isSector reports whether words joined by spaces are a sector name (actors.Sector).
 func isSector(words []string) bool {
 	var a [64]byte
 	b := appendJoin(a[:0], words)
-	if m := sectors.m.Load(); m != nil {
-		if ok, found := (*m)[string(b)]; found {
-			return ok
-		}
+	sectors.mu.RLock()
+	ok, found := sectors.m[string(b)]
+	sectors.mu.RUnlock()
+	if found {
+		return ok
 	}
 	name := string(b)
-	_, _, ok := actors.Sector(name)
+	_, _, ok = actors.Sector(name)
 	sectors.mu.Lock()
-	defer sectors.mu.Unlock()
-	var old map[string]bool
-	if m := sectors.m.Load(); m != nil {
-		old = *m
+	if sectors.m == nil {
+		sectors.m = map[string]bool{}
 	}
-	if len(old) < maxSectorNames {
-		m := make(map[string]bool, len(old)+1)
-		for k, v := range old {
-			m[k] = v
-		}
-		m[name] = ok
-		sectors.m.Store(&m)
+	if len(sectors.m) < maxSectorNames {
+		sectors.m[name] = ok
 	}
+	sectors.mu.Unlock()
 	return ok
 }
