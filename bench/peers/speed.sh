@@ -1,20 +1,28 @@
 #!/bin/sh
 # Speed of faultline's whole extract pipeline against compromise's entity extraction, on
-# the same synthetic text (demo articles' paragraphs, `faultline bench --write-corpus`), in
+# the same text (by default synthetic: demo articles' paragraphs, `faultline bench --write-corpus`), in
 # one run, each on one core. Prints the ratio of tokens per second (wall clock), and of tokens
 # per CPU second, which the load of other processes on a shared machine distorts less.
 # Both rates count faultline's tokens of the text. Both processes are pinned to one CPU
 # (taskset -c 0, when taskset exists): node's garbage collector and compiler threads would
 # otherwise use a second core, which the wall-clock rate would credit to compromise (the
 # CPU-second rates count every thread of each process either way).
-# Run from the repository root: sh bench/peers/speed.sh [MiB of text, default 1]
-# (FAULTLINE=path uses that binary instead of building one).
+# Run from the repository root: sh bench/peers/speed.sh [MiB of text, default 1] [DIR]
+# (FAULTLINE=path uses that binary instead of building one). With DIR, the JSON Lines files
+# in DIR are the text instead of a synthetic corpus (whose paragraphs repeat: word caches hit
+# more than on new text), e.g. news of real vocabulary written by
+# `python3 bench/peers/gmb_text.py DIR` (the MiB argument is then ignored).
 set -e
 mb=${1:-1}
+text=$2
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 if [ -n "$FAULTLINE" ]; then cp "$FAULTLINE" "$dir/faultline"; else go build -o "$dir/faultline" ./cmd/faultline; fi
-"$dir/faultline" bench --write-corpus "$dir/corpus" --mb "$mb" >&2
+if [ -n "$text" ]; then
+	mkdir "$dir/corpus" && cp "$text"/*.jsonl "$dir/corpus/"
+else
+	"$dir/faultline" bench --write-corpus "$dir/corpus" --mb "$mb" >&2
+fi
 pin=""
 if command -v taskset >/dev/null 2>&1; then pin="taskset -c 0"; fi
 fl=$($pin "$dir/faultline" bench --corpus "$dir/corpus" --cpus 1 --ingest-docs 0 | tail -1)
