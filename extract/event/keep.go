@@ -119,8 +119,8 @@ func (c *candidate) parseMayChange(l [][2]int, acts []int) bool {
 		tgts = nil
 	}
 	if len(l) > 0 {
-		if len(acts) == 0 || len(tgts) == 0 {
-			return false // no complete reading to replace l
+		if len(tgts) == 0 {
+			return false // no complete reading to replace l (tgts is acts or nil)
 		}
 		if c.mayYieldAny(l) {
 			return true
