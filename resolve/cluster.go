@@ -84,21 +84,15 @@ func compatible(a, c *cluster, pass int) bool {
 }
 
 func onlyNORP(c *cluster) bool {
-	for t, n := range c.types {
-		if n > 0 && t != faultline.NORP {
-			return false
-		}
-	}
-	return true
+	return c.other == 0
 }
 
 func merge(a, c *cluster) {
 	if a.typ == "" || a.typ == "o" && c.typ == "g" {
 		a.typ = c.typ
 	}
-	for t, n := range c.types {
-		a.types[t] += n
-	}
+	a.typed += c.typed
+	a.other += c.other
 	if a.dict == "" {
 		a.dict = c.dict
 	}
@@ -130,8 +124,8 @@ func merge(a, c *cluster) {
 		}
 	}
 	a.nodes += c.nodes
-	for d := range c.docs {
-		a.docs[d] = true
+	if a.doc != c.doc {
+		a.doc = -1
 	}
 }
 
@@ -416,10 +410,13 @@ func (b *builder) cluster() {
 func (b *builder) nodeCluster(i int, dc string, k *nodeKeys) *cluster {
 	nd := &b.nodes[i]
 	tg := typeGroup(nd.typ)
-	c := &cluster{typ: tg, types: map[string]int{}, nodes: 1, docs: map[int]bool{nd.doc: true}}
+	c := &cluster{typ: tg, nodes: 1, doc: nd.doc}
 	for _, mi := range nd.mentions {
 		if t := b.ments[mi].typ; t != "" && !b.ments[mi].pronoun {
-			c.types[t]++
+			c.typed++
+			if t != faultline.NORP {
+				c.other++
+			}
 		}
 	}
 	if nd.people != "" {
@@ -662,10 +659,7 @@ func (b *builder) incumbent(cands []int, i int) int {
 	if b.r.Dict == nil {
 		return -1
 	}
-	date := ""
-	if d := b.docs[b.nodes[i].doc]; d != nil {
-		date = d.Date
-	}
+	date := b.docs[b.nodes[i].doc].Date
 	if len(date) < 4 {
 		return -1
 	}
@@ -726,11 +720,7 @@ func (b *builder) typeVote(keys []nodeKeys) {
 	}
 	sort.Strings(order)
 	size := func(r int) int {
-		n := 0
-		for _, c := range b.clusters[r].types {
-			n += c
-		}
-		return n
+		return b.clusters[r].typed
 	}
 	for _, k := range order {
 		roots := map[int]bool{}
@@ -1041,7 +1031,7 @@ func subsequence(a, b []string) bool {
 func (b *builder) prominent(cands []int) []int {
 	var out []int
 	for _, j := range cands {
-		if len(b.clusters[b.find(j)].docs) > 1 {
+		if b.clusters[b.find(j)].doc < 0 {
 			out = append(out, j)
 		}
 	}
@@ -1071,7 +1061,7 @@ func ledNoun(name string) bool {
 // false when that cannot be told (no date, no dictionary entry).
 func (b *builder) ledCountry(r, doc int) (iso string, dated bool) {
 	c := b.clusters[r]
-	if b.r.Dict == nil || c == nil || c.dict == "" || c.typ != "p" || doc >= len(b.docs) || b.docs[doc] == nil || len(b.docs[doc].Date) < 4 {
+	if b.r.Dict == nil || c == nil || c.dict == "" || c.typ != "p" || doc >= len(b.docs) || len(b.docs[doc].Date) < 4 {
 		return "", false
 	}
 	lo, hi := dateRange(b.docs[doc].Date)

@@ -232,20 +232,19 @@ func (b *builder) facts() {
 	ties := map[tieKey]*faultline.ModelTie{}
 	modal := map[tieKey]map[string]int{}
 	var tieOrder []tieKey
-	for di, ext := range b.exts {
-		if ext == nil || di >= len(b.docs) || b.docs[di] == nil {
+	for di := range b.docs {
+		doc := &b.docs[di]
+		ext := doc.ext
+		if ext == nil {
 			continue
 		}
-		doc := b.docs[di]
+		doc.ext = nil // read once: let it go as the model grows
 		for _, e := range ext.Events {
 			ev := faultline.ModelEvent{Doc: doc.ID, Source: ref(di, e.Source, true), Target: ref(di, e.Target, !violent[e.Type]),
 				Type: e.Type, Mode: e.Mode, CAMEO: e.CAMEO, Goldstein: e.Goldstein, Trigger: e.Trigger, Date: e.Date,
 				DateText: e.DateText, Modality: e.Modality, Evidence: faultline.Evidence{Doc: doc.ID, Start: e.Start, End: e.End}}
 			if e.Place != nil {
-				ev.Place = e.Place.Text
-				if ev.Place == "" && e.Place.End <= len(doc.Text) && e.Place.Start < e.Place.End && e.Place.Start >= 0 {
-					ev.Place = doc.Text[e.Place.Start:e.Place.End]
-				}
+				ev.Place = e.Place.Text // with its words from the text, see slimFacts
 			}
 			if e.Evidence != nil && e.Evidence.End > e.Evidence.Start {
 				ev.Evidence = faultline.Evidence{Doc: doc.ID, Start: e.Evidence.Start, End: e.Evidence.End}
@@ -370,10 +369,7 @@ func (b *builder) capitals() map[string]int {
 func (b *builder) model() *faultline.Model {
 	m := b.m
 	for _, d := range b.docs {
-		if d == nil {
-			continue
-		}
-		m.Documents = append(m.Documents, faultline.DocumentRef{ID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, SHA256: d.SHA256, DuplicateOf: d.DuplicateOf})
+		m.Documents = append(m.Documents, d.DocumentRef)
 	}
 	for _, a := range b.actors {
 		if a.gone {

@@ -14,7 +14,7 @@ import (
 // missed them, and adds them as mentions of that actor. A name that belongs to several
 // actors is not used. Documents are scanned word by word, looking names up by their first
 // word, so the cost grows with the text, not with the number of names.
-func (b *builder) recoverMentions() {
+func (b *builder) recoverMentions() error {
 	byText := map[string]*recForm{}
 	for i := range b.nodes {
 		r := b.find(i)
@@ -53,13 +53,16 @@ func (b *builder) recoverMentions() {
 		})
 	}
 	if len(byFirst) == 0 {
-		return
+		return nil
 	}
-	for di, d := range b.docs {
-		if d == nil || di >= len(b.exts) || b.exts[di] == nil {
-			continue
+	for di := range b.docs {
+		if b.docs[di].ext == nil {
+			continue // not extracted: no mentions
 		}
-		text := d.Text
+		text, err := b.src.Text(di, b.docs[di].ID)
+		if err != nil {
+			return err
+		}
 		covered := make([]bool, len(text)+1)
 		for _, ni := range b.docNodes(di) {
 			for _, mi := range b.nodes[ni].mentions {
@@ -109,6 +112,7 @@ func (b *builder) recoverMentions() {
 			pos = e
 		}
 	}
+	return nil
 }
 
 // firstWords returns the first two words of a name (one for a one-word name): the index

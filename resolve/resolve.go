@@ -65,37 +65,97 @@ type node struct {
 
 // cluster summarises a set of merged nodes for the merge constraints.
 type cluster struct {
-	typ    string         // type group: p, o, g, f, e or ""
-	types  map[string]int // entity type -> mentions
-	dict   string         // dictionary entry id, or ""
-	people []actors.Name  // multi-word person names
-	gender string         // "m" or "f" from titles (Mr, Mrs), or ""
-	owned  string         // kind of group its names say belongs to someone (coref.Possessor), or ""
-	bare   string         // the one-word name all its names are ("Saddam"), or ""
+	typ    string        // type group: p, o, g, f, e or ""
+	typed  int           // mentions with an entity type (pronouns aside)
+	other  int           // those of them not typed NORP
+	dict   string        // dictionary entry id, or ""
+	people []actors.Name // multi-word person names
+	gender string        // "m" or "f" from titles (Mr, Mrs), or ""
+	owned  string        // kind of group its names say belongs to someone (coref.Possessor), or ""
+	bare   string        // the one-word name all its names are ("Saddam"), or ""
 	// spec holds, per kind of non-state group, the folded group words of its description
 	// that has them (groupSpecific: "insurgency" -> "sunni" for "Sunni-led insurgency"): two
 	// clusters with different ones for a kind never merge.
 	spec  map[string]string
 	nodes int
-	docs  map[int]bool
+	// doc is the one document all its nodes are in, or -1 when they are in several.
+	doc int
 }
 
 // Build is Build with the resolver's dictionary.
 func (r *Resolver) Build(docs []*faultline.Document, exts []*faultline.Extraction, overrides []faultline.Override) (*faultline.Model, error) {
-	b := &builder{r: r, docs: docs, exts: exts, nameMemo: map[[2]string]actors.Name{}, dictMemo: map[[2]string]*actors.Entry{}}
-	b.collect()
+	return r.BuildFrom(&sliceSource{docs: docs, exts: exts}, overrides)
+}
+
+// Source is a corpus that BuildFrom reads document by document, so that it never holds
+// every text and extraction at once: a store streams them.
+type Source interface {
+	// Each calls fn for every document and its extraction (nil: none), in a fixed order,
+	// and stops at the first error fn returns.
+	Each(fn func(*faultline.Document, *faultline.Extraction) error) error
+	// Text returns the text of the i-th document Each gave (from 0), whose id is id.
+	Text(i int, id string) (string, error)
+}
+
+// BuildFrom is Build on the documents and extractions of src. It keeps of each document
+// only what resolution needs (its mentions, names and the facts it states, without the
+// texts those do not quote) and reads the texts a second time, one at a time, to find
+// the names the recogniser missed (recoverMentions).
+func (r *Resolver) BuildFrom(src Source, overrides []faultline.Override) (*faultline.Model, error) {
+	b := &builder{r: r, src: src, nameMemo: map[[2]string]actors.Name{}, dictMemo: map[[2]string]*actors.Entry{}}
+	if err := b.collect(); err != nil {
+		return nil, err
+	}
 	b.cluster()
-	b.recoverMentions()
+	if err := b.recoverMentions(); err != nil {
+		return nil, err
+	}
 	b.actorsOut()
 	b.apply(overrides)
 	b.facts()
 	return b.model(), nil
 }
 
-type builder struct {
-	r    *Resolver
+// sliceSource is a Source on documents and extractions in memory: docs[i] was extracted
+// into exts[i]; nil documents are left out.
+type sliceSource struct {
 	docs []*faultline.Document
 	exts []*faultline.Extraction
+	seen []int // index in docs of each document Each gave
+}
+
+func (s *sliceSource) Each(fn func(*faultline.Document, *faultline.Extraction) error) error {
+	s.seen = s.seen[:0]
+	for i, d := range s.docs {
+		if d == nil {
+			continue
+		}
+		var ext *faultline.Extraction
+		if i < len(s.exts) {
+			ext = s.exts[i]
+		}
+		s.seen = append(s.seen, i)
+		if err := fn(d, ext); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *sliceSource) Text(i int, id string) (string, error) {
+	return s.docs[s.seen[i]].Text, nil
+}
+
+type builder struct {
+	r   *Resolver
+	src Source
+	// docs holds, per document, what the model lists of it and the facts it states.
+	docs []docInfo
+	// strs interns the strings the builder keeps (names, types, local ids), so that
+	// a name repeated across the corpus is held once and no document's text is kept
+	// alive by a piece of it.
+	strs map[string]string
+	res  *coref.Resolver
 
 	ments []mention
 	nodes []node
@@ -125,6 +185,25 @@ type builder struct {
 	nameMemo  map[[2]string]actors.Name
 	dictMemo  map[[2]string]*actors.Entry
 	capitalOf map[string]*actors.Entry // folded capital name -> its country (capitalGovernment)
+}
+
+// docInfo is what the builder keeps of a document: its entry in the model and, when it was
+// extracted, its facts (events, ties, quotes, figures) without the texts facts do not
+// read (see slimFacts).
+type docInfo struct {
+	faultline.DocumentRef
+	ext *faultline.Extraction
+}
+
+// str returns s interned: one copy, not sharing memory with a document's text, of every
+// distinct string.
+func (b *builder) str(s string) string {
+	if x, ok := b.strs[s]; ok {
+		return x
+	}
+	x := strings.Clone(s)
+	b.strs[x] = x
+	return x
 }
 
 type localKey struct {
@@ -162,19 +241,37 @@ func typeGroup(t string) string {
 	return ""
 }
 
-// collect gathers the mentions of every document: its entities, and the fact references
-// that match no entity. Entities without a document-level actor are grouped by coref.
-func (b *builder) collect() {
+// collect reads every document of the source once: it gathers the mentions of each (its
+// entities, and the fact references that match no entity; entities without a
+// document-level actor are grouped by coref) and keeps its facts for facts.
+func (b *builder) collect() error {
 	b.byLocal = map[localKey]int{}
 	b.nodesByDoc = map[int][]int{}
 	b.nodeRoles = map[int][]string{}
 	b.bySpan = map[spanKey]int{}
-	res := coref.New()
-	for di, ext := range b.exts {
-		if ext == nil || di >= len(b.docs) || b.docs[di] == nil {
-			continue
+	b.strs = map[string]string{}
+	b.res = coref.New()
+	err := b.src.Each(func(d *faultline.Document, ext *faultline.Extraction) error {
+		di := len(b.docs)
+		b.docs = append(b.docs, docInfo{DocumentRef: faultline.DocumentRef{ID: d.ID, Title: d.Title, Date: d.Date,
+			Source: d.Source, SHA256: d.SHA256, DuplicateOf: d.DuplicateOf}})
+		if ext != nil {
+			b.collectDoc(di, d.Text, ext)
+			b.docs[di].ext = b.slimFacts(d.Text, ext)
 		}
-		text := b.docs[di].Text
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b.finishNodes()
+	return nil
+}
+
+// collectDoc gathers the mentions of document di.
+func (b *builder) collectDoc(di int, text string, ext *faultline.Extraction) {
+	res := b.res
+	{
 		ents := ext.Entities
 		need := false
 		for _, e := range ents {
@@ -185,7 +282,7 @@ func (b *builder) collect() {
 		}
 		// References to actors that no entity covers (a speaker found by the quote
 		// extractor, say): treated as mentions of their own.
-		extra := b.orphanRefs(di, ext, ents)
+		extra := b.orphanRefs(text, ext, ents)
 		if len(extra) > 0 {
 			ents = append(append([]faultline.Entity(nil), ents...), extra...)
 			need = true
@@ -197,6 +294,12 @@ func (b *builder) collect() {
 		var roles map[string][]string
 		if text != "" {
 			roles = res.Roles(text, ents)
+			for a, rs := range roles {
+				for k, r := range rs {
+					rs[k] = b.str(r)
+				}
+				roles[a] = rs
+			}
 		}
 		for _, e := range ents {
 			t := e.Text
@@ -210,6 +313,7 @@ func (b *builder) collect() {
 			if _, dup := b.bySpan[sk]; dup {
 				continue
 			}
+			t = b.str(t)
 			local := e.Actor
 			if local == "" {
 				local = "k:" + actors.Key(t, e.Type)
@@ -218,6 +322,7 @@ func (b *builder) collect() {
 			if people != "" {
 				local = "people:" + people // the population, not the state coreference may have joined
 			}
+			local, people = b.str(local), b.str(people)
 			lk := localKey{di, local}
 			ni, ok := b.byLocal[lk]
 			if !ok {
@@ -230,7 +335,7 @@ func (b *builder) collect() {
 				b.nodeRoles[ni] = rs
 			}
 			mi := len(b.ments)
-			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: e.Type, local: local, node: ni, people: people}
+			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: b.str(e.Type), local: local, node: ni, people: people}
 			if people != "" {
 				m.typ = faultline.NORP
 				b.nodes[ni].people = people
@@ -243,13 +348,17 @@ func (b *builder) collect() {
 			// across documents.
 			m.desc = !m.pronoun && !m.nominal && isNominal(t)
 			if e.Type == faultline.PERSON && !m.pronoun && !m.nominal && text != "" {
-				m.titled = titled(text, e.Start, e.End)
+				m.titled = b.str(titled(text, e.Start, e.End))
 			}
 			b.ments = append(b.ments, m)
 			b.bySpan[sk] = mi
 			b.nodes[ni].mentions = append(b.nodes[ni].mentions, mi)
 		}
 	}
+}
+
+// finishNodes gives every node its type and distinct names, once every document is in.
+func (b *builder) finishNodes() {
 	for i := range b.nodes {
 		n := &b.nodes[i]
 		var types []string
@@ -273,8 +382,7 @@ func (b *builder) collect() {
 // orphanRefs returns entities for the fact references of a document that overlap no
 // entity, typed by their role: speakers are people, unless the agent noun at the head of the
 // description names a body ("police said", "the herdsmen told reporters": ORG).
-func (b *builder) orphanRefs(di int, ext *faultline.Extraction, ents []faultline.Entity) []faultline.Entity {
-	text := b.docs[di].Text
+func (b *builder) orphanRefs(text string, ext *faultline.Extraction, ents []faultline.Entity) []faultline.Entity {
 	var out []faultline.Entity
 	// A speaker is covered only by an entity that holds the whole description ("a senior US
 	// officer in Baghdad" is not the US); an event's or a tie's end by any entity it overlaps.
@@ -510,6 +618,68 @@ func titled(text string, start, end int) string {
 		return ""
 	}
 	return text[s:end]
+}
+
+// slimFacts returns the facts of ext that facts reads — its events, ties, quotes and
+// figures — in new memory, without the texts facts does not read (the words of a fact's
+// actors and evidence, which the model gives as offsets) and with an event's place given
+// its words from text when ext left them out.
+func (b *builder) slimFacts(text string, ext *faultline.Extraction) *faultline.Extraction {
+	out := &faultline.Extraction{}
+	ref := func(r *faultline.Ref) *faultline.Ref {
+		if r == nil {
+			return nil
+		}
+		return &faultline.Ref{Span: faultline.Span{Start: r.Start, End: r.End}, Actor: b.str(r.Actor)}
+	}
+	span := func(s faultline.Span) faultline.Span { return faultline.Span{Start: s.Start, End: s.End} }
+	if len(ext.Events) > 0 {
+		out.Events = make([]faultline.Event, len(ext.Events))
+	}
+	for i := range ext.Events {
+		e := &ext.Events[i]
+		x := faultline.Event{Span: span(e.Span), Trigger: b.str(e.Trigger), Type: b.str(e.Type), Mode: b.str(e.Mode),
+			CAMEO: b.str(e.CAMEO), Goldstein: e.Goldstein, Source: ref(e.Source), Target: ref(e.Target),
+			Date: b.str(e.Date), DateText: b.str(e.DateText), Modality: b.str(e.Modality)}
+		if e.Place != nil {
+			p := span(*e.Place)
+			p.Text = e.Place.Text
+			if p.Text == "" && p.End <= len(text) && p.Start < p.End && p.Start >= 0 {
+				p.Text = text[p.Start:p.End]
+			}
+			p.Text = b.str(p.Text)
+			x.Place = &p
+		}
+		if e.Evidence != nil {
+			ev := span(*e.Evidence)
+			x.Evidence = &ev
+		}
+		out.Events[i] = x
+	}
+	if len(ext.Ties) > 0 {
+		out.Ties = make([]faultline.Tie, len(ext.Ties))
+	}
+	for i := range ext.Ties {
+		t := &ext.Ties[i]
+		out.Ties[i] = faultline.Tie{Type: b.str(t.Type), Sign: t.Sign, A: *ref(&t.A), B: *ref(&t.B),
+			Evidence: span(t.Evidence), Modality: b.str(t.Modality)}
+	}
+	if len(ext.Quotes) > 0 {
+		out.Quotes = make([]faultline.Quote, len(ext.Quotes))
+	}
+	for i := range ext.Quotes {
+		q := &ext.Quotes[i]
+		out.Quotes[i] = faultline.Quote{Span: faultline.Span{Start: q.Start, End: q.End, Text: strings.Clone(q.Text)}, Speaker: ref(q.Speaker)}
+	}
+	if len(ext.Figures) > 0 {
+		out.Figures = make([]faultline.Figure, len(ext.Figures))
+	}
+	for i := range ext.Figures {
+		f := &ext.Figures[i]
+		out.Figures[i] = faultline.Figure{Span: faultline.Span{Start: f.Start, End: f.End, Text: b.str(f.Text)},
+			Value: f.Value, Unit: b.str(f.Unit), About: b.str(f.About)}
+	}
+	return out
 }
 
 func hasKey(m map[int][]string, k int) bool {

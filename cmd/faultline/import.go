@@ -160,7 +160,7 @@ func readAgents(path string) ([]actors.Agent, error) {
 // buildModel resolves the actors of a corpus with the shipped dictionary plus the imported
 // entries among the overrides, then names each actor of an imported entry by the entry's
 // name, and applies the other overrides.
-func buildModel(docs []*faultline.Document, exts []*faultline.Extraction, ov []faultline.Override) (*faultline.Model, error) {
+func buildModel(src resolve.Source, ov []faultline.Override) (*faultline.Model, error) {
 	var user []actors.UserEntry
 	var agents []actors.Agent
 	var rest []faultline.Override
@@ -196,5 +196,5 @@ func buildModel(docs []*faultline.Document, exts []*faultline.Extraction, ov []f
 	for _, e := range user {
 		renames = append(renames, faultline.Override{Kind: faultline.OverrideRename, Actor: e.Name, Name: e.Name})
 	}
-	return (&resolve.Resolver{Dict: dict}).Build(docs, exts, append(renames, rest...))
+	return (&resolve.Resolver{Dict: dict}).BuildFrom(src, append(renames, rest...))
 }
