@@ -118,18 +118,22 @@ func (s featureSet) contextFeatures(fs []uint64, ws []wordInfo, i int, prev uint
 	return fs
 }
 
-// Bounds of a wordCache: it is emptied when it would hold more word forms than maxTypes,
-// and a model's (previous tag, word) vectors when they would be more than maxPairs. A full
-// cache takes about 9 MB a model of 102 classes (a two-pass tagger has two); the demo
-// corpus's vocabulary (2,827 forms, 4,261 pairs under the first model) fits. The tag-pair
-// vectors (modelParts.tt) are never emptied: their keys bound them, (classes+1)² tag pairs
-// times 8 casings, at most about 35 MB a model, but few pairs occur (5,960 vectors, 2.4 MB,
-// for both models of the earlier two-pass tagger after all of EWT train and dev). Each
-// scratch in the tagger's pool has its own cache, used by one Annotate or Tag call at a
-// time: the bound holds per concurrent call, and no cache is shared between goroutines.
+// Bounds of a wordCache: when it would hold more word forms than maxTypes, it keeps the
+// words seen most often since it last did so (at most maxTypes/2, see compact) and drops
+// the rest; a model's (previous tag, word) vectors likewise when they would be more than
+// maxPairs. News text keeps bringing new words (names, places) among recurring ones, so
+// keeping the frequent words instead of emptying the whole cache saves most of the
+// recomputation of their vectors (on GMB news, 105k instead of 170k first sightings of a
+// slot for 731k tokens). A full cache takes about 16 MB a model of 102 classes (a two-pass
+// tagger has two). The tag-pair vectors (modelParts.tt) are never emptied: their keys bound
+// them, (classes+1)² tag pairs times 8 casings, at most about 35 MB a model, but few pairs
+// occur (5,960 vectors, 2.4 MB, for both models of the earlier two-pass tagger after all of
+// EWT train and dev). Each scratch in the tagger's pool has its own cache, used by one
+// Annotate or Tag call at a time: the bound holds per concurrent call, and no cache is
+// shared between goroutines.
 const (
-	maxTypes = 1 << 12
-	maxPairs = 1 << 13
+	maxTypes = 1 << 13
+	maxPairs = 1 << 14
 )
 
 // wordCache keeps per word form the integer scores of its single-word feature parts under
@@ -137,12 +141,24 @@ const (
 // documents.
 type wordCache struct {
 	slots map[string]int32 // word form -> slot; slots 0 and 1 are the start and end pads
+	forms []string         // per slot: its word form
+	hits  []uint32         // per slot: lookups that found it (at most maxHits), or deadHits for a free slot
+	free  []int32          // free slots below n, taken before new ones
 	dict  []int32          // per slot: tag-dictionary class, or -1
 	info  []wordInfo       // per slot: the word's info (first false, scase 0)
 	lemma []slotLemma      // per slot: its lemma under one class, for Annotate
-	n     int32            // slots in use
+	n     int32            // slots in use or free
 	parts []modelParts     // one per model: first pass, second pass
+	// bounds: maxTypes and maxPairs but in tests
+	maxTypes, maxPairs int
 }
+
+// Hit counts of slots and pairs stop at maxHits; deadHits marks a free slot.
+const (
+	maxHits  = 255
+	deadHits = 1 << 31
+	deadKey  = math.MaxUint32 // the key of a free pair vector
+)
 
 // slotLemma is the lemma (see memoLemma) of a slot's word under class, or nothing when
 // class is -1.
@@ -171,6 +187,9 @@ type modelParts struct {
 
 	pw     map[uint32]int32 // tag index * maxSlots + slot -> vector offset in pwVecs
 	pwVecs []uint64
+	pwKeys []uint32 // per vector of pwVecs: its key in pw, or deadKey when free
+	pwHits []uint32 // per vector of pwVecs: lookups that found it (at most maxHits)
+	pwFree []int32  // free vectors of pwVecs, taken before new ones
 	tt     []int32 // tag index pair, casing -> 1 + vector offset in ttVecs, or 0
 	ttVecs []uint64
 }
@@ -199,8 +218,9 @@ func pack(dst []uint64, src []int32) {
 const maxSlots = 1 << 20
 
 func newWordCache(set featureSet, models ...*perceptron.Model) *wordCache {
-	c := &wordCache{slots: make(map[string]int32), n: 2, dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd},
-		lemma: []slotLemma{{class: -1}, {class: -1}}}
+	c := &wordCache{slots: make(map[string]int32), forms: []string{"", ""}, hits: []uint32{0, 0}, n: 2,
+		dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd}, lemma: []slotLemma{{class: -1}, {class: -1}},
+		maxTypes: maxTypes, maxPairs: maxPairs}
 	for _, m := range models {
 		nc := m.NumClasses()
 		c.parts = append(c.parts, modelParts{m: m, set: set, nc: nc, pl: (nc + 1) / 2, step: m.Step(), ibuf: make([]int32, 3*nc),
@@ -212,28 +232,117 @@ func newWordCache(set featureSet, models ...*perceptron.Model) *wordCache {
 // reset empties the cache but for the pads and the tag pairs.
 func (c *wordCache) reset() {
 	clear(c.slots)
+	clear(c.forms[2:]) // no word kept alive
 	c.n = 2
-	c.dict = c.dict[:2]
-	c.info = c.info[:2]
-	c.lemma = c.lemma[:2]
+	c.forms, c.hits, c.free = c.forms[:2], c.hits[:2], c.free[:0]
+	c.dict, c.info, c.lemma = c.dict[:2], c.info[:2], c.lemma[:2]
 	for i := range c.parts {
 		p := &c.parts[i]
 		clear(p.filled)
 		clear(p.pw)
-		p.pwVecs = p.pwVecs[:0]
+		p.pwVecs, p.pwKeys, p.pwHits, p.pwFree = p.pwVecs[:0], p.pwKeys[:0], p.pwHits[:0], p.pwFree[:0]
 	}
 }
 
-// makeRoom empties what n more words could overflow.
+// live returns the number of words in the cache.
+func (c *wordCache) live() int { return int(c.n) - 2 - len(c.free) }
+
+// makeRoom makes room for n more words: when they could overflow the word slots or a
+// model's pairs, it keeps the most used half (see compact and modelParts.compact).
 func (c *wordCache) makeRoom(n int) {
-	if int(c.n)+n > maxTypes {
-		c.reset()
-		return
+	if c.live()+n > c.maxTypes {
+		c.compact(c.maxTypes / 2)
+		if c.live()+n > c.maxTypes { // a very long sentence
+			c.reset()
+		}
 	}
 	for i := range c.parts {
-		if p := &c.parts[i]; len(p.pw)+n > maxPairs {
-			clear(p.pw)
-			p.pwVecs = p.pwVecs[:0]
+		if p := &c.parts[i]; len(p.pw)+n > c.maxPairs {
+			p.compact(c.maxPairs / 2)
+			if len(p.pw)+n > c.maxPairs {
+				p.dropPairs(func(_, _ uint32) bool { return true }, false)
+			}
+		}
+	}
+}
+
+// threshold returns the least hit count h >= 1 such that at most max of the counts
+// histogrammed in hist are h or more, or maxHits+1 when no such h keeps any.
+func threshold(hist *[maxHits + 1]int, max int) uint32 {
+	th, kept := uint32(maxHits+1), 0
+	for h := maxHits; h >= 1; h-- {
+		if kept+hist[h] > max {
+			break
+		}
+		kept += hist[h]
+		th = uint32(h)
+	}
+	return th
+}
+
+// compact keeps the words found most often since the last compact, at most max of them
+// (never a word found no time since its first sighting), halving their hit counts, and
+// frees the slots of the others and their (previous tag, word) vectors. Kept words stay in
+// their slots: nothing is moved.
+func (c *wordCache) compact(max int) {
+	var hist [maxHits + 1]int
+	for _, h := range c.hits[2:c.n] {
+		if h != deadHits {
+			hist[h]++
+		}
+	}
+	th := threshold(&hist, max)
+	clear(c.slots)
+	for s := int32(2); s < c.n; s++ {
+		switch h := c.hits[s]; {
+		case h == deadHits:
+		case h >= th:
+			c.hits[s] = h / 2
+			c.slots[c.forms[s]] = s
+		default:
+			c.hits[s], c.forms[s] = deadHits, ""
+			c.free = append(c.free, s)
+			for i := range c.parts {
+				if p := &c.parts[i]; int(s) < len(p.filled) {
+					p.filled[s] = false
+				}
+			}
+		}
+	}
+	for i := range c.parts {
+		c.parts[i].dropPairs(func(key, _ uint32) bool { return c.hits[key%maxSlots] == deadHits }, false)
+	}
+}
+
+// compact keeps the (previous tag, word) vectors found most often since the last compact,
+// at most max of them (never one found no time since it was computed), halving their hit
+// counts, and frees the others.
+func (p *modelParts) compact(max int) {
+	var hist [maxHits + 1]int
+	for j, h := range p.pwHits {
+		if p.pwKeys[j] != deadKey {
+			hist[h]++
+		}
+	}
+	th := threshold(&hist, max)
+	p.dropPairs(func(_, h uint32) bool { return h < th }, true)
+}
+
+// dropPairs frees the (previous tag, word) vectors for which drop(key, hits) is true, and
+// halves the hit counts of the others when halve is set.
+func (p *modelParts) dropPairs(drop func(key, hits uint32) bool, halve bool) {
+	clear(p.pw)
+	for j, key := range p.pwKeys {
+		switch {
+		case key == deadKey:
+		case drop(key, p.pwHits[j]):
+			p.pwKeys[j] = deadKey
+			p.pwFree = append(p.pwFree, int32(j))
+		default:
+			if halve {
+				p.pwHits[j] /= 2
+			}
+			p.pw[key] = int32(j * p.pl)
 		}
 	}
 }
@@ -242,21 +351,30 @@ func (c *wordCache) makeRoom(n int) {
 // scratch for info).
 func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]uint64, buf []byte) (int32, []byte) {
 	if s, ok := c.slots[w]; ok {
+		if h := c.hits[s]; h < maxHits {
+			c.hits[s] = h + 1
+		}
 		return s, buf
 	}
-	s := c.n
-	c.n++
-	c.slots[strings.Clone(w)] = s
+	w = strings.Clone(w)
 	d := int32(-1)
 	if k, ok := dict[w]; ok {
 		d = int32(k)
 	}
-	c.dict = append(c.dict, d)
 	var wi wordInfo
 	buf = info(&wi, w, false, buf, clusters)
-	c.info = append(c.info, wi)
-	c.lemma = append(c.lemma, slotLemma{class: -1})
-	return s, buf // not filled: slots above n never are (reset clears filled)
+	var s int32
+	if k := len(c.free); k > 0 {
+		s, c.free = c.free[k-1], c.free[:k-1]
+		c.forms[s], c.hits[s], c.dict[s], c.info[s], c.lemma[s] = w, 0, d, wi, slotLemma{class: -1}
+	} else {
+		s = c.n
+		c.n++
+		c.forms, c.hits, c.dict = append(c.forms, w), append(c.hits, 0), append(c.dict, d)
+		c.info, c.lemma = append(c.info, wi), append(c.lemma, slotLemma{class: -1})
+	}
+	c.slots[w] = s
+	return s, buf // not filled: new and freed slots never are
 }
 
 // ensure computes slot s's vectors from the word's info w unless they are there.
@@ -300,12 +418,24 @@ func (p *modelParts) prevWord(s int32, w *wordInfo, prev uint64, fs []uint64, tm
 	pl := p.pl
 	key := uint32(p.tagIndex(prev))*maxSlots + uint32(s)
 	if off, ok := p.pw[key]; ok {
+		if j := int(off) / pl; p.pwHits[j] < maxHits {
+			p.pwHits[j]++
+		}
 		return p.pwVecs[off:][:pl], fs
 	}
 	fs = prevWordFeatures(fs[:0], w, prev)
 	p.m.ScoreInt(fs, tmp)
-	off := len(p.pwVecs)
-	p.pwVecs = append(p.pwVecs, make([]uint64, pl)...)
+	var off int
+	if k := len(p.pwFree); k > 0 {
+		j := p.pwFree[k-1]
+		p.pwFree = p.pwFree[:k-1]
+		off = int(j) * pl
+		p.pwKeys[j], p.pwHits[j] = key, 0
+	} else {
+		off = len(p.pwVecs)
+		p.pwVecs = append(p.pwVecs, make([]uint64, pl)...)
+		p.pwKeys, p.pwHits = append(p.pwKeys, key), append(p.pwHits, 0)
+	}
 	v := p.pwVecs[off:][:pl]
 	pack(v, tmp[:p.nc])
 	self := p.vecs[3*pl*int(s):][:pl]

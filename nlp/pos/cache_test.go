@@ -74,7 +74,8 @@ func (t *Tagger) tagUncached(words []string) []int {
 }
 
 // TestCacheExact checks that the word cache changes no tag: on the golden text and, when
-// ../shared is there, on EWT dev, with the cache emptied now and then on the way.
+// ../shared is there, on EWT dev, with the cache emptied now and then on the way, and with
+// bounds small enough that it compacts often (see wordCache.compact).
 func TestCacheExact(t *testing.T) {
 	tg := load(t)
 	var sents [][]string
@@ -90,15 +91,91 @@ func TestCacheExact(t *testing.T) {
 			sents = append(sents, words)
 		}
 	}
-	s := tg.get()
-	defer tg.pool.Put(s)
-	for i, words := range sents {
-		if i%500 == 499 && s.cache != nil {
-			s.cache.reset()
+	for _, small := range []bool{false, true} {
+		s := tg.get()
+		tg.tag(s, nil) // makes the cache
+		if small {
+			s.cache.maxTypes, s.cache.maxPairs = 300, 400
 		}
-		got := tg.tag(s, words)
-		if want := tg.tagUncached(words); !slices.Equal(got, want) {
-			t.Fatalf("sentence %d %q: cached tags %v, uncached %v", i, words, got, want)
+		for i, words := range sents {
+			if !small && i%500 == 499 {
+				s.cache.reset()
+			}
+			got := tg.tag(s, words)
+			if want := tg.tagUncached(words); !slices.Equal(got, want) {
+				t.Fatalf("small %v, sentence %d %q: cached tags %v, uncached %v", small, i, words, got, want)
+			}
+			checkCache(t, s.cache, tg)
+		}
+	}
+}
+
+// checkCache checks that c's slots hold their words' data and its pairs are where its
+// maps say.
+func checkCache(t *testing.T, c *wordCache, tg *Tagger) {
+	t.Helper()
+	if c.live() != len(c.slots) || len(c.forms) != int(c.n) || len(c.hits) != int(c.n) || len(c.info) != int(c.n) {
+		t.Fatalf("cache of %d slots, %d free: %d words, %d forms, %d hits, %d infos", c.n, len(c.free), len(c.slots), len(c.forms), len(c.hits), len(c.info))
+	}
+	for w, s := range c.slots {
+		var wi wordInfo
+		info(&wi, w, false, nil, tg.clusters)
+		if c.forms[s] != w || c.info[s] != wi || c.hits[s] == deadHits {
+			t.Fatalf("slot %d of %q holds %q", s, w, c.forms[s])
+		}
+	}
+	for _, s := range c.free {
+		if c.hits[s] != deadHits {
+			t.Fatalf("free slot %d is not marked", s)
+		}
+		for i := range c.parts {
+			if p := &c.parts[i]; int(s) < len(p.filled) && p.filled[s] {
+				t.Fatalf("free slot %d is filled", s)
+			}
+		}
+	}
+	for i := range c.parts {
+		p := &c.parts[i]
+		if len(p.pwHits) != len(p.pwKeys) || len(p.pwVecs) != len(p.pwKeys)*p.pl || len(p.pw)+len(p.pwFree) != len(p.pwKeys) {
+			t.Fatalf("model %d: %d pairs, %d free, %d keys, %d hits, %d words", i, len(p.pw), len(p.pwFree), len(p.pwKeys), len(p.pwHits), len(p.pwVecs))
+		}
+		for j, key := range p.pwKeys {
+			if key == deadKey {
+				continue
+			}
+			if off, ok := p.pw[key]; !ok || int(off) != j*p.pl || c.hits[key%maxSlots] == deadHits {
+				t.Fatalf("model %d: pair %d of key %d at %d", i, j, key, off)
+			}
+		}
+	}
+}
+
+// TestAnnotateCompact checks that a cache that compacts often changes no tag and no lemma.
+func TestAnnotateCompact(t *testing.T) {
+	tg := load(t)
+	var docs, want []*nlp.Doc
+	for _, d := range demo.Documents() {
+		for k := 0; k < 2; k++ {
+			nd := &nlp.Doc{Text: d.Text}
+			tokenize.New().Annotate(nd)
+			docs = append(docs, nd)
+			w := &nlp.Doc{Text: d.Text}
+			tokenize.New().Annotate(w)
+			want = append(want, w)
+		}
+	}
+	ref := &Tagger{model: tg.model, set: tg.set, upos: tg.upos, xpos: tg.xpos, dict: tg.dict, clusters: tg.clusters, lemma: tg.lemma, Margin: tg.Margin}
+	s := tg.get()
+	tg.tag(s, nil)
+	s.cache.maxTypes, s.cache.maxPairs = 200, 300
+	for i, d := range docs {
+		tg.annotate(s, d)
+		rs := ref.get() // a new cache each document: no compaction
+		ref.annotate(rs, want[i])
+		for j, tok := range d.Tokens {
+			if w := want[i].Tokens[j]; tok.XPOS != w.XPOS || tok.UPOS != w.UPOS || tok.Lemma != w.Lemma {
+				t.Fatalf("doc %d token %d %q: %s/%s/%s, want %s/%s/%s", i, j, tok.Norm, tok.UPOS, tok.XPOS, tok.Lemma, w.UPOS, w.XPOS, w.Lemma)
+			}
 		}
 	}
 }

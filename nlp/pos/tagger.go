@@ -327,6 +327,11 @@ func (t *Tagger) Lemma(form, xpos string) string { return t.lemma.Lemma(form, xp
 func (t *Tagger) Annotate(d *nlp.Doc) {
 	s := t.get()
 	defer t.pool.Put(s)
+	t.annotate(s, d)
+}
+
+// annotate is Annotate with scratch s.
+func (t *Tagger) annotate(s *scratch, d *nlp.Doc) {
 	// Lemmas that are not the form, part of it or a stored string (unseen inflected words)
 	// are built in s.lemmas and made into strings with one allocation per document.
 	s.lemmas, s.spans = s.lemmas[:0], s.spans[:0]
