@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/faultline/faultline"
@@ -16,11 +14,12 @@ import (
 // mentions of its sentence. A sentence without a word that can start an event trigger, or
 // without a mention, cannot yield an event, so its parse would be thrown away. Parse is a
 // fact component that runs after coreference (which adds the last mentions) and before the
-// event extractor, and picks the sentences that can yield an event. It parses none of them:
-// it hands them to the event extractor (event.Defer), which parses one when it first reads
-// its parse, that is when its positional argument search falls short and the parse may
-// change its events (extract/event/keep.go); most are never parsed. Tokens of the sentences
-// not parsed keep Head -1 and no Rel, as if each were a root.
+// event extractor. It parses no sentence itself: the event extractor asks for a sentence's
+// parse when it first reads it (event.Defer), that is when its positional argument search
+// falls short and the parse may change its events (extract/event/keep.go), and only then
+// does Parse decide whether the sentence can yield an event, and parse it if so; most
+// sentences are never asked about. Tokens of the sentences not parsed keep Head -1 and no
+// Rel, as if each were a root.
 
 // Parse returns a component that lets x run parser over the sentences of a document that
 // can yield an event for x, when x first reads their parse (event.Defer): those with a word
@@ -36,13 +35,11 @@ func Parse(parser nlp.Annotator, x *event.Extractor) extract.Component {
 type sparse struct {
 	parser nlp.Annotator
 	x      *event.Extractor // whose triggers decide which sentences to parse
-	// mentions[k]: how many entity mentions sentence k has, up to 2.
-	mentions []uint8
 	// partial: the event extractor keeps events with one argument.
 	partial bool
-	// wanted and skipped count sentences that may and may not be parsed, parsed those the
-	// event extractor had parsed (for measurements).
-	wanted, skipped, parsed int
+	// sentences counts the sentences of the documents, parsed those the event extractor had
+	// parsed (for measurements).
+	sentences, parsed int
 }
 
 // Extract implements extract.Component: it annotates in.NLP.
@@ -55,42 +52,48 @@ func (s *sparse) Extract(in *extract.Input) {
 		s.parser.Annotate(d) // one run of tokens: the parser takes it whole
 		return
 	}
-	s.mark(d.Sentences, in.Out.Entities)
-	wanted := make([]bool, len(d.Sentences))
-	for k, sn := range d.Sentences {
+	for _, sn := range d.Sentences {
 		if sn.First < 0 || sn.Last > len(d.Tokens) || sn.First >= sn.Last {
 			continue
-		}
-		if m := s.mentions[k]; m > 0 && s.wants(d.Text, d.Tokens[sn.First:sn.Last], m) {
-			wanted[k] = true
-			s.wanted++
-		} else {
-			s.skipped++
 		}
 		for i := sn.First; i < sn.Last; i++ {
 			d.Tokens[i].Head, d.Tokens[i].Rel = -1, "" // unparsed until the extractor parses it
 		}
 	}
-	// The parser writes into the shared token slice; it sees one wanted sentence at a time.
+	s.sentences += len(d.Sentences)
+	// The parser writes into the shared token slice; it sees one sentence at a time. Whether
+	// a sentence may yield an event is decided when the extractor first asks for its parse,
+	// from what it is now (the extractor changes no token but their heads and relations,
+	// and no entity): most sentences are never asked about.
 	one := &nlp.Doc{Text: d.Text, Entities: d.Entities}
-	event.Defer(in, wanted, func(k int) {
+	ents := in.Out.Entities
+	event.Defer(in, func(k int) bool {
+		sn := d.Sentences[k]
+		if sn.First < 0 || sn.Last > len(d.Tokens) || sn.First >= sn.Last {
+			return false
+		}
+		m := mentions(sn, ents)
+		if m == 0 || !s.wants(d.Text, d.Tokens[sn.First:sn.Last], m) {
+			return false
+		}
 		s.parsed++
 		one.Tokens, one.Sentences = d.Tokens, d.Sentences[k:k+1]
 		s.parser.Annotate(one)
+		return true
 	})
 }
 
-// mark counts in s.mentions[k] the entities that overlap sentence k, up to 2.
-func (s *sparse) mark(sents []nlp.Sentence, ents []faultline.Entity) {
-	s.mentions = slices.Grow(s.mentions[:0], len(sents))[:len(sents)]
-	clear(s.mentions)
+// mentions returns how many of ents overlap sentence sn, up to 2.
+func mentions(sn nlp.Sentence, ents []faultline.Entity) uint8 {
+	var m uint8
 	for _, e := range ents {
-		// The first sentence ending after the entity starts, then on while they overlap.
-		k := sort.Search(len(sents), func(k int) bool { return sents[k].End > e.Start })
-		for ; k < len(sents) && sents[k].Start < e.End; k++ {
-			s.mentions[k] = min(s.mentions[k]+1, 2)
+		if e.Start < sn.End && sn.Start < e.End {
+			if m++; m == 2 {
+				break
+			}
 		}
 	}
+	return m
 }
 
 // wants reports whether a sentence with m mentions (up to 2) has a word that may start an

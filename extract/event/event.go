@@ -48,14 +48,15 @@ type Extractor struct {
 	// what to whom.
 	Partial bool
 
-	verbs map[string][]*trigger // by inflected form of the first word
-	nouns map[string][]*trigger // by singular and plural form of the first word
-	cues  map[string]*cueSet    // modality cues by class
-	// needVerb and needNoun: the Needs of the triggers each key of verbs and nouns starts.
-	needVerb, needNoun map[string]uint8
+	// words holds the triggers by the first word's forms: verbal entries by inflected form,
+	// nominal ones by singular and plural, in one entry a form so that a word is looked up
+	// once for both.
+	words map[string]*forms
+	cues  map[string]*cueSet // modality cues by class
 	// unpruned reads the parse wherever the positional reading asks for it, without asking
-	// whether it may change the events (parseMayChange, and args for the amod test): the
-	// reference FuzzDeferredParse and TestDeferredParseSkips check that pruning against.
+	// whether it may change the events (parseMayChange, and args for the amod test), and
+	// looks for triggers in sentences without a mention too: the reference
+	// FuzzDeferredParse and TestDeferredParseSkips check that pruning against.
 	// For tests only; parseMayFill, an approximation, holds either way.
 	unpruned bool
 }
@@ -73,7 +74,48 @@ const (
 // may start, given its lower-case form and lemma, or 0 when it starts none: the words Find
 // looks triggers up by. The pipeline parses only sentences with such a word.
 func (x *Extractor) MayTrigger(lower, lemma string) uint8 {
-	return x.needVerb[lower] | x.needNoun[lower] | x.needVerb[lemma]
+	var need uint8
+	if f := x.words[lower]; f != nil {
+		need = f.needVerb | f.needNoun
+	}
+	if lemma != lower {
+		need |= x.formsOf(lemma).needVerb
+	}
+	return need
+}
+
+// forms are the triggers whose first word has one form.
+type forms struct {
+	verbs, nouns []*trigger
+	// needVerb and needNoun: the Needs of verbs and nouns.
+	needVerb, needNoun uint8
+}
+
+// noForms is the entry of a word that starts no trigger.
+var noForms = &forms{}
+
+// formsOf returns the triggers a word form starts (noForms when none).
+func (x *Extractor) formsOf(w string) *forms {
+	if f := x.words[w]; f != nil {
+		return f
+	}
+	return noForms
+}
+
+// add adds tr to the triggers that form f starts, as a verb or a noun.
+func (x *Extractor) add(f string, tr *trigger, noun bool) {
+	e := x.words[f]
+	if e == nil {
+		e = &forms{}
+		x.words[f] = e
+	}
+	if noun {
+		e.nouns = append(e.nouns, tr)
+		e.needNoun |= tr.need()
+	} else {
+		e.verbs = append(e.verbs, tr)
+		e.needVerb |= tr.need()
+	}
 }
 
 // need is the argument need of a trigger.
@@ -94,8 +136,7 @@ type trigger struct {
 
 // New returns an Extractor with the shipped codebook.
 func New() *Extractor {
-	x := &Extractor{verbs: map[string][]*trigger{}, nouns: map[string][]*trigger{}, cues: map[string]*cueSet{},
-		needVerb: map[string]uint8{}, needNoun: map[string]uint8{}}
+	x := &Extractor{words: map[string]*forms{}, cues: map[string]*cueSet{}}
 	hand := map[string]bool{}
 	for _, l := range strings.Split(handWords(), "\n") {
 		hand[l] = true
@@ -109,15 +150,12 @@ func New() *Extractor {
 		tr := &trigger{Entry: e, typ: t, gold: g, hand: hand[e.POS+" "+strings.Join(e.Words, " ")]}
 		if e.POS == "N" {
 			for _, f := range view.NounForms(e.Words[0]) {
-				x.nouns[f] = append(x.nouns[f], tr)
-				x.needNoun[f] |= tr.need()
+				x.add(f, tr, true)
 			}
 			continue
 		}
-		forms := append(view.VerbForms(e.Words[0]), e.Forms...)
-		for _, f := range forms {
-			x.verbs[f] = append(x.verbs[f], tr)
-			x.needVerb[f] |= tr.need()
+		for _, f := range append(view.VerbForms(e.Words[0]), e.Forms...) {
+			x.add(f, tr, false)
 		}
 	}
 	for class, cs := range lex.Cues() {
@@ -172,6 +210,9 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 	parties := map[int][]int{}     // sentence -> the actors of its agreements (CAMEO 03-05, 087)
 	var acts []int                 // the actor mentions of sentence si, once sentActs has listed them
 	for si, s := range v.Sents {
+		if !x.unpruned && !hasMention(v, s) {
+			continue // every argument is a mention of the sentence: no event
+		}
 		acts = nil
 		sentActs := func() []int {
 			if acts == nil {
@@ -320,6 +361,16 @@ func (x *Extractor) Find(in *extract.Input) []faultline.Event {
 	return sameEvent(out)
 }
 
+// hasMention reports whether a token of sentence s is part of an entity mention.
+func hasMention(v *view.View, s view.Sent) bool {
+	for k := s.First; k < s.Last; k++ {
+		if v.Toks[k].Mention >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 var determiners = set("the a an its their his her our this that these those 's ' new recent latest first second last major fresh renewed bloody deadly fierce heavy joint brief failed planned so-called military armed violent")
 
 // match returns the codebook trigger at token i, how many tokens it spans and whether it is
@@ -333,6 +384,14 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (tr *trigger, n int,
 	}
 	if i > s.First && isCapitalized(v.Text[t.Start:t.End]) {
 		return nil, 0, false, false // a name, not a verb
+	}
+	// The triggers of the word's form, and of its lemma as a verb: without any, no trigger.
+	fl, fm := x.formsOf(t.Lower), noForms
+	if t.Lemma != "" && t.Lemma != t.Lower {
+		fm = x.formsOf(t.Lemma)
+	}
+	if fl == noForms && len(fm.verbs) == 0 {
+		return nil, 0, false, false
 	}
 	isVerb, isNoun := true, true
 	if v.HasPOS {
@@ -355,30 +414,35 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (tr *trigger, n int,
 			isVerb = false
 		}
 		if i+1 < s.Last && v.Toks[i+1].Mention >= 0 && !prevDet && !prevMention {
-			isNoun = !(x.verbs[t.Lower] != nil) // "attacked Gondor": a verb before its object
+			isNoun = len(fl.verbs) == 0 // "attacked Gondor": a verb before its object
 		}
 	}
 	prepMiss := false
-	longest := func(cands []*trigger, nom bool) (*trigger, int) {
-		var best *trigger
-		bestN := 0
-		for _, c := range cands {
-			n := 1
-			ok := true
-			for k, w := range c.Words[1:] {
-				j := i + 1 + k
-				if j >= s.Last || !(v.Toks[j].Lower == w || v.Toks[j].Lemma == w || (k == len(c.Words)-2 && nom && v.Toks[j].Lower == w+"s")) {
-					ok = false
-					break
+	// longest returns the longest trigger of the lists that matches at i (of the
+	// hand-curated ones only, with handOnly), and its length.
+	longest := func(nom, handOnly bool, lists ...[]*trigger) (best *trigger, bestN int) {
+		for _, list := range lists {
+			for _, c := range list {
+				if handOnly && !c.hand {
+					continue
 				}
-				n++
-			}
-			if ok && c.Prep != "" && (i+n >= s.Last || v.Toks[i+n].Lower != c.Prep) {
-				ok = false // "campaign against B", not "an election campaign"
-				prepMiss = true
-			}
-			if ok && (n > bestN || (n == bestN && best != nil && !best.hand && c.hand)) {
-				best, bestN = c, n
+				n := 1
+				ok := true
+				for k, w := range c.Words[1:] {
+					j := i + 1 + k
+					if j >= s.Last || !(v.Toks[j].Lower == w || v.Toks[j].Lemma == w || (k == len(c.Words)-2 && nom && v.Toks[j].Lower == w+"s")) {
+						ok = false
+						break
+					}
+					n++
+				}
+				if ok && c.Prep != "" && (i+n >= s.Last || v.Toks[i+n].Lower != c.Prep) {
+					ok = false // "campaign against B", not "an election campaign"
+					prepMiss = true
+				}
+				if ok && (n > bestN || (n == bestN && best != nil && !best.hand && c.hand)) {
+					best, bestN = c, n
+				}
 			}
 		}
 		return best, bestN
@@ -386,29 +450,15 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (tr *trigger, n int,
 	var bv, bn *trigger
 	nv, nn := 0, 0
 	if isVerb {
-		c := x.verbs[t.Lower]
-		if t.Lemma != "" && t.Lemma != t.Lower {
-			c = append(append([]*trigger{}, c...), x.verbs[t.Lemma]...)
-		}
-		bv, nv = longest(c, false)
+		bv, nv = longest(false, false, fl.verbs, fm.verbs)
 	}
 	if isNoun {
-		bn, nn = longest(x.nouns[t.Lower], true)
+		bn, nn = longest(true, false, fl.nouns)
 		if bn == nil && !prepMiss && v.HasPOS && t.UPOS == "NOUN" {
 			// A tagged noun with a hand-curated verb entry only ("lavished praise on"): the
 			// noun keeps the verb's code. The converted PETRARCH verbs are not read as
 			// nouns ("Darun's aim of").
-			c := x.verbs[t.Lower]
-			if t.Lemma != "" && t.Lemma != t.Lower {
-				c = append(append([]*trigger{}, c...), x.verbs[t.Lemma]...)
-			}
-			var hc []*trigger
-			for _, tr := range c {
-				if tr.hand {
-					hc = append(hc, tr)
-				}
-			}
-			bn, nn = longest(hc, false)
+			bn, nn = longest(false, true, fl.verbs, fm.verbs)
 		}
 	}
 	if prepMiss && (!v.HasPOS || !isVerb) {
@@ -435,7 +485,7 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (tr *trigger, n int,
 	}
 	// "refused to meet": the refusal is coded on the verb it governs.
 	if !nominal && i+2 < s.Last && v.Toks[i+1].Lower == "to" && x.cueIn(v, "refusal", i, i+2) &&
-		(x.verbs[v.Toks[i+2].Lower] != nil || x.verbs[v.Toks[i+2].Lemma] != nil) {
+		(len(x.formsOf(v.Toks[i+2].Lower).verbs) > 0 || len(x.formsOf(v.Toks[i+2].Lemma).verbs) > 0) {
 		return nil, 0, false, false
 	}
 	// A verb form followed by "of" is a noun ("the compound of", "the release of").

@@ -1,8 +1,6 @@
 package event
 
 import (
-	"slices"
-
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/extract/internal/view"
 )
@@ -18,23 +16,28 @@ type lazyKey struct{}
 
 // lazy is a document's deferred parse.
 type lazy struct {
-	parse  func(k int)
-	wanted []bool // sentences to parse when needed
-	done   []bool // sentences parsed so far
+	parse func(k int) bool
+	asked []bool // sentences whose parse was asked for
 }
 
-// Defer makes the extractor parse sentence k of in.NLP, by calling parse(k), the first time
-// it reads that sentence's parse, for each k with wanted[k]; sentences not wanted are never
-// parsed and read as unparsed (Head -1, no Rel). parse must set Head and Rel of the sentence's
-// tokens in in.NLP.Tokens, and every token of a wanted sentence that is parsed gets a Rel;
-// tokens of wanted sentences must have Head -1 and no Rel until then, and sentences must not
-// share tokens (as the tokenizer's do not). The facts found are those of a parse of every
-// wanted sentence made before the extractor runs.
-func Defer(in *extract.Input, wanted []bool, parse func(k int)) {
+// Defer makes the extractor ask parse(k) for the parse of sentence k of in.NLP the first
+// time it reads that sentence's parse; parse parses the sentence if it is to be parsed (if
+// it may yield an event) and reports whether it did. A sentence not parsed reads as
+// unparsed (Head -1, no Rel), as it would in a view without any parse. parse must set Head
+// and Rel of the sentence's tokens in in.NLP.Tokens, every token of a sentence it parses
+// gets a Rel, and whether it parses sentence k must not depend on when it is asked; tokens
+// must have Head -1 and no Rel until their sentence is parsed, and sentences must not share
+// tokens (as the tokenizer's do not). The facts found are those of a parse, made before the
+// extractor runs, of every sentence parse would parse.
+func Defer(in *extract.Input, parse func(k int) bool) {
 	if in.Memo == nil {
 		in.Memo = map[any]any{}
 	}
-	in.Memo[lazyKey{}] = &lazy{parse: parse, wanted: wanted, done: make([]bool, len(wanted))}
+	n := 0
+	if in.NLP != nil {
+		n = len(in.NLP.Sentences)
+	}
+	in.Memo[lazyKey{}] = &lazy{parse: parse, asked: make([]bool, n)}
 }
 
 // parser gives Find's argument search the parse of one sentence at a time.
@@ -45,13 +48,15 @@ type parser struct {
 }
 
 // newParser returns the parser of in's view v. With a deferred parse the view reports a
-// parse (HasParse) exactly when some sentence is wanted, as it would after parsing them all.
+// parse (HasParse) when the document has a sentence: the extractor reads a sentence that
+// is not parsed, whose tokens have no head and no relation, as it reads a view without a
+// parse.
 func newParser(in *extract.Input, v *view.View) parser {
 	l, _ := in.Memo[lazyKey{}].(*lazy)
-	if l == nil || in.NLP == nil || len(in.NLP.Tokens) != len(v.Toks) || len(l.wanted) != len(v.Sents) {
+	if l == nil || in.NLP == nil || len(in.NLP.Tokens) != len(v.Toks) || len(l.asked) != len(v.Sents) {
 		return parser{in: in, v: v}
 	}
-	if !v.HasParse && slices.Contains(l.wanted, true) {
+	if !v.HasParse && len(v.Sents) > 0 {
 		// The view was built before any sentence was parsed: without a parse it set every
 		// Head to -1; with one it keeps the tokens' heads.
 		v.HasParse = true
@@ -62,15 +67,18 @@ func newParser(in *extract.Input, v *view.View) parser {
 	return parser{in: in, v: v, l: l}
 }
 
-// need parses sentence si, if it is wanted and not parsed yet, and copies its heads and
-// relations to the view. It is called before every read of Head or Rel in sentence si.
+// need asks for the parse of sentence si, if it was not asked for yet, and copies its heads
+// and relations to the view when it is parsed. It is called before every read of Head or
+// Rel in sentence si.
 func (p parser) need(si int) {
 	l := p.l
-	if l == nil || si < 0 || si >= len(l.wanted) || !l.wanted[si] || l.done[si] {
+	if l == nil || si < 0 || si >= len(l.asked) || l.asked[si] {
 		return
 	}
-	l.done[si] = true
-	l.parse(si)
+	l.asked[si] = true
+	if !l.parse(si) {
+		return
+	}
 	s := p.v.Sents[si]
 	for i := s.First; i < s.Last; i++ {
 		t := &p.in.NLP.Tokens[i]

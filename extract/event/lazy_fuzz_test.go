@@ -121,15 +121,12 @@ func FuzzDeferredParse(f *testing.F) {
 			return
 		}
 		deferred, parses := parsedInput(t, lines, ents...)
-		wanted := make([]bool, len(lines))
-		for k := range wanted {
-			wanted[k] = true
-		}
-		Defer(deferred, wanted, func(k int) {
+		Defer(deferred, func(k int) bool {
 			sn := deferred.NLP.Sentences[k]
 			for i := sn.First; i < sn.Last; i++ {
 				deferred.NLP.Tokens[i].Head, deferred.NLP.Tokens[i].Rel = parses[k].heads[i-sn.First], parses[k].rels[i-sn.First]
 			}
+			return true
 		})
 		got := x.Find(deferred)
 		full, _ := parsedInput(t, lines, ents...)
