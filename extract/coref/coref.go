@@ -104,6 +104,13 @@ type doc struct {
 	gendered []int
 	runs     [][2]int // capitalRuns of the text, once capRuns asked for them
 	hasRuns  bool
+	// added is the text, type and parsed name of the last entity add parsed: a pass adds
+	// the occurrences of one name in a row (propagate), parsed once.
+	added struct {
+		text, typ string
+		name      name
+		ok        bool
+	}
 }
 
 // capRuns returns capitalRuns(d.text), found once per document.
@@ -202,7 +209,10 @@ func (d *doc) add(e faultline.Entity, g int) int {
 	e.Text = d.text[e.Start:e.End]
 	d.ents = append(d.ents, e)
 	d.par = append(d.par, len(d.par))
-	d.names = append(d.names, parseName(e.Text, e.Type))
+	if e.Text != d.added.text || e.Type != d.added.typ || !d.added.ok {
+		d.added.text, d.added.typ, d.added.name, d.added.ok = e.Text, e.Type, parseName(e.Text, e.Type), true
+	}
+	d.names = append(d.names, d.added.name)
 	d.sent = append(d.sent, sentenceOf(d.sents, e.Start))
 	i := len(d.ents) - 1
 	if g >= 0 {

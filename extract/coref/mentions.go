@@ -173,14 +173,7 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 		if e.Type != faultline.PERSON && e.Type != "" && capitalised(s) {
 			person, ok := titled[s]
 			if !ok {
-				if n := parseName(s, faultline.PERSON); len(n.Titles) > 0 && len(n.Words) >= 2 {
-					person = true
-					for _, w := range n.Raw {
-						if heads[w] {
-							person = false
-						}
-					}
-				}
+				person = titledName(s, heads)
 				titled[s] = person
 			}
 			if person {
@@ -236,6 +229,24 @@ func repairSpans(text string, ents []faultline.Entity) []faultline.Entity {
 		out = append(out, e)
 	}
 	return out
+}
+
+// titledName reports whether s is titles and a full name without an organisation's head
+// word (heads).
+func titledName(s string, heads map[string]bool) bool {
+	if !actors.MayHaveTitles(s) {
+		return false // (most names: known without parseName's memo lookup)
+	}
+	n := parseName(s, faultline.PERSON)
+	if len(n.Titles) == 0 || len(n.Words) < 2 {
+		return false
+	}
+	for _, w := range n.Raw {
+		if heads[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalised reports whether every word of s begins with an upper-case letter.

@@ -366,6 +366,70 @@ func ParseName(name, typ string) Name {
 	return n
 }
 
+// MayHaveTitles reports whether ParseName(name, "PERSON") may find titles in name: false
+// only when it finds none, decided without its allocations (a coreference pass asks it of
+// every capitalised name). An ASCII name has none when no word Words would make of it is a
+// title; a name with other bytes may have some.
+func MayHaveTitles(name string) bool {
+	if !isASCII(name) {
+		return true
+	}
+	loadFold()
+	start := -1
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) && !wordBreakASCII(name[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && fieldMayBeTitle(name[start:i]) {
+			return true
+		}
+		start = -1
+	}
+	return false
+}
+
+// wordBreakASCII reports whether Words breaks words at the ASCII byte c.
+func wordBreakASCII(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r', '-', '/', ',', '(', ')', '"', '&', ';', ':':
+		return true
+	}
+	return false
+}
+
+// fieldMayBeTitle reports whether a word Words makes of the ASCII field f may be a title:
+// one of its letters (initials, "H.W."), or its letters and digits lower-cased, with a
+// possessive ending or without.
+func fieldMayBeTitle(f string) bool {
+	if strings.Count(f, ".") >= 2 {
+		for i := 0; i < len(f); i++ {
+			if c := f[i] | 0x20; 'a' <= c && c <= 'z' && titles[string(c)] {
+				return true
+			}
+		}
+	}
+	var buf [32]byte
+	for _, g := range [3]string{f, strings.TrimSuffix(f, "'s"), strings.TrimSuffix(f, "'")} {
+		w := buf[:0]
+		for i := 0; i < len(g); i++ {
+			c := g[i]
+			switch {
+			case 'A' <= c && c <= 'Z':
+				w = append(w, c+'a'-'A')
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				w = append(w, c)
+			}
+		}
+		if titles[string(w)] {
+			return true
+		}
+	}
+	return false
+}
+
 // allUpperWord reports whether the original word spelled w is written in capitals ("HW").
 func allUpperWord(orig []string, w string) bool {
 	for _, o := range orig {

@@ -191,3 +191,36 @@ func TestSector(t *testing.T) {
 		t.Errorf("SectorStart")
 	}
 }
+
+// FuzzMayHaveTitles checks that MayHaveTitles is true whenever ParseName finds titles.
+func FuzzMayHaveTitles(f *testing.F) {
+	for _, s := range []string{"General Sir Richard Dannatt", "Mr. Smith", "The President's Office", "US Ambassador X Y",
+		"H.W. Bush", "And Minister Al-Foo", "Prime Minister", "Gen Bar", "Dr.Who Whom", "Pres'ident Foo", "M.R. Baz", "Ministry of Oil", "Lt.-Col. A B"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if n := ParseName(s, "PERSON"); len(n.Titles) > 0 && !MayHaveTitles(s) {
+			t.Errorf("MayHaveTitles(%q) = false, ParseName finds titles %q", s, n.Titles)
+		}
+	})
+}
+
+// TestMayHaveTitles checks MayHaveTitles against ParseName on every title in names written
+// several ways, and that it rules out names without a title.
+func TestMayHaveTitles(t *testing.T) {
+	loadFold()
+	for title := range titles {
+		up := strings.ToUpper(title[:1]) + title[1:]
+		for _, s := range []string{up + " John Smith", "The " + up + " Ali Khan", "Iranian " + up + " X Y", up + ". Bar Baz",
+			strings.ToUpper(title) + " Al-Foo", up + "'s Man Here", "And " + up + "-Elect Y Z", "(" + up + ") A B"} {
+			if n := ParseName(s, "PERSON"); len(n.Titles) > 0 && !MayHaveTitles(s) {
+				t.Errorf("MayHaveTitles(%q) = false, ParseName finds titles %q", s, n.Titles)
+			}
+		}
+	}
+	for _, s := range []string{"Ministry of Oil", "Badr Corps", "Iraqi National Congress", "John Smith"} {
+		if MayHaveTitles(s) {
+			t.Errorf("MayHaveTitles(%q) = true, want false", s)
+		}
+	}
+}
