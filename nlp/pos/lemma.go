@@ -22,6 +22,36 @@ type Lemmatizer struct {
 
 	once   sync.Once
 	parsed map[string]parsedRule
+	// packed holds the parsed rules keyed by packRule (one integer-keyed lookup per suffix
+	// instead of a string-keyed one), and tagIDs the tags' numbers in those keys; nil when
+	// a rule's key does not fit (a suffix over maxPacked bytes, more than 255 tags).
+	packed map[uint64]parsedRule
+	tagIDs map[string]uint64
+	// filter has the bit filterBit(k) set for every key k of packed: most suffixes of a new
+	// word have no rule, and a clear bit (in 64 KiB that stay in the cache) spares the probe
+	// of the map.
+	filter []uint64
+}
+
+// filterBits is log2 of the number of bits of Lemmatizer.filter: 2^19 bits for the ~28,000
+// rules of the model, ~5% of absent keys pass it.
+const filterBits = 19
+
+// filterBit returns the bit of a packed key in Lemmatizer.filter.
+func filterBit(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - filterBits) }
+
+// maxPacked is the longest suffix packRule packs.
+const maxPacked = 6
+
+// packRule packs a rule's key, the number of its tag (1-255, 0 for a tag no rule has) and a
+// suffix of at most maxPacked bytes: the tag in the top byte, the suffix's length in the
+// next, its bytes below.
+func packRule(tag uint64, suffix []byte) uint64 {
+	k := tag<<56 | uint64(len(suffix))<<48
+	for i, c := range suffix {
+		k |= uint64(c) << (8 * i)
+	}
+	return k
 }
 
 // rule derives the rule that turns form into lemma.
@@ -133,7 +163,43 @@ func (lm *Lemmatizer) prepare() {
 			}
 			lm.parsed[k] = parsedRule{lower: parts[0] == "l", strip: n, add: parts[2]}
 		}
+		lm.packed, lm.tagIDs = make(map[uint64]parsedRule, len(lm.parsed)), map[string]uint64{}
+		lm.filter = make([]uint64, 1<<filterBits/64)
+		for k, r := range lm.parsed {
+			tag, suffix, _ := strings.Cut(k, "\t")
+			id, ok := lm.tagIDs[tag]
+			if !ok {
+				id = uint64(len(lm.tagIDs) + 1)
+				lm.tagIDs[tag] = id
+			}
+			if id > 255 || len(suffix) > maxPacked {
+				lm.packed, lm.tagIDs, lm.filter = nil, nil, nil
+				return
+			}
+			pk := packRule(id, []byte(suffix))
+			lm.packed[pk] = r
+			b := filterBit(pk)
+			lm.filter[b/64] |= 1 << (b % 64)
+		}
 	})
+}
+
+// rule returns the parsed rule of tag xpos (numbered tag in the packed keys) and the last k
+// bytes of the lowercase form buf[:n]. It returns buf, grown or not, with buf[:n] unchanged.
+func (lm *Lemmatizer) rule(xpos string, tag uint64, buf []byte, n, k int) (parsedRule, []byte, bool) {
+	if lm.packed != nil {
+		pk := packRule(tag, buf[n-k:n])
+		if b := filterBit(pk); lm.filter[b/64]&(1<<(b%64)) == 0 {
+			return parsedRule{}, buf, false
+		}
+		r, ok := lm.packed[pk]
+		return r, buf, ok
+	}
+	key := append(buf[:n], xpos...) // the string key is built after the form
+	key = append(key, '\t')
+	key = append(key, key[n-k:n]...)
+	r, ok := lm.parsed[string(key[n:])]
+	return r, key, ok
 }
 
 // lemma is Lemma with a scratch buffer for map keys, so that known words cost no
@@ -168,16 +234,24 @@ func (lm *Lemmatizer) lemmaTo(form, xpos string, buf, out []byte, table bool) (l
 			return l, buf, out, true
 		}
 	}
-	// rules, keyed on xpos + "\t" + a suffix of the lowercase form; buf[:n] is the
-	// lowercase form, keys are built after it
+	// rules, keyed on xpos and a suffix of the lowercase form; buf[:n] is the lowercase form,
+	// string keys are built after it
 	lower := buf[:n]
 	formLower := isLower(form)
-	for k := min(lm.MaxSuffix, n); k >= 0; k-- {
-		key := append(buf[:n], xpos...)
-		key = append(key, '\t')
-		key = append(key, lower[n-k:]...)
-		buf, lower = key[:n], key[:n]
-		r, ok := lm.parsed[string(key[n:])]
+	longest := min(lm.MaxSuffix, n)
+	tag, known := lm.tagIDs[xpos]
+	if lm.packed != nil {
+		longest = min(longest, maxPacked) // no packed rule has a longer suffix
+		if !known {
+			longest = -1 // nor a tag no rule has
+		}
+	}
+	for k := longest; k >= 0; k-- {
+		var r parsedRule
+		var ok bool
+		r, buf, ok = lm.rule(xpos, tag, buf, n, k)
+		buf = buf[:n]
+		lower = buf
 		if !ok || r.strip > k {
 			continue // a rule may only rewrite the suffix it was matched on
 		}
