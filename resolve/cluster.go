@@ -129,20 +129,44 @@ func merge(a, c *cluster) {
 	}
 }
 
-// nodeKeys are the blocking keys of one node.
+// nodeKeys are the blocking keys of one node: the common ones, and the rarer ones (a node in
+// ten or fewer has any) in more, nil when it has none, for a corpus has many nodes.
 type nodeKeys struct {
-	names     []string // "p:george w bush", "o:mahdi army"
-	dict      string
+	names   []string // "p:george w bush", "o:mahdi army"
+	dict    string
+	expands []string // initials of its multi-word names
+	more    *moreKeys
+}
+
+// moreKeys are the rarer blocking keys of a node.
+type moreKeys struct {
 	acronyms  []string // "jam"
-	expands   []string // initials of its multi-word names
 	personAcr []string // all-capital names typed as a person ("SCIRI")
 	surnames  []string // single-word person names
 	given     []string // single-word person names after a title that goes with given names (Sheikh Karim)
-	partial   []actors.Name
 	short     []string // the core word of a one-word organisation name
 	cores     []string // the core word of multi-word organisation names
 	generic   []string
 	untyped   []string
+}
+
+// noMoreKeys is the empty moreKeys that rare returns for a node without any: never written.
+var noMoreKeys moreKeys
+
+// rare returns the rarer keys of a node, for reading.
+func (k *nodeKeys) rare() *moreKeys {
+	if k.more == nil {
+		return &noMoreKeys
+	}
+	return k.more
+}
+
+// grow returns the rarer keys of a node, for adding to.
+func (k *nodeKeys) grow() *moreKeys {
+	if k.more == nil {
+		k.more = &moreKeys{}
+	}
+	return k.more
 }
 
 // cluster merges the document-level actors of the corpus.
@@ -194,7 +218,7 @@ func (b *builder) cluster() {
 		}
 	}
 	for i := range keys {
-		for _, a := range keys[i].acronyms {
+		for _, a := range keys[i].rare().acronyms {
 			if r := b.unique(exp[a], i); r >= 0 {
 				b.union(r, i, passAcronym)
 			}
@@ -204,12 +228,12 @@ func (b *builder) cluster() {
 	// abbreviates or that is called so.
 	acrIdx := map[string][]int{}
 	for i := range keys {
-		for _, a := range keys[i].acronyms {
+		for _, a := range keys[i].rare().acronyms {
 			acrIdx[a] = append(acrIdx[a], i)
 		}
 	}
 	for i := range keys {
-		for _, a := range keys[i].personAcr {
+		for _, a := range keys[i].rare().personAcr {
 			cands := append(exp[a][:len(exp[a]):len(exp[a])], acrIdx[a]...)
 			if r := b.unique(cands, i); r >= 0 {
 				b.union(r, i, passTypeVote)
@@ -240,7 +264,7 @@ func (b *builder) cluster() {
 				}
 			}
 		}
-		for _, c := range keys[i].cores {
+		for _, c := range keys[i].rare().cores {
 			byWord[c] = append(byWord[c], i)
 		}
 	}
@@ -256,10 +280,10 @@ func (b *builder) cluster() {
 				placeN[actors.Key(f, faultline.GPE)] += len(b.nodes[i].mentions)
 			}
 		}
-		for _, c := range keys[i].cores {
+		for _, c := range keys[i].rare().cores {
 			orgN[c] += len(b.nodes[i].mentions)
 		}
-		for _, c := range keys[i].short {
+		for _, c := range keys[i].rare().short {
 			orgN[c] += len(b.nodes[i].mentions)
 		}
 	}
@@ -281,14 +305,14 @@ func (b *builder) cluster() {
 		for _, c := range order {
 			ids := byWord[c]
 			for _, j := range ids[1:] {
-				if !actors.GenericConflict(keys[ids[0]].generic, keys[j].generic) {
+				if !actors.GenericConflict(keys[ids[0]].rare().generic, keys[j].rare().generic) {
 					b.union(ids[0], j, passShort)
 				}
 			}
 		}
 	}
 	for i := range keys {
-		for _, s := range keys[i].surnames {
+		for _, s := range keys[i].rare().surnames {
 			if len(bySurname[s]) > 0 {
 				if r := b.unique(bySurname[s], i); r >= 0 {
 					b.union(r, i, passShort)
@@ -303,12 +327,12 @@ func (b *builder) cluster() {
 				b.union(r, i, passShort)
 			}
 		}
-		for _, s := range keys[i].given {
+		for _, s := range keys[i].rare().given {
 			if r := b.unique(byFirst[s], i); r >= 0 {
 				b.union(r, i, passShort)
 			}
 		}
-		for _, s := range keys[i].short {
+		for _, s := range keys[i].rare().short {
 			if places[s] {
 				continue
 			}
@@ -390,12 +414,12 @@ func (b *builder) cluster() {
 		for _, k := range keys[i].names {
 			anyKey[k[2:]] = append(anyKey[k[2:]], i)
 		}
-		for _, s := range keys[i].surnames {
+		for _, s := range keys[i].rare().surnames {
 			anyKey[s] = append(anyKey[s], i)
 		}
 	}
 	for i := range keys {
-		for _, u := range keys[i].untyped {
+		for _, u := range keys[i].rare().untyped {
 			if r := b.unique(anyKey[u], i); r >= 0 {
 				b.union(r, i, passUntyped)
 			} else if r := b.unique(bySurname[u], i); r >= 0 {
@@ -477,15 +501,15 @@ func (b *builder) nodeCluster(i int, dc string, k *nodeKeys) *cluster {
 		}
 		switch {
 		case tg == "":
-			k.untyped = append(k.untyped, key)
+			k.grow().untyped = append(k.grow().untyped, key)
 		case tg == "p" && acr == "":
 			if len(name.Words) >= 2 {
 				k.names = append(k.names, "p:"+key)
 				c.people = append(c.people, name)
 			} else if actors.GivenNameTitle(name.Titles) {
-				k.given = append(k.given, key)
+				k.grow().given = append(k.grow().given, key)
 			} else {
-				k.surnames = append(k.surnames, key)
+				k.grow().surnames = append(k.grow().surnames, key)
 			}
 		default:
 			k.names = append(k.names, tg+":"+key)
@@ -528,10 +552,10 @@ func (b *builder) nodeCluster(i int, dc string, k *nodeKeys) *cluster {
 			}
 		}
 		if acr != "" && tg != "p" {
-			k.acronyms = append(k.acronyms, acr)
+			k.grow().acronyms = append(k.grow().acronyms, acr)
 		}
 		if acr != "" && tg == "p" && len(f) >= 3 && strings.ToUpper(f) == f {
-			k.personAcr = append(k.personAcr, acr)
+			k.grow().personAcr = append(k.grow().personAcr, acr)
 		}
 		if acr == "" && tg != "p" && len(name.Words) >= 2 {
 			k.expands = append(k.expands, actors.Initials(f)...)
@@ -546,10 +570,10 @@ func (b *builder) nodeCluster(i int, dc string, k *nodeKeys) *cluster {
 			}
 			if c != "" {
 				if len(name.Words) == 1 {
-					k.short = append(k.short, c)
+					k.grow().short = append(k.grow().short, c)
 				} else if nd.typ == faultline.ORG {
-					k.cores = append(k.cores, c)
-					k.generic = gen
+					k.grow().cores = append(k.grow().cores, c)
+					k.grow().generic = gen
 				}
 			}
 		}
@@ -804,7 +828,7 @@ func (b *builder) possessed(keys []nodeKeys) {
 			if !ok {
 				continue
 			}
-			pm, ok := b.bySpan[spanKey{m.doc, m.start + p.Start, m.start + p.End}]
+			pm, ok := b.spanMention(m.doc, m.start+p.Start, m.start+p.End)
 			if !ok && p.Bare {
 				// "the Saddam Hussein regime" in a document that names him nowhere
 				// else: the owner is a person the corpus names in full.
@@ -913,7 +937,7 @@ func (b *builder) ownedClass(i int) string {
 			continue
 		}
 		if p, ok := coref.Possessor(m.text); ok {
-			if _, ok := b.bySpan[spanKey{m.doc, m.start + p.Start, m.start + p.End}]; ok {
+			if _, ok := b.spanMention(m.doc, m.start+p.Start, m.start+p.End); ok {
 				return p.Class
 			}
 		}

@@ -187,7 +187,7 @@ func (b *builder) facts() {
 		if r == nil {
 			return ""
 		}
-		mi, ok := b.bySpan[spanKey{di, r.Start, r.End}]
+		mi, ok := b.spanMention(di, r.Start, r.End)
 		if !ok {
 			best, bestOv := -1, 0
 			for _, j := range byDoc[di] {
@@ -201,7 +201,7 @@ func (b *builder) facts() {
 		}
 		if mi < 0 {
 			if r.Actor != "" {
-				if ni, ok := b.byLocal[localKey{di, r.Actor}]; ok && len(b.nodes[ni].mentions) > 0 {
+				if ni, ok := b.localNode(di, r.Actor); ok && len(b.nodes[ni].mentions) > 0 {
 					mi = b.nodes[ni].mentions[0]
 				}
 			}

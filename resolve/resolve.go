@@ -159,10 +159,12 @@ type builder struct {
 
 	ments []mention
 	nodes []node
-	// byLocal: doc index and local actor id -> node.
-	byLocal map[localKey]int
-	// bySpan: doc index and span -> mention.
-	bySpan map[spanKey]int
+	// docSpans and docLocals index the document being collected: span -> mention, local
+	// actor id -> node (see spanMention and localNode for the whole corpus).
+	docSpans  map[[2]int]int
+	docLocals map[string]int
+	// collected is how many nodes collect made: the later ones are recovered names.
+	collected int
 
 	par      []int // union-find over nodes
 	clusters map[int]*cluster
@@ -206,15 +208,6 @@ func (b *builder) str(s string) string {
 	return x
 }
 
-type localKey struct {
-	doc   int
-	local string
-}
-
-type spanKey struct {
-	doc, start, end int
-}
-
 // actorOut is an actor being assembled.
 type actorOut struct {
 	id, canonical, typ, country string
@@ -245,10 +238,9 @@ func typeGroup(t string) string {
 // entities, and the fact references that match no entity; entities without a
 // document-level actor are grouped by coref) and keeps its facts for facts.
 func (b *builder) collect() error {
-	b.byLocal = map[localKey]int{}
+	b.docSpans, b.docLocals = map[[2]int]int{}, map[string]int{}
 	b.nodesByDoc = map[int][]int{}
 	b.nodeRoles = map[int][]string{}
-	b.bySpan = map[spanKey]int{}
 	b.strs = map[string]string{}
 	b.res = coref.New()
 	err := b.src.Each(func(d *faultline.Document, ext *faultline.Extraction) error {
@@ -264,6 +256,8 @@ func (b *builder) collect() error {
 	if err != nil {
 		return err
 	}
+	b.docSpans, b.docLocals = nil, nil
+	b.collected = len(b.nodes)
 	b.finishNodes()
 	return nil
 }
@@ -271,6 +265,8 @@ func (b *builder) collect() error {
 // collectDoc gathers the mentions of document di.
 func (b *builder) collectDoc(di int, text string, ext *faultline.Extraction) {
 	res := b.res
+	clear(b.docSpans)
+	clear(b.docLocals)
 	{
 		ents := ext.Entities
 		need := false
@@ -309,8 +305,8 @@ func (b *builder) collectDoc(di int, text string, ext *faultline.Extraction) {
 			if strings.TrimSpace(t) == "" {
 				continue
 			}
-			sk := spanKey{di, e.Start, e.End}
-			if _, dup := b.bySpan[sk]; dup {
+			sk := [2]int{e.Start, e.End}
+			if _, dup := b.docSpans[sk]; dup {
 				continue
 			}
 			t = b.str(t)
@@ -323,12 +319,11 @@ func (b *builder) collectDoc(di int, text string, ext *faultline.Extraction) {
 				local = "people:" + people // the population, not the state coreference may have joined
 			}
 			local, people = b.str(local), b.str(people)
-			lk := localKey{di, local}
-			ni, ok := b.byLocal[lk]
+			ni, ok := b.docLocals[local]
 			if !ok {
 				ni = len(b.nodes)
 				b.nodes = append(b.nodes, node{doc: di})
-				b.byLocal[lk] = ni
+				b.docLocals[local] = ni
 				b.nodesByDoc[di] = append(b.nodesByDoc[di], ni)
 			}
 			if rs, ok := roles[e.Actor]; ok && e.Actor != "" && !hasKey(b.nodeRoles, ni) {
@@ -351,7 +346,7 @@ func (b *builder) collectDoc(di int, text string, ext *faultline.Extraction) {
 				m.titled = b.str(titled(text, e.Start, e.End))
 			}
 			b.ments = append(b.ments, m)
-			b.bySpan[sk] = mi
+			b.docSpans[sk] = mi
 			b.nodes[ni].mentions = append(b.nodes[ni].mentions, mi)
 		}
 	}
@@ -618,6 +613,31 @@ func titled(text string, start, end int) string {
 		return ""
 	}
 	return text[s:end]
+}
+
+// spanMention returns the mention of document di at [start, end), if any: there is at most
+// one (collect keeps the first entity of a span, names are recovered only where no mention
+// is).
+func (b *builder) spanMention(di, start, end int) (int, bool) {
+	for _, ni := range b.nodesByDoc[di] {
+		for _, mi := range b.nodes[ni].mentions {
+			if m := &b.ments[mi]; m.start == start && m.end == end {
+				return mi, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// localNode returns the node collect made in document di for the local (document-level)
+// actor id local, if any.
+func (b *builder) localNode(di int, local string) (int, bool) {
+	for _, ni := range b.nodesByDoc[di] {
+		if ni < b.collected && b.ments[b.nodes[ni].mentions[0]].local == local {
+			return ni, true
+		}
+	}
+	return -1, false
 }
 
 // slimFacts returns the facts of ext that facts reads — its events, ties, quotes and
