@@ -411,29 +411,36 @@ func (m *Model) ScoreIntParts(feats []uint64, ends []int, out [][]int32) {
 
 // scatter calls add for each weight of feats (models whose lists are all sparse).
 func (m *Model) scatter(feats []uint64, add func(c uint32, w int32)) {
-	if len(m.table) == 0 {
-		return
-	}
 	for _, f := range feats {
-		h := mix64(f & m.kmask)
-		fp := h >> 32
-		s := h & m.mask
-		for {
-			e := m.table[s]
-			if e == 0 {
-				break
+		if e := m.Handle(f); e != 0 {
+			off := e - 1
+			n := m.ent[off]
+			for _, x := range m.ent[off+1 : off+1+n] {
+				add(x>>16, int32(int16(uint16(x))))
 			}
-			if e>>32 == fp {
-				off := uint32(e) - 1
-				n := m.ent[off]
-				for _, x := range m.ent[off+1 : off+1+n] {
-					add(x>>16, int32(int16(uint16(x))))
-				}
-				break
-			}
-			s = (s + 1) & m.mask
 		}
 	}
+}
+
+// Handle returns a handle of the weights of feature feat for ScoreIntHandles, 0 when the
+// model has none: a caller that meets the same features again and again can keep their
+// handles and save the hash-table probes.
+func (m *Model) Handle(feat uint64) uint32 {
+	if len(m.table) == 0 {
+		return 0
+	}
+	h := mix64(feat & m.kmask)
+	for s := h & m.mask; ; s = (s + 1) & m.mask {
+		if e := m.table[s]; e == 0 || e>>32 == h>>32 {
+			return uint32(e) // 1 + offset, or 0 when absent
+		}
+	}
+}
+
+// ScoreIntHandles is ScoreInt for the features whose handles (see Handle) are hs: the
+// same scores, without the look-ups. len(hs) must be at most 128.
+func (m *Model) ScoreIntHandles(hs []uint32, scores []int32) {
+	m.add(hs, scores[:m.nclass])
 }
 
 func (m *Model) addScoresLarge(feats []uint64, scores []float32) {

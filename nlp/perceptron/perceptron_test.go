@@ -172,6 +172,20 @@ func testDenseRows(t *testing.T, nc int) {
 			}
 		}
 	}
+	// ScoreIntHandles of the features' handles (and of a feature absent from the model)
+	// scores as ScoreInt
+	for _, f := range feats[:200] {
+		hs := []uint32{m.Handle(Hash(777777))}
+		for _, x := range f {
+			hs = append(hs, m.Handle(x))
+		}
+		m.ScoreIntHandles(hs, got)
+		for c, w := range want(f) {
+			if got[c] != w {
+				t.Fatalf("class %d: ScoreIntHandles %d, want %d", c, got[c], w)
+			}
+		}
+	}
 	// nothing is written after the first NumClasses values
 	guard := make([]int32, nc+40)
 	for i := range guard {

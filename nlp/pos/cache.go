@@ -93,13 +93,11 @@ func casing(w *wordInfo) uint64 {
 // rightNeighbourFeatures, prevWordFeatures and tagFeatures leave out: together they are
 // s.features(fs, ws, i, prev, prev2).
 func (s featureSet) contextFeatures(fs []uint64, ws []wordInfo, i int, prev uint64) []uint64 {
-	w := &ws[i+2]
-	m1, m2 := &ws[i+1], &ws[i]
-	p1, p2 := &ws[i+3], &ws[i+4]
-	mix := perceptron.Mix
-	if s == setLean {
-		fs = append(fs, mix(mix(fPrevClassP1, prev), p1.class), mix(mix(fClassP1P2, p1.class), p2.class))
-	} else {
+	if s == setFull {
+		w := &ws[i+2]
+		m1, m2 := &ws[i+1], &ws[i]
+		p1, p2 := &ws[i+3], &ws[i+4]
+		mix := perceptron.Mix
 		fs = append(fs,
 			mix(fLowerM2, m2.lower),
 			mix(fLowerP2, p2.lower),
@@ -109,13 +107,57 @@ func (s featureSet) contextFeatures(fs []uint64, ws []wordInfo, i int, prev uint
 			mix(mix(fPrevLowerP1, prev), p1.lower),
 		)
 	}
-	if w.first {
-		fs = append(fs, mix(mix(fFirstCap, casing(w)), w.lower))
-	}
-	if w.class != 0 {
-		fs = append(fs, mix(mix(fClassM1, w.class), m1.class), mix(mix(fClassP1, w.class), p1.class))
+	cf, n := s.classContext(ws, i, prev)
+	for _, f := range cf[:n] {
+		fs = append(fs, f.key)
 	}
 	return fs
+}
+
+// A ctxFeature is one of the features of classContext: its key and, for a feature of two
+// ambiguity classes or of a tag and a class, which table of modelParts.ctx keeps its
+// handle, under which pair (a, b) of class indexes (wordInfo.ci) or of previous tag and
+// class index.
+type ctxFeature struct {
+	key  uint64
+	kind ctxKind
+	a, b uint32
+}
+
+// ctxKind tells a ctxFeature's table.
+type ctxKind uint8
+
+const (
+	ctxNone   ctxKind = iota // no table: the feature has too many keys
+	ctxPrevP1                // previous tag (as in features: 1000 before the sentence), class of the word after
+	ctxP1P2                  // classes of the two words after
+	ctxWM1                   // classes of the word and the word before
+	ctxWP1                   // classes of the word and the word after
+	nCtxKinds
+)
+
+// classContext returns the features of contextFeatures but setFull's of the words at ±2
+// and of word pairs: at most five.
+func (s featureSet) classContext(ws []wordInfo, i int, prev uint64) (cf [5]ctxFeature, n int) {
+	w := &ws[i+2]
+	m1 := &ws[i+1]
+	p1, p2 := &ws[i+3], &ws[i+4]
+	mix := perceptron.Mix
+	if s == setLean {
+		cf[0] = ctxFeature{mix(mix(fPrevClassP1, prev), p1.class), ctxPrevP1, uint32(prev), p1.ci}
+		cf[1] = ctxFeature{mix(mix(fClassP1P2, p1.class), p2.class), ctxP1P2, p1.ci, p2.ci}
+		n = 2
+	}
+	if w.first {
+		cf[n] = ctxFeature{key: mix(mix(fFirstCap, casing(w)), w.lower)}
+		n++
+	}
+	if w.class != 0 {
+		cf[n] = ctxFeature{mix(mix(fClassM1, w.class), m1.class), ctxWM1, w.ci, m1.ci}
+		cf[n+1] = ctxFeature{mix(mix(fClassP1, w.class), p1.class), ctxWP1, w.ci, p1.ci}
+		n += 2
+	}
+	return cf, n
 }
 
 // Bounds of a wordCache: when it would hold more word forms than maxTypes, it keeps the
@@ -192,7 +234,20 @@ type modelParts struct {
 	pwFree []int32  // free vectors of pwVecs, taken before new ones
 	tt     []int32 // tag index pair, casing -> 1 + vector offset in ttVecs, or 0
 	ttVecs []uint64
+
+	// ctx keeps the model's handles (perceptron.Model.Handle) of the features of classContext
+	// that have a table, so that scoring a word looks up only the others: the table of kind k
+	// starts at ctxBase[k], has nci rows (nc+1 for ctxPrevP1) of nci handles, and holds
+	// noHandle where not looked up yet. They are few: (tags+1)·classes + 3·classes², 1.7 MB
+	// for the shipped model's 102 tags and 358 class indexes. Nil when the tagger has no
+	// class indexes or its features are setFull.
+	ctx     []uint32
+	ctxBase [nCtxKinds]int
+	nci     int
 }
+
+// noHandle marks a handle of modelParts.ctx not looked up yet.
+const noHandle = math.MaxUint32
 
 // A packed vector holds scores 2j and 2j+1 in the low and high halves of word j, each
 // plus laneBias: the scores of a cached part are sums of at most 20 weights, |v| < 2^20,
@@ -217,14 +272,31 @@ func pack(dst []uint64, src []int32) {
 // maxSlots is above every slot number (maxTypes plus the longest sentence).
 const maxSlots = 1 << 20
 
-func newWordCache(set featureSet, models ...*perceptron.Model) *wordCache {
+func newWordCache(set featureSet, classIdx map[uint64]uint32, models ...*perceptron.Model) *wordCache {
 	c := &wordCache{slots: make(map[string]int32), forms: []string{"", ""}, hits: []uint32{0, 0}, n: 2,
 		dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd}, lemma: []slotLemma{{class: -1}, {class: -1}},
 		maxTypes: maxTypes, maxPairs: maxPairs}
 	for _, m := range models {
 		nc := m.NumClasses()
-		c.parts = append(c.parts, modelParts{m: m, set: set, nc: nc, pl: (nc + 1) / 2, step: m.Step(), ibuf: make([]int32, 3*nc),
-			pw: make(map[uint32]int32), tt: make([]int32, (nc+1)*(nc+1)*8*2)})
+		p := modelParts{m: m, set: set, nc: nc, pl: (nc + 1) / 2, step: m.Step(), ibuf: make([]int32, 3*nc),
+			pw: make(map[uint32]int32), tt: make([]int32, (nc+1)*(nc+1)*8*2)}
+		if set == setLean && classIdx != nil {
+			p.nci = len(classIdx) + 3
+			n := 0
+			for k := ctxPrevP1; k < nCtxKinds; k++ {
+				p.ctxBase[k] = n
+				if k == ctxPrevP1 {
+					n += (nc + 1) * p.nci
+				} else {
+					n += p.nci * p.nci
+				}
+			}
+			p.ctx = make([]uint32, n)
+			for i := range p.ctx {
+				p.ctx[i] = noHandle
+			}
+		}
+		c.parts = append(c.parts, p)
 	}
 	return c
 }
@@ -349,7 +421,7 @@ func (p *modelParts) dropPairs(drop func(key, hits uint32) bool, halve bool) {
 
 // slot returns the slot of word form w, taking a new one if w is not cached (buf is
 // scratch for info).
-func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]uint64, buf []byte) (int32, []byte) {
+func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]uint64, classIdx map[uint64]uint32, buf []byte) (int32, []byte) {
 	if s, ok := c.slots[w]; ok {
 		if h := c.hits[s]; h < maxHits {
 			c.hits[s] = h + 1
@@ -363,6 +435,7 @@ func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]u
 	}
 	var wi wordInfo
 	buf = info(&wi, w, false, buf, clusters)
+	wi.ci = classIdx[wi.class]
 	var s int32
 	if k := len(c.free); k > 0 {
 		s, c.free = c.free[k-1], c.free[:k-1]
@@ -403,6 +476,22 @@ func (p *modelParts) ensure(s int32, w *wordInfo, fs []uint64) []uint64 {
 	pack(pv[2*p.pl:], v[2*p.nc:])
 	p.filled[s] = true
 	return fs
+}
+
+// handle returns the model's handle of feature f, from its table when it has one.
+func (p *modelParts) handle(f ctxFeature) uint32 {
+	if f.kind == ctxNone {
+		return p.m.Handle(f.key)
+	}
+	a := int(f.a)
+	if f.kind == ctxPrevP1 {
+		a = p.tagIndex(uint64(f.a))
+	}
+	h := &p.ctx[p.ctxBase[f.kind]+a*p.nci+int(f.b)]
+	if *h == noHandle {
+		*h = p.m.Handle(f.key)
+	}
+	return *h
 }
 
 // tagIndex maps a previous tag (a class, or 1000 before the sentence) to 0..nc.
@@ -477,11 +566,20 @@ func (p *modelParts) predict(fs []uint64, ws []wordInfo, ids []int32, i int, pre
 	nc := p.nc
 	pw, fs := p.prevWord(ids[i+2], &ws[i+2], prev, fs, tmp)
 	tt, fs := p.tags(prev, prev2, &ws[i+2], fs, tmp)
-	fs = p.set.contextFeatures(fs[:0], ws, i, prev)
-	if right2 {
-		fs = rightFeatures(fs, ws, i, prev, self, next1, next2)
+	if p.ctx != nil && !right2 {
+		cf, n := p.set.classContext(ws, i, prev)
+		var hs [len(cf)]uint32
+		for k, f := range cf[:n] {
+			hs[k] = p.handle(f)
+		}
+		p.m.ScoreIntHandles(hs[:n], tmp)
+	} else {
+		fs = p.set.contextFeatures(fs[:0], ws, i, prev)
+		if right2 {
+			fs = rightFeatures(fs, ws, i, prev, self, next1, next2)
+		}
+		p.m.ScoreInt(fs, tmp)
 	}
-	p.m.ScoreInt(fs, tmp)
 	pl := p.pl
 	left := p.vecs[3*pl*int(ids[i+1])+pl:][:pl]
 	right := p.vecs[3*pl*int(ids[i+3])+2*pl:][:pl]

@@ -120,6 +120,7 @@ func checkCache(t *testing.T, c *wordCache, tg *Tagger) {
 	for w, s := range c.slots {
 		var wi wordInfo
 		info(&wi, w, false, nil, tg.clusters)
+		wi.ci = tg.classIdx[wi.class]
 		if c.forms[s] != w || c.info[s] != wi || c.hits[s] == deadHits {
 			t.Fatalf("slot %d of %q holds %q", s, w, c.forms[s])
 		}

@@ -107,6 +107,9 @@ type wordInfo struct {
 	hyphen                    uint64
 	cap, first, punct         bool
 	scase                     uint64 // sentence casing bucket (see sentenceCase)
+	// ci numbers class among the tagger's ambiguity classes (see Tagger.classIdx): 0 for
+	// none, 1 and 2 for the pads'. Only the word cache sets it.
+	ci uint32
 }
 
 // sentenceCase sets the casing bucket of a sentence's words: how many of its words after
@@ -139,8 +142,8 @@ func sentenceCase(ws []wordInfo) {
 }
 
 var (
-	padStart = wordInfo{form: 1, lower: 1, shape: 1, class: 1, suf: [6]uint64{1, 1, 1, 1, 1, 1}}
-	padEnd   = wordInfo{form: 2, lower: 2, shape: 2, class: 2, suf: [6]uint64{2, 2, 2, 2, 2, 2}}
+	padStart = wordInfo{form: 1, lower: 1, shape: 1, class: 1, suf: [6]uint64{1, 1, 1, 1, 1, 1}, ci: 1}
+	padEnd   = wordInfo{form: 2, lower: 2, shape: 2, class: 2, suf: [6]uint64{2, 2, 2, 2, 2, 2}, ci: 2}
 )
 
 // lowerASCII lowercases s, reusing buf; non-ASCII runes go through unicode.ToLower.

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -31,6 +32,10 @@ type Tagger struct {
 	// dict maps frequent unambiguous word forms straight to their class.
 	dict     map[string]uint16
 	clusters map[uint64]uint64
+	// classIdx numbers the ambiguity classes (the values of clusters) from 3 (see
+	// wordInfo.ci), so that the word cache keeps the handles of the features of class
+	// pairs in tables (modelParts.ctx). Nil (no tables) in a tagger not made by newTagger.
+	classIdx map[uint64]uint32
 	lemma    *Lemmatizer
 	pool     sync.Pool
 
@@ -95,13 +100,31 @@ func (m memoLemma) of(form string) string {
 const memoMax = 1 << 14
 
 func newTagger(set featureSet, first, m *perceptron.Model, classes []string, dict map[string]uint16, clusters map[uint64]uint64, lm *Lemmatizer) *Tagger {
-	t := &Tagger{first: first, model: m, set: set, dict: dict, clusters: clusters, lemma: lm}
+	t := &Tagger{first: first, model: m, set: set, dict: dict, clusters: clusters, classIdx: classIndex(clusters), lemma: lm}
 	for _, c := range classes {
 		x, u, _ := strings.Cut(c, "\t")
 		t.xpos = append(t.xpos, x)
 		t.upos = append(t.upos, u)
 	}
 	return t
+}
+
+// classIndex numbers the distinct values of clusters from 3, in increasing order.
+func classIndex(clusters map[uint64]uint64) map[uint64]uint32 {
+	var vals []uint64
+	seen := map[uint64]bool{}
+	for _, v := range clusters {
+		if !seen[v] {
+			seen[v] = true
+			vals = append(vals, v)
+		}
+	}
+	slices.Sort(vals)
+	idx := make(map[uint64]uint32, len(vals))
+	for i, v := range vals {
+		idx[v] = uint32(3 + i)
+	}
+	return idx
 }
 
 // ErrNoModel is returned by Load when the binary was built without trained weights.
@@ -219,9 +242,9 @@ func (t *Tagger) tag(s *scratch, words []string) []int {
 	n := len(words)
 	if s.cache == nil {
 		if t.first != nil {
-			s.cache = newWordCache(t.set, t.first, t.model)
+			s.cache = newWordCache(t.set, t.classIdx, t.first, t.model)
 		} else {
-			s.cache = newWordCache(t.set, t.model)
+			s.cache = newWordCache(t.set, t.classIdx, t.model)
 		}
 	}
 	c := s.cache
@@ -235,7 +258,7 @@ func (t *Tagger) tag(s *scratch, words []string) []int {
 	ws[n+2], ws[n+3] = padEnd, padEnd
 	ids[0], ids[1], ids[n+2], ids[n+3] = 0, 0, 1, 1
 	for i, w := range words {
-		ids[i+2], s.buf = c.slot(w, t.dict, t.clusters, s.buf)
+		ids[i+2], s.buf = c.slot(w, t.dict, t.clusters, t.classIdx, s.buf)
 		ws[i+2] = c.info[ids[i+2]]
 	}
 	ws[2].first = n > 0
@@ -415,5 +438,5 @@ func (t *Tagger) Prune(min float32) *Tagger {
 		first = t.first.Prune(min)
 	}
 	return &Tagger{first: first, model: t.model.Prune(min), set: t.set, upos: t.upos, xpos: t.xpos,
-		dict: t.dict, clusters: t.clusters, lemma: t.lemma}
+		dict: t.dict, clusters: t.clusters, classIdx: t.classIdx, lemma: t.lemma}
 }
