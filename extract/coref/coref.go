@@ -64,6 +64,12 @@ func (r *Resolver) Extract(in *extract.Input) {
 // nil: sentences are then found by a simple splitter.
 func (r *Resolver) Resolve(text string, ents []faultline.Entity, sents []faultline.Span) []faultline.Entity {
 	d := newDoc(text, ents, sents)
+	d.resolve(r)
+	return d.finish()
+}
+
+// resolve runs the passes of r over the document.
+func (d *doc) resolve(r *Resolver) {
 	d.acronyms()
 	d.glosses()
 	if r.Dictionary {
@@ -82,7 +88,6 @@ func (r *Resolver) Resolve(text string, ents []faultline.Entity, sents []faultli
 	if r.Pronouns {
 		d.pronouns()
 	}
-	return d.finish()
 }
 
 // doc is one document under resolution.
@@ -392,7 +397,7 @@ func (d *doc) finish() []faultline.Entity {
 			texts = append(texts, d.ents[i].Text)
 			types = append(types, d.ents[i].Type)
 		}
-		id := groupID(texts, types)
+		id := groupID(texts, types, d.names[ms[0]])
 		base := id
 		for n := 2; used[id]; n++ {
 			id = base + "-" + itoa(n)
@@ -421,18 +426,25 @@ func (d *doc) finish() []faultline.Entity {
 }
 
 // groupID returns actors.Slug(Canonical(texts, majority(types))), the id of a group with
-// these mentions, kept per process for a group whose mentions have one text and one type.
-func groupID(texts, types []string) string {
+// these mentions, kept per process with the parsed name (parsedNames) for a group whose
+// mentions have one text and one type. first is the name parseName gave the first
+// mention's text (for whatever type): when it was parsed for types[0] and holds the id, the
+// memo is not asked.
+func groupID(texts, types []string, first name) string {
 	for i := 1; i < len(texts); i++ {
 		if texts[i] != texts[0] || types[i] != types[0] {
 			return actors.Slug(Canonical(texts, majority(types)))
 		}
 	}
-	if id, ok := groupIDs.get(texts[0], types[0]); ok {
-		return id
+	n := first
+	if n.typ != types[0] || n.id == "" {
+		n = parseName(texts[0], types[0]) // (parsed and kept when the memo has it not)
+	}
+	if n.id != "" {
+		return n.id
 	}
 	id := actors.Slug(Canonical(texts[:1], majority(types[:1])))
-	groupIDs.put(texts[0], types[0], id)
+	parsedNames.update(texts[0], types[0], func(n *name) { n.id = id })
 	return id
 }
 

@@ -178,6 +178,9 @@ func TestResolve(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := New().Resolve(tt.text, mark(tt.text, tt.ents), nil)
+			d := newDoc(tt.text, mark(tt.text, tt.ents), nil)
+			d.resolve(New())
+			checkNames(t, d)
 			for _, e := range got {
 				if e.Actor == "" || tt.text[e.Start:e.End] != e.Text {
 					t.Errorf("bad entity %+v", e)
@@ -400,5 +403,19 @@ func TestResolveAgain(t *testing.T) {
 	}
 	if actorOf(again, "Karim Haddad", 0) == actorOf(again, "Lena Varga", 0) {
 		t.Errorf("the two people merged: %+v", again)
+	}
+}
+
+// checkNames checks that the name kept for each entity is the one parsed from its text
+// (for the type it was parsed for), as groupID assumes of finish's first members.
+func checkNames(t *testing.T, d *doc) {
+	t.Helper()
+	for i, e := range d.ents {
+		if e.Start < 0 {
+			continue
+		}
+		if n := d.names[i]; parseName(e.Text, n.typ).key != n.key || e.Text != d.text[e.Start:e.End] {
+			t.Errorf("entity %d %q: name %+v, parsed from another text", i, e.Text, n)
+		}
 	}
 }

@@ -27,7 +27,7 @@ func TestGroupID(t *testing.T) {
 	for round := 0; round < 2; round++ { // the second round reads the memo
 		for _, g := range groups {
 			want := actors.Slug(Canonical(g[0], majority(g[1])))
-			if got := groupID(g[0], g[1]); got != want {
+			if got := groupID(g[0], g[1], parseName(g[0][0], g[1][0])); got != want {
 				t.Errorf("groupID(%q, %q) = %q, want %q", g[0], g[1], got, want)
 			}
 		}

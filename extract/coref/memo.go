@@ -9,7 +9,7 @@ import (
 )
 
 // Parsing a name (actors.ParseName), finding an organisation's core (actors.OrgCore) and
-// the id of a group of mentions of one text (groupID) are pure functions of the text (their
+// the id of a group of mentions of one text (groupID, kept with the parsed name) are pure functions of the text (their
 // lexicons are embedded), and the reporting on one conflict names the same actors in
 // document after document. Their results are kept for the whole process, safe for
 // concurrent use: pipelines running in parallel share them. Keys and values are copied when
@@ -67,9 +67,8 @@ func (c *memo[V]) put(k string, f func(old V, ok bool) V) {
 }
 
 var (
-	parsedNames typedMemo[name]
+	parsedNames typedMemo[name] // with the groupID of a group of the name's text and type alone
 	orgCores    memo[orgCore]
-	groupIDs    typedMemo[string] // groupID of a group with one text and type
 )
 
 // typedMemo is a memo keyed by a text and a type: one map keyed by both joined (the type's
@@ -123,16 +122,35 @@ func (c *typedMemo[V]) put(text, typ string, v V) {
 	c.m[k] = v
 }
 
+// update calls f on the value kept for text and typ, if one is.
+func (c *typedMemo[V]) update(text, typ string, f func(v *V)) {
+	if len(text) > memoKeyMax || len(typ) > memoKeyMax {
+		return
+	}
+	var buf [2*memoKeyMax + 1]byte
+	k := typedKey(buf[:0], text, typ)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.m[string(k)]; ok {
+		f(&v)
+		c.m[string(k)] = v
+	}
+}
+
 // orgCore is what actors.OrgCore returns.
 type orgCore struct {
 	core    string
 	generic []string
 }
 
-// name is a parsed name (actors.Name) with its key, joined once.
+// name is a parsed name (actors.Name) with its key, joined once, the type it was parsed
+// for, and the id of a group of mentions of its text and type alone (groupID), "" until one
+// was asked.
 type name struct {
 	actors.Name
 	key string // Name.Key()
+	typ string
+	id  string
 }
 
 // Key returns actors.Name.Key of the name.
@@ -146,7 +164,7 @@ func parseName(text, typ string) name {
 	}
 	p := actors.ParseName(text, typ)
 	n := name{Name: actors.Name{Titles: cloneAll(p.Titles), Words: cloneAll(p.Words), Raw: cloneAll(p.Raw)}}
-	n.key = strings.Clone(n.Name.Key())
+	n.key, n.typ = strings.Clone(n.Name.Key()), strings.Clone(typ)
 	parsedNames.put(text, typ, n)
 	return n
 }

@@ -335,11 +335,21 @@ func (d *doc) linkNames() {
 	// Keys of the document's places are never an organisation's core, unless the text uses
 	// the word more often inside organisation names (a "Badr" the recogniser typed GPE).
 	placeN, orgN := make(map[string]int, len(d.ents)/4+8), make(map[string]int, len(d.ents)/4+8)
+	// coreAt(i) is orgCoreOf of entity i's text, looked up once (texts do not change here).
+	cores := make([]orgCore, len(d.ents))
+	coreKnown := make([]bool, len(d.ents))
+	coreAt := func(i int) (string, []string) {
+		if !coreKnown[i] {
+			cores[i].core, cores[i].generic = orgCoreOf(d.ents[i].Text)
+			coreKnown[i] = true
+		}
+		return cores[i].core, cores[i].generic
+	}
 	for i, e := range d.ents {
 		if e.Type == faultline.GPE || e.Type == faultline.LOC {
 			placeN[d.names[i].Key()]++
 		} else if e.Type == faultline.ORG {
-			if c, _ := orgCoreOf(e.Text); c != "" {
+			if c, _ := coreAt(i); c != "" {
 				orgN[c]++
 			}
 		}
@@ -351,7 +361,7 @@ func (d *doc) linkNames() {
 		}
 	}
 	orgCore := func(i int) (string, []string) {
-		c, g := orgCoreOf(d.ents[i].Text)
+		c, g := coreAt(i)
 		if places[c] {
 			return "", g
 		}
@@ -452,7 +462,7 @@ func (d *doc) linkNames() {
 			}
 			var fits []int
 			for _, j := range orgWords[c] {
-				if _, gj := orgCoreOf(d.ents[j].Text); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && d.ownedBy(d.ents[j].Text, n)) {
+				if _, gj := coreAt(j); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && d.ownedBy(d.ents[j].Text, n)) {
 					fits = append(fits, j)
 				}
 			}
