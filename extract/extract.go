@@ -5,6 +5,7 @@
 package extract
 
 import (
+	"slices"
 	"sync/atomic"
 
 	"github.com/faultline/faultline"
@@ -144,6 +145,7 @@ func newInput(doc *faultline.Document, d *nlp.Doc) *Input {
 
 // sentences copies the annotated sentences to the extraction.
 func sentences(in *Input) {
+	in.Out.Sentences = slices.Grow(in.Out.Sentences, len(in.NLP.Sentences))
 	for _, s := range in.NLP.Sentences {
 		in.Out.Sentences = append(in.Out.Sentences, faultline.Span{Start: s.Start, End: s.End})
 	}

@@ -69,3 +69,19 @@ func TestBatchReusesAnnotations(t *testing.T) {
 		t.Errorf("long document: %d entities, then %d, want 120", want, got)
 	}
 }
+
+// TestSentencesEmpty checks that a document without sentences gets an empty, non-nil list
+// (JSON []), and one with sentences all of them.
+func TestSentencesEmpty(t *testing.T) {
+	p := &Pipeline{}
+	x, err := p.Extract(&faultline.Document{ID: "empty"})
+	if err != nil || x.Sentences == nil || len(x.Sentences) != 0 {
+		t.Fatalf("no sentences: %#v, %v", x.Sentences, err)
+	}
+	w := &words{t: t, bufs: map[*nlp.Token]bool{}}
+	p = &Pipeline{Annotators: []nlp.Annotator{w}}
+	x, err = p.Extract(&faultline.Document{ID: "one", Text: "two words"})
+	if err != nil || len(x.Sentences) != 1 || x.Sentences[0] != (faultline.Span{Start: 0, End: 9}) {
+		t.Fatalf("one sentence: %#v, %v", x.Sentences, err)
+	}
+}

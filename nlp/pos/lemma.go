@@ -21,7 +21,7 @@ type Lemmatizer struct {
 	MaxSuffix int
 
 	once   sync.Once
-	parsed map[string]parsedRule
+	parsed map[string]parsedRule // the rules, parsed; nil when packed holds them
 	// packed holds the parsed rules keyed by packRule (one integer-keyed lookup per suffix
 	// instead of a string-keyed one), and tagIDs the tags' numbers in those keys; nil when
 	// a rule's key does not fit (a suffix over maxPacked bytes, more than 255 tags).
@@ -181,6 +181,7 @@ func (lm *Lemmatizer) prepare() {
 			b := filterBit(pk)
 			lm.filter[b/64] |= 1 << (b % 64)
 		}
+		lm.parsed = nil // packed holds them all
 	})
 }
 

@@ -1,6 +1,7 @@
 package pos
 
 import (
+	"maps"
 	"os"
 	"strconv"
 	"strings"
@@ -83,9 +84,13 @@ func TestLemmaPacked(t *testing.T) {
 	if lm.packed == nil {
 		t.Fatal("the model's rules are not packed")
 	}
-	strs := &Lemmatizer{Table: lm.Table, Rules: lm.Rules, MaxSuffix: lm.MaxSuffix}
+	// The same rules and one that cannot be packed, of a tag no word gets: the string keys.
+	strs := &Lemmatizer{Table: lm.Table, Rules: maps.Clone(lm.Rules), MaxSuffix: lm.MaxSuffix}
+	strs.Rules["UNPACKED\tlongsuffix"] = "k 1 "
 	strs.prepare()
-	strs.packed, strs.tagIDs, strs.filter = nil, nil, nil // the fallback
+	if strs.packed != nil {
+		t.Fatal("a 10-byte suffix was packed")
+	}
 	words, tags := lemmaCases(t, lm)
 	for i, w := range words {
 		want := refLemma(lm, w, tags[i])
