@@ -85,3 +85,32 @@ func TestSentencesEmpty(t *testing.T) {
 		t.Fatalf("one sentence: %#v, %v", x.Sentences, err)
 	}
 }
+
+// memoer stores each input's document id in its Memo and records the id in its Spare.
+type memoer struct{ spares []string }
+
+type memoerKey struct{}
+
+func (m *memoer) Extract(in *Input) {
+	old, _ := in.Spare[memoerKey{}].(string)
+	m.spares = append(m.spares, old)
+	if in.Memo == nil {
+		in.Memo = map[any]any{}
+	}
+	in.Memo[memoerKey{}] = in.Doc.ID
+}
+
+// TestBatchSpare checks that the inputs of a batch get the memos of the last batch's inputs
+// as Spare, each at most once, and never one of their own batch.
+func TestBatchSpare(t *testing.T) {
+	m := &memoer{}
+	p := &Pipeline{Components: []Component{m}}
+	doc := func(id string) *faultline.Document { return &faultline.Document{ID: id, Text: id} }
+	p.ExtractBatch([]*faultline.Document{doc("a"), doc("b")})
+	p.ExtractBatch([]*faultline.Document{doc("c"), doc("d"), doc("e")})
+	p.ExtractBatch([]*faultline.Document{doc("f")})
+	want := []string{"", "", "b", "a", "", "e"} // taken from the end of the last batch's list
+	if strings.Join(m.spares, ",") != strings.Join(want, ",") {
+		t.Errorf("spares %q, want %q", m.spares, want)
+	}
+}
