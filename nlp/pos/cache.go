@@ -165,7 +165,7 @@ func (s featureSet) classContext(ws []wordInfo, i int, prev uint64) (cf [5]ctxFe
 // the rest; a model's (previous tag, word) vectors likewise when they would be more than
 // maxPairs. News text keeps bringing new words (names, places) among recurring ones, so
 // keeping the frequent words instead of emptying the whole cache saves most of the
-// recomputation of their vectors (on GMB news, 105k instead of 170k first sightings of a
+// recomputation of their vectors (on GMB news, 69k instead of 170k first sightings of a
 // slot for 731k tokens). A full cache takes about 16 MB a model of 102 classes (a two-pass
 // tagger has two). The tag-pair vectors (modelParts.tt) are never emptied: their keys bound
 // them, (classes+1)² tag pairs times 8 casings, at most about 35 MB a model, but few pairs
@@ -188,7 +188,7 @@ type wordCache struct {
 	free  []int32          // free slots below n, taken before new ones
 	dict  []int32          // per slot: tag-dictionary class, or -1
 	info  []wordInfo       // per slot: the word's info (first false, scase 0)
-	lemma []slotLemma      // per slot: its lemma under one class, for Annotate
+	lemma []slotLemmas     // per slot: its lemmas under up to two classes, for Annotate
 	n     int32            // slots in use or free
 	parts []modelParts     // one per model: first pass, second pass
 	// bounds: maxTypes and maxPairs but in tests
@@ -202,11 +202,33 @@ const (
 	deadKey  = math.MaxUint32 // the key of a free pair vector
 )
 
-// slotLemma is the lemma (see memoLemma) of a slot's word under class, or nothing when
-// class is -1.
-type slotLemma struct {
+// slotLemmas are the lemmas (see memoLemma) of a slot's word under the last two classes
+// it was read under (a past tense and a participle, say), the last first; class is -1
+// where there is none.
+type slotLemmas [2]struct {
 	class int32
 	m     memoLemma
+}
+
+// noLemmas is the slotLemmas of a new slot.
+var noLemmas = slotLemmas{{class: -1}, {class: -1}}
+
+// lemmaOf returns the lemma of slot s's word form under class, if remembered.
+func (c *wordCache) lemmaOf(s, class int32, form string) (string, bool) {
+	l := &c.lemma[s]
+	for k := range l {
+		if l[k].class == class {
+			return l[k].m.of(form), true
+		}
+	}
+	return "", false
+}
+
+// setLemma remembers the lemma of slot s's word form under class.
+func (c *wordCache) setLemma(s, class int32, m memoLemma) {
+	l := &c.lemma[s]
+	l[1] = l[0]
+	l[0].class, l[0].m = class, m
 }
 
 // modelParts holds one model's cached scores, each a vector of nc integer scores:
@@ -232,7 +254,7 @@ type modelParts struct {
 	pwKeys []uint32 // per vector of pwVecs: its key in pw, or deadKey when free
 	pwHits []uint32 // per vector of pwVecs: lookups that found it (at most maxHits)
 	pwFree []int32  // free vectors of pwVecs, taken before new ones
-	tt     []int32 // tag index pair, casing -> 1 + vector offset in ttVecs, or 0
+	tt     []int32  // tag index pair, casing -> 1 + vector offset in ttVecs, or 0
 	ttVecs []uint64
 
 	// ctx keeps the model's handles (perceptron.Model.Handle) of the features of classContext
@@ -274,7 +296,7 @@ const maxSlots = 1 << 20
 
 func newWordCache(set featureSet, classIdx map[uint64]uint32, models ...*perceptron.Model) *wordCache {
 	c := &wordCache{slots: make(map[string]int32), forms: []string{"", ""}, hits: []uint32{0, 0}, n: 2,
-		dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd}, lemma: []slotLemma{{class: -1}, {class: -1}},
+		dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd}, lemma: []slotLemmas{noLemmas, noLemmas},
 		maxTypes: maxTypes, maxPairs: maxPairs}
 	for _, m := range models {
 		nc := m.NumClasses()
@@ -439,12 +461,12 @@ func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]u
 	var s int32
 	if k := len(c.free); k > 0 {
 		s, c.free = c.free[k-1], c.free[:k-1]
-		c.forms[s], c.hits[s], c.dict[s], c.info[s], c.lemma[s] = w, 0, d, wi, slotLemma{class: -1}
+		c.forms[s], c.hits[s], c.dict[s], c.info[s], c.lemma[s] = w, 0, d, wi, noLemmas
 	} else {
 		s = c.n
 		c.n++
 		c.forms, c.hits, c.dict = append(c.forms, w), append(c.hits, 0), append(c.dict, d)
-		c.info, c.lemma = append(c.info, wi), append(c.lemma, slotLemma{class: -1})
+		c.info, c.lemma = append(c.info, wi), append(c.lemma, noLemmas)
 	}
 	c.slots[w] = s
 	return s, buf // not filled: new and freed slots never are

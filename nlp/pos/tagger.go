@@ -72,17 +72,15 @@ type scratch struct {
 	words  []string
 	lemmas []byte      // built lemmas of the current document
 	spans  []lemmaSpan // where they are
-	key    []byte
-	ids    []int32 // cache slot of each padded word
-	tmp    []int32 // integer scores, NumClasses+1 (see modelParts.predict)
-	cache  *wordCache
-	// memo remembers the lemmas of (form, XPOS) pairs seen before, keyed form + "\x00" + XPOS:
-	// most words of a text recur, and one lookup replaces the lemmatizer's several.
-	memo map[string]memoLemma
+	ids    []int32     // cache slot of each padded word
+	tmp    []int32     // integer scores, NumClasses+1 (see modelParts.predict)
+	// cache keeps per word form its features' scores and its lemmas (slotLemmas): most
+	// words of a text recur, and one lookup replaces the lemmatizer's several.
+	cache *wordCache
 }
 
 // memoLemma is a remembered lemma: the first n bytes of the form, or s when n < 0. It
-// holds no part of a document's text, so the memo keeps no document alive.
+// holds no part of a document's text, so the word cache keeps no document alive.
 type memoLemma struct {
 	n int
 	s string
@@ -95,9 +93,6 @@ func (m memoLemma) of(form string) string {
 	}
 	return m.s
 }
-
-// memoMax bounds a scratch's lemma memo; it is emptied when full.
-const memoMax = 1 << 14
 
 func newTagger(set featureSet, first, m *perceptron.Model, classes []string, dict map[string]uint16, clusters map[uint64]uint64, lm *Lemmatizer) *Tagger {
 	t := &Tagger{first: first, model: m, set: set, dict: dict, clusters: clusters, classIdx: classIndex(clusters), lemma: lm}
@@ -234,7 +229,7 @@ func (t *Tagger) get() *scratch {
 	if s, ok := t.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{tmp: make([]int32, t.model.NumClasses()+1), fs: make([]uint64, 0, 64), memo: map[string]memoLemma{}}
+	return &scratch{tmp: make([]int32, t.model.NumClasses()+1), fs: make([]uint64, 0, 64)}
 }
 
 // tag predicts the class of each word.
@@ -369,26 +364,16 @@ func (t *Tagger) annotate(s *scratch, d *nlp.Doc) {
 			tok := &d.Tokens[first+i]
 			tok.UPOS, tok.XPOS = t.upos[c], t.xpos[c]
 			// the lemma of the word's slot, if remembered for this class
-			sl := &s.cache.lemma[ids[i]]
-			if sl.class == int32(c) {
-				tok.Lemma = sl.m.of(tok.Norm)
-				continue
-			}
-			s.key = append(append(append(s.key[:0], tok.Norm...), 0), tok.XPOS...)
-			if m, ok := s.memo[string(s.key)]; ok {
-				tok.Lemma = m.of(tok.Norm)
-				*sl = slotLemma{class: int32(c), m: m}
+			if l, ok := s.cache.lemmaOf(ids[i], int32(c), tok.Norm); ok {
+				tok.Lemma = l
 				continue
 			}
 			start := len(s.lemmas)
 			var ok bool
 			tok.Lemma, s.buf, s.lemmas, ok = t.lemma.lemmaTo(tok.Norm, tok.XPOS, s.buf, s.lemmas, true)
 			if !ok {
-				s.spans = append(s.spans, lemmaSpan{tok: first + i, start: start, end: len(s.lemmas)})
+				s.spans = append(s.spans, lemmaSpan{tok: first + i, start: start, end: len(s.lemmas), slot: ids[i], class: int32(c)})
 				continue // remembered once the document's built lemmas are strings
-			}
-			if len(s.memo) >= memoMax {
-				clear(s.memo)
 			}
 			var m memoLemma
 			if l := tok.Lemma; len(l) <= len(tok.Norm) && tok.Norm[:len(l)] == l {
@@ -396,8 +381,7 @@ func (t *Tagger) annotate(s *scratch, d *nlp.Doc) {
 			} else {
 				m = memoLemma{n: -1, s: strings.Clone(l)}
 			}
-			s.memo[string(s.key)] = m
-			*sl = slotLemma{class: int32(c), m: m}
+			s.cache.setLemma(ids[i], int32(c), m)
 		}
 	}
 	if len(d.Sentences) == 0 {
@@ -416,17 +400,18 @@ func (t *Tagger) annotate(s *scratch, d *nlp.Doc) {
 		for _, sp := range s.spans {
 			tok := &d.Tokens[sp.tok]
 			tok.Lemma = all[sp.start:sp.end]
-			if len(s.memo) < memoMax {
-				s.key = append(append(append(s.key[:0], tok.Norm...), 0), tok.XPOS...)
-				s.memo[string(s.key)] = memoLemma{n: -1, s: strings.Clone(tok.Lemma)}
+			if s.cache.forms[sp.slot] == tok.Norm { // the slot was not freed and taken by another word since
+				s.cache.setLemma(sp.slot, sp.class, memoLemma{n: -1, s: strings.Clone(tok.Lemma)})
 			}
 		}
 	}
 }
 
-// lemmaSpan locates the lemma of token tok in scratch.lemmas.
+// lemmaSpan locates the lemma of token tok in scratch.lemmas; the token's word is in
+// cache slot slot, tagged class.
 type lemmaSpan struct {
 	tok, start, end int
+	slot, class     int32
 }
 
 const pkgName = "pos"
