@@ -46,13 +46,7 @@ func (d *doc) dictionary() {
 						continue
 					}
 					name := d.text[s:t]
-					var e *actors.Entry
-					for _, typ := range []string{faultline.ORG, faultline.PERSON, faultline.GPE} {
-						if x := dict.Lookup(name, typ); x != nil && x.Type == typ {
-							e = x
-							break
-						}
-					}
+					e := dict.LookupTyped(name, faultline.ORG, faultline.PERSON, faultline.GPE)
 					if e == nil {
 						continue
 					}

@@ -252,6 +252,27 @@ func (d *Dictionary) Lookup(name, typ string) *Entry {
 	return nil
 }
 
+// LookupTyped returns the entry Lookup(name, typ) finds for the first of types whose entry
+// has that type, or nil: what a loop over Lookup finds, with the name split into words once
+// and a key shared by two types looked up once.
+func (d *Dictionary) LookupTyped(name string, types ...string) *Entry {
+	ws := Words(name)
+	prev, found := "", false
+	var e *Entry // what prev finds
+	for _, typ := range types {
+		if k := parseWords(name, ws, typ).Key(); !found || k != prev {
+			prev, found, e = k, true, nil
+			if i, ok := d.byKey.get(k); ok {
+				e = &d.Entries[i]
+			}
+		}
+		if e != nil && e.Type == typ {
+			return e
+		}
+	}
+	return nil
+}
+
 // LookupKey is Lookup for a key already folded by Key.
 func (d *Dictionary) LookupKey(key string) *Entry {
 	if i, ok := d.byKey.get(key); ok {

@@ -171,3 +171,53 @@ func FuzzKey(f *testing.F) {
 		Sector(s)
 	})
 }
+
+// lookupTypedRef is what LookupTyped finds: the loop over Lookup.
+func lookupTypedRef(d *Dictionary, name string, types ...string) *Entry {
+	for _, typ := range types {
+		if e := d.Lookup(name, typ); e != nil && e.Type == typ {
+			return e
+		}
+	}
+	return nil
+}
+
+// TestLookupTyped checks LookupTyped against lookupTypedRef on the names of every 16th
+// dictionary entry under the types the coreference dictionary pass asks for, and on variants
+// of them.
+func TestLookupTyped(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := [][]string{{"ORG", "PERSON", "GPE"}, {"GPE", "LOC"}, {"PERSON", ""}}
+	for i := 0; i < len(d.Entries); i += 16 {
+		for _, n := range d.Entries[i].Names {
+			for _, s := range []string{n, "The " + n, n + "s", n + "ern", strings.ToUpper(n), "Gen. " + n} {
+				for _, ts := range types {
+					if got, want := d.LookupTyped(s, ts...), lookupTypedRef(d, s, ts...); got != want {
+						t.Fatalf("LookupTyped(%q, %q) = %v, want %v", s, ts, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzLookupTyped checks LookupTyped against lookupTypedRef on any name.
+func FuzzLookupTyped(f *testing.F) {
+	d, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"Iraqi National Congress", "Middle Eastern", "Kurds", "George HW Bush", "al-Sadr", "U.S."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, ts := range [][]string{{"ORG", "PERSON", "GPE"}, {"GPE", "LOC"}} {
+			if got, want := d.LookupTyped(s, ts...), lookupTypedRef(d, s, ts...); got != want {
+				t.Errorf("LookupTyped(%q, %q) = %v, want %v", s, ts, got, want)
+			}
+		}
+	})
+}

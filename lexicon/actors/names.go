@@ -307,10 +307,14 @@ func (n Name) Given() []string {
 // leading titles are stripped and short all-capital middle words are read as initials
 // ("George HW Bush" -> george h w bush). For other types a plural last word is made
 // singular ("Kurds" -> kurd) and a leading "the" is dropped.
-func ParseName(name, typ string) Name {
+func ParseName(name, typ string) Name { return parseWords(name, Words(name), typ) }
+
+// parseWords is ParseName of name, whose Words are ws (not changed: a caller may parse them
+// again for another type).
+func parseWords(name string, ws []string, typ string) Name {
 	var n Name
-	orig := strings.Fields(name)
-	ws := Words(name)
+	var orig []string // strings.Fields(name), split when first needed
+	low := ""         // strings.ToLower(name), when first needed
 	if len(ws) == 0 {
 		return n
 	}
@@ -329,23 +333,32 @@ func ParseName(name, typ string) Name {
 		}
 	}
 	// Hyphen-attached particles: find them in the original spelling.
-	low := strings.ToLower(name)
 	var out []string
 	for i, w := range ws {
 		if particles[w] && i < len(ws)-1 {
 			n.Raw = append(n.Raw, w)
 			continue
 		}
-		if attached[w] && i < len(ws)-1 && strings.Contains(low, w+"-") {
-			n.Raw = append(n.Raw, w)
-			continue
+		if attached[w] && i < len(ws)-1 {
+			if low == "" {
+				low = strings.ToLower(name)
+			}
+			if strings.Contains(low, w+"-") {
+				n.Raw = append(n.Raw, w)
+				continue
+			}
 		}
 		n.Raw = append(n.Raw, w)
-		if typ == "PERSON" && i > 0 && i < len(ws)-1 && len(w) <= 3 && allUpperWord(orig, w) {
-			for _, r := range w {
-				out = append(out, string(r))
+		if typ == "PERSON" && i > 0 && i < len(ws)-1 && len(w) <= 3 {
+			if orig == nil {
+				orig = strings.Fields(name)
 			}
-			continue
+			if allUpperWord(orig, w) {
+				for _, r := range w {
+					out = append(out, string(r))
+				}
+				continue
+			}
 		}
 		out = append(out, w)
 	}
