@@ -84,7 +84,7 @@ type cluster struct {
 
 // Build is Build with the resolver's dictionary.
 func (r *Resolver) Build(docs []*faultline.Document, exts []*faultline.Extraction, overrides []faultline.Override) (*faultline.Model, error) {
-	return r.BuildFrom(&sliceSource{docs: docs, exts: exts}, overrides)
+	return r.BuildFrom(Slices(docs, exts), overrides)
 }
 
 // Source is a corpus that BuildFrom reads document by document, so that it never holds
@@ -114,6 +114,12 @@ func (r *Resolver) BuildFrom(src Source, overrides []faultline.Override) (*fault
 	b.apply(overrides)
 	b.facts()
 	return b.model(), nil
+}
+
+// Slices returns a Source on documents and extractions in memory: docs[i] was extracted
+// into exts[i] (nil: not extracted); nil documents are left out.
+func Slices(docs []*faultline.Document, exts []*faultline.Extraction) Source {
+	return &sliceSource{docs: docs, exts: exts}
 }
 
 // sliceSource is a Source on documents and extractions in memory: docs[i] was extracted
