@@ -182,15 +182,15 @@ const (
 // the tagger's models, and its tag-dictionary class. It lives in a scratch and so spans
 // documents.
 type wordCache struct {
-	slots map[string]int32 // word form -> slot; slots 0 and 1 are the start and end pads
-	forms []string         // per slot: its word form
-	hits  []uint32         // per slot: lookups that found it (at most maxHits), or deadHits for a free slot
-	free  []int32          // free slots below n, taken before new ones
-	dict  []int32          // per slot: tag-dictionary class, or -1
-	info  []wordInfo       // per slot: the word's info (first false, scase 0)
-	lemma []slotLemmas     // per slot: its lemmas under up to two classes, for Annotate
-	n     int32            // slots in use or free
-	parts []modelParts     // one per model: first pass, second pass
+	slots *wordTable   // word form -> slot; slots 0 and 1 are the start and end pads
+	forms []string     // per slot: its word form
+	hits  []uint32     // per slot: lookups that found it (at most maxHits), or deadHits for a free slot
+	free  []int32      // free slots below n, taken before new ones
+	dict  []int32      // per slot: tag-dictionary class, or -1
+	info  []wordInfo   // per slot: the word's info (first false, scase 0)
+	lemma []slotLemmas // per slot: its lemmas under up to two classes, for Annotate
+	n     int32        // slots in use or free
+	parts []modelParts // one per model: first pass, second pass
 	// bounds: maxTypes and maxPairs but in tests
 	maxTypes, maxPairs int
 }
@@ -295,7 +295,7 @@ func pack(dst []uint64, src []int32) {
 const maxSlots = 1 << 20
 
 func newWordCache(set featureSet, classIdx map[uint64]uint32, models ...*perceptron.Model) *wordCache {
-	c := &wordCache{slots: make(map[string]int32), forms: []string{"", ""}, hits: []uint32{0, 0}, n: 2,
+	c := &wordCache{slots: newWordTable(maxTypes), forms: []string{"", ""}, hits: []uint32{0, 0}, n: 2,
 		dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd}, lemma: []slotLemmas{noLemmas, noLemmas},
 		maxTypes: maxTypes, maxPairs: maxPairs}
 	for _, m := range models {
@@ -325,7 +325,7 @@ func newWordCache(set featureSet, classIdx map[uint64]uint32, models ...*percept
 
 // reset empties the cache but for the pads and the tag pairs.
 func (c *wordCache) reset() {
-	clear(c.slots)
+	c.slots.clear()
 	clear(c.forms[2:]) // no word kept alive
 	c.n = 2
 	c.forms, c.hits, c.free = c.forms[:2], c.hits[:2], c.free[:0]
@@ -386,13 +386,13 @@ func (c *wordCache) compact(max int) {
 		}
 	}
 	th := threshold(&hist, max)
-	clear(c.slots)
+	c.slots.clear()
 	for s := int32(2); s < c.n; s++ {
 		switch h := c.hits[s]; {
 		case h == deadHits:
 		case h >= th:
 			c.hits[s] = h / 2
-			c.slots[c.forms[s]] = s
+			c.slots.put(c.forms[s], s, c.forms)
 		default:
 			c.hits[s], c.forms[s] = deadHits, ""
 			c.free = append(c.free, s)
@@ -444,7 +444,8 @@ func (p *modelParts) dropPairs(drop func(key, hits uint32) bool, halve bool) {
 // slot returns the slot of word form w, taking a new one if w is not cached (buf is
 // scratch for info).
 func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]uint64, classIdx map[uint64]uint32, buf []byte) (int32, []byte) {
-	if s, ok := c.slots[w]; ok {
+	s, pos, tag := c.slots.find(w, c.forms)
+	if s >= 0 {
 		if h := c.hits[s]; h < maxHits {
 			c.hits[s] = h + 1
 		}
@@ -458,7 +459,6 @@ func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]u
 	var wi wordInfo
 	buf = info(&wi, w, false, buf, clusters)
 	wi.ci = classIdx[wi.class]
-	var s int32
 	if k := len(c.free); k > 0 {
 		s, c.free = c.free[k-1], c.free[:k-1]
 		c.forms[s], c.hits[s], c.dict[s], c.info[s], c.lemma[s] = w, 0, d, wi, noLemmas
@@ -468,7 +468,7 @@ func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]u
 		c.forms, c.hits, c.dict = append(c.forms, w), append(c.hits, 0), append(c.dict, d)
 		c.info, c.lemma = append(c.info, wi), append(c.lemma, noLemmas)
 	}
-	c.slots[w] = s
+	c.slots.insert(w, s, pos, tag, c.forms)
 	return s, buf // not filled: new and freed slots never are
 }
 
