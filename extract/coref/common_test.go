@@ -11,6 +11,7 @@ var commonTexts = []string{
 	"The Council met. the council said the Council would meet; Council-led talks, councils.",
 	"Mahdi Army and the army; ARMY of Mahdi, mahdi. Ödön met ödön and Ödön.",
 	"al-Sadr met Al-Sadr and al-sadr 2006 2006s the the",
+	"U.S. troops and u.s. aid; u.s.-led talks, al-qaida's men, Al-Qaida's; anti-war anti-War d'état",
 }
 
 // TestCommonIndex checks commonIndex.common against commonWord for every word of the

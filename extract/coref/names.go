@@ -96,10 +96,10 @@ func (d *doc) propagate() {
 	}
 }
 
-// commonIndex answers commonWord over one text: a word of letters and digits only is looked
-// for among the text's words without upper-case ASCII letters that start with its first
-// byte (indexed once), other words (and every word of a text that is not valid UTF-8) are
-// searched for in the text.
+// commonIndex answers commonWord over one text: a word that begins with a letter or digit is
+// looked for among the text's words without upper-case ASCII letters that start with its
+// first byte (indexed once), other words (and every word of a text that is not valid UTF-8)
+// are searched for in the text.
 type commonIndex struct {
 	text, lower string
 	// checked: valid tells whether the text is valid UTF-8 (and short enough for the
@@ -117,13 +117,22 @@ func (c *commonIndex) common(w string) bool {
 	if !c.checked {
 		c.checked, c.valid = true, len(c.text) <= math.MaxInt32 && utf8.ValidString(c.text)
 	}
-	if c.valid && w != "" && wordChars(w) {
+	if seg := wordPrefix(w); c.valid && seg > 0 {
+		// An occurrence of lw at word boundaries in the text, with no upper-case ASCII
+		// letter, begins with a maximal run of letters and digits without one: lw's first
+		// seg bytes (all of it, for a word of letters and digits only).
 		if !c.indexed {
 			c.index()
 		}
 		lw := asciiLower(w)
 		for _, r := range c.runs[c.first[lw[0]]:c.first[int(lw[0])+1]] {
-			if c.text[r[0]:r[1]] == lw {
+			if c.text[r[0]:r[1]] != lw[:seg] {
+				continue
+			}
+			if seg == len(lw) {
+				return true
+			}
+			if e := int(r[0]) + len(lw); e <= len(c.text) && c.text[r[0]:e] == lw && wordAt(c.text, int(r[0]), e) {
 				return true
 			}
 		}
@@ -140,14 +149,14 @@ func asciiAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// wordChars reports whether s holds letters and digits only.
-func wordChars(s string) bool {
-	for _, r := range s {
+// wordPrefix returns the length in bytes of the letters and digits s begins with.
+func wordPrefix(s string) int {
+	for i, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			return false
+			return i
 		}
 	}
-	return true
+	return len(s)
 }
 
 // index finds the maximal runs of letters and digits of the text that hold no upper-case
