@@ -263,7 +263,7 @@ func (t *Tagger) tables() *tagTables {
 // fillWord computes the parts of a word (tok is a token of the word).
 func (t *Tagger) fillWord(sc *scratch, e *wordScores, tok *token) {
 	nc := len(t.classes)
-	e.parts = make([]int32, nparts*nc)
+	e.parts = sc.newParts(nparts * nc)
 	b := sc.f.ownFeats(sc.f.buf[:0], tok)
 	var ends [nparts]int
 	var outs [nparts][]int32
@@ -277,6 +277,24 @@ func (t *Tagger) fillWord(sc *scratch, e *wordScores, tok *token) {
 	sc.f.buf = b
 	t.m.ScoreIntParts(b, ends[:], outs[:])
 	e.plain = t.lx.plainWord(tok)
+}
+
+// slabWords is how many words' parts a scratch allocates at once (scratch.newParts), for
+// models of slabClasses classes (the shipped one; larger models fill fewer words a slab).
+const (
+	slabWords   = 64
+	slabClasses = 17
+)
+
+// newParts returns n zero scores for a word's parts or rows, cut from a larger allocation:
+// one allocation for many words, which the garbage collector does not scan (no pointers).
+func (sc *scratch) newParts(n int) []int32 {
+	if len(sc.slab) < n {
+		sc.slab = make([]int32, max(slabWords*nparts*slabClasses, n))
+	}
+	p := sc.slab[:n:n]
+	sc.slab = sc.slab[n:]
+	return p
 }
 
 // plainWord reports whether tok's word can be tagged O without scoring after O (the
@@ -330,7 +348,13 @@ func (t *Tagger) prevRow(sc *scratch, e *wordScores, tok *token, prev int) []int
 		}
 	}
 	n := len(e.prevRows)
-	e.prevRows = append(e.prevRows, make([]int32, nc)...)
+	if cap(e.prevRows)-n < nc {
+		// room for twice the rows, cut from the scratch's slab
+		r := sc.newParts(max(2*n, 2*nc))[:n]
+		copy(r, e.prevRows)
+		e.prevRows = r
+	}
+	e.prevRows = e.prevRows[:n+nc]
 	e.prevKeys = append(e.prevKeys, int8(prev))
 	sc.f.buf = prevFeats(sc.f.buf[:0], tok, prev)
 	r := e.prevRows[n:][:nc]
@@ -342,20 +366,75 @@ func (t *Tagger) prevRow(sc *scratch, e *wordScores, tok *token, prev int) []int
 // posRow returns the scores of POS tag p at offset off (-1, 0, +1) of the tagged token.
 func (t *Tagger) posRow(sc *scratch, p string, off int) []int32 {
 	nc := len(t.classes)
-	r, ok := sc.pos[p]
-	if !ok {
-		if sc.pos == nil {
-			sc.pos = map[string][]int32{}
-		}
+	r := sc.pos.get(p)
+	if r == nil {
 		r = make([]int32, 3*nc)
 		var b []uint64
 		for k := -1; k <= 1; k++ {
 			b = posFeats(b[:0], p, k)
 			t.m.ScoreInt(b, r[(k+1)*nc:][:nc])
 		}
-		sc.pos[p] = r
+		sc.pos.put(p, r)
 	}
 	return r[(off+1)*nc:][:nc]
+}
+
+// posCache holds the rows of posRow by POS tag: a tag of one to seven bytes (every Penn
+// tag) in an open-addressed table keyed by its bytes, cheaper than a string-keyed map
+// lookup, any other tag in a map.
+type posCache struct {
+	keys [posSlots]uint64 // posKey of the tag in each slot, 0 for an empty slot
+	rows [posSlots][]int32
+	n    int // slots used, at most posSlots/2
+	long map[string][]int32
+}
+
+const posSlots = 256
+
+// posKey packs a tag of one to seven bytes and its length into a non-zero word; ok is
+// false for any other tag.
+func posKey(p string) (k uint64, ok bool) {
+	if len(p) == 0 || len(p) > 7 {
+		return 0, false
+	}
+	k = uint64(len(p))
+	for i := 0; i < len(p); i++ {
+		k = k<<8 | uint64(p[i])
+	}
+	return k, true
+}
+
+// slot returns the slot of key k: the one holding it, or the empty one where it goes.
+func (c *posCache) slot(k uint64) int {
+	s := int(k * 0x9E3779B97F4A7C15 >> 56)
+	for c.keys[s] != 0 && c.keys[s] != k {
+		s = (s + 1) % posSlots
+	}
+	return s
+}
+
+// get returns the rows of tag p, nil when absent.
+func (c *posCache) get(p string) []int32 {
+	if k, ok := posKey(p); ok {
+		if s := c.slot(k); c.keys[s] == k {
+			return c.rows[s]
+		}
+	}
+	return c.long[p]
+}
+
+// put sets the rows of tag p.
+func (c *posCache) put(p string, r []int32) {
+	if k, ok := posKey(p); ok && c.n < posSlots/2 {
+		s := c.slot(k)
+		c.keys[s], c.rows[s] = k, r
+		c.n++
+		return
+	}
+	if c.long == nil {
+		c.long = map[string][]int32{}
+	}
+	c.long[p] = r
 }
 
 // capRow returns the scores of capFeats(capb, capd, off).

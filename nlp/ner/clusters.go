@@ -28,9 +28,17 @@ const (
 // digit reduced to its shape (1990 and 2006 are one word).
 func clusterKey(w string) string {
 	if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-		return "<d>" + shape(w)
+		return string(appendClusterKey(nil, w))
 	}
 	return w
+}
+
+// appendClusterKey appends clusterKey(w) to b.
+func appendClusterKey(b []byte, w string) []byte {
+	if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+		return shapeBytes(append(b, "<d>"...), w)
+	}
+	return append(b, w...)
 }
 
 // learnClusters clusters the words of sents and returns, per word (clusterKey), its coarse

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/faultline/faultline/nlp/perceptron"
 )
@@ -67,51 +68,67 @@ type wordEntry struct {
 	rfOK bool
 }
 
+// wordCache is tag's cache of word forms (scratch.words): each form's entry, cut with the
+// strings it holds from larger blocks, so that a new word costs a fraction of an allocation
+// instead of five (the entry, the form, its lower case, its shape, a cluster key).
+type wordCache struct {
+	m     map[string]*wordEntry
+	ents  []wordEntry // room for entries still to come
+	bytes []byte      // room for strings still to come
+}
+
+// cache blocks: entries and bytes allocated at once
+const (
+	cacheBlockEnts  = 128
+	cacheBlockBytes = 4096
+)
+
+// newWordCache returns an empty cache with room for n words before its map grows.
+func newWordCache(n int) *wordCache {
+	return &wordCache{m: make(map[string]*wordEntry, n)}
+}
+
+// newEntry returns a new zero entry.
+func (c *wordCache) newEntry() *wordEntry {
+	if len(c.ents) == 0 {
+		c.ents = make([]wordEntry, cacheBlockEnts)
+	}
+	e := &c.ents[0]
+	c.ents = c.ents[1:]
+	return e
+}
+
+// cacheStr returns a copy of b in c's blocks (a copy, not a piece of the document's
+// text, which the cache would keep alive).
+func cacheStr[T ~string | ~[]byte](c *wordCache, b T) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > cacheBlockBytes/8 {
+		return string(b)
+	}
+	if len(c.bytes) < len(b) {
+		c.bytes = make([]byte, cacheBlockBytes)
+	}
+	n := copy(c.bytes, b)
+	s := unsafe.String(&c.bytes[0], n)
+	c.bytes = c.bytes[n:]
+	return s
+}
+
 // prepareWith is prepare with an optional per-word cache.
-func (lx *lexicon) prepareWith(cache map[string]*wordEntry, words, pos []string, toks []token) {
+func (lx *lexicon) prepareWith(cache *wordCache, words, pos []string, toks []token) {
 	for i, w := range words {
 		t := &toks[i]
-		if e, ok := cache[w]; ok {
+		var e *wordEntry
+		if cache != nil {
+			e = cache.m[w]
+		}
+		if e != nil {
 			*t = e.tok
 			t.ent = e
 		} else {
-			if cache != nil {
-				// the cache keeps the word: a copy, not a piece of the document's text,
-				// which it would keep alive
-				w = strings.Clone(w)
-			}
-			fw := w
-			if v, ok := lx.variants[w]; ok {
-				fw = v
-			}
-			*t = token{word: fw, lower: strings.ToLower(fw), shape: shape(fw)}
-			t.hl, t.hs = fnv(t.lower), fnv(t.shape)
-			if lx.clusters != nil {
-				t.cl = lx.clusters[clusterKey(fw)]
-			}
-			wi := lx.info[t.lower]
-			t.inName = lx.inName(t.lower, wi)
-			t.capb = wi.capb
-			if wi.maxLen > 0 {
-				t.gzMax, t.gz1 = wi.maxLen, uint8(lx.kindOf(t.lower))
-			}
-			t.flags = wi.flags
-			if t.flags&fParticle == 0 && hasParticle(t.lower) {
-				t.flags |= fParticle
-			}
-			if k := strings.IndexByte(t.lower, '-'); k > 0 && wi.flags == 0 {
-				// a hyphenated word takes the flags of its first part ("Jaish-al" an
-				// organisation head, "Shia-led" a group word)
-				t.flags |= lx.info[t.lower[:k]].flags
-			}
-			if isCap(w) {
-				t.flags |= fCap
-			}
-			if cache != nil {
-				e := &wordEntry{tok: *t}
-				cache[w] = e
-				t.ent = e
-			}
+			lx.newToken(cache, w, t)
 		}
 		if pos != nil {
 			t.pos = pos[i]
@@ -142,6 +159,59 @@ var (
 	gzB = [...]string{"", "B-country", "B-province", "B-city", "B-actor", "B-demonym", "B-bigcity"}
 	gzI = [...]string{"", "I-country", "I-province", "I-city", "I-actor", "I-demonym", "I-bigcity"}
 )
+
+// newToken fills t for word w, first seen (cache, when not nil, then keeps an entry for it).
+func (lx *lexicon) newToken(cache *wordCache, w string, t *token) {
+	if cache != nil {
+		w = cacheStr(cache, w)
+	}
+	fw := w
+	if v, ok := lx.variants[w]; ok {
+		fw = v
+	}
+	var buf [64]byte
+	*t = token{word: fw}
+	if cache != nil {
+		// the lower case (fw itself when it has no capital) and the shape in the cache's
+		// blocks
+		if l := appendLower(buf[:0], fw); string(l) == fw {
+			t.lower = fw
+		} else {
+			t.lower = cacheStr(cache, l)
+		}
+		t.shape = cacheStr(cache, shapeBytes(buf[:0], fw))
+	} else {
+		t.lower, t.shape = strings.ToLower(fw), shape(fw)
+	}
+	t.hl, t.hs = fnv(t.lower), fnv(t.shape)
+	if lx.clusters != nil {
+		t.cl = lx.clusters[string(appendClusterKey(buf[:0], fw))]
+	}
+	wi := lx.info[t.lower]
+	t.inName = lx.inName(t.lower, wi)
+	t.capb = wi.capb
+	if wi.maxLen > 0 {
+		t.gzMax, t.gz1 = wi.maxLen, uint8(lx.kindOf(t.lower))
+	}
+	t.flags = wi.flags
+	if t.flags&fParticle == 0 && hasParticle(t.lower) {
+		t.flags |= fParticle
+	}
+	if k := strings.IndexByte(t.lower, '-'); k > 0 && wi.flags == 0 {
+		// a hyphenated word takes the flags of its first part ("Jaish-al" an
+		// organisation head, "Shia-led" a group word)
+		t.flags |= lx.info[t.lower[:k]].flags
+	}
+	if isCap(w) {
+		t.flags |= fCap
+	}
+	if cache != nil {
+		e := cache.newEntry()
+		e.tok = *t
+		cache.m[w] = e
+		t.ent = e
+	}
+}
 
 // markRuns sets the run fields of toks: a run is a stretch of capitalised tokens, with
 // single connecting words (of, de, la, von, &, -) between capitalised ones.
@@ -213,6 +283,28 @@ func hasParticle(w string) bool {
 // (Baghdad -> Xx, U.S. -> X.X., al-Sadr -> x-Xx, 2006 -> d).
 func shape(w string) string {
 	var b [16]byte
+	return string(shapeBytes(b[:0], w))
+}
+
+// appendLower appends strings.ToLower(s) to b (byte by byte when s is ASCII).
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// shapeBytes appends the shape of w to b (at most 16 bytes).
+func shapeBytes(b []byte, w string) []byte {
 	n := 0
 	var last byte
 	for _, r := range w {
@@ -233,12 +325,12 @@ func shape(w string) string {
 			continue
 		}
 		last = c
-		if n < len(b) {
-			b[n] = c
+		if n < 16 {
+			b = append(b, c)
 			n++
 		}
 	}
-	return string(b[:n])
+	return b
 }
 
 // Feature templates: each feature is the hash of a template id and its values.

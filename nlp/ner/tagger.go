@@ -78,7 +78,7 @@ type scratch struct {
 	f    featurer
 	// words caches each word form's token fields and score parts; cleared when it grows
 	// past maxCache words.
-	words map[string]*wordEntry
+	words *wordCache
 	// ws holds the score parts of the tokens of the sentence being tagged.
 	ws    []*wordScores
 	plain []bool
@@ -88,8 +88,9 @@ type scratch struct {
 	base      []int32   // per token of the sentence: the scores of every feature but the tag ones
 	ends      []int     // restFeats batches: end of each token's features
 	outs      [][]int32 // restFeats batches: each token's row of base
-	pos       map[string][]int32
+	pos       posCache  // posRow's rows by POS tag
 	caps      [][]int32
+	slab      []int32 // room for the parts of words still to be seen (newParts)
 	// trace, when not nil, receives a copy of every token's final scores (tests).
 	trace *[][]int32
 	// ents, when not nil, receives the cache entry of each word tag tags (the words of
@@ -142,8 +143,8 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 	if !t.usePOS {
 		pos = nil
 	}
-	if sc.words == nil || len(sc.words) > maxCache {
-		sc.words = make(map[string]*wordEntry, 1024)
+	if sc.words == nil || len(sc.words.m) > maxCache {
+		sc.words = newWordCache(8192)
 	}
 	t.lx.prepareWith(sc.words, words, pos, toks)
 	if sc.ents != nil {
