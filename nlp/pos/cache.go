@@ -249,7 +249,7 @@ type modelParts struct {
 	filled []bool
 	ibuf   []int32 // 3*nc scores being packed
 
-	pw     map[uint32]int32 // tag index * maxSlots + slot -> vector offset in pwVecs
+	pw     pairTable // tag index * maxSlots + slot -> vector index in pwVecs (offset / pl)
 	pwVecs []uint64
 	pwKeys []uint32 // per vector of pwVecs: its key in pw, or deadKey when free
 	pwHits []uint32 // per vector of pwVecs: lookups that found it (at most maxHits)
@@ -301,7 +301,7 @@ func newWordCache(set featureSet, classIdx map[uint64]uint32, models ...*percept
 	for _, m := range models {
 		nc := m.NumClasses()
 		p := modelParts{m: m, set: set, nc: nc, pl: (nc + 1) / 2, step: m.Step(), ibuf: make([]int32, 3*nc),
-			pw: make(map[uint32]int32), tt: make([]int32, (nc+1)*(nc+1)*8*2)}
+			pw: newPairTable(maxPairs), tt: make([]int32, (nc+1)*(nc+1)*8*2)}
 		if set == setLean && classIdx != nil {
 			p.nci = len(classIdx) + 3
 			n := 0
@@ -333,7 +333,7 @@ func (c *wordCache) reset() {
 	for i := range c.parts {
 		p := &c.parts[i]
 		clear(p.filled)
-		clear(p.pw)
+		p.pw.clear()
 		p.pwVecs, p.pwKeys, p.pwHits, p.pwFree = p.pwVecs[:0], p.pwKeys[:0], p.pwHits[:0], p.pwFree[:0]
 	}
 }
@@ -351,9 +351,9 @@ func (c *wordCache) makeRoom(n int) {
 		}
 	}
 	for i := range c.parts {
-		if p := &c.parts[i]; len(p.pw)+n > c.maxPairs {
+		if p := &c.parts[i]; p.pw.n+n > c.maxPairs {
 			p.compact(c.maxPairs / 2)
-			if len(p.pw)+n > c.maxPairs {
+			if p.pw.n+n > c.maxPairs {
 				p.dropPairs(func(_, _ uint32) bool { return true }, false)
 			}
 		}
@@ -425,7 +425,7 @@ func (p *modelParts) compact(max int) {
 // dropPairs frees the (previous tag, word) vectors for which drop(key, hits) is true, and
 // halves the hit counts of the others when halve is set.
 func (p *modelParts) dropPairs(drop func(key, hits uint32) bool, halve bool) {
-	clear(p.pw)
+	p.pw.clear()
 	for j, key := range p.pwKeys {
 		switch {
 		case key == deadKey:
@@ -436,7 +436,7 @@ func (p *modelParts) dropPairs(drop func(key, hits uint32) bool, halve bool) {
 			if halve {
 				p.pwHits[j] /= 2
 			}
-			p.pw[key] = int32(j * p.pl)
+			p.pw.put(key, int32(j))
 		}
 	}
 }
@@ -528,32 +528,32 @@ func (p *modelParts) tagIndex(t uint64) int {
 func (p *modelParts) prevWord(s int32, w *wordInfo, prev uint64, fs []uint64, tmp []int32) ([]uint64, []uint64) {
 	pl := p.pl
 	key := uint32(p.tagIndex(prev))*maxSlots + uint32(s)
-	if off, ok := p.pw[key]; ok {
-		if j := int(off) / pl; p.pwHits[j] < maxHits {
+	j, pos := p.pw.find(key)
+	if j >= 0 {
+		if p.pwHits[j] < maxHits {
 			p.pwHits[j]++
 		}
-		return p.pwVecs[off:][:pl], fs
+		return p.pwVecs[int(j)*pl:][:pl], fs
 	}
 	fs = prevWordFeatures(fs[:0], w, prev)
 	p.m.ScoreInt(fs, tmp)
-	var off int
 	if k := len(p.pwFree); k > 0 {
-		j := p.pwFree[k-1]
+		j = p.pwFree[k-1]
 		p.pwFree = p.pwFree[:k-1]
-		off = int(j) * pl
 		p.pwKeys[j], p.pwHits[j] = key, 0
 	} else {
-		off = len(p.pwVecs)
+		j = int32(len(p.pwKeys))
 		p.pwVecs = append(p.pwVecs, make([]uint64, pl)...)
 		p.pwKeys, p.pwHits = append(p.pwKeys, key), append(p.pwHits, 0)
 	}
+	off := int(j) * pl
 	v := p.pwVecs[off:][:pl]
 	pack(v, tmp[:p.nc])
 	self := p.vecs[3*pl*int(s):][:pl]
 	for j := range v {
 		v[j] += self[j] - wordBias // the local part's scores plus these, one bias a half
 	}
-	p.pw[key] = int32(off)
+	p.pw.insert(key, j, pos)
 	return v, fs
 }
 

@@ -144,15 +144,15 @@ func checkCache(t *testing.T, c *wordCache, tg *Tagger) {
 	}
 	for i := range c.parts {
 		p := &c.parts[i]
-		if len(p.pwHits) != len(p.pwKeys) || len(p.pwVecs) != len(p.pwKeys)*p.pl || len(p.pw)+len(p.pwFree) != len(p.pwKeys) {
-			t.Fatalf("model %d: %d pairs, %d free, %d keys, %d hits, %d words", i, len(p.pw), len(p.pwFree), len(p.pwKeys), len(p.pwHits), len(p.pwVecs))
+		if len(p.pwHits) != len(p.pwKeys) || len(p.pwVecs) != len(p.pwKeys)*p.pl || p.pw.n+len(p.pwFree) != len(p.pwKeys) {
+			t.Fatalf("model %d: %d pairs, %d free, %d keys, %d hits, %d words", i, p.pw.n, len(p.pwFree), len(p.pwKeys), len(p.pwHits), len(p.pwVecs))
 		}
 		for j, key := range p.pwKeys {
 			if key == deadKey {
 				continue
 			}
-			if off, ok := p.pw[key]; !ok || int(off) != j*p.pl || c.hits[key%maxSlots] == deadHits {
-				t.Fatalf("model %d: pair %d of key %d at %d", i, j, key, off)
+			if got, _ := p.pw.find(key); int(got) != j || c.hits[key%maxSlots] == deadHits {
+				t.Fatalf("model %d: pair %d of key %d at %d", i, j, key, got)
 			}
 		}
 	}
