@@ -177,13 +177,16 @@ func (d *doc) acronyms() {
 			}
 		}
 	}
-	// Drop the entities boundary repairs emptied; defs point at live entities only.
-	remap := d.compact()
-	for k, v := range defs {
-		if remap[v] < 0 {
-			delete(defs, k)
-		} else {
-			defs[k] = remap[v]
+	// Drop the entities boundary repairs emptied; defs point at live entities only. (With
+	// none emptied, compact would keep every entity where it is, and the groups.)
+	if slices.ContainsFunc(d.ents, func(e faultline.Entity) bool { return e.Start < 0 }) {
+		remap := d.compact()
+		for k, v := range defs {
+			if remap[v] < 0 {
+				delete(defs, k)
+			} else {
+				defs[k] = remap[v]
+			}
 		}
 	}
 	// Later uses.
