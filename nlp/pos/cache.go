@@ -302,6 +302,11 @@ func newWordCache(set featureSet, classIdx map[uint64]uint32, models ...*percept
 		nc := m.NumClasses()
 		p := modelParts{m: m, set: set, nc: nc, pl: (nc + 1) / 2, step: m.Step(), ibuf: make([]int32, 3*nc),
 			pw: newPairTable(maxPairs), tt: make([]int32, (nc+1)*(nc+1)*8*2)}
+		// room for a full cache from the start: growing by append would copy the vectors
+		// (the memory becomes resident only as it is used)
+		pl := p.pl
+		p.vecs = make([]uint64, 0, (maxTypes+256)*3*pl)
+		p.pwVecs = make([]uint64, 0, (maxPairs+256)*pl)
 		if set == setLean && classIdx != nil {
 			p.nci = len(classIdx) + 3
 			n := 0
