@@ -12,6 +12,7 @@
 package coref
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -135,12 +136,7 @@ func newDoc(text string, in []faultline.Entity, sents []faultline.Span) *doc {
 		e.Text = text[e.Start:e.End]
 		d.ents = append(d.ents, e)
 	}
-	sort.SliceStable(d.ents, func(i, j int) bool {
-		if d.ents[i].Start != d.ents[j].Start {
-			return d.ents[i].Start < d.ents[j].Start
-		}
-		return d.ents[i].End > d.ents[j].End
-	})
+	slices.SortStableFunc(d.ents, textOrder)
 	d.ents = repairSpans(text, d.ents)
 	d.sents = sents
 	if len(d.sents) == 0 {
@@ -416,13 +412,16 @@ func (d *doc) finish() []faultline.Entity {
 			out = append(out, e)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
-		}
-		return out[i].End > out[j].End
-	})
+	slices.SortStableFunc(out, textOrder)
 	return out
+}
+
+// textOrder orders entities by start, the longest first among those starting together.
+func textOrder(a, b faultline.Entity) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	return cmp.Compare(b.End, a.End)
 }
 
 // groupID returns actors.Slug(Canonical(texts, majority(types))), the id of a group with

@@ -6,6 +6,7 @@
 package view
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -175,11 +176,11 @@ func New(in *extract.Input) *View {
 			ents = append(ents, ent{e.Start, e.End, e.Label, ""})
 		}
 	}
-	sort.SliceStable(ents, func(i, j int) bool {
-		if ents[i].start != ents[j].start {
-			return ents[i].start < ents[j].start
+	slices.SortStableFunc(ents, func(a, b ent) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
 		}
-		return ents[i].end > ents[j].end // the longest of mentions starting together
+		return cmp.Compare(b.end, a.end) // the longest of mentions starting together
 	})
 	v.Mentions = make([]Mention, 0, len(ents))
 	for _, e := range ents {
