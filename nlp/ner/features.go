@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/faultline/faultline/nlp/perceptron"
 )
@@ -62,58 +61,11 @@ func (lx *lexicon) prepare(words, pos []string, toks []token) {
 // wordEntry caches, per word form, its token fields and its score parts (tagging only),
 // and the word's flags for the document rules (rules_fast.go) once a rule pass asked.
 type wordEntry struct {
+	form string // the word form, key of the entry in the cache
 	tok  token
 	ws   wordScores // cache.go
 	rf   wflag      // wordFlags of the word, when rfOK
 	rfOK bool
-}
-
-// wordCache is tag's cache of word forms (scratch.words): each form's entry, cut with the
-// strings it holds from larger blocks, so that a new word costs a fraction of an allocation
-// instead of five (the entry, the form, its lower case, its shape, a cluster key).
-type wordCache struct {
-	m     map[string]*wordEntry
-	ents  []wordEntry // room for entries still to come
-	bytes []byte      // room for strings still to come
-}
-
-// cache blocks: entries and bytes allocated at once
-const (
-	cacheBlockEnts  = 128
-	cacheBlockBytes = 4096
-)
-
-// newWordCache returns an empty cache with room for n words before its map grows.
-func newWordCache(n int) *wordCache {
-	return &wordCache{m: make(map[string]*wordEntry, n)}
-}
-
-// newEntry returns a new zero entry.
-func (c *wordCache) newEntry() *wordEntry {
-	if len(c.ents) == 0 {
-		c.ents = make([]wordEntry, cacheBlockEnts)
-	}
-	e := &c.ents[0]
-	c.ents = c.ents[1:]
-	return e
-}
-
-// cacheStr returns a copy of b in c's blocks (a copy, not a piece of the document's
-// text, which the cache would keep alive).
-func cacheStr[T ~string | ~[]byte](c *wordCache, b T) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if len(b) > cacheBlockBytes/8 {
-		return string(b)
-	}
-	if len(c.bytes) < len(b) {
-		c.bytes = make([]byte, cacheBlockBytes)
-	}
-	n := copy(c.bytes, b)
-	s := unsafe.String(&c.bytes[0], n)
-	c.bytes = c.bytes[n:]
-	return s
 }
 
 // prepareWith is prepare with an optional per-word cache.
@@ -122,7 +74,7 @@ func (lx *lexicon) prepareWith(cache *wordCache, words, pos []string, toks []tok
 		t := &toks[i]
 		var e *wordEntry
 		if cache != nil {
-			e = cache.m[w]
+			e = cache.get(w)
 		}
 		if e != nil {
 			*t = e.tok
@@ -206,9 +158,8 @@ func (lx *lexicon) newToken(cache *wordCache, w string, t *token) {
 		t.flags |= fCap
 	}
 	if cache != nil {
-		e := cache.newEntry()
+		e := cache.add(w)
 		e.tok = *t
-		cache.m[w] = e
 		t.ent = e
 	}
 }

@@ -34,7 +34,7 @@ func FuzzNewToken(f *testing.F) {
 		var a, b token
 		lx.newToken(nil, w, &a)
 		lx.newToken(c, w, &b)
-		if b.ent == nil || c.m[w] != b.ent || b.ent.tok.word != b.word {
+		if b.ent == nil || c.get(w) != b.ent || b.ent.tok.word != b.word {
 			t.Fatalf("%q: no cache entry", w)
 		}
 		b.ent = nil

@@ -143,7 +143,7 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 	if !t.usePOS {
 		pos = nil
 	}
-	if sc.words == nil || len(sc.words.m) > maxCache {
+	if sc.words == nil || sc.words.len() > maxCache {
 		sc.words = newWordCache(8192)
 	}
 	t.lx.prepareWith(sc.words, words, pos, toks)
