@@ -166,8 +166,10 @@ func (s featureSet) classContext(ws []wordInfo, i int, prev uint64) (cf [5]ctxFe
 // maxPairs. News text keeps bringing new words (names, places) among recurring ones, so
 // keeping the frequent words instead of emptying the whole cache saves most of the
 // recomputation of their vectors (on GMB news, 69k instead of 170k first sightings of a
-// slot for 731k tokens). A full cache takes about 16 MB a model of 102 classes (a two-pass
-// tagger has two). The tag-pair vectors (modelParts.tt) are never emptied: their keys bound
+// slot for 731k tokens). A full cache takes about 22 MB a model of 102 classes (a two-pass
+// tagger has two): the word vectors 10 MB, the pair vectors 6.7 MB, the tables of handles
+// (modelParts.ctx) 1.7 MB, the rest 3.5 MB; it took about 9 MB before it kept its frequent
+// half (bounds 4,096 and 8,192). The tag-pair vectors (modelParts.tt) are never emptied: their keys bound
 // them, (classes+1)² tag pairs times 8 casings, at most about 35 MB a model, but few pairs
 // occur (5,960 vectors, 2.4 MB, for both models of the earlier two-pass tagger after all of
 // EWT train and dev). Each scratch in the tagger's pool has its own cache, used by one
