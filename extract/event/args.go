@@ -402,7 +402,7 @@ func leftMentionIn(v *view.View, i int, s view.Sent) int {
 			continue
 		}
 		if mi < 0 {
-			if speech[v.Toks[j].Lower] || (quoteMarks[v.Toks[j].Lower] && j > start && endPunct[v.Toks[j-1].Lower]) {
+			if c := classOf(v.Toks[j].Lower); c&cSpeech != 0 || (c&cQuoteMark != 0 && j > start && endPunct[v.Toks[j-1].Lower]) {
 				break // "A said B would attack": A is the speaker, not the agent
 			}
 			continue
@@ -576,7 +576,7 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 		// "opposed the occupation of B", "condemned the killing of B": B suffered the event
 		// the object names; the verb is directed at whoever did it (a possessor or modifier
 		// before the noun, a by-phrase after it), never at B.
-		if j > i && j+1 < limit && eventNoun(v, j) && v.Toks[j+1].Lower == "of" {
+		if j > i && j+1 < limit && v.Toks[j+1].Lower == "of" && eventNoun(v, j) {
 			nomOf = true
 		}
 		// "refused to contemplate a withdrawal from B": the place an event noun's "from"
@@ -584,6 +584,7 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 		if j > i && j+1 < limit && v.Toks[j+1].Lower == "from" && retreatNouns[t.Lower] && (!v.HasPOS || t.UPOS == "NOUN") {
 			nomOf = true
 		}
+		c := classOf(t.Lower)
 		// "warned against the policy of arming B": B is the object of the gerund, not of
 		// the verb.
 		if j > i && j > s.First && v.Toks[j-1].Lower == "of" && (v.HasPOS && t.XPOS == "VBG" || !v.HasPOS && strings.HasSuffix(t.Lower, "ing") && !nominalIng[t.Lower]) {
@@ -592,21 +593,21 @@ func rightArgs(v *view.View, i int, s view.Sent, mediation bool) (target, by int
 		// "competed for leadership of A": a mention inside a phrase after "for" is no
 		// target, until a preposition that introduces one ("fought for hours against B").
 		switch {
-		case nonTargetPreps[t.Lower] && !(mediation && t.Lower == "between"):
+		case c&cNonTargetPrep != 0 && !(mediation && t.Lower == "between"):
 			inPP = true
-		case targetPrep[t.Lower]:
+		case c&cTargetPrep != 0:
 			inPP, nomOf = false, false
 		}
-		if objPronouns[t.Lower] && target < 0 {
+		if c&cObjPronoun != 0 && target < 0 {
 			break // "welcome it": the object is a pronoun
 		}
 		if t.UPOS == "NOUN" {
 			object = true
 		}
-		if stopRight[t.Lower] {
+		if c&cStopRight != 0 {
 			// "supplies arms, money and training to B": a list of lower-case nouns goes on.
 			if (t.Lower == "," || t.Lower == "and") && target < 0 && j+1 < s.Last && isLower(v.Text[v.Toks[j+1].Start:v.Toks[j+1].End]) &&
-				!stopRight[v.Toks[j+1].Lower] && !articles[v.Toks[j+1].Lower] && !determinersOrPron[v.Toks[j+1].Lower] && limit < i+16 &&
+				classOf(v.Toks[j+1].Lower)&(cStopRight|cArticle|cDeterminerOrPron) == 0 && limit < i+16 &&
 				!(object && (v.Toks[j+1].UPOS == "VERB" || v.Toks[j+1].UPOS == "AUX")) { // not "welcomed X and offered Y to B"
 				limit++
 				if limit > s.Last {

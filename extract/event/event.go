@@ -385,14 +385,6 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (tr *trigger, n int,
 	if i > s.First && isCapitalized(v.Text[t.Start:t.End]) {
 		return nil, 0, false, false // a name, not a verb
 	}
-	// The triggers of the word's form, and of its lemma as a verb: without any, no trigger.
-	fl, fm := x.formsOf(t.Lower), noForms
-	if t.Lemma != "" && t.Lemma != t.Lower {
-		fm = x.formsOf(t.Lemma)
-	}
-	if fl == noForms && len(fm.verbs) == 0 {
-		return nil, 0, false, false
-	}
 	isVerb, isNoun := true, true
 	if v.HasPOS {
 		isVerb = t.UPOS == "VERB" || strings.HasPrefix(t.XPOS, "VB")
@@ -406,7 +398,19 @@ func (x *Extractor) match(v *view.View, i int, s view.Sent) (tr *trigger, n int,
 			v.Toks[i-2].XPOS == "VB" && i+1 < s.Last && v.Toks[i+1].Mention >= 0 {
 			isVerb, isNoun = true, false
 		}
-	} else {
+		if !isVerb && !isNoun {
+			return nil, 0, false, false // starts no trigger: not looked up
+		}
+	}
+	// The triggers of the word's form, and of its lemma as a verb: without any, no trigger.
+	fl, fm := x.formsOf(t.Lower), noForms
+	if t.Lemma != "" && t.Lemma != t.Lower {
+		fm = x.formsOf(t.Lemma)
+	}
+	if fl == noForms && len(fm.verbs) == 0 {
+		return nil, 0, false, false
+	}
+	if !v.HasPOS {
 		prevDet := i > s.First && (determiners[v.Toks[i-1].Lower] || nonVerbBefore[v.Toks[i-1].Lower])
 		prevMention := i > s.First && v.Toks[i-1].Mention >= 0
 		ing := strings.HasSuffix(t.Lower, "ing")
