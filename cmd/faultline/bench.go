@@ -118,14 +118,17 @@ func runBench(cmd *cobra.Command, args []string) error {
 	restoreLimit, limitNote := func() {}, ""
 	if limit, _ := f.GetInt("memory-limit"); limit != 0 && os.Getenv("GOMEMLIMIT") == "" {
 		// Only while extracting: the model rebuild of an ingest holds far more live data.
-		bytes, percent := int64(limit)<<20, debug.SetGCPercent(-1)
+		// An explicit limit is GOMEMLIMIT's and leaves GOGC as it is; by default the
+		// collector runs only at the limit (see benchHeadroom).
+		bytes := int64(limit) << 20
 		if limit < 0 {
 			bytes = liveHeap() + benchHeadroom
-		} else {
-			debug.SetGCPercent(percent) // an explicit limit is GOMEMLIMIT's: GOGC stays
 		}
-		old := debug.SetMemoryLimit(bytes)
-		restoreLimit = func() { debug.SetMemoryLimit(old); debug.SetGCPercent(percent) }
+		old, percent := debug.SetMemoryLimit(bytes), debug.SetGCPercent(-1)
+		if limit > 0 {
+			debug.SetGCPercent(percent)
+		}
+		restoreLimit = func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(old) }
 		limitNote = fmt.Sprintf(", heap limit %d MiB", bytes>>20)
 	}
 	var count bench.Counter
