@@ -104,7 +104,7 @@ func (b *builder) finishActor(a *actorOut) {
 	if e == nil && b.r.Dict != nil {
 		// A population is linked to its state by its country, not merged into it.
 		for _, mi := range a.mentions {
-			if iso := b.ments[mi].people; iso != "" {
+			if iso := b.people[mi]; iso != "" {
 				if c := b.r.Dict.Country(iso); c != nil {
 					a.country = c.Country
 				}
@@ -385,8 +385,8 @@ func (b *builder) model() *faultline.Model {
 			out.Mentions = append(out.Mentions, faultline.Evidence{Doc: b.docs[mt.doc].ID, Start: mt.start, End: mt.end})
 			if !mt.pronoun && !mt.nominal && !b.metonyms[mi] {
 				count[mt.text]++
-				if mt.titled != "" {
-					count[mt.titled]++
+				if t := b.titled[mi]; t != "" {
+					count[t]++
 				}
 				if u := unitName(mt.text); a.typ == faultline.ORG && u != "" {
 					// A unit named with its parent's acronym ("IRGC Quds Force") is

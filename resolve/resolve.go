@@ -35,28 +35,23 @@ type Resolver struct {
 	Dict *actors.Dictionary
 }
 
-// mention is one entity mention of the corpus.
+// mention is one entity mention of the corpus. A corpus has many: what few of them have
+// is kept aside (builder.titled, builder.people), what their node has is kept there.
 type mention struct {
 	doc        int
 	start, end int
 	text, typ  string
-	local      string // document-level actor id
 	node       int
 	actor      int // final actor index
 	pronoun    bool
 	nominal    bool // a role description of a person ("the cleric")
 	desc       bool // a description of a place or group ("the south"): a name in its document only
-	// titled is the name with the titles written before it ("President Bush" for a
-	// mention "Bush"), when the mention leaves them out; it is kept as an alias.
-	titled string
-	// people is the ISO code of the state whose population the mention names ("most
-	// Iraqis"), for a plural demonym used as a people noun; "" otherwise.
-	people string
 }
 
 // node is a document-level actor: the mentions coreference grouped in one document.
 type node struct {
 	doc      int
+	local    string // its document-level actor id
 	mentions []int
 	typ      string
 	forms    []string // distinct verbatim names (not pronouns or role descriptions)
@@ -171,6 +166,12 @@ type builder struct {
 	docLocals map[string]int
 	// collected is how many nodes collect made: the later ones are recovered names.
 	collected int
+	// titled holds, per mention, the name with the titles written before it ("President
+	// Bush" for a mention "Bush"), when the mention leaves them out: it is kept as an alias.
+	titled map[int]string
+	// people holds, per mention, the ISO code of the state whose population it names
+	// ("most Iraqis"), for a plural demonym used as a people noun.
+	people map[int]string
 
 	par      []int // union-find over nodes
 	clusters map[int]*cluster
@@ -245,6 +246,7 @@ func typeGroup(t string) string {
 // document-level actor are grouped by coref) and keeps its facts for facts.
 func (b *builder) collect() error {
 	b.docSpans, b.docLocals = map[[2]int]int{}, map[string]int{}
+	b.titled, b.people = map[int]string{}, map[int]string{}
 	b.nodesByDoc = map[int][]int{}
 	b.nodeRoles = map[int][]string{}
 	b.strs = map[string]string{}
@@ -328,7 +330,7 @@ func (b *builder) collectDoc(di int, text string, ext *faultline.Extraction) {
 			ni, ok := b.docLocals[local]
 			if !ok {
 				ni = len(b.nodes)
-				b.nodes = append(b.nodes, node{doc: di})
+				b.nodes = append(b.nodes, node{doc: di, local: local})
 				b.docLocals[local] = ni
 				b.nodesByDoc[di] = append(b.nodesByDoc[di], ni)
 			}
@@ -336,10 +338,11 @@ func (b *builder) collectDoc(di int, text string, ext *faultline.Extraction) {
 				b.nodeRoles[ni] = rs
 			}
 			mi := len(b.ments)
-			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: b.str(e.Type), local: local, node: ni, people: people}
+			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: b.str(e.Type), node: ni}
 			if people != "" {
 				m.typ = faultline.NORP
 				b.nodes[ni].people = people
+				b.people[mi] = people
 			}
 			m.pronoun = isPronoun(t)
 			m.nominal = !m.pronoun && (isNominal(t) && (e.Type == faultline.PERSON || e.Type == "") ||
@@ -349,7 +352,9 @@ func (b *builder) collectDoc(di int, text string, ext *faultline.Extraction) {
 			// across documents.
 			m.desc = !m.pronoun && !m.nominal && isNominal(t)
 			if e.Type == faultline.PERSON && !m.pronoun && !m.nominal && text != "" {
-				m.titled = b.str(titled(text, e.Start, e.End))
+				if s := titled(text, e.Start, e.End); s != "" {
+					b.titled[mi] = b.str(s)
+				}
 			}
 			b.ments = append(b.ments, m)
 			b.docSpans[sk] = mi
@@ -639,7 +644,7 @@ func (b *builder) spanMention(di, start, end int) (int, bool) {
 // actor id local, if any.
 func (b *builder) localNode(di int, local string) (int, bool) {
 	for _, ni := range b.nodesByDoc[di] {
-		if ni < b.collected && b.ments[b.nodes[ni].mentions[0]].local == local {
+		if ni < b.collected && b.nodes[ni].local == local {
 			return ni, true
 		}
 	}
