@@ -36,3 +36,28 @@ func FuzzWordCache(f *testing.F) {
 		}
 	})
 }
+
+// TestPosCache checks posCache against a map, past the table's bound and with tags it
+// does not pack (empty, longer than seven bytes).
+func TestPosCache(t *testing.T) {
+	var c posCache
+	want := map[string][]int32{}
+	var tags []string
+	for i := 0; i < 300; i++ {
+		tags = append(tags, string(rune('A'+i%26))+strings.Repeat("$", i/26))
+	}
+	tags = append(tags, "", "-LRB-", "LONGERTAG", "NNP")
+	for i, p := range tags {
+		if c.get(p) != nil {
+			continue
+		}
+		r := []int32{int32(i)}
+		c.put(p, r)
+		want[p] = r
+	}
+	for p, r := range want {
+		if got := c.get(p); len(got) != 1 || got[0] != r[0] {
+			t.Fatalf("get(%q) = %v, want %v", p, got, r)
+		}
+	}
+}
