@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/faultline/faultline/lexicon/gazetteer"
 	"golang.org/x/text/unicode/norm"
@@ -223,7 +224,7 @@ func Fold(w string) string {
 }
 
 func generic(w string) string {
-	if len(w) <= 2 {
+	if len(w) <= 2 || plainASCII(w) {
 		return w
 	}
 	w = genericReplacer.Replace(w)
@@ -237,6 +238,25 @@ func generic(w string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// plainASCII reports whether generic leaves the word w as it is, known without its
+// allocations: w is ASCII without NUL (generic drops a leading one), with no letter written
+// twice in a row and neither "ou" nor "ph" (the other spellings genericReplacer changes, "ee"
+// and "oo", are doubles).
+func plainASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || c == 0 {
+			return false
+		}
+		if i > 0 {
+			if p := w[i-1]; p == c || p == 'o' && c == 'u' || p == 'p' && c == 'h' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // IsTitle reports whether a lower-case word is a title or role word that comes before a

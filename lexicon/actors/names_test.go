@@ -224,3 +224,33 @@ func TestMayHaveTitles(t *testing.T) {
 		}
 	}
 }
+
+// genericRef is generic without its fast path for words it leaves as they are.
+func genericRef(w string) string {
+	if len(w) <= 2 {
+		return w
+	}
+	w = genericReplacer.Replace(w)
+	var b strings.Builder
+	var prev rune
+	for _, r := range w {
+		if r == prev {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// FuzzGeneric checks generic against genericRef.
+func FuzzGeneric(f *testing.F) {
+	for _, s := range []string{"sadr", "moqtada", "shiite", "phoenix", "ou", "mahdi", "baghdad", "kurd", "aee", "xph", "ll", "é", "müller", "abc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := generic(s), genericRef(s); got != want {
+			t.Errorf("generic(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
