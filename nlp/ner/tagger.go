@@ -144,7 +144,7 @@ func (t *Tagger) tag(sc *scratch, words, pos []string, out []int) {
 		pos = nil
 	}
 	if sc.words == nil || sc.words.len() > maxCache {
-		sc.words = newWordCache(8192)
+		sc.words = newWordCache(1024)
 	}
 	t.lx.prepareWith(sc.words, words, pos, toks)
 	if sc.ents != nil {
