@@ -474,8 +474,9 @@ func best(st *state, scores []int32) int {
 		}
 	default:
 		arcs := st.arcs[:len(scores)-2]
+		arcScores := scores[2:][:len(arcs)] // the same length: no bounds checks in the loop
 		for k, a := range arcs {
-			if v := scores[k+2]; (b < 0 || v > bv) && vlr[a&1] {
+			if v := arcScores[k]; (b < 0 || v > bv) && vlr[a&1] {
 				b, bv = k+2, v
 			}
 		}
