@@ -2,7 +2,6 @@ package bench
 
 import (
 	"archive/zip"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -99,29 +98,13 @@ func latin1(s string) string {
 // `faultline bench --corpus` does on gmb_text.py's output.
 func BenchmarkExtractGMB(b *testing.B) {
 	docs := gmbDocs(b)
-	pipes, err := pipeline.Pipelines(1, pipeline.Options{})
-	if err != nil {
-		b.Skip("no models:", err)
-	}
-	var c Counter
-	c.Count(pipes...)
-	seq := func(yield func(*faultline.Document) bool) {
+	benchExtract(b, pipeline.Options{}, func(yield func(*faultline.Document) bool) {
 		for i := 0; i < b.N; i++ {
 			if !yield(docs[i%len(docs)]) {
 				return
 			}
 		}
-	}
-	b.ResetTimer()
-	cpu0 := CPUTime()
-	err = pipeline.Run(context.Background(), pipes, seq, func(r pipeline.Result) error { return r.Err })
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportMetric(float64(c.Tokens())/b.Elapsed().Seconds(), "tokens/s")
-	if cpu := CPUTime() - cpu0; cpu > 0 {
-		b.ReportMetric(float64(c.Tokens())/cpu.Seconds(), "tokens/cpu-s")
-	}
+	})
 }
 
 // TestGMBDocs checks the GMB documents against the JSON Lines file gmb_text.py wrote when
