@@ -39,14 +39,15 @@ bench). --write-corpus DIR writes --mb MiB of them as JSON Lines to DIR and exit
 
 --memory-limit sets a soft limit of the Go heap (as GOMEMLIMIT does) while extracting (not
 while ingesting: the model rebuild holds every extraction in memory). By default (-1) the
-limit is the live heap once the models are loaded plus 160 MiB (room for the taggers' bounded
-word caches and a batch's garbage) and the collector runs only when the heap reaches it (as
-with GOGC=off): the collector's work per cycle is marking the live heap, mostly the models,
-so it runs as seldom as the limit allows, and the peak resident memory of a long extraction
-stays within ~170 MiB of what the models take. Rates exclude loading and a warm-up of a few
-documents. Set GOMEMLIMIT likewise for "faultline extract" or "ingest" of large corpora on a
-small machine; a limit below the live heap makes the collector run constantly. The line
-"garbage collection: …" gives the collector's cycles and CPU time during the extraction.
+limit is the live heap after loading the models and the warm-up plus 160 MiB (room for the
+taggers' bounded word caches and a batch's garbage) and the collector runs only when the heap
+reaches it (as with GOGC=off): the collector's work per cycle is marking the live heap, mostly
+the models, so it runs as seldom as the limit allows, and the peak resident memory of a long
+extraction stays within ~170 MiB of what the models take. An explicit limit leaves GOGC as it
+is. Rates exclude loading and a warm-up of a few documents. Set GOMEMLIMIT likewise for
+"faultline extract" or "ingest" of large corpora on a small machine; a limit below the live
+heap makes the collector run constantly. The line "garbage collection: …" gives the
+collector's cycles and CPU time during the extraction.
 
 --full-parse parses every sentence (the default parses only those that can yield an event;
 the facts are the same). Ingesting into PostgreSQL adds documents to that database: use a
