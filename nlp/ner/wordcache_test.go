@@ -10,6 +10,8 @@ import (
 func FuzzWordCache(f *testing.F) {
 	f.Add("the Baghdad of U.S. al-Sadr the 2006 a-very-long-hyphenated-word-of-thirty-bytes of Baghdad")
 	f.Add(strings.Repeat("x ", 100) + strings.Repeat("y", 30) + " " + strings.Repeat("y", 31))
+	// more words than a new table holds: it grows twice
+	f.Add("a b c d e f g h i j k l m n o p q r s t u v w x y z " + strings.Repeat("long", 7) + " a z")
 	f.Fuzz(func(t *testing.T, text string) {
 		c := newWordCache(0)
 		want := map[string]*wordEntry{}
