@@ -612,7 +612,47 @@ func (p *modelParts) predict(fs []uint64, ws []wordInfo, ids []int32, i int, pre
 	pl := p.pl
 	left := p.vecs[3*pl*int(ids[i+1])+pl:][:pl]
 	right := p.vecs[3*pl*int(ids[i+3])+2*pl:][:pl]
-	pw, tt = pw[:pl], tt[:pl]
+	best, bv, sv := bestClass(pw, tt, left, right, tmp, nc)
+	if nc < 2 {
+		return fs, best, float32(math.Inf(1))
+	}
+	return fs, best, float32(float32(bv)*p.step) - float32(float32(sv)*p.step) // conversions: no fused multiply-add
+}
+
+// bestClass returns the class c < nc of the best score q[c] (the first on ties), q[c] and
+// the second best score (q[c] again on a tie), where q[c] is the sum of the scores c of the
+// packed vectors pw, tt, left and right plus tmp[c]. It may overwrite tmp[:nc].
+func bestClass(pw, tt, left, right []uint64, tmp []int32, nc int) (int, int32, int32) {
+	if !useAVX2 || nc < 1 {
+		return bestClassGo(pw, tt, left, right, tmp, nc)
+	}
+	pl := (nc + 1) / 2
+	pw, tt, left, right, tmp = pw[:pl], tt[:pl], left[:pl], right[:pl], tmp[:nc] // the kernel's bounds
+	var top [16]int32
+	sumTopAVX2(&pw[0], &tt[0], &left[0], &right[0], &tmp[0], nc, &top)
+	bv, sv := int32(math.MinInt32), int32(math.MinInt32)
+	for _, q := range top[:8] { // the best of each lane
+		if q > bv {
+			bv, sv = q, bv
+		} else if q > sv {
+			sv = q
+		}
+	}
+	for _, q := range top[8:] { // the second best of each lane
+		sv = max(sv, q)
+	}
+	for c, q := range tmp { // the kernel left the scores q in tmp
+		if q == bv {
+			return c, bv, sv
+		}
+	}
+	panic("unreachable")
+}
+
+// bestClassGo is bestClass without the AVX2 kernel.
+func bestClassGo(pw, tt, left, right []uint64, tmp []int32, nc int) (int, int32, int32) {
+	pl := (nc + 1) / 2
+	pw, tt, left, right = pw[:pl], tt[:pl], left[:pl], right[:pl]
 	tmp = tmp[:2*pl] // tmp has room for a last odd class (see get)
 	best, bv, sv := 0, int32(math.MinInt32), int32(math.MinInt32)
 	for j := range pw {
@@ -633,10 +673,7 @@ func (p *modelParts) predict(fs []uint64, ws []wordInfo, ids []int32, i int, pre
 			sv = q
 		}
 	}
-	if nc < 2 {
-		return fs, best, float32(math.Inf(1))
-	}
-	return fs, best, float32(float32(bv)*p.step) - float32(float32(sv)*p.step) // conversions: no fused multiply-add
+	return best, bv, sv
 }
 
 // greedyCached is greedy (same arguments, same tags) scoring with the word cache c under

@@ -1,0 +1,85 @@
+//go:build amd64
+
+#include "textflag.h"
+
+// Eight int32 -1 then eight 0: the eight words from word 8-k are the mask of k lanes.
+DATA laneMask<>+0(SB)/8, $-1
+DATA laneMask<>+8(SB)/8, $-1
+DATA laneMask<>+16(SB)/8, $-1
+DATA laneMask<>+24(SB)/8, $-1
+DATA laneMask<>+32(SB)/8, $0
+DATA laneMask<>+40(SB)/8, $0
+DATA laneMask<>+48(SB)/8, $0
+DATA laneMask<>+56(SB)/8, $0
+GLOBL laneMask<>(SB), RODATA|NOPTR, $64
+
+// func sumTopAVX2(a, b, c, d *uint64, q *int32, n int, top *[16]int32)
+TEXT ·sumTopAVX2(SB), NOSPLIT, $0-56
+	MOVQ a+0(FP), SI
+	MOVQ b+8(FP), DI
+	MOVQ c+16(FP), R8
+	MOVQ d+24(FP), R9
+	MOVQ q+32(FP), R10
+	MOVQ n+40(FP), CX
+	MOVQ top+48(FP), R11
+
+	// Y15 = 4·laneBias (4<<24) in every lane, Y14 = math.MinInt32 in every lane
+	MOVL $0x04000000, AX
+	MOVQ AX, X15
+	VPBROADCASTD X15, Y15
+	MOVL $0x80000000, AX
+	MOVQ AX, X14
+	VPBROADCASTD X14, Y14
+	VMOVDQU Y14, Y12 // per lane: the largest q
+	VMOVDQU Y14, Y13 // per lane: the second largest q
+	XORQ BX, BX      // byte offset of the block
+
+block:
+	CMPQ CX, $8
+	JLT tail
+	VMOVDQU (SI)(BX*1), Y0
+	VPADDD (DI)(BX*1), Y0, Y0
+	VPADDD (R8)(BX*1), Y0, Y0
+	VPADDD (R9)(BX*1), Y0, Y0
+	VPSUBD Y15, Y0, Y0
+	VPADDD (R10)(BX*1), Y0, Y0
+	VMOVDQU Y0, (R10)(BX*1)
+	VPMINSD Y12, Y0, Y1
+	VPMAXSD Y12, Y0, Y12
+	VPMAXSD Y1, Y13, Y13
+	ADDQ $32, BX
+	SUBQ $8, CX
+	JMP block
+
+tail:
+	// fewer than 8 lanes left: masked loads and store (they touch no memory of a lane
+	// masked off), and the lanes past n count as math.MinInt32
+	TESTQ CX, CX
+	JZ done
+	LEAQ laneMask<>(SB), AX
+	MOVQ $8, DX
+	SUBQ CX, DX
+	VMOVDQU (AX)(DX*4), Y5
+	VPMASKMOVD (SI)(BX*1), Y5, Y0
+	VPMASKMOVD (DI)(BX*1), Y5, Y1
+	VPADDD Y1, Y0, Y0
+	VPMASKMOVD (R8)(BX*1), Y5, Y1
+	VPADDD Y1, Y0, Y0
+	VPMASKMOVD (R9)(BX*1), Y5, Y1
+	VPADDD Y1, Y0, Y0
+	VPSUBD Y15, Y0, Y0
+	VPMASKMOVD (R10)(BX*1), Y5, Y1
+	VPADDD Y1, Y0, Y0
+	VPMASKMOVD Y0, Y5, (R10)(BX*1)
+	VPAND Y5, Y0, Y0
+	VPANDN Y14, Y5, Y1 // ^mask & MinInt32
+	VPOR Y1, Y0, Y0
+	VPMINSD Y12, Y0, Y1
+	VPMAXSD Y12, Y0, Y12
+	VPMAXSD Y1, Y13, Y13
+
+done:
+	VMOVDQU Y12, (R11)
+	VMOVDQU Y13, 32(R11)
+	VZEROUPPER
+	RET
