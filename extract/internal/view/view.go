@@ -87,7 +87,7 @@ func New(in *extract.Input) *View {
 	v := &View{Text: in.Doc.Text}
 	d := in.NLP
 	if d != nil && len(d.Tokens) > 0 {
-		v.Toks = make([]Tok, 0, len(d.Tokens))
+		v.Toks = spareToks(in, len(d.Tokens))
 		// Lower-cased ASCII forms and lemmas with capitals are written to one buffer and
 		// made strings together (one allocation, not one per capitalised word).
 		var low []byte
@@ -240,6 +240,21 @@ func New(in *extract.Input) *View {
 		}
 	}
 	return v
+}
+
+// spareToks returns an empty token slice with room for n tokens: the array of the view an
+// earlier input of the pipeline left in in.Spare, when it is large enough, or a new one. The
+// earlier input's extraction is done and no extraction keeps a view's tokens (facts hold
+// offsets and strings), so its array is free; it is taken out of in.Spare, so that a view
+// built again for this input (Of) does not share it.
+func spareToks(in *extract.Input, n int) []Tok {
+	if m, ok := in.Spare[memoKey{}].(*memoed); ok {
+		delete(in.Spare, memoKey{})
+		if cap(m.v.Toks) >= n {
+			return m.v.Toks[:0]
+		}
+	}
+	return make([]Tok, 0, n)
 }
 
 // caseASCII reports whether s is all ASCII, and whether it has an upper-case ASCII letter.

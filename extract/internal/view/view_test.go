@@ -106,3 +106,40 @@ func TestOf(t *testing.T) {
 		t.Fatal("Of after Forget returned the forgotten view")
 	}
 }
+
+// TestSpare checks that a view takes the token array of the view an earlier input left in
+// its Spare (built as without it), once: a view built after it for another input with the
+// same Spare, or again for the same input, gets its own.
+func TestSpare(t *testing.T) {
+	doc := func(text string) *extract.Input {
+		d := &nlp.Doc{Text: text}
+		end := 0
+		for _, w := range strings.Fields(text) {
+			s := end + strings.Index(text[end:], w)
+			end = s + len(w)
+			d.Tokens = append(d.Tokens, nlp.Token{Start: s, End: end, Norm: w, Head: -1})
+		}
+		d.Sentences = []nlp.Sentence{{Start: 0, End: len(text), First: 0, Last: len(d.Tokens)}}
+		return &extract.Input{Doc: &faultline.Document{Text: text}, NLP: d, Out: &faultline.Extraction{}}
+	}
+	old := doc("Iraq and Iran signed a long pact today.")
+	arr := &view.Of(old).Toks[0]
+	in := doc("Kurds met Turks.")
+	in.Spare = old.Memo
+	v := view.Of(in)
+	if &v.Toks[0] != arr {
+		t.Fatal("the view did not take the spare view's tokens")
+	}
+	if want := view.New(doc(in.Doc.Text)); !slices.Equal(v.Toks, want.Toks) {
+		t.Errorf("tokens %+v, want %+v", v.Toks, want.Toks)
+	}
+	other := doc("Syria and Iraq met.")
+	other.Spare = old.Memo
+	if w := view.Of(other); &w.Toks[0] == arr {
+		t.Error("a second input took the spare tokens again")
+	}
+	view.Forget(in)
+	if w := view.Of(in); &w.Toks[0] == arr {
+		t.Error("a view built again for the input took the spare tokens again")
+	}
+}
