@@ -257,14 +257,11 @@ func (d *Dictionary) Lookup(name, typ string) *Entry {
 // and a key shared by two types looked up once.
 func (d *Dictionary) LookupTyped(name string, types ...string) *Entry {
 	ws := Words(name)
-	prev, found := "", false
+	var prev string
 	var e *Entry // what prev finds
-	for _, typ := range types {
-		if k := parseWords(name, ws, typ).Key(); !found || k != prev {
-			prev, found, e = k, true, nil
-			if i, ok := d.byKey.get(k); ok {
-				e = &d.Entries[i]
-			}
+	for i, typ := range types {
+		if k := parseWords(name, ws, typ).Key(); i == 0 || k != prev {
+			prev, e = k, d.LookupKey(k)
 		}
 		if e != nil && e.Type == typ {
 			return e
