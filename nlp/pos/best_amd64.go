@@ -14,3 +14,9 @@ var useAVX2 = cpu.X86.HasAVX2
 //
 //go:noescape
 func sumTopAVX2(a, b, c, d *uint64, q *int32, n int, top *[16]int32)
+
+// addLanesAVX2 is the kernel of addLanes for n >= 1 lanes: it sets lane c (c < n) of dst to
+// lane c of base plus src[c], and writes no lane at or past n.
+//
+//go:noescape
+func addLanesAVX2(dst, base *uint64, src *int32, n int)

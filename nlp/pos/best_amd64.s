@@ -83,3 +83,38 @@ done:
 	VMOVDQU Y13, 32(R11)
 	VZEROUPPER
 	RET
+
+// func addLanesAVX2(dst, base *uint64, src *int32, n int)
+TEXT ·addLanesAVX2(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ base+8(FP), SI
+	MOVQ src+16(FP), DX
+	MOVQ n+24(FP), CX
+	XORQ BX, BX // byte offset of the block
+
+lanes:
+	CMPQ CX, $8
+	JLT rest
+	VMOVDQU (SI)(BX*1), Y0
+	VPADDD (DX)(BX*1), Y0, Y0
+	VMOVDQU Y0, (DI)(BX*1)
+	ADDQ $32, BX
+	SUBQ $8, CX
+	JMP lanes
+
+rest:
+	// fewer than 8 lanes left: masked loads and store
+	TESTQ CX, CX
+	JZ end
+	LEAQ laneMask<>(SB), AX
+	MOVQ $8, R8
+	SUBQ CX, R8
+	VMOVDQU (AX)(R8*4), Y5
+	VPMASKMOVD (SI)(BX*1), Y5, Y0
+	VPMASKMOVD (DX)(BX*1), Y5, Y1
+	VPADDD Y1, Y0, Y0
+	VPMASKMOVD Y0, Y5, (DI)(BX*1)
+
+end:
+	VZEROUPPER
+	RET

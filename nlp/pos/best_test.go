@@ -63,3 +63,49 @@ func FuzzBestClass(f *testing.F) {
 		}
 	})
 }
+
+// packRef is pack as it was written first: the reference of TestPack.
+func packRef(dst []uint64, src []int32) {
+	for j := range dst {
+		var hi int32
+		if 2*j+1 < len(src) {
+			hi = src[2*j+1]
+		}
+		dst[j] = uint64(uint32(src[2*j]+laneBias)) | uint64(uint32(hi+laneBias))<<32
+	}
+}
+
+// TestPack checks pack against packRef, and addLanes of a packed vector and scores
+// against the 64-bit sum of the vector and the packed scores minus their bias (how
+// modelParts.prevWord added the local part first), for scores of cached parts (|v| < 2^20)
+// and every number of classes up to 300, and that neither writes past its vector.
+func TestPack(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for nc := 0; nc <= 300; nc++ {
+		pl := (nc + 1) / 2
+		for range 20 {
+			src, self := make([]int32, nc), make([]int32, nc)
+			for c := range src {
+				src[c] = r.Int32N(1<<21) - 1<<20
+				self[c] = r.Int32N(1<<21) - 1<<20
+			}
+			want, got := make([]uint64, pl+1), make([]uint64, pl+1)
+			want[pl], got[pl] = 7, 7
+			packRef(want[:pl], src)
+			pack(got[:pl], src)
+			if !slices.Equal(got, want) {
+				t.Fatalf("nc %d: pack = %x, want %x", nc, got, want)
+			}
+			base := make([]uint64, pl)
+			packRef(base, self)
+			packRef(want[:pl], src)
+			for j := range want[:pl] {
+				want[j] += base[j] - wordBias
+			}
+			addLanes(got[:pl], base, src)
+			if !slices.Equal(got, want) {
+				t.Fatalf("nc %d: addLanes = %x, want %x", nc, got, want)
+			}
+		}
+	}
+}

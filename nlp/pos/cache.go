@@ -282,14 +282,53 @@ const (
 	wordBias = laneBias | laneBias<<32
 )
 
-// pack packs src into dst (len (len(src)+1)/2).
+// pack packs src into dst (len (len(src)+1)/2): score c plus laneBias in lane c (the 32-bit
+// halves of dst, low first), laneBias in a last odd lane.
 func pack(dst []uint64, src []int32) {
-	for j := range dst {
-		var hi int32
-		if 2*j+1 < len(src) {
-			hi = src[2*j+1]
+	if len(dst) > len(biasWords) {
+		biasWords := make([]uint64, len(dst))
+		for j := range biasWords {
+			biasWords[j] = wordBias
 		}
-		dst[j] = uint64(uint32(src[2*j]+laneBias)) | uint64(uint32(hi+laneBias))<<32
+		addLanes(dst, biasWords, src)
+		return
+	}
+	addLanes(dst, biasWords[:len(dst)], src)
+}
+
+// biasWords is a packed vector of 256 zero scores.
+var biasWords = func() (b [128]uint64) {
+	for j := range b {
+		b[j] = wordBias
+	}
+	return b
+}()
+
+// addLanes sets dst (len (len(src)+1)/2) to the packed vector base (as long) plus the
+// scores src: lane c of dst to lane c of base plus src[c], modulo 2^32, and a last odd lane
+// to base's. When no half of base plus scores leaves [0, 2^32), as with the biased scores of
+// the cache, this is the 64-bit sum of base and the packed scores minus their bias.
+func addLanes(dst, base []uint64, src []int32) {
+	n := len(src)
+	pl := (n + 1) / 2
+	dst, base = dst[:pl], base[:pl]
+	if n == 0 {
+		return
+	}
+	if useAVX2 {
+		addLanesAVX2(&dst[0], &base[0], &src[0], n)
+		if n%2 == 1 { // the kernel leaves the last odd lane alone
+			dst[pl-1] = dst[pl-1]&(1<<32-1) | base[pl-1]&^(1<<32-1)
+		}
+		return
+	}
+	for j := range dst {
+		lo := uint32(base[j]) + uint32(src[2*j])
+		hi := uint32(base[j] >> 32)
+		if 2*j+1 < n {
+			hi += uint32(src[2*j+1])
+		}
+		dst[j] = uint64(lo) | uint64(hi)<<32
 	}
 }
 
@@ -555,11 +594,7 @@ func (p *modelParts) prevWord(s int32, w *wordInfo, prev uint64, fs []uint64, tm
 	}
 	off := int(j) * pl
 	v := p.pwVecs[off:][:pl]
-	pack(v, tmp[:p.nc])
-	self := p.vecs[3*pl*int(s):][:pl]
-	for j := range v {
-		v[j] += self[j] - wordBias // the local part's scores plus these, one bias a half
-	}
+	addLanes(v, p.vecs[3*pl*int(s):][:pl], tmp[:p.nc]) // the local part's scores plus these, one bias a half
 	p.pw.insert(key, j, pos)
 	return v, fs
 }
