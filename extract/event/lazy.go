@@ -48,9 +48,11 @@ type parser struct {
 }
 
 // newParser returns the parser of in's view v. With a deferred parse the view reports a
-// parse (HasParse) when the document has a sentence: the extractor reads a sentence that
-// is not parsed, whose tokens have no head and no relation, as it reads a view without a
-// parse.
+// parse (HasParse) when the document has a sentence, even if no sentence is ever parsed
+// (a view without any parse reports none). That changes no event: only candidate.args
+// reads the parse, and in a sentence that is not parsed, whose tokens have no head and no
+// relation, neither its amod test nor parseVerbArgs and parseNounArgs find anything, so
+// args keeps the positional reading, as it does without a parse.
 func newParser(in *extract.Input, v *view.View) parser {
 	l, _ := in.Memo[lazyKey{}].(*lazy)
 	if l == nil || in.NLP == nil || len(in.NLP.Tokens) != len(v.Toks) || len(l.asked) != len(v.Sents) {

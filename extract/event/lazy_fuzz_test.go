@@ -56,9 +56,10 @@ var fuzzRels = []string{"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"
 // those an unpruned extractor (Extractor.unpruned: it reads the parse wherever the
 // positional reading asks for it) codes with every sentence parsed up front, for sentences
 // of fuzzWords with any heads and relations (fuzzRels): the deferral's exact rules
-// (parseMayChange, the amod test's) must never skip a parse that matters. parseMayFill, an
-// approximation, holds for both. Each token is three bytes (word, head, relation); a word
-// byte of 255 ends a sentence.
+// (parseMayChange, the amod test's) must never skip a parse that matters, nor Find's skip
+// of sentences without a mention (the unpruned extractor looks in those too) lose an event.
+// parseMayFill, an approximation, holds for both. Each token is three bytes (word, head,
+// relation); a word byte of 255 ends a sentence.
 func FuzzDeferredParse(f *testing.F) {
 	for _, lines := range [][]string{
 		{"Norland/PROPN/NNP/1/nsubj attacked/VERB/VBD/-1/root Gondor/PROPN/NNP/1/obj ./PUNCT/./1/punct",
