@@ -74,10 +74,8 @@ const (
 // may start, given its lower-case form and lemma, or 0 when it starts none: the words Find
 // looks triggers up by. The pipeline parses only sentences with such a word.
 func (x *Extractor) MayTrigger(lower, lemma string) uint8 {
-	var need uint8
-	if f := x.words[lower]; f != nil {
-		need = f.needVerb | f.needNoun
-	}
+	f := x.formsOf(lower)
+	need := f.needVerb | f.needNoun
 	if lemma != lower {
 		need |= x.formsOf(lemma).needVerb
 	}
