@@ -9,29 +9,27 @@ import (
 )
 
 // Parsing a name (actors.ParseName), finding an organisation's core (actors.OrgCore) and
-// the id of a group of mentions of one text (groupID, kept with the parsed name) are pure functions of the text (their
-// lexicons are embedded), and the reporting on one conflict names the same actors in
-// document after document. Their results are kept for the whole process, safe for
-// concurrent use: pipelines running in parallel share them. Keys and values are copied when
-// stored, so that a kept entry does not hold its document's text in memory. Every lookup
-// takes its memo's read lock (~180 a document): two goroutines doing nothing but lookups pay
-// 45-65 ns more a lookup on two cores, but the coref stage alone on two cores, its lookups
-// spread among its other work, took 3.9% more CPU than on one, a build without the lock 3.5%
-// (measured): a front cache per pipeline would not pay for itself.
+// the id of a group of mentions of one text (groupID, kept with the parsed name) are pure
+// functions of the text (their lexicons are embedded), and the reporting on one conflict
+// names the same actors in document after document. Their results are kept for the whole
+// process, safe for concurrent use: pipelines running in parallel share them. Keys and
+// values are copied when stored, so that a kept entry does not hold its document's text in
+// memory. Every lookup takes its memo's read lock (~180 a document): two goroutines doing
+// nothing but lookups pay 45-65 ns more a lookup on two cores, but the coref stage alone on
+// two cores, its lookups spread among its other work, took 3.9% more CPU than on one, a
+// build without the lock 3.5% (measured): a front cache per pipeline would not pay for
+// itself.
 //
-// Memory: a memo keeps at most memoCap texts, none longer than memoKeyMax bytes (a longer
-// one is computed each time it is asked), a typedMemo at most typedCap texts and types,
-// half of memoCap texts under memoTypes types of at most memoKeyMax bytes each (the bound
-// when it kept memoTypes types per text); what is kept for a text and type is derived from the text.
-// The three memos full take 22 MB of heap for names of four words under two types each, and
-// about 90 MB at most, for texts of memoKeyMax bytes of one-letter words under memoTypes
-// types (measured). Names are short: at most 50 bytes in the seeds, the demo and the bench
-// corpus.
+// Memory: a memo keeps at most memoCap texts and a typedMemo at most typedCap texts and
+// types, none longer than memoKeyMax bytes (a longer one is computed each time it is
+// asked); what is kept for a text and type is derived from the text. The two memos full
+// take 23 MB of heap for names of four words under two types each, and about 57 MB at most,
+// for texts of memoKeyMax bytes of one-letter words under types of memoKeyMax bytes
+// (measured). Names are short: at most 50 bytes in the seeds, the demo and the bench corpus.
 
 const (
 	memoCap    = 1 << 14 // texts in a memo; a full memo is emptied and fills again
 	memoKeyMax = 64      // bytes of a text or type a memo keeps
-	memoTypes  = 4       // types kept for a text (a fifth replaces them)
 )
 
 // memo maps texts to values computed once.
@@ -74,17 +72,17 @@ var (
 // typedMemo is a memo keyed by a text and a type: one map keyed by both joined (the type's
 // length, the type, the text), built in a buffer on the stack for a lookup, with the values
 // held in the map's slots. A lookup then reads the map's group, its slot and the key's
-// bytes; a map of texts to a list of types and values, as before, read three more places
-// in memory, each a cache miss in a memo of thousands of names (~500 ns a lookup on GMB news
-// text, measured).
+// bytes; a map of texts to a list of types and values read three more places in memory,
+// each a cache miss in a memo of thousands of names (~500 ns a lookup on GMB news text,
+// measured).
 type typedMemo[V any] struct {
 	mu sync.RWMutex
 	m  map[string]V
 }
 
 // typedCap is the number of texts and types a typedMemo keeps (a full memo is emptied and
-// fills again): half of memoCap texts under memoTypes types each, the bound before.
-const typedCap = memoCap * memoTypes / 2
+// fills again): memoCap texts under two types each.
+const typedCap = 2 * memoCap
 
 // typedKey appends the key of text and typ to b (typ is at most memoKeyMax bytes).
 func typedKey(b []byte, text, typ string) []byte {
