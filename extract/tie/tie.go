@@ -1487,18 +1487,18 @@ type scratch struct {
 	smask []uint8  // per pattern: which of a pair's mids it may start (matchPair)
 	cbits []uint64 // per pattern, one bit: marked a candidate (matchPair; zero between pairs)
 	// ends holds, per token i, the patterns whose middle may end with it (endsOK) at
-	// ends[i*w:(i+1)*w] for w = len(cbits), once endKnown[i]; made when first asked.
+	// ends[i*w:(i+1)*w] for w = len(cbits), once endKnown[i]; made when first asked, empty
+	// until then.
 	ends     []uint64
 	endKnown []bool
-	sides    []side  // per mention: what leftOf and rightOf found; made when first asked
-	need     []uint8 // per token: needsOf | 0x80, once known
+	// sides holds, per mention, what leftOf and rightOf found; made when first asked, empty
+	// until then.
+	sides []side
+	need  []uint8 // per token: needsOf | 0x80, once known
 	// arena holds the token lists significant returns, from the start of a pair's
 	// matchPair to the next.
 	arena []int
 	mids  [][]int
-	// endsMade and sidesMade tell whether ends and endKnown, and sides, are made for this
-	// document.
-	endsMade, sidesMade bool
 }
 
 // scratchFor returns a scratch for view v: one a finished document left (x.spare), its
@@ -1512,7 +1512,7 @@ func (x *Extractor) scratchFor(v *view.View) *scratch {
 	}
 	n := len(v.Toks)
 	sc.need, sc.sig1, sc.wc = zeroed(sc.need, n), zeroed(sc.sig1, n), zeroed(sc.wc, n)
-	sc.endsMade, sc.sidesMade = false, false
+	sc.ends, sc.endKnown, sc.sides = sc.ends[:0], sc.endKnown[:0], sc.sides[:0]
 	return sc
 }
 
@@ -1814,8 +1814,8 @@ func (x *Extractor) rightOf(v *view.View, s view.Sent, m2 int, sc *scratch) []in
 
 // side returns the sides kept for mention m.
 func (sc *scratch) side(v *view.View, m int) *side {
-	if !sc.sidesMade {
-		sc.sides, sc.sidesMade = zeroed(sc.sides, len(v.Mentions)), true
+	if len(sc.sides) == 0 { // (m is a mention: made, sides is not empty)
+		sc.sides = zeroed(sc.sides, len(v.Mentions))
 	}
 	return &sc.sides[m]
 }
@@ -1858,8 +1858,8 @@ func (x *Extractor) endsOK(v *view.View, sc *scratch, pi, i int) bool {
 		return true
 	}
 	n := len(x.endAny)
-	if !sc.endsMade {
-		sc.ends, sc.endKnown, sc.endsMade = zeroed(sc.ends, len(v.Toks)*n), zeroed(sc.endKnown, len(v.Toks)), true
+	if len(sc.endKnown) == 0 { // (i is a token: made, endKnown is not empty)
+		sc.ends, sc.endKnown = zeroed(sc.ends, len(v.Toks)*n), zeroed(sc.endKnown, len(v.Toks))
 	}
 	e := sc.ends[i*n : (i+1)*n]
 	if !sc.endKnown[i] {
