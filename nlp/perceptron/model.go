@@ -207,6 +207,12 @@ func (m *Model) sum(feats []uint64, q []int32) {
 		clear(q)
 		return
 	}
+	if len(feats) <= smallChunk { // most calls: less stack to clear
+		var offs [smallChunk]uint32
+		m.find(feats, offs[:len(feats)])
+		m.add(offs[:len(feats)], q)
+		return
+	}
 	var offs [chunk]uint32
 	n := min(len(feats), chunk)
 	m.find(feats[:n], offs[:n])
@@ -225,6 +231,11 @@ func (m *Model) sum(feats []uint64, q []int32) {
 // chunk is the number of features whose weight lists sum and ScoreIntParts find at once.
 const chunk = 128
 
+// smallChunk bounds the calls of find, add, sum and ScoreIntParts that use arrays of this
+// size instead of chunk: the stack arrays of a call are cleared, and most calls have few
+// features (a POS word's context or previous tag, 3 to 5).
+const smallChunk = 32
+
 // find sets offs[i] to 1 + the table value of the weight list of feats[i], or to 0 when the
 // model has no weights for it (len(offs) == len(feats) <= chunk). It returns a meaningless
 // sum of the words it loaded.
@@ -238,7 +249,18 @@ const chunk = 128
 // so that the processor would wait for one cache miss at a time (hundreds of nanoseconds
 // on a virtual machine); this way it overlaps them.
 func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
+	if len(feats) <= smallChunk {
+		var hs, es [smallChunk]uint64
+		var sparse [smallChunk]uint32
+		return m.findIn(feats, offs, hs[:], es[:], sparse[:])
+	}
 	var hs, es [chunk]uint64
+	var sparse [chunk]uint32
+	return m.findIn(feats, offs, hs[:], es[:], sparse[:])
+}
+
+// findIn is find with scratch arrays hs, es and sparse, at least as long as feats.
+func (m *Model) findIn(feats []uint64, offs []uint32, hs, es []uint64, sparse []uint32) (touched uint64) {
 	tab, mask, kmask := m.table, m.mask, m.kmask
 	// hashes first, so that the loop of loads is short and many of them fit in the
 	// processor's window at once
@@ -248,8 +270,7 @@ func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
 	for i, h := range hs[:len(feats)] {
 		es[i] = tab[h&mask]
 	}
-	var sparse [chunk]uint32 // offsets of the sparse lists found
-	ns := 0
+	ns := 0 // sparse[:ns]: offsets of the sparse lists found
 	for i, h := range hs[:len(feats)] {
 		e := es[i]
 		for s := h & mask; e != 0 && e>>32 != h>>32; {
@@ -282,7 +303,17 @@ func (m *Model) find(feats []uint64, offs []uint32) (touched uint64) {
 
 // add sets q (len NumClasses) to the sums of the weight lists found by find.
 func (m *Model) add(offs []uint32, q []int32) {
+	if len(offs) <= smallChunk {
+		var rows, sparse [smallChunk]uint32
+		m.addIn(offs, q, rows[:], sparse[:])
+		return
+	}
 	var rows, sparse [chunk]uint32
+	m.addIn(offs, q, rows[:], sparse[:])
+}
+
+// addIn is add with scratch arrays rows and sparse, at least as long as offs.
+func (m *Model) addIn(offs []uint32, q []int32, rows, sparse []uint32) {
 	stride := uint32(m.stride)
 	nd, ns := 0, 0
 	for _, off := range offs {
@@ -400,8 +431,18 @@ func (m *Model) ScoreIntParts(feats []uint64, ends []int, out [][]int32) {
 		}
 		return
 	}
+	if len(feats) <= smallChunk {
+		var offs [smallChunk]uint32
+		m.partsIn(feats, ends, out, offs[:len(feats)])
+		return
+	}
 	var offs [chunk]uint32
-	m.find(feats, offs[:len(feats)])
+	m.partsIn(feats, ends, out, offs[:len(feats)])
+}
+
+// partsIn is ScoreIntParts (len(feats) <= chunk) with scratch offs, as long as feats.
+func (m *Model) partsIn(feats []uint64, ends []int, out [][]int32, offs []uint32) {
+	m.find(feats, offs)
 	start := 0
 	for k, end := range ends {
 		m.add(offs[start:end], out[k][:m.nclass])

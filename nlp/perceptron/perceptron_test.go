@@ -209,6 +209,37 @@ func testDenseRows(t *testing.T, nc int) {
 			t.Fatalf("%d features: class %d: ScoreInt %d, want %d", len(long), c, got[c], w)
 		}
 	}
+	// around the sizes of the stack arrays (smallChunk, chunk): ScoreInt, ScoreIntHandles
+	// and a ScoreIntParts of two parts
+	for _, n := range []int{smallChunk - 1, smallChunk, smallChunk + 1, 2 * smallChunk, chunk - 1, chunk, chunk + 1} {
+		f := long[:n]
+		hs := make([]uint32, 0, n)
+		for _, x := range f {
+			hs = append(hs, m.Handle(x))
+		}
+		out := [][]int32{make([]int32, nc), make([]int32, nc)}
+		w, w0, w1 := want(f), want(f[:n/2]), want(f[n/2:])
+		m.ScoreInt(f, got)
+		if n <= chunk {
+			m.ScoreIntParts(f, []int{n / 2, n}, out)
+		}
+		for c := range w {
+			if got[c] != w[c] {
+				t.Fatalf("%d features: class %d: ScoreInt %d, want %d", n, c, got[c], w[c])
+			}
+			if n <= chunk && (out[0][c] != w0[c] || out[1][c] != w1[c]) {
+				t.Fatalf("%d features: class %d: ScoreIntParts %d, %d, want %d, %d", n, c, out[0][c], out[1][c], w0[c], w1[c])
+			}
+		}
+		if n <= chunk {
+			m.ScoreIntHandles(hs, got)
+			for c := range w {
+				if got[c] != w[c] {
+					t.Fatalf("%d handles: class %d: ScoreIntHandles %d, want %d", n, c, got[c], w[c])
+				}
+			}
+		}
+	}
 	if n := testing.AllocsPerRun(100, func() { m.ScoreInt(feats[0], got) }); n != 0 {
 		t.Fatalf("ScoreInt allocates %v times", n)
 	}
