@@ -245,7 +245,7 @@ func genericRef(w string) string {
 
 // FuzzGeneric checks generic against genericRef.
 func FuzzGeneric(f *testing.F) {
-	for _, s := range []string{"sadr", "moqtada", "shiite", "phoenix", "ou", "mahdi", "baghdad", "kurd", "aee", "xph", "ll", "é", "müller", "abc"} {
+	for _, s := range []string{"sadr", "moqtada", "shiite", "phoenix", "ou", "tour", "mahdi", "baghdad", "kurd", "aee", "xph", "ll", "é", "müller", "abc"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
