@@ -82,7 +82,8 @@ type View struct {
 	HasParse     bool
 }
 
-// New builds the view of an extraction input.
+// New builds the view of an extraction input. Its tokens may take the array of the view an
+// earlier input left in in.Spare (spareToks), which that view then no longer owns.
 func New(in *extract.Input) *View {
 	v := &View{Text: in.Doc.Text}
 	d := in.NLP
