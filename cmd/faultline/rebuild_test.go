@@ -14,6 +14,7 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/bench"
+	"github.com/faultline/faultline/pipeline"
 	"github.com/faultline/faultline/network"
 	"github.com/faultline/faultline/resolve"
 	"github.com/faultline/faultline/sqlite"
@@ -23,6 +24,8 @@ import (
 // FAULTLINE_REBUILD_DB (skipped when unset): its time and the process's peak RSS. When the
 // database does not exist, it first ingests FAULTLINE_REBUILD_N synthetic documents (those
 // of `faultline bench --ingest-docs N`) into it and stops: run it again to measure.
+// With FAULTLINE_REBUILD_WARM set, the extraction models are loaded and kept live during
+// the rebuild, as in an ingest.
 func TestRebuildMemory(t *testing.T) {
 	path := os.Getenv("FAULTLINE_REBUILD_DB")
 	if path == "" {
@@ -45,6 +48,17 @@ func TestRebuildMemory(t *testing.T) {
 		}
 		t.Logf("ingested %d documents into %s: run again to measure", n, path)
 		return
+	}
+	if os.Getenv("FAULTLINE_REBUILD_WARM") != "" {
+		// As in an ingest: the extraction models loaded and live while the model rebuilds.
+		pipes, err := pipeline.Pipelines(2, pipeline.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pipeline.Run(ctx, pipes, bench.NewSynth(benchSeed+1).Docs(8), func(pipeline.Result) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+		defer runtime.KeepAlive(pipes)
 	}
 	runtime.GC()
 	rss0 := bench.PeakRSS()
