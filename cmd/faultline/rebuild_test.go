@@ -14,8 +14,8 @@ import (
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/bench"
-	"github.com/faultline/faultline/pipeline"
 	"github.com/faultline/faultline/network"
+	"github.com/faultline/faultline/pipeline"
 	"github.com/faultline/faultline/resolve"
 	"github.com/faultline/faultline/sqlite"
 )
