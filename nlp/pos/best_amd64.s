@@ -13,13 +13,13 @@ DATA laneMask<>+48(SB)/8, $0
 DATA laneMask<>+56(SB)/8, $0
 GLOBL laneMask<>(SB), RODATA|NOPTR, $64
 
-// func sumTopAVX2(a, b, c, d *uint64, q *int32, n int, top *[16]int32)
+// func sumTopAVX2(a, b, c, d *uint64, s *int32, n int, top *[24]int32)
 TEXT ·sumTopAVX2(SB), NOSPLIT, $0-56
 	MOVQ a+0(FP), SI
 	MOVQ b+8(FP), DI
 	MOVQ c+16(FP), R8
 	MOVQ d+24(FP), R9
-	MOVQ q+32(FP), R10
+	MOVQ s+32(FP), R10
 	MOVQ n+40(FP), CX
 	MOVQ top+48(FP), R11
 
@@ -32,6 +32,11 @@ TEXT ·sumTopAVX2(SB), NOSPLIT, $0-56
 	VPBROADCASTD X14, Y14
 	VMOVDQU Y14, Y12 // per lane: the largest q
 	VMOVDQU Y14, Y13 // per lane: the second largest q
+	VPXOR Y11, Y11, Y11 // per lane: the block of its first largest q
+	VPXOR Y10, Y10, Y10 // the block number in every lane
+	MOVL $1, AX
+	MOVQ AX, X9
+	VPBROADCASTD X9, Y9
 	XORQ BX, BX      // byte offset of the block
 
 block:
@@ -43,17 +48,19 @@ block:
 	VPADDD (R9)(BX*1), Y0, Y0
 	VPSUBD Y15, Y0, Y0
 	VPADDD (R10)(BX*1), Y0, Y0
-	VMOVDQU Y0, (R10)(BX*1)
+	VPCMPGTD Y12, Y0, Y2        // lanes above their largest so far
+	VPBLENDVB Y2, Y10, Y11, Y11 // take this block's number there
 	VPMINSD Y12, Y0, Y1
 	VPMAXSD Y12, Y0, Y12
 	VPMAXSD Y1, Y13, Y13
+	VPADDD Y9, Y10, Y10
 	ADDQ $32, BX
 	SUBQ $8, CX
 	JMP block
 
 tail:
-	// fewer than 8 lanes left: masked loads and store (they touch no memory of a lane
-	// masked off), and the lanes past n count as math.MinInt32
+	// fewer than 8 lanes left: masked loads (they touch no memory of a lane masked off),
+	// and the lanes past n count as math.MinInt32
 	TESTQ CX, CX
 	JZ done
 	LEAQ laneMask<>(SB), AX
@@ -70,10 +77,11 @@ tail:
 	VPSUBD Y15, Y0, Y0
 	VPMASKMOVD (R10)(BX*1), Y5, Y1
 	VPADDD Y1, Y0, Y0
-	VPMASKMOVD Y0, Y5, (R10)(BX*1)
 	VPAND Y5, Y0, Y0
 	VPANDN Y14, Y5, Y1 // ^mask & MinInt32
 	VPOR Y1, Y0, Y0
+	VPCMPGTD Y12, Y0, Y2        // lanes above their largest so far
+	VPBLENDVB Y2, Y10, Y11, Y11 // take this block's number there
 	VPMINSD Y12, Y0, Y1
 	VPMAXSD Y12, Y0, Y12
 	VPMAXSD Y1, Y13, Y13
@@ -81,6 +89,7 @@ tail:
 done:
 	VMOVDQU Y12, (R11)
 	VMOVDQU Y13, 32(R11)
+	VMOVDQU Y11, 64(R11)
 	VZEROUPPER
 	RET
 

@@ -80,6 +80,14 @@ func packRef(dst []uint64, src []int32) {
 // modelParts.prevWord added the local part first), for scores of cached parts (|v| < 2^20)
 // and every number of classes up to 300, and that neither writes past its vector.
 func TestPack(t *testing.T) {
+	defer func(v bool) { useAVX2 = v }(useAVX2)
+	for _, avx := range []bool{false, useAVX2} { // the Go code, then the kernel if there is one
+		useAVX2 = avx
+		testPack(t)
+	}
+}
+
+func testPack(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for nc := 0; nc <= 300; nc++ {
 		pl := (nc + 1) / 2

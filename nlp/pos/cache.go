@@ -656,14 +656,14 @@ func (p *modelParts) predict(fs []uint64, ws []wordInfo, ids []int32, i int, pre
 
 // bestClass returns the class c < nc of the best score q[c] (the first on ties), q[c] and
 // the second best score (q[c] again on a tie), where q[c] is the sum of the scores c of the
-// packed vectors pw, tt, left and right plus tmp[c]. It may overwrite tmp[:nc].
+// packed vectors pw, tt, left and right plus tmp[c].
 func bestClass(pw, tt, left, right []uint64, tmp []int32, nc int) (int, int32, int32) {
 	if !useAVX2 || nc < 1 {
 		return bestClassGo(pw, tt, left, right, tmp, nc)
 	}
 	pl := (nc + 1) / 2
 	pw, tt, left, right, tmp = pw[:pl], tt[:pl], left[:pl], right[:pl], tmp[:nc] // the kernel's bounds
-	var top [16]int32
+	var top [24]int32
 	sumTopAVX2(&pw[0], &tt[0], &left[0], &right[0], &tmp[0], nc, &top)
 	bv, sv := int32(math.MinInt32), int32(math.MinInt32)
 	for _, q := range top[:8] { // the best of each lane
@@ -673,15 +673,16 @@ func bestClass(pw, tt, left, right []uint64, tmp []int32, nc int) (int, int32, i
 			sv = q
 		}
 	}
-	for _, q := range top[8:] { // the second best of each lane
+	for _, q := range top[8:16] { // the second best of each lane
 		sv = max(sv, q)
 	}
-	for c, q := range tmp { // the kernel left the scores q in tmp
+	best := nc
+	for l, q := range top[:8] { // the first class of the best score among the lanes that have it
 		if q == bv {
-			return c, bv, sv
+			best = min(best, 8*int(top[16+l])+l)
 		}
 	}
-	panic("unreachable")
+	return best, bv, sv
 }
 
 // bestClassGo is bestClass without the AVX2 kernel.
