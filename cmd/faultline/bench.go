@@ -120,17 +120,15 @@ func runBench(cmd *cobra.Command, args []string) error {
 	if limit, _ := f.GetInt("memory-limit"); limit != 0 && os.Getenv("GOMEMLIMIT") == "" {
 		// Only while extracting: the model rebuild of an ingest holds far more live data.
 		// An explicit limit is GOMEMLIMIT's and leaves GOGC as it is; by default the
-		// collector runs only at the limit (see benchHeadroom).
-		bytes := int64(limit) << 20
+		// collector runs only at the limit (see limitHeap).
 		if limit < 0 {
-			bytes = liveHeap() + benchHeadroom
+			restore, bytes := limitHeap()
+			restoreLimit, limitNote = restore, fmt.Sprintf(", heap limit %d MiB", bytes>>20)
+		} else {
+			old := debug.SetMemoryLimit(int64(limit) << 20)
+			restoreLimit = func() { debug.SetMemoryLimit(old) }
+			limitNote = fmt.Sprintf(", heap limit %d MiB", limit)
 		}
-		old, percent := debug.SetMemoryLimit(bytes), debug.SetGCPercent(-1)
-		if limit > 0 {
-			debug.SetGCPercent(percent)
-		}
-		restoreLimit = func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(old) }
-		limitNote = fmt.Sprintf(", heap limit %d MiB", bytes>>20)
 	}
 	var count bench.Counter
 	count.Count(pipes...)
@@ -279,16 +277,24 @@ func corpusDocs(ctx context.Context, path string, errw io.Writer, err *error) it
 	}
 }
 
-// extractLimit returns the default soft limit of the Go heap for a long extraction: the live
-// heap now (call it once the models are loaded and a first batch has run) + 128 MiB, room for
-// the taggers' bounded word caches and a batch's documents.
-func extractLimit() int64 { return liveHeap() + 128<<20 }
+// limitHeap sets the default soft limit of the Go heap for a long extraction, by faultline
+// extract and faultline bench alike: the live heap now (call it once the models are loaded and
+// a first batch has run) + heapHeadroom, with the collector off below it. The live heap of a
+// long extraction is mostly the models, and the collector would let the heap grow to twice
+// it: the limit keeps the peak resident memory near what loading takes. It returns a func that
+// restores the previous limit and GOGC, and the limit in bytes.
+func limitHeap() (restore func(), limit int64) {
+	limit = liveHeap() + heapHeadroom
+	old := debug.SetMemoryLimit(limit) // before GOGC=off: never a moment without either
+	percent := debug.SetGCPercent(-1)
+	return func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(old) }, limit
+}
 
-// benchHeadroom is the room above the live heap of bench's default limit, with the collector
-// off below it. The taggers' word caches take ~55 MiB of it on new text; the rest is garbage
-// between two cycles. On 4 MiB of GMB news text at 6891dc5, 160 MiB collects 5-6 times
-// instead of the 8 times of extractLimit's 128 MiB with GOGC=100 (peak RSS ~230 MB, from ~200).
-const benchHeadroom = 160 << 20
+// heapHeadroom is the room above the live heap of limitHeap's limit. The taggers' word caches
+// take ~55 MiB of it on new text; the rest is garbage between two cycles. On 4 MiB of GMB news
+// text at 6891dc5, 160 MiB with the collector off below it collects 5-6 times instead of the 8
+// times of 128 MiB with GOGC=100 (peak RSS ~230 MB, from ~200).
+const heapHeadroom = 160 << 20
 
 // liveHeap collects and returns the size of the live heap.
 func liveHeap() int64 {
