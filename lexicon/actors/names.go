@@ -151,9 +151,7 @@ func Words(name string) []string {
 		s = b.String()
 	}
 	var words []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '-' || r == '\u2013' || r == '\u2014' || r == '/' || r == ',' || r == '(' || r == ')' || r == '"' || r == '\u201c' || r == '\u201d' || r == '&' || r == ';' || r == ':'
-	}) {
+	for _, f := range strings.FieldsFunc(s, wordBreak) {
 		// Initials: "H.W." -> h w; "U.S." stays one word (us) when it is the whole name
 		// or an acronym (all letters upper-case and no word around it is a name).
 		if strings.Count(f, ".") >= 2 && isInitials(f) && len(strings.Fields(s)) > 1 && !isAcronymDots(f, s) {
@@ -410,7 +408,7 @@ func MayHaveTitles(name string) bool {
 	loadFold()
 	start := -1
 	for i := 0; i <= len(name); i++ {
-		if i < len(name) && !wordBreakASCII(name[i]) {
+		if i < len(name) && !asciiBreak[name[i]] {
 			if start < 0 {
 				start = i
 			}
@@ -424,14 +422,18 @@ func MayHaveTitles(name string) bool {
 	return false
 }
 
-// wordBreakASCII reports whether Words breaks words at the ASCII byte c.
-func wordBreakASCII(c byte) bool {
-	switch c {
-	case ' ', '\t', '\n', '\v', '\f', '\r', '-', '/', ',', '(', ')', '"', '&', ';', ':':
-		return true
-	}
-	return false
+// wordBreak reports whether Words breaks words at r.
+func wordBreak(r rune) bool {
+	return unicode.IsSpace(r) || r == '-' || r == '\u2013' || r == '\u2014' || r == '/' || r == ',' || r == '(' || r == ')' || r == '"' || r == '\u201c' || r == '\u201d' || r == '&' || r == ';' || r == ':'
 }
+
+// asciiBreak[c] is wordBreak(rune(c)) for an ASCII byte c.
+var asciiBreak = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = wordBreak(rune(c))
+	}
+	return t
+}()
 
 // fieldMayBeTitle reports whether a word Words makes of the ASCII field f may be a title:
 // one of its letters (initials, "H.W."), or its letters and digits lower-cased, with a
