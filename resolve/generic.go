@@ -23,7 +23,6 @@ import (
 //     groupDescriptions). Descriptions of one kind with the same group words are one actor
 //     ("Shia militias", "Shiite irregulars"); with different ones, never (cluster.spec).
 
-
 // dominantCountries returns, per document, the ISO code of the country its place mentions
 // (the country, its cities and provinces) name most, when it has at least three mentions
 // and one and a half times as many as any other country.
