@@ -13,7 +13,14 @@ DATA laneMask<>+48(SB)/8, $0
 DATA laneMask<>+56(SB)/8, $0
 GLOBL laneMask<>(SB), RODATA|NOPTR, $64
 
-// func sumTopAVX2(a, b, c, d *uint64, s *int32, n int, top *[24]int32)
+// The int32 0 to 7: lane numbers.
+DATA laneNumber<>+0(SB)/8, $0x0000000100000000
+DATA laneNumber<>+8(SB)/8, $0x0000000300000002
+DATA laneNumber<>+16(SB)/8, $0x0000000500000004
+DATA laneNumber<>+24(SB)/8, $0x0000000700000006
+GLOBL laneNumber<>(SB), RODATA|NOPTR, $32
+
+// func sumTopAVX2(a, b, c, d *uint64, s *int32, n int, top *[3]int32)
 TEXT ·sumTopAVX2(SB), NOSPLIT, $0-56
 	MOVQ a+0(FP), SI
 	MOVQ b+8(FP), DI
@@ -87,9 +94,50 @@ tail:
 	VPMAXSD Y1, Y13, Y13
 
 done:
-	VMOVDQU Y12, (R11)
-	VMOVDQU Y13, 32(R11)
-	VMOVDQU Y11, 64(R11)
+	// Y0 = the largest q in every lane
+	VPERM2I128 $1, Y12, Y12, Y0
+	VPMAXSD Y0, Y12, Y0
+	VPSHUFD $0x4E, Y0, Y1
+	VPMAXSD Y1, Y0, Y0
+	VPSHUFD $0xB1, Y0, Y1
+	VPMAXSD Y1, Y0, Y0
+	VPCMPEQD Y0, Y12, Y2 // the lanes whose largest it is
+
+	// the first class of the largest: least 8·block + lane of those lanes
+	VPSLLD $3, Y11, Y3
+	VPADDD laneNumber<>(SB), Y3, Y3
+	VPCMPEQD Y4, Y4, Y4
+	VPSRLD $1, Y4, Y4           // math.MaxInt32 in every lane
+	VPBLENDVB Y2, Y3, Y4, Y3    // the lanes of the largest: their first class, others MaxInt32
+	VPERM2I128 $1, Y3, Y3, Y4
+	VPMINSD Y4, Y3, Y3
+	VPSHUFD $0x4E, Y3, Y4
+	VPMINSD Y4, Y3, Y3
+	VPSHUFD $0xB1, Y3, Y4
+	VPMINSD Y4, Y3, Y3
+
+	// the second largest: the largest again if two lanes have it, else the largest of the
+	// other lanes' largest and every lane's second largest
+	VPBLENDVB Y2, Y14, Y12, Y5  // the lanes of the largest: math.MinInt32
+	VPMAXSD Y13, Y5, Y5
+	VPERM2I128 $1, Y5, Y5, Y6
+	VPMAXSD Y6, Y5, Y5
+	VPSHUFD $0x4E, Y5, Y6
+	VPMAXSD Y6, Y5, Y5
+	VPSHUFD $0xB1, Y5, Y6
+	VPMAXSD Y6, Y5, Y5
+
+	MOVQ X3, AX
+	MOVL AX, (R11)
+	MOVQ X0, AX
+	MOVL AX, 4(R11)
+	MOVQ X5, DX
+	VMOVMSKPS Y2, BX
+	MOVL BX, CX
+	DECL CX
+	TESTL BX, CX // more than one lane has the largest
+	CMOVLNE AX, DX
+	MOVL DX, 8(R11)
 	VZEROUPPER
 	RET
 

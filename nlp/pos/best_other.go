@@ -4,7 +4,7 @@ package pos
 
 var useAVX2 = false
 
-func sumTopAVX2(a, b, c, d *uint64, s *int32, n int, top *[24]int32) {
+func sumTopAVX2(a, b, c, d *uint64, s *int32, n int, top *[3]int32) {
 	panic("unreachable")
 }
 

@@ -663,26 +663,9 @@ func bestClass(pw, tt, left, right []uint64, tmp []int32, nc int) (int, int32, i
 	}
 	pl := (nc + 1) / 2
 	pw, tt, left, right, tmp = pw[:pl], tt[:pl], left[:pl], right[:pl], tmp[:nc] // the kernel's bounds
-	var top [24]int32
+	var top [3]int32
 	sumTopAVX2(&pw[0], &tt[0], &left[0], &right[0], &tmp[0], nc, &top)
-	bv, sv := int32(math.MinInt32), int32(math.MinInt32)
-	for _, q := range top[:8] { // the best of each lane
-		if q > bv {
-			bv, sv = q, bv
-		} else if q > sv {
-			sv = q
-		}
-	}
-	for _, q := range top[8:16] { // the second best of each lane
-		sv = max(sv, q)
-	}
-	best := nc
-	for l, q := range top[:8] { // the first class of the best score among the lanes that have it
-		if q == bv {
-			best = min(best, 8*int(top[16+l])+l)
-		}
-	}
-	return best, bv, sv
+	return int(top[0]), top[1], top[2]
 }
 
 // bestClassGo is bestClass without the AVX2 kernel.
