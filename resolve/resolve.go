@@ -114,37 +114,38 @@ func (r *Resolver) BuildFrom(src Source, overrides []faultline.Override) (*fault
 // Slices returns a Source on documents and extractions in memory: docs[i] was extracted
 // into exts[i] (nil: not extracted); nil documents are left out.
 func Slices(docs []*faultline.Document, exts []*faultline.Extraction) Source {
-	return &sliceSource{docs: docs, exts: exts}
-}
-
-// sliceSource is a Source on documents and extractions in memory: docs[i] was extracted
-// into exts[i]; nil documents are left out.
-type sliceSource struct {
-	docs []*faultline.Document
-	exts []*faultline.Extraction
-	seen []int // index in docs of each document Each gave
-}
-
-func (s *sliceSource) Each(fn func(*faultline.Document, *faultline.Extraction) error) error {
-	s.seen = s.seen[:0]
-	for i, d := range s.docs {
+	s := &sliceSource{}
+	for i, d := range docs {
 		if d == nil {
 			continue
 		}
 		var ext *faultline.Extraction
-		if i < len(s.exts) {
-			ext = s.exts[i]
+		if i < len(exts) {
+			ext = exts[i]
 		}
-		s.seen = append(s.seen, i)
-		if err := fn(d, ext); err != nil {
+		s.docs, s.exts = append(s.docs, d), append(s.exts, ext)
+	}
+	return s
+}
+
+// sliceSource is a Source on documents and extractions in memory: docs[i] was extracted
+// into exts[i] (nil: not extracted).
+type sliceSource struct {
+	docs []*faultline.Document
+	exts []*faultline.Extraction
+}
+
+func (s *sliceSource) Each(fn func(*faultline.Document, *faultline.Extraction) error) error {
+	for i, d := range s.docs {
+		if err := fn(d, s.exts[i]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *sliceSource) Text(i int, id string) (string, error) {
-	return s.docs[s.seen[i]].Text, nil
+func (s *sliceSource) Text(i int, _ string) (string, error) {
+	return s.docs[i].Text, nil
 }
 
 type builder struct {
