@@ -175,7 +175,7 @@ func (b *builder) addRecovered(di, start, end int, text, typ string, root int) {
 	ni := len(b.nodes)
 	mi := len(b.ments)
 	b.ments = append(b.ments, mention{doc: di, start: start, end: end, text: text, typ: typ, node: ni})
-	b.nodes = append(b.nodes, node{doc: di, local: "recovered", mentions: []int{mi}, typ: typ, forms: []string{text}})
+	b.nodes = append(b.nodes, node{doc: di, mentions: []int{mi}, typ: typ, forms: []string{text}})
 	b.nodesByDoc[di] = append(b.nodesByDoc[di], ni)
 	b.par = append(b.par, root)
 }

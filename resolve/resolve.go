@@ -51,7 +51,7 @@ type mention struct {
 // node is a document-level actor: the mentions coreference grouped in one document.
 type node struct {
 	doc      int
-	local    string // its document-level actor id
+	local    string // its document-level actor id; "" for a recovered name (addRecovered)
 	mentions []int
 	typ      string
 	forms    []string // distinct verbatim names (not pronouns or role descriptions)
@@ -165,8 +165,6 @@ type builder struct {
 	// actor id -> node (see spanMention and localNode for the whole corpus).
 	docSpans  map[[2]int]int
 	docLocals map[string]int
-	// collected is how many nodes collect made: the later ones are recovered names.
-	collected int
 	// titled holds, per mention, the name with the titles written before it ("President
 	// Bush" for a mention "Bush"), when the mention leaves them out: it is kept as an alias.
 	titled map[int]string
@@ -266,7 +264,6 @@ func (b *builder) collect() error {
 		return err
 	}
 	b.docSpans, b.docLocals = nil, nil
-	b.collected = len(b.nodes)
 	b.finishNodes()
 	return nil
 }
@@ -642,10 +639,10 @@ func (b *builder) spanMention(di, start, end int) (int, bool) {
 }
 
 // localNode returns the node collect made in document di for the local (document-level)
-// actor id local, if any.
+// actor id local (not ""), if any.
 func (b *builder) localNode(di int, local string) (int, bool) {
 	for _, ni := range b.nodesByDoc[di] {
-		if ni < b.collected && b.nodes[ni].local == local {
+		if b.nodes[ni].local == local {
 			return ni, true
 		}
 	}
