@@ -270,94 +270,90 @@ func (b *builder) collect() error {
 
 // collectDoc gathers the mentions of document di.
 func (b *builder) collectDoc(di int, text string, ext *faultline.Extraction) {
-	res := b.res
 	clear(b.docSpans)
 	clear(b.docLocals)
-	{
-		ents := ext.Entities
-		need := false
-		for _, e := range ents {
-			if e.Actor == "" {
-				need = true
-				break
-			}
-		}
-		// References to actors that no entity covers (a speaker found by the quote
-		// extractor, say): treated as mentions of their own.
-		extra := b.orphanRefs(text, ext, ents)
-		if len(extra) > 0 {
-			ents = append(append([]faultline.Entity(nil), ents...), extra...)
+	ents := ext.Entities
+	need := false
+	for _, e := range ents {
+		if e.Actor == "" {
 			need = true
+			break
 		}
-		if need && text != "" {
-			ents = res.Resolve(text, ents, ext.Sentences)
-		}
-		// Role descriptions the text gives ("Moqtada al-Sadr, the radical cleric,").
-		var roles map[string][]string
-		if text != "" {
-			roles = res.Roles(text, ents)
-			for a, rs := range roles {
-				for k, r := range rs {
-					rs[k] = b.str(r)
-				}
-				roles[a] = rs
+	}
+	// References to actors that no entity covers (a speaker found by the quote
+	// extractor, say): treated as mentions of their own.
+	extra := b.orphanRefs(text, ext, ents)
+	if len(extra) > 0 {
+		ents = append(append([]faultline.Entity(nil), ents...), extra...)
+		need = true
+	}
+	if need && text != "" {
+		ents = b.res.Resolve(text, ents, ext.Sentences)
+	}
+	// Role descriptions the text gives ("Moqtada al-Sadr, the radical cleric,").
+	var roles map[string][]string
+	if text != "" {
+		roles = b.res.Roles(text, ents)
+		for _, rs := range roles {
+			for k, r := range rs {
+				rs[k] = b.str(r)
 			}
 		}
-		for _, e := range ents {
-			t := e.Text
-			if text != "" && e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
-				t = text[e.Start:e.End]
-			}
-			if strings.TrimSpace(t) == "" {
-				continue
-			}
-			sk := [2]int{e.Start, e.End}
-			if _, dup := b.docSpans[sk]; dup {
-				continue
-			}
-			t = b.str(t)
-			local := e.Actor
-			if local == "" {
-				local = "k:" + actors.Key(t, e.Type)
-			}
-			people := peopleNationality(text, e.Start, e.End, e.Type)
-			if people != "" {
-				local = "people:" + people // the population, not the state coreference may have joined
-			}
-			local, people = b.str(local), b.str(people)
-			ni, ok := b.docLocals[local]
-			if !ok {
-				ni = len(b.nodes)
-				b.nodes = append(b.nodes, node{doc: di, local: local})
-				b.docLocals[local] = ni
-				b.nodesByDoc[di] = append(b.nodesByDoc[di], ni)
-			}
-			if rs, ok := roles[e.Actor]; ok && e.Actor != "" && !hasKey(b.nodeRoles, ni) {
-				b.nodeRoles[ni] = rs
-			}
-			mi := len(b.ments)
-			m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: b.str(e.Type), node: ni}
-			if people != "" {
-				m.typ = faultline.NORP
-				b.nodes[ni].people = people
-				b.people[mi] = people
-			}
-			m.pronoun = isPronoun(t)
-			m.nominal = !m.pronoun && (isNominal(t) && (e.Type == faultline.PERSON || e.Type == "") ||
-				e.Type == faultline.PERSON && isNominal(plainNationals(t)))
-			// "the south", "the police": a description the recogniser found as a place
-			// or group names its actor in this document, but is too generic to key it
-			// across documents.
-			m.desc = !m.pronoun && !m.nominal && isNominal(t)
-			if e.Type == faultline.PERSON && !m.pronoun && !m.nominal && text != "" {
-				if s := titled(text, e.Start, e.End); s != "" {
-					b.titled[mi] = b.str(s)
-				}
-			}
-			b.ments = append(b.ments, m)
-			b.docSpans[sk] = mi
-			b.nodes[ni].mentions = append(b.nodes[ni].mentions, mi)
+	}
+	for _, e := range ents {
+		t := e.Text
+		if text != "" && e.Start >= 0 && e.End <= len(text) && e.Start < e.End {
+			t = text[e.Start:e.End]
 		}
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		sk := [2]int{e.Start, e.End}
+		if _, dup := b.docSpans[sk]; dup {
+			continue
+		}
+		t = b.str(t)
+		local := e.Actor
+		if local == "" {
+			local = "k:" + actors.Key(t, e.Type)
+		}
+		people := peopleNationality(text, e.Start, e.End, e.Type)
+		if people != "" {
+			local = "people:" + people // the population, not the state coreference may have joined
+		}
+		local, people = b.str(local), b.str(people)
+		ni, ok := b.docLocals[local]
+		if !ok {
+			ni = len(b.nodes)
+			b.nodes = append(b.nodes, node{doc: di, local: local})
+			b.docLocals[local] = ni
+			b.nodesByDoc[di] = append(b.nodesByDoc[di], ni)
+		}
+		if rs, ok := roles[e.Actor]; ok && e.Actor != "" && !hasKey(b.nodeRoles, ni) {
+			b.nodeRoles[ni] = rs
+		}
+		mi := len(b.ments)
+		m := mention{doc: di, start: e.Start, end: e.End, text: t, typ: b.str(e.Type), node: ni}
+		if people != "" {
+			m.typ = faultline.NORP
+			b.nodes[ni].people = people
+			b.people[mi] = people
+		}
+		m.pronoun = isPronoun(t)
+		m.nominal = !m.pronoun && (isNominal(t) && (e.Type == faultline.PERSON || e.Type == "") ||
+			e.Type == faultline.PERSON && isNominal(plainNationals(t)))
+		// "the south", "the police": a description the recogniser found as a place
+		// or group names its actor in this document, but is too generic to key it
+		// across documents.
+		m.desc = !m.pronoun && !m.nominal && isNominal(t)
+		if e.Type == faultline.PERSON && !m.pronoun && !m.nominal && text != "" {
+			if s := titled(text, e.Start, e.End); s != "" {
+				b.titled[mi] = b.str(s)
+			}
+		}
+		b.ments = append(b.ments, m)
+		b.docSpans[sk] = mi
+		b.nodes[ni].mentions = append(b.nodes[ni].mentions, mi)
 	}
 }
 
