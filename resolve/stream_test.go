@@ -52,9 +52,18 @@ func TestBuildKeepsNoText(t *testing.T) {
 	if len(m.Quotes) != 1 || m.Quotes[0].Speaker != "tariq-sabah" || m.Quotes[0].Text != "Later he spoke" {
 		t.Errorf("quotes %+v", m.Quotes)
 	}
+	spans := 0 // mentions at her span
 	for _, a := range m.Actors {
 		if a.ID == "nadia-rahim" && a.Type != faultline.PERSON {
 			t.Errorf("nadia-rahim typed %s: the entity repeating her span counted", a.Type)
 		}
+		for _, e := range a.Mentions {
+			if e.Start == nadia.Start && e.End == nadia.End {
+				spans++
+			}
+		}
+	}
+	if spans != 1 {
+		t.Errorf("%d mentions at Nadia Rahim's span, want 1: the entity repeating it counted", spans)
 	}
 }
