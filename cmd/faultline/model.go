@@ -66,8 +66,8 @@ func (s *storeSource) Text(_ int, id string) (string, error) {
 const textCacheBytes = 32 << 20
 
 // textCache reads documents' texts from a store, remembering them up to textCacheBytes
-// (then it forgets them all and starts again); the first error is kept in err and later
-// reads give "".
+// (then it forgets them all and starts again; a longer text is held alone until the next
+// read of another); the first error is kept in err and later reads give "".
 type textCache struct {
 	ctx   context.Context
 	store faultline.Store

@@ -74,8 +74,9 @@ func TestRebuildMemory(t *testing.T) {
 
 // TestRebuildStreams pins the streaming rebuild to the model built with every document and
 // extraction in memory (as rebuildModel did before it streamed): resolution reading the store
-// document by document, and the paradoxes reading their evidence's texts through a small
-// cache, give the same model, byte for byte.
+// document by document, and the paradoxes reading their evidence's texts through textCache,
+// give the same model, byte for byte. The 60 texts fit in textCache: its eviction is not
+// exercised here.
 func TestRebuildStreams(t *testing.T) {
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "r.db"))
