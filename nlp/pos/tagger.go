@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -106,17 +107,11 @@ func newTagger(set featureSet, first, m *perceptron.Model, classes []string, dic
 
 // classIndex numbers the distinct values of clusters from 3, in increasing order.
 func classIndex(clusters map[uint64]uint64) map[uint64]uint32 {
-	var vals []uint64
-	seen := map[uint64]bool{}
+	idx := map[uint64]uint32{}
 	for _, v := range clusters {
-		if !seen[v] {
-			seen[v] = true
-			vals = append(vals, v)
-		}
+		idx[v] = 0
 	}
-	slices.Sort(vals)
-	idx := make(map[uint64]uint32, len(vals))
-	for i, v := range vals {
+	for i, v := range slices.Sorted(maps.Keys(idx)) {
 		idx[v] = uint32(3 + i)
 	}
 	return idx
