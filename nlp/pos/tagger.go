@@ -25,8 +25,8 @@ import (
 
 // Tagger is a part-of-speech tagger and lemmatizer. It is safe for concurrent use. Each
 // Annotate or Tag call in flight uses its own word cache, which the tagger's pool keeps for
-// later calls (a garbage collection may drop it): up to about 22 MB with the embedded model, plus its tag-pair vectors (a few MB;
-// see maxTypes).
+// later calls (a garbage collection may drop it): up to about 22 MB with the embedded
+// model, plus its tag-pair vectors (a few MB; see maxTypes).
 type Tagger struct {
 	first *perceptron.Model // first pass, whose tags give the right context; may be nil
 	model *perceptron.Model
