@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/faultline/faultline/internal/wordtable"
 	"github.com/faultline/faultline/nlp/perceptron"
 )
 
@@ -184,15 +185,15 @@ const (
 // the tagger's models, and its tag-dictionary class. It lives in a scratch and so spans
 // documents.
 type wordCache struct {
-	slots *wordTable   // word form -> slot; slots 0 and 1 are the start and end pads
-	forms []string     // per slot: its word form
-	hits  []uint32     // per slot: lookups that found it (at most maxHits), or deadHits for a free slot
-	free  []int32      // free slots below n, taken before new ones
-	dict  []int32      // per slot: tag-dictionary class, or -1
-	info  []wordInfo   // per slot: the word's info (first false, scase 0)
-	lemma []slotLemmas // per slot: its lemmas under up to two classes, for Annotate
-	n     int32        // slots in use or free
-	parts []modelParts // one per model: first pass, second pass
+	slots *wordtable.Table // word form -> slot; slots 0 and 1 are the start and end pads
+	forms []string         // per slot: its word form
+	hits  []uint32         // per slot: lookups that found it (at most maxHits), or deadHits for a free slot
+	free  []int32          // free slots below n, taken before new ones
+	dict  []int32          // per slot: tag-dictionary class, or -1
+	info  []wordInfo       // per slot: the word's info (first false, scase 0)
+	lemma []slotLemmas     // per slot: its lemmas under up to two classes, for Annotate
+	n     int32            // slots in use or free
+	parts []modelParts     // one per model: first pass, second pass
 	// bounds: maxTypes and maxPairs but in tests
 	maxTypes, maxPairs int
 }
@@ -336,7 +337,7 @@ func addLanes(dst, base []uint64, src []int32) {
 const maxSlots = 1 << 20
 
 func newWordCache(set featureSet, classIdx map[uint64]uint32, models ...*perceptron.Model) *wordCache {
-	c := &wordCache{slots: newWordTable(maxTypes), forms: []string{"", ""}, hits: []uint32{0, 0}, n: 2,
+	c := &wordCache{slots: wordtable.New(maxTypes), forms: []string{"", ""}, hits: []uint32{0, 0}, n: 2,
 		dict: []int32{-1, -1}, info: []wordInfo{padStart, padEnd}, lemma: []slotLemmas{noLemmas, noLemmas},
 		maxTypes: maxTypes, maxPairs: maxPairs}
 	for _, m := range models {
@@ -371,7 +372,7 @@ func newWordCache(set featureSet, classIdx map[uint64]uint32, models ...*percept
 
 // reset empties the cache but for the pads and the tag pairs.
 func (c *wordCache) reset() {
-	c.slots.clear()
+	c.slots.Clear()
 	clear(c.forms[2:]) // no word kept alive
 	c.n = 2
 	c.forms, c.hits, c.free = c.forms[:2], c.hits[:2], c.free[:0]
@@ -383,6 +384,9 @@ func (c *wordCache) reset() {
 		p.pwVecs, p.pwKeys, p.pwHits, p.pwFree = p.pwVecs[:0], p.pwKeys[:0], p.pwHits[:0], p.pwFree[:0]
 	}
 }
+
+// form returns the word form of slot s (for slots' long forms).
+func (c *wordCache) form(s int32) string { return c.forms[s] }
 
 // live returns the number of words in the cache.
 func (c *wordCache) live() int { return int(c.n) - 2 - len(c.free) }
@@ -432,13 +436,13 @@ func (c *wordCache) compact(max int) {
 		}
 	}
 	th := threshold(&hist, max)
-	c.slots.clear()
+	c.slots.Clear()
 	for s := int32(2); s < c.n; s++ {
 		switch h := c.hits[s]; {
 		case h == deadHits:
 		case h >= th:
 			c.hits[s] = h / 2
-			c.slots.put(c.forms[s], s, c.forms)
+			c.slots.Put(c.forms[s], s, c.form)
 		default:
 			c.hits[s], c.forms[s] = deadHits, ""
 			c.free = append(c.free, s)
@@ -490,7 +494,7 @@ func (p *modelParts) dropPairs(drop func(key, hits uint32) bool, halve bool) {
 // slot returns the slot of word form w, taking a new one if w is not cached (buf is
 // scratch for info).
 func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]uint64, classIdx map[uint64]uint32, buf []byte) (int32, []byte) {
-	s, pos, tag := c.slots.find(w, c.forms)
+	s, pos, tag := c.slots.Find(w, c.form)
 	if s >= 0 {
 		if h := c.hits[s]; h < maxHits {
 			c.hits[s] = h + 1
@@ -514,7 +518,7 @@ func (c *wordCache) slot(w string, dict map[string]uint16, clusters map[uint64]u
 		c.forms, c.hits, c.dict = append(c.forms, w), append(c.hits, 0), append(c.dict, d)
 		c.info, c.lemma = append(c.info, wi), append(c.lemma, noLemmas)
 	}
-	c.slots.insert(w, s, pos, tag, c.forms)
+	c.slots.Insert(w, s, pos, tag, c.form)
 	return s, buf // not filled: new and freed slots never are
 }
 

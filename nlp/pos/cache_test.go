@@ -114,15 +114,15 @@ func TestCacheExact(t *testing.T) {
 // maps say.
 func checkCache(t *testing.T, c *wordCache, tg *Tagger) {
 	t.Helper()
-	if c.live() != c.slots.n || len(c.forms) != int(c.n) || len(c.hits) != int(c.n) || len(c.info) != int(c.n) {
-		t.Fatalf("cache of %d slots, %d free: %d words, %d forms, %d hits, %d infos", c.n, len(c.free), c.slots.n, len(c.forms), len(c.hits), len(c.info))
+	if c.live() != c.slots.Len() || len(c.forms) != int(c.n) || len(c.hits) != int(c.n) || len(c.info) != int(c.n) {
+		t.Fatalf("cache of %d slots, %d free: %d words, %d forms, %d hits, %d infos", c.n, len(c.free), c.slots.Len(), len(c.forms), len(c.hits), len(c.info))
 	}
 	for s := int32(2); s < c.n; s++ {
 		if c.hits[s] == deadHits {
 			continue
 		}
 		w := c.forms[s]
-		if got, _, _ := c.slots.find(w, c.forms); got != s {
+		if got, _, _ := c.slots.Find(w, c.form); got != s {
 			t.Fatalf("slot %d of %q: the table says %d", s, w, got)
 		}
 		var wi wordInfo
