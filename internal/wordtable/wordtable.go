@@ -70,8 +70,7 @@ func (t *Table) Insert(w string, v int32, pos uint64, tag uint32, form func(v in
 	e := &t.ents[pos]
 	e.tag, e.v = tag, v
 	if len(w) <= inlineLen {
-		e.key = [inlineLen]byte{}
-		copy(e.key[:], w)
+		copy(e.key[:], w) // an empty entry is all zero (make, Clear; no deletion)
 	}
 	t.n++
 	if 2*t.n > len(t.ents) {

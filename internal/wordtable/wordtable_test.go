@@ -63,3 +63,22 @@ func FuzzTable(f *testing.F) {
 		check(t, strings.Split(text, string(sep)))
 	})
 }
+
+// TestTagLength checks that a tag tells forms of different lengths apart and is never 0:
+// "a" and "a\x00" have the same inline key, so on a fingerprint collision only the length
+// in the tag keeps them apart.
+func TestTagLength(t *testing.T) {
+	for _, h := range []uint64{0, 1, 0xffffffff, 0xffffffff00000000, 0x0123456789abcdef} {
+		seen := map[uint32]int{}
+		for n := 0; n <= inlineLen+1; n++ {
+			tag := entTag(h, n)
+			if tag == 0 {
+				t.Fatalf("entTag(%#x, %d) = 0", h, n)
+			}
+			if m, ok := seen[tag]; ok {
+				t.Fatalf("entTag(%#x, %d) = entTag(%#x, %d) = %#x", h, n, h, m, tag)
+			}
+			seen[tag] = n
+		}
+	}
+}
