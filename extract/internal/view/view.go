@@ -112,13 +112,27 @@ func New(in *extract.Input) *View {
 			*spans = append(*spans, span{tok, start, len(low)})
 			return ""
 		}
-		for i, t := range d.Tokens {
+		v.Toks = v.Toks[:len(d.Tokens)] // (every field of every token is set below)
+		for i := range d.Tokens {
+			t := &d.Tokens[i]
 			norm := t.Norm
 			if norm == "" && t.End <= len(v.Text) && t.Start < t.End {
 				norm = v.Text[t.Start:t.End]
 			}
-			v.Toks = append(v.Toks, Tok{Start: t.Start, End: t.End, Lower: lower(norm, i, &forms),
-				Lemma: lower(t.Lemma, i, &lemmas), UPOS: t.UPOS, XPOS: t.XPOS, Head: t.Head, Rel: t.Rel, Mention: -1})
+			form := lower(norm, i, &forms)
+			// A lemma equal to the form (most words) is lowered as it was, once.
+			var lemma string
+			switch {
+			case t.Lemma != norm:
+				lemma = lower(t.Lemma, i, &lemmas)
+			case form != "" || norm == "":
+				lemma = form
+			default: // the form's lowered bytes, the last span written
+				sp := forms[len(forms)-1]
+				lemmas = append(lemmas, span{i, sp.start, sp.end})
+			}
+			v.Toks[i] = Tok{Start: t.Start, End: t.End, Lower: form,
+				Lemma: lemma, UPOS: t.UPOS, XPOS: t.XPOS, Head: t.Head, Rel: t.Rel, Mention: -1}
 			if t.UPOS != "" || t.XPOS != "" {
 				v.HasPOS = true
 			}
@@ -259,15 +273,31 @@ func spareToks(in *extract.Input, n int) []Tok {
 }
 
 // caseASCII reports whether s is all ASCII, and whether it has an upper-case ASCII letter.
+// It reads eight bytes at a time: a word is ASCII when no byte has its high bit, and for
+// ASCII bytes b, b+0x3f has the high bit when b >= 'A' and b+0x25 when b > 'Z' (no sum
+// carries into the next byte). upper is meaningful only when ascii is true.
 func caseASCII(s string) (ascii, upper bool) {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	var up uint64
+	for ; len(s) >= 8; s = s[8:] {
+		w := s[:8] // (one load, no bounds checks)
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if x&high != 0 {
+			return false, false
+		}
+		up |= (x + 0x3f*ones) &^ (x + 0x25*ones)
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return false, upper
+			return false, false
 		}
-		upper = upper || 'A' <= c && c <= 'Z'
+		if c-'A' < 26 {
+			up |= high
+		}
 	}
-	return true, upper
+	return true, up&high != 0
 }
 
 // SentenceSpan returns sentence si as a span of the original text.
