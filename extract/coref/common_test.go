@@ -12,6 +12,8 @@ var commonTexts = []string{
 	"Mahdi Army and the army; ARMY of Mahdi, mahdi. Ödön met ödön and Ödön.",
 	"al-Sadr met Al-Sadr and al-sadr 2006 2006s the the",
 	"U.S. troops and u.s. aid; u.s.-led talks, al-qaida's men, Al-Qaida's; anti-war anti-War d'état",
+	// A lower-case word only before a rune that is no letter, and one only at the end.
+	"War and Rain: war—peace, then rain",
 }
 
 // TestCommonIndex checks commonIndex.common against commonWord for every word of the

@@ -185,21 +185,25 @@ func (c *commonIndex) index() {
 		}
 		// A run of letters and digits starts at i.
 		start, upper := i, false
-		for i < len(text) {
-			k := byteKind[text[i]]
-			if k == kindMulti {
-				ok, n := wordRune(i)
-				if !ok {
-					break
-				}
-				i += n
-				continue
+		for {
+			// Lower-case letters and digits first, in a loop of their own: most of the bytes.
+			for i < len(text) && byteKind[text[i]] == kindLower {
+				i++
 			}
-			if k == kindOther {
+			if i == len(text) {
 				break
 			}
-			upper = upper || k == kindUpper
-			i++
+			if k := byteKind[text[i]]; k == kindUpper {
+				upper = true
+				i++
+				continue
+			} else if k == kindMulti {
+				if ok, n := wordRune(i); ok {
+					i += n
+					continue
+				}
+			}
+			break
 		}
 		if !upper {
 			all = append(all, [2]int32{int32(start), int32(i)})
