@@ -101,7 +101,8 @@ func (d *doc) acronyms() {
 		}
 		if j := d.inside(s, t); j >= 0 {
 			// A name the recogniser cut short: extend it to the expansion.
-			d.ents[j].Start, d.ents[j].End, d.ents[j].Text = s, t, d.text[s:t]
+			d.setSpan(j, s, t)
+			d.ents[j].Text = d.text[s:t]
 			d.names[j] = parseName(d.ents[j].Text, d.ents[j].Type)
 			i := j
 			if k := d.at(g0, g1); k >= 0 {
@@ -167,7 +168,8 @@ func (d *doc) acronyms() {
 			if j := d.inside(sp[0], sp[1]); j >= 0 {
 				// The recogniser cut the name short ("Islamic Supreme Council of"): the
 				// mention becomes the whole expansion.
-				d.ents[j].Start, d.ents[j].End, d.ents[j].Text = sp[0], sp[1], d.text[sp[0]:sp[1]]
+				d.setSpan(j, sp[0], sp[1])
+				d.ents[j].Text = d.text[sp[0]:sp[1]]
 				d.names[j] = parseName(d.ents[j].Text, d.ents[j].Type)
 			}
 			if j := d.at(sp[0], sp[1]); j >= 0 {

@@ -110,6 +110,7 @@ type doc struct {
 	gendered []int
 	runs     [][2]int // capitalRuns of the text, once capRuns asked for them
 	hasRuns  bool
+	spans    spanIndex // the entities by span, for covered, at, inside and within
 	// added is the text, type and parsed name of the last entity add parsed: a pass adds
 	// the occurrences of one name in a row (propagate), parsed once.
 	added struct {
@@ -216,20 +217,11 @@ func (d *doc) add(e faultline.Entity, g int) int {
 	d.names = append(d.names, d.added.name)
 	d.sent = append(d.sent, sentenceOf(d.sents, e.Start))
 	i := len(d.ents) - 1
+	d.indexAdded(i)
 	if g >= 0 {
 		d.union(g, i)
 	}
 	return i
-}
-
-// covered reports whether [start, end) overlaps an entity.
-func (d *doc) covered(start, end int) bool {
-	for _, e := range d.ents {
-		if e.Start < end && start < e.End {
-			return true
-		}
-	}
-	return false
 }
 
 // coverage marks the bytes of the text the entities cover, for covered tests in a pass that
@@ -317,6 +309,7 @@ func (d *doc) compact() []int {
 		}
 	}
 	d.ents, d.names, d.sent, d.par = ents, names, sent, par
+	d.spans.built = false // (indices changed)
 	return remap
 }
 
@@ -324,32 +317,19 @@ func (d *doc) compact() []int {
 // it, when no entity crosses its edges; -1 otherwise. The other entities inside are
 // dropped (their offsets set to -1): the caller widens the first to the whole span.
 func (d *doc) inside(start, end int) int {
-	var in []int
-	for i, e := range d.ents {
-		if e.Start < end && start < e.End {
-			if e.Start < start || e.End > end || e.Start == start && e.End == end {
-				return -1
-			}
-			in = append(in, i)
+	in := d.overlapping(nil, start, end)
+	for _, i := range in {
+		if e := d.ents[i]; e.Start < start || e.End > end || e.Start == start && e.End == end {
+			return -1
 		}
 	}
 	if len(in) == 0 {
 		return -1
 	}
 	for _, j := range in[1:] {
-		d.ents[j].Start, d.ents[j].End = -1, -1
+		d.setSpan(j, -1, -1)
 	}
 	return in[0]
-}
-
-// at returns the entity exactly at [start, end), or -1.
-func (d *doc) at(start, end int) int {
-	for i, e := range d.ents {
-		if e.Start == start && e.End == end {
-			return i
-		}
-	}
-	return -1
 }
 
 // finish assigns document-level actor ids and returns the entities in text order.

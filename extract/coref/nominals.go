@@ -258,8 +258,8 @@ func (d *doc) otherPerson(sent []int, off, g int) bool {
 // onlyNationalities reports whether the entities overlapping [start, end) are
 // nationalities lying inside it.
 func (d *doc) onlyNationalities(start, end int) bool {
-	for _, e := range d.ents {
-		if e.Start < end && start < e.End && (e.Start < start || e.End > end || actors.Demonym(e.Text) == "") {
+	for _, i := range d.overlapping(nil, start, end) {
+		if e := d.ents[i]; e.Start < start || e.End > end || actors.Demonym(e.Text) == "" {
 			return false
 		}
 	}

@@ -162,16 +162,6 @@ func (d *doc) ownedGroups() {
 	}
 }
 
-// within reports whether an entity covers [start, end) whole.
-func (d *doc) within(start, end int) bool {
-	for _, e := range d.ents {
-		if e.Start <= start && end <= e.End {
-			return true
-		}
-	}
-	return false
-}
-
 // endsOfThe reports whether s ends in "of" or "the" and then \s, as what followersOf
 // matches does.
 func endsOfThe(s string) bool {

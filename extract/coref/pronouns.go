@@ -54,12 +54,16 @@ func (d *doc) pronouns() {
 	var adds []faultline.Entity
 	var groups []int
 	var links [][2]int // existing pronoun mention, group
+	var f *groupFacts  // (found at the first pronoun that asks)
 	for _, m := range pronounSpans(d.text) {
 		existing := -1
+		if f == nil {
+			f = d.groupFacts()
+		}
 		if d.covered(m[0], m[1]) {
 			// A fact already points at the pronoun (an untyped or person mention of
 			// its own, not resolved before): link it rather than add one.
-			if existing = d.lonePronoun(m[0], m[1]); existing < 0 {
+			if existing = d.lonePronoun(f, m[0], m[1]); existing < 0 {
 				continue
 			}
 		}
@@ -74,29 +78,20 @@ func (d *doc) pronouns() {
 			continue
 		}
 		// Person groups in this sentence before the pronoun, else in the previous one.
-		g := d.subject(s, m[0])
+		g := d.subject(f, s, m[0])
 		if g == -2 {
 			continue
 		}
 		if g < 0 && s > 0 {
-			g = d.subject(s-1, len(d.text))
+			g = d.subject(f, s-1, len(d.text))
 		}
 		if g < 0 {
 			continue
 		}
-		isFemale := false
+		isFemale := f.female[g]
 		for r := range d.roles[g] {
 			if female[r] {
 				isFemale = true
-			}
-		}
-		for i := range d.ents {
-			if d.find(i) == g {
-				for _, t := range d.names[i].Titles {
-					if female[t] {
-						isFemale = true
-					}
-				}
 			}
 		}
 		if (w == "she" || w == "her") != isFemale {
@@ -118,27 +113,72 @@ func (d *doc) pronouns() {
 	}
 }
 
+// groupFacts is what pronouns asks of the groups and sentences, found once: no group
+// changes while pronouns looks for antecedents (its mentions are added and linked after),
+// and scanning every entity for each pronoun made it quadratic in the size of a document.
+type groupFacts struct {
+	size   []int32 // members per group root
+	female []bool  // per group root: a member's titles tell a female person
+	// bySent lists the entities of each sentence in index order: those of sentence s are
+	// ents[start[s]:start[s+1]] (entities in no sentence are left out).
+	ents, start []int32
+}
+
+// groupFacts returns the facts of the groups and sentences as they are.
+func (d *doc) groupFacts() *groupFacts {
+	n := len(d.ents)
+	f := &groupFacts{size: make([]int32, n), female: make([]bool, n), start: make([]int32, len(d.sents)+2)}
+	for i := range d.ents {
+		g := d.find(i)
+		f.size[g]++
+		if !f.female[g] {
+			for _, t := range d.names[i].Titles {
+				if female[t] {
+					f.female[g] = true
+				}
+			}
+		}
+		if s := d.sent[i]; s >= 0 && s < len(d.sents) {
+			f.start[s+2]++
+		}
+	}
+	for s := 2; s < len(f.start); s++ {
+		f.start[s] += f.start[s-1]
+	}
+	f.ents = make([]int32, f.start[len(f.start)-1])
+	for i := range d.ents {
+		if s := d.sent[i]; s >= 0 && s < len(d.sents) {
+			f.ents[f.start[s+1]] = int32(i)
+			f.start[s+1]++
+		}
+	}
+	f.start = f.start[:len(d.sents)+1]
+	return f
+}
+
 // lonePronoun returns the entity exactly at [start, end) when it is untyped or a person,
 // came unresolved and is alone in its group; -1 otherwise.
-func (d *doc) lonePronoun(start, end int) int {
+func (d *doc) lonePronoun(f *groupFacts, start, end int) int {
 	j := d.at(start, end)
 	if j < 0 || d.ents[j].Actor != "" || d.ents[j].Type != "" && d.ents[j].Type != faultline.PERSON {
 		return -1
 	}
-	for k := range d.ents {
-		if k != j && d.find(k) == d.find(j) {
-			return -1
-		}
+	if f.size[d.find(j)] > 1 {
+		return -1
 	}
 	return j
 }
 
 // subject returns the one person group mentioned in sentence s before offset end when it
 // is the sentence's first mention; -1 when there is none; -2 when it is ambiguous.
-func (d *doc) subject(s, end int) int {
+func (d *doc) subject(f *groupFacts, s, end int) int {
 	g, first := -1, true
-	for i, e := range d.ents {
-		if d.sent[i] != s || e.Start >= end {
+	if s < 0 || s >= len(d.sents) {
+		return g
+	}
+	for _, i := range f.ents[f.start[s]:f.start[s+1]] {
+		e := &d.ents[i]
+		if e.Start >= end {
 			continue
 		}
 		if e.Type != faultline.PERSON || isPronoun(e.Text) {
@@ -147,13 +187,13 @@ func (d *doc) subject(s, end int) int {
 			}
 			continue
 		}
-		if g >= 0 && d.find(i) != g {
+		if g >= 0 && d.find(int(i)) != g {
 			return -2
 		}
 		if g < 0 && !first {
 			return -2 // a person who is not the subject
 		}
-		g = d.find(i)
+		g = d.find(int(i))
 		first = false
 	}
 	return g
