@@ -104,10 +104,13 @@ type doc struct {
 	// Prime Minister X", "X, the Iraqi prime minister"), "?" for two.
 	nation map[int]string
 	owner  map[int]bool // entities added for the owner named inside a group's name
-	// gendered lists the entities whose titles tell a gender, while linkNames runs (names do
-	// not change then), so that gender does not scan every entity: nil outside linkNames,
-	// the only caller of gender.
-	gendered []int
+	// genderOf holds, per group root, its first mention whose titles tell a gender (-1 for
+	// none), kept by union while linkNames runs (names do not change then), so that gender
+	// does not scan the entities: nil outside linkNames, the only caller of gender. mark and
+	// stamp mark the groups pick has seen.
+	genderOf []int32
+	mark     []int32
+	stamp    int32
 	runs     [][2]int // capitalRuns of the text, once capRuns asked for them
 	hasRuns  bool
 	spans    spanIndex // the entities by span, for covered, at, inside and within
@@ -203,6 +206,9 @@ func (d *doc) union(i, j int) {
 		a, b = b, a
 	}
 	d.par[b] = a // the earliest mention is the root
+	if d.genderOf != nil && d.genderOf[b] >= 0 && (d.genderOf[a] < 0 || d.genderOf[b] < d.genderOf[a]) {
+		d.genderOf[a] = d.genderOf[b]
+	}
 }
 
 // add appends an entity in the group of entity g (or its own group when g < 0) and

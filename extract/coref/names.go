@@ -334,13 +334,19 @@ func typesAgree(a, b string) bool {
 
 // linkNames links repeated names, partial and short names to the full names of the document.
 func (d *doc) linkNames() {
-	d.gendered = []int{}
+	d.genderOf = make([]int32, len(d.ents))
+	for i := range d.genderOf {
+		d.genderOf[i] = -1
+	}
 	for i := range d.ents {
 		if actors.Gender(d.names[i].Titles) != "" {
-			d.gendered = append(d.gendered, i)
+			if g := d.find(i); d.genderOf[g] < 0 {
+				d.genderOf[g] = int32(i)
+			}
 		}
 	}
-	defer func() { d.gendered = nil }()
+	d.mark = make([]int32, len(d.ents))
+	defer func() { d.genderOf, d.mark = nil, nil }()
 	byKey := make(map[string][]int, len(d.ents)/2+8)     // type group + key -> entities
 	bySurname := make(map[string][]int, len(d.ents)/8+8) // last word of multi-word person names -> entities
 	orgWords := map[string][]int{}                       // distinctive word of multi-word org names -> entities
@@ -417,6 +423,22 @@ func (d *doc) linkNames() {
 			d.union(ids[0], j)
 		}
 	}
+	// The candidates of a mention are those of a list above in classes (candClasses): pick
+	// depends only on the groups of its candidates, and a test of a candidate only on its
+	// text or words, so a mention reads each class once and each group of it once, not every
+	// mention of the list (quadratic in the size of a document: a name repeated in every
+	// article of a long document).
+	firstCls := make(map[string][]candClass, len(byFirst))
+	surCls := make(map[string][]candClass, len(bySurname))
+	orgCls := make(map[string][]candClass, len(orgWords))
+	classesOf := func(m map[string][]candClass, lists map[string][]int, k string, byText bool) []candClass {
+		cs, ok := m[k]
+		if !ok {
+			cs = d.candClasses(lists[k], byText)
+			m[k] = cs
+		}
+		return cs
+	}
 	for i, e := range d.ents {
 		n := d.names[i]
 		if len(n.Words) == 0 || acronym(e.Text) != "" && len(n.Words) == 1 && e.Type != faultline.PERSON || d.description(i) {
@@ -426,44 +448,38 @@ func (d *doc) linkNames() {
 		case e.Type == faultline.PERSON && len(n.Words) == 1 && actors.GivenNameTitle(n.Titles):
 			// A given name after its title ("Sheikh Karim"): the one person of the
 			// document with that first name, never a surname.
-			if g := d.pick(byFirst[n.Last()], i); g >= 0 {
+			if g := d.pick(classesOf(firstCls, byFirst, n.Last(), false), i, nil); g >= 0 {
 				d.union(g, i)
 			}
 		case (e.Type == faultline.PERSON || e.Type == "") && len(n.Words) == 1:
 			// A surname: the one full name of the document with that surname, else the
 			// most recent one within three sentences.
-			if g := d.pick(bySurname[n.Last()], i); g >= 0 {
+			if g := d.pick(classesOf(surCls, bySurname, n.Last(), false), i, nil); g >= 0 {
 				d.union(g, i)
 				d.ents[i].Type = faultline.PERSON
 			} else if len(bySurname[n.Last()]) > 0 {
 				// An ambiguous surname stays unresolved.
-			} else if g := d.pick(byFirst[n.Last()], i); g >= 0 && len(n.Titles) == 0 {
+			} else if g := d.pick(classesOf(firstCls, byFirst, n.Last(), false), i, nil); g >= 0 && len(n.Titles) == 0 {
 				// A first name used alone ("Saddam"), when one person of the text has it.
 				d.union(g, i)
 				d.ents[i].Type = faultline.PERSON
 			} else if c, _ := orgCore(i); c != "" && len(n.Titles) == 0 && startsUpper(e.Text) && !d.owner[i] {
 				// A bare "Badr" typed as a person by NER, with "Badr Corps" in the text
 				// and no person of that name; not "Bush" for "Bush administration".
-				var fits []int
-				for _, j := range orgWords[c] {
-					if !namedAfterPerson(d.names[j].Words) {
-						fits = append(fits, j)
-					}
-				}
-				if g := d.pick(fits, i); g >= 0 {
+				fits := func(c *candClass) bool { return !namedAfterPerson(d.names[c.j].Words) }
+				if g := d.pick(classesOf(orgCls, orgWords, c, true), i, fits); g >= 0 {
 					d.union(g, i)
 					d.ents[i].Type = d.ents[g].Type
 				}
 			}
 		case e.Type == faultline.PERSON && len(n.Words) >= 2:
 			// A partial name: "George Bush" for "George W. Bush" when only one fits.
-			var fits []int
-			for _, j := range bySurname[n.Last()] {
-				if d.find(j) != d.find(i) && actors.PersonCompatible(d.names[j].Name, n.Name) && len(d.names[j].Words) != len(n.Words) && !middleMissing(n.Name, d.names[j].Name) {
-					fits = append(fits, j)
-				}
+			// (Candidates of i's own group need no test: pick leaves that group out.)
+			fits := func(c *candClass) bool {
+				m := d.names[c.j]
+				return actors.PersonCompatible(m.Name, n.Name) && len(m.Words) != len(n.Words) && !middleMissing(n.Name, m.Name)
 			}
-			if g := d.pick(fits, i); g >= 0 {
+			if g := d.pick(classesOf(surCls, bySurname, n.Last(), false), i, fits); g >= 0 {
 				d.union(g, i)
 			}
 		case (e.Type == faultline.ORG || e.Type == "") && len(n.Words) == 1 || e.Type == faultline.ORG && len(n.Words) >= 2:
@@ -473,13 +489,11 @@ func (d *doc) linkNames() {
 			if c == "" {
 				break
 			}
-			var fits []int
-			for _, j := range orgWords[c] {
-				if _, gj := coreAt(j); !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && d.ownedBy(d.ents[j].Text, n)) {
-					fits = append(fits, j)
-				}
+			fits := func(c *candClass) bool {
+				_, gj := coreAt(c.j)
+				return !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && d.ownedBy(c, n))
 			}
-			if g := d.pick(fits, i); g >= 0 {
+			if g := d.pick(classesOf(orgCls, orgWords, c, true), i, fits); g >= 0 {
 				d.union(g, i)
 			}
 		}
@@ -508,37 +522,111 @@ func namedAfterPerson(ws []string) bool {
 	return false
 }
 
-// gender returns the gender the titles of group g's mentions give ("m", "f"), or "". It
-// runs within linkNames, which lists the gendered entities.
+// gender returns the gender the titles of group g's mentions give ("m", "f"), or "": that of
+// its first mention whose titles tell one. It runs within linkNames, which keeps that
+// mention per group (genderOf, through union).
 func (d *doc) gender(g int) string {
-	for _, i := range d.gendered {
-		if d.find(i) == g {
-			return actors.Gender(d.names[i].Titles)
-		}
+	if i := d.genderOf[g]; i >= 0 {
+		return actors.Gender(d.names[i].Titles)
 	}
 	return ""
 }
 
-// pick chooses among candidate entities (possibly of several groups) for mention i: the
-// one group among them, else -1.
-func (d *doc) pick(cands []int, i int) int {
-	groups := map[int]bool{}
-	gi := d.gender(d.find(i))
-	for _, j := range cands {
-		if j != i {
-			if g := d.gender(d.find(j)); gi != "" && g != "" && g != gi {
-				continue // Mrs Blair is not Tony Blair's "Mr Blair"
+// candClass is a class of candidates of linkNames: mentions of one list (a first name's or
+// a surname's full names, an organisation core's names) with the same words (and the same
+// text, for an organisation core's), which every test of a candidate treats alike.
+type candClass struct {
+	j    int   // the class's first mention, whose text and name stand for all
+	reps []int // the roots of the groups of its mentions (as of the last pick: groups only merge)
+	// owner is what ownedBy found in the class's text (once known): whether a possessor
+	// with words is named, its last and first words.
+	ownerKnown, owned     bool
+	ownerLast, ownerFirst string
+}
+
+// candClasses splits a list of mentions into classes: of equal words, and equal texts
+// when byText is set.
+func (d *doc) candClasses(list []int, byText bool) []candClass {
+	key := func(j int) string {
+		if byText {
+			return d.ents[j].Text
+		}
+		return d.names[j].Key()
+	}
+	var cs []candClass
+	var byKey map[string][]int // class key -> classes, once there are many
+	for _, j := range list {
+		k := key(j)
+		c := -1
+		if byKey != nil {
+			for _, x := range byKey[k] {
+				if slices.Equal(d.names[cs[x].j].Words, d.names[j].Words) {
+					c = x
+					break
+				}
 			}
-			groups[d.find(j)] = true
+		} else {
+			for x := range cs {
+				if key(cs[x].j) == k && slices.Equal(d.names[cs[x].j].Words, d.names[j].Words) {
+					c = x
+					break
+				}
+			}
+		}
+		if c < 0 {
+			c = len(cs)
+			cs = append(cs, candClass{j: j})
+			if byKey != nil {
+				byKey[k] = append(byKey[k], c)
+			} else if len(cs) > 16 {
+				byKey = make(map[string][]int, 2*len(cs))
+				for x := range cs {
+					byKey[key(cs[x].j)] = append(byKey[key(cs[x].j)], x)
+				}
+			}
+		}
+		cs[c].reps = append(cs[c].reps, j)
+	}
+	return cs
+}
+
+// pick chooses among the candidate classes that pass fits (all when nil) for mention i:
+// the one group among their mentions other than i's, else -1; a group whose titles tell
+// another gender than i's is left out (Mrs Blair is not Tony Blair's "Mr Blair").
+func (d *doc) pick(cs []candClass, i int, fits func(*candClass) bool) int {
+	fi := d.find(i)
+	gi := d.gender(fi)
+	one := -1
+	for k := range cs {
+		c := &cs[k]
+		if fits != nil && !fits(c) {
+			continue
+		}
+		// The class's groups now, each once.
+		d.stamp++
+		reps := c.reps[:0]
+		for _, r := range c.reps {
+			if g := d.find(r); d.mark[g] != d.stamp {
+				d.mark[g] = d.stamp
+				reps = append(reps, g)
+			}
+		}
+		c.reps = reps
+		for _, g := range reps {
+			if g == fi {
+				continue
+			}
+			if gg := d.gender(g); gi != "" && gg != "" && gg != gi {
+				continue
+			}
+			if one < 0 {
+				one = g
+			} else if g != one {
+				return -1
+			}
 		}
 	}
-	delete(groups, d.find(i))
-	if len(groups) == 1 {
-		for g := range groups {
-			return g
-		}
-	}
-	return -1
+	return one
 }
 
 func startsUpper(s string) bool {
@@ -546,15 +634,19 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// ownedBy reports whether a group's name says it belongs to the one-word name n ("Saddam’s
-// regime" and "Saddam"): the name is the owner, not the group.
-func (d *doc) ownedBy(group string, n name) bool {
-	p, ok := Possessor(group)
-	if !ok {
-		return false
+// ownedBy reports whether the name of the groups of class c says it belongs to the one-word
+// name n ("Saddam’s regime" and "Saddam"): the name is the owner, not the group.
+func (d *doc) ownedBy(c *candClass, n name) bool {
+	if !c.ownerKnown {
+		c.ownerKnown = true
+		group := d.ents[c.j].Text
+		if p, ok := Possessor(group); ok {
+			if o := parseName(group[p.Start:p.End], faultline.PERSON); len(o.Words) > 0 {
+				c.owned, c.ownerLast, c.ownerFirst = true, o.Last(), o.Words[0]
+			}
+		}
 	}
-	o := parseName(group[p.Start:p.End], faultline.PERSON)
-	return len(o.Words) > 0 && (o.Last() == n.Key() || o.Words[0] == n.Key())
+	return c.owned && (c.ownerLast == n.Key() || c.ownerFirst == n.Key())
 }
 
 // lastField returns the last element of strings.Fields(s), or "" when there is none.
