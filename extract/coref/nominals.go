@@ -147,13 +147,24 @@ func (d *doc) nominals() {
 		group, first int // group and the offset of its first mention with the role
 	}
 	holders := map[string][]holder{}
+	if len(d.roles) == 0 {
+		return
+	}
+	// The first offset and the size of each group, found once (scanning every entity per
+	// group or per description made this quadratic in the size of a document); size is
+	// kept through the unions below.
+	first := make([]int, len(d.ents))
+	size := make([]int32, len(d.ents))
+	for i := range first {
+		first[i] = len(d.text)
+	}
+	for i := range d.ents {
+		g := d.find(i)
+		first[g] = min(first[g], d.ents[i].Start)
+		size[g]++
+	}
 	for g, rs := range d.roles {
-		first := len(d.text)
-		for i := range d.ents {
-			if d.find(i) == g && d.ents[i].Start < first {
-				first = d.ents[i].Start
-			}
-		}
+		first := first[g] // (len(d.text) when g is no root: a group without mentions)
 		for r := range rs {
 			holders[r] = append(holders[r], holder{g, first})
 		}
@@ -197,14 +208,8 @@ func (d *doc) nominals() {
 			if j < 0 || d.ents[j].Type != "" && d.ents[j].Type != faultline.PERSON {
 				continue
 			}
-			for k := range d.ents {
-				if k != j && d.find(k) == d.find(j) {
-					j = -1
-					break
-				}
-			}
-			if j < 0 {
-				continue
+			if size[d.find(j)] > 1 {
+				continue // not alone in its group
 			}
 			existing = j
 		}
@@ -231,6 +236,9 @@ func (d *doc) nominals() {
 			continue
 		}
 		if existing >= 0 {
+			if a, b := d.find(before[0].group), d.find(existing); a != b {
+				size[min(a, b)] = size[a] + size[b]
+			}
 			d.union(before[0].group, existing)
 			d.ents[existing].Type = faultline.PERSON
 			continue
