@@ -428,14 +428,15 @@ func (d *doc) linkNames() {
 	// text or words, so a mention reads each class once and each group of it once, not every
 	// mention of the list (quadratic in the size of a document: a name repeated in every
 	// article of a long document).
-	firstCls := make(map[string][]candClass, len(byFirst))
-	surCls := make(map[string][]candClass, len(bySurname))
-	orgCls := make(map[string][]candClass, len(orgWords))
-	classesOf := func(m map[string][]candClass, lists map[string][]int, k string, byText bool) []candClass {
-		cs, ok := m[k]
+	var firstCls, surCls, orgCls map[string][]candClass // (made when first asked)
+	classesOf := func(m *map[string][]candClass, lists map[string][]int, k string, byText bool) []candClass {
+		cs, ok := (*m)[k]
 		if !ok {
+			if *m == nil {
+				*m = map[string][]candClass{}
+			}
 			cs = d.candClasses(lists[k], byText)
-			m[k] = cs
+			(*m)[k] = cs
 		}
 		return cs
 	}
@@ -448,18 +449,18 @@ func (d *doc) linkNames() {
 		case e.Type == faultline.PERSON && len(n.Words) == 1 && actors.GivenNameTitle(n.Titles):
 			// A given name after its title ("Sheikh Karim"): the one person of the
 			// document with that first name, never a surname.
-			if g := d.pick(classesOf(firstCls, byFirst, n.Last(), false), i, nil); g >= 0 {
+			if g := d.pick(classesOf(&firstCls, byFirst, n.Last(), false), i, nil); g >= 0 {
 				d.union(g, i)
 			}
 		case (e.Type == faultline.PERSON || e.Type == "") && len(n.Words) == 1:
 			// A surname: the one full name of the document with that surname, else the
 			// most recent one within three sentences.
-			if g := d.pick(classesOf(surCls, bySurname, n.Last(), false), i, nil); g >= 0 {
+			if g := d.pick(classesOf(&surCls, bySurname, n.Last(), false), i, nil); g >= 0 {
 				d.union(g, i)
 				d.ents[i].Type = faultline.PERSON
 			} else if len(bySurname[n.Last()]) > 0 {
 				// An ambiguous surname stays unresolved.
-			} else if g := d.pick(classesOf(firstCls, byFirst, n.Last(), false), i, nil); g >= 0 && len(n.Titles) == 0 {
+			} else if g := d.pick(classesOf(&firstCls, byFirst, n.Last(), false), i, nil); g >= 0 && len(n.Titles) == 0 {
 				// A first name used alone ("Saddam"), when one person of the text has it.
 				d.union(g, i)
 				d.ents[i].Type = faultline.PERSON
@@ -467,7 +468,7 @@ func (d *doc) linkNames() {
 				// A bare "Badr" typed as a person by NER, with "Badr Corps" in the text
 				// and no person of that name; not "Bush" for "Bush administration".
 				fits := func(c *candClass) bool { return !namedAfterPerson(d.names[c.j].Words) }
-				if g := d.pick(classesOf(orgCls, orgWords, c, true), i, fits); g >= 0 {
+				if g := d.pick(classesOf(&orgCls, orgWords, c, true), i, fits); g >= 0 {
 					d.union(g, i)
 					d.ents[i].Type = d.ents[g].Type
 				}
@@ -479,7 +480,7 @@ func (d *doc) linkNames() {
 				m := d.names[c.j]
 				return actors.PersonCompatible(m.Name, n.Name) && len(m.Words) != len(n.Words) && !middleMissing(n.Name, m.Name)
 			}
-			if g := d.pick(classesOf(surCls, bySurname, n.Last(), false), i, fits); g >= 0 {
+			if g := d.pick(classesOf(&surCls, bySurname, n.Last(), false), i, fits); g >= 0 {
 				d.union(g, i)
 			}
 		case (e.Type == faultline.ORG || e.Type == "") && len(n.Words) == 1 || e.Type == faultline.ORG && len(n.Words) >= 2:
@@ -493,7 +494,7 @@ func (d *doc) linkNames() {
 				_, gj := coreAt(c.j)
 				return !actors.GenericConflict(gen, gj) && !(len(n.Words) == 1 && d.ownedBy(c, n))
 			}
-			if g := d.pick(classesOf(orgCls, orgWords, c, true), i, fits); g >= 0 {
+			if g := d.pick(classesOf(&orgCls, orgWords, c, true), i, fits); g >= 0 {
 				d.union(g, i)
 			}
 		}

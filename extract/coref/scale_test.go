@@ -57,6 +57,14 @@ var scaleInputs = sync.OnceValues(func() (map[int]*scaleInput, error) {
 		return nil, err
 	}
 	out := map[int]*scaleInput{}
+	for i, part := range parts { // each article alone, at -1 - i
+		c := &capture{}
+		annotate := &extract.Pipeline{Annotators: p.Annotators, Components: []extract.Component{c}}
+		if _, err := annotate.Extract(&faultline.Document{ID: "a", Text: part}); err != nil {
+			return nil, err
+		}
+		out[-1-i] = c.in
+	}
 	for _, n := range []int{1, 4, 16} {
 		c := &capture{}
 		annotate := &extract.Pipeline{Annotators: p.Annotators, Components: []extract.Component{c}}
@@ -93,4 +101,29 @@ func BenchmarkResolveScale(b *testing.B) {
 			b.ReportMetric(float64(len(in.ents)), "entities")
 		})
 	}
+}
+
+// BenchmarkResolveArticles resolves the demo articles one by one (normal-sized documents),
+// for the cost of what makes long documents linear on short ones.
+func BenchmarkResolveArticles(b *testing.B) {
+	if testing.Short() {
+		b.Skip("annotates 1.7 MB of text")
+	}
+	ins, err := scaleInputs()
+	if err != nil {
+		b.Skip(err)
+	}
+	var docs []*scaleInput
+	size := 0
+	for i := -1; ins[i] != nil; i-- {
+		docs = append(docs, ins[i])
+		size += len(ins[i].text)
+	}
+	r := coref.New()
+	for b.Loop() {
+		for _, in := range docs {
+			r.Resolve(in.text, in.ents, in.sents)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(size), "ns/byte")
 }
