@@ -199,22 +199,13 @@ func (d *doc) acronyms() {
 	slices.Sort(keys)
 	for _, acr := range keys {
 		g := defs[acr]
-		for off := 0; ; {
-			k := strings.Index(d.text[off:], acr)
-			if k < 0 {
-				break
-			}
-			s, t := off+k, off+k+len(acr)
-			off = t
-			if !wordAt(d.text, s, t) {
-				continue
-			}
+		d.wholeWords(acr, func(s, t int) {
 			if j := d.at(s, t); j >= 0 {
 				d.union(g, j)
 			} else if !d.covered(s, t) {
 				d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: d.ents[g].Type}, g)
 			}
-		}
+		})
 	}
 }
 

@@ -114,6 +114,7 @@ type doc struct {
 	runs     [][2]int // capitalRuns of the text, once capRuns asked for them
 	hasRuns  bool
 	spans    spanIndex // the entities by span, for covered, at, inside and within
+	words    capWords  // the capitalised words of a long text, for wholeWords
 	// added is the text, type and parsed name of the last entity add parsed: a pass adds
 	// the occurrences of one name in a row (propagate), parsed once.
 	added struct {

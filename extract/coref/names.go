@@ -79,20 +79,14 @@ func (d *doc) propagate() {
 	})
 	cov := d.coverage()
 	for _, f := range forms {
-		for off := 0; ; {
-			k := strings.Index(d.text[off:], f.text)
-			if k < 0 {
-				break
-			}
-			s, t := off+k, off+k+len(f.text)
-			off = t
-			if !wordAt(d.text, s, t) || cov.covered(s, t) || insideName(d.text, s, t) {
-				continue
+		d.wholeWords(f.text, func(s, t int) {
+			if cov.covered(s, t) || insideName(d.text, s, t) {
+				return
 			}
 			typ := d.ents[f.ent].Type
 			cov.add(s, t)
 			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, f.ent)
-		}
+		})
 	}
 }
 

@@ -29,7 +29,7 @@ func (d *doc) refResolve(r *Resolver) {
 	d.refPossessors()
 	d.refLinkNames()
 	if r.Propagate {
-		d.propagate()
+		d.refPropagate()
 	}
 	d.appositions()
 	if r.Nominals {
@@ -815,4 +815,89 @@ func (d *doc) refOnlyNationalities(start, end int) bool {
 		}
 	}
 	return true
+}
+
+// propagate adds mentions for the other occurrences of the names of the document: the
+// exact capitalised form of a mention (at word boundaries, not inside a longer capitalised
+// name), and the surname of a person named in full when no other person of the document
+// shares it.
+func (d *doc) refPropagate() {
+	type form struct {
+		text string
+		ent  int
+	}
+	var forms []form
+	seen := make(map[string]bool, len(d.ents)/2+8)
+	surnames := make(map[string][]int, len(d.ents)/4+8)
+	ci := commonIndex{text: d.text}
+	common := make(map[string]bool, len(d.ents)/4+8) // commonWord of each word asked, once
+	isCommon := func(w string) bool {
+		c, ok := common[w]
+		if !ok {
+			c = ci.common(w)
+			common[w] = c
+		}
+		return c
+	}
+	for i, e := range d.ents {
+		if isPronoun(e.Text) || !startsUpper(e.Text) || len(e.Text) < 3 || e.Type == "" {
+			continue
+		}
+		if !strings.Contains(e.Text, " ") && isCommon(e.Text) {
+			continue // "The", "Council": a common word the recogniser took for a name
+		}
+		if !seen[e.Text] {
+			seen[e.Text] = true
+			forms = append(forms, form{e.Text, i})
+		}
+		n := d.names[i]
+		if e.Type == faultline.PERSON && len(n.Words) >= 2 && acronym(e.Text) == "" {
+			fs := strings.Fields(e.Text)
+			last := fs[len(fs)-1]
+			if k := strings.LastIndexAny(last, "-"); k >= 0 && strings.HasPrefix(strings.ToLower(last), "al-") {
+				last = last[k+1:]
+			}
+			if startsUpper(last) && len(last) >= 3 {
+				surnames[last] = append(surnames[last], i)
+			}
+		}
+	}
+	for last, ents := range surnames {
+		g := d.find(ents[0])
+		one := true
+		for _, j := range ents[1:] {
+			if d.find(j) != g {
+				one = false
+			}
+		}
+		if one && !seen[last] && !isCommon(last) {
+			seen[last] = true
+			forms = append(forms, form{last, ents[0]})
+		}
+	}
+	// Longest first, then in byte order: the texts are distinct (seen), so the order is total
+	// and any sort gives it.
+	slices.SortFunc(forms, func(a, b form) int {
+		if len(a.text) != len(b.text) {
+			return len(b.text) - len(a.text)
+		}
+		return strings.Compare(a.text, b.text)
+	})
+	cov := d.coverage()
+	for _, f := range forms {
+		for off := 0; ; {
+			k := strings.Index(d.text[off:], f.text)
+			if k < 0 {
+				break
+			}
+			s, t := off+k, off+k+len(f.text)
+			off = t
+			if !wordAt(d.text, s, t) || cov.covered(s, t) || insideName(d.text, s, t) {
+				continue
+			}
+			typ := d.ents[f.ent].Type
+			cov.add(s, t)
+			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, f.ent)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package coref
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -106,7 +107,11 @@ func genEntities(text string, rng *rand.Rand) []faultline.Entity {
 // untyped mentions), and fails unless the results are equal.
 func checkReference(t *testing.T, name, text string, ents []faultline.Entity, rng *rand.Rand) {
 	t.Helper()
-	for _, r := range []*Resolver{New(), {Nominals: true, Pronouns: true}} {
+	// wholeWords searches a short text, and finds names in a long one through its index
+	// of capitalised words: both ways, whatever the size.
+	defer func(n int) { capWordsMin = n }(capWordsMin)
+	for k, r := range []*Resolver{New(), {Nominals: true, Pronouns: true}, New()} {
+		capWordsMin = []int{1 << 16, 1 << 16, 0}[k]
 		got := r.Resolve(text, slices.Clone(ents), nil)
 		want := refResolveText(r, text, slices.Clone(ents), nil)
 		if !reflect.DeepEqual(got, want) {
@@ -312,4 +317,31 @@ func TestReferenceCrafted(t *testing.T) {
 			checkReference(t, fmt.Sprintf("crafted %d draw %d", i, k), text, genEntities(text, rng), rng)
 		}
 	}
+}
+
+// FuzzWholeWords checks wholeWords through the index of capitalised words against its
+// search of the text.
+func FuzzWholeWords(f *testing.F) {
+	f.Add("Ab Ab Ab, Sadr and al-Sadr; Sadr’s men. SadrX Sadr", "Ab Ab")
+	f.Add("ISCI (ISCI) ISCIs xISCI ISCI", "ISCI")
+	f.Add("Émile Zola met Émile. ÉmileÉ", "Émile")
+	f.Add("U.S. and U.S.A. U.S", "U.S.")
+	f.Add("Abab Ababab Abab", "Abab")
+	f.Add("\xc3Sadr \xe2\x80Sadr Sadr\xc3", "Sadr")
+	f.Fuzz(func(t *testing.T, text, name string) {
+		if name == "" {
+			return
+		}
+		collect := func(min int) [][2]int {
+			defer func(n int) { capWordsMin = n }(capWordsMin)
+			capWordsMin = min
+			d := &doc{text: text}
+			var out [][2]int
+			d.wholeWords(name, func(s, t int) { out = append(out, [2]int{s, t}) })
+			return out
+		}
+		if got, want := collect(0), collect(math.MaxInt); !slices.Equal(got, want) {
+			t.Fatalf("wholeWords(%q) in %q: index %v, search %v", name, text, got, want)
+		}
+	})
 }
