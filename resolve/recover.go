@@ -178,4 +178,9 @@ func (b *builder) addRecovered(di, start, end int, text, typ string, root int) {
 	b.nodes = append(b.nodes, node{doc: di, mentions: []int{mi}, typ: typ, forms: []string{text}})
 	b.nodesByDoc[di] = append(b.nodesByDoc[di], ni)
 	b.par = append(b.par, root)
+	if x := &b.spanIx; x.doc == di && x.spans != nil {
+		if _, ok := x.spans[[2]int{start, end}]; !ok {
+			x.spans[[2]int{start, end}] = mi // last in spanMention's walk
+		}
+	}
 }

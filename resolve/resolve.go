@@ -11,6 +11,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -102,6 +103,7 @@ func (r *Resolver) BuildFrom(src Source, overrides []faultline.Override) (*fault
 		return nil, err
 	}
 	b.cluster()
+	b.spanIx = spanIndex{} // spanMention is done: let the index go
 	if err := b.recoverMentions(); err != nil {
 		return nil, err
 	}
@@ -193,6 +195,9 @@ type builder struct {
 	nameMemo  map[[2]string]actors.Name
 	dictMemo  map[[2]string]*actors.Entry
 	capitalOf map[string]*actors.Entry // folded capital name -> its country (capitalGovernment)
+
+	entIx  entIndex  // orphanRefs' index of a document's entities (its memory reused)
+	spanIx spanIndex // spanMention's index of one document's mentions
 }
 
 // docInfo is what the builder keeps of a document: its entry in the model and, when it was
@@ -383,24 +388,53 @@ func (b *builder) finishNodes() {
 // entity, typed by their role: speakers are people, unless the agent noun at the head of the
 // description names a body ("police said", "the herdsmen told reporters": ORG).
 func (b *builder) orphanRefs(text string, ext *faultline.Extraction, ents []faultline.Entity) []faultline.Entity {
-	var out []faultline.Entity
-	// A speaker is covered only by an entity that holds the whole description ("a senior US
-	// officer in Baghdad" is not the US); an event's or a tie's end by any entity it overlaps.
-	covered := func(r *faultline.Ref, whole bool) bool {
-		for _, es := range [][]faultline.Entity{ents, out} {
-			for _, e := range es {
-				if whole && e.Start <= r.Start && r.End <= e.End || !whole && e.Start < r.End && r.Start < e.End {
-					return true
+	// The entities are indexed by span (entIndex) and so are the ones added (orphanSet): a
+	// document of n entities and fact ends costs O(n log n), not O(n²).
+	ix := &b.entIx
+	ix.reset(ents)
+	defer ix.reset(nil)
+	var out orphanSet
+	valid := func(r *faultline.Ref) bool {
+		return r != nil && r.Start >= 0 && r.End <= len(text) && r.Start < r.End
+	}
+	// starts lists the starts of the fact ends add may turn into entities.
+	starts := func() []int {
+		var s []int
+		for i := range ext.Quotes {
+			if r := ext.Quotes[i].Speaker; valid(r) {
+				s = append(s, r.Start)
+			}
+		}
+		for i := range ext.Events {
+			for _, r := range []*faultline.Ref{ext.Events[i].Source, ext.Events[i].Target} {
+				if valid(r) {
+					s = append(s, r.Start)
 				}
 			}
 		}
-		return false
+		for i := range ext.Ties {
+			for _, r := range []*faultline.Ref{&ext.Ties[i].A, &ext.Ties[i].B} {
+				if valid(r) {
+					s = append(s, r.Start)
+				}
+			}
+		}
+		slices.Sort(s)
+		return slices.Compact(s)
+	}
+	// A speaker is covered only by an entity that holds the whole description ("a senior US
+	// officer in Baghdad" is not the US); an event's or a tie's end by any entity it overlaps.
+	covered := func(start, end int, whole bool) bool {
+		if whole {
+			return ix.holds(start, end) || out.holds(start, end)
+		}
+		return ix.overlaps(start, end) || out.overlaps(start, end)
 	}
 	add := func(r *faultline.Ref, typ string, whole bool) {
-		if r == nil || r.Start < 0 || r.End > len(text) || r.Start >= r.End {
+		if !valid(r) {
 			return
 		}
-		if covered(r, whole) {
+		if covered(r.Start, r.End, whole) {
 			// "the governor of Nineveh", "the Iraqi prime minister": a role
 			// description holding only a place or nationality is an actor of its own,
 			// not the place it names.
@@ -408,17 +442,15 @@ func (b *builder) orphanRefs(text string, ext *faultline.Extraction, ents []faul
 			if t == "" && b.capitalGovernment(text[r.Start:r.End]) != "" {
 				t, head = faultline.ORG, 0 // "Damascus's government"
 			}
-			if t == "" || !onlyAfter(ents, r, r.Start+head) || covered(&faultline.Ref{Span: faultline.Span{Start: r.Start, End: r.Start + head}}, false) && !modifiersOnly(ents, text, r, head) {
+			if t == "" || !ix.onlyAfter(r, r.Start+head) || covered(r.Start, r.Start+head, false) && !ix.modifiersOnly(text, r, head) {
 				return
 			}
-			for _, e := range out {
-				if e.Start == r.Start && e.End == r.End {
-					return
-				}
+			if out.has(r.Start, r.End) {
+				return
 			}
 			typ = t
 		}
-		out = append(out, faultline.Entity{Span: faultline.Span{Start: r.Start, End: r.End, Text: text[r.Start:r.End]}, Type: typ})
+		out.add(faultline.Entity{Span: faultline.Span{Start: r.Start, End: r.End, Text: text[r.Start:r.End]}, Type: typ}, starts)
 	}
 	for i := range ext.Quotes {
 		typ := faultline.PERSON
@@ -437,7 +469,7 @@ func (b *builder) orphanRefs(text string, ext *faultline.Extraction, ents []faul
 		add(&ext.Ties[i].A, "", false)
 		add(&ext.Ties[i].B, "", false)
 	}
-	return out
+	return out.list
 }
 
 // roleDescription returns the type of the agent a description opening with "the", "a" or
@@ -622,8 +654,35 @@ func titled(text string, start, end int) string {
 
 // spanMention returns the mention of document di at [start, end), if any: there is at most
 // one (collect keeps the first entity of a span, names are recovered only where no mention
-// is).
+// is). A document asked about many times in a row is indexed (spanIndex): one with n
+// mentions and as many possessive names costs O(n), not O(n²).
 func (b *builder) spanMention(di, start, end int) (int, bool) {
+	x := &b.spanIx
+	if x.doc != di {
+		x.doc, x.calls, x.spans = di, 0, nil
+	}
+	if x.spans == nil {
+		if x.calls++; x.calls <= spanScan {
+			return b.spanMentionScan(di, start, end)
+		}
+		x.spans = map[[2]int]int{}
+		for _, ni := range b.nodesByDoc[di] {
+			for _, mi := range b.nodes[ni].mentions {
+				m := &b.ments[mi]
+				if _, ok := x.spans[[2]int{m.start, m.end}]; !ok {
+					x.spans[[2]int{m.start, m.end}] = mi
+				}
+			}
+		}
+	}
+	if mi, ok := x.spans[[2]int{start, end}]; ok {
+		return mi, true
+	}
+	return -1, false
+}
+
+// spanMentionScan is spanMention by a walk over the mentions of document di.
+func (b *builder) spanMentionScan(di, start, end int) (int, bool) {
 	for _, ni := range b.nodesByDoc[di] {
 		for _, mi := range b.nodes[ni].mentions {
 			if m := &b.ments[mi]; m.start == start && m.end == end {

@@ -1,0 +1,240 @@
+package resolve
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/lexicon/actors"
+)
+
+// Span indexes, so that a document's work grows with its size, not with its square: a
+// gigantic document (ingest takes up to 20 MiB) has hundreds of thousands of entities and
+// fact ends, and a scan over all of them for each would take minutes.
+
+// entIndex answers, for the entities of a document, whether any of them overlaps or holds
+// a span, and lists those starting in a range: the entities sorted by start with the
+// largest end of every prefix of that order. It is exact for any spans, empty or inverted
+// ones included (the tests are the comparisons of the loops it replaces).
+type entIndex struct {
+	ents   []faultline.Entity
+	order  []int32 // entity indexes by start (stable)
+	starts []int   // starts[k] = ents[order[k]].Start
+	maxEnd []int   // maxEnd[k]: the largest End of ents[order[:k+1]]
+}
+
+// reset indexes ents, reusing the index's memory.
+func (x *entIndex) reset(ents []faultline.Entity) {
+	x.ents = ents
+	x.order = x.order[:0]
+	sorted := true
+	for i := range ents {
+		x.order = append(x.order, int32(i))
+		if i > 0 && ents[i].Start < ents[i-1].Start {
+			sorted = false
+		}
+	}
+	if !sorted {
+		slices.SortStableFunc(x.order, func(a, b int32) int { return cmp.Compare(ents[a].Start, ents[b].Start) })
+	}
+	x.starts, x.maxEnd = x.starts[:0], x.maxEnd[:0]
+	m := math.MinInt
+	for _, i := range x.order {
+		m = max(m, ents[i].End)
+		x.starts = append(x.starts, ents[i].Start)
+		x.maxEnd = append(x.maxEnd, m)
+	}
+}
+
+// before returns how many entities start before s.
+func (x *entIndex) before(s int) int {
+	return sort.SearchInts(x.starts, s)
+}
+
+// atMost returns how many entities start at or before s.
+func (x *entIndex) atMost(s int) int {
+	if s == math.MaxInt {
+		return len(x.starts)
+	}
+	return sort.SearchInts(x.starts, s+1)
+}
+
+// overlaps reports whether an entity e has e.Start < end && start < e.End.
+func (x *entIndex) overlaps(start, end int) bool {
+	k := x.before(end)
+	return k > 0 && x.maxEnd[k-1] > start
+}
+
+// holds reports whether an entity e has e.Start <= start && end <= e.End.
+func (x *entIndex) holds(start, end int) bool {
+	k := x.atMost(start)
+	return k > 0 && x.maxEnd[k-1] >= end
+}
+
+// straddles reports whether an entity starts before s and ends after it.
+func (x *entIndex) straddles(s int) bool {
+	return x.overlaps(s, s)
+}
+
+// from returns the indexes (into order) of the entities starting in [s, e).
+func (x *entIndex) from(s, e int) (int, int) {
+	lo := x.before(s)
+	return lo, max(lo, x.before(e))
+}
+
+// onlyAfter is onlyAfter(x.ents, r, from) for r.Start < r.End: no entity overlapping r
+// starts before it (those reach past r.Start) and the ones starting inside r are tested
+// one by one.
+func (x *entIndex) onlyAfter(r *faultline.Ref, from int) bool {
+	if r.Start >= r.End {
+		return onlyAfter(x.ents, r, from)
+	}
+	if x.straddles(r.Start) {
+		return false // it starts before r and overlaps it
+	}
+	lo, hi := x.from(r.Start, r.End)
+	for _, i := range x.order[lo:hi] {
+		e := &x.ents[i]
+		if e.Start < r.End && r.Start < e.End {
+			if e.Start < r.Start || e.End > r.End {
+				return false
+			}
+			if e.Start < from && e.Type != faultline.NORP && actors.Demonym(e.Text) == "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// modifiersOnly is modifiersOnly(x.ents, text, r, head) for r.Start < r.End and 0 <= head:
+// the entities starting in the head are tested one by one, and when an entity starts
+// before r and reaches past its start (orphanRefs asks only when none does) the whole
+// list is.
+func (x *entIndex) modifiersOnly(text string, r *faultline.Ref, head int) bool {
+	if r.Start >= r.End || head < 0 || x.straddles(r.Start) {
+		return modifiersOnly(x.ents, text, r, head)
+	}
+	lo, hi := x.from(r.Start, r.Start+head)
+	for _, i := range x.order[lo:hi] {
+		e := &x.ents[i]
+		if e.Start < r.Start+head && r.Start < e.End && actors.Demonym(text[e.Start:e.End]) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// orphanSet is the entities orphanRefs adds, all of them spans inside the text with
+// Start < End, with the same questions as entIndex. A few are scanned; past
+// orphanScan, a Fenwick tree over the starts the document's fact ends can have gives the
+// largest end of the ones starting up to a point, and a set their spans.
+type orphanSet struct {
+	list   []faultline.Entity
+	starts []int // sorted distinct starts of the fact ends (nil: not indexed yet)
+	tree   []int // Fenwick tree (1-based) of the largest end by start
+	spans  map[[2]int]bool
+}
+
+// orphanScan is the number of added entities up to which orphanSet scans them.
+const orphanScan = 32
+
+// add appends e; starts lists the starts a fact end can have (e's among them), called
+// once, when the set is first indexed.
+func (o *orphanSet) add(e faultline.Entity, starts func() []int) {
+	o.list = append(o.list, e)
+	if o.starts == nil && len(o.list) > orphanScan {
+		o.starts = starts()
+		o.tree = make([]int, len(o.starts)+1)
+		for k := range o.tree {
+			o.tree[k] = math.MinInt
+		}
+		o.spans = make(map[[2]int]bool, 2*len(o.list))
+		for _, x := range o.list {
+			o.insert(x)
+		}
+		return
+	}
+	if o.starts != nil {
+		o.insert(e)
+	}
+}
+
+func (o *orphanSet) insert(e faultline.Entity) {
+	o.spans[[2]int{e.Start, e.End}] = true
+	k, ok := slices.BinarySearch(o.starts, e.Start)
+	if !ok {
+		panic("resolve: orphan entity at a start no fact end has")
+	}
+	for k++; k < len(o.tree); k += k & -k {
+		o.tree[k] = max(o.tree[k], e.End)
+	}
+}
+
+// maxEnd returns the largest end of the entities among the first n starts.
+func (o *orphanSet) maxEnd(n int) int {
+	m := math.MinInt
+	for ; n > 0; n -= n & -n {
+		m = max(m, o.tree[n])
+	}
+	return m
+}
+
+// overlaps reports whether an added entity e has e.Start < end && start < e.End.
+func (o *orphanSet) overlaps(start, end int) bool {
+	if o.starts == nil {
+		for i := range o.list {
+			if e := &o.list[i]; e.Start < end && start < e.End {
+				return true
+			}
+		}
+		return false
+	}
+	return o.maxEnd(sort.SearchInts(o.starts, end)) > start
+}
+
+// holds reports whether an added entity e has e.Start <= start && end <= e.End.
+func (o *orphanSet) holds(start, end int) bool {
+	if o.starts == nil {
+		for i := range o.list {
+			if e := &o.list[i]; e.Start <= start && end <= e.End {
+				return true
+			}
+		}
+		return false
+	}
+	n := len(o.starts)
+	if start < math.MaxInt {
+		n = sort.SearchInts(o.starts, start+1)
+	}
+	return o.maxEnd(n) >= end
+}
+
+// has reports whether an entity at [start, end) was added.
+func (o *orphanSet) has(start, end int) bool {
+	if o.starts == nil {
+		for i := range o.list {
+			if e := &o.list[i]; e.Start == start && e.End == end {
+				return true
+			}
+		}
+		return false
+	}
+	return o.spans[[2]int{start, end}]
+}
+
+// spanIndex finds the mention of a document at a span (spanMention) once that document
+// has been asked more than spanScan times in a row: a map of its mentions by span, built
+// in the order spanMention walks them (the first of a span wins, as the walk's did) and
+// kept up to date by addRecovered. It indexes one document at a time.
+type spanIndex struct {
+	doc   int
+	calls int
+	spans map[[2]int]int
+}
+
+// spanScan is the number of consecutive questions about a document that spanMention
+// answers by walking its mentions before it indexes them.
+const spanScan = 8
