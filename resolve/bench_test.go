@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -141,5 +142,104 @@ func TestScaling(t *testing.T) {
 	t.Logf("1 copy: %d mentions, %.0f allocations; 10 copies: %d mentions, %.0f allocations; ratio %.1f", m1, a1, m10, a10, ratio)
 	if ratio > 15 { // 10 is linear
 		t.Errorf("resolution allocates super-linearly: 10x mentions took %.1fx the allocations", ratio)
+	}
+}
+
+// oneDocument is the demo corpus concatenated n times into one document, extracted by the
+// heuristic NER and coreference, with fact ends made up so that resolution has fact
+// references to check against the entities: an event between each two consecutive
+// entities of a line, a tie every third one, and a quote for each "said" whose speaker is
+// the three words before it (often no entity: "the prime minister", "a US officer").
+func oneDocument(n int) (*faultline.Document, *faultline.Extraction) {
+	var sb strings.Builder
+	for k := 0; k < n; k++ {
+		for _, d := range demo.Documents() {
+			sb.WriteString(d.Text)
+			sb.WriteString("\n\n")
+		}
+	}
+	text := sb.String()
+	d := &faultline.Document{ID: fmt.Sprintf("one-%dx", n), Text: text, SHA256: faultline.ContentHash(text)}
+	x := heuristicExtraction(d)
+	x.Entities = coref.New().Resolve(text, x.Entities, nil)
+	ref := func(e faultline.Entity) *faultline.Ref {
+		return &faultline.Ref{Span: faultline.Span{Start: e.Start, End: e.End}, Actor: e.Actor}
+	}
+	ents := append([]faultline.Entity(nil), x.Entities...)
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
+	for i := 1; i < len(ents); i++ {
+		a, c := ents[i-1], ents[i]
+		if c.Start < a.End || strings.Contains(text[a.End:c.Start], "\n") {
+			continue
+		}
+		x.Events = append(x.Events, faultline.Event{Span: faultline.Span{Start: a.Start, End: c.End}, Type: "CONSULT", Source: ref(a), Target: ref(c)})
+		if i%3 == 0 {
+			x.Ties = append(x.Ties, faultline.Tie{Type: "ally", Sign: 1, A: *ref(a), B: *ref(c), Evidence: faultline.Span{Start: a.Start, End: c.End}})
+		}
+	}
+	for off := 0; ; {
+		k := strings.Index(text[off:], " said")
+		if k < 0 {
+			break
+		}
+		end := off + k
+		start := end
+		for w := 0; w < 3 && start > 0; w++ {
+			j := strings.LastIndexAny(text[:start-1], " \n")
+			if text[start-1] == '\n' || j < 0 {
+				break
+			}
+			start = j + 1
+		}
+		if start < end {
+			x.Quotes = append(x.Quotes, faultline.Quote{Span: faultline.Span{Start: start, End: end + 5}, Speaker: &faultline.Ref{Span: faultline.Span{Start: start, End: end}}})
+		}
+		off = end + 5
+	}
+	return d, x
+}
+
+// BenchmarkBuildOneDocument times resolving one document of 1, 4 and 16 times the demo
+// corpus (about 0.15, 0.6 and 2.3 MB): the CPU time per byte should stay about flat
+// (near-linear in the size of a single document, issue 9's gigantic documents).
+func BenchmarkBuildOneDocument(b *testing.B) {
+	if _, err := actors.Default(); err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1, 4, 16} {
+		d, x := oneDocument(n)
+		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) {
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				if _, err := Build([]*faultline.Document{d}, []*faultline.Extraction{x}, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N)/float64(len(d.Text)), "cpu-ns/byte")
+			b.ReportMetric(float64(len(d.Text)), "bytes")
+			b.ReportMetric(float64(len(x.Entities)+len(x.Events)*2+len(x.Ties)*2+len(x.Quotes)), "ents+refs")
+		})
+	}
+}
+
+// BenchmarkOrphanRefsOneDocument times orphanRefs alone on the documents of
+// BenchmarkBuildOneDocument (Build's time there also holds coreference's): flat per byte.
+func BenchmarkOrphanRefsOneDocument(b *testing.B) {
+	dict, err := actors.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1, 4, 16} {
+		d, x := oneDocument(n)
+		bl := &builder{r: &Resolver{Dict: dict}}
+		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) {
+			cpu0 := cpuTime()
+			orphans := 0
+			for i := 0; i < b.N; i++ {
+				orphans = len(bl.orphanRefs(d.Text, x, x.Entities))
+			}
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N)/float64(len(d.Text)), "cpu-ns/byte")
+			b.ReportMetric(float64(orphans), "orphans")
+		})
 	}
 }
