@@ -836,6 +836,7 @@ func (b *builder) possessed(keys []nodeKeys) {
 				if j := personNode(b.parse(who, faultline.PERSON).Key()); j >= 0 && strings.Contains(who, " ") {
 					b.addRecovered(m.doc, m.start+p.Start, m.start+p.End, who, faultline.PERSON, b.find(j))
 					pm, ok = len(b.ments)-1, true
+					b.spanIx.added(m.doc, m.start+p.Start, m.start+p.End, pm)
 				}
 			}
 			if !ok {

@@ -170,7 +170,9 @@ func (b *builder) docNodes(di int) []int {
 }
 
 // addRecovered adds a mention found by recoverMentions as a node of its own in the
-// cluster root.
+// cluster root. While spanMention is in use (cluster), the caller records the mention in
+// b.spanIx too (spanIndex.added; possessed): kept out of here so that this stays small
+// enough to inline into recoverMentions' loop.
 func (b *builder) addRecovered(di, start, end int, text, typ string, root int) {
 	ni := len(b.nodes)
 	mi := len(b.ments)
@@ -178,9 +180,4 @@ func (b *builder) addRecovered(di, start, end int, text, typ string, root int) {
 	b.nodes = append(b.nodes, node{doc: di, mentions: []int{mi}, typ: typ, forms: []string{text}})
 	b.nodesByDoc[di] = append(b.nodesByDoc[di], ni)
 	b.par = append(b.par, root)
-	if x := &b.spanIx; x.doc == di && x.spans != nil {
-		if _, ok := x.spans[[2]int{start, end}]; !ok {
-			x.spans[[2]int{start, end}] = mi // last in spanMention's walk
-		}
-	}
 }

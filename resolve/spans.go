@@ -228,7 +228,8 @@ func (o *orphanSet) has(start, end int) bool {
 // spanIndex finds the mention of a document at a span (spanMention) once that document
 // has been asked more than spanScan times in a row: a map of its mentions by span, built
 // in the order spanMention walks them (the first of a span wins, as the walk's did) and
-// kept up to date by addRecovered. It indexes one document at a time.
+// told of the mentions addRecovered adds meanwhile (added). It indexes one document at a
+// time.
 type spanIndex struct {
 	doc   int
 	calls int
@@ -238,3 +239,14 @@ type spanIndex struct {
 // spanScan is the number of consecutive questions about a document that spanMention
 // answers by walking its mentions before it indexes them.
 const spanScan = 8
+
+// added records mention mi at [start, end) of document di, which addRecovered has just
+// added (last in spanMention's walk of the document).
+func (x *spanIndex) added(di, start, end, mi int) {
+	if x.doc != di || x.spans == nil {
+		return // not indexed: the walk finds it
+	}
+	if _, ok := x.spans[[2]int{start, end}]; !ok {
+		x.spans[[2]int{start, end}] = mi
+	}
+}

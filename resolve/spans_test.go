@@ -305,7 +305,8 @@ func TestEntIndexFilters(t *testing.T) {
 
 // TestSpanMentionReference compares spanMention with the walk it replaced on generated
 // documents of mentions with repeated spans, asked in runs of questions about one document
-// (short runs walk, long ones index) while addRecovered adds mentions.
+// (short runs walk, long ones index) while addRecovered adds mentions (recorded with
+// spanIndex.added, as possessed does).
 func TestSpanMentionReference(t *testing.T) {
 	rng := rand.New(rand.NewSource(4))
 	for it := 0; it < 200; it++ {
@@ -338,7 +339,9 @@ func TestSpanMentionReference(t *testing.T) {
 				}
 				if rng.Intn(10) == 0 {
 					s := rng.Intn(100)
-					b.addRecovered(di, s, s+rng.Intn(5), "x", "", 0)
+					e := s + rng.Intn(5)
+					b.addRecovered(di, s, e, "x", "", 0)
+					b.spanIx.added(di, s, e, len(b.ments)-1) // as possessed does
 				}
 			}
 		}
