@@ -370,3 +370,22 @@ func TestOrphanSetHas(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOrphanRefs compares orphanRefs with orphanRefsRef on documents genDoc makes from a
+// seed and a size: go test -fuzz FuzzOrphanRefs ./resolve.
+func FuzzOrphanRefs(f *testing.F) {
+	dict, err := actors.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(int64(1), uint16(10))
+	f.Add(int64(2), uint16(600))
+	f.Fuzz(func(t *testing.T, seed int64, n uint16) {
+		b := &builder{r: &Resolver{Dict: dict}}
+		text, ents, x := genDoc(rand.New(rand.NewSource(seed)), 1+int(n%3000))
+		want := orphanRefsRef(b, text, x, ents)
+		if got := b.orphanRefs(text, x, ents); !reflect.DeepEqual(got, want) {
+			t.Fatalf("orphanRefs gives %d entities, the reference %d", len(got), len(want))
+		}
+	})
+}
