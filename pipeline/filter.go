@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/faultline/faultline"
@@ -66,13 +68,13 @@ func (s *sparse) Extract(in *extract.Input) {
 	// from what it is now (the extractor changes no token but their heads and relations,
 	// and no entity): most sentences are never asked about.
 	one := &nlp.Doc{Text: d.Text, Entities: d.Entities}
-	ents := in.Out.Entities
+	ents := overlaps{ents: in.Out.Entities}
 	event.Defer(in, func(k int) bool {
 		sn := d.Sentences[k]
 		if sn.First < 0 || sn.Last > len(d.Tokens) || sn.First >= sn.Last {
 			return false
 		}
-		m := mentions(sn, ents)
+		m := ents.count(sn)
 		if m == 0 || !s.wants(d.Text, d.Tokens[sn.First:sn.Last], m) {
 			return false
 		}
@@ -81,6 +83,59 @@ func (s *sparse) Extract(in *extract.Input) {
 		s.parser.Annotate(one)
 		return true
 	})
+}
+
+// overlaps counts the entities that overlap a sentence. A document's entities are scanned
+// for each sentence asked about while there are few of them; past indexFrom, they are
+// sorted by start once, with the greatest end up to each, so that a sentence looks only at
+// the entities that start before its end and may reach into it (a scan per sentence would
+// make a gigantic document quadratic).
+type overlaps struct {
+	ents []faultline.Entity
+	// byStart: the spans of ents sorted by start (then end); reach[i]: the greatest end of
+	// byStart[:i+1]. Built at the first count when len(ents) > indexFrom.
+	byStart []faultline.Span
+	reach   []int
+}
+
+// indexFrom is how many entities a document may have before overlaps sorts them.
+const indexFrom = 256
+
+// count returns how many entities overlap sentence sn, up to 2 (as mentions does).
+func (o *overlaps) count(sn nlp.Sentence) uint8 {
+	if len(o.ents) <= indexFrom {
+		return mentions(sn, o.ents)
+	}
+	if o.byStart == nil {
+		o.byStart = make([]faultline.Span, len(o.ents))
+		for i := range o.ents {
+			o.byStart[i] = faultline.Span{Start: o.ents[i].Start, End: o.ents[i].End}
+		}
+		slices.SortFunc(o.byStart, func(a, b faultline.Span) int {
+			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+		})
+		o.reach = make([]int, len(o.byStart))
+		for i, sp := range o.byStart {
+			o.reach[i] = sp.End
+			if i > 0 && o.reach[i-1] > sp.End {
+				o.reach[i] = o.reach[i-1]
+			}
+		}
+	}
+	// the entities starting before the sentence's end, from the last back while one of
+	// them may still end after its start
+	k, _ := slices.BinarySearchFunc(o.byStart, sn.End, func(sp faultline.Span, end int) int {
+		return cmp.Compare(sp.Start, end)
+	})
+	var m uint8
+	for i := k - 1; i >= 0 && o.reach[i] > sn.Start; i-- {
+		if o.byStart[i].End > sn.Start {
+			if m++; m == 2 {
+				break
+			}
+		}
+	}
+	return m
 }
 
 // mentions returns how many of ents overlap sentence sn, up to 2.
