@@ -131,7 +131,7 @@ func (d *doc) acronyms() {
 	// An acronym the text uses without defining it: its expansion elsewhere in the text
 	// ("ISCI" and "the Islamic Supreme Council of Iraq"), when exactly one run of
 	// capitalised words spells it.
-	var runs [][2]int
+	var spells *spellIndex
 	unspelled := map[string]bool{} // acronyms no single run spells (the answer depends on the text only)
 	for i := 0; i < n; i++ {
 		e := d.ents[i]
@@ -142,18 +142,16 @@ func (d *doc) acronyms() {
 		if _, ok := defs[e.Text]; ok || unspelled[e.Text] {
 			continue
 		}
-		if runs == nil {
-			runs = d.capRuns()
+		if spells == nil {
+			spells = &spellIndex{text: d.text, runs: d.capRuns()}
 		}
-		var found, spelt [][2]int // the distinct spellings; every run's (spellsIn)
+		var found [][2]int                // the distinct spellings
+		spelt := spells.spellings(e.Text) // every run's (spellsIn)
 		seen := map[string]bool{}
-		for _, r := range runs {
-			if sp, ok := spellsIn(d.text, r, e.Text); ok {
-				spelt = append(spelt, sp)
-				if !seen[d.text[sp[0]:sp[1]]] {
-					seen[d.text[sp[0]:sp[1]]] = true
-					found = append(found, sp)
-				}
+		for _, sp := range spelt {
+			if !seen[d.text[sp[0]:sp[1]]] {
+				seen[d.text[sp[0]:sp[1]]] = true
+				found = append(found, sp)
 			}
 		}
 		if len(found) != 1 {
@@ -209,63 +207,88 @@ func (d *doc) acronyms() {
 	}
 }
 
-// spellsIn finds, inside the run r, the words whose initials spell acr, starting and
-// ending with a capitalised word.
-func spellsIn(text string, r [2]int, acr string) ([2]int, bool) {
-	// A spelling opens with a word whose first byte lower-cases to the acronym's first
-	// letter and that starts with an upper-case letter: for an ASCII letter, that byte is
-	// the letter in upper case.
-	if c := firstLetter(acr); 'a' <= c && c <= 'z' && strings.IndexByte(text[r[0]:r[1]], c-'a'+'A') < 0 {
-		return [2]int{}, false
-	}
-	ws := strings.Fields(text[r[0]:r[1]])
-	if len(ws) > 14 {
-		return [2]int{}, false
-	}
-	offs := make([]int, len(ws))
-	pos := r[0]
-	for i, w := range ws {
-		k := strings.Index(text[pos:], w)
-		offs[i] = pos + k
-		pos = offs[i] + len(w)
-	}
+// spellIndex answers spellsIn(text, r, acr) for every capital run r of a text, in the runs'
+// order, for many acronyms (an acronym the text uses without defining it): spellsIn reads
+// only the words of r that begin with a byte that lower-cases to a[0], the first byte of the
+// acronym's lower-case form a, and the initials of the names they open that equal a. One
+// pass over the runs for a byte b records, for every initials string that begins with b,
+// each run's first spelling of it in spellsIn's order (first word, then the longest name),
+// so that the text's acronyms of one first letter cost one scan of the runs, not one each.
+type spellIndex struct {
+	text string
+	runs [][2]int
+	// byFirst[b] maps each initials string beginning with b to the spellings, one a run
+	// at most, in the runs' order; nil until an acronym of b is asked for.
+	byFirst [256]map[string][]spelling
+}
+
+// spelling is the spelling of one run (its index in runs) of some initials.
+type spelling struct {
+	run int
+	sp  [2]int
+}
+
+// spellings returns the spellings spellsIn finds for acr in the runs, in their order.
+func (x *spellIndex) spellings(acr string) [][2]int {
 	a := strings.ToLower(strings.ReplaceAll(acr, ".", ""))
-	for i := range ws {
-		if !startsUpper(ws[i]) || unicode.ToLower(rune(ws[i][0])) != rune(a[0]) {
+	if a == "" {
+		return nil // (an acronym has two letters or digits at least)
+	}
+	m := x.byFirst[a[0]]
+	if m == nil {
+		m = x.index(a[0])
+		x.byFirst[a[0]] = m
+	}
+	var out [][2]int
+	for _, s := range m[a] {
+		out = append(out, s.sp)
+	}
+	return out
+}
+
+// index finds every run's spellings of the initials beginning with byte b.
+func (x *spellIndex) index(b byte) map[string][]spelling {
+	text := x.text
+	m := map[string][]spelling{}
+	for k, r := range x.runs {
+		// A spelling opens with a word that starts with an upper-case letter and whose first
+		// byte lower-cases to b: for an ASCII letter, that byte is the letter in upper case.
+		if 'a' <= b && b <= 'z' && strings.IndexByte(text[r[0]:r[1]], b-'a'+'A') < 0 {
 			continue
 		}
-		for j := len(ws); j > i+1; j-- {
-			if !startsUpper(ws[j-1]) && !strings.HasPrefix(ws[j-1], "al-") {
+		ws := strings.Fields(text[r[0]:r[1]])
+		if len(ws) > 14 {
+			continue
+		}
+		offs := make([]int, len(ws))
+		pos := r[0]
+		for i, w := range ws {
+			j := strings.Index(text[pos:], w)
+			offs[i] = pos + j
+			pos = offs[i] + len(w)
+		}
+		for i := range ws {
+			if !startsUpper(ws[i]) || unicode.ToLower(rune(ws[i][0])) != rune(b) {
 				continue
 			}
-			end := offs[j-1] + len(strings.TrimRight(ws[j-1], ".,’'"))
-			name := text[offs[i]:end]
-			for _, in := range actors.Initials(name) {
-				if in == a {
-					return [2]int{offs[i], end}, true
+			for j := len(ws); j > i+1; j-- {
+				if !startsUpper(ws[j-1]) && !strings.HasPrefix(ws[j-1], "al-") {
+					continue
+				}
+				end := offs[j-1] + len(strings.TrimRight(ws[j-1], ".,’'"))
+				for _, in := range actors.Initials(text[offs[i]:end]) {
+					if in[0] != b {
+						continue // (spellsIn compares them with a, which begins with b)
+					}
+					if l := m[in]; len(l) > 0 && l[len(l)-1].run == k {
+						continue // the run's first spelling of in is spellsIn's
+					}
+					m[in] = append(m[in], spelling{k, [2]int{offs[i], end}})
 				}
 			}
 		}
 	}
-	return [2]int{}, false
-}
-
-// firstLetter returns the first byte of strings.ToLower(strings.ReplaceAll(acr, ".", "")) when
-// it is an ASCII letter (spellsIn's a[0]), else 0.
-func firstLetter(acr string) byte {
-	for i := 0; i < len(acr); i++ {
-		switch c := acr[i]; {
-		case c == '.':
-			continue
-		case 'a' <= c && c <= 'z':
-			return c
-		case 'A' <= c && c <= 'Z':
-			return c - 'A' + 'a'
-		default:
-			return 0
-		}
-	}
-	return 0
+	return m
 }
 
 // expansionBefore finds, ending at offset end (before "(ACR)"), the shortest run of
