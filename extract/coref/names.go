@@ -104,6 +104,102 @@ type commonIndex struct {
 	// those of byte c are runs[first[c]:first[c+1]].
 	runs  [][2]int32
 	first [257]int32
+	// asked counts the words asked of each group; a group asked for groupAfter words is
+	// grouped by word (words[c]) and looked up instead of scanned.
+	asked [256]int32
+	words [256]*wordRuns
+}
+
+// groupAfter is the number of words asked of a group of commonIndex.runs after which its
+// runs are grouped by word: a scan costs a pass over the group, grouping a few of them. (A
+// variable for the tests.)
+var groupAfter int32 = 16
+
+// wordRuns holds the runs of one group of commonIndex.runs by word: the runs of the word of
+// id k (ids) are runs[off[k]:off[k+1]], in text order until a word that goes on after them
+// is asked of them; then (byCont[k]) in contOrder.
+type wordRuns struct {
+	ids    map[string]int32
+	off    []int32
+	runs   [][2]int32
+	byCont []bool
+}
+
+// group groups the runs of a group of commonIndex.runs by word.
+func (c *commonIndex) group(runs [][2]int32) *wordRuns {
+	g := &wordRuns{ids: map[string]int32{}}
+	id := make([]int32, len(runs))
+	var count []int32
+	for i, r := range runs {
+		k, ok := g.ids[c.text[r[0]:r[1]]]
+		if !ok {
+			k = int32(len(count))
+			g.ids[c.text[r[0]:r[1]]] = k
+			count = append(count, 0)
+		}
+		id[i] = k
+		count[k]++
+	}
+	g.off = make([]int32, len(count)+1)
+	for k, n := range count {
+		g.off[k+1] = g.off[k] + n
+	}
+	next := slices.Clone(g.off[:len(count)])
+	g.runs = make([][2]int32, len(runs))
+	for i, r := range runs {
+		g.runs[next[id[i]]] = r
+		next[id[i]]++
+	}
+	g.byCont = make([]bool, len(count))
+	return g
+}
+
+// contLen is how much of the text after a run contOrder compares (and lookup searches for).
+const contLen = 32
+
+// cont returns the contLen bytes of the text after the run r (fewer at the end).
+func (c *commonIndex) cont(r [2]int32) string {
+	return c.text[r[1]:min(int(r[1])+contLen, len(c.text))]
+}
+
+// contOrder orders runs by the text after them (contLen bytes), then by offset.
+func (c *commonIndex) contOrder(a, b [2]int32) int {
+	if k := strings.Compare(c.cont(a), c.cont(b)); k != 0 {
+		return k
+	}
+	return int(a[0] - b[0])
+}
+
+// lookup is common's loop over the runs of a group grouped by word: the runs whose text is
+// lw[:seg], and (when lw goes on after them) among those, in contOrder, the ones whose
+// following text begins with the rest of lw (up to contLen bytes of it), together from the
+// first not below it.
+func (c *commonIndex) lookup(g *wordRuns, lw string, seg int) bool {
+	k, ok := g.ids[lw[:seg]]
+	if !ok {
+		return false
+	}
+	if seg == len(lw) {
+		return true
+	}
+	runs := g.runs[g.off[k]:g.off[k+1]]
+	if !g.byCont[k] {
+		slices.SortFunc(runs, c.contOrder)
+		g.byCont[k] = true
+	}
+	rest := lw[seg:min(len(lw), seg+contLen)]
+	i, _ := slices.BinarySearchFunc(runs, rest, func(r [2]int32, rest string) int {
+		return strings.Compare(c.cont(r), rest)
+	})
+	for _, r := range runs[i:] {
+		if !strings.HasPrefix(c.cont(r), rest) {
+			return false
+		}
+		if e := int(r[0]) + len(lw); e <= len(c.text) && c.text[r[0]:e] == lw && wordAt(c.text, int(r[0]), e) {
+			return true
+		}
+	}
+	return false
 }
 
 // common returns commonWord(text, asciiLower(text), w).
@@ -119,7 +215,16 @@ func (c *commonIndex) common(w string) bool {
 			c.index()
 		}
 		lw := asciiLower(w)
-		for _, r := range c.runs[c.first[lw[0]]:c.first[int(lw[0])+1]] {
+		group := c.runs[c.first[lw[0]]:c.first[int(lw[0])+1]]
+		if c.words[lw[0]] == nil {
+			if c.asked[lw[0]]++; c.asked[lw[0]] >= groupAfter {
+				c.words[lw[0]] = c.group(group)
+			}
+		}
+		if g := c.words[lw[0]]; g != nil {
+			return c.lookup(g, lw, seg)
+		}
+		for _, r := range group {
 			if c.text[r[0]:r[1]] != lw[:seg] {
 				continue
 			}
