@@ -77,6 +77,97 @@ var scaleInputs = sync.OnceValues(func() (map[int]*scaleInput, error) {
 	return out, nil
 })
 
+// shiftNames shifts the ASCII letters of every word that begins with an upper-case ASCII
+// letter by k places in the alphabet ("Islamic Supreme Council of Iraq (ISCI)" -> "Jtmbnjd
+// Tvqsfnf Dpvodjm of Jsbr (JTDJ)" for 1): new names, acronyms still spelt by their names,
+// the same lower-case words.
+func shiftNames(text string, k int) string {
+	b := []byte(text)
+	name := false
+	for i, c := range b {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			if i == 0 || !isLetter(b[i-1]) {
+				name = true
+			}
+			if name {
+				b[i] = 'A' + (c-'A'+byte(k))%26
+			}
+		case 'a' <= c && c <= 'z':
+			if name {
+				b[i] = 'a' + (c-'a'+byte(k))%26
+			}
+		default:
+			name = false
+		}
+	}
+	return string(b)
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// vocabInputs are documents of the demo corpus 1, 4 and 16 times over, the i-th copy (from
+// 1) with its names shifted by i places (shiftNames): the vocabulary of names grows with
+// the document, as in news joined into one document.
+var vocabInputs = sync.OnceValues(func() (map[int]*scaleInput, error) {
+	files, err := filepath.Glob("../../demo/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("no demo corpus: %v", err)
+	}
+	slices.Sort(files)
+	var parts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, string(b))
+	}
+	corpus := strings.Join(parts, "\n\n")
+	p, err := pipeline.New()
+	if err != nil {
+		return nil, err
+	}
+	out := map[int]*scaleInput{}
+	for _, n := range []int{1, 4, 16} {
+		var copies []string
+		for i := range n {
+			copies = append(copies, shiftNames(corpus, 1+i))
+		}
+		c := &capture{}
+		annotate := &extract.Pipeline{Annotators: p.Annotators, Components: []extract.Component{c}}
+		if _, err := annotate.Extract(&faultline.Document{ID: "big", Text: strings.Join(copies, "\n\n")}); err != nil {
+			return nil, err
+		}
+		out[n] = c.in
+	}
+	return out, nil
+})
+
+// BenchmarkResolveVocab is BenchmarkResolveScale on documents whose vocabulary of names
+// grows with their size (vocabInputs): acronyms without a definition and capitalised words
+// asked of the lower-case ones are new in every copy.
+func BenchmarkResolveVocab(b *testing.B) {
+	if testing.Short() {
+		b.Skip("annotates 1.7 MB of text")
+	}
+	ins, err := vocabInputs()
+	if err != nil {
+		b.Skip(err)
+	}
+	for _, n := range []int{1, 4, 16} {
+		in := ins[n]
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			r := coref.New()
+			for b.Loop() {
+				r.Resolve(in.text, in.ents, in.sents)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(in.text)), "ns/byte")
+			b.ReportMetric(float64(len(in.ents)), "entities")
+		})
+	}
+}
+
 // BenchmarkResolveScale resolves one document made of the demo corpus (35 articles, 83
 // kB) once, 4 and 16 times over, from the recogniser's entities: ns/byte stays about flat
 // when coreference is linear in the size of a document. Measured (2 cores, shared): 142,
