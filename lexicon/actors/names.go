@@ -531,6 +531,9 @@ var skipInitial = map[string]bool{"of": true, "the": true, "for": true, "in": tr
 // ("Jaish al-Mahdi" -> jam, jm; "Islamic Supreme Council of Iraq" -> isci). Names of fewer
 // than two words give none.
 func Initials(name string) []string {
+	if out, ok := initialsASCII(name); ok {
+		return out
+	}
 	ws := Words(name)
 	if len(ws) < 2 {
 		return nil
@@ -554,6 +557,68 @@ func Initials(name string) []string {
 		out = append(out, without.String())
 	}
 	return out
+}
+
+// initialsASCII is Initials for a name of ASCII letters, digits and word breaks only, at
+// most 32 words (ok false for any other): then Words gives its fields between word breaks,
+// lower-cased, and a word's first rune is its first byte.
+func initialsASCII(name string) (out []string, ok bool) {
+	var with, without [32]byte
+	nw, nwith, nwithout := 0, 0, 0
+	for i := 0; i < len(name); {
+		if c := name[i]; c >= utf8.RuneSelf {
+			return nil, false
+		} else if asciiBreak[c] {
+			i++
+			continue
+		}
+		j := i
+		for ; j < len(name) && (name[j] >= utf8.RuneSelf || !asciiBreak[name[j]]); j++ {
+			if c := name[j]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				return nil, false
+			}
+		}
+		f := name[i:j]
+		i = j
+		if nw++; nw > len(with) {
+			return nil, false
+		}
+		particle := false
+		if len(f) <= 3 { // skipInitial's and particles' words are short
+			var b [3]byte
+			for k := range len(f) {
+				b[k] = lowerASCII(f[k])
+			}
+			if skipInitial[string(b[:len(f)])] {
+				continue
+			}
+			particle = particles[string(b[:len(f)])]
+		}
+		with[nwith] = lowerASCII(f[0])
+		nwith++
+		if !particle {
+			without[nwithout] = lowerASCII(f[0])
+			nwithout++
+		}
+	}
+	if nw < 2 {
+		return nil, true
+	}
+	if nwith >= 2 {
+		out = append(out, string(with[:nwith]))
+	}
+	if nwithout >= 2 && string(without[:nwithout]) != string(with[:nwith]) {
+		out = append(out, string(without[:nwithout]))
+	}
+	return out, true
+}
+
+// lowerASCII lower-cases an ASCII letter.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // Slug returns the id form of a name: lower-case ASCII letters and digits, words joined
