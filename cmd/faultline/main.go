@@ -59,7 +59,23 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	finished := make(chan struct{})
+	go func() {
+		// The first signal cancels ctx: commands stop after the documents in hand (a
+		// gigantic one takes seconds to extract). Restoring the default handling lets a
+		// second signal end the process at once; what is stored survives a kill
+		// (transactions, TestCrash).
+		<-ctx.Done()
+		select {
+		case <-finished: // the command returned: no signal
+			return
+		default:
+		}
+		stop()
+		fmt.Fprintln(os.Stderr, "faultline: stopping after the documents in hand; interrupt again to quit now")
+	}()
 	err := rootCmd.ExecuteContext(ctx)
+	close(finished)
 	stop()
 	if err == nil {
 		return
