@@ -506,14 +506,23 @@ func (b *builder) roleDescription(s string) (typ string, head int) {
 // onlyAfter reports whether the entities overlapping r lie inside it, none of them before
 // offset from except nationalities.
 func onlyAfter(ents []faultline.Entity, r *faultline.Ref, from int) bool {
-	for _, e := range ents {
-		if e.Start < r.End && r.Start < e.End {
-			if e.Start < r.Start || e.End > r.End {
-				return false
-			}
-			if e.Start < from && e.Type != faultline.NORP && actors.Demonym(e.Text) == "" {
-				return false
-			}
+	for i := range ents {
+		if !afterIn(&ents[i], r, from) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterIn reports whether e, if it overlaps r, lies inside it, and not before offset from
+// unless it is a nationality (onlyAfter's test of one entity).
+func afterIn(e *faultline.Entity, r *faultline.Ref, from int) bool {
+	if e.Start < r.End && r.Start < e.End {
+		if e.Start < r.Start || e.End > r.End {
+			return false
+		}
+		if e.Start < from && e.Type != faultline.NORP && actors.Demonym(e.Text) == "" {
+			return false
 		}
 	}
 	return true

@@ -96,14 +96,8 @@ func (x *entIndex) onlyAfter(r *faultline.Ref, from int) bool {
 	}
 	lo, hi := x.from(r.Start, r.End)
 	for _, i := range x.order[lo:hi] {
-		e := &x.ents[i]
-		if e.Start < r.End && r.Start < e.End {
-			if e.Start < r.Start || e.End > r.End {
-				return false
-			}
-			if e.Start < from && e.Type != faultline.NORP && actors.Demonym(e.Text) == "" {
-				return false
-			}
+		if !afterIn(&x.ents[i], r, from) {
+			return false
 		}
 	}
 	return true

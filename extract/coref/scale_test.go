@@ -147,37 +147,22 @@ var vocabInputs = sync.OnceValues(func() (map[int]*scaleInput, error) {
 // BenchmarkResolveVocab is BenchmarkResolveScale on documents whose vocabulary of names
 // grows with their size (vocabInputs): acronyms without a definition and capitalised words
 // asked of the lower-case ones are new in every copy.
-func BenchmarkResolveVocab(b *testing.B) {
-	if testing.Short() {
-		b.Skip("annotates 1.7 MB of text")
-	}
-	ins, err := vocabInputs()
-	if err != nil {
-		b.Skip(err)
-	}
-	for _, n := range []int{1, 4, 16} {
-		in := ins[n]
-		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
-			r := coref.New()
-			for b.Loop() {
-				r.Resolve(in.text, in.ents, in.sents)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(in.text)), "ns/byte")
-			b.ReportMetric(float64(len(in.ents)), "entities")
-		})
-	}
-}
+func BenchmarkResolveVocab(b *testing.B) { benchScale(b, vocabInputs) }
 
 // BenchmarkResolveScale resolves one document made of the demo corpus (35 articles, 83
 // kB) once, 4 and 16 times over, from the recogniser's entities: ns/byte stays about flat
 // when coreference is linear in the size of a document. Measured (2 cores, shared): 142,
 // 117, 117 ns/byte; before the span index and the per-pass tables (50633e3) 155, 179, 385
 // ns/byte, and on one 8 MB document (100x) coreference took ~35 s instead of ~2.7 s.
-func BenchmarkResolveScale(b *testing.B) {
+func BenchmarkResolveScale(b *testing.B) { benchScale(b, scaleInputs) }
+
+// benchScale resolves the documents of inputs made of the demo corpus once, 4 and 16 times
+// over and reports ns/byte.
+func benchScale(b *testing.B, inputs func() (map[int]*scaleInput, error)) {
 	if testing.Short() {
 		b.Skip("annotates 1.7 MB of text")
 	}
-	ins, err := scaleInputs()
+	ins, err := inputs()
 	if err != nil {
 		b.Skip(err)
 	}

@@ -19,36 +19,7 @@ func spellsIn(text string, r [2]int, acr string) ([2]int, bool) {
 	if c := firstLetter(acr); 'a' <= c && c <= 'z' && strings.IndexByte(text[r[0]:r[1]], c-'a'+'A') < 0 {
 		return [2]int{}, false
 	}
-	ws := strings.Fields(text[r[0]:r[1]])
-	if len(ws) > 14 {
-		return [2]int{}, false
-	}
-	offs := make([]int, len(ws))
-	pos := r[0]
-	for i, w := range ws {
-		k := strings.Index(text[pos:], w)
-		offs[i] = pos + k
-		pos = offs[i] + len(w)
-	}
-	a := strings.ToLower(strings.ReplaceAll(acr, ".", ""))
-	for i := range ws {
-		if !startsUpper(ws[i]) || unicode.ToLower(rune(ws[i][0])) != rune(a[0]) {
-			continue
-		}
-		for j := len(ws); j > i+1; j-- {
-			if !startsUpper(ws[j-1]) && !strings.HasPrefix(ws[j-1], "al-") {
-				continue
-			}
-			end := offs[j-1] + len(strings.TrimRight(ws[j-1], ".,’'"))
-			name := text[offs[i]:end]
-			for _, in := range actors.Initials(name) {
-				if in == a {
-					return [2]int{offs[i], end}, true
-				}
-			}
-		}
-	}
-	return [2]int{}, false
+	return spellsInRef(text, r, acr)
 }
 
 // firstLetter returns the first byte of strings.ToLower(strings.ReplaceAll(acr, ".", "")) when
