@@ -106,12 +106,20 @@ func (x *entIndex) onlyAfter(r *faultline.Ref, from int) bool {
 // modifiersOnly is modifiersOnly(x.ents, text, r, head) for r.Start < r.End and 0 <= head:
 // the entities starting in the head are tested one by one, and when an entity starts
 // before r and reaches past its start (orphanRefs asks only when none does) the whole
-// list is.
+// list is. So is it when an entity of the head that reaches past r.Start is inverted (End <
+// Start) or ends past the text: the loop slices the text at that entity's span and panics,
+// unless an entity before it in the list answers first, which only the list's order tells
+// (the head's are in the order of their starts).
 func (x *entIndex) modifiersOnly(text string, r *faultline.Ref, head int) bool {
 	if r.Start >= r.End || head < 0 || x.straddles(r.Start) {
 		return modifiersOnly(x.ents, text, r, head)
 	}
 	lo, hi := x.from(r.Start, r.Start+head)
+	for _, i := range x.order[lo:hi] {
+		if e := &x.ents[i]; r.Start < e.End && (e.End < e.Start || e.End > len(text)) {
+			return modifiersOnly(x.ents, text, r, head)
+		}
+	}
 	for _, i := range x.order[lo:hi] {
 		e := &x.ents[i]
 		if e.Start < r.Start+head && r.Start < e.End && actors.Demonym(text[e.Start:e.End]) == "" {
@@ -156,6 +164,7 @@ func (o *orphanSet) add(e faultline.Entity, starts func() []int) {
 	}
 }
 
+// insert records e, a span at one of the starts o indexes, in the set of spans and the tree.
 func (o *orphanSet) insert(e faultline.Entity) {
 	o.spans[[2]int{e.Start, e.End}] = true
 	k, ok := slices.BinarySearch(o.starts, e.Start)

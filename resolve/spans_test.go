@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"math"
 	"math/rand"
 	"reflect"
@@ -388,4 +389,57 @@ func FuzzOrphanRefs(f *testing.F) {
 			t.Fatalf("orphanRefs gives %d entities, the reference %d", len(got), len(want))
 		}
 	})
+}
+
+// TestModifiersOnlyMalformed compares entIndex.modifiersOnly with the loop on entities of
+// any span (inverted, past the text, negative), the panic of the loop's slicing included:
+// the loop returns at the first entity of the list that answers, so an inverted entity
+// after one that answers is never sliced. orphanRefs on such entities (an extraction given
+// through the API) must answer as before.
+func TestModifiersOnlyMalformed(t *testing.T) {
+	outcome := func(f func() bool) (res string) {
+		defer func() {
+			if p := recover(); p != nil {
+				res = "panic"
+			}
+		}()
+		return fmt.Sprint(f())
+	}
+	text := "the Iraqi prime minister said"
+	rng := rand.New(rand.NewSource(5))
+	var x entIndex
+	val := func() int { return rng.Intn(len(text)+6) - 3 }
+	for it := 0; it < 20000; it++ {
+		ents := make([]faultline.Entity, 1+rng.Intn(6))
+		for i := range ents {
+			ents[i] = faultline.Entity{Span: faultline.Span{Start: val(), End: val()}}
+		}
+		x.reset(ents)
+		s := rng.Intn(len(text))
+		r := &faultline.Ref{Span: faultline.Span{Start: s, End: s + 1 + rng.Intn(len(text)-s)}}
+		head := rng.Intn(r.End - r.Start + 1)
+		got := outcome(func() bool { return x.modifiersOnly(text, r, head) })
+		want := outcome(func() bool { return modifiersOnlyRef(ents, text, r, head) })
+		if got != want {
+			t.Fatalf("entities %v, ref %v, head %d: modifiersOnly %s, the loop %s", ents, r.Span, head, got, want)
+		}
+	}
+	// "the Iraqi prime minister" as an event's source, with a non-demonym NORP in its head
+	// listed before an inverted NORP that starts earlier: the loop answers at the first,
+	// and orphanRefs adds nothing.
+	dict, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &builder{r: &Resolver{Dict: dict}}
+	ents := []faultline.Entity{
+		{Span: faultline.Span{Start: 5, End: 9, Text: "raqi"}, Type: faultline.NORP},
+		{Span: faultline.Span{Start: 4, End: 2}, Type: faultline.NORP},
+	}
+	ext := &faultline.Extraction{Events: []faultline.Event{{Source: &faultline.Ref{Span: faultline.Span{Start: 0, End: 24}}}}}
+	want := orphanRefsRef(b, text, ext, ents)
+	var got []faultline.Entity
+	if p := outcome(func() bool { got = b.orphanRefs(text, ext, ents); return true }); p == "panic" || !reflect.DeepEqual(got, want) {
+		t.Fatalf("orphanRefs: %s %v, want %v", p, got, want)
+	}
 }
