@@ -72,7 +72,7 @@ func main() {
 		default:
 		}
 		stop()
-		fmt.Fprintln(os.Stderr, "faultline: stopping after the documents in hand; interrupt again to quit now")
+		fmt.Fprintln(os.Stderr, "faultline: stopping (an ingest finishes the documents in hand); interrupt again to quit now")
 	}()
 	err := rootCmd.ExecuteContext(ctx)
 	close(finished)
