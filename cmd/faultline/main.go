@@ -58,25 +58,21 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	finished := make(chan struct{})
+	// The first SIGINT/SIGTERM cancels ctx: commands stop after the documents in hand (a
+	// gigantic one takes seconds to extract). It also restores the default handling, so a
+	// second signal ends the process at once; what is stored survives a kill
+	// (transactions, TestCrash).
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		// The first signal cancels ctx: commands stop after the documents in hand (a
-		// gigantic one takes seconds to extract). Restoring the default handling lets a
-		// second signal end the process at once; what is stored survives a kill
-		// (transactions, TestCrash).
-		<-ctx.Done()
-		select {
-		case <-finished: // the command returned: no signal
-			return
-		default:
-		}
-		stop()
+		<-sigs
+		signal.Reset(os.Interrupt, syscall.SIGTERM)
 		fmt.Fprintln(os.Stderr, "faultline: stopping (an ingest finishes the documents in hand); interrupt again to quit now")
+		cancel()
 	}()
 	err := rootCmd.ExecuteContext(ctx)
-	close(finished)
-	stop()
+	cancel()
 	if err == nil {
 		return
 	}
