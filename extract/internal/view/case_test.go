@@ -30,29 +30,28 @@ func TestCaseASCII(t *testing.T) {
 			for c := 0; c < 256; c++ {
 				b := []byte(strings.Repeat("q", n))
 				b[at] = byte(c)
-				s := string(b)
-				ascii, upper := caseASCII(s)
-				wa, wu := caseASCIIRef(s)
-				if ascii != wa || ascii && upper != wu {
-					t.Fatalf("caseASCII(%q) = %v, %v, want %v, %v", s, ascii, upper, wa, wu)
-				}
+				checkCaseASCII(t, string(b))
 			}
 		}
 	}
 }
 
-// FuzzCaseASCII checks caseASCII against its definition (upper matters only for ASCII).
+// checkCaseASCII checks caseASCII(s) against its definition (upper matters only for ASCII).
+func checkCaseASCII(t *testing.T, s string) {
+	t.Helper()
+	ascii, upper := caseASCII(s)
+	wa, wu := caseASCIIRef(s)
+	if ascii != wa || ascii && upper != wu {
+		t.Fatalf("caseASCII(%q) = %v, %v, want %v, %v", s, ascii, upper, wa, wu)
+	}
+}
+
+// FuzzCaseASCII checks caseASCII against its definition.
 func FuzzCaseASCII(f *testing.F) {
 	for _, s := range []string{"", "a", "Z", "@[`{", "abcdefgH", "abcdefghZ", "ÖZTÜRK", "abcdefg\x80Z", "\x7fAAAAAAAAAAAAAAA"} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		ascii, upper := caseASCII(s)
-		wa, wu := caseASCIIRef(s)
-		if ascii != wa || ascii && upper != wu {
-			t.Fatalf("caseASCII(%q) = %v, %v, want %v, %v", s, ascii, upper, wa, wu)
-		}
-	})
+	f.Fuzz(checkCaseASCII)
 }
 
 // TestNewLemmaIsForm checks the lower-cased forms and lemmas of tokens whose lemma is their
