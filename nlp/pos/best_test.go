@@ -32,18 +32,25 @@ func TestBestClass(t *testing.T) {
 	for nc := 1; nc <= 130; nc++ {
 		for _, span := range []int32{1, 3, 50, 1 << 19} {
 			for range 40 {
-				vs, tmp := randBest(r, nc, span)
-				ref := slices.Clone(tmp)
-				b0, bv0, sv0 := bestClassGo(vs[0], vs[1], vs[2], vs[3], ref, nc)
-				b1, bv1, sv1 := bestClass(vs[0], vs[1], vs[2], vs[3], tmp, nc)
-				if b0 != b1 || bv0 != bv1 || sv0 != sv1 {
-					t.Fatalf("nc %d span %d: bestClass = %d, %d, %d, want %d, %d, %d", nc, span, b1, bv1, sv1, b0, bv0, sv0)
-				}
-				if tmp[nc] != ref[nc] {
-					t.Fatalf("nc %d: bestClass wrote past its classes", nc)
-				}
+				checkBest(t, r, nc, span)
 			}
 		}
+	}
+}
+
+// checkBest checks bestClass against bestClassGo on scores of randBest(r, nc, span), and
+// that it writes nothing past its classes.
+func checkBest(t *testing.T, r *rand.Rand, nc int, span int32) {
+	t.Helper()
+	vs, tmp := randBest(r, nc, span)
+	ref := slices.Clone(tmp)
+	b0, bv0, sv0 := bestClassGo(vs[0], vs[1], vs[2], vs[3], ref, nc)
+	b1, bv1, sv1 := bestClass(vs[0], vs[1], vs[2], vs[3], tmp, nc)
+	if b0 != b1 || bv0 != bv1 || sv0 != sv1 {
+		t.Fatalf("nc %d span %d: bestClass = %d, %d, %d, want %d, %d, %d", nc, span, b1, bv1, sv1, b0, bv0, sv0)
+	}
+	if tmp[nc] != ref[nc] {
+		t.Fatalf("nc %d: bestClass wrote past its classes", nc)
 	}
 }
 
@@ -54,13 +61,7 @@ func FuzzBestClass(f *testing.F) {
 	f.Fuzz(func(t *testing.T, seed uint64, n uint8, span int32) {
 		nc := int(n)%200 + 1
 		span = max(1, min(span&(1<<20-1), 1<<19))
-		vs, tmp := randBest(rand.New(rand.NewPCG(seed, 0)), nc, span)
-		ref := slices.Clone(tmp)
-		b0, bv0, sv0 := bestClassGo(vs[0], vs[1], vs[2], vs[3], ref, nc)
-		b1, bv1, sv1 := bestClass(vs[0], vs[1], vs[2], vs[3], tmp, nc)
-		if b0 != b1 || bv0 != bv1 || sv0 != sv1 {
-			t.Fatalf("nc %d span %d: bestClass = %d, %d, %d, want %d, %d, %d", nc, span, b1, bv1, sv1, b0, bv0, sv0)
-		}
+		checkBest(t, rand.New(rand.NewPCG(seed, 0)), nc, span)
 	})
 }
 
