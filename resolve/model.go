@@ -183,15 +183,13 @@ func (b *builder) facts() {
 	}
 	capitals := b.capitals()
 	moved := map[int]int{} // mention -> new actor
-	// spans indexes the mentions of the document whose facts are read, by span (there is
-	// at most one a span, see spanMention): a document of many mentions and facts costs
-	// one lookup a fact's end, not a walk over its mentions.
-	spans := map[[2]int]int{}
 	ref := func(di int, r *faultline.Ref, acting bool) string {
 		if r == nil {
 			return ""
 		}
-		mi, ok := spans[[2]int{r.Start, r.End}]
+		// The documents are read in order: a document of many mentions and facts costs
+		// spanMention one lookup a fact's end, not a walk over its mentions.
+		mi, ok := b.spanMention(di, r.Start, r.End)
 		if !ok {
 			best, bestOv := -1, 0
 			for _, j := range byDoc[di] {
@@ -243,10 +241,6 @@ func (b *builder) facts() {
 			continue
 		}
 		doc.ext = nil // read once: let it go as the model grows
-		clear(spans)
-		for _, mi := range byDoc[di] {
-			spans[[2]int{b.ments[mi].start, b.ments[mi].end}] = mi
-		}
 		for _, e := range ext.Events {
 			ev := faultline.ModelEvent{Doc: doc.ID, Source: ref(di, e.Source, true), Target: ref(di, e.Target, !violent[e.Type]),
 				Type: e.Type, Mode: e.Mode, CAMEO: e.CAMEO, Goldstein: e.Goldstein, Trigger: e.Trigger, Date: e.Date,

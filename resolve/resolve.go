@@ -103,7 +103,9 @@ func (r *Resolver) BuildFrom(src Source, overrides []faultline.Override) (*fault
 		return nil, err
 	}
 	b.cluster()
-	b.spanIx = spanIndex{} // spanMention is done: let the index go
+	// recoverMentions adds mentions without telling spanMention's index: start afresh (facts
+	// asks it again, document by document).
+	b.spanIx = spanIndex{}
 	if err := b.recoverMentions(); err != nil {
 		return nil, err
 	}
