@@ -399,28 +399,29 @@ func (b *builder) orphanRefs(text string, ext *faultline.Extraction, ents []faul
 	valid := func(r *faultline.Ref) bool {
 		return r != nil && r.Start >= 0 && r.End <= len(text) && r.Start < r.End
 	}
+	// ends calls f with every fact end, in the order they are added: quotes' speakers,
+	// events' sources and targets, ties' ends.
+	ends := func(f func(r *faultline.Ref, speaker bool)) {
+		for i := range ext.Quotes {
+			f(ext.Quotes[i].Speaker, true)
+		}
+		for i := range ext.Events {
+			f(ext.Events[i].Source, false)
+			f(ext.Events[i].Target, false)
+		}
+		for i := range ext.Ties {
+			f(&ext.Ties[i].A, false)
+			f(&ext.Ties[i].B, false)
+		}
+	}
 	// starts lists the starts of the fact ends add may turn into entities.
 	starts := func() []int {
 		var s []int
-		for i := range ext.Quotes {
-			if r := ext.Quotes[i].Speaker; valid(r) {
+		ends(func(r *faultline.Ref, _ bool) {
+			if valid(r) {
 				s = append(s, r.Start)
 			}
-		}
-		for i := range ext.Events {
-			for _, r := range []*faultline.Ref{ext.Events[i].Source, ext.Events[i].Target} {
-				if valid(r) {
-					s = append(s, r.Start)
-				}
-			}
-		}
-		for i := range ext.Ties {
-			for _, r := range []*faultline.Ref{&ext.Ties[i].A, &ext.Ties[i].B} {
-				if valid(r) {
-					s = append(s, r.Start)
-				}
-			}
-		}
+		})
 		slices.Sort(s)
 		return slices.Compact(s)
 	}
@@ -454,23 +455,18 @@ func (b *builder) orphanRefs(text string, ext *faultline.Extraction, ents []faul
 		}
 		out.add(faultline.Entity{Span: faultline.Span{Start: r.Start, End: r.End, Text: text[r.Start:r.End]}, Type: typ}, starts)
 	}
-	for i := range ext.Quotes {
-		typ := faultline.PERSON
-		if r := ext.Quotes[i].Speaker; r != nil && r.Start >= 0 && r.End <= len(text) && r.Start < r.End {
-			if t := b.r.Dict.AgentType(text[r.Start:r.End]); t != "" {
-				typ = t
+	ends(func(r *faultline.Ref, speaker bool) {
+		typ := ""
+		if speaker {
+			typ = faultline.PERSON
+			if valid(r) {
+				if t := b.r.Dict.AgentType(text[r.Start:r.End]); t != "" {
+					typ = t
+				}
 			}
 		}
-		add(ext.Quotes[i].Speaker, typ, true)
-	}
-	for i := range ext.Events {
-		add(ext.Events[i].Source, "", false)
-		add(ext.Events[i].Target, "", false)
-	}
-	for i := range ext.Ties {
-		add(&ext.Ties[i].A, "", false)
-		add(&ext.Ties[i].B, "", false)
-	}
+		add(r, typ, speaker)
+	})
 	return out.list
 }
 
