@@ -37,42 +37,55 @@ func (c *capture) Extract(in *extract.Input) {
 	}
 }
 
-var scaleInputs = sync.OnceValues(func() (map[int]*scaleInput, error) {
+// demoCorpus returns the articles of the demo corpus, in file-name order, and a function
+// that annotates a text with the pipeline's annotators and returns what coreference gets.
+func demoCorpus() (parts []string, annotate func(id, text string) (*scaleInput, error), err error) {
 	files, err := filepath.Glob("../../demo/corpus/*.txt")
 	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("no demo corpus: %v", err)
+		return nil, nil, fmt.Errorf("no demo corpus: %v", err)
 	}
 	slices.Sort(files)
-	var parts []string
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		parts = append(parts, string(b))
 	}
-	corpus := strings.Join(parts, "\n\n")
 	p, err := pipeline.New()
+	if err != nil {
+		return nil, nil, err
+	}
+	annotate = func(id, text string) (*scaleInput, error) {
+		c := &capture{}
+		a := &extract.Pipeline{Annotators: p.Annotators, Components: []extract.Component{c}}
+		if _, err := a.Extract(&faultline.Document{ID: id, Text: text}); err != nil {
+			return nil, err
+		}
+		return c.in, nil
+	}
+	return parts, annotate, nil
+}
+
+// scaleInputs are the demo articles one by one (at -1 - i) and the demo corpus 1, 4 and 16
+// times over.
+var scaleInputs = sync.OnceValues(func() (map[int]*scaleInput, error) {
+	parts, annotate, err := demoCorpus()
 	if err != nil {
 		return nil, err
 	}
+	corpus := strings.Join(parts, "\n\n")
 	out := map[int]*scaleInput{}
 	for i, part := range parts { // each article alone, at -1 - i
-		c := &capture{}
-		annotate := &extract.Pipeline{Annotators: p.Annotators, Components: []extract.Component{c}}
-		if _, err := annotate.Extract(&faultline.Document{ID: "a", Text: part}); err != nil {
+		if out[-1-i], err = annotate("a", part); err != nil {
 			return nil, err
 		}
-		out[-1-i] = c.in
 	}
 	for _, n := range []int{1, 4, 16} {
-		c := &capture{}
-		annotate := &extract.Pipeline{Annotators: p.Annotators, Components: []extract.Component{c}}
 		text := strings.TrimSuffix(strings.Repeat(corpus+"\n\n", n), "\n\n")
-		if _, err := annotate.Extract(&faultline.Document{ID: "big", Text: text}); err != nil {
+		if out[n], err = annotate("big", text); err != nil {
 			return nil, err
 		}
-		out[n] = c.in
 	}
 	return out, nil
 })
@@ -110,36 +123,20 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 // 1) with its names shifted by i places (shiftNames): the vocabulary of names grows with
 // the document, as in news joined into one document.
 var vocabInputs = sync.OnceValues(func() (map[int]*scaleInput, error) {
-	files, err := filepath.Glob("../../demo/corpus/*.txt")
-	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("no demo corpus: %v", err)
-	}
-	slices.Sort(files)
-	var parts []string
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		parts = append(parts, string(b))
-	}
-	corpus := strings.Join(parts, "\n\n")
-	p, err := pipeline.New()
+	parts, annotate, err := demoCorpus()
 	if err != nil {
 		return nil, err
 	}
+	corpus := strings.Join(parts, "\n\n")
 	out := map[int]*scaleInput{}
 	for _, n := range []int{1, 4, 16} {
 		var copies []string
 		for i := range n {
 			copies = append(copies, shiftNames(corpus, 1+i))
 		}
-		c := &capture{}
-		annotate := &extract.Pipeline{Annotators: p.Annotators, Components: []extract.Component{c}}
-		if _, err := annotate.Extract(&faultline.Document{ID: "big", Text: strings.Join(copies, "\n\n")}); err != nil {
+		if out[n], err = annotate("big", strings.Join(copies, "\n\n")); err != nil {
 			return nil, err
 		}
-		out[n] = c.in
 	}
 	return out, nil
 })
