@@ -207,7 +207,7 @@ func (c *commonIndex) common(w string) bool {
 	if !c.checked {
 		c.checked, c.valid = true, len(c.text) <= math.MaxInt32 && utf8.ValidString(c.text)
 	}
-	if seg := wordPrefix(w); c.valid && seg > 0 {
+	if seg := wordRun(w, 0); c.valid && seg > 0 {
 		// An occurrence of lw at word boundaries in the text, with no upper-case ASCII
 		// letter, begins with a maximal run of letters and digits without one: lw's first
 		// seg bytes (all of it, for a word of letters and digits only).
@@ -246,16 +246,6 @@ func (c *commonIndex) common(w string) bool {
 // asciiAlnum reports whether the ASCII byte c is a letter or a digit.
 func asciiAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-// wordPrefix returns the length in bytes of the letters and digits s begins with.
-func wordPrefix(s string) int {
-	for i, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			return i
-		}
-	}
-	return len(s)
 }
 
 // index finds the maximal runs of letters and digits of the text that hold no upper-case
