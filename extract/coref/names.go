@@ -195,11 +195,17 @@ func (c *commonIndex) lookup(g *wordRuns, lw string, seg int) bool {
 		if !strings.HasPrefix(c.cont(r), rest) {
 			return false
 		}
-		if e := int(r[0]) + len(lw); e <= len(c.text) && c.text[r[0]:e] == lw && wordAt(c.text, int(r[0]), e) {
+		if c.occursAt(r, lw) {
 			return true
 		}
 	}
 	return false
+}
+
+// occursAt reports whether lw occurs at the start of run r as a whole word (wordAt).
+func (c *commonIndex) occursAt(r [2]int32, lw string) bool {
+	e := int(r[0]) + len(lw)
+	return e <= len(c.text) && c.text[r[0]:e] == lw && wordAt(c.text, int(r[0]), e)
 }
 
 // common returns commonWord(text, asciiLower(text), w).
@@ -231,7 +237,7 @@ func (c *commonIndex) common(w string) bool {
 			if seg == len(lw) {
 				return true
 			}
-			if e := int(r[0]) + len(lw); e <= len(c.text) && c.text[r[0]:e] == lw && wordAt(c.text, int(r[0]), e) {
+			if c.occursAt(r, lw) {
 				return true
 			}
 		}
