@@ -60,16 +60,6 @@ func checkCommon(t *testing.T, text string) {
 	}
 }
 
-// overlapsItself reports whether two occurrences of s can overlap.
-func overlapsItself(s string) bool {
-	for k := 1; k < len(s); k++ {
-		if strings.HasPrefix(s, s[k:]) {
-			return true
-		}
-	}
-	return false
-}
-
 // FuzzCommonIndex checks the same on any text.
 func FuzzCommonIndex(f *testing.F) {
 	for _, s := range commonTexts {

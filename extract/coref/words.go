@@ -97,13 +97,16 @@ func (d *doc) wholeWords(name string, f func(s, t int)) {
 // words: it begins with a capital, is valid UTF-8, and does not overlap itself.
 func indexable(name string) bool {
 	r, _ := utf8.DecodeRuneInString(name)
-	if !unicode.IsUpper(r) || !utf8.ValidString(name) {
-		return false
-	}
-	for k := 1; k < len(name); k++ {
-		if name[:k] == name[len(name)-k:] {
-			return false
+	return unicode.IsUpper(r) && utf8.ValidString(name) && !overlapsItself(name)
+}
+
+// overlapsItself reports whether two occurrences of s can overlap: a proper prefix of s is
+// also a suffix.
+func overlapsItself(s string) bool {
+	for k := 1; k < len(s); k++ {
+		if s[:k] == s[len(s)-k:] {
+			return true
 		}
 	}
-	return true
+	return false
 }
