@@ -231,51 +231,6 @@ func (d *doc) add(e faultline.Entity, g int) int {
 	return i
 }
 
-// coverage marks the bytes of the text the entities cover, for covered tests in a pass that
-// only adds entities (through add, each also marked with coverage.add): d.covered scans
-// every entity, which made such passes quadratic in long documents.
-type coverage struct {
-	d     *doc
-	bytes []bool // nil: an empty entity exists, ask d.covered
-}
-
-// coverage returns the coverage of the entities as they are now.
-func (d *doc) coverage() coverage {
-	c := coverage{d: d, bytes: make([]bool, len(d.text))}
-	for _, e := range d.ents {
-		if e.Start < 0 {
-			continue // dropped
-		}
-		if e.Start >= e.End || e.End > len(d.text) {
-			return coverage{d: d}
-		}
-		c.add(e.Start, e.End)
-	}
-	return c
-}
-
-// add marks [start, end) covered.
-func (c coverage) add(start, end int) {
-	if c.bytes != nil {
-		for i := start; i < end; i++ {
-			c.bytes[i] = true
-		}
-	}
-}
-
-// covered is d.covered: whether [start, end) (not empty) overlaps an entity.
-func (c coverage) covered(start, end int) bool {
-	if c.bytes == nil {
-		return c.d.covered(start, end)
-	}
-	for i := start; i < end; i++ {
-		if c.bytes[i] {
-			return true
-		}
-	}
-	return false
-}
-
 // compact removes dropped entities (offsets -1), keeping the partition of the others, and
 // returns the new index of every old one (-1 for dropped ones whose group had no other
 // member, else the index of a live member of its group).

@@ -19,7 +19,6 @@ func (d *doc) dictionary() {
 	if err != nil || dict == nil {
 		return
 	}
-	cov := d.coverage()
 	for _, r := range d.capRuns() {
 		ws := strings.Fields(d.text[r[0]:r[1]])
 		if len(ws) > 20 {
@@ -42,7 +41,7 @@ func (d *doc) dictionary() {
 						continue
 					}
 					s, t := offs[i], offs[j-1]+len(last)
-					if cov.covered(s, t) {
+					if d.covered(s, t) {
 						continue
 					}
 					name := d.text[s:t]
@@ -50,7 +49,6 @@ func (d *doc) dictionary() {
 					if e == nil {
 						continue
 					}
-					cov.add(s, t)
 					d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: e.Type}, -1)
 					i, hit = j, true
 					break

@@ -77,14 +77,12 @@ func (d *doc) propagate() {
 		}
 		return strings.Compare(a.text, b.text)
 	})
-	cov := d.coverage()
 	for _, f := range forms {
 		d.wholeWords(f.text, func(s, t int) {
-			if cov.covered(s, t) || insideName(d.text, s, t) {
+			if d.covered(s, t) || insideName(d.text, s, t) {
 				return
 			}
 			typ := d.ents[f.ent].Type
-			cov.add(s, t)
 			d.add(faultline.Entity{Span: faultline.Span{Start: s, End: t}, Type: typ}, f.ent)
 		})
 	}
