@@ -54,12 +54,13 @@ func (d *doc) pronouns() {
 	var adds []faultline.Entity
 	var groups []int
 	var links [][2]int // existing pronoun mention, group
-	var f *groupFacts  // (found at the first pronoun that asks)
-	for _, m := range pronounSpans(d.text) {
+	spans := pronounSpans(d.text)
+	if len(spans) == 0 {
+		return
+	}
+	f := d.groupFacts()
+	for _, m := range spans {
 		existing := -1
-		if f == nil {
-			f = d.groupFacts()
-		}
 		if d.covered(m[0], m[1]) {
 			// A fact already points at the pronoun (an untyped or person mention of
 			// its own, not resolved before): link it rather than add one.
@@ -119,7 +120,7 @@ func (d *doc) pronouns() {
 type groupFacts struct {
 	size   []int32 // members per group root
 	female []bool  // per group root: a member's titles tell a female person
-	// bySent lists the entities of each sentence in index order: those of sentence s are
+	// ents lists the entities of each sentence in index order: those of sentence s are
 	// ents[start[s]:start[s+1]] (entities in no sentence are left out).
 	ents, start []int32
 }
