@@ -1,13 +1,12 @@
 package pipeline
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 
 	"github.com/faultline/faultline"
 	"github.com/faultline/faultline/extract"
 	"github.com/faultline/faultline/extract/event"
+	"github.com/faultline/faultline/internal/spanindex"
 	"github.com/faultline/faultline/nlp"
 )
 
@@ -87,18 +86,14 @@ func (s *sparse) Extract(in *extract.Input) {
 
 // overlaps counts the entities that overlap a sentence. A document's entities are scanned
 // for each sentence asked about while there are few of them; past indexFrom, they are
-// sorted by start once, with the greatest end up to each, so that a sentence looks only at
-// the entities that start before its end and may reach into it (a scan per sentence would
-// make a gigantic document quadratic).
+// indexed by span once (a scan per sentence would make a gigantic document quadratic).
 type overlaps struct {
-	ents []faultline.Entity
-	// byStart: the spans of ents sorted by start (then end); reach[i]: the greatest end of
-	// byStart[:i+1]. Built at the first count when len(ents) > indexFrom.
-	byStart []faultline.Span
-	reach   []int
+	ents    []faultline.Entity
+	index   spanindex.Index
+	indexed bool
 }
 
-// indexFrom is how many entities a document may have before overlaps sorts them.
+// indexFrom is how many entities a document may have before overlaps indexes them.
 const indexFrom = 256
 
 // count returns how many entities overlap sentence sn, up to 2 (as mentions does).
@@ -106,36 +101,11 @@ func (o *overlaps) count(sn nlp.Sentence) uint8 {
 	if len(o.ents) <= indexFrom {
 		return mentions(sn, o.ents)
 	}
-	if o.byStart == nil {
-		o.byStart = make([]faultline.Span, len(o.ents))
-		for i := range o.ents {
-			o.byStart[i] = faultline.Span{Start: o.ents[i].Start, End: o.ents[i].End}
-		}
-		slices.SortFunc(o.byStart, func(a, b faultline.Span) int {
-			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
-		})
-		o.reach = make([]int, len(o.byStart))
-		for i, sp := range o.byStart {
-			o.reach[i] = sp.End
-			if i > 0 && o.reach[i-1] > sp.End {
-				o.reach[i] = o.reach[i-1]
-			}
-		}
+	if !o.indexed {
+		o.index.Reset(o.ents)
+		o.indexed = true
 	}
-	// the entities starting before the sentence's end, from the last back while one of
-	// them may still end after its start
-	k, _ := slices.BinarySearchFunc(o.byStart, sn.End, func(sp faultline.Span, end int) int {
-		return cmp.Compare(sp.Start, end)
-	})
-	var m uint8
-	for i := k - 1; i >= 0 && o.reach[i] > sn.Start; i-- {
-		if o.byStart[i].End > sn.Start {
-			if m++; m == 2 {
-				break
-			}
-		}
-	}
-	return m
+	return uint8(o.index.Count(sn.Start, sn.End, 2))
 }
 
 // mentions returns how many of ents overlap sentence sn, up to 2.

@@ -393,8 +393,8 @@ func (b *builder) orphanRefs(text string, ext *faultline.Extraction, ents []faul
 	// The entities are indexed by span (entIndex) and so are the ones added (orphanSet): a
 	// document of n entities and fact ends costs O(n log n), not O(n²).
 	ix := &b.entIx
-	ix.reset(ents)
-	defer ix.reset(nil)
+	ix.Reset(ents)
+	defer ix.Reset(nil)
 	var out orphanSet
 	valid := func(r *faultline.Ref) bool {
 		return r != nil && r.Start >= 0 && r.End <= len(text) && r.Start < r.End
@@ -429,9 +429,9 @@ func (b *builder) orphanRefs(text string, ext *faultline.Extraction, ents []faul
 	// officer in Baghdad" is not the US); an event's or a tie's end by any entity it overlaps.
 	covered := func(start, end int, whole bool) bool {
 		if whole {
-			return ix.holds(start, end) || out.holds(start, end)
+			return ix.Holds(start, end) || out.holds(start, end)
 		}
-		return ix.overlaps(start, end) || out.overlaps(start, end)
+		return ix.Overlaps(start, end) || out.overlaps(start, end)
 	}
 	add := func(r *faultline.Ref, typ string, whole bool) {
 		if !valid(r) {

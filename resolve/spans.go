@@ -1,12 +1,12 @@
 package resolve
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"sort"
 
 	"github.com/faultline/faultline"
+	"github.com/faultline/faultline/internal/spanindex"
 	"github.com/faultline/faultline/lexicon/actors"
 )
 
@@ -14,96 +14,29 @@ import (
 // gigantic document (ingest takes up to 20 MiB) has hundreds of thousands of entities and
 // fact ends, and a scan over all of them for each would take minutes.
 
-// entIndex answers, for the entities of a document, whether any of them overlaps or holds
-// a span, and lists those starting in a range: the entities sorted by start with the
-// largest end of every prefix of that order. It is exact for any spans, empty or inverted
-// ones included (the tests are the comparisons of the loops it replaces).
-type entIndex struct {
-	ents   []faultline.Entity
-	order  []int32 // entity indexes by start (stable)
-	starts []int   // starts[k] = ents[order[k]].Start
-	maxEnd []int   // maxEnd[k]: the largest End of ents[order[:k+1]]
-}
+// entIndex is a spanindex.Index of a document's entities with orphanRefs' questions about
+// role descriptions.
+type entIndex struct{ spanindex.Index }
 
-// reset indexes ents, reusing the index's memory.
-func (x *entIndex) reset(ents []faultline.Entity) {
-	x.ents = ents
-	x.order = x.order[:0]
-	sorted := true
-	for i := range ents {
-		x.order = append(x.order, int32(i))
-		if i > 0 && ents[i].Start < ents[i-1].Start {
-			sorted = false
-		}
-	}
-	if !sorted {
-		slices.SortStableFunc(x.order, func(a, b int32) int { return cmp.Compare(ents[a].Start, ents[b].Start) })
-	}
-	x.starts, x.maxEnd = x.starts[:0], x.maxEnd[:0]
-	m := math.MinInt
-	for _, i := range x.order {
-		m = max(m, ents[i].End)
-		x.starts = append(x.starts, ents[i].Start)
-		x.maxEnd = append(x.maxEnd, m)
-	}
-}
-
-// before returns how many entities start before s.
-func (x *entIndex) before(s int) int {
-	return sort.SearchInts(x.starts, s)
-}
-
-// atMost returns how many entities start at or before s.
-func (x *entIndex) atMost(s int) int {
-	if s == math.MaxInt {
-		return len(x.starts)
-	}
-	return sort.SearchInts(x.starts, s+1)
-}
-
-// overlaps reports whether an entity e has e.Start < end && start < e.End.
-func (x *entIndex) overlaps(start, end int) bool {
-	k := x.before(end)
-	return k > 0 && x.maxEnd[k-1] > start
-}
-
-// holds reports whether an entity e has e.Start <= start && end <= e.End.
-func (x *entIndex) holds(start, end int) bool {
-	k := x.atMost(start)
-	return k > 0 && x.maxEnd[k-1] >= end
-}
-
-// straddles reports whether an entity starts before s and ends after it.
-func (x *entIndex) straddles(s int) bool {
-	return x.overlaps(s, s)
-}
-
-// from returns the indexes (into order) of the entities starting in [s, e).
-func (x *entIndex) from(s, e int) (int, int) {
-	lo := x.before(s)
-	return lo, max(lo, x.before(e))
-}
-
-// onlyAfter is onlyAfter(x.ents, r, from) for r.Start < r.End: no entity overlapping r
+// onlyAfter is onlyAfter(x.Ents, r, from) for r.Start < r.End: no entity overlapping r
 // starts before it (those reach past r.Start) and the ones starting inside r are tested
 // one by one.
 func (x *entIndex) onlyAfter(r *faultline.Ref, from int) bool {
 	if r.Start >= r.End {
-		return onlyAfter(x.ents, r, from)
+		return onlyAfter(x.Ents, r, from)
 	}
-	if x.straddles(r.Start) {
+	if x.Straddles(r.Start) {
 		return false // it starts before r and overlaps it
 	}
-	lo, hi := x.from(r.Start, r.End)
-	for _, i := range x.order[lo:hi] {
-		if !afterIn(&x.ents[i], r, from) {
+	for _, i := range x.Starting(r.Start, r.End) {
+		if !afterIn(&x.Ents[i], r, from) {
 			return false
 		}
 	}
 	return true
 }
 
-// modifiersOnly is modifiersOnly(x.ents, text, r, head) for r.Start < r.End and 0 <= head:
+// modifiersOnly is modifiersOnly(x.Ents, text, r, head) for r.Start < r.End and 0 <= head:
 // the entities starting in the head are tested one by one, and when an entity starts
 // before r and reaches past its start (orphanRefs asks only when none does) the whole
 // list is. So is it when an entity of the head that reaches past r.Start is inverted (End <
@@ -111,17 +44,17 @@ func (x *entIndex) onlyAfter(r *faultline.Ref, from int) bool {
 // unless an entity before it in the list answers first, which only the list's order tells
 // (the head's are in the order of their starts).
 func (x *entIndex) modifiersOnly(text string, r *faultline.Ref, head int) bool {
-	if r.Start >= r.End || head < 0 || x.straddles(r.Start) {
-		return modifiersOnly(x.ents, text, r, head)
+	if r.Start >= r.End || head < 0 || x.Straddles(r.Start) {
+		return modifiersOnly(x.Ents, text, r, head)
 	}
-	lo, hi := x.from(r.Start, r.Start+head)
-	for _, i := range x.order[lo:hi] {
-		if e := &x.ents[i]; r.Start < e.End && (e.End < e.Start || e.End > len(text)) {
-			return modifiersOnly(x.ents, text, r, head)
+	inHead := x.Starting(r.Start, r.Start+head)
+	for _, i := range inHead {
+		if e := &x.Ents[i]; r.Start < e.End && (e.End < e.Start || e.End > len(text)) {
+			return modifiersOnly(x.Ents, text, r, head)
 		}
 	}
-	for _, i := range x.order[lo:hi] {
-		e := &x.ents[i]
+	for _, i := range inHead {
+		e := &x.Ents[i]
 		if e.Start < r.Start+head && r.Start < e.End && actors.Demonym(text[e.Start:e.End]) == "" {
 			return false
 		}

@@ -261,7 +261,7 @@ func TestEntIndex(t *testing.T) {
 				ents[i].End = ents[i].Start + rng.Intn(8)
 			}
 		}
-		x.reset(ents)
+		x.Reset(ents)
 		for q := 0; q < 20; q++ {
 			s, e := val(), val()
 			if rng.Intn(2) == 0 {
@@ -272,8 +272,8 @@ func TestEntIndex(t *testing.T) {
 				over = over || en.Start < e && s < en.End
 				hold = hold || en.Start <= s && e <= en.End
 			}
-			if x.overlaps(s, e) != over || x.holds(s, e) != hold {
-				t.Fatalf("entities %v, span [%d, %d): overlaps %v holds %v, want %v %v", ents, s, e, x.overlaps(s, e), x.holds(s, e), over, hold)
+			if x.Overlaps(s, e) != over || x.Holds(s, e) != hold {
+				t.Fatalf("entities %v, span [%d, %d): overlaps %v holds %v, want %v %v", ents, s, e, x.Overlaps(s, e), x.Holds(s, e), over, hold)
 			}
 		}
 	}
@@ -286,7 +286,7 @@ func TestEntIndexFilters(t *testing.T) {
 	var x entIndex
 	for it := 0; it < 2000; it++ {
 		text, ents, ext := genDoc(rng, 1+rng.Intn(30))
-		x.reset(ents)
+		x.Reset(ents)
 		for i := range ext.Events {
 			r := ext.Events[i].Source
 			if r == nil || r.Start < 0 || r.End > len(text) || r.Start >= r.End {
@@ -414,7 +414,7 @@ func TestModifiersOnlyMalformed(t *testing.T) {
 		for i := range ents {
 			ents[i] = faultline.Entity{Span: faultline.Span{Start: val(), End: val()}}
 		}
-		x.reset(ents)
+		x.Reset(ents)
 		s := rng.Intn(len(text))
 		r := &faultline.Ref{Span: faultline.Span{Start: s, End: s + 1 + rng.Intn(len(text)-s)}}
 		head := rng.Intn(r.End - r.Start + 1)
